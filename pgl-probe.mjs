@@ -1,0 +1,25 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const m = await PGlite.create();
+console.log('mem init', Date.now()-t);
+t=Date.now();
+const d = await PGlite.create('/tmp/pgl-data-'+process.pid);
+console.log('disk init', Date.now()-t);
+await d.close();
+t=Date.now();
+const d2 = await PGlite.create('/tmp/pgl-data-'+process.pid);
+console.log('disk reopen', Date.now()-t);
+console.log((await m.query('select version(), current_user')).rows);
+await m.exec(`create role piis_app nologin; create table t(cpas_id uuid, x int); alter table t enable row level security; alter table t force row level security;
+create policy p on t using (cpas_id = nullif(current_setting('app.cpas_id', true),'')::uuid); grant select, insert on t to piis_app;
+insert into t values ('00000000-0000-0000-0000-000000000001',1),('00000000-0000-0000-0000-000000000002',2);`);
+await m.exec('set role piis_app');
+console.log('none bound', (await m.query('select * from t')).rows);
+await m.exec(`begin; select set_config('app.cpas_id','00000000-0000-0000-0000-000000000001',true)`);
+console.log('bound', (await m.query('select * from t')).rows);
+try { await m.query(`insert into t values ('00000000-0000-0000-0000-000000000002',3)`);} catch(e){console.log('refused', e.message)}
+await m.exec('rollback');
+console.log('after', (await m.query(`select current_setting('app.cpas_id', true) s`)).rows);
+t=Date.now(); const f = await m.dumpDataDir('none'); console.log('dump', Date.now()-t, f.size);
+t=Date.now(); const m2 = await PGlite.create({loadDataDir: f}); console.log('load', Date.now()-t);
+console.log((await m2.query('select sha256(\'a\'::bytea), gen_random_uuid()')).rows);

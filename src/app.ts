@@ -1,0 +1,179 @@
+// buildApp({ config, database, clock }) → FastifyInstance. Registers the infrastructure, then each
+// module explicitly. Never listens (server.ts does).
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { uuidv7 } from './db/ids.js';
+import { createVerifier, Access, needsTenant, type AccessName, type Principal } from './http/auth.js';
+import { registerErrorHandling, sendProblem } from './http/errors.js';
+import { AppError } from './http/problem.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerMetrics } from './http/metrics.js';
+import { todayInBrussels } from './rules/calendar.js';
+import { createCpasDirectory, type CpasDirectory } from './modules/cpas/cpas.directory.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { metaRoutes, openApiRoute } from './modules/meta/meta.routes.js';
+import { cpasRoutes } from './modules/cpas/cpas.routes.js';
+import { beneficiaryRoutes } from './modules/beneficiaries/beneficiaries.routes.js';
+import { factRoutes } from './modules/facts/facts.routes.js';
+import { startAuditSealer } from './modules/audit/audit.sealer.js';
+
+export interface Clock {
+  /** today in Europe/Brussels, YYYY-MM-DD */
+  today(): string;
+}
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  cpasDirectory: CpasDirectory;
+  /** true once SIGTERM arrived: readiness answers 503 while in-flight requests finish */
+  shuttingDown: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** the caller's CPAS id, for tokens acting for a CPAS */
+    tenantId: string | null;
+  }
+  interface FastifyContextConfig {
+    /** who may call the route: a named role set, or public (no token) */
+    access?: AccessName | 'public';
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** run the audit sealer in this process (default true) */
+  sealAudit?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // Personal data never reaches the log: names, NISS and tokens are redacted wherever they appear.
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          '*.niss',
+          '*.givenName',
+          '*.familyName',
+          '*.signatoryName',
+          'body.niss',
+          'body.givenName',
+          'body.familyName',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimit,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs * 2,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    ajv: {
+      // Unknown fields are an error, never silently dropped (architecture, "Traps").
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const verifier = await createVerifier(config);
+  app.decorate('deps', {
+    config,
+    database,
+    clock: options.clock ?? { today: () => todayInBrussels() },
+    cpasDirectory: createCpasDirectory(database.db),
+    shuttingDown: false,
+  });
+  app.decorateRequest('principal', null);
+  app.decorateRequest('tenantId', null);
+
+  // merge patches are read as JSON (contract: application/json is read the same way)
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Authentication and authorisation run before the body is even parsed: a bad token never
+  // reaches a handler.
+  app.addHook('onRequest', async (request) => {
+    if (app.deps.shuttingDown && !request.url.startsWith('/health/live')) {
+      throw new AppError('unavailable', 'The service is shutting down; retry on another instance', { headers: { 'retry-after': '2' } });
+    }
+    const access = request.routeOptions.config.access ?? 'public';
+    if (access === 'public') return;
+    const query = request.url.includes('?') ? new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1)) : null;
+    if (query && (query.has('access_token') || query.has('token') || query.has('jwt'))) {
+      throw new AppError('unauthenticated', 'Tokens are accepted only in the Authorization header, never in the URL');
+    }
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header) : null;
+    if (!match) throw new AppError('unauthenticated', 'An access token is required (Authorization: Bearer <JWT>)');
+    const principal = await verifier.verify(match[1]!);
+    const allowed: readonly string[] = Access[access];
+    if (!principal.roles.some((r) => allowed.includes(r))) {
+      throw new AppError('forbidden', 'Your roles do not allow this operation');
+    }
+    request.principal = principal;
+    if (needsTenant(allowed as never)) {
+      if (!principal.kbo) throw new AppError('forbidden', 'The token does not act for a CPAS (no cpas claim)');
+      const cpasId = await app.deps.cpasDirectory.resolve(principal.kbo);
+      if (!cpasId) throw new AppError('forbidden', 'The CPAS of this token is not registered');
+      request.tenantId = cpasId;
+    }
+  });
+
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    hook: 'onRequest',
+    keyGenerator: (request) => (request.principal ? `sub:${request.principal.sub}` : `ip:${request.ip}`),
+    // standard RateLimit-* headers (IETF draft) rather than the legacy X-RateLimit-*
+    enableDraftSpec: true,
+    errorResponseBuilder: (_request, context) => {
+      return new AppError('rate-limited', `More than ${context.max} requests per minute; retry after ${Math.ceil(context.ttl / 1000)} s`, {
+        headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+      });
+    },
+  });
+
+  await registerOpenApi(app, config);
+  registerMetrics(app);
+
+  await app.register(healthRoutes);
+  await app.register(openApiRoute);
+  await app.register(metaRoutes, { prefix: '/v1' });
+  await app.register(cpasRoutes, { prefix: '/v1' });
+  await app.register(beneficiaryRoutes, { prefix: '/v1' });
+  await app.register(factRoutes, { prefix: '/v1' });
+
+  if (options.sealAudit !== false) {
+    const sealer = startAuditSealer(database, app.log);
+    app.addHook('onClose', async () => sealer.stop());
+  }
+  return app;
+}
+
+export { sendProblem };

@@ -1,0 +1,135 @@
+// Opens the database the service runs on: a pg Pool when DATABASE_URL is set, otherwise the
+// embedded PGlite database under DATA_DIR. Either way every connection used for requests runs as
+// the role piis_app (row-level security applies) in UTC, and values come back identically typed.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './types.js';
+import { migrateToLatest } from './migrate.js';
+
+export interface Database {
+  readonly kind: 'postgres' | 'embedded';
+  /** queries as piis_app */
+  readonly db: Kysely<DB>;
+  /** true when the database answers a trivial query */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// One set of parsers for both drivers (architecture: "set pg type parsers once").
+// int8 and numeric → number (cents and counts stay far below 2^53); date → 'YYYY-MM-DD' as
+// stored; timestamptz → RFC 3339 UTC string.
+const toNumber = (v: string) => Number(v);
+// PostgreSQL prints '2026-03-02 10:00:00.123456+00' (offset maybe +05:30): normalise it to
+// what Date parses, keeping milliseconds.
+const INSTANT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?(?::?\d{2})?)$/;
+export function toIsoInstant(v: string): string {
+  const m = INSTANT.exec(v);
+  if (!m) return v; // 'infinity' and the like pass through unchanged
+  const fraction = (m[3] ?? '.000').slice(0, 4).padEnd(4, '0');
+  let offset = m[4]!;
+  if (offset !== 'Z') {
+    const digits = offset.slice(1).replace(/:/g, '');
+    offset = `${offset[0]}${digits.slice(0, 2)}:${(digits.slice(2, 4) || '00')}`;
+  }
+  return new Date(`${m[1]}T${m[2]}${fraction}${offset}`).toISOString();
+}
+const identity = (v: string) => v;
+export const typeParsers: Record<number, (v: string) => unknown> = {
+  20: toNumber, // int8
+  1700: toNumber, // numeric
+  1082: identity, // date
+  1114: (v) => toIsoInstant(v + 'Z'), // timestamp without zone: UTC by the session setting
+  1184: toIsoInstant, // timestamptz
+};
+for (const [oid, parse] of Object.entries(typeParsers)) {
+  pg.types.setTypeParser(Number(oid), parse);
+}
+
+const APP_ROLE = 'piis_app';
+
+export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: '-c TimeZone=UTC',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A broken idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool,
+      // Before a pooled connection's first use: switch to the application role, so that row
+      // level security applies even when the login role owns the tables.
+      onCreateConnection: async (conn) => {
+        await conn.executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}`));
+      },
+    }),
+  });
+  return {
+    kind: 'postgres',
+    db,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Owner connection for migrations and admin tools (no SET ROLE). */
+export function openPostgresAdmin(url: string): Kysely<any> {
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
+  pool.on('error', () => {});
+  return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export async function createPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: typeParsers,
+  });
+}
+
+/**
+ * The embedded database: migrations run as its superuser, then the single connection switches to
+ * piis_app for good (PGlite's superuser would otherwise bypass row-level security).
+ */
+export async function openEmbedded(pglite: PGlite, options: { migrate?: boolean } = {}): Promise<Database> {
+  await pglite.exec(`set timezone = 'UTC'`);
+  if (options.migrate !== false) {
+    await migrateToLatest(new Kysely<any>({ dialect: new PGliteDialect(pglite) }));
+  }
+  await pglite.exec(`set role ${APP_ROLE}`);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'embedded',
+    db,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

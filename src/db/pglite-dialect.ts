@@ -1,0 +1,99 @@
+// A small Kysely dialect over the embedded PGlite database. PGlite has one connection, so every
+// acquisition (a single query or a whole transaction) holds a mutex until it is released:
+// transactions are serialised rather than interleaved (kysely-pglite loses writes that way).
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  type CompiledQuery,
+  type Kysely,
+  type DatabaseIntrospector,
+  type DialectAdapter,
+  type QueryCompiler,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  CompiledQuery as CQ,
+} from 'kysely';
+
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const acquired = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return acquired;
+  }
+}
+
+class PGliteConnection implements DatabaseConnection {
+  constructor(private readonly pg: PGlite) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    // Parameterless text may hold several statements (e.g. "begin; set local …"): the simple
+    // protocol runs them; the extended protocol is used whenever there are parameters.
+    if (query.parameters.length === 0 && query.sql.includes(';')) {
+      const results = await this.pg.exec(query.sql);
+      const last = results[results.length - 1];
+      return { rows: (last?.rows ?? []) as R[] };
+    }
+    const res = await this.pg.query<R>(query.sql, [...query.parameters]);
+    return {
+      rows: res.rows,
+      numAffectedRows: res.affectedRows !== undefined ? BigInt(res.affectedRows) : undefined,
+    };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on the embedded database');
+  }
+}
+
+class PGliteDriver implements Driver {
+  readonly #mutex = new Mutex();
+  readonly #releases = new WeakMap<DatabaseConnection, () => void>();
+
+  constructor(private readonly pg: PGlite) {}
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const release = await this.#mutex.lock();
+    // one physical connection: a fresh wrapper per acquisition keeps releases distinct
+    const conn = new PGliteConnection(this.pg);
+    this.#releases.set(conn, release);
+    return conn;
+  }
+  async beginTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CQ.raw('begin'));
+  }
+  async commitTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CQ.raw('commit'));
+  }
+  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CQ.raw('rollback'));
+  }
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    this.#releases.get(conn)?.();
+    this.#releases.delete(conn);
+  }
+  async destroy(): Promise<void> {}
+}
+
+export class PGliteDialect implements Dialect {
+  constructor(private readonly pg: PGlite) {}
+  createAdapter(): DialectAdapter {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.pg);
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new PostgresQueryCompiler();
+  }
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new PostgresIntrospector(db);
+  }
+}

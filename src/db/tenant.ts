@@ -1,0 +1,49 @@
+// The unit of work: one transaction bound to one CPAS. `begin` and the tenant binding travel in
+// one round trip; `set local` dies with the transaction, so a pooled connection never carries a
+// tenant into the next request, whether this one commits, fails or is rolled back.
+import { type Kysely, sql } from 'kysely';
+import type { DB } from './types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The pseudo-tenant of platform-level actions (the CPAS registry): audit and idempotency rows. */
+export const PLATFORM_TENANT = '00000000-0000-0000-0000-000000000000';
+
+export interface UnitOfWorkOptions {
+  /**
+   * For read requests whose only write is the access-log entry: commit without waiting for the
+   * WAL flush (synchronous_commit off). The entry is visible at once and durable within a few
+   * hundred milliseconds; only a crash of the database server inside that window loses it.
+   */
+  readonly asyncCommit?: boolean;
+  readonly statementTimeoutMs?: number;
+}
+
+export type Tx = Kysely<DB>;
+
+export async function inTenant<T>(
+  db: Kysely<DB>,
+  cpasId: string,
+  work: (tx: Tx) => Promise<T>,
+  options: UnitOfWorkOptions = {},
+): Promise<T> {
+  // The id is inlined into the statement (parameters would force a second round trip): accept
+  // nothing but a canonical UUID.
+  if (!UUID.test(cpasId)) throw new Error('inTenant: tenant id is not a UUID');
+  const timeout = Math.max(1, Math.floor(options.statementTimeoutMs ?? 10_000));
+  const begin =
+    `begin; set local app.cpas_id = '${cpasId}'; set local statement_timeout = ${timeout}` +
+    (options.asyncCommit ? '; set local synchronous_commit = off' : '');
+  return db.connection().execute(async (conn) => {
+    await sql.raw(begin).execute(conn);
+    let result: T;
+    try {
+      result = await work(conn);
+    } catch (error) {
+      await sql.raw('rollback').execute(conn).catch(() => {});
+      throw error;
+    }
+    await sql.raw('commit').execute(conn);
+    return result;
+  });
+}

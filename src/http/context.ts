@@ -1,0 +1,34 @@
+// What a service needs to know about the request it serves, free of HTTP: the database, the
+// tenant, the actor, the request id, today's civil date and the caller's language — plus, for a
+// POST, its idempotency key. Routes build it with requestContext(request).
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { Lang } from './problem.js';
+
+export interface RequestContext {
+  readonly db: Kysely<DB>;
+  /** the tenant bound to every unit of work (PLATFORM_TENANT for registry actions) */
+  readonly cpasId: string;
+  /** the token's sub: the actor recorded on everything this request does */
+  readonly actor: string;
+  readonly requestId: string;
+  /** today in Europe/Brussels, YYYY-MM-DD: facts may not be dated after it */
+  readonly today: string;
+  readonly lang: Lang;
+  readonly idempotency: { key: string; requestHash: string } | null;
+}
+
+/** What a write answers, stored as is for idempotent replays. */
+export interface Outcome<B = unknown> {
+  status: number;
+  body: B;
+  headers: Record<string, string>;
+}
+
+export function created<B>(body: B, location: string, etag: string): Outcome<B> {
+  return { status: 201, body, headers: { location, etag } };
+}
+
+export function ok<B>(body: B, etag?: string): Outcome<B> {
+  return { status: 200, body, headers: etag ? { etag } : {} };
+}

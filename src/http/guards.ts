@@ -1,0 +1,24 @@
+// Checks shared by every service on the facts a client sends.
+import { AppError } from './problem.js';
+import { isCivilDate } from '../rules/calendar.js';
+
+/**
+ * A fact cannot be dated after today (rulebook, "Which dates decide"); a date that does not exist
+ * in the calendar (2026-02-30) is a 400 like any malformed field.
+ */
+export function assertFactDate(date: string | null | undefined, today: string, path: string): void {
+  if (date === null || date === undefined) return;
+  assertCalendarDate(date, path);
+  if (date > today) {
+    throw new AppError('date-in-future', `${path} (${date}) is after today (${today}); facts are recorded after they happen`, {
+      errors: [{ path, message: `must be on or before ${today}` }],
+    });
+  }
+}
+
+export function assertCalendarDate(date: string | null | undefined, path: string): void {
+  if (date === null || date === undefined) return;
+  if (!isCivilDate(date)) {
+    throw new AppError('validation-failed', `${path} is not a calendar date`, { errors: [{ path, message: 'is not a calendar date' }] });
+  }
+}

@@ -1,0 +1,42 @@
+// Builds the RequestContext a service receives from an authenticated Fastify request.
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { RequestContext } from './context.js';
+import { negotiateLanguage } from './language.js';
+import { AppError } from './problem.js';
+import { PLATFORM_TENANT } from '../db/tenant.js';
+
+/** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  const principal = request.principal;
+  if (!principal) throw new AppError('unauthenticated', 'An access token is required');
+  const key = request.method === 'POST' ? request.headers['idempotency-key'] : undefined;
+  const idemKey = typeof key === 'string' ? key : undefined;
+  return {
+    db: request.server.deps.database.db,
+    cpasId: request.tenantId ?? PLATFORM_TENANT,
+    actor: principal.sub,
+    requestId: request.id,
+    today: request.server.deps.clock.today(),
+    lang: negotiateLanguage(request.headers['accept-language']),
+    idempotency: idemKey
+      ? {
+          key: idemKey,
+          requestHash: createHash('sha256')
+            .update(`${request.method} ${request.url.split('?')[0]}\n${request.headers['content-type'] ?? ''}\n${stableStringify(request.body ?? null)}`)
+            .digest('hex'),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,123 @@
+// Shared TypeBox schemas: one source of truth for common shapes (ids, dates, problems, pages) and
+// the helpers that declare every status an operation can return, with its media type.
+import { Type, type TSchema } from 'typebox';
+import { codesForStatus } from './problem.js';
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+export const Uuid = (description: string) =>
+  Type.String({ format: 'uuid', minLength: 36, maxLength: 36, description });
+
+export const CivilDate = (description: string) =>
+  Type.String({
+    format: 'date',
+    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+    minLength: 10,
+    maxLength: 10,
+    description: `${description} (civil date YYYY-MM-DD, Belgian calendar)`,
+  });
+
+export const Instant = (description: string) =>
+  Type.String({ format: 'date-time', minLength: 20, maxLength: 35, description: `${description} (RFC 3339, UTC)` });
+
+export const Text = (description: string, maxLength = 2000) =>
+  Type.String({ minLength: 1, maxLength, description });
+
+export const ExternalRef = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '^[^\\s].*$',
+  description: "The calling software's own identifier for this record; unique per CPAS and resource kind",
+});
+
+export const Language = Type.Union([Type.Literal('fr'), Type.Literal('nl'), Type.Literal('de')], {
+  description: 'Language: fr, nl or de',
+});
+
+export const FieldErrorSchema = Type.Object(
+  {
+    path: Type.String({ maxLength: 500, description: 'JSON pointer (or parameter name) of the offending value' }),
+    message: Type.String({ maxLength: 500, description: 'What is wrong with it' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ maxLength: 200, description: 'urn:piis:problem:<code>' }),
+    title: Type.String({ maxLength: 200, description: 'Short summary in the negotiated language' }),
+    status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status' }),
+    detail: Type.String({ maxLength: 2000, description: 'Explanation of this occurrence; never personal data' }),
+    instance: Type.String({ maxLength: 2000, description: 'The request path' }),
+    code: Type.String({ maxLength: 100, description: 'Stable problem code (kebab-case)' }),
+    rule: Type.Optional(Type.String({ maxLength: 50, description: 'Rule id (R-…) of the rulebook that refused the request' })),
+    requestId: Type.String({ maxLength: 100, description: 'Id of the request, as in the logs' }),
+    errors: Type.Optional(Type.Array(FieldErrorSchema, { maxItems: 100, description: 'Validation errors' })),
+    existingId: Type.Optional(Uuid('Id of the existing record (duplicates)')),
+  },
+  { additionalProperties: false, description: 'RFC 9457 problem details' },
+);
+
+const problemContent = (status: number) => ({
+  description: `${status}: ${codesForStatus(status).join(', ')}`,
+  content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
+});
+
+/** Problems every operation may return: rate limiting, unexpected errors, outages, timeouts. */
+const ALWAYS = [429, 500, 503, 504] as const;
+/** Problems of every authenticated operation. */
+export const AUTH_ERRORS = [401, 403] as const;
+
+export function problems(...statuses: number[]): Record<number, ReturnType<typeof problemContent>> {
+  const all = new Set<number>([...statuses, ...ALWAYS]);
+  return Object.fromEntries([...all].sort().map((s) => [s, problemContent(s)]));
+}
+
+export function json<T extends TSchema>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export const ListQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size (1–500, default 50)' })),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Opaque cursor from a previous page' })),
+};
+
+export function Page<T extends TSchema>(item: T, description: string) {
+  return Type.Object(
+    {
+      items: Type.Array(item, { maxItems: 500, description }),
+      nextCursor: Type.Union([Type.String({ maxLength: 500 }), Type.Null()], {
+        description: 'Cursor of the next page; null on the last page',
+      }),
+    },
+    { additionalProperties: false },
+  );
+}
+
+/** A computed value with the rule and facts that produced it (contract §2 "Explanations"). */
+export function Explained<T extends TSchema>(value: T, description: string) {
+  return Type.Object(
+    {
+      value: Type.Union([value, Type.Null()]),
+      rule: Type.String({ maxLength: 50, description: 'Rule id' }),
+      explanation: Type.String({ maxLength: 2000, description: 'Which facts and rule produced the value' }),
+    },
+    { additionalProperties: false, description },
+  );
+}
+
+export const IfMatchHeader = Type.Object({
+  'if-match': Type.Optional(Type.String({ maxLength: 200, description: 'ETag of the version being changed (required)' })),
+});
+
+export const IdempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 1, maxLength: 255, description: 'Makes the POST safe to retry for 24 h (same key + same body → same answer)' }),
+  ),
+});
+
+export const RateLimitHeaders = {
+  'ratelimit-limit': { schema: { type: 'integer' }, description: 'Requests allowed per window' },
+  'ratelimit-remaining': { schema: { type: 'integer' }, description: 'Requests left in the window' },
+  'ratelimit-reset': { schema: { type: 'integer' }, description: 'Seconds until the window resets' },
+} as const;

@@ -1,0 +1,69 @@
+// Units of work as services use them. writeUnit wraps a change with its idempotency record in the
+// same transaction; readUnit is a read whose only write is the access-log entry.
+import { sql } from 'kysely';
+import { inTenant, type Tx } from '../db/tenant.js';
+import type { RequestContext, Outcome } from './context.js';
+import { AppError } from './problem.js';
+
+const IDEMPOTENCY_TTL = '24 hours';
+
+export class Replay {
+  constructor(readonly outcome: Outcome) {}
+}
+
+/**
+ * Runs a change in one transaction bound to the caller's CPAS. With an Idempotency-Key the key is
+ * claimed by a transaction-scoped advisory lock (a concurrent duplicate gets 409 in flight), a
+ * stored answer is replayed, and the new answer is stored in the same transaction as the change —
+ * so a change and its key commit or vanish together.
+ */
+export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promise<Outcome<B>>): Promise<Outcome<B>> {
+  const idem = ctx.idempotency;
+  const result = await inTenant(ctx.db, ctx.cpasId, async (tx) => {
+    if (!idem) return work(tx);
+    const lockKey = `${ctx.cpasId}\u0000${ctx.actor}\u0000${idem.key}`;
+    const { rows } = await sql<{ locked: boolean }>`
+      select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 7)) as locked`.execute(tx);
+    if (!rows[0]?.locked) {
+      throw new AppError('idempotency-key-in-flight', 'A request with this Idempotency-Key is still being processed; retry later');
+    }
+    const previous = await tx
+      .selectFrom('idempotency_key')
+      .select(['request_hash', 'status_code', 'response', 'expires_at'])
+      .where('principal', '=', ctx.actor)
+      .where('key', '=', idem.key)
+      .executeTakeFirst();
+    if (previous && Date.parse(previous.expires_at) > Date.now()) {
+      if (previous.request_hash !== idem.requestHash) {
+        throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used with another request in the last 24 hours');
+      }
+      return new Replay({ status: previous.status_code, body: previous.response.body, headers: previous.response.headers });
+    }
+    if (previous) {
+      await tx.deleteFrom('idempotency_key').where('principal', '=', ctx.actor).where('key', '=', idem.key).execute();
+    }
+    const outcome = await work(tx);
+    await tx
+      .insertInto('idempotency_key')
+      .values({
+        cpas_id: ctx.cpasId,
+        principal: ctx.actor,
+        key: idem.key,
+        request_hash: idem.requestHash,
+        status_code: outcome.status,
+        response: JSON.stringify({ headers: outcome.headers, body: outcome.body }),
+        expires_at: sql<string>`now() + ${IDEMPOTENCY_TTL}::interval` as unknown as string,
+      })
+      .execute();
+    return outcome;
+  });
+  if (result instanceof Replay) {
+    return { ...(result.outcome as Outcome<B>), headers: { ...result.outcome.headers, 'idempotent-replayed': 'true' } };
+  }
+  return result;
+}
+
+/** A read whose only write is the access-log entry: committed without waiting for the WAL flush. */
+export function readUnit<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTenant(ctx.db, ctx.cpasId, work, { asyncCommit: true });
+}

@@ -1,0 +1,35 @@
+// Seals the audit hash chain shortly after commit (piis_seal_audit(), a narrow owner function),
+// and writes each checkpoint to the log so that a copy lives outside the database.
+import { sql } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../../db/database.js';
+
+export async function sealAudit(database: Database): Promise<{ cpasId: string; position: number; hash: string }[]> {
+  const { rows } = await sql<{ cpas_id: string; chain_position: number; chain_hash: string }>`select * from piis_seal_audit()`.execute(database.db);
+  return rows.map((r) => ({ cpasId: r.cpas_id, position: r.chain_position, hash: r.chain_hash }));
+}
+
+export function startAuditSealer(database: Database, log: FastifyBaseLogger, everyMs = 1_000): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = sealAudit(database)
+      .then((checkpoints) => {
+        for (const c of checkpoints) log.info({ auditCheckpoint: c }, 'audit checkpoint');
+      })
+      .catch((error: unknown) => log.warn({ err: { message: (error as Error).message } }, 'audit sealing failed; retrying'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      // seal what the last requests wrote before the process goes
+      await sealAudit(database).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AUTH_ERRORS, IdempotencyHeader, IfMatchHeader, Page, json, problems } from '../../http/schemas.js';
+import { requestContext } from '../../http/request-context.js';
+import { requireIfMatch } from '../../http/etag.js';
+import { sendOutcome } from '../../http/reply.js';
+import { BeneficiaryCreateBody, BeneficiaryListQuery, BeneficiaryParams, BeneficiaryPatchBody, BeneficiarySchema } from './beneficiaries.schemas.js';
+import * as service from './beneficiaries.service.js';
+
+export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/beneficiaries',
+    {
+      config: { access: 'worker' },
+      schema: {
+        operationId: 'createBeneficiary',
+        tags: ['beneficiaries'],
+        summary: 'Register a beneficiary (R-ID-NISS)',
+        headers: IdempotencyHeader,
+        body: BeneficiaryCreateBody,
+        response: { 201: json(BeneficiarySchema, 'The registered beneficiary'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await service.createBeneficiary(requestContext(request), request.body)),
+  );
+  app.get(
+    '/beneficiaries',
+    {
+      config: { access: 'worker' },
+      schema: {
+        operationId: 'listBeneficiaries',
+        tags: ['beneficiaries'],
+        summary: 'Find beneficiaries by NISS, externalRef or name',
+        querystring: BeneficiaryListQuery,
+        response: { 200: json(Page(BeneficiarySchema, 'Beneficiaries'), 'A page of beneficiaries'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request) => service.listBeneficiaries(requestContext(request), request.query),
+  );
+  app.get(
+    '/beneficiaries/:beneficiaryId',
+    {
+      config: { access: 'worker' },
+      schema: {
+        operationId: 'getBeneficiary',
+        tags: ['beneficiaries'],
+        summary: 'Read a beneficiary (the access is logged)',
+        params: BeneficiaryParams,
+        response: { 200: json(BeneficiarySchema, 'The beneficiary'), ...problems(400, ...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await service.getBeneficiary(requestContext(request), request.params.beneficiaryId)),
+  );
+  app.patch(
+    '/beneficiaries/:beneficiaryId',
+    {
+      config: { access: 'worker' },
+      schema: {
+        operationId: 'updateBeneficiary',
+        tags: ['beneficiaries'],
+        summary: 'Change a beneficiary (JSON merge patch, If-Match required)',
+        params: BeneficiaryParams,
+        headers: IfMatchHeader,
+        body: BeneficiaryPatchBody,
+        response: { 200: json(BeneficiarySchema, 'The changed beneficiary'), ...problems(400, ...AUTH_ERRORS, 404, 409, 412, 413, 415, 422, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request.headers['if-match']);
+      return sendOutcome(reply, await service.updateBeneficiary(requestContext(request), request.params.beneficiaryId, version, request.body));
+    },
+  );
+};

@@ -1,0 +1,152 @@
+// Beneficiaries: registration with NISS validation (R-ID-NISS), search, reads with access
+// logging, and merge-patch updates under If-Match.
+import type { Outcome, RequestContext } from '../../http/context.js';
+import { created, ok } from '../../http/context.js';
+import { readUnit, writeUnit } from '../../http/work.js';
+import { AppError } from '../../http/problem.js';
+import { assertFactDate } from '../../http/guards.js';
+import { decodeCursor, pageOf } from '../../http/cursor.js';
+import { etagOf } from '../../http/etag.js';
+import { uuidv7 } from '../../db/ids.js';
+import { uniqueViolation } from '../../db/errors.js';
+import { inTenant, type Tx } from '../../db/tenant.js';
+import { checkNiss } from '../../rules/identifiers.js';
+import { appendChange } from '../audit/audit.repository.js';
+import * as repo from './beneficiaries.repository.js';
+import type { Beneficiary, BeneficiaryCreateBody, BeneficiaryListQuery, BeneficiaryPatchBody } from './beneficiaries.schemas.js';
+
+const normaliseNiss = (s: string) => s.replace(/[\s.-]/g, '');
+
+function validNiss(input: string) {
+  const niss = normaliseNiss(input);
+  const check = checkNiss(niss);
+  if (!check.valid) {
+    throw new AppError('invalid-niss', `Not a valid NISS or BIS number: ${check.reason}`, { rule: 'R-ID-NISS', errors: [{ path: '/body/niss', message: check.reason }] });
+  }
+  return { niss, check };
+}
+
+/** The birth date to store: the one given, checked against the NISS, else the NISS's own. */
+function birthDateFor(check: Extract<ReturnType<typeof checkNiss>, { valid: true }>, given: string | null | undefined, today: string): string | null {
+  if (given === undefined || given === null) return check.birthDate;
+  assertFactDate(given, today, '/body/birthDate');
+  const matches = check.birthDate ? given === check.birthDate : given.startsWith(`${check.birthYear}-`);
+  if (!matches) {
+    throw new AppError('birth-date-mismatch', `The birth date does not match the NISS (${check.explanation})`, { rule: 'R-ID-NISS' });
+  }
+  return given;
+}
+
+async function assertPartner(tx: Tx, partnerId: string | null | undefined, selfId: string): Promise<void> {
+  if (!partnerId) return;
+  if (partnerId === selfId || !(await repo.findIdBy(tx, { id: partnerId }))) {
+    throw new AppError('invalid-partner', 'The partner must be another beneficiary of your CPAS', { rule: 'R-COUPLE' });
+  }
+}
+
+/**
+ * A unique violation means a concurrent request won the race the service's own checks could not
+ * see: answer the same 409 (the transaction is aborted, so the existing id is read afresh).
+ */
+async function conflictFrom(ctx: RequestContext, error: unknown, niss: string | undefined): Promise<never> {
+  const constraint = uniqueViolation(error);
+  if (constraint !== null && constraint.includes('niss') && niss) {
+    const existing = await inTenant(ctx.db, ctx.cpasId, (tx) => repo.findIdBy(tx, { niss }));
+    throw new AppError('duplicate-beneficiary', 'A beneficiary with this NISS is already registered in your CPAS', { existingId: existing?.id });
+  }
+  if (constraint !== null && constraint.includes('external_ref')) {
+    throw new AppError('duplicate-external-ref', 'This externalRef is already used by another beneficiary of your CPAS');
+  }
+  throw error;
+}
+
+export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCreateBody): Promise<Outcome<Beneficiary>> {
+  const { niss, check } = validNiss(body.niss);
+  const birthDate = birthDateFor(check, body.birthDate, ctx.today);
+  return writeUnit(ctx, async (tx) => {
+    const existing = await repo.findIdBy(tx, { niss });
+    if (existing) {
+      throw new AppError('duplicate-beneficiary', 'A beneficiary with this NISS is already registered in your CPAS', { existingId: existing.id });
+    }
+    if (body.externalRef && (await repo.findIdBy(tx, { externalRef: body.externalRef }))) {
+      throw new AppError('duplicate-external-ref', 'This externalRef is already used by another beneficiary of your CPAS');
+    }
+    const id = uuidv7();
+    await assertPartner(tx, body.partnerId, id);
+    const beneficiary = await repo
+      .insertBeneficiary(tx, {
+        cpas_id: ctx.cpasId,
+        id,
+        niss,
+        given_name: body.givenName,
+        family_name: body.familyName,
+        birth_date: birthDate,
+        language: body.language,
+        partner_id: body.partnerId ?? null,
+        external_ref: body.externalRef ?? null,
+        created_by: ctx.actor,
+      });
+    await appendChange(tx, ctx, { action: 'create', entity: 'beneficiary', entityId: id, event: { type: 'beneficiary.created', data: { id } } });
+    return created(beneficiary, `/v1/beneficiaries/${id}`, etagOf(beneficiary.version));
+  }).catch((error) => conflictFrom(ctx, error, niss));
+}
+
+export async function getBeneficiary(ctx: RequestContext, id: string): Promise<Outcome<Beneficiary>> {
+  const beneficiary = await readUnit(ctx, (tx) => repo.readBeneficiary(tx, ctx, id));
+  if (!beneficiary) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+  return ok(beneficiary, etagOf(beneficiary.version));
+}
+
+export async function listBeneficiaries(ctx: RequestContext, query: BeneficiaryListQuery) {
+  const limit = query.limit ?? 50;
+  const afterId = decodeCursor(query.cursor);
+  let niss: string | undefined;
+  if (query.niss !== undefined) {
+    niss = normaliseNiss(query.niss);
+    // a filter value that cannot match returns an empty list (contract §2 "Lists")
+    if (!checkNiss(niss).valid) return { items: [], nextCursor: null };
+  }
+  const rows = await readUnit(ctx, (tx) =>
+    repo.searchBeneficiaries(tx, ctx, { niss, externalRef: query.externalRef, q: query.q, afterId, limit: limit + 1 }),
+  );
+  return pageOf(rows, limit);
+}
+
+export async function updateBeneficiary(
+  ctx: RequestContext,
+  id: string,
+  expectedVersion: number,
+  patch: BeneficiaryPatchBody,
+): Promise<Outcome<Beneficiary>> {
+  const nissChange = patch.niss !== undefined ? validNiss(patch.niss) : null;
+  return writeUnit(ctx, async (tx) => {
+    const current = await repo.findIdBy(tx, { id });
+    if (!current) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+    if (current.version !== expectedVersion) {
+      throw new AppError('precondition-failed', `The beneficiary changed since you read it (current ETag ${etagOf(current.version)})`);
+    }
+    if (nissChange && patch.birthDate !== undefined) birthDateFor(nissChange.check, patch.birthDate, ctx.today);
+    else if (patch.birthDate) assertFactDate(patch.birthDate, ctx.today, '/body/birthDate');
+    await assertPartner(tx, patch.partnerId, id);
+    const changes = {
+      ...(nissChange ? { niss: nissChange.niss } : {}),
+      ...(nissChange && patch.birthDate === undefined ? { birth_date: nissChange.check.birthDate } : {}),
+      ...(patch.givenName !== undefined ? { given_name: patch.givenName } : {}),
+      ...(patch.familyName !== undefined ? { family_name: patch.familyName } : {}),
+      ...(patch.birthDate !== undefined ? { birth_date: patch.birthDate } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(patch.partnerId !== undefined ? { partner_id: patch.partnerId } : {}),
+      ...(patch.externalRef !== undefined ? { external_ref: patch.externalRef } : {}),
+    };
+    const updated = await repo.updateBeneficiary(tx, id, expectedVersion, changes);
+    // Of two writers holding the same ETag, the second finds the version moved on: 412.
+    if (!updated) throw new AppError('precondition-failed', 'The beneficiary changed since you read it');
+    await appendChange(tx, ctx, {
+      action: 'update',
+      entity: 'beneficiary',
+      entityId: id,
+      event: { type: 'beneficiary.updated', data: { id, fields: Object.keys(patch) } },
+    });
+    return ok(updated, etagOf(updated.version));
+  }).catch((error) => conflictFrom(ctx, error, nissChange?.niss));
+}

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AUTH_ERRORS, IdempotencyHeader, ListQuery, Page, json, problems } from '../../http/schemas.js';
+import { requestContext } from '../../http/request-context.js';
+import { CpasCreateBody, CpasSchema } from './cpas.schemas.js';
+import * as service from './cpas.service.js';
+import { sendOutcome } from '../../http/reply.js';
+
+export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/cpas',
+    {
+      config: { access: 'platform' },
+      schema: {
+        operationId: 'createCpas',
+        tags: ['cpas'],
+        summary: 'Register a CPAS (platform_admin)',
+        headers: IdempotencyHeader,
+        body: CpasCreateBody,
+        response: { 201: json(CpasSchema, 'The registered CPAS'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await service.createCpas(requestContext(request), request.body);
+      if (outcome.status === 201) app.deps.cpasDirectory.remember(outcome.body.kboNumber, outcome.body.id);
+      return sendOutcome(reply, outcome);
+    },
+  );
+  app.get(
+    '/cpas',
+    {
+      config: { access: 'platform' },
+      schema: {
+        operationId: 'listCpas',
+        tags: ['cpas'],
+        summary: 'List registered CPAS (platform_admin)',
+        querystring: Type.Object(ListQuery, { additionalProperties: false }),
+        response: { 200: json(Page(CpasSchema, 'Registered CPAS'), 'A page of CPAS'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request) => service.listCpas(requestContext(request), request.query),
+  );
+  app.get(
+    '/cpas/current',
+    {
+      config: { access: 'anyTenant' },
+      schema: {
+        operationId: 'getCurrentCpas',
+        tags: ['cpas'],
+        summary: 'The CPAS the token acts for',
+        response: { 200: json(CpasSchema, 'The caller’s CPAS'), ...problems(...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request) => service.getCurrentCpas(requestContext(request)),
+  );
+};

@@ -1,0 +1,52 @@
+// The CPAS registry: platform administrators register CPAS; every tenant reads its own entry.
+import type { RequestContext, Outcome } from '../../http/context.js';
+import { created } from '../../http/context.js';
+import { writeUnit, readUnit } from '../../http/work.js';
+import { AppError } from '../../http/problem.js';
+import { uuidv7 } from '../../db/ids.js';
+import { uniqueViolation } from '../../db/errors.js';
+import { isValidKbo } from '../../rules/identifiers.js';
+import { appendChange } from '../audit/audit.repository.js';
+import { pageOf, decodeCursor } from '../../http/cursor.js';
+import * as repo from './cpas.repository.js';
+import type { Cpas, CpasCreateBody } from './cpas.schemas.js';
+
+export async function createCpas(ctx: RequestContext, body: CpasCreateBody): Promise<Outcome<Cpas>> {
+  const kbo = body.kboNumber.replace(/[.\s]/g, '');
+  if (!isValidKbo(kbo)) {
+    throw new AppError('invalid-kbo', 'The KBO number must be 10 digits whose last 2 are 97 − (first 8 mod 97)', { rule: 'R-ID-KBO' });
+  }
+  try {
+    return await writeUnit(ctx, async (tx) => {
+      if (await repo.findKbo(tx, kbo)) throw new AppError('duplicate-kbo', 'A CPAS with this KBO number is already registered');
+      const taken = await repo.findCurrentNisOwners(tx, body.nisCodes);
+      if (taken.length > 0) {
+        throw new AppError('duplicate-nis-code', `NIS code(s) ${taken.join(', ')} already belong to another CPAS`, { rule: 'R-ID-NIS' });
+      }
+      const id = uuidv7();
+      await repo.insertCpas(tx, { id, kbo, name: body.name, language: body.language, nisCodes: body.nisCodes, actor: ctx.actor });
+      await appendChange(tx, ctx, { action: 'create', entity: 'cpas', entityId: id, event: { type: 'cpas.created', data: { kboNumber: kbo } } });
+      const cpas = (await repo.findCpasById(tx, id))!;
+      return created(cpas, `/v1/cpas/${id}`, '"1"');
+    });
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint === null) throw error;
+    if (constraint.includes('nis')) throw new AppError('duplicate-nis-code', 'A NIS code already belongs to another CPAS', { rule: 'R-ID-NIS' });
+    throw new AppError('duplicate-kbo', 'A CPAS with this KBO number is already registered');
+  }
+}
+
+export async function listCpas(ctx: RequestContext, query: { limit?: number; cursor?: string }) {
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor);
+  return readUnit(ctx, async (tx) => pageOf(await repo.listCpas(tx, after, limit + 1), limit));
+}
+
+export async function getCurrentCpas(ctx: RequestContext): Promise<Cpas> {
+  return readUnit(ctx, async (tx) => {
+    const cpas = await repo.findCpasById(tx, ctx.cpasId);
+    if (!cpas) throw new AppError('not-found', 'This CPAS is not registered');
+    return cpas;
+  });
+}

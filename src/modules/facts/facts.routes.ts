@@ -1,0 +1,107 @@
+// Three fact kinds, one route shape each: record (POST), list (GET), void (POST …/{id}/void).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
+import { AUTH_ERRORS, IdempotencyHeader, Page, Uuid, json, problems } from '../../http/schemas.js';
+import { requestContext } from '../../http/request-context.js';
+import { sendOutcome } from '../../http/reply.js';
+import type { AccessName } from '../../http/auth.js';
+import { ExemptionCreateBody, ExemptionSchema, FactListQuery, RightCreateBody, RightSchema, SituationCreateBody, SituationSchema, VoidBody } from './facts.schemas.js';
+import * as service from './facts.service.js';
+
+interface FactRouteSpec {
+  kind: service.FactKind<never>;
+  body: TSchema;
+  schema: TSchema;
+  ops: { record: string; list: string; void: string };
+  noun: string;
+  write: AccessName;
+  rules: string;
+}
+
+const specs: FactRouteSpec[] = [
+  {
+    kind: service.rightDecisions as service.FactKind<never>,
+    body: RightCreateBody,
+    schema: RightSchema,
+    ops: { record: 'recordRightDecision', list: 'listRightDecisions', void: 'voidRightDecision' },
+    noun: 'right decision',
+    write: 'worker',
+    rules: 'R-RIGHT, R-CORRECT',
+  },
+  {
+    kind: service.situations as service.FactKind<never>,
+    body: SituationCreateBody,
+    schema: SituationSchema,
+    ops: { record: 'recordSituation', list: 'listSituations', void: 'voidSituation' },
+    noun: 'situation (employment, studies, training)',
+    write: 'worker',
+    rules: 'R-RIGHT, R-CORRECT',
+  },
+  {
+    kind: service.exemptions as service.FactKind<never>,
+    body: ExemptionCreateBody,
+    schema: ExemptionSchema,
+    ops: { record: 'recordExemption', list: 'listExemptions', void: 'voidExemption' },
+    noun: 'exemption (cpas_manager)',
+    write: 'manager',
+    rules: 'R-EXEMPT, R-CORRECT',
+  },
+];
+
+const BeneficiaryParams = Type.Object({ beneficiaryId: Uuid('Beneficiary id') }, { additionalProperties: false });
+const FactParams = Type.Object({ beneficiaryId: Uuid('Beneficiary id'), factId: Uuid('Fact id') }, { additionalProperties: false });
+
+export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  for (const spec of specs) {
+    const base = `/beneficiaries/:beneficiaryId/${spec.kind.segment}`;
+    app.post(
+      base,
+      {
+        config: { access: spec.write },
+        schema: {
+          operationId: spec.ops.record,
+          tags: ['beneficiaries'],
+          summary: `Record a ${spec.noun} (${spec.rules})`,
+          params: BeneficiaryParams,
+          headers: IdempotencyHeader,
+          body: spec.body,
+          response: { 201: json(spec.schema, `The recorded ${spec.noun}`), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+        },
+      },
+      async (request, reply) =>
+        sendOutcome(reply, await service.recordFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.body as never)),
+    );
+    app.get(
+      base,
+      {
+        config: { access: 'worker' },
+        schema: {
+          operationId: spec.ops.list,
+          tags: ['beneficiaries'],
+          summary: `List the ${spec.noun}s in force (all with includeVoided=true)`,
+          params: BeneficiaryParams,
+          querystring: FactListQuery,
+          response: { 200: json(Page(spec.schema, `${spec.noun}s`), `A page of ${spec.noun}s`), ...problems(400, ...AUTH_ERRORS, 404) },
+        },
+      },
+      async (request) => service.listFacts(spec.kind, requestContext(request), request.params.beneficiaryId, request.query),
+    );
+    app.post(
+      `${base}/:factId/void`,
+      {
+        config: { access: spec.write },
+        schema: {
+          operationId: spec.ops.void,
+          tags: ['beneficiaries'],
+          summary: `Void a ${spec.noun} with a reason (R-CORRECT)`,
+          params: FactParams,
+          headers: IdempotencyHeader,
+          body: VoidBody,
+          response: { 200: json(spec.schema, `The voided ${spec.noun}`), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+        },
+      },
+      async (request, reply) =>
+        sendOutcome(reply, await service.voidFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.params.factId, request.body.reason)),
+    );
+  }
+};

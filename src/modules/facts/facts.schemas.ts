@@ -1,0 +1,112 @@
+// Facts about a beneficiary: right decisions (R-RIGHT), situations, exemptions (R-EXEMPT).
+// Corrected or voided, never edited (R-CORRECT).
+import { Type, type Static, type TSchema } from 'typebox';
+import { CivilDate, ExternalRef, Instant, Text, Uuid } from '../../http/schemas.js';
+
+const Correction = {
+  supersedes: Type.Optional(Uuid('The fact this one corrects; it stops being in force (R-CORRECT)')),
+  reason: Type.Optional(Text('Why the earlier fact is corrected (required with supersedes)', 2000)),
+  externalRef: Type.Optional(ExternalRef),
+};
+
+const Recorded = {
+  id: Uuid('Fact id'),
+  beneficiaryId: Uuid('Beneficiary'),
+  supersedes: Type.Union([Uuid('Corrected fact'), Type.Null()], { description: 'The fact this one corrects' }),
+  correctionReason: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'Why it corrects it' }),
+  supersededBy: Type.Union([Uuid('Correcting fact'), Type.Null()], { description: 'The fact that corrects this one, if any' }),
+  inForce: Type.Boolean({ description: 'Neither voided nor superseded' }),
+  voidedAt: Type.Union([Instant('Voided at'), Type.Null()]),
+  voidReason: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
+  externalRef: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+  recordedAt: Instant('Recorded at'),
+  recordedBy: Type.String({ maxLength: 200, description: 'Who recorded it (token sub)' }),
+};
+
+const RightKind = Type.Union([Type.Literal('ri'), Type.Literal('equivalent_aid'), Type.Literal('end')], { description: 'Grant of RI, of equivalent aid, or end of the right' });
+const Category = Type.Union([Type.Literal('cohabitant'), Type.Literal('isolated'), Type.Literal('family')], { description: 'RI category 1, 2 or 3' });
+const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Monthly amount in euro cents' });
+
+export const RightCreateBody = Type.Object(
+  {
+    kind: RightKind,
+    category: Type.Optional(Category),
+    decidedOn: CivilDate('Date of the CPAS decision'),
+    notifiedOn: Type.Optional(CivilDate('Date the decision was notified')),
+    startsOn: CivilDate('First day the decision applies'),
+    monthlyAmountCents: Type.Optional(Cents),
+    ...Correction,
+  },
+  { additionalProperties: false },
+);
+export const RightSchema = Type.Object(
+  {
+    ...Recorded,
+    kind: RightKind,
+    category: Type.Union([Category, Type.Null()]),
+    decidedOn: Type.String({ format: 'date', maxLength: 10 }),
+    notifiedOn: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()]),
+    startsOn: Type.String({ format: 'date', maxLength: 10 }),
+    monthlyAmountCents: Type.Union([Cents, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+const SituationKind = Type.Union([Type.Literal('employment'), Type.Literal('studies'), Type.Literal('training')]);
+export const SituationCreateBody = Type.Object(
+  {
+    kind: SituationKind,
+    startsOn: CivilDate('First day'),
+    endsOn: Type.Optional(CivilDate('Last day; open-ended when omitted')),
+    ...Correction,
+  },
+  { additionalProperties: false },
+);
+export const SituationSchema = Type.Object(
+  {
+    ...Recorded,
+    kind: SituationKind,
+    startsOn: Type.String({ format: 'date', maxLength: 10 }),
+    endsOn: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+const ExemptionReason = Type.Union([Type.Literal('health'), Type.Literal('equity')]);
+export const ExemptionCreateBody = Type.Object(
+  {
+    reason: ExemptionReason,
+    decidedOn: CivilDate('Date of the decision to exempt'),
+    motivation: Text('The motivation of the decision'),
+    supersedes: Correction.supersedes,
+    correctionReason: Type.Optional(Text('Why the earlier exemption is corrected (required with supersedes)')),
+    externalRef: Correction.externalRef,
+  },
+  { additionalProperties: false },
+);
+export const ExemptionSchema = Type.Object(
+  {
+    ...Recorded,
+    reason: ExemptionReason,
+    decidedOn: Type.String({ format: 'date', maxLength: 10 }),
+    motivation: Type.String({ maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const VoidBody = Type.Object({ reason: Text('Why the fact is void') }, { additionalProperties: false });
+
+export const FactListQuery = Type.Object(
+  {
+    includeVoided: Type.Optional(Type.Boolean({ default: false, description: 'Also list voided and superseded facts' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export type RightCreateBody = Static<typeof RightCreateBody>;
+export type SituationCreateBody = Static<typeof SituationCreateBody>;
+export type ExemptionCreateBody = Static<typeof ExemptionCreateBody>;
+export type FactListQuery = Static<typeof FactListQuery>;
+export type AnySchema = TSchema;

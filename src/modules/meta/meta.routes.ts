@@ -1,0 +1,126 @@
+// Codes, rules and the OpenAPI document: reference data, no tenant.
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { json, problems } from '../../http/schemas.js';
+import { negotiateLanguage } from '../../http/language.js';
+import { ruleTable } from '../../rules/rule-table.js';
+import { codeLists } from './codes.js';
+
+const LabelSet = Type.Object(
+  {
+    en: Type.String({ maxLength: 200 }),
+    fr: Type.String({ maxLength: 200 }),
+    nl: Type.String({ maxLength: 200 }),
+    de: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false, description: 'The label in every language' },
+);
+
+const CodeList = Type.Object(
+  {
+    name: Type.String({ maxLength: 100, description: 'Name of the code list (the field it serves)' }),
+    codes: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ maxLength: 100, description: 'The code, as sent and received by the API' }),
+          label: Type.String({ maxLength: 200, description: 'Label in the negotiated language (Accept-Language)' }),
+          labels: LabelSet,
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const RuleSchema = Type.Object(
+  {
+    id: Type.String({ maxLength: 50, description: 'Rule id (R-…)' }),
+    title: Type.String({ maxLength: 500 }),
+    confidence: Type.Union([Type.Literal('V'), Type.Literal('S'), Type.Literal('I')], {
+      description: 'V verified in a legal source, S secondary sources, I interpretation (a parameter)',
+    }),
+    source: Type.String({ maxLength: 500 }),
+    versions: Type.Array(
+      Type.Object(
+        {
+          effectiveFrom: Type.String({ format: 'date', maxLength: 10, description: 'First day in force' }),
+          effectiveTo: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()], { description: 'Last day in force; null while in force' }),
+          parameters: Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean(), Type.Null()]), {
+            description: 'The parameters of this version',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/codes',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'listCodes',
+        tags: ['meta'],
+        summary: 'Every code list, labelled in the negotiated language',
+        security: [],
+        headers: Type.Object({ 'accept-language': Type.Optional(Type.String({ maxLength: 500 })) }),
+        response: {
+          200: json(Type.Object({ items: Type.Array(CodeList, { maxItems: 100 }) }, { additionalProperties: false }), 'The code lists'),
+          ...problems(400),
+        },
+      },
+    },
+    async (request) => {
+      const lang = negotiateLanguage(request.headers['accept-language']);
+      return {
+        items: Object.entries(codeLists).map(([name, codes]) => ({
+          name,
+          codes: Object.entries(codes).map(([code, labels]) => ({ code, label: labels[lang], labels: { ...labels } })),
+        })),
+      };
+    },
+  );
+  app.get(
+    '/rules',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'listRules',
+        tags: ['meta'],
+        summary: 'The date-effective rule table: every rule with its parameters and the dates each version is in force',
+        security: [],
+        response: {
+          200: json(Type.Object({ items: Type.Array(RuleSchema, { maxItems: 200 }) }, { additionalProperties: false }), 'The rules'),
+          ...problems(),
+        },
+      },
+    },
+    async () => ({ items: ruleTable.map((r) => ({ ...r, versions: r.versions.map((v) => ({ ...v })) })) }),
+  );
+};
+
+export const openApiRoute: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/openapi.json',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getOpenApiDocument',
+        tags: ['meta'],
+        summary: 'This OpenAPI 3.1 document',
+        security: [],
+        response: {
+          200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: Type.Object({}, { additionalProperties: true }) } } },
+          ...problems(),
+        },
+      },
+    },
+    async () => app.swagger(),
+  );
+};

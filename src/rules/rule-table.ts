@@ -1,0 +1,76 @@
+// The date-effective rule table: every rule id with its parameters and the dates each version is
+// in force. Computations pick the version in force on the relevant date with versionOn().
+// GET /v1/rules publishes this table as is.
+
+export interface RuleVersion {
+  effectiveFrom: string;
+  /** last day in force; null while in force */
+  effectiveTo: string | null;
+  parameters: Record<string, string | number | boolean | null>;
+}
+
+export interface RuleDefinition {
+  id: string;
+  title: string;
+  /** V verified, S secondary sources, I interpretation (rulebook) */
+  confidence: 'V' | 'S' | 'I';
+  source: string;
+  versions: RuleVersion[];
+}
+
+export const ruleTable: readonly RuleDefinition[] = [
+  {
+    id: 'R-ID-NISS',
+    title: 'NISS / BIS number: 11 digits, modulo-97 check, century by the validating rule',
+    confidence: 'V',
+    source: 'Law of 8 August 1983 (national register); Crossroads Bank for Social Security (BIS)',
+    versions: [
+      {
+        effectiveFrom: '1983-08-08',
+        effectiveTo: null,
+        parameters: { digits: 11, modulus: 97, post2000Prefix: '2', bisMonthOffsetSexUnknown: 20, bisMonthOffsetSexKnown: 40 },
+      },
+    ],
+  },
+  {
+    id: 'R-ID-KBO',
+    title: 'KBO/BCE enterprise number: 10 digits, check = 97 − (first 8 digits mod 97)',
+    confidence: 'V',
+    source: 'Law of 16 January 2003 (Crossroads Bank for Enterprises)',
+    versions: [{ effectiveFrom: '2003-07-01', effectiveTo: null, parameters: { digits: 10, modulus: 97 } }],
+  },
+  {
+    id: 'R-ID-NIS',
+    title: 'NIS municipality code: 5 digits, valid between dates (municipal mergers)',
+    confidence: 'V',
+    source: 'Statbel, REFNIS codes',
+    versions: [{ effectiveFrom: '1977-01-01', effectiveTo: null, parameters: { digits: 5 } }],
+  },
+  {
+    id: 'R-RIGHT',
+    title: 'The RI right is a series of CPAS decisions: grants, changes that supersede from a date, ends',
+    confidence: 'I',
+    source: 'Law of 26 May 2002 (DIS), art. 14; rulebook interpretation',
+    versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: { kinds: 'ri, equivalent_aid, end' } }],
+  },
+  {
+    id: 'R-EXEMPT',
+    title: 'Exemption from the PIIS for health or equity reasons (federal code 8)',
+    confidence: 'V',
+    source: 'Law of 26 May 2002 (DIS), art. 13 §1; AR 11 July 2002',
+    versions: [{ effectiveFrom: '2016-11-01', effectiveTo: null, parameters: { reasons: 'health, equity' } }],
+  },
+  {
+    id: 'R-CORRECT',
+    title: 'Facts with legal effect are corrected (superseded) or voided with a reason, never edited',
+    confidence: 'I',
+    source: 'Rulebook interpretation',
+    versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: {} }],
+  },
+];
+
+/** The version of a rule in force on a date, or undefined when none was. */
+export function versionOn(ruleId: string, date: string): RuleVersion | undefined {
+  const rule = ruleTable.find((r) => r.id === ruleId);
+  return rule?.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo));
+}

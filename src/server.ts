@@ -1,0 +1,57 @@
+// The process: load config → open (and migrate) the database → buildApp → listen; graceful
+// shutdown on SIGTERM/SIGINT. The only file that calls listen.
+import path from 'node:path';
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { createPGlite, openEmbedded, openPostgres, openPostgresAdmin, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDemo } from './db/demo.js';
+
+export async function openDatabase(config: Config, log: pino.Logger): Promise<Database> {
+  if (config.databaseUrl) {
+    const admin = openPostgresAdmin(config.databaseAdminUrl ?? config.databaseUrl);
+    try {
+      const applied = await migrateToLatest(admin);
+      if (applied.length > 0) log.info({ migrations: applied.map((m) => m.migrationName) }, 'migrations applied');
+    } finally {
+      await admin.destroy();
+    }
+    return openPostgres(config.databaseUrl);
+  }
+  const pglite = await createPGlite(path.join(config.dataDir, 'pgdata'));
+  return openEmbedded(pglite);
+}
+
+export async function startServer(env: Record<string, string | undefined>): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig(env);
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase(config, log);
+  if (config.auth.dev) {
+    if (database.kind === 'postgres') log.warn('AUTH_DEV is on with a server database: dev tokens are accepted');
+    await seedDemo(database);
+  }
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ readyInMs: Math.round(performance.now() - started), database: database.kind, devAuth: config.auth.dev }, 'ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: readiness is 503 while in-flight requests finish');
+    app.deps.shuttingDown = true;
+    await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
