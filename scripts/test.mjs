@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// npm test: builds, prepares a migrated template database, runs the tap suite on it and ends
+// with one line "N passed, M failed". On PostgreSQL when TEST_DATABASE_URL is set (each test file
+// clones the template), otherwise on the embedded PGlite database (each file loads a dumped
+// template). Extra arguments are test files or tap options.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+
+const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const { migrateToLatest } = await import(path.join(root, 'dist/src/db/migrate.js'));
+const env = { ...process.env };
+const serverUrl = process.env.TEST_DATABASE_URL;
+let cleanup = async () => {};
+
+if (serverUrl) {
+  const pg = (await import('pg')).default;
+  const { openPostgresAdmin } = await import(path.join(root, 'dist/src/db/database.js'));
+  const template = `piis_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const u = new URL(serverUrl);
+  console.log(`# running the suite on PostgreSQL at ${u.host} (template database ${template})`);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`create database ${template}`);
+  await client.end();
+  u.pathname = `/${template}`;
+  const admin = openPostgresAdmin(u.toString());
+  await migrateToLatest(admin);
+  await admin.destroy();
+  env.PIIS_TEST_TEMPLATE = template;
+  cleanup = async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${template} with (force)`);
+    await c.end();
+  };
+} else {
+  console.log('# running the suite on the embedded PGlite database (set TEST_DATABASE_URL for PostgreSQL)');
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { Kysely } = await import('kysely');
+  const { PGliteDialect } = await import(path.join(root, 'dist/src/db/pglite-dialect.js'));
+  const pglite = await PGlite.create();
+  await migrateToLatest(new Kysely({ dialect: new PGliteDialect(pglite) }));
+  const dump = await pglite.dumpDataDir('none');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'piis-tpl-')), 'template.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await pglite.close();
+  env.PIIS_TEST_PGLITE_TEMPLATE = file;
+  cleanup = async () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
+const args = process.argv.slice(2);
+const files = args.filter((a) => !a.startsWith('-'));
+const options = args.filter((a) => a.startsWith('-'));
+const tapArgs = ['tap', '--disable-coverage', '--reporter=tap', ...options, ...(files.length ? files : ['--exclude=test/e2e/**', '--exclude=test/helpers/**', 'test'])];
+const child = spawn('npx', tapArgs, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+let output = '';
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  output += chunk;
+});
+const code = await new Promise((resolve) => child.on('close', resolve));
+await cleanup();
+
+// Count top-level tests of every file; a file that failed without a failing test (a crash)
+// counts as one failure.
+let passed = 0;
+let failed = 0;
+const blocks = output.split(/^(?=# Subtest: )/m);
+for (const block of blocks) {
+  const fileResult = /^(not ok|ok) \d+ - (\S+)/m.exec(block);
+  if (!fileResult) continue;
+  const p = (block.match(/^ {4}ok \d+ - /gm) ?? []).length;
+  const f = (block.match(/^ {4}not ok \d+ - /gm) ?? []).length;
+  passed += p;
+  failed += f;
+  if (fileResult[1] === 'not ok' && f === 0) failed += 1;
+}
+if (code !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && code === 0 ? 0 : 1);
