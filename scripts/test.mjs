@@ -71,17 +71,17 @@ child.stdout.on('data', (chunk) => {
 const code = await new Promise((resolve) => child.on('close', resolve));
 await cleanup();
 
-// Count top-level tests of every file; a file that failed without a failing test (a crash)
-// counts as one failure.
+// Count assertions (subtest lines carry "# time=", assertions do not); a file that failed
+// without a failing assertion (a crash, a timeout) counts as one failure.
 let passed = 0;
 let failed = 0;
 const blocks = output.split(/^(?=# Subtest: )/m);
 for (const block of blocks) {
   const fileResult = /^(not ok|ok) \d+ - (\S+)/m.exec(block);
   if (!fileResult) continue;
-  const p = (block.match(/^ {4}ok \d+ - /gm) ?? []).length;
-  const f = (block.match(/^ {4}not ok \d+ - /gm) ?? []).length;
-  passed += p;
+  const lines = block.split('\n').filter((l) => /^\s+(not )?ok \d+ - /.test(l) && !/# time=/.test(l));
+  const f = lines.filter((l) => /^\s+not ok /.test(l)).length;
+  passed += lines.length - f;
   failed += f;
   if (fileResult[1] === 'not ok' && f === 0) failed += 1;
 }

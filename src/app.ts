@@ -108,6 +108,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorateRequest('principal', null);
   app.decorateRequest('tenantId', null);
 
+  // JSON only: any other media type is a 415, not a string the schema then rejects
+  app.removeContentTypeParser('text/plain');
   // merge patches are read as JSON (contract: application/json is read the same way)
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 

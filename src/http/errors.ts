@@ -83,6 +83,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const errors = validationErrors(error);
       return sendProblem(request, reply, 'validation-failed', `The request ${error.validationContext ?? 'body'} is not valid`, { errors });
     }
+    if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
+      // A data exception: a value the client sent that the database cannot store (e.g. a NUL
+      // character in a text). Nothing was written: the transaction rolled back.
+      return sendProblem(request, reply, 'validation-failed', 'A value in the request cannot be stored (invalid characters or out of range)');
+    }
     const dbProblem = databaseProblem(error);
     if (dbProblem === 'timeout') {
       request.log.warn({ err: { code: error.code } }, 'statement timeout');

@@ -21,7 +21,7 @@ export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promis
   const idem = ctx.idempotency;
   const result = await inTenant(ctx.db, ctx.cpasId, async (tx) => {
     if (!idem) return work(tx);
-    const lockKey = `${ctx.cpasId}\u0000${ctx.actor}\u0000${idem.key}`;
+    const lockKey = JSON.stringify([ctx.cpasId, ctx.actor, idem.key]);
     const { rows } = await sql<{ locked: boolean }>`
       select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 7)) as locked`.execute(tx);
     if (!rows[0]?.locked) {

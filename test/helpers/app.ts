@@ -43,7 +43,7 @@ export async function buildHarness(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await buildApp({ config, database: db.database, clock: options.clock, logger: false, sealAudit: options.sealAudit ?? false });
+  const app = await buildApp({ config, database: db.database, clock: options.clock, logger: process.env['PIIS_TEST_LOG'] ? { level: 'error' } : false, sealAudit: options.sealAudit ?? false });
   await app.ready();
   t.teardown(async () => {
     await app.close();

@@ -1,0 +1,95 @@
+// The negative suite of access tokens (contract §2 "Auth"): every one is a 401 and none reaches
+// a handler (nothing is read, nothing is written, no access entry).
+import t from 'tap';
+import { SignJWT, base64url, exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { createHmac } from 'node:crypto';
+import { bearer, buildHarness } from '../helpers/app.js';
+import { AUDIENCE, ISSUER } from '../helpers/keys.js';
+
+t.test('auth', async (t) => {
+  const h = await buildHarness(t);
+  const a = await h.newCpas();
+  const k = h.keys;
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { roles: ['social_worker'], cpas: a.kbo };
+
+  const signed = (payload: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: k.kid, ...header }).sign(k.privateKey);
+
+  const unsigned = (payload: Record<string, unknown>) =>
+    `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url.encode(JSON.stringify(payload))}.`;
+
+  const full = { ...claims, sub: 'u1', iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 600 };
+  const publicPem = await exportSPKI((await import('node:crypto')).createPublicKey({ key: k.publicJwk as never, format: 'jwk' }) as never).catch(() => null);
+  const hsWithPublicKey = (() => {
+    const header = base64url.encode(JSON.stringify({ alg: 'HS256', kid: k.kid, typ: 'JWT' }));
+    const payload = base64url.encode(JSON.stringify(full));
+    const secret = publicPem ?? JSON.stringify(k.publicJwk);
+    const sig = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+    return `${header}.${payload}.${sig}`;
+  })();
+  const otherKey = await generateKeyPair('ES256');
+  void exportJWK;
+
+  const good = await signed(full);
+  const [gh, gp, gs] = good.split('.');
+  const tampered = `${gh}.${base64url.encode(JSON.stringify({ ...full, cpas: '0403019261', roles: ['cpas_manager'] }))}.${gs}`;
+  void gp;
+
+  const cases: Array<[string, string]> = [
+    ['alg none', unsigned(full)],
+    ['HS256 signed with the public key', hsWithPublicKey],
+    ['wrong iss', await signed({ ...full, iss: 'someone-else' })],
+    ['wrong aud', await signed({ ...full, aud: 'another-api' })],
+    ['expired', await signed({ ...full, iat: now - 7200, exp: now - 3600 })],
+    ['nbf in the future', await signed({ ...full, nbf: now + 3600 })],
+    ['missing exp', await signed({ ...claims, sub: 'u1', iss: ISSUER, aud: AUDIENCE, iat: now })],
+    ['missing sub', await signed({ ...claims, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 600 })],
+    ['unknown kid', await signed(full, { kid: 'no-such-key' })],
+    ['signed by another key', await new SignJWT(full).setProtectedHeader({ alg: 'ES256', kid: k.kid }).sign(otherKey.privateKey)],
+    ['tampered payload', tampered],
+    ['roles not an array', await signed({ ...full, roles: 'social_worker' })],
+    ['an unknown role', await signed({ ...full, roles: ['superuser'] })],
+    ['a malformed cpas claim', await signed({ ...full, cpas: '123' })],
+    ['garbage', 'not.a.jwt'],
+  ];
+
+  const auditCount = async () => Number((await h.db.owner<{ n: string }>('select count(*) as n from audit_entry where cpas_id = $1', [a.id]))[0]!.n);
+  const before = await auditCount();
+
+  t.test('when a token is not acceptable, then 401 unauthenticated and no handler runs', async (t) => {
+    for (const [why, token] of cases) {
+      const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(token) });
+      t.equal(res.statusCode, 401, why);
+      t.equal(res.json().code, 'unauthenticated', why);
+      t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    }
+    const post = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: bearer(cases[0]![1]), payload: { niss: 'x' } });
+    t.equal(post.statusCode, 401, 'a POST with a bad token is refused before its body is validated');
+  });
+
+  t.test('when the token is in the query string, then 401 even with a valid header', async (t) => {
+    const q = await h.app.inject({ method: 'GET', url: `/v1/beneficiaries?access_token=${good}` });
+    t.equal(q.statusCode, 401);
+    const both = await h.app.inject({ method: 'GET', url: `/v1/beneficiaries?access_token=${good}`, headers: bearer(good) });
+    t.equal(both.statusCode, 401);
+  });
+
+  t.test('when the scheme or header is malformed, then 401', async (t) => {
+    for (const authorization of [`Basic ${good}`, `Bearer`, `bearer ${good} extra`, good]) {
+      const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: { authorization } });
+      t.equal(res.statusCode, 401, authorization.slice(0, 12));
+    }
+  });
+
+  t.test('when the token is valid, then 200 — and no refused token left an audit entry', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(good) });
+    t.equal(res.statusCode, 200);
+    t.equal(await auditCount(), before, 'the refused requests wrote nothing (the empty list read writes no entry either)');
+  });
+
+  t.test('when a tenant role has no cpas claim, then 403', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(await signed({ ...full, cpas: undefined })) });
+    t.equal(res.statusCode, 403);
+  });
+});

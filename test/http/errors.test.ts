@@ -1,0 +1,96 @@
+// One error model: RFC 9457 problems for unknown routes, malformed bodies, media types, body
+// limits, rate limits and unexpected errors — a 500 says nothing beyond the request id.
+import t from 'tap';
+import { bearer, buildHarness } from '../helpers/app.js';
+
+t.test('errors', async (t) => {
+  const h = await buildHarness(t, { env: { BODY_LIMIT: '2048' } });
+  const a = await h.newCpas();
+  const token = await a.token();
+
+  t.test('when the route is unknown, then 404 not-found as a problem', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/nowhere?x=1' });
+    t.equal(res.statusCode, 404);
+    t.same({ ...res.json(), requestId: 'r' }, {
+      type: 'urn:piis:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'No operation GET /v1/nowhere',
+      instance: '/v1/nowhere',
+      code: 'not-found',
+      requestId: 'r',
+    });
+    t.equal(res.headers['x-request-id'], res.json().requestId, 'the request id is in the header and the problem');
+  });
+
+  t.test('when the body is too large, then 413 payload-too-large', async (t) => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/beneficiaries',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ niss: '85073003328', givenName: 'x'.repeat(5000), familyName: 'B', language: 'fr' }),
+    });
+    t.equal(res.statusCode, 413);
+    t.equal(res.json().code, 'payload-too-large');
+  });
+
+  t.test('when the JSON is malformed, then 400 validation-failed', async (t) => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: { ...bearer(token), 'content-type': 'application/json' }, payload: '{"niss": ' });
+    t.equal(res.statusCode, 400);
+    t.equal(res.json().code, 'validation-failed');
+  });
+
+  t.test('when the media type is not JSON, then 415 unsupported-media-type', async (t) => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: { ...bearer(token), 'content-type': 'text/plain' }, payload: 'hello' });
+    t.equal(res.statusCode, 415);
+    t.equal(res.json().code, 'unsupported-media-type');
+  });
+
+  t.test('when Accept-Language asks for Dutch, then the problem title is in Dutch', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: { 'accept-language': 'nl-BE,nl;q=0.9,fr;q=0.5' } });
+    t.equal(res.json().title, 'Authenticatie vereist');
+  });
+
+  t.test('when a path id is not a UUID, then 400 with the parameter named', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries/123', headers: bearer(token) });
+    t.equal(res.statusCode, 400);
+    const errors: Array<{ path: string; message: string }> = res.json().errors;
+    t.ok(errors.length >= 1);
+    t.ok(errors.every((e) => e.path === '/params/beneficiaryId'), 'every error names the parameter');
+    t.ok(errors.some((e) => e.message === 'must match format "uuid"'));
+  });
+});
+
+t.test('when an unexpected error happens, then 500 internal-error without stack, SQL or data', async (t) => {
+  const h = await buildHarness(t);
+  const a = await h.newCpas();
+  const token = await a.token();
+  // Break the database under the app: the statement fails with an error the client did not cause.
+  await h.db.owner('revoke select on beneficiary from piis_app');
+  const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(token) });
+  await h.db.owner('grant select on beneficiary to piis_app');
+  t.equal(res.statusCode, 500);
+  const body = res.json();
+  t.same(Object.keys(body).sort(), ['code', 'detail', 'instance', 'requestId', 'status', 'title', 'type']);
+  t.equal(body.code, 'internal-error');
+  t.equal(body.detail, `Unexpected error; quote request id ${body.requestId}`);
+  t.notMatch(res.body, /permission|beneficiary|select|at .*\.ts/i);
+});
+
+t.test('when the rate limit is exceeded, then 429 rate-limited with Retry-After and RateLimit headers', async (t) => {
+  const h = await buildHarness(t, { env: { RATE_LIMIT_PER_MINUTE: '3' } });
+  const a = await h.newCpas().catch(() => null);
+  t.ok(a, 'the platform admin registers a CPAS');
+  const token = await h.keys.token({ sub: 'limited', roles: ['social_worker'], cpas: a!.kbo });
+  const statuses = [];
+  let last;
+  for (let i = 0; i < 4; i++) {
+    last = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(token) });
+    statuses.push(last.statusCode);
+    if (i === 0) t.equal(last.headers['ratelimit-limit'], '3');
+  }
+  t.same(statuses, [200, 200, 200, 429]);
+  t.equal(last!.json().code, 'rate-limited');
+  t.ok(Number(last!.headers['retry-after']) > 0);
+  t.equal(last!.headers['ratelimit-remaining'], '0');
+});
