@@ -1,0 +1,85 @@
+// Audit and outbox in the same transaction as the change; access entries for reads (one per list);
+// insert-only for the service role; the hash chain detects edits and deletions, newest included.
+import t from 'tap';
+import { sql } from 'kysely';
+import { inTenant } from '../../src/db/tenant.js';
+import { sealAudit } from '../../src/modules/audit/audit.sealer.js';
+import { verifyAudit } from '../../src/modules/audit/audit.verify.js';
+import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
+
+t.test('audit', async (t) => {
+  const h = await buildHarness(t);
+  const a = await h.newCpas();
+  const token = await a.token('social_worker', 'worker-42');
+  const entries = (cpasId: string) =>
+    h.db.owner<{ action: string; entity: string; entity_id: string | null; entity_ids: string | null; actor: string; request_id: string }>(
+      `select action, entity, entity_id::text, array_to_string(entity_ids, ',') as entity_ids, actor, request_id from audit_entry where cpas_id = $1 order by seq`,
+      [cpasId],
+    );
+
+  t.test('when a beneficiary is created, then one audit entry and one outbox event, with the actor and request id', async (t) => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: { ...bearer(token), 'x-request-id': 'req-create-0001' }, payload: { niss: '85073003328', givenName: 'Jan', familyName: 'Peeters', language: 'nl' } });
+    const id = res.json().id;
+    const audit = (await entries(a.id)).filter((e) => e.entity_id === id);
+    t.same(audit, [{ action: 'create', entity: 'beneficiary', entity_id: id, entity_ids: null, actor: 'worker-42', request_id: 'req-create-0001' }]);
+    const events = await h.db.owner<{ type: string; actor: string; data: unknown }>(`select type, actor, data from outbox_event where cpas_id = $1 and entity_id = $2`, [a.id, id]);
+    t.same(events, [{ type: 'beneficiary.created', actor: 'worker-42', data: { id } }]);
+    const raw = JSON.stringify(await h.db.owner(`select * from audit_entry where cpas_id = $1`, [a.id]));
+    t.notMatch(raw, /Jan|Peeters|85073003328/, 'no personal data in the audit');
+  });
+
+  t.test('when records are read, then one access entry per read names the records returned', async (t) => {
+    const one = await newBeneficiary(h.app, token);
+    const two = await newBeneficiary(h.app, token);
+    await h.app.inject({ method: 'GET', url: `/v1/beneficiaries/${one.id}`, headers: { ...bearer(token), 'x-request-id': 'req-read-00001' } });
+    await h.app.inject({ method: 'GET', url: `/v1/beneficiaries?limit=500`, headers: { ...bearer(token), 'x-request-id': 'req-list-00001' } });
+    const reads = (await entries(a.id)).filter((e) => e.action === 'read');
+    const single = reads.find((r) => r.request_id === 'req-read-00001');
+    t.same(single, { action: 'read', entity: 'beneficiary', entity_id: one.id, entity_ids: null, actor: 'worker-42', request_id: 'req-read-00001' });
+    const list = reads.filter((r) => r.request_id === 'req-list-00001');
+    t.equal(list.length, 1, 'a list read is one entry');
+    t.ok(list[0]!.entity_ids!.split(',').includes(one.id) && list[0]!.entity_ids!.split(',').includes(two.id), 'naming every record returned');
+  });
+
+  t.test('when the service role tries to change or remove audit entries, then the database refuses', async (t) => {
+    const db = h.db.database.db;
+    await t.rejects(inTenant(db, a.id, (tx) => sql`update audit_entry set actor = 'x'`.execute(tx)), /permission denied/);
+    await t.rejects(inTenant(db, a.id, (tx) => sql`delete from audit_entry`.execute(tx)), /permission denied/);
+    await t.rejects(inTenant(db, a.id, (tx) => sql`truncate audit_entry`.execute(tx)), /permission denied/);
+    await t.rejects(inTenant(db, a.id, (tx) => sql`delete from audit_chain`.execute(tx)), /permission denied/);
+    await t.rejects(inTenant(db, a.id, (tx) => sql`insert into audit_checkpoint (cpas_id, position, hash) values (${a.id}, 999, 'x')`.execute(tx)), /permission denied/);
+  });
+
+  t.test('when the chain is sealed and verified, then an edit, a deletion and a deletion of the newest entries are each detected', async (t) => {
+    await newBeneficiary(h.app, token);
+    const checkpoints = await sealAudit(h.db.database);
+    t.ok(checkpoints.some((c) => c.cpasId === a.id), 'a checkpoint for the CPAS');
+    t.same(await sealAudit(h.db.database), [], 'nothing left to seal');
+    const clean = await verifyAudit(h.db.owner);
+    t.same(clean.problems, [], 'an untouched chain verifies');
+    t.ok(clean.entries >= 5);
+
+    const [victim] = await h.db.owner<{ id: string }>(`select id::text from audit_entry where cpas_id = $1 order by seq limit 1`, [a.id]);
+    await h.db.owner(`update audit_entry set actor = 'someone-else' where id = $1`, [victim!.id]);
+    t.match((await verifyAudit(h.db.owner)).problems, [new RegExp(`${victim!.id} .* was edited`)]);
+    await h.db.owner(`update audit_entry set actor = 'worker-42' where id = $1`, [victim!.id]);
+    t.same((await verifyAudit(h.db.owner)).problems, [], 'restored');
+
+    const [middle] = await h.db.owner<{ id: string }>(`select entry_id::text as id from audit_chain where cpas_id = $1 and position = 2`, [a.id]);
+    const saved = await h.db.owner(`select * from audit_entry where id = $1`, [middle!.id]);
+    await h.db.owner(`delete from audit_entry where id = $1`, [middle!.id]);
+    t.match((await verifyAudit(h.db.owner)).problems, [new RegExp(`${middle!.id} .* was deleted`)]);
+    void saved;
+
+    // delete the newest entries together with their links: only the checkpoints can tell
+    const [head] = await h.db.owner<{ position: string }>(`select max(position)::text as position from audit_chain where cpas_id = $1`, [a.id]);
+    const logCopy = checkpoints.filter((c) => c.cpasId === a.id);
+    await h.db.owner(`delete from audit_entry where id in (select entry_id from audit_chain where cpas_id = $1 and position = $2)`, [a.id, head!.position]);
+    await h.db.owner(`delete from audit_chain where cpas_id = $1 and position = $2`, [a.id, head!.position]);
+    const viaDb = await verifyAudit(h.db.owner);
+    t.ok(viaDb.problems.some((p) => /newest entries were deleted/.test(p)), 'detected by the stored checkpoint');
+    await h.db.owner(`delete from audit_checkpoint where cpas_id = $1`, [a.id]);
+    const viaLog = await verifyAudit(h.db.owner, logCopy);
+    t.ok(viaLog.problems.some((p) => /newest entries were deleted/.test(p)), 'and by the copy in the log when the database ones are gone too');
+  });
+});
