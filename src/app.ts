@@ -9,6 +9,7 @@ import { uuidv7 } from './db/ids.js';
 import { createVerifier, Access, needsTenant, type AccessName, type Principal } from './http/auth.js';
 import { registerErrorHandling, sendProblem } from './http/errors.js';
 import { AppError } from './http/problem.js';
+import { acceptable } from './http/accept.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './http/metrics.js';
 import { todayInBrussels } from './rules/calendar.js';
@@ -34,9 +35,17 @@ export interface AppDeps {
   shuttingDown: boolean;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** false for the docs UI's own assets */
+  documented: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    registeredRoutes: RegisteredRoute[];
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -46,6 +55,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** who may call the route: a named role set, or public (no token) */
     access?: AccessName | 'public';
+    /** media types the route answers with (default application/json) */
+    produces?: readonly string[];
   }
 }
 
@@ -105,6 +116,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     cpasDirectory: createCpasDirectory(database.db),
     shuttingDown: false,
   });
+  // Every route as registered, so tests can prove the document covers exactly these.
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      registeredRoutes.push({ method, url: route.url, documented: !(route.schema as { hide?: boolean } | undefined)?.hide });
+    }
+  });
   app.decorateRequest('principal', null);
   app.decorateRequest('tenantId', null);
 
@@ -123,6 +142,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook('onRequest', async (request) => {
     if (app.deps.shuttingDown && !request.url.startsWith('/health/live')) {
       throw new AppError('unavailable', 'The service is shutting down; retry on another instance', { headers: { 'retry-after': '2' } });
+    }
+    if (!acceptable(request.headers.accept, request.routeOptions.config.produces ?? ['application/json'])) {
+      throw new AppError('not-acceptable', `This operation answers with ${(request.routeOptions.config.produces ?? ['application/json']).join(' or ')}`);
     }
     const access = request.routeOptions.config.access ?? 'public';
     if (access === 'public') return;

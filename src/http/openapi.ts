@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
-import { RateLimitHeaders } from './schemas.js';
+import { RateLimitHeaders, RetryAfterHeader } from './schemas.js';
 
 export async function registerOpenApi(app: FastifyInstance, _config: Config): Promise<void> {
   await app.register(swagger, {
@@ -19,10 +19,10 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
         contact: { name: 'PIIS backend maintainers' },
       },
-      servers: [{ url: '/', description: 'This deployment' }],
+      servers: [{ url: '/', description: 'This deployment (local, staging or production: the host serving this document)', ...{ 'x-internal': false } }],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token (RS256, PS256, ES256 or EdDSA)' },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token: a JWT following RFC8725 best practices — asymmetric algorithms only (RS256, PS256, ES256, EdDSA), iss, aud and exp required, in the Authorization header only' },
         },
       },
       security: [{ bearer: [] }],
@@ -32,18 +32,29 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         { name: 'beneficiaries', description: 'Beneficiaries and their facts: right decisions, situations, exemptions' },
       ],
     },
-    // Every 2xx and 4xx answer of a rate-limited route carries the RateLimit headers.
-    transform: ({ schema, url, route }) => {
+    // Every route is rate limited: every answer carries the RateLimit headers; 429 and 503 also
+    // say when to retry.
+    transform: ({ schema, url }) => {
       const s = { ...(schema ?? {}) } as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
-      if (s.response && (route.config as { access?: string } | undefined)?.access !== undefined) {
+      if (s.response) {
         const response: Record<string, Record<string, unknown>> = {};
         for (const [status, r] of Object.entries(s.response)) {
-          const headers = { ...((r['headers'] as object) ?? {}), ...RateLimitHeaders };
-          response[status] = status === '429' ? { ...r, headers: { ...headers, 'retry-after': { schema: { type: 'integer' }, description: 'Seconds to wait' } } } : { ...r, headers };
+          const retry = status === '429' || status === '503' ? RetryAfterHeader : {};
+          response[status] = { ...r, headers: { ...((r['headers'] as object) ?? {}), ...RateLimitHeaders, ...retry } };
         }
         s.response = response;
       }
       return { schema: s as never, url };
+    },
+    // PATCH bodies are JSON merge patches; application/json is read the same way.
+    transformObject: (documentObject) => {
+      if (!('openapiObject' in documentObject)) return documentObject.swaggerObject;
+      const openapiObject = documentObject.openapiObject;
+      for (const item of Object.values(openapiObject.paths ?? {})) {
+        const body = (item as { patch?: { requestBody?: { content?: Record<string, unknown> } } }).patch?.requestBody;
+        if (body?.content?.['application/json']) body.content = { 'application/merge-patch+json': body.content['application/json'], ...body.content };
+      }
+      return openapiObject;
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });

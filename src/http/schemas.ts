@@ -5,6 +5,10 @@ import { codesForStatus } from './problem.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
+/** An integer with its bounds and OpenAPI format (int32 within ±2^31, else int64). */
+export const Int = (minimum: number, maximum: number, description: string, extra: { default?: number } = {}) =>
+  Type.Integer({ minimum, maximum, format: Math.max(Math.abs(minimum), Math.abs(maximum)) < 2 ** 31 ? 'int32' : 'int64', description, ...extra });
+
 export const Uuid = (description: string) =>
   Type.String({ format: 'uuid', minLength: 36, maxLength: 36, description });
 
@@ -46,7 +50,7 @@ export const ProblemSchema = Type.Object(
   {
     type: Type.String({ maxLength: 200, description: 'urn:piis:problem:<code>' }),
     title: Type.String({ maxLength: 200, description: 'Short summary in the negotiated language' }),
-    status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status' }),
+    status: Int(400, 599, 'HTTP status'),
     detail: Type.String({ maxLength: 2000, description: 'Explanation of this occurrence; never personal data' }),
     instance: Type.String({ maxLength: 2000, description: 'The request path' }),
     code: Type.String({ maxLength: 100, description: 'Stable problem code (kebab-case)' }),
@@ -64,7 +68,7 @@ const problemContent = (status: number) => ({
 });
 
 /** Problems every operation may return: rate limiting, unexpected errors, outages, timeouts. */
-const ALWAYS = [429, 500, 503, 504] as const;
+const ALWAYS = [406, 429, 500, 503, 504] as const;
 /** Problems of every authenticated operation. */
 export const AUTH_ERRORS = [401, 403] as const;
 
@@ -78,7 +82,7 @@ export function json<T extends TSchema>(schema: T, description: string) {
 }
 
 export const ListQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size (1–500, default 50)' })),
+  limit: Type.Optional(Int(1, 500, 'Page size (1–500, default 50)', { default: 50 })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Opaque cursor from a previous page' })),
 };
 
@@ -116,8 +120,13 @@ export const IdempotencyHeader = Type.Object({
   ),
 });
 
+const headerInt = (description: string, maximum: number) => ({ type: 'integer', format: 'int32', minimum: 0, maximum, description });
+
+/** Headers of every answer of a rate-limited operation (IETF RateLimit header fields draft). */
 export const RateLimitHeaders = {
-  'ratelimit-limit': { schema: { type: 'integer' }, description: 'Requests allowed per window' },
-  'ratelimit-remaining': { schema: { type: 'integer' }, description: 'Requests left in the window' },
-  'ratelimit-reset': { schema: { type: 'integer' }, description: 'Seconds until the window resets' },
+  'RateLimit-Limit': headerInt('Requests allowed per window', 1_000_000_000),
+  'RateLimit-Remaining': headerInt('Requests left in the window', 1_000_000_000),
+  'RateLimit-Reset': headerInt('Seconds until the window resets', 86_400),
 } as const;
+
+export const RetryAfterHeader = { 'Retry-After': headerInt('Seconds to wait before retrying', 86_400) } as const;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CivilDate, ExternalRef, Instant, Language, ListQuery, Uuid } from '../../http/schemas.js';
+import { CivilDate, ExternalRef, Instant, Int, Language, ListQuery, Uuid } from '../../http/schemas.js';
 
 const Name = (d: string) => Type.String({ minLength: 1, maxLength: 200, description: d });
 const NissInput = Type.String({
@@ -48,7 +48,7 @@ export const BeneficiarySchema = Type.Object(
     language: Language,
     partnerId: Type.Union([Uuid('Partner'), Type.Null()], { description: 'The partner, when one is recorded' }),
     externalRef: Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { description: 'The calling software’s own id' }),
-    version: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Version, also the ETag' }),
+    version: Int(1, 1_000_000_000, 'Version, also the ETag'),
     createdAt: Instant('Recorded at'),
     updatedAt: Instant('Last changed at'),
   },

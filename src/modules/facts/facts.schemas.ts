@@ -1,7 +1,7 @@
 // Facts about a beneficiary: right decisions (R-RIGHT), situations, exemptions (R-EXEMPT).
 // Corrected or voided, never edited (R-CORRECT).
 import { Type, type Static, type TSchema } from 'typebox';
-import { CivilDate, ExternalRef, Instant, Text, Uuid } from '../../http/schemas.js';
+import { CivilDate, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 
 const Correction = {
   supersedes: Type.Optional(Uuid('The fact this one corrects; it stops being in force (R-CORRECT)')),
@@ -25,7 +25,7 @@ const Recorded = {
 
 const RightKind = Type.Union([Type.Literal('ri'), Type.Literal('equivalent_aid'), Type.Literal('end')], { description: 'Grant of RI, of equivalent aid, or end of the right' });
 const Category = Type.Union([Type.Literal('cohabitant'), Type.Literal('isolated'), Type.Literal('family')], { description: 'RI category 1, 2 or 3' });
-const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Monthly amount in euro cents' });
+const Cents = Int(0, 100_000_000, 'Monthly amount in euro cents');
 
 export const RightCreateBody = Type.Object(
   {
@@ -99,8 +99,8 @@ export const VoidBody = Type.Object({ reason: Text('Why the fact is void') }, { 
 export const FactListQuery = Type.Object(
   {
     includeVoided: Type.Optional(Type.Boolean({ default: false, description: 'Also list voided and superseded facts' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    limit: ListQuery.limit,
+    cursor: ListQuery.cursor,
   },
   { additionalProperties: false },
 );

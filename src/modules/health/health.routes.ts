@@ -40,7 +40,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/metrics',
     {
-      config: { access: 'public' },
+      config: { access: 'public', produces: ['text/plain'] },
       schema: {
         operationId: 'getMetrics',
         tags: ['meta'],

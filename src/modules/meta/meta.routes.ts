@@ -47,7 +47,7 @@ const RuleSchema = Type.Object(
         {
           effectiveFrom: Type.String({ format: 'date', maxLength: 10, description: 'First day in force' }),
           effectiveTo: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()], { description: 'Last day in force; null while in force' }),
-          parameters: Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean(), Type.Null()]), {
+          parameters: Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number({ minimum: -1e9, maximum: 1e9 }), Type.Boolean(), Type.Null()]), {
             description: 'The parameters of this version',
           }),
         },

@@ -1,0 +1,92 @@
+// Meta operations and the OpenAPI document: codes, rules, health, metrics, and the document's
+// completeness (every registered route documented, every operationId of the contract present,
+// every error declared as a problem).
+import t from 'tap';
+import { buildHarness } from '../helpers/app.js';
+
+t.test('meta', async (t) => {
+  const h = await buildHarness(t);
+
+  t.test('when the codes are listed in Dutch, then every list carries its nl label and all labels', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/codes', headers: { 'accept-language': 'nl' } });
+    t.equal(res.statusCode, 200);
+    const lists = res.json().items as Array<{ name: string; codes: Array<{ code: string; label: string; labels: Record<string, string> }> }>;
+    const category = lists.find((l) => l.name === 'rightCategory')!;
+    t.same(category.codes.find((c) => c.code === 'family'), {
+      code: 'family',
+      label: 'Gezin ten laste (categorie 3)',
+      labels: { en: 'With family in charge (category 3)', fr: 'Famille à charge (catégorie 3)', nl: 'Gezin ten laste (categorie 3)', de: 'Mit Familie zu Lasten (Kategorie 3)' },
+    });
+    for (const list of lists) for (const c of list.codes) t.ok(c.labels.fr && c.labels.nl && c.labels.de, `${list.name}.${c.code} has fr/nl/de labels`);
+    t.equal(lists.find((l) => l.name === 'domain')!.codes.length, 18, 'the 18 assessment domains of the rulebook');
+  });
+
+  t.test('when the rules are listed, then the identifier rules come with their versions', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/rules' });
+    const ids = res.json().items.map((r: { id: string }) => r.id);
+    for (const id of ['R-ID-NISS', 'R-ID-KBO', 'R-ID-NIS', 'R-RIGHT', 'R-EXEMPT', 'R-CORRECT']) t.ok(ids.includes(id), id);
+    t.match(res.json().items[0], { id: 'R-ID-NISS', versions: [{ effectiveFrom: '1983-08-08', effectiveTo: null }] });
+  });
+
+  t.test('when health is asked, then live and ready answer 200; metrics count requests', async (t) => {
+    t.same((await h.app.inject({ method: 'GET', url: '/health/live' })).json(), { status: 'ok' });
+    t.same((await h.app.inject({ method: 'GET', url: '/health/ready' })).json(), { status: 'ready' });
+    const metrics = await h.app.inject({ method: 'GET', url: '/metrics' });
+    t.equal(metrics.statusCode, 200);
+    t.match(metrics.headers['content-type'], /^text\/plain/);
+    t.match(metrics.body, /http_requests_total\{method="GET",route="\/health\/live",status="200"\} 1/);
+  });
+
+  t.test('when Accept excludes JSON, then 406 not-acceptable', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/codes', headers: { accept: 'text/csv' } });
+    t.equal(res.statusCode, 406);
+    t.equal(res.json().code, 'not-acceptable');
+    t.equal((await h.app.inject({ method: 'GET', url: '/v1/codes', headers: { accept: 'application/*;q=0.5, text/html' } })).statusCode, 200);
+  });
+
+  t.test('when the database is unreachable, then ready is 503 and back to 200 by itself', async (t) => {
+    const ping = h.app.deps.database.ping;
+    (h.app.deps.database as { ping: () => Promise<boolean> }).ping = async () => false;
+    const down = await h.app.inject({ method: 'GET', url: '/health/ready' });
+    (h.app.deps.database as { ping: () => Promise<boolean> }).ping = ping;
+    t.equal(down.statusCode, 503);
+    t.equal(down.json().code, 'unavailable');
+    t.equal((await h.app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200);
+  });
+
+  t.test('when the service is draining, then ready is 503 while live stays 200', async (t) => {
+    h.app.deps.shuttingDown = true;
+    const ready = await h.app.inject({ method: 'GET', url: '/health/ready' });
+    const live = await h.app.inject({ method: 'GET', url: '/health/live' });
+    h.app.deps.shuttingDown = false;
+    t.equal(ready.statusCode, 503);
+    t.equal(live.statusCode, 200);
+  });
+
+  t.test('when the OpenAPI document is read, then it documents exactly the registered routes', async (t) => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    t.equal(doc.openapi, '3.1.0');
+    const documented = new Set<string>();
+    for (const [path, item] of Object.entries<Record<string, { operationId: string; responses: Record<string, { content?: Record<string, unknown> }> }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        documented.add(`${method.toUpperCase()} ${path}`);
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) >= 400) t.ok(response.content?.['application/problem+json'], `${op.operationId} ${status} is a problem`);
+        }
+        t.ok(op.responses['429'] && op.responses['500'], `${op.operationId} declares 429 and 500`);
+      }
+    }
+    const registered = new Set(
+      h.app.registeredRoutes.filter((r) => r.documented && r.method !== 'HEAD').map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`),
+    );
+    t.same([...registered].sort(), [...documented].sort());
+    const ops = new Set(Object.values<Record<string, { operationId: string }>>(doc.paths).flatMap((i) => Object.values(i).map((o) => o.operationId)));
+    for (const id of [
+      'listCodes', 'listRules', 'createCpas', 'listCpas', 'getCurrentCpas', 'createBeneficiary', 'listBeneficiaries', 'getBeneficiary',
+      'updateBeneficiary', 'recordRightDecision', 'listRightDecisions', 'recordSituation', 'listSituations', 'recordExemption', 'listExemptions',
+    ]) {
+      t.ok(ops.has(id), `operationId ${id} of the contract`);
+    }
+  });
+
+});
