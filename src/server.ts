@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { createPGlite, openEmbedded, openPostgres, openPostgresAdmin, type Database } from './db/database.js';
+import { openEmbeddedDirectory, openEmbedded, openPostgres, openPostgresAdmin, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './db/demo.js';
 
@@ -19,7 +19,7 @@ export async function openDatabase(config: Config, log: pino.Logger): Promise<Da
     }
     return openPostgres(config.databaseUrl);
   }
-  const pglite = await createPGlite(path.join(config.dataDir, 'pgdata'));
+  const pglite = await openEmbeddedDirectory(path.join(config.dataDir, 'pgdata'));
   return openEmbedded(pglite);
 }
 

@@ -3,6 +3,7 @@
 // the role piis_app (row-level security applies) in UTC, and values come back identically typed.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
@@ -93,6 +94,19 @@ export function openPostgresAdmin(url: string): Kysely<any> {
   const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
   pool.on('error', () => {});
   return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** The migrated embedded database built during npm install (dist/, never committed). */
+export const embeddedTemplatePath = fileURLToPath(new URL('../../pglite-template.tar.gz', import.meta.url));
+
+/**
+ * Opens (creating if needed) the embedded database in dataDir. A new data directory starts from
+ * the install-time template when there is one: much faster than initialising it.
+ */
+export async function openEmbeddedDirectory(dataDir: string): Promise<PGlite> {
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const template = fresh && fs.existsSync(embeddedTemplatePath) ? new Blob([fs.readFileSync(embeddedTemplatePath)]) : undefined;
+  return createPGlite(dataDir, template);
 }
 
 export async function createPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {

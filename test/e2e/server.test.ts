@@ -1,0 +1,253 @@
+// End to end, as a vendor integrates: the built server started as a process (npm start's entry
+// point) with a generated JWKS file, spoken to over HTTP through a client generated from
+// openapi/openapi.json, every response validated against the document the server publishes.
+// Ends with SIGTERM: readiness turns 503 during the drain, in-flight requests finish, exit 0.
+import t from 'tap';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import createClient, { type Middleware } from 'openapi-fetch';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { paths } from './generated/api.js';
+import { AUDIENCE, ISSUER, createTestKeys } from '../helpers/keys.js';
+import { validKbo, validNiss } from '../helpers/identifiers.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitReady(base: string, child: ChildProcess, ms = 60_000): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/health/ready`);
+      if (res.status === 200) return Date.now() - start;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server not ready in time');
+}
+
+t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, async (t) => {
+  const keys = await createTestKeys();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-e2e-'));
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    AUTH_DEV: 'false',
+    AUTH_JWKS_FILE: keys.jwksFile,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    PSEUDONYM_KEY: randomBytes(24).toString('hex'),
+    LOG_LEVEL: 'warn',
+    SHUTDOWN_DRAIN_MS: '1500',
+  };
+  // On PostgreSQL the server gets an empty database of its own and migrates it at start.
+  const serverUrl = process.env['TEST_DATABASE_URL'];
+  let dropDatabase = async () => {};
+  if (serverUrl) {
+    const name = `piis_e2e_${randomBytes(5).toString('hex')}`;
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`create database ${name}`);
+    await c.end();
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    env['DATABASE_URL'] = u.toString();
+    dropDatabase = async () => {
+      const d = new pg.Client({ connectionString: serverUrl });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    };
+  }
+  const child = spawn(process.execPath, [path.join(root, 'dist/src/bin/start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  t.teardown(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await dropDatabase();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const readyIn = await waitReady(base, child);
+  t.ok(readyIn < 60_000, `ready in ${readyIn} ms`);
+
+  // The document the server publishes is the one the client was generated from.
+  const published = await (await fetch(`${base}/openapi.json`)).json();
+  t.same(published, JSON.parse(fs.readFileSync(path.join(root, 'openapi/openapi.json'), 'utf8')), 'the served document equals openapi/openapi.json');
+
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  const operations: Array<{ method: string; re: RegExp; op: { responses: Record<string, { content?: Record<string, { schema: object }> }> } }> = [];
+  for (const [p, item] of Object.entries<Record<string, never>>(published.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      operations.push({ method: method.toUpperCase(), re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`), op });
+    }
+  }
+  let validated = 0;
+  const failures: string[] = [];
+  const validate: Middleware = {
+    async onResponse({ request, response }) {
+      const url = new URL(request.url);
+      const entry = operations.find((o) => o.method === request.method && o.re.test(url.pathname));
+      const where = `${request.method} ${url.pathname} → ${response.status}`;
+      if (!entry) {
+        failures.push(`${where}: not in the document`);
+        return;
+      }
+      const declared = entry.op.responses[String(response.status)];
+      if (!declared) {
+        failures.push(`${where}: status not declared`);
+        return;
+      }
+      const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+      const media = declared.content?.[type];
+      if (!media) {
+        failures.push(`${where}: media type ${type} not declared`);
+        return;
+      }
+      const body = type.includes('json') ? await response.clone().json() : await response.clone().text();
+      if (!ajv.validate(media.schema, body)) failures.push(`${where}: ${ajv.errorsText(ajv.errors)}`);
+      validated++;
+    },
+  };
+
+  const platform = createClient<paths>({ baseUrl: base });
+  platform.use(validate);
+  const platformToken = await keys.token({ sub: 'e2e-admin', roles: ['platform_admin'] });
+  const kbo = validKbo();
+  const cpas = await platform.POST('/v1/cpas', {
+    headers: { authorization: `Bearer ${platformToken}` },
+    body: { kboNumber: kbo, name: { fr: 'CPAS e2e', nl: 'OCMW e2e', de: 'ÖSHZ e2e' }, language: 'nl', nisCodes: [String(10000 + Math.floor(Math.random() * 89999))] },
+  });
+  t.equal(cpas.response.status, 201);
+
+  const token = await keys.token({ sub: 'e2e-worker', roles: ['social_worker'], cpas: kbo });
+  const client = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${token}` } });
+  client.use(validate);
+
+  const current = await client.GET('/v1/cpas/current');
+  t.equal(current.data?.kboNumber, kbo);
+
+  const niss = validNiss();
+  const created = await client.POST('/v1/beneficiaries', {
+    params: { header: { 'idempotency-key': 'e2e-create-1' } },
+    body: { niss, givenName: 'Eva', familyName: 'Janssens', language: 'nl', externalRef: 'e2e-1' },
+  });
+  t.equal(created.response.status, 201);
+  const id = created.data!.id;
+  const replay = await client.POST('/v1/beneficiaries', {
+    params: { header: { 'idempotency-key': 'e2e-create-1' } },
+    body: { niss, givenName: 'Eva', familyName: 'Janssens', language: 'nl', externalRef: 'e2e-1' },
+  });
+  t.equal(replay.response.status, 201);
+  t.equal(replay.data?.id, id, 'the retry replays the creation');
+
+  const dup = await client.POST('/v1/beneficiaries', { body: { niss, givenName: 'E', familyName: 'J', language: 'nl' } });
+  t.equal(dup.response.status, 409);
+  t.equal(dup.error?.code, 'duplicate-beneficiary');
+
+  const bad = await client.POST('/v1/beneficiaries', { body: { niss: '85073003329', givenName: 'E', familyName: 'J', language: 'nl' } });
+  t.equal(bad.response.status, 400);
+  t.equal(bad.error?.rule, 'R-ID-NISS');
+
+  const got = await client.GET('/v1/beneficiaries/{beneficiaryId}', { params: { path: { beneficiaryId: id } } });
+  t.equal(got.data?.familyName, 'Janssens');
+  const etag = got.response.headers.get('etag')!;
+
+  const noIfMatch = await client.PATCH('/v1/beneficiaries/{beneficiaryId}', { params: { path: { beneficiaryId: id } }, body: { givenName: 'Eva-Maria' } });
+  t.equal(noIfMatch.response.status, 428);
+  const patched = await client.PATCH('/v1/beneficiaries/{beneficiaryId}', {
+    params: { path: { beneficiaryId: id }, header: { 'if-match': etag } },
+    body: { givenName: 'Eva-Maria' },
+  });
+  t.equal(patched.response.status, 200);
+  const stale = await client.PATCH('/v1/beneficiaries/{beneficiaryId}', {
+    params: { path: { beneficiaryId: id }, header: { 'if-match': etag } },
+    body: { givenName: 'Eva' },
+  });
+  t.equal(stale.response.status, 412);
+
+  const right = await client.POST('/v1/beneficiaries/{beneficiaryId}/rights', {
+    params: { path: { beneficiaryId: id } },
+    body: { kind: 'ri', category: 'cohabitant', decidedOn: '2026-01-05', startsOn: '2026-01-01', monthlyAmountCents: 87_000 },
+  });
+  t.equal(right.response.status, 201);
+  const voided = await client.POST('/v1/beneficiaries/{beneficiaryId}/rights/{factId}/void', {
+    params: { path: { beneficiaryId: id, factId: right.data!.id } },
+    body: { reason: 'entered twice' },
+  });
+  t.equal(voided.data?.inForce, false);
+  const rights = await client.GET('/v1/beneficiaries/{beneficiaryId}/rights', { params: { path: { beneficiaryId: id }, query: { includeVoided: true } } });
+  t.equal(rights.data?.items.length, 1);
+  const situation = await client.POST('/v1/beneficiaries/{beneficiaryId}/situations', {
+    params: { path: { beneficiaryId: id } },
+    body: { kind: 'studies', startsOn: '2026-09-01', endsOn: '2027-06-30' },
+  });
+  t.equal(situation.response.status, 201);
+  const forbidden = await client.POST('/v1/beneficiaries/{beneficiaryId}/exemptions', {
+    params: { path: { beneficiaryId: id } },
+    body: { reason: 'equity', decidedOn: '2026-02-01', motivation: 'full-time studies' },
+  });
+  t.equal(forbidden.response.status, 403, 'exemptions are for managers');
+
+  const list = await client.GET('/v1/beneficiaries', { params: { query: { q: 'janss' } } });
+  t.same(list.data?.items.map((i) => i.id), [id]);
+  const badCursor = await client.GET('/v1/beneficiaries', { params: { query: { cursor: 'nope' } } });
+  t.equal(badCursor.response.status, 400);
+
+  const other = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${await keys.token({ roles: ['social_worker'], cpas: '0403019261' })}` } });
+  other.use(validate);
+  t.equal((await other.GET('/v1/beneficiaries/{beneficiaryId}', { params: { path: { beneficiaryId: id } } })).response.status, 403, 'unregistered CPAS');
+  const anonymous = createClient<paths>({ baseUrl: base });
+  anonymous.use(validate);
+  t.equal((await anonymous.GET('/v1/beneficiaries')).response.status, 401);
+  t.equal((await anonymous.GET('/v1/codes', { headers: { 'accept-language': 'de' } })).response.status, 200);
+  t.equal((await anonymous.GET('/v1/rules')).response.status, 200);
+  t.equal((await anonymous.GET('/health/live')).response.status, 200);
+  const huge = await fetch(`${base}/v1/beneficiaries`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ niss, givenName: 'x'.repeat(2_000_000), familyName: 'J', language: 'nl' }),
+  });
+  t.equal(huge.status, 413);
+  t.equal(huge.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+  const docs = await fetch(`${base}/docs`, { redirect: 'follow' });
+  t.equal(docs.status, 200, 'interactive docs are served');
+
+  t.same(failures, [], 'every response conforms to the published document');
+  t.ok(validated >= 20, `${validated} responses validated`);
+
+  // Graceful shutdown: readiness 503 while draining, the in-flight request completes, exit 0.
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  const draining = await fetch(`${base}/health/ready`);
+  t.equal(draining.status, 503, 'readiness is 503 during the drain');
+  const inFlight = await fetch(`${base}/v1/codes`);
+  t.equal(inFlight.status, 503, 'new work is turned away with a problem while draining');
+  t.equal(await exited, 0, 'the process exits 0');
+  t.notMatch(log, /Janssens|Eva|85073003328|"level":50/, 'no personal data and no error in the log');
+});
