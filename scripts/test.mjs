@@ -11,7 +11,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 
-const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
@@ -24,14 +24,14 @@ if (generated.status !== 0) {
   process.exit(1);
 }
 
-const { migrateToLatest } = await import(path.join(root, 'dist/src/db/migrate.js'));
+const { migrateToLatest } = await import(path.join(root, 'dist/db/migrate.js'));
 const env = { ...process.env };
 const serverUrl = process.env.TEST_DATABASE_URL;
 let cleanup = async () => {};
 
 if (serverUrl) {
   const pg = (await import('pg')).default;
-  const { openPostgresAdmin } = await import(path.join(root, 'dist/src/db/database.js'));
+  const { openPostgresAdmin } = await import(path.join(root, 'dist/db/database.js'));
   const template = `piis_tpl_${process.pid}_${Date.now().toString(36)}`;
   const u = new URL(serverUrl);
   console.log(`# running the suite on PostgreSQL at ${u.host} (template database ${template})`);
@@ -54,7 +54,7 @@ if (serverUrl) {
   console.log('# running the suite on the embedded PGlite database (set TEST_DATABASE_URL for PostgreSQL)');
   const { PGlite } = await import('@electric-sql/pglite');
   const { Kysely } = await import('kysely');
-  const { PGliteDialect } = await import(path.join(root, 'dist/src/db/pglite-dialect.js'));
+  const { PGliteDialect } = await import(path.join(root, 'dist/db/pglite-dialect.js'));
   const pglite = await PGlite.create();
   await migrateToLatest(new Kysely({ dialect: new PGliteDialect(pglite) }));
   const dump = await pglite.dumpDataDir('none');

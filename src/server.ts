@@ -1,6 +1,7 @@
-// The process: load config → open (and migrate) the database → buildApp → listen; graceful
-// shutdown on SIGTERM/SIGINT. The only file that calls listen.
+// The process (node dist/server.js, npm start): load config → open (and migrate) the database →
+// buildApp → listen; graceful shutdown on SIGTERM/SIGINT. The only file that calls listen.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
@@ -54,4 +55,12 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+// Run as the program (not imported by a test or a tool): start serving.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  startServer(process.env).catch((error: unknown) => {
+    console.error(`start failed: ${(error as Error).message}`);
+    process.exit(1);
+  });
 }

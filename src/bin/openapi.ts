@@ -7,7 +7,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 
-const target = fileURLToPath(new URL('../../../openapi/openapi.json', import.meta.url));
+const target = fileURLToPath(new URL('../../openapi/openapi.json', import.meta.url));
 
 async function main() {
   const config = loadConfig({ AUTH_DEV: 'true', DATA_DIR: fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'piis-openapi-')), LOG_LEVEL: 'silent' });

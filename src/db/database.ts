@@ -97,7 +97,7 @@ export function openPostgresAdmin(url: string): Kysely<any> {
 }
 
 /** The migrated embedded database built during npm install (dist/, never committed). */
-export const embeddedTemplatePath = fileURLToPath(new URL('../../pglite-template.tar.gz', import.meta.url));
+export const embeddedTemplatePath = fileURLToPath(new URL('../pglite-template.tar.gz', import.meta.url));
 
 /**
  * Opens (creating if needed) the embedded database in dataDir. A new data directory starts from

@@ -1,12 +1,14 @@
 // Applies the migrations of migrations/ (compiled to dist/migrations in production). They are
 // Kysely<any> modules that never import src/, so they stay valid however the code evolves.
 import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
 
-// src/db → ../../migrations: the TypeScript sources under test, dist/migrations when built.
-const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+// Built: dist/db → dist/migrations (compiled). From source (tests): src/db → migrations/.
+const builtDir = fileURLToPath(new URL('../migrations/', import.meta.url));
+const migrationsDir = existsSync(builtDir) ? builtDir : fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 class DirectoryMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

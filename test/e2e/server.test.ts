@@ -82,7 +82,7 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
       await d.end();
     };
   }
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/bin/start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist/server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
