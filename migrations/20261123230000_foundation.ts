@@ -169,7 +169,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       `create table audit_entry (
         cpas_id uuid not null,
         id uuid not null,
-        seq bigint generated always as identity,
         at timestamptz not null default clock_timestamp(),
         actor text not null,
         action text not null check (action in ('read', 'create', 'update', 'transition', 'void', 'export', 'refused')),
@@ -181,8 +180,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         tx_id xid8 not null default pg_current_xact_id(),
         primary key (cpas_id, id)
       );
+      -- ids are UUIDv7 (time-ordered): the primary key also serves time ranges, so reads pay
+      -- for two index insertions only
       create index audit_entry_tx on audit_entry (tx_id);
-      create index audit_entry_at on audit_entry (cpas_id, at);
       grant select, insert on audit_entry to piis_app;
 
       -- The hash chain, appended by piis_seal_audit() just after commit: one link per entry in
@@ -294,7 +294,7 @@ export async function up(db: Kysely<any>): Promise<void> {
            from audit_entry e
            where e.tx_id >= old_horizon
              and not exists (select 1 from audit_chain c where c.cpas_id = e.cpas_id and c.entry_id = e.id)
-           order by e.cpas_id, e.seq
+           order by e.cpas_id, e.id
          loop
            if current_cpas is distinct from r.cpas_id then
              if current_cpas is not null then

@@ -20,6 +20,7 @@ import { cpasRoutes } from './modules/cpas/cpas.routes.js';
 import { beneficiaryRoutes } from './modules/beneficiaries/beneficiaries.routes.js';
 import { factRoutes } from './modules/facts/facts.routes.js';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
+import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 
 export interface Clock {
   /** today in Europe/Brussels, YYYY-MM-DD */
@@ -31,6 +32,7 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   cpasDirectory: CpasDirectory;
+  accessLog: AccessLog;
   /** true once SIGTERM arrived: readiness answers 503 while in-flight requests finish */
   shuttingDown: boolean;
 }
@@ -114,8 +116,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     database,
     clock: options.clock ?? { today: () => todayInBrussels() },
     cpasDirectory: createCpasDirectory(database.db),
+    accessLog: createAccessLog(database.db, null),
     shuttingDown: false,
   });
+  // the last reads' access entries are written before the database closes
+  app.addHook('onClose', async () => app.deps.accessLog.stop());
   // Every route as registered, so tests can prove the document covers exactly these.
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
@@ -133,8 +138,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   registerErrorHandling(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   // Authentication and authorisation run before the body is even parsed: a bad token never

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
@@ -17,6 +17,11 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** true when the database answers a trivial query */
   ping(): Promise<boolean>;
+  /**
+   * Sends several statements as one simple-protocol query on one connection and returns the rows
+   * of each. When one fails, the open transaction is rolled back before the connection is reused.
+   */
+  simpleQuery(text: string): Promise<Array<Record<string, unknown>[]>>;
   close(): Promise<void>;
 }
 
@@ -51,30 +56,38 @@ for (const [oid, parse] of Object.entries(typeParsers)) {
 }
 
 const APP_ROLE = 'piis_app';
+const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    options: '-c TimeZone=UTC',
+    // Every connection runs as piis_app from its first statement (a startup parameter, the same
+    // as SET ROLE): row-level security applies even when the login role owns the tables.
+    // (statement_timeout: the default for single-message reads; units of work set their own)
+    options: `-c role=${APP_ROLE} -c TimeZone=UTC -c statement_timeout=${DEFAULT_STATEMENT_TIMEOUT_MS}`,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool,
-      // Before a pooled connection's first use: switch to the application role, so that row
-      // level security applies even when the login role owns the tables.
-      onCreateConnection: async (conn) => {
-        await conn.executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}`));
-      },
-    }),
-  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     db,
+    async simpleQuery(text) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return (Array.isArray(result) ? result : [result]).map((r) => r.rows ?? []);
+      } catch (error) {
+        await client.query('rollback').catch((e: Error) => (broken = e));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     async ping() {
       try {
         await sql`select 1`.execute(db);
@@ -128,11 +141,21 @@ export async function openEmbedded(pglite: PGlite, options: { migrate?: boolean 
   if (options.migrate !== false) {
     await migrateToLatest(new Kysely<any>({ dialect: new PGliteDialect(pglite) }));
   }
-  await pglite.exec(`set role ${APP_ROLE}`);
+  await pglite.exec(`set role ${APP_ROLE}; set statement_timeout = ${DEFAULT_STATEMENT_TIMEOUT_MS}`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'embedded',
     db,
+    // Holds the dialect's lock for the whole exchange, like a transaction does.
+    simpleQuery: (text) =>
+      db.connection().execute(async () => {
+        try {
+          return (await pglite.exec(text)).map((r) => r.rows as Record<string, unknown>[]);
+        } catch (error) {
+          await pglite.exec('rollback').catch(() => {});
+          throw error;
+        }
+      }),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -84,7 +84,6 @@ export type AuditAction = 'read' | 'create' | 'update' | 'transition' | 'void' |
 export interface AuditEntryTable {
   cpas_id: string;
   id: string;
-  seq: Generated<number>;
   at: Instant;
   actor: string;
   action: AuditAction;

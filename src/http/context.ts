@@ -3,10 +3,16 @@
 // POST, its idempotency key. Routes build it with requestContext(request).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
+import type { Database } from '../db/database.js';
+import type { AccessLog } from '../modules/audit/access-log.js';
 import type { Lang } from './problem.js';
 
 export interface RequestContext {
   readonly db: Kysely<DB>;
+  /** the same database, for reads sent in one round trip */
+  readonly database: Database;
+  /** where reads of personal records leave their GDPR access entries */
+  readonly accessLog: AccessLog;
   /** the tenant bound to every unit of work (PLATFORM_TENANT for registry actions) */
   readonly cpasId: string;
   /** the token's sub: the actor recorded on everything this request does */

@@ -25,6 +25,8 @@ export function requestContext(request: FastifyRequest): RequestContext {
   const idemKey = typeof key === 'string' ? key : undefined;
   return {
     db: request.server.deps.database.db,
+    database: request.server.deps.database,
+    accessLog: request.server.deps.accessLog,
     cpasId: request.tenantId ?? PLATFORM_TENANT,
     actor: principal.sub,
     requestId: request.id,

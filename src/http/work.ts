@@ -1,7 +1,7 @@
 // Units of work as services use them. writeUnit wraps a change with its idempotency record in the
-// same transaction; readUnit is a read whose only write is the access-log entry.
-import { sql } from 'kysely';
-import { inTenant, type Tx } from '../db/tenant.js';
+// same transaction; readPersonal and readUnit read, and log the access through the access log.
+import { type CompiledQuery, sql } from 'kysely';
+import { inTenant, readInTenant, type Tx } from '../db/tenant.js';
 import type { RequestContext, Outcome } from './context.js';
 import { AppError } from './problem.js';
 
@@ -63,7 +63,22 @@ export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promis
   return result;
 }
 
-/** A read whose only write is the access-log entry: committed without waiting for the WAL flush. */
+/**
+ * A read of personal records: one statement in one round trip (begin, tenant binding, select,
+ * commit), and one access-log entry naming every record returned.
+ */
+export async function readPersonal<R extends { id: string }>(ctx: RequestContext, entity: string, query: CompiledQuery<R>): Promise<R[]> {
+  const rows = await readInTenant<R>(ctx.database, ctx.cpasId, query);
+  await recordAccess(ctx, entity, rows);
+  return rows;
+}
+
+/** The GDPR access entry of a read: who read which records, in which request. */
+export function recordAccess(ctx: RequestContext, entity: string, rows: ReadonlyArray<{ id: string }>): Promise<void> {
+  return ctx.accessLog.record({ cpasId: ctx.cpasId, actor: ctx.actor, entity, entityIds: rows.map((r) => r.id), requestId: ctx.requestId });
+}
+
+/** A read in one transaction bound to the caller's CPAS (no writes: access entries go through recordAccess). */
 export function readUnit<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return inTenant(ctx.db, ctx.cpasId, work, { asyncCommit: true });
+  return inTenant(ctx.db, ctx.cpasId, work);
 }

@@ -7,9 +7,16 @@ const brussels = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+let cached = { until: 0, date: '' };
+
 /** Today's date in Europe/Brussels ("which dates decide": facts may not be after it). */
 export function todayInBrussels(now: Date = new Date()): string {
-  return brussels.format(now);
+  // Formatting with a time zone is costly; the date cannot change within the same second.
+  const t = now.getTime();
+  if (t < cached.until && t >= cached.until - 1000) return cached.date;
+  const date = brussels.format(now);
+  cached = { until: t - (t % 1000) + 1000, date };
+  return date;
 }
 
 /** True when the string is a real calendar date YYYY-MM-DD. */

@@ -1,6 +1,6 @@
 // Audit and outbox rows, written in the transaction of the change they describe. Entries hold no
 // personal data: the actor is the token's sub and records are named by id only.
-import { sql, type Expression } from 'kysely';
+import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { AuditAction } from '../../db/types.js';
@@ -45,30 +45,4 @@ export async function appendAudit(
       outcome: entry.outcome ?? 'ok',
     })
     .execute();
-}
-
-/**
- * Runs a read of personal records and its GDPR access entry in a single statement: the rows come
- * back and one audit entry names all of them (none when nothing was found). `orderBy` is a
- * fixed column list of the caller, never client input.
- */
-export async function readWithAccessLog<R>(
-  tx: Tx,
-  ctx: RequestContext,
-  entity: string,
-  query: Expression<unknown>,
-  orderBy: 'id' = 'id',
-): Promise<R[]> {
-  const { rows } = await sql<R>`
-    with r as (${query}),
-    access as (
-      insert into audit_entry (cpas_id, id, actor, action, entity, entity_id, entity_ids, request_id)
-      select ${ctx.cpasId}::uuid, ${uuidv7()}::uuid, ${ctx.actor}, 'read', ${entity},
-             case when count(*) = 1 then min(r.id::text)::uuid end,
-             case when count(*) > 1 then array_agg(r.id order by r.id) end,
-             ${ctx.requestId}
-      from r having count(*) > 0
-    )
-    select * from r order by ${sql.ref(orderBy)}`.execute(tx);
-  return rows;
 }

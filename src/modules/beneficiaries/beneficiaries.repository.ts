@@ -1,8 +1,7 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { CompiledQuery, Insertable, Selectable } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import type { BeneficiaryTable } from '../../db/types.js';
-import { readWithAccessLog } from '../audit/audit.repository.js';
 import type { Beneficiary } from './beneficiaries.schemas.js';
 import { checkNiss } from '../../rules/identifiers.js';
 
@@ -40,18 +39,24 @@ export function toBeneficiary(r: Pick<Row, (typeof COLUMNS)[number]>): Beneficia
   };
 }
 
-/** Reads one beneficiary and logs the access in the same statement. */
-export async function readBeneficiary(tx: Tx, ctx: RequestContext, id: string): Promise<Beneficiary | undefined> {
-  const rows = await readWithAccessLog<Row>(tx, ctx, 'beneficiary', tx.selectFrom('beneficiary').select(COLUMNS).where('id', '=', id));
-  return rows[0] && toBeneficiary(rows[0]);
+export function beneficiaryById(tx: Tx, id: string) {
+  return tx.selectFrom('beneficiary').select(COLUMNS).where('id', '=', id);
 }
 
-export async function searchBeneficiaries(
-  tx: Tx,
+let byIdTemplate: CompiledQuery<Row> | null = null;
+
+/** One beneficiary: a single statement, compiled once per process (the hottest read). */
+export function readBeneficiaryQuery(ctx: RequestContext, id: string): CompiledQuery<Row> {
+  byIdTemplate ??= beneficiaryById(ctx.db, '00000000-0000-0000-0000-000000000000').compile() as CompiledQuery<Row>;
+  return { ...byIdTemplate, parameters: [id] };
+}
+
+/** A page of beneficiaries: a single statement. */
+export function searchBeneficiariesQuery(
   ctx: RequestContext,
   filter: { niss?: string; externalRef?: string; q?: string; afterId: string | null; limit: number },
-): Promise<Beneficiary[]> {
-  let q = tx.selectFrom('beneficiary').select(COLUMNS).orderBy('id').limit(filter.limit);
+): CompiledQuery<Row> {
+  let q = ctx.db.selectFrom('beneficiary').select(COLUMNS).orderBy('id').limit(filter.limit);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   if (filter.niss) q = q.where('niss', '=', filter.niss);
   if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);
@@ -61,7 +66,7 @@ export async function searchBeneficiaries(
       eb.or([eb(eb.fn('lower', ['given_name']), 'like', pattern), eb(eb.fn('lower', ['family_name']), 'like', pattern)]),
     );
   }
-  return (await readWithAccessLog<Row>(tx, ctx, 'beneficiary', q)).map(toBeneficiary);
+  return q.compile() as CompiledQuery<Row>;
 }
 
 /** Existence without an access entry (no personal data leaves): for references and conflicts. */

@@ -2,7 +2,7 @@
 // logging, and merge-patch updates under If-Match.
 import type { Outcome, RequestContext } from '../../http/context.js';
 import { created, ok } from '../../http/context.js';
-import { readUnit, writeUnit } from '../../http/work.js';
+import { readPersonal, writeUnit } from '../../http/work.js';
 import { AppError } from '../../http/problem.js';
 import { assertFactDate } from '../../http/guards.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
@@ -92,7 +92,8 @@ export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCr
 }
 
 export async function getBeneficiary(ctx: RequestContext, id: string): Promise<Outcome<Beneficiary>> {
-  const beneficiary = await readUnit(ctx, (tx) => repo.readBeneficiary(tx, ctx, id));
+  const [row] = await readPersonal(ctx, 'beneficiary', repo.readBeneficiaryQuery(ctx, id));
+  const beneficiary = row && repo.toBeneficiary(row);
   if (!beneficiary) throw new AppError('not-found', 'No such beneficiary in your CPAS');
   return ok(beneficiary, etagOf(beneficiary.version));
 }
@@ -106,10 +107,8 @@ export async function listBeneficiaries(ctx: RequestContext, query: BeneficiaryL
     // a filter value that cannot match returns an empty list (contract §2 "Lists")
     if (!checkNiss(niss).valid) return { items: [], nextCursor: null };
   }
-  const rows = await readUnit(ctx, (tx) =>
-    repo.searchBeneficiaries(tx, ctx, { niss, externalRef: query.externalRef, q: query.q, afterId, limit: limit + 1 }),
-  );
-  return pageOf(rows, limit);
+  const rows = await readPersonal(ctx, 'beneficiary', repo.searchBeneficiariesQuery(ctx, { niss, externalRef: query.externalRef, q: query.q, afterId, limit: limit + 1 }));
+  return pageOf(rows.map(repo.toBeneficiary), limit);
 }
 
 export async function updateBeneficiary(

@@ -2,8 +2,6 @@
 // one set of queries serves all three; `table` is always one of the service's constants.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
-import type { RequestContext } from '../../http/context.js';
-import { readWithAccessLog } from '../audit/audit.repository.js';
 
 export type FactTable = 'right_decision' | 'situation' | 'exemption';
 
@@ -32,7 +30,6 @@ function selectFacts(tx: Tx, table: FactTable) {
 
 export async function listFacts(
   tx: Tx,
-  ctx: RequestContext,
   table: FactTable,
   filter: { beneficiaryId: string; includeVoided: boolean; afterId: string | null; limit: number },
 ): Promise<FactRow[]> {
@@ -43,7 +40,7 @@ export async function listFacts(
       .where('f.voided_at', 'is', null)
       .where(sql<boolean>`not exists (select 1 from ${sql.table(table)} s where s.cpas_id = f.cpas_id and s.supersedes_id = f.id and s.voided_at is null)`);
   }
-  return readWithAccessLog<FactRow>(tx, ctx, table, q);
+  return (await q.execute()) as FactRow[];
 }
 
 export async function findFact(tx: Tx, table: FactTable, beneficiaryId: string, id: string): Promise<FactRow | undefined> {

@@ -2,7 +2,7 @@
 // checked and stored; the correction mechanics (R-CORRECT) are shared.
 import type { Outcome, RequestContext } from '../../http/context.js';
 import { created, ok } from '../../http/context.js';
-import { readUnit, writeUnit } from '../../http/work.js';
+import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
 import { AppError } from '../../http/problem.js';
 import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
@@ -169,9 +169,10 @@ export async function listFacts<Body>(kind: FactKind<Body>, ctx: RequestContext,
   const afterId = decodeCursor(query.cursor);
   const rows = await readUnit(ctx, async (tx) => {
     await assertBeneficiary(tx, beneficiaryId);
-    return repo.listFacts(tx, ctx, kind.table, { beneficiaryId, includeVoided: query.includeVoided ?? false, afterId, limit: limit + 1 });
+    return repo.listFacts(tx, kind.table, { beneficiaryId, includeVoided: query.includeVoided ?? false, afterId, limit: limit + 1 });
   });
   const page = pageOf(rows, limit);
+  await recordAccess(ctx, kind.table, page.items);
   return { items: page.items.map(kind.toApi), nextCursor: page.nextCursor };
 }
 

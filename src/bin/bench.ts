@@ -1,0 +1,237 @@
+// npm run bench: measures, in one run on PostgreSQL, the cost of the service's safety on its
+// hottest personal read, GET /v1/beneficiaries/{id} (JWT, RLS, access audit on):
+//   T_ep   req/s of the real server (autocannon)
+//   T_toy  req/s of a naive Fastify + pg route reading the same row (no auth, RLS or audit)
+//   T_http req/s of a bare Fastify route returning the same JSON (no database)
+//   T_db   tps of pgbench running exactly the statements the endpoint sends per request
+// and prints cost of safety T_ep / T_toy and efficiency T_ep / (1 / (1/T_db + 1/T_http)), plus the
+// start-up times of npm start on the embedded database (first start, later start).
+// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow creating a
+// database; BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the runs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { openPostgresAdmin } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { bindStatement } from '../db/tenant.js';
+import { uuidv7 } from '../db/ids.js';
+import { beneficiaryById } from '../modules/beneficiaries/beneficiaries.repository.js';
+import type { DB } from '../db/types.js';
+
+const dist = fileURLToPath(new URL('..', import.meta.url));
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
+const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
+const serverUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const withDb = (url: string, name: string) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (d) => process.stderr.write(d));
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess, ms = 60_000): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).status === 200) return performance.now() - start;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${url} not ready`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.on('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function load(url: string, headers: Record<string, string> = {}): Promise<number> {
+  // a short warm-up, then the measured run
+  await autocannon({ url, connections, duration: 2, headers });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The endpoint's statements as a pgbench script: the same three round trips per request. */
+function pgbenchScript(cpasId: string): string {
+  const compiler = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  // The endpoint's statement with its one parameter (the id) left for pgbench to substitute.
+  const compiled = beneficiaryById(compiler, ':id').compile();
+  const text = compiled.sql.replace(/\$1(?![0-9])/g, `':id'`).replace(/\s+/g, ' ').trim();
+  // The endpoint sends the tenant binding and the statement as one message (one implicit
+  // transaction): \\; keeps them one request in pgbench too. Access entries are written in
+  // batches (one multi-row insert per CPAS every 100 ms), not per request.
+  return `${bindStatement(cpasId)} \\; ${text};\n`;
+}
+
+async function startupTimes(): Promise<{ first: number; later: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-start-'));
+  const port = await freePort();
+  const env = { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  const measure = async () => {
+    const child = startProcess([path.join(dist, 'server.js')], env);
+    const ms = await waitFor(`http://127.0.0.1:${port}/health/ready`, child);
+    await stop(child);
+    return ms;
+  };
+  const first = await measure();
+  const later = await measure();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { first, later };
+}
+
+async function main() {
+  const name = `piis_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const url = withDb(serverUrl, name);
+  const children: ChildProcess[] = [];
+  try {
+    const migrator = openPostgresAdmin(url);
+    await migrateToLatest(migrator);
+    await migrator.destroy();
+
+    // A CPAS with 10,000 beneficiaries, one of which is read.
+    const seed = new pg.Client({ connectionString: url });
+    await seed.connect();
+    const cpasId = uuidv7();
+    const kbo = '0212345668';
+    await seed.query(`insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench","nl":"Bench","de":"Bench"}', 'fr', 'bench')`, [cpasId, kbo]);
+    await seed.query(
+      `insert into beneficiary (cpas_id, id, niss, given_name, family_name, birth_date, language, created_by)
+       select $1, gen_random_uuid(), lpad(g::text, 9, '0') || lpad((97 - (g % 97))::text, 2, '0'), 'Given', 'Family ' || g, null, 'fr', 'bench'
+       from generate_series(100000001, 100010000) g`,
+      [cpasId],
+    );
+    const { rows } = await seed.query<{ id: string }>(`select id from beneficiary where cpas_id = $1 order by id offset 5000 limit 1`, [cpasId]);
+    const id = rows[0]!.id;
+    await seed.query('analyze');
+    await seed.end();
+
+    // Tokens from a key set of the bench's own.
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-keys-'));
+    const jwksFile = path.join(keyDir, 'jwks.json');
+    fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }));
+    const token = await new SignJWT({ roles: ['social_worker'], cpas: kbo })
+      .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+      .setSubject('bench-user')
+      .setIssuer('bench')
+      .setAudience('piis-api')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+
+    const epPort = await freePort();
+    const ep = startProcess([path.join(dist, 'server.js')], {
+      DATABASE_URL: url,
+      PORT: String(epPort),
+      AUTH_DEV: 'false',
+      AUTH_JWKS_FILE: jwksFile,
+      AUTH_ISSUER: 'bench',
+      AUTH_AUDIENCE: 'piis-api',
+      PSEUDONYM_KEY: randomBytes(24).toString('hex'),
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: 'warn',
+    });
+    children.push(ep);
+    await waitFor(`http://127.0.0.1:${epPort}/health/ready`, ep);
+    const epUrl = `http://127.0.0.1:${epPort}/v1/beneficiaries/${id}`;
+    const sample = await (await fetch(epUrl, { headers: { authorization: `Bearer ${token}` } })).text();
+    const tEp = await load(epUrl, { authorization: `Bearer ${token}` });
+    await stop(ep);
+
+    const toyPort = await freePort();
+    const toy = startProcess([path.join(dist, 'bin/bench-targets.js'), 'toy', String(toyPort), url, cpasId, id], {});
+    children.push(toy);
+    await waitFor(`http://127.0.0.1:${toyPort}/row`, toy);
+    const tToy = await load(`http://127.0.0.1:${toyPort}/row`);
+    await stop(toy);
+
+    const httpPort = await freePort();
+    const bare = startProcess([path.join(dist, 'bin/bench-targets.js'), 'http', String(httpPort), sample], {});
+    children.push(bare);
+    await waitFor(`http://127.0.0.1:${httpPort}/row`, bare);
+    const tHttp = await load(`http://127.0.0.1:${httpPort}/row`);
+    await stop(bare);
+
+    const scriptFile = path.join(keyDir, 'endpoint.sql');
+    fs.writeFileSync(scriptFile, pgbenchScript(cpasId));
+    const bench = spawnSync(
+      'pgbench',
+      ['-n', '-M', 'simple', '-c', String(connections), '-j', '2', '-T', String(seconds), '-D', `id=${id}`, '-f', scriptFile, url],
+      { encoding: 'utf8', env: { ...process.env, PGOPTIONS: '-c role=piis_app -c TimeZone=UTC -c statement_timeout=10000' } },
+    );
+    const tps = /tps = ([0-9.]+)/.exec(bench.stdout ?? '');
+    if (!tps) throw new Error(`pgbench failed: ${bench.stderr || bench.stdout}`);
+    const tDb = Number(tps[1]);
+    fs.rmSync(keyDir, { recursive: true, force: true });
+
+    const start = await startupTimes();
+    const safety = tEp / tToy;
+    const efficiency = tEp / (1 / (1 / tDb + 1 / tHttp));
+    const f = (n: number) => n.toFixed(0).padStart(7);
+    console.log(`GET /v1/beneficiaries/{id} on PostgreSQL, ${connections} connections, ${seconds} s per run, ${os.cpus().length} CPU(s)`);
+    console.log(`T_ep   ${f(tEp)} req/s  the endpoint (JWT, RLS, access audit)`);
+    console.log(`T_toy  ${f(tToy)} req/s  naive Fastify + pg, same row by primary key`);
+    console.log(`T_http ${f(tHttp)} req/s  bare Fastify, same JSON, no database`);
+    console.log(`T_db   ${f(tDb)} tps    pgbench, the endpoint's statements per request`);
+    console.log(`cost of safety  T_ep / T_toy = ${safety.toFixed(2)} (target ≥ 0.5) ${safety >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
+    console.log(`efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${efficiency.toFixed(2)} (target ≥ 0.5) ${efficiency >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
+    const toyEfficiency = tToy / (1 / (1 / tDb + 1 / tHttp));
+    console.log(`  (for scale: the toy itself, with the same T_db and T_http, would score ${toyEfficiency.toFixed(2)})`);
+    console.log(`start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ${(start.later / 1000).toFixed(1)} s (target ≤ 3)`);
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await admin(`drop database if exists ${name} with (force)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error).message}`);
+  process.exit(1);
+});
