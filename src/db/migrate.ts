@@ -4,16 +4,18 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator, sql } from 'kysely';
 
 // Built: dist/db → dist/migrations (compiled). From source (tests): src/db → migrations/.
 const builtDir = fileURLToPath(new URL('../migrations/', import.meta.url));
 const migrationsDir = existsSync(builtDir) ? builtDir : fileURLToPath(new URL('../../migrations/', import.meta.url));
 
+const MIGRATION_FILE = /^\d{14}_[a-z0-9_]+\.(ts|js)$/;
+
 class DirectoryMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = (await fs.readdir(migrationsDir))
-      .filter((f) => /^\d{14}_[a-z0-9_]+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+      .filter((f) => MIGRATION_FILE.test(f) && !f.endsWith('.d.ts'))
       .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
@@ -33,7 +35,22 @@ export class MigrationError extends Error {
   }
 }
 
+/** Names of the migration files not yet recorded as applied (one cheap query at start-up). */
+async function pendingMigrationNames(db: Kysely<any>): Promise<string[]> {
+  const files = (await fs.readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f) && !f.endsWith('.d.ts')).map((f) => f.replace(/\.(ts|js)$/, ''));
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return files.filter((f) => !applied.has(f));
+  } catch {
+    return files; // no migration table yet
+  }
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+  // Kysely's migrator takes its lock and checks its tables (hundreds of ms on the embedded
+  // database): skip it when nothing is pending.
+  if ((await pendingMigrationNames(db)).length === 0) return [];
   const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider() });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
