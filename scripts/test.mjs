@@ -34,7 +34,7 @@ if (serverUrl) {
   const { openPostgresAdmin } = await import(path.join(root, 'dist/db/database.js'));
   const template = `piis_tpl_${process.pid}_${Date.now().toString(36)}`;
   const u = new URL(serverUrl);
-  console.log(`# running the suite on PostgreSQL at ${u.host} (template database ${template})`);
+  console.log(`# running the suite on PostgreSQL at ${u.host} with Node ${process.version} (template database ${template})`);
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   await client.query(`create database ${template}`);
@@ -51,7 +51,7 @@ if (serverUrl) {
     await c.end();
   };
 } else {
-  console.log('# running the suite on the embedded PGlite database (set TEST_DATABASE_URL for PostgreSQL)');
+  console.log(`# running the suite on the embedded PGlite database with Node ${process.version} (set TEST_DATABASE_URL for PostgreSQL)`);
   const { PGlite } = await import('@electric-sql/pglite');
   const { Kysely } = await import('kysely');
   const { PGliteDialect } = await import(path.join(root, 'dist/db/pglite-dialect.js'));

@@ -67,17 +67,31 @@ export interface BuildOptions {
   database: Database;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** where the default logger writes (tests read it) */
+  logStream?: NodeJS.WritableStream;
   /** run the audit sealer in this process (default true) */
   sealAudit?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
+/** /v1/beneficiaries?niss=85073003328&limit=5 → /v1/beneficiaries?niss=[redacted]&limit=[redacted] */
+export function redactQuery(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => `${pair.split('=')[0]}=[redacted]`);
+  return `${url.slice(0, q)}?${names.join('&')}`;
+}
+
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Personal data never reaches the log: names, NISS and tokens are redacted wherever they appear.
       redact: {
         paths: [
@@ -91,6 +105,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           'body.familyName',
         ],
         censor: '[redacted]',
+      },
+      // Query strings carry search terms (a NISS, a name): log the path and the parameter names only.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactQuery(req.url), remoteAddress: req.ip }),
       },
     },
     genReqId: (req) => {

@@ -26,6 +26,7 @@ export const EnvSchema = Type.Object({
     Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   ),
   REQUEST_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  STATEMENT_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   SHUTDOWN_DRAIN_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
 
@@ -50,6 +51,8 @@ export interface Config {
   readonly reflectionWaiverAllowed: boolean;
   readonly logLevel: string;
   readonly requestTimeoutMs: number;
+  /** a database statement running longer is cancelled: the request gets 504 timeout, nothing is written */
+  readonly statementTimeoutMs: number;
   /** how long /health/ready answers 503 before the server stops accepting requests on SIGTERM */
   readonly shutdownDrainMs: number;
 }
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     reflectionWaiverAllowed: e.REFLECTION_WAIVER_ALLOWED === 'true',
     logLevel: e.LOG_LEVEL ?? 'info',
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS ? Number(e.REQUEST_TIMEOUT_MS) : 15_000,
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS ? Number(e.STATEMENT_TIMEOUT_MS) : 10_000,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ? Number(e.SHUTDOWN_DRAIN_MS) : 2_000,
   });
 }

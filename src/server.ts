@@ -18,10 +18,10 @@ export async function openDatabase(config: Config, log: pino.Logger): Promise<Da
     } finally {
       await admin.destroy();
     }
-    return openPostgres(config.databaseUrl);
+    return openPostgres(config.databaseUrl, { statementTimeoutMs: config.statementTimeoutMs });
   }
   const pglite = await openEmbeddedDirectory(path.join(config.dataDir, 'pgdata'));
-  return openEmbedded(pglite);
+  return openEmbedded(pglite, { statementTimeoutMs: config.statementTimeoutMs });
 }
 
 export async function startServer(env: Record<string, string | undefined>): Promise<void> {

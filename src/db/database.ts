@@ -58,14 +58,14 @@ for (const [oid, parse] of Object.entries(typeParsers)) {
 const APP_ROLE = 'piis_app';
 const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
-export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function openPostgres(url: string, options: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // Every connection runs as piis_app from its first statement (a startup parameter, the same
     // as SET ROLE): row-level security applies even when the login role owns the tables.
-    // (statement_timeout: the default for single-message reads; units of work set their own)
-    options: `-c role=${APP_ROLE} -c TimeZone=UTC -c statement_timeout=${DEFAULT_STATEMENT_TIMEOUT_MS}`,
+    // A statement running longer is cancelled (the request answers 504 and writes nothing).
+    options: `-c role=${APP_ROLE} -c TimeZone=UTC -c statement_timeout=${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
@@ -136,12 +136,12 @@ export async function createPGlite(dataDir: string | null, loadDataDir?: Blob): 
  * The embedded database: migrations run as its superuser, then the single connection switches to
  * piis_app for good (PGlite's superuser would otherwise bypass row-level security).
  */
-export async function openEmbedded(pglite: PGlite, options: { migrate?: boolean } = {}): Promise<Database> {
+export async function openEmbedded(pglite: PGlite, options: { migrate?: boolean; statementTimeoutMs?: number } = {}): Promise<Database> {
   await pglite.exec(`set timezone = 'UTC'`);
   if (options.migrate !== false) {
     await migrateToLatest(new Kysely<any>({ dialect: new PGliteDialect(pglite) }));
   }
-  await pglite.exec(`set role ${APP_ROLE}; set statement_timeout = ${DEFAULT_STATEMENT_TIMEOUT_MS}`);
+  await pglite.exec(`set role ${APP_ROLE}; set statement_timeout = ${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'embedded',

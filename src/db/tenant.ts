@@ -18,6 +18,7 @@ export interface UnitOfWorkOptions {
    * hundred milliseconds; only a crash of the database server inside that window loses it.
    */
   readonly asyncCommit?: boolean;
+  /** overrides the connection's statement timeout (STATEMENT_TIMEOUT_MS) for this unit of work */
   readonly statementTimeoutMs?: number;
 }
 
@@ -28,9 +29,9 @@ export function beginStatement(cpasId: string, options: UnitOfWorkOptions = {}):
   // The id is inlined into the statement (parameters would force a second round trip): accept
   // nothing but a canonical UUID.
   if (!UUID.test(cpasId)) throw new Error('inTenant: tenant id is not a UUID');
-  const timeout = Math.max(1, Math.floor(options.statementTimeoutMs ?? 10_000));
   return (
-    `begin; set local app.cpas_id = '${cpasId}'; set local statement_timeout = ${timeout}` +
+    `begin; set local app.cpas_id = '${cpasId}'` +
+    (options.statementTimeoutMs ? `; set local statement_timeout = ${Math.max(1, Math.floor(options.statementTimeoutMs))}` : '') +
     (options.asyncCommit ? '; set local synchronous_commit = off' : '')
   );
 }

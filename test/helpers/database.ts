@@ -23,7 +23,7 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (serverUrl) {
     const template = process.env['PIIS_TEST_TEMPLATE'];
@@ -34,7 +34,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     await maintenance.query(`create database ${name} template ${template}`);
     await maintenance.end();
     const url = withDatabase(serverUrl, name);
-    const database = await openPostgres(url, { poolSize: options.poolSize ?? 10 });
+    const database = await openPostgres(url, { poolSize: options.poolSize ?? 10, statementTimeoutMs: options.statementTimeoutMs });
     const adminPool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
     return {
       database,
@@ -55,7 +55,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   const templateFile = process.env['PIIS_TEST_PGLITE_TEMPLATE'];
   if (!templateFile) throw new Error('PIIS_TEST_PGLITE_TEMPLATE is not set: run the tests with npm test');
   const pglite = await createPGlite(null, new Blob([fs.readFileSync(templateFile)]));
-  const database = await openEmbedded(pglite, { migrate: false });
+  const database = await openEmbedded(pglite, { migrate: false, statementTimeoutMs: options.statementTimeoutMs });
   return {
     database,
     url: null,

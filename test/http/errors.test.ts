@@ -2,6 +2,7 @@
 // limits, rate limits and unexpected errors — a 500 says nothing beyond the request id.
 import t from 'tap';
 import { bearer, buildHarness } from '../helpers/app.js';
+import { onPostgres } from '../helpers/database.js';
 
 t.test('errors', async (t) => {
   const h = await buildHarness(t, { env: { BODY_LIMIT: '2048' } });
@@ -94,3 +95,29 @@ t.test('when the rate limit is exceeded, then 429 rate-limited with Retry-After 
   t.ok(Number(last!.headers['retry-after']) > 0);
   t.equal(last!.headers['ratelimit-remaining'], '0');
 });
+
+t.test(
+  'when a statement runs past STATEMENT_TIMEOUT_MS, then 504 timeout and nothing is written',
+  { skip: onPostgres ? false : 'needs a second connection holding a lock: PGlite has one connection (runs on PostgreSQL)' },
+  async (t) => {
+    const h = await buildHarness(t, { env: { STATEMENT_TIMEOUT_MS: '300' } });
+    const a = await h.newCpas();
+    const token = await a.token();
+    const pg = (await import('pg')).default;
+    const blocker = new pg.Client({ connectionString: h.db.url! });
+    await blocker.connect();
+    await blocker.query('begin');
+    await blocker.query('lock table beneficiary in access exclusive mode');
+    const read = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(token) });
+    const write = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: bearer(token), payload: { niss: '85073003328', givenName: 'A', familyName: 'B', language: 'fr' } });
+    await blocker.query('rollback');
+    await blocker.end();
+    t.equal(read.statusCode, 504);
+    t.equal(read.json().code, 'timeout');
+    t.equal(write.statusCode, 504);
+    t.equal(write.json().code, 'timeout');
+    const [row] = await h.db.owner<{ n: string }>('select count(*)::text as n from beneficiary where cpas_id = $1', [a.id]);
+    t.equal(row!.n, '0', 'nothing written');
+    t.equal((await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(token) })).statusCode, 200, 'the next request is served normally');
+  },
+);
