@@ -59,7 +59,11 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * @param options.tools for command-line tools that only touch the database (migrate, db:dump,
+ * audit:verify): the settings that serving requires (keys, issuer, pseudonym key) are not demanded.
+ */
+export function loadConfig(env: Record<string, string | undefined>, options: { tools?: boolean } = {}): Config {
   const picked = Object.fromEntries(
     Object.keys(EnvSchema.properties)
       .filter((k) => env[k] !== undefined && env[k] !== '')
@@ -75,13 +79,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = picked as Static<typeof EnvSchema>;
   const embedded = !e.DATABASE_URL;
   const dev = e.AUTH_DEV ? e.AUTH_DEV === 'true' : embedded;
-  if (!dev && !e.AUTH_JWKS_FILE && !e.AUTH_JWKS_URL) {
+  if (!dev && !options.tools && !e.AUTH_JWKS_FILE && !e.AUTH_JWKS_URL) {
     throw new ConfigError('AUTH_JWKS_FILE or AUTH_JWKS_URL is required unless AUTH_DEV=true');
   }
-  if (!dev && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
+  if (!dev && !options.tools && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
     throw new ConfigError('AUTH_ISSUER and AUTH_AUDIENCE are required unless AUTH_DEV=true');
   }
-  if (!dev && !e.PSEUDONYM_KEY) {
+  if (!dev && !options.tools && !e.PSEUDONYM_KEY) {
     throw new ConfigError('PSEUDONYM_KEY is required unless AUTH_DEV=true');
   }
   return Object.freeze({

@@ -12,7 +12,7 @@ import { checkpointsFromLog, verifyAudit, type OwnerQuery } from '../modules/aud
 async function main() {
   const { values } = parseArgs({ options: { log: { type: 'string', multiple: true } } });
   const external = (values.log ?? []).flatMap((file) => checkpointsFromLog(fs.readFileSync(file, 'utf8')));
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { tools: true });
   let query: OwnerQuery;
   let close: () => Promise<void>;
   if (config.databaseUrl) {

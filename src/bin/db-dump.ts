@@ -6,8 +6,14 @@ import { loadConfig } from '../config.js';
 import { createPGlite } from '../db/database.js';
 import { dumpDatabase } from '../db/dump.js';
 
+// `npm run db:dump | head` closes the pipe early: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main() {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { tools: true });
   if (config.databaseUrl) throw new Error('DATABASE_URL is set: db:dump exports the embedded database (use pg_dump for a server)');
   const dir = path.join(config.dataDir, 'pgdata');
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`no embedded database in ${dir}`);

@@ -7,7 +7,7 @@ import { Kysely } from 'kysely';
 import { PGliteDialect } from '../db/pglite-dialect.js';
 
 async function main() {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { tools: true });
   const db = config.databaseUrl
     ? openPostgresAdmin(config.databaseAdminUrl ?? config.databaseUrl)
     : new Kysely<any>({ dialect: new PGliteDialect(await createPGlite(path.join(config.dataDir, 'pgdata'))) });

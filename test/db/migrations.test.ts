@@ -1,0 +1,49 @@
+// Migrations: several databases of one cluster migrate at the same time (the piis_app role is
+// created once, safely), a second run applies nothing, and a failing migration is an error.
+import t from 'tap';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPostgresAdmin } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+const serverUrl = process.env['TEST_DATABASE_URL'];
+
+t.test(
+  'when four databases migrate at once, then all succeed and a second run applies nothing',
+  { skip: serverUrl ? false : 'needs a PostgreSQL cluster with several databases (runs in the PostgreSQL suite)' },
+  async (t) => {
+    const names = Array.from({ length: 4 }, () => `piis_mig_${randomBytes(5).toString('hex')}`);
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    for (const n of names) await admin.query(`create database ${n}`);
+    t.teardown(async () => {
+      for (const n of names) await admin.query(`drop database if exists ${n} with (force)`);
+      await admin.end();
+    });
+    const urlOf = (n: string) => {
+      const u = new URL(serverUrl!);
+      u.pathname = `/${n}`;
+      return u.toString();
+    };
+    const results = await Promise.all(
+      names.map(async (n) => {
+        const db = openPostgresAdmin(urlOf(n));
+        try {
+          return await migrateToLatest(db);
+        } finally {
+          await db.destroy();
+        }
+      }),
+    );
+    for (const r of results) t.same(r.map((m) => m.status), ['Success']);
+    const db = openPostgresAdmin(urlOf(names[0]!));
+    t.same(await migrateToLatest(db), [], 'nothing pending the second time');
+    await db.destroy();
+  },
+);
+
+t.test('when the database cannot be reached, then migrating fails with an error', async (t) => {
+  const db = openPostgresAdmin('postgres://nobody@127.0.0.1:1/nothing');
+  await t.rejects(migrateToLatest(db), /migrating failed|ECONNREFUSED/);
+  await db.destroy();
+});
