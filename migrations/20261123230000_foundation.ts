@@ -322,7 +322,17 @@ export async function up(db: Kysely<any>): Promise<void> {
          update audit_seal_state set horizon = new_horizon where id = 1;
        end $$;
        revoke all on function piis_seal_audit() from public;
-       grant execute on function piis_seal_audit() to piis_app;`,
+       grant execute on function piis_seal_audit() to piis_app;
+
+       -- Idempotency keys live 24 hours; this narrow owner function removes the expired ones of
+       -- every CPAS without the service role ever reading across tenants.
+       create function piis_purge_idempotency_keys() returns bigint
+       language sql security definer set search_path = public, pg_temp as $$
+         with gone as (delete from idempotency_key where expires_at < now() returning 1)
+         select count(*) from gone
+       $$;
+       revoke all on function piis_purge_idempotency_keys() from public;
+       grant execute on function piis_purge_idempotency_keys() to piis_app;`,
     )
     .execute(db);
 }
@@ -330,7 +340,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql
     .raw(
-      `drop function if exists piis_seal_audit();
+      `drop function if exists piis_purge_idempotency_keys();
+       drop function if exists piis_seal_audit();
        drop table if exists idempotency_key, outbox_event, audit_seal_state, audit_checkpoint,
          audit_chain, audit_entry, exemption, situation, right_decision, beneficiary,
          cpas_nis_code, cpas cascade;

@@ -95,3 +95,17 @@ t.test('audit', async (t) => {
     t.ok(viaLog.problems.some((p) => /newest entries were deleted/.test(p)), 'and by the copy in the log when the database ones are gone too');
   });
 });
+
+t.test('when idempotency keys are older than 24 hours, then the housekeeping removes them for every CPAS', async (t) => {
+  const { purgeIdempotencyKeys } = await import('../../src/modules/audit/audit.sealer.js');
+  const h = await buildHarness(t);
+  const a = await h.newCpas();
+  const token = await a.token();
+  const res = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: { ...bearer(token), 'idempotency-key': 'old-key' }, payload: { niss: '85073003328', givenName: 'A', familyName: 'B', language: 'fr' } });
+  t.equal(res.statusCode, 201);
+  t.equal(await purgeIdempotencyKeys(h.db.database), 0, 'a fresh key stays');
+  await h.db.owner(`update idempotency_key set expires_at = now() - interval '1 second' where cpas_id = $1`, [a.id]);
+  t.equal(await purgeIdempotencyKeys(h.db.database), 1);
+  const [row] = await h.db.owner<{ n: string }>('select count(*)::text as n from idempotency_key where cpas_id = $1', [a.id]);
+  t.equal(row!.n, '0');
+});

@@ -37,6 +37,21 @@ t.test('facts', async (t) => {
       monthlyAmountCents: 130000,
     });
     t.equal(res.headers.location, `${rights}/${body.id}`);
+    // the same JavaScript values from both databases: numbers, civil dates, UTC instants
+    t.equal(typeof body.monthlyAmountCents, 'number');
+    t.match(body.recordedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    t.match(body.decidedOn, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  t.test('when a fact carries an externalRef, then it can be looked up by it and is unique per CPAS and kind', async (t) => {
+    const url = `/v1/beneficiaries/${p.id}/situations`;
+    const first = await h.app.inject({ method: 'POST', url, headers: bearer(worker), payload: { kind: 'training', startsOn: '2026-02-01', externalRef: 'sit-77' } });
+    t.equal(first.statusCode, 201);
+    const again = await h.app.inject({ method: 'POST', url, headers: bearer(worker), payload: { kind: 'training', startsOn: '2026-02-01', externalRef: 'sit-77' } });
+    t.equal(again.statusCode, 409);
+    t.equal(again.json().code, 'duplicate-external-ref');
+    const found = await h.app.inject({ method: 'GET', url: `${url}?externalRef=sit-77`, headers: bearer(worker) });
+    t.same(found.json().items.map((i: { id: string }) => i.id), [first.json().id]);
   });
 
   t.test('R-RIGHT: when a decision is inconsistent, then a precise 4xx and nothing is written', async (t) => {

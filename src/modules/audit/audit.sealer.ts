@@ -9,11 +9,24 @@ export async function sealAudit(database: Database): Promise<{ cpasId: string; p
   return rows.map((r) => ({ cpasId: r.cpas_id, position: r.chain_position, hash: r.chain_hash }));
 }
 
+/** Removes idempotency keys older than 24 h (all CPAS, through the narrow owner function). */
+export async function purgeIdempotencyKeys(database: Database): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select piis_purge_idempotency_keys() as n`.execute(database.db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The background housekeeping of a server process: seals the audit every second, purges expired idempotency keys every minute. */
 export function startAuditSealer(database: Database, log: FastifyBaseLogger, everyMs = 1_000): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
+  let ticks = 0;
   const tick = () => {
     if (running) return;
+    const purge = ++ticks % 60 === 0;
     running = sealAudit(database)
+      .then(async (checkpoints) => {
+        if (purge) await purgeIdempotencyKeys(database);
+        return checkpoints;
+      })
       .then((checkpoints) => {
         for (const c of checkpoints) log.info({ auditCheckpoint: c }, 'audit checkpoint');
       })

@@ -31,10 +31,11 @@ function selectFacts(tx: Tx, table: FactTable) {
 export async function listFacts(
   tx: Tx,
   table: FactTable,
-  filter: { beneficiaryId: string; includeVoided: boolean; afterId: string | null; limit: number },
+  filter: { beneficiaryId: string; includeVoided: boolean; externalRef?: string; afterId: string | null; limit: number },
 ): Promise<FactRow[]> {
   let q = selectFacts(tx, table).where('f.beneficiary_id', '=', filter.beneficiaryId).orderBy('f.id').limit(filter.limit);
   if (filter.afterId) q = q.where('f.id', '>', filter.afterId);
+  if (filter.externalRef) q = q.where('f.external_ref', '=', filter.externalRef);
   if (!filter.includeVoided) {
     q = q
       .where('f.voided_at', 'is', null)

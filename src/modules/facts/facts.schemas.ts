@@ -99,6 +99,7 @@ export const VoidBody = Type.Object({ reason: Text('Why the fact is void') }, { 
 export const FactListQuery = Type.Object(
   {
     includeVoided: Type.Optional(Type.Boolean({ default: false, description: 'Also list voided and superseded facts' })),
+    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The calling software’s own id of the fact' })),
     limit: ListQuery.limit,
     cursor: ListQuery.cursor,
   },

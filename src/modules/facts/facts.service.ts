@@ -169,7 +169,7 @@ export async function listFacts<Body>(kind: FactKind<Body>, ctx: RequestContext,
   const afterId = decodeCursor(query.cursor);
   const rows = await readUnit(ctx, async (tx) => {
     await assertBeneficiary(tx, beneficiaryId);
-    return repo.listFacts(tx, kind.table, { beneficiaryId, includeVoided: query.includeVoided ?? false, afterId, limit: limit + 1 });
+    return repo.listFacts(tx, kind.table, { beneficiaryId, includeVoided: query.includeVoided ?? false, externalRef: query.externalRef, afterId, limit: limit + 1 });
   });
   const page = pageOf(rows, limit);
   await recordAccess(ctx, kind.table, page.items);
