@@ -33,7 +33,10 @@ export interface AppDeps {
   clock: Clock;
   cpasDirectory: CpasDirectory;
   accessLog: AccessLog;
-  /** true once SIGTERM arrived: readiness answers 503 while in-flight requests finish */
+  /**
+   * true once SIGTERM arrived: readiness answers 503 so that load balancers stop routing here,
+   * while requests that still arrive are served; then the server closes and waits for them.
+   */
   shuttingDown: boolean;
 }
 
@@ -164,9 +167,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Authentication and authorisation run before the body is even parsed: a bad token never
   // reaches a handler.
   app.addHook('onRequest', async (request) => {
-    if (app.deps.shuttingDown && !request.url.startsWith('/health/live')) {
-      throw new AppError('unavailable', 'The service is shutting down; retry on another instance', { headers: { 'retry-after': '2' } });
-    }
     if (!acceptable(request.headers.accept, request.routeOptions.config.produces ?? ['application/json'])) {
       throw new AppError('not-acceptable', `This operation answers with ${(request.routeOptions.config.produces ?? ['application/json']).join(' or ')}`);
     }
