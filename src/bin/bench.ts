@@ -101,9 +101,12 @@ function pgbenchScript(cpasId: string): string {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  // The endpoint's statement with its one parameter (the id) left for pgbench to substitute.
-  const compiled = beneficiaryById(compiler, ':id').compile();
-  const text = compiled.sql.replace(/\$1(?![0-9])/g, `':id'`).replace(/\s+/g, ' ').trim();
+  // The endpoint's statement: its CPAS inlined, the id left for pgbench to substitute.
+  const compiled = beneficiaryById(compiler, cpasId, ':id').compile();
+  const text = compiled.sql
+    .replace(/\$([0-9]+)/g, (_m, n: string) => `'${String(compiled.parameters[Number(n) - 1])}'`)
+    .replace(/\s+/g, ' ')
+    .trim();
   // The endpoint sends the tenant binding and the statement as one message (one implicit
   // transaction): \\; keeps them one request in pgbench too. Access entries are written in
   // batches (one multi-row insert per CPAS every 100 ms), not per request.

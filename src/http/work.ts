@@ -30,6 +30,7 @@ export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promis
     const previous = await tx
       .selectFrom('idempotency_key')
       .select(['request_hash', 'status_code', 'response', 'expires_at'])
+      .where('cpas_id', '=', ctx.cpasId)
       .where('principal', '=', ctx.actor)
       .where('key', '=', idem.key)
       .executeTakeFirst();
@@ -40,7 +41,7 @@ export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promis
       return new Replay({ status: previous.status_code, body: previous.response.body, headers: previous.response.headers });
     }
     if (previous) {
-      await tx.deleteFrom('idempotency_key').where('principal', '=', ctx.actor).where('key', '=', idem.key).execute();
+      await tx.deleteFrom('idempotency_key').where('cpas_id', '=', ctx.cpasId).where('principal', '=', ctx.actor).where('key', '=', idem.key).execute();
     }
     const outcome = await work(tx);
     await tx

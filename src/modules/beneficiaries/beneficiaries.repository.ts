@@ -39,16 +39,18 @@ export function toBeneficiary(r: Pick<Row, (typeof COLUMNS)[number]>): Beneficia
   };
 }
 
-export function beneficiaryById(tx: Tx, id: string) {
-  return tx.selectFrom('beneficiary').select(COLUMNS).where('id', '=', id);
+// Every query names its CPAS as well: row-level security is the guarantee, the predicate a
+// second line of defence (and it matches the (cpas_id, id) keys directly).
+export function beneficiaryById(tx: Tx, cpasId: string, id: string) {
+  return tx.selectFrom('beneficiary').select(COLUMNS).where('cpas_id', '=', cpasId).where('id', '=', id);
 }
 
 let byIdTemplate: CompiledQuery<Row> | null = null;
 
 /** One beneficiary: a single statement, compiled once per process (the hottest read). */
 export function readBeneficiaryQuery(ctx: RequestContext, id: string): CompiledQuery<Row> {
-  byIdTemplate ??= beneficiaryById(ctx.db, '00000000-0000-0000-0000-000000000000').compile() as CompiledQuery<Row>;
-  return { ...byIdTemplate, parameters: [id] };
+  byIdTemplate ??= beneficiaryById(ctx.db, '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000').compile() as CompiledQuery<Row>;
+  return { ...byIdTemplate, parameters: [ctx.cpasId, id] };
 }
 
 /** A page of beneficiaries: a single statement. */
@@ -56,7 +58,7 @@ export function searchBeneficiariesQuery(
   ctx: RequestContext,
   filter: { niss?: string; externalRef?: string; q?: string; afterId: string | null; limit: number },
 ): CompiledQuery<Row> {
-  let q = ctx.db.selectFrom('beneficiary').select(COLUMNS).orderBy('id').limit(filter.limit);
+  let q = ctx.db.selectFrom('beneficiary').select(COLUMNS).where('cpas_id', '=', ctx.cpasId).orderBy('id').limit(filter.limit);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   if (filter.niss) q = q.where('niss', '=', filter.niss);
   if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);
@@ -70,8 +72,12 @@ export function searchBeneficiariesQuery(
 }
 
 /** Existence without an access entry (no personal data leaves): for references and conflicts. */
-export async function findIdBy(tx: Tx, by: { id?: string; niss?: string; externalRef?: string }): Promise<{ id: string; version: number } | undefined> {
-  let q = tx.selectFrom('beneficiary').select(['id', 'version']);
+export async function findIdBy(
+  tx: Tx,
+  cpasId: string,
+  by: { id?: string; niss?: string; externalRef?: string },
+): Promise<{ id: string; version: number } | undefined> {
+  let q = tx.selectFrom('beneficiary').select(['id', 'version']).where('cpas_id', '=', cpasId);
   if (by.id) q = q.where('id', '=', by.id);
   if (by.niss) q = q.where('niss', '=', by.niss);
   if (by.externalRef) q = q.where('external_ref', '=', by.externalRef);
@@ -86,6 +92,7 @@ export async function insertBeneficiary(tx: Tx, row: Insertable<BeneficiaryTable
 /** Applies a change only if the version is still the one named; undefined when it is not. */
 export async function updateBeneficiary(
   tx: Tx,
+  cpasId: string,
   id: string,
   expectedVersion: number,
   changes: Partial<Pick<BeneficiaryTable, 'niss' | 'given_name' | 'family_name' | 'birth_date' | 'language' | 'partner_id' | 'external_ref'>>,
@@ -93,6 +100,7 @@ export async function updateBeneficiary(
   const row = await tx
     .updateTable('beneficiary')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
+    .where('cpas_id', '=', cpasId)
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returning(COLUMNS)

@@ -37,9 +37,9 @@ function birthDateFor(check: Extract<ReturnType<typeof checkNiss>, { valid: true
   return given;
 }
 
-async function assertPartner(tx: Tx, partnerId: string | null | undefined, selfId: string): Promise<void> {
+async function assertPartner(tx: Tx, cpasId: string, partnerId: string | null | undefined, selfId: string): Promise<void> {
   if (!partnerId) return;
-  if (partnerId === selfId || !(await repo.findIdBy(tx, { id: partnerId }))) {
+  if (partnerId === selfId || !(await repo.findIdBy(tx, cpasId, { id: partnerId }))) {
     throw new AppError('invalid-partner', 'The partner must be another beneficiary of your CPAS', { rule: 'R-COUPLE' });
   }
 }
@@ -51,7 +51,7 @@ async function assertPartner(tx: Tx, partnerId: string | null | undefined, selfI
 async function conflictFrom(ctx: RequestContext, error: unknown, niss: string | undefined): Promise<never> {
   const constraint = uniqueViolation(error);
   if (constraint !== null && constraint.includes('niss') && niss) {
-    const existing = await inTenant(ctx.db, ctx.cpasId, (tx) => repo.findIdBy(tx, { niss }));
+    const existing = await inTenant(ctx.db, ctx.cpasId, (tx) => repo.findIdBy(tx, ctx.cpasId, { niss }));
     throw new AppError('duplicate-beneficiary', 'A beneficiary with this NISS is already registered in your CPAS', { existingId: existing?.id });
   }
   if (constraint !== null && constraint.includes('external_ref')) {
@@ -64,15 +64,15 @@ export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCr
   const { niss, check } = validNiss(body.niss);
   const birthDate = birthDateFor(check, body.birthDate, ctx.today);
   return writeUnit(ctx, async (tx) => {
-    const existing = await repo.findIdBy(tx, { niss });
+    const existing = await repo.findIdBy(tx, ctx.cpasId, { niss });
     if (existing) {
       throw new AppError('duplicate-beneficiary', 'A beneficiary with this NISS is already registered in your CPAS', { existingId: existing.id });
     }
-    if (body.externalRef && (await repo.findIdBy(tx, { externalRef: body.externalRef }))) {
+    if (body.externalRef && (await repo.findIdBy(tx, ctx.cpasId, { externalRef: body.externalRef }))) {
       throw new AppError('duplicate-external-ref', 'This externalRef is already used by another beneficiary of your CPAS');
     }
     const id = uuidv7();
-    await assertPartner(tx, body.partnerId, id);
+    await assertPartner(tx, ctx.cpasId, body.partnerId, id);
     const beneficiary = await repo
       .insertBeneficiary(tx, {
         cpas_id: ctx.cpasId,
@@ -119,14 +119,14 @@ export async function updateBeneficiary(
 ): Promise<Outcome<Beneficiary>> {
   const nissChange = patch.niss !== undefined ? validNiss(patch.niss) : null;
   return writeUnit(ctx, async (tx) => {
-    const current = await repo.findIdBy(tx, { id });
+    const current = await repo.findIdBy(tx, ctx.cpasId, { id });
     if (!current) throw new AppError('not-found', 'No such beneficiary in your CPAS');
     if (current.version !== expectedVersion) {
       throw new AppError('precondition-failed', `The beneficiary changed since you read it (current ETag ${etagOf(current.version)})`);
     }
     if (nissChange && patch.birthDate !== undefined) birthDateFor(nissChange.check, patch.birthDate, ctx.today);
     else if (patch.birthDate) assertFactDate(patch.birthDate, ctx.today, '/body/birthDate');
-    await assertPartner(tx, patch.partnerId, id);
+    await assertPartner(tx, ctx.cpasId, patch.partnerId, id);
     const changes = {
       ...(nissChange ? { niss: nissChange.niss } : {}),
       ...(nissChange && patch.birthDate === undefined ? { birth_date: nissChange.check.birthDate } : {}),
@@ -137,7 +137,7 @@ export async function updateBeneficiary(
       ...(patch.partnerId !== undefined ? { partner_id: patch.partnerId } : {}),
       ...(patch.externalRef !== undefined ? { external_ref: patch.externalRef } : {}),
     };
-    const updated = await repo.updateBeneficiary(tx, id, expectedVersion, changes);
+    const updated = await repo.updateBeneficiary(tx, ctx.cpasId, id, expectedVersion, changes);
     // Of two writers holding the same ETag, the second finds the version moved on: 412.
     if (!updated) throw new AppError('precondition-failed', 'The beneficiary changed since you read it');
     await appendChange(tx, ctx, {

@@ -115,8 +115,8 @@ export const exemptions: FactKind<ExemptionCreateBody> = {
   toApi: (r) => ({ ...common(r), reason: r['reason'], decidedOn: r['decided_on'], motivation: r['motivation'] }),
 };
 
-async function assertBeneficiary(tx: Tx, beneficiaryId: string): Promise<void> {
-  if (!(await findIdBy(tx, { id: beneficiaryId }))) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+async function assertBeneficiary(tx: Tx, cpasId: string, beneficiaryId: string): Promise<void> {
+  if (!(await findIdBy(tx, cpasId, { id: beneficiaryId }))) throw new AppError('not-found', 'No such beneficiary in your CPAS');
 }
 
 export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, body: Body): Promise<Outcome> {
@@ -129,9 +129,9 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
     });
   }
   return writeUnit(ctx, async (tx) => {
-    await assertBeneficiary(tx, beneficiaryId);
+    await assertBeneficiary(tx, ctx.cpasId, beneficiaryId);
     if (correction.supersedes) {
-      const target = await repo.findFact(tx, kind.table, beneficiaryId, correction.supersedes);
+      const target = await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, correction.supersedes);
       if (!target) throw new AppError('invalid-reference', 'supersedes names no fact of this kind for this beneficiary', { rule: 'R-CORRECT' });
       if (target.voided_at !== null || target.superseded_by !== null) {
         throw new AppError('invalid-state', 'The fact named by supersedes is no longer in force', { rule: 'R-CORRECT' });
@@ -154,7 +154,7 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
       entityId: id,
       event: { type: `${kind.label}.recorded`, data: { id, beneficiaryId, supersedes: correction.supersedes ?? null } },
     });
-    const row = (await repo.findFact(tx, kind.table, beneficiaryId, id))!;
+    const row = (await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id))!;
     return created(kind.toApi(row), `/v1/beneficiaries/${beneficiaryId}/${kind.segment}/${id}`, '"1"');
   }).catch((error) => {
     if (uniqueViolation(error) !== null) {
@@ -168,8 +168,8 @@ export async function listFacts<Body>(kind: FactKind<Body>, ctx: RequestContext,
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
   const rows = await readUnit(ctx, async (tx) => {
-    await assertBeneficiary(tx, beneficiaryId);
-    return repo.listFacts(tx, kind.table, { beneficiaryId, includeVoided: query.includeVoided ?? false, externalRef: query.externalRef, afterId, limit: limit + 1 });
+    await assertBeneficiary(tx, ctx.cpasId, beneficiaryId);
+    return repo.listFacts(tx, kind.table, ctx.cpasId, { beneficiaryId, includeVoided: query.includeVoided ?? false, externalRef: query.externalRef, afterId, limit: limit + 1 });
   });
   const page = pageOf(rows, limit);
   await recordAccess(ctx, kind.table, page.items);
@@ -178,12 +178,12 @@ export async function listFacts<Body>(kind: FactKind<Body>, ctx: RequestContext,
 
 export async function voidFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, id: string, reason: string): Promise<Outcome> {
   return writeUnit(ctx, async (tx) => {
-    const fact = await repo.findFact(tx, kind.table, beneficiaryId, id);
+    const fact = await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id);
     if (!fact) throw new AppError('not-found', `No such ${kind.label} for this beneficiary`);
-    if (!(await repo.voidFact(tx, kind.table, id, { reason, actor: ctx.actor }))) {
+    if (!(await repo.voidFact(tx, kind.table, ctx.cpasId, id, { reason, actor: ctx.actor }))) {
       throw new AppError('invalid-state', 'This fact is already void', { rule: 'R-CORRECT' });
     }
     await appendChange(tx, ctx, { action: 'void', entity: kind.table, entityId: id, event: { type: `${kind.label}.voided`, data: { id, beneficiaryId } } });
-    return ok(kind.toApi((await repo.findFact(tx, kind.table, beneficiaryId, id))!));
+    return ok(kind.toApi((await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id))!));
   });
 }
