@@ -93,3 +93,23 @@ t.test('auth', async (t) => {
     t.equal(res.statusCode, 403);
   });
 });
+
+t.test('when the keys come from AUTH_JWKS_URL, then tokens they sign are accepted and others refused', async (t) => {
+  const http = await import('node:http');
+  const keys = await (await import('../helpers/keys.js')).createTestKeys();
+  let served = 0;
+  const server = http.createServer((_req, res) => {
+    served++;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: [keys.publicJwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const port = (server.address() as { port: number }).port;
+  const h = await buildHarness(t, { env: { AUTH_JWKS_FILE: '', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json` } });
+  const status = (await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await keys.token({ roles: ['platform_admin'] })) })).statusCode;
+  t.equal(status, 200, 'a token signed by the remote key set is accepted');
+  t.ok(served >= 1, 'the key set was fetched from the URL');
+  const foreign = await h.keys.token({ roles: ['platform_admin'] });
+  t.equal((await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(foreign) })).statusCode, 401, 'a token of another key set is refused');
+});
