@@ -66,7 +66,8 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
     // as SET ROLE): row-level security applies even when the login role owns the tables.
     // A statement running longer is cancelled (the request answers 504 and writes nothing).
     options: `-c role=${APP_ROLE} -c TimeZone=UTC -c statement_timeout=${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
-    connectionTimeoutMillis: 5_000,
+    // waiting longer than this for a free connection answers 503 (the database is overloaded)
+    connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
   // A broken idle connection must not crash the process; the pool replaces it.

@@ -46,6 +46,7 @@ const fastifyStatusCodes: Record<number, ProblemCode> = {
 
 interface PgLikeError {
   code?: string;
+  message?: string;
 }
 
 function databaseProblem(error: PgLikeError): ProblemCode | null {
@@ -53,6 +54,8 @@ function databaseProblem(error: PgLikeError): ProblemCode | null {
   if (code === '57014') return 'timeout'; // statement timeout
   if (code === '57P01' || code === '57P02' || code === '57P03' || code.startsWith('08')) return 'unavailable';
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return 'unavailable';
+  // pg-pool: every connection busy for longer than connectionTimeoutMillis
+  if (/timeout exceeded when trying to connect|Connection terminated/i.test(error.message ?? '')) return 'unavailable';
   return null;
 }
 
