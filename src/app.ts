@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { uuidv7 } from './db/ids.js';
 import { createVerifier, Access, needsTenant, type AccessName, type Principal } from './http/auth.js';
-import { registerErrorHandling, sendProblem } from './http/errors.js';
+import { registerErrorHandling } from './http/errors.js';
 import { AppError } from './http/problem.js';
 import { acceptable } from './http/accept.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -224,4 +224,3 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   return app;
 }
 
-export { sendProblem };

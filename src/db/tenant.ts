@@ -12,12 +12,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const PLATFORM_TENANT = '00000000-0000-0000-0000-000000000000';
 
 export interface UnitOfWorkOptions {
-  /**
-   * For read requests whose only write is the access-log entry: commit without waiting for the
-   * WAL flush (synchronous_commit off). The entry is visible at once and durable within a few
-   * hundred milliseconds; only a crash of the database server inside that window loses it.
-   */
-  readonly asyncCommit?: boolean;
   /** overrides the connection's statement timeout (STATEMENT_TIMEOUT_MS) for this unit of work */
   readonly statementTimeoutMs?: number;
 }
@@ -31,8 +25,7 @@ export function beginStatement(cpasId: string, options: UnitOfWorkOptions = {}):
   if (!UUID.test(cpasId)) throw new Error('inTenant: tenant id is not a UUID');
   return (
     `begin; set local app.cpas_id = '${cpasId}'` +
-    (options.statementTimeoutMs ? `; set local statement_timeout = ${Math.max(1, Math.floor(options.statementTimeoutMs))}` : '') +
-    (options.asyncCommit ? '; set local synchronous_commit = off' : '')
+    (options.statementTimeoutMs ? `; set local statement_timeout = ${Math.max(1, Math.floor(options.statementTimeoutMs))}` : '')
   );
 }
 

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, catalogue, problemTitle, problemType, type FieldError, type ProblemCode } from './problem.js';
 import { PROBLEM_MEDIA_TYPE } from './schemas.js';
 import { negotiateLanguage } from './language.js';
+import { NotInlinable } from '../db/one-round-trip.js';
 
 export function sendProblem(
   request: FastifyRequest,
@@ -86,9 +87,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const errors = validationErrors(error);
       return sendProblem(request, reply, 'validation-failed', `The request ${error.validationContext ?? 'body'} is not valid`, { errors });
     }
-    if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
-      // A data exception: a value the client sent that the database cannot store (e.g. a NUL
-      // character in a text). Nothing was written: the transaction rolled back.
+    if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error instanceof NotInlinable) {
+      // A data exception: a value the client sent that the database cannot store or compare
+      // (e.g. a NUL character in a text). Nothing was written: the transaction rolled back.
       return sendProblem(request, reply, 'validation-failed', 'A value in the request cannot be stored (invalid characters or out of range)');
     }
     const dbProblem = databaseProblem(error);

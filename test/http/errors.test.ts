@@ -121,3 +121,14 @@ t.test(
     t.equal((await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(token) })).statusCode, 200, 'the next request is served normally');
   },
 );
+
+t.test('when a search filter carries a NUL character, then 400 validation-failed, not 500', async (t) => {
+  const h = await buildHarness(t);
+  const a = await h.newCpas();
+  const token = await a.token();
+  for (const url of ['/v1/beneficiaries?q=ab%00cd', '/v1/beneficiaries?externalRef=x%00y']) {
+    const res = await h.app.inject({ method: 'GET', url, headers: bearer(token) });
+    t.equal(res.statusCode, 400, url);
+    t.equal(res.json().code, 'validation-failed', url);
+  }
+});

@@ -1,6 +1,6 @@
 // Facts about a beneficiary: right decisions (R-RIGHT), situations, exemptions (R-EXEMPT).
 // Corrected or voided, never edited (R-CORRECT).
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { CivilDate, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 
 const Correction = {
@@ -110,4 +110,3 @@ export type RightCreateBody = Static<typeof RightCreateBody>;
 export type SituationCreateBody = Static<typeof SituationCreateBody>;
 export type ExemptionCreateBody = Static<typeof ExemptionCreateBody>;
 export type FactListQuery = Static<typeof FactListQuery>;
-export type AnySchema = TSchema;
