@@ -7,7 +7,8 @@
 // and prints cost of safety T_ep / T_toy and efficiency T_ep / (1 / (1/T_db + 1/T_http)), plus the
 // start-up times of npm start on the embedded database (first start, later start).
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow creating a
-// database; BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the runs.
+// database; BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the runs;
+// BENCH_PROFILE_DIR writes a CPU profile of the endpoint's server.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -170,7 +171,10 @@ async function main() {
       .sign(privateKey);
 
     const epPort = await freePort();
-    const ep = startProcess([path.join(dist, 'server.js')], {
+    // BENCH_PROFILE_DIR: write a V8 CPU profile of the endpoint's server there (for analysis).
+    const profileDir = process.env['BENCH_PROFILE_DIR'];
+    const profileArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    const ep = startProcess([...profileArgs, path.join(dist, 'server.js')], {
       DATABASE_URL: url,
       PORT: String(epPort),
       AUTH_DEV: 'false',
