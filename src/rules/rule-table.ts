@@ -9,18 +9,25 @@ export interface RuleVersion {
   parameters: Record<string, string | number | boolean | null>;
 }
 
+/** How the service applies a rule: refuses what breaks it, computes a date or flag, records a CPAS decision. */
+export type RuleHandling = 'enforced' | 'computed' | 'recorded';
+
 export interface RuleDefinition {
   id: string;
   title: string;
+  handling: RuleHandling[];
   /** V verified, S secondary sources, I interpretation (rulebook) */
   confidence: 'V' | 'S' | 'I';
   source: string;
   versions: RuleVersion[];
 }
 
+import { lifecycleRules } from './rule-table.lifecycle.js';
+
 export const ruleTable: readonly RuleDefinition[] = [
   {
     id: 'R-ID-NISS',
+    handling: ['enforced', 'computed'],
     title: 'NISS / BIS number: 11 digits, modulo-97 check, century by the validating rule',
     confidence: 'V',
     source: 'Law of 8 August 1983 (national register); Crossroads Bank for Social Security (BIS)',
@@ -34,6 +41,7 @@ export const ruleTable: readonly RuleDefinition[] = [
   },
   {
     id: 'R-ID-KBO',
+    handling: ['enforced'],
     title: 'KBO/BCE enterprise number: 10 digits, check = 97 − (first 8 digits mod 97)',
     confidence: 'V',
     source: 'Law of 16 January 2003 (Crossroads Bank for Enterprises)',
@@ -41,6 +49,7 @@ export const ruleTable: readonly RuleDefinition[] = [
   },
   {
     id: 'R-ID-NIS',
+    handling: ['enforced'],
     title: 'NIS municipality code: 5 digits, valid between dates (municipal mergers)',
     confidence: 'V',
     source: 'Statbel, REFNIS codes',
@@ -48,6 +57,7 @@ export const ruleTable: readonly RuleDefinition[] = [
   },
   {
     id: 'R-RIGHT',
+    handling: ['recorded', 'computed'],
     title: 'The RI right is a series of CPAS decisions: grants, changes that supersede from a date, ends',
     confidence: 'I',
     source: 'Law of 26 May 2002 (DIS), art. 14; rulebook interpretation',
@@ -55,6 +65,7 @@ export const ruleTable: readonly RuleDefinition[] = [
   },
   {
     id: 'R-EXEMPT',
+    handling: ['recorded'],
     title: 'Exemption from the PIIS for health or equity reasons (federal code 8)',
     confidence: 'V',
     source: 'Law of 26 May 2002 (DIS), art. 13 §1; AR 11 July 2002',
@@ -62,15 +73,32 @@ export const ruleTable: readonly RuleDefinition[] = [
   },
   {
     id: 'R-CORRECT',
+    handling: ['enforced', 'recorded'],
     title: 'Facts with legal effect are corrected (superseded) or voided with a reason, never edited',
     confidence: 'I',
     source: 'Rulebook interpretation',
     versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: {} }],
   },
+  ...lifecycleRules,
 ];
+
+const byId = new Map(ruleTable.map((r) => [r.id, r]));
 
 /** The version of a rule in force on a date, or undefined when none was. */
 export function versionOn(ruleId: string, date: string): RuleVersion | undefined {
-  const rule = ruleTable.find((r) => r.id === ruleId);
-  return rule?.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo));
+  return byId.get(ruleId)?.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo));
+}
+
+/** The parameters of the version in force on a date; a rule with no version then is a programming error. */
+export function parametersOn(ruleId: string, date: string): RuleVersion['parameters'] {
+  const version = versionOn(ruleId, date) ?? byId.get(ruleId)?.versions[0];
+  if (!version) throw new Error(`unknown rule ${ruleId}`);
+  return version.parameters;
+}
+
+/** A numeric parameter of the version in force on a date. */
+export function numberParameter(ruleId: string, date: string, name: string): number {
+  const value = parametersOn(ruleId, date)[name];
+  if (typeof value !== 'number') throw new Error(`${ruleId}.${name} is not a number`);
+  return value;
 }

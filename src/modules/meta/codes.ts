@@ -76,11 +76,27 @@ export const codeLists: Readonly<Record<string, Readonly<Record<string, Labels>>
     '2.1': l('Preparing a socio-professional path', 'Préparation d’un trajet socioprofessionnel', 'Voorbereiding socioprofessioneel traject', 'Vorbereitung eines sozialberuflichen Weges'),
     '2.2': l('Workshops and dynamising modules', 'Ateliers et modules de dynamisation', 'Workshops en dynamiseringsmodules', 'Workshops und Aktivierungsmodule'),
     '2.3': l('Volunteering', 'Volontariat', 'Vrijwilligerswerk', 'Ehrenamt'),
+    community_service: l('Community service (2016-11-01 to 2018-09-30 only)', 'Service communautaire (du 2016-11-01 au 2018-09-30 seulement)', 'Gemeenschapsdienst (enkel 2016-11-01 tot 2018-09-30)', 'Gemeinschaftsdienst (nur 2016-11-01 bis 2018-09-30)'),
   },
   party: {
     beneficiary: l('Beneficiary', 'Bénéficiaire', 'Begunstigde', 'Leistungsempfänger'),
     cpas: l('CPAS', 'CPAS', 'OCMW', 'ÖSHZ'),
     third_party: l('Third party', 'Tiers', 'Derde', 'Dritter'),
+  },
+  assessmentInstrument: {
+    default: l('Default instrument (domain scores and participation ladder)', 'Instrument par défaut (scores par domaine et échelle de participation)', 'Standaardinstrument (domeinscores en participatieladder)', 'Standardinstrument (Bereichswerte und Teilhabeleiter)'),
+  },
+  piisStatus: {
+    draft: l('Draft', 'Projet', 'Ontwerp', 'Entwurf'),
+    in_reflection: l('In reflection period', 'En période de réflexion', 'In bedenktijd', 'In Bedenkzeit'),
+    signed: l('Signed (not started yet)', 'Signé (pas encore commencé)', 'Ondertekend (nog niet gestart)', 'Unterzeichnet (noch nicht begonnen)'),
+    active: l('Active', 'En cours', 'Lopend', 'Laufend'),
+    closed: l('Closed', 'Clôturé', 'Afgesloten', 'Abgeschlossen'),
+  },
+  versionKind: {
+    initial: l('Initial contract', 'Contrat initial', 'Oorspronkelijk contract', 'Ursprünglicher Vertrag'),
+    amendment: l('Amendment', 'Avenant', 'Aanhangsel', 'Nachtrag'),
+    prolongation: l('Prolongation', 'Prolongation', 'Verlenging', 'Verlängerung'),
   },
   evaluationMode: {
     in_person: l('In person', 'En personne', 'Persoonlijk', 'Persönlich'),
