@@ -19,6 +19,7 @@ import { metaRoutes, openApiRoute } from './modules/meta/meta.routes.js';
 import { cpasRoutes } from './modules/cpas/cpas.routes.js';
 import { beneficiaryRoutes } from './modules/beneficiaries/beneficiaries.routes.js';
 import { factRoutes } from './modules/facts/facts.routes.js';
+import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 
@@ -216,6 +217,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(cpasRoutes, { prefix: '/v1' });
   await app.register(beneficiaryRoutes, { prefix: '/v1' });
   await app.register(factRoutes, { prefix: '/v1' });
+  await app.register(assessmentRoutes, { prefix: '/v1' });
 
   if (options.sealAudit !== false) {
     const sealer = startAuditSealer(database, app.log);

@@ -79,6 +79,131 @@ export interface ExemptionTable extends CorrectionColumns {
   motivation: string;
 }
 
+/** A jsonb column: read as the value, written as its JSON text. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AssessmentTable extends CorrectionColumns {
+  cpas_id: string;
+  id: string;
+  beneficiary_id: string;
+  performed_on: string;
+  kind: 'initial' | 'intermediate' | 'final';
+  instrument: string;
+  domain_scores: Json<Array<{ domain: string; score: number }>>;
+  participation_rung: number | null;
+  aspirations: string | null;
+  aptitudes: string | null;
+  qualifications: string | null;
+  needs: string | null;
+  barriers: Json<string[]>;
+}
+
+export type PiisStage = 'draft' | 'in_reflection' | 'signed' | 'closed';
+
+export interface PiisTable {
+  cpas_id: string;
+  id: string;
+  beneficiary_id: string;
+  track: 'general' | 'student';
+  obligation: 'compulsory' | 'optional' | 'coaching';
+  drafted_on: string;
+  stage: ColumnType<PiisStage, PiisStage | undefined, PiisStage>;
+  current_version: ColumnType<number, number | undefined, number>;
+  starts_on: string | null;
+  ends_on: string | null;
+  baseline_assessment_id: string | null;
+  reuses_piis_id: string | null;
+  handed_over_on: string | null;
+  informed_on: string | null;
+  assisted_by: Json<{ name: string; relation: string } | null> | null;
+  reflection_waiver: Json<{ recordedOn: string; statement: string } | null> | null;
+  signed_on: string | null;
+  ended_on: string | null;
+  close_outcome: string | null;
+  close_note: string | null;
+  external_ref: string | null;
+  version: Generated<number>;
+  created_at: Instant;
+  created_by: string;
+  updated_at: Instant;
+}
+
+export interface PiisVersionTable {
+  cpas_id: string;
+  id: string;
+  piis_id: string;
+  version: number;
+  kind: 'initial' | 'amendment' | 'prolongation';
+  content: Json<Record<string, unknown>>;
+  effective_on: string | null;
+  reason: string | null;
+  informed_on: string | null;
+  created_at: Instant;
+  created_by: string;
+}
+
+interface PiisFactColumns extends CorrectionColumns {
+  cpas_id: string;
+  id: string;
+  piis_id: string;
+}
+
+export interface PiisHearingRequestTable extends PiisFactColumns {
+  requested_on: string;
+  held_on: string | null;
+  withdrawn_on: string | null;
+}
+
+export interface PiisSignatureTable extends PiisFactColumns {
+  version: number;
+  party: 'beneficiary' | 'cpas' | 'third_party';
+  third_party_name: string | null;
+  signed_on: string;
+  signatory_name: string;
+  noted_by_council_on: string | null;
+}
+
+export interface PiisEvaluationTable extends PiisFactColumns {
+  version: number;
+  held_on: string;
+  mode: 'in_person' | 'remote' | 'written';
+  objectives: Json<Array<{ key: string; status: string; note?: string }>>;
+  commitments_kept: Json<{ beneficiary: boolean; cpas: boolean }>;
+  assessment_id: string | null;
+  adjustments: string | null;
+  prolongation_motivation: string | null;
+}
+
+export interface PiisInterviewRequestTable extends PiisFactColumns {
+  requested_on: string;
+  held_on: string | null;
+}
+
+export interface PiisNoticeTable extends PiisFactColumns {
+  issued_on: string;
+  breach: string;
+  comply_by: string;
+}
+
+export interface PiisSanctionTable extends PiisFactColumns {
+  notice_id: string;
+  decided_on: string;
+  notified_on: string;
+  hearing_requested: boolean;
+  hearing_held_on: string | null;
+  no_legitimate_reason: boolean;
+  suspension_starts_on: string;
+  suspension_ends_on: string;
+  partial_percent: number | null;
+  suspended_sentence: boolean;
+}
+
+export interface PiisSubsidyExtensionRequestTable extends PiisFactColumns {
+  requested_on: string;
+  motivation: string;
+  evaluation_id: string | null;
+}
+
 export type AuditAction = 'read' | 'create' | 'update' | 'transition' | 'void' | 'export' | 'refused';
 
 export interface AuditEntryTable {
@@ -147,6 +272,16 @@ export interface DB {
   right_decision: RightDecisionTable;
   situation: SituationTable;
   exemption: ExemptionTable;
+  assessment: AssessmentTable;
+  piis: PiisTable;
+  piis_version: PiisVersionTable;
+  piis_hearing_request: PiisHearingRequestTable;
+  piis_signature: PiisSignatureTable;
+  piis_evaluation: PiisEvaluationTable;
+  piis_interview_request: PiisInterviewRequestTable;
+  piis_notice: PiisNoticeTable;
+  piis_sanction: PiisSanctionTable;
+  piis_subsidy_extension_request: PiisSubsidyExtensionRequestTable;
   audit_entry: AuditEntryTable;
   audit_chain: AuditChainTable;
   audit_checkpoint: AuditCheckpointTable;

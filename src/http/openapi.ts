@@ -30,6 +30,9 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         { name: 'meta', description: 'Health, metrics, codes and rules' },
         { name: 'cpas', description: 'The CPAS registry' },
         { name: 'beneficiaries', description: 'Beneficiaries and their facts: right decisions, situations, exemptions' },
+        { name: 'assessments', description: 'Assessments (bilan social) of beneficiaries' },
+        { name: 'piis', description: 'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, amendments, closing, notices, sanctions' },
+        { name: 'deadlines', description: 'The legal deadlines of a CPAS, each with its rule' },
       ],
     },
     // Every route is rate limited: every answer carries the RateLimit headers; 429 and 503 also

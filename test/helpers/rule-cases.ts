@@ -1,5 +1,4 @@
 // The rulebook's worked cases (a committed copy of shared/domain/rule-cases.json).
 import fs from 'node:fs';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const ruleCases: Record<string, any> = JSON.parse(fs.readFileSync(new URL('../fixtures/rule-cases.json', import.meta.url), 'utf8'));

@@ -1,5 +1,6 @@
 // Every code list of the API with its labels in fr, nl, de (and en). Codes never change with the
 // language; labels do.
+import { Type, type TLiteral, type TUnion } from 'typebox';
 import type { Lang } from '../../http/problem.js';
 
 type Labels = Readonly<Record<Lang, string>>;
@@ -131,3 +132,10 @@ export const codeLists: Readonly<Record<string, Readonly<Record<string, Labels>>
     platform_admin: l('Platform administrator', 'Administrateur de la plateforme', 'Platformbeheerder', 'Plattformadministrator'),
   },
 };
+
+/** A schema accepting exactly the codes of one list (the code lists are the one source of truth). */
+export function codeUnion(list: keyof typeof codeLists & string, description: string): TUnion<TLiteral<string>[]> {
+  const codes = codeLists[list];
+  if (!codes) throw new Error(`no code list ${list}`);
+  return Type.Union(Object.keys(codes).map((c) => Type.Literal(c)), { description });
+}
