@@ -167,6 +167,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         requested_on date not null,
         ${text('motivation', 2000, false)},
         evaluation_id uuid`)}
+      -- the timeline of a PIIS reads its events from the outbox
+      create index outbox_event_entity on outbox_event (cpas_id, entity_id, id);
       grant select, insert, update on ${tables.join(', ')} to piis_app;`,
     )
     .execute(db);
@@ -183,5 +185,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw(`drop table if exists ${[...tables].reverse().join(', ')} cascade`).execute(db);
+  await sql.raw(`drop index if exists outbox_event_entity; drop table if exists ${[...tables].reverse().join(', ')} cascade`).execute(db);
 }

@@ -282,4 +282,28 @@ export const lifecycleRules: RuleDefinition[] = [
     source: `${DIS}, art. 47`,
     versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { appealMonths: 3 } }],
   },
+  {
+    id: 'R-SUB-START',
+    title: 'The 10% subsidy is due from the 1st day of the signature month (from the grant day when both fall in the same month; from 2016-11-01 for a PIIS existing then)',
+    handling: ['computed'],
+    confidence: 'V',
+    source: `${DIS}, art. 43/2; ${REFORM}`,
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { referenceDate: 'signature, or notedByCouncilOn when signed in a later month than the RI decision' } }],
+  },
+  {
+    id: 'R-SUB-FIRST',
+    title: 'First subsidy (federal code 11): the start month and the 11 months after it, while the PIIS is in force and RI is paid',
+    handling: ['computed'],
+    confidence: 'V',
+    source: `${DIS}, art. 43/2 (length: secondary sources; a parameter)`,
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { firstPeriodMonths: 12, rate: 0.1 } }],
+  },
+  {
+    id: 'R-SUB-STUDENT',
+    title: 'Student PIIS (codes 9/10) are reported separately, without the code 11/17 logic',
+    handling: ['computed'],
+    confidence: 'I',
+    source: 'Rulebook interpretation until confirmed',
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: {} }],
+  },
 ];

@@ -1,0 +1,159 @@
+// The file of one PIIS as the rules see it: its row, versions and lifecycle facts, with the facts
+// in force told apart from voided and superseded ones (R-CORRECT), and the state that follows
+// from the facts in force — the stage, the conclusion date — derived, never stored by hand.
+import { toIsoInstant } from '../../db/database.js';
+import type { PiisStage } from '../../db/types.js';
+import type { RightDecisionFact } from '../../rules/rights.js';
+import type { Content } from './piis.schemas.js';
+import type { FileRow, JsonRow, PiisRow } from './piis.repository.js';
+
+/** A lifecycle fact with its correction state. */
+export interface Fact<T = Record<string, unknown>> {
+  id: string;
+  row: JsonRow & T;
+  inForce: boolean;
+  supersededBy: string | null;
+}
+
+/** Marks each fact in force unless voided or superseded by a fact that is itself not voided. */
+export function withCorrections<T>(rows: readonly JsonRow[]): Fact<T>[] {
+  const supersededBy = new Map<string, string>();
+  for (const r of rows) if (r.supersedes_id && !r.voided_at && !supersededBy.has(r.supersedes_id)) supersededBy.set(r.supersedes_id, r.id);
+  return rows.map((r) => ({ id: r.id, row: r as JsonRow & T, inForce: !r.voided_at && !supersededBy.has(r.id), supersededBy: supersededBy.get(r.id) ?? null }));
+}
+
+const inForce = <T>(facts: Fact<T>[]) => facts.filter((f) => f.inForce).map((f) => f.row);
+
+export interface VersionInfo {
+  version: number;
+  kind: 'initial' | 'amendment' | 'prolongation';
+  content: Content;
+  effectiveOn: string | null;
+  reason: string | null;
+  informedOn: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export type SignatureRow = { version: number; party: 'beneficiary' | 'cpas' | 'third_party'; signed_on: string; third_party_name: string | null; signatory_name: string; noted_by_council_on: string | null };
+export type EvaluationRow = { version: number; held_on: string; mode: 'in_person' | 'remote' | 'written'; objectives: unknown; commitments_kept: unknown; assessment_id: string | null; adjustments: string | null; prolongation_motivation: string | null };
+export type HearingRow = { requested_on: string; held_on: string | null; withdrawn_on: string | null };
+export type InterviewRow = { requested_on: string; held_on: string | null };
+export type NoticeRow = { issued_on: string; breach: string; comply_by: string };
+export type SanctionRow = {
+  piis_id: string;
+  notice_id: string;
+  decided_on: string;
+  notified_on: string;
+  hearing_requested: boolean;
+  hearing_held_on: string | null;
+  no_legitimate_reason: boolean;
+  suspension_starts_on: string;
+  suspension_ends_on: string;
+  partial_percent: number | null;
+  suspended_sentence: boolean;
+};
+export type ExtensionRow = { requested_on: string; motivation: string; evaluation_id: string | null };
+
+export interface PiisFile {
+  piis: PiisRow;
+  birthDate: string | null;
+  versions: VersionInfo[];
+  hearings: Fact<HearingRow>[];
+  signatures: Fact<SignatureRow>[];
+  evaluations: Fact<EvaluationRow>[];
+  interviews: Fact<InterviewRow>[];
+  notices: Fact<NoticeRow>[];
+  extensions: Fact<ExtensionRow>[];
+  /** the sanctions of this PIIS */
+  sanctions: Fact<SanctionRow>[];
+  /** decision dates of the person's sanctions in force, every PIIS (R-SANCTION-LENGTH) */
+  personSanctionDecisions: string[];
+  rights: RightDecisionFact[];
+  employment: Array<{ startsOn: string; endsOn: string | null }>;
+  assessments: Array<{ id: string; performedOn: string }>;
+  exemptions: Array<{ id: string; decidedOn: string; reason: string }>;
+}
+
+export function toFile(r: FileRow): PiisFile {
+  const rights = inForce(withCorrections<Record<string, unknown>>(r.rights)).map((x) => ({
+    id: x.id,
+    kind: x['kind'] as RightDecisionFact['kind'],
+    category: (x['category'] ?? null) as RightDecisionFact['category'],
+    decidedOn: x['decided_on'] as string,
+    notifiedOn: (x['notified_on'] ?? null) as string | null,
+    startsOn: x['starts_on'] as string,
+    monthlyAmountCents: x['monthly_amount_cents'] === null || x['monthly_amount_cents'] === undefined ? null : Number(x['monthly_amount_cents']),
+  }));
+  return {
+    piis: r,
+    birthDate: r.birth_date,
+    versions: r.versions.map((v) => ({
+      version: Number(v['version']),
+      kind: v['kind'] as VersionInfo['kind'],
+      content: v['content'] as Content,
+      effectiveOn: (v['effective_on'] ?? null) as string | null,
+      reason: (v['reason'] ?? null) as string | null,
+      informedOn: (v['informed_on'] ?? null) as string | null,
+      createdAt: toIsoInstant(String(v['created_at'])),
+      createdBy: String(v['created_by']),
+    })),
+    hearings: withCorrections<HearingRow>(r.hearing_requests),
+    signatures: withCorrections<SignatureRow>(r.signatures),
+    evaluations: withCorrections<EvaluationRow>(r.evaluations),
+    interviews: withCorrections<InterviewRow>(r.interview_requests),
+    notices: withCorrections<NoticeRow>(r.notices),
+    extensions: withCorrections<ExtensionRow>(r.subsidy_extension_requests),
+    sanctions: withCorrections<SanctionRow>(r.person_sanctions).filter((s) => s.row.piis_id === r.id),
+    personSanctionDecisions: inForce(withCorrections<SanctionRow>(r.person_sanctions)).map((s) => s.decided_on),
+    rights,
+    employment: inForce(withCorrections<Record<string, unknown>>(r.situations))
+      .filter((s) => s['kind'] === 'employment')
+      .map((s) => ({ startsOn: s['starts_on'] as string, endsOn: (s['ends_on'] ?? null) as string | null })),
+    assessments: inForce(withCorrections<Record<string, unknown>>(r.assessments)).map((a) => ({ id: a.id, performedOn: a['performed_on'] as string })),
+    exemptions: inForce(withCorrections<Record<string, unknown>>(r.exemptions)).map((e) => ({ id: e.id, decidedOn: e['decided_on'] as string, reason: e['reason'] as string })),
+  };
+}
+
+export const current = (file: PiisFile): VersionInfo => file.versions.find((v) => v.version === file.piis.current_version) ?? file.versions[file.versions.length - 1]!;
+
+/** The signatures in force of one version. */
+export const signaturesOf = (file: PiisFile, version: number) => file.signatures.filter((s) => s.inForce && s.row.version === version);
+
+/** The conclusion: both the beneficiary and the CPAS have signed version 1 (R-PARTIES); its date is the later signature. */
+export function conclusion(file: PiisFile): string | null {
+  const sigs = signaturesOf(file, 1);
+  const ben = sigs.filter((s) => s.row.party === 'beneficiary').map((s) => s.row.signed_on).sort().pop();
+  const cpas = sigs.filter((s) => s.row.party === 'cpas').map((s) => s.row.signed_on).sort().pop();
+  if (!ben || !cpas) return null;
+  return ben > cpas ? ben : cpas;
+}
+
+/** The stage that follows from the facts in force. */
+export function deriveStage(file: PiisFile): PiisStage {
+  if (file.piis.ended_on) return 'closed';
+  if (file.piis.handed_over_on && conclusion(file)) return 'signed';
+  if (file.piis.handed_over_on) return 'in_reflection';
+  return 'draft';
+}
+
+/** The status clients see: a signed PIIS is active from its start date (rulebook: the one status that uses today). */
+export function statusOf(piis: Pick<PiisRow, 'stage' | 'starts_on'>, today: string): 'draft' | 'in_reflection' | 'signed' | 'active' | 'closed' {
+  if (piis.stage === 'signed') return piis.starts_on && piis.starts_on <= today ? 'active' : 'signed';
+  return piis.stage;
+}
+
+/** The version in force on a date: the latest whose effective date has come (version 1 from the start). */
+export function versionOn(file: PiisFile, date: string): VersionInfo {
+  const candidates = file.versions.filter((v) => v.version === 1 || (v.effectiveOn !== null && v.effectiveOn <= date));
+  return candidates[candidates.length - 1] ?? file.versions[0]!;
+}
+
+/** Hearing requests pending on a date: requested by then and neither held nor withdrawn by then (R-HEARING). */
+export function hearingsPendingOn(file: PiisFile, date: string) {
+  return file.hearings.filter((h) => {
+    if (!h.inForce || h.row.requested_on > date) return false;
+    const closedOn = h.row.held_on ?? h.row.withdrawn_on;
+    return closedOn === null || closedOn > date;
+  });
+}

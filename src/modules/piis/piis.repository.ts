@@ -1,0 +1,159 @@
+// Plain functions over the PIIS tables. The whole file of a PIIS — its row, versions, lifecycle
+// facts and the beneficiary's facts the rules need — is read by one statement (one round trip),
+// optionally locking the PIIS row for a change. Queries name their CPAS besides row-level security.
+import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
+import type { Tx } from '../../db/tenant.js';
+import type { DB, PiisTable, PiisVersionTable } from '../../db/types.js';
+
+export type PiisFactTable =
+  | 'piis_hearing_request'
+  | 'piis_signature'
+  | 'piis_evaluation'
+  | 'piis_interview_request'
+  | 'piis_notice'
+  | 'piis_sanction'
+  | 'piis_subsidy_extension_request';
+
+export type PiisRow = Selectable<PiisTable>;
+export type VersionRow = Selectable<PiisVersionTable>;
+/** A row as json_agg renders it: snake_case keys, dates as strings, instants in PostgreSQL's JSON form. */
+export type JsonRow = Record<string, unknown> & { id: string; supersedes_id?: string | null; voided_at?: string | null };
+
+export interface FileRow extends PiisRow {
+  birth_date: string | null;
+  versions: JsonRow[];
+  hearing_requests: JsonRow[];
+  signatures: JsonRow[];
+  evaluations: JsonRow[];
+  interview_requests: JsonRow[];
+  notices: JsonRow[];
+  subsidy_extension_requests: JsonRow[];
+  /** every sanction of the beneficiary, whatever the PIIS (R-SANCTION-LENGTH repeats) */
+  person_sanctions: JsonRow[];
+  rights: JsonRow[];
+  situations: JsonRow[];
+  assessments: JsonRow[];
+  exemptions: JsonRow[];
+}
+
+const ofPiis = (table: string, order = 'f.id') =>
+  sql.raw(`coalesce((select json_agg(f order by ${order}) from ${table} f where f.cpas_id = p.cpas_id and f.piis_id = p.id), '[]'::json)`);
+const ofPerson = (table: string, columns = 'f') =>
+  sql.raw(`coalesce((select json_agg(${columns} order by f.id) from ${table} f where f.cpas_id = p.cpas_id and f.beneficiary_id = p.beneficiary_id), '[]'::json)`);
+
+export function fileQuery(tx: Tx, cpasId: string, piisId: string, options: { lock?: boolean } = {}): CompiledQuery<FileRow> {
+  return sql<FileRow>`
+    select p.*, b.birth_date,
+      ${sql.raw(`coalesce((select json_agg(v order by v.version) from piis_version v where v.cpas_id = p.cpas_id and v.piis_id = p.id), '[]'::json)`)} as versions,
+      ${ofPiis('piis_hearing_request')} as hearing_requests,
+      ${ofPiis('piis_signature')} as signatures,
+      ${ofPiis('piis_evaluation')} as evaluations,
+      ${ofPiis('piis_interview_request')} as interview_requests,
+      ${ofPiis('piis_notice')} as notices,
+      ${ofPiis('piis_subsidy_extension_request')} as subsidy_extension_requests,
+      ${sql.raw(`coalesce((select json_agg(s order by s.id) from piis_sanction s join piis q on q.cpas_id = s.cpas_id and q.id = s.piis_id
+          where s.cpas_id = p.cpas_id and q.beneficiary_id = p.beneficiary_id), '[]'::json)`)} as person_sanctions,
+      ${ofPerson('right_decision')} as rights,
+      ${ofPerson('situation')} as situations,
+      ${ofPerson('assessment', 'json_build_object(\'id\', f.id, \'performed_on\', f.performed_on, \'supersedes_id\', f.supersedes_id, \'voided_at\', f.voided_at)')} as assessments,
+      ${ofPerson('exemption')} as exemptions
+    from piis p join beneficiary b on b.cpas_id = p.cpas_id and b.id = p.beneficiary_id
+    where p.cpas_id = ${cpasId} and p.id = ${piisId}
+    ${sql.raw(options.lock ? 'for update of p' : '')}`.compile(tx);
+}
+
+export async function loadFileRow(tx: Tx, cpasId: string, piisId: string, options: { lock?: boolean } = {}): Promise<FileRow | undefined> {
+  return (await tx.executeQuery(fileQuery(tx, cpasId, piisId, options))).rows[0];
+}
+
+export async function insertPiis(tx: Tx, row: Insertable<PiisTable>): Promise<void> {
+  await tx.insertInto('piis').values(row).execute();
+}
+
+export async function insertVersion(tx: Tx, row: Insertable<PiisVersionTable>): Promise<void> {
+  await tx.insertInto('piis_version').values(row).execute();
+}
+
+export async function updateVersionContent(tx: Tx, cpasId: string, piisId: string, version: number, content: string): Promise<void> {
+  await tx.updateTable('piis_version').set({ content }).where('cpas_id', '=', cpasId).where('piis_id', '=', piisId).where('version', '=', version).execute();
+}
+
+/** Applies a change to the PIIS row and moves its revision on; false when the revision moved first. */
+export async function updatePiis(tx: Tx, cpasId: string, id: string, revision: number, changes: Partial<Insertable<PiisTable>>): Promise<boolean> {
+  const result = await tx
+    .updateTable('piis')
+    .set({ ...changes, version: sql<number>`version + 1` as unknown as number, updated_at: sql<string>`now()` as unknown as string })
+    .where('cpas_id', '=', cpasId)
+    .where('id', '=', id)
+    .where('version', '=', revision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function listPiisQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: { stage?: PiisRow['stage']; startedBy?: { today: string; started: boolean }; beneficiaryId?: string; externalRef?: string; afterId: string | null; limit: number },
+): CompiledQuery<{ id: string }> {
+  let q = tx.selectFrom('piis').select('id').where('cpas_id', '=', cpasId);
+  if (filter.stage) q = q.where('stage', '=', filter.stage);
+  if (filter.startedBy) {
+    const { today, started } = filter.startedBy;
+    q = started ? q.where('starts_on', '<=', today) : q.where((eb) => eb.or([eb('starts_on', '>', today), eb('starts_on', 'is', null)]));
+  }
+  if (filter.beneficiaryId) q = q.where('beneficiary_id', '=', filter.beneficiaryId);
+  if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  return q.orderBy('id').limit(filter.limit).compile();
+}
+
+export async function findPiisIdBy(tx: Tx, cpasId: string, by: { id?: string; externalRef?: string }): Promise<{ id: string; beneficiary_id: string } | undefined> {
+  let q = tx.selectFrom('piis').select(['id', 'beneficiary_id']).where('cpas_id', '=', cpasId);
+  if (by.id) q = q.where('id', '=', by.id);
+  if (by.externalRef) q = q.where('external_ref', '=', by.externalRef);
+  return q.executeTakeFirst();
+}
+
+export async function insertFact(tx: Tx, table: PiisFactTable, row: Record<string, unknown>): Promise<void> {
+  await tx.insertInto(table as 'piis_notice').values(row as never).execute();
+}
+
+/** Writes the outcome of a request once (a hearing held or withdrawn, an interview held). */
+export async function setOutcome(tx: Tx, table: 'piis_hearing_request' | 'piis_interview_request', cpasId: string, id: string, set: Record<string, string>): Promise<boolean> {
+  const result = await tx
+    .updateTable(table as 'piis_hearing_request')
+    .set(set)
+    .where('cpas_id', '=', cpasId)
+    .where('id', '=', id)
+    .where('held_on', 'is', null)
+    .where('voided_at', 'is', null)
+    .where((eb) => (table === 'piis_hearing_request' ? eb('withdrawn_on', 'is', null) : eb.val(true)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function voidFact(tx: Tx, table: PiisFactTable, cpasId: string, piisId: string, id: string, by: { reason: string; actor: string }): Promise<boolean> {
+  const result = await tx
+    .updateTable(table as 'piis_notice')
+    .set({ voided_at: sql<string>`now()` as unknown as string, void_reason: by.reason, voided_by: by.actor })
+    .where('cpas_id', '=', cpasId)
+    .where('piis_id', '=', piisId)
+    .where('id', '=', id)
+    .where('voided_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The events of one PIIS from the outbox, in the order they were recorded. */
+export function timelineQuery(tx: Tx, cpasId: string, piisId: string, filter: { afterId: string | null; limit: number }) {
+  let q = tx
+    .selectFrom('outbox_event')
+    .select(['id', 'type', 'occurred_at', 'actor', 'data'])
+    .where('cpas_id', '=', cpasId)
+    .where('entity', '=', 'piis')
+    .where('entity_id', '=', piisId);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  return q.orderBy('id').limit(filter.limit).compile();
+}
+
+export type { DB };
