@@ -21,6 +21,8 @@ export interface RequestContext {
   /** today in Europe/Brussels, YYYY-MM-DD: facts may not be dated after it */
   readonly today: string;
   readonly lang: Lang;
+  /** rule parameters this deployment sets (REFLECTION_WAIVER_ALLOWED → R-REFLECT) */
+  readonly deployment: { readonly reflectionWaiverAllowed: boolean };
   readonly idempotency: { key: string; requestHash: string } | null;
 }
 

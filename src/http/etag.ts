@@ -15,3 +15,8 @@ export function requireIfMatch(header: string | undefined): number {
   if (!m) throw new AppError('precondition-failed', 'If-Match does not name a current version of this resource');
   return Number(m[1]);
 }
+
+/** The version an optional If-Match names (state transitions accept one), or undefined. */
+export function optionalIfMatch(header: string | undefined): number | undefined {
+  return header === undefined || header.trim() === '' ? undefined : requireIfMatch(header);
+}

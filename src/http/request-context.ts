@@ -32,6 +32,7 @@ export function requestContext(request: FastifyRequest): RequestContext {
     requestId: request.id,
     today: request.server.deps.clock.today(),
     lang: negotiateLanguage(request.headers['accept-language']),
+    deployment: { reflectionWaiverAllowed: request.server.deps.config.reflectionWaiverAllowed },
     idempotency: idemKey
       ? {
           key: idemKey,

@@ -41,7 +41,8 @@ const ofPiis = (table: string, order = 'f.id') =>
 const ofPerson = (table: string, columns = 'f') =>
   sql.raw(`coalesce((select json_agg(${columns} order by f.id) from ${table} f where f.cpas_id = p.cpas_id and f.beneficiary_id = p.beneficiary_id), '[]'::json)`);
 
-export function fileQuery(tx: Tx, cpasId: string, piisId: string, options: { lock?: boolean } = {}): CompiledQuery<FileRow> {
+export function fileQuery(tx: Tx, cpasId: string, piisIds: string | string[], options: { lock?: boolean } = {}): CompiledQuery<FileRow> {
+  const ids = Array.isArray(piisIds) ? piisIds : [piisIds];
   return sql<FileRow>`
     select p.*, b.birth_date,
       ${sql.raw(`coalesce((select json_agg(v order by v.version) from piis_version v where v.cpas_id = p.cpas_id and v.piis_id = p.id), '[]'::json)`)} as versions,
@@ -58,7 +59,8 @@ export function fileQuery(tx: Tx, cpasId: string, piisId: string, options: { loc
       ${ofPerson('assessment', 'json_build_object(\'id\', f.id, \'performed_on\', f.performed_on, \'supersedes_id\', f.supersedes_id, \'voided_at\', f.voided_at)')} as assessments,
       ${ofPerson('exemption')} as exemptions
     from piis p join beneficiary b on b.cpas_id = p.cpas_id and b.id = p.beneficiary_id
-    where p.cpas_id = ${cpasId} and p.id = ${piisId}
+    where p.cpas_id = ${cpasId} and p.id in (${sql.join(ids)})
+    order by p.id
     ${sql.raw(options.lock ? 'for update of p' : '')}`.compile(tx);
 }
 
@@ -78,16 +80,16 @@ export async function updateVersionContent(tx: Tx, cpasId: string, piisId: strin
   await tx.updateTable('piis_version').set({ content }).where('cpas_id', '=', cpasId).where('piis_id', '=', piisId).where('version', '=', version).execute();
 }
 
-/** Applies a change to the PIIS row and moves its revision on; false when the revision moved first. */
-export async function updatePiis(tx: Tx, cpasId: string, id: string, revision: number, changes: Partial<Insertable<PiisTable>>): Promise<boolean> {
-  const result = await tx
+/** Applies a change to the PIIS row and moves its revision on; undefined when the revision moved first. */
+export async function updatePiis(tx: Tx, cpasId: string, id: string, revision: number, changes: Partial<Insertable<PiisTable>>): Promise<{ updated_at: string } | undefined> {
+  return tx
     .updateTable('piis')
     .set({ ...changes, version: sql<number>`version + 1` as unknown as number, updated_at: sql<string>`now()` as unknown as string })
     .where('cpas_id', '=', cpasId)
     .where('id', '=', id)
     .where('version', '=', revision)
+    .returning('updated_at')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export function listPiisQuery(

@@ -178,7 +178,6 @@ export const AmendmentBody = Type.Object(
     informedOn: CivilDate('Date the person was informed of the amendment (R-INFORM)'),
     ...optionalContent,
     signatures: Type.Array(AmendmentSignature, { minItems: 1, maxItems: 10, description: 'Signatures of the amendment: the beneficiary and the CPAS at least (R-AMEND)' }),
-    externalRef: Type.Optional(ExternalRef),
   },
   { additionalProperties: false },
 );

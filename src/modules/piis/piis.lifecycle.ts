@@ -1,0 +1,423 @@
+// The actions of the PIIS lifecycle, each through changePiis (lock, If-Match, transition table,
+// derived state, audit and events in one transaction). Every refusal is a rule's: a 422 with its
+// code and R-id; nothing is written on a refusal because the transaction rolls back.
+import type { Outcome, RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/problem.js';
+import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
+import { uuidv7 } from '../../db/ids.js';
+import { uniqueViolation } from '../../db/errors.js';
+import { refuse } from '../../rules/explained.js';
+import { checkAssessmentFirst, checkContentComplete, type PiisContent } from '../../rules/content.js';
+import { checkReflection } from '../../rules/reflection.js';
+import { checkObligation, checkSignatureAfterGrant } from '../../rules/obligation.js';
+import { checkSanctionLength, checkSanctionNotice, checkSanctionScope, checkSanctionStart, sanctionMaxMonths } from '../../rules/sanction.js';
+import * as repo from './piis.repository.js';
+import type { JsonRow, PiisFactTable } from './piis.repository.js';
+import { conclusion, current, hearingsPendingOn, signaturesOf, versionOn, type Fact, type PiisFile } from './piis.file.js';
+import { sanctionView, toPiis, views } from './piis.view.js';
+import { assertNoRefusal, changePiis, refusalError, remember, type Unit, type UnitResult } from './piis.unit.js';
+import { checkDraftContent } from './piis.service.js';
+import { contentKeys } from './piis.schemas.js';
+import type { Action } from './piis.transitions.js';
+import type {
+  AmendmentBody,
+  CloseBody,
+  EvaluationBody,
+  HandoverBody,
+  HearingOutcomeBody,
+  HearingRequestBody,
+  InterviewHeldBody,
+  InterviewRequestBody,
+  NoticeBody,
+  Piis,
+  SanctionBody,
+  SignatureBody,
+  SubsidyExtensionBody,
+} from './piis.schemas.js';
+
+const invalidPeriod = (rule: string, message: string, path: string) => refusalError(refuse('invalid-period', rule, message, path));
+
+/** A correcting record names one in force of the same kind and PIIS, with its reason (R-CORRECT). */
+function checkCorrection<T>(facts: Fact<T>[], body: { supersedes?: string; reason?: string }): Fact<T> | null {
+  if (!body.supersedes) return null;
+  if (!body.reason) throw new AppError('validation-failed', 'A correction needs the reason it corrects the earlier record', { rule: 'R-CORRECT', errors: [{ path: '/body/reason', message: 'is required with supersedes' }] });
+  const target = facts.find((f) => f.id === body.supersedes);
+  if (!target) throw new AppError('invalid-reference', 'supersedes names no record of this kind of this PIIS', { rule: 'R-CORRECT' });
+  if (!target.inForce) throw new AppError('invalid-state', 'The record named by supersedes is no longer in force', { rule: 'R-CORRECT' });
+  return target;
+}
+
+const correctionColumns = (ctx: RequestContext, body: { supersedes?: string; reason?: string; externalRef?: string }) => ({
+  supersedes_id: body.supersedes ?? null,
+  correction_reason: body.supersedes ? (body.reason ?? null) : null,
+  external_ref: body.externalRef ?? null,
+  recorded_by: ctx.actor,
+});
+
+/** Inserts a lifecycle record and adds it to the file; answers the row as written. */
+async function insertRecord(unit: Unit, table: PiisFactTable, list: Parameters<typeof remember>[1], columns: Record<string, unknown>): Promise<JsonRow> {
+  const id = uuidv7();
+  const row = { cpas_id: unit.ctx.cpasId, id, piis_id: unit.raw.id, ...columns };
+  try {
+    const written = await unit.tx.insertInto(table as 'piis_notice').values(row as never).returningAll().executeTakeFirstOrThrow();
+    remember(unit.raw, list, written as unknown as JsonRow);
+    return written as unknown as JsonRow;
+  } catch (error) {
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another record of your CPAS');
+    throw error;
+  }
+}
+
+const created = <B>(body: B, location: string) => ({ status: 201 as const, body, location });
+const factOf = <T>(facts: Fact<T>[], id: string) => facts.find((f) => f.id === id)!;
+
+// ---- handover, hearings, signatures ----
+
+export function handOver(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: HandoverBody): Promise<Outcome<Piis>> {
+  assertFactDate(body.handedOverOn, ctx.today, '/body/handedOverOn');
+  assertFactDate(body.informedOn, ctx.today, '/body/informedOn');
+  if (body.reflectionWaiver) {
+    if (!ctx.deployment.reflectionWaiverAllowed) {
+      throw new AppError('waiver-not-allowed', 'This deployment does not allow a waiver of the reflection period (REFLECTION_WAIVER_ALLOWED is false): no source allows one', { rule: 'R-REFLECT' });
+    }
+    assertFactDate(body.reflectionWaiver.recordedOn, ctx.today, '/body/reflectionWaiver/recordedOn');
+  }
+  return changePiis(ctx, piisId, 'handover', { ifMatch }, async ({ raw, file }) => {
+    if (body.handedOverOn < raw.drafted_on) throw invalidPeriod('R-REFLECT', `A PIIS cannot be handed over (${body.handedOverOn}) before it was drafted (${raw.drafted_on})`, '/body/handedOverOn');
+    // R-ASSESS-FIRST is checked before R-CONTENT (contract)
+    const reused = raw.reuses_piis_id ? { employment: lastJobBefore(file, raw.drafted_on) } : null;
+    assertNoRefusal(checkAssessmentFirst({ draftedOn: raw.drafted_on, assessments: file.assessments, reuse: reused }));
+    const incomplete = checkContentComplete(current(file).content as PiisContent, 'handover');
+    if (incomplete) throw refusalError(incomplete.refusal, { errors: incomplete.gaps.map((g) => ({ path: `/content${g.path}`, message: g.message })) });
+    const changes = {
+      handed_over_on: body.handedOverOn,
+      informed_on: body.informedOn,
+      assisted_by: JSON.stringify(body.assistedBy),
+      reflection_waiver: body.reflectionWaiver ? JSON.stringify(body.reflectionWaiver) : null,
+    };
+    return {
+      changes,
+      audit: { action: 'transition', entity: 'piis', entityId: piisId },
+      events: [{ type: 'piis.handed_over', data: { piisId, handedOverOn: body.handedOverOn } }],
+      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today) }),
+    };
+  });
+}
+
+/** The last job that ended on or before a date (R-REUSE). */
+function lastJobBefore(file: PiisFile, date: string) {
+  return file.employment.filter((j) => j.endsOn !== null && j.endsOn <= date).sort((a, b) => (a.endsOn! < b.endsOn! ? -1 : 1)).pop() ?? null;
+}
+
+export function requestHearing(ctx: RequestContext, piisId: string, body: HearingRequestBody) {
+  assertFactDate(body.requestedOn, ctx.today, '/body/requestedOn');
+  return changePiis(ctx, piisId, 'requestHearing', { correction: !!body.supersedes }, async (unit) => {
+    checkCorrection(unit.file.hearings, body);
+    const row = await insertRecord(unit, 'piis_hearing_request', 'hearing_requests', { requested_on: body.requestedOn, ...correctionColumns(ctx, body) });
+    return recordResult('piis_hearing_request', row.id, { type: 'piis.hearing_requested', data: { piisId, hearingId: row.id, requestedOn: body.requestedOn } }, (f) =>
+      created(views.hearing(factOf(f.hearings, row.id)), `/v1/piis/${piisId}/hearing-requests/${row.id}`),
+    );
+  });
+}
+
+export function recordHearingOutcome(ctx: RequestContext, piisId: string, hearingId: string, body: HearingOutcomeBody) {
+  const date = body.heldOn ?? body.withdrawnOn!;
+  assertFactDate(date, ctx.today, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
+  return changePiis(ctx, piisId, 'recordHearingOutcome', {}, async (unit) => {
+    const hearing = unit.file.hearings.find((h) => h.id === hearingId);
+    if (!hearing) throw new AppError('not-found', 'No such hearing request of this PIIS');
+    if (!hearing.inForce || hearing.row.held_on || hearing.row.withdrawn_on) throw new AppError('invalid-state', 'This hearing request is no longer pending', { rule: 'R-HEARING' });
+    if (date < hearing.row.requested_on) throw invalidPeriod('R-HEARING', `The outcome (${date}) cannot precede the request (${hearing.row.requested_on})`, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
+    const set: Record<string, string> = body.heldOn ? { held_on: body.heldOn } : { withdrawn_on: body.withdrawnOn! };
+    await repo.setOutcome(unit.tx, 'piis_hearing_request', ctx.cpasId, hearingId, set);
+    remember(unit.raw, 'hearing_requests', { ...hearing.row, ...set });
+    return recordResult('piis_hearing_request', hearingId, { type: body.heldOn ? 'piis.hearing_held' : 'piis.hearing_withdrawn', data: { piisId, hearingId, on: date } }, (f) => ({
+      status: 200,
+      body: views.hearing(factOf(f.hearings, hearingId)),
+    }), 'update');
+  });
+}
+
+export function sign(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: SignatureBody) {
+  assertFactDate(body.signedOn, ctx.today, '/body/signedOn');
+  assertFactDate(body.notedByCouncilOn, ctx.today, '/body/notedByCouncilOn');
+  if (body.party === 'third_party' && !body.thirdPartyName) {
+    throw new AppError('validation-failed', 'A third party’s signature names the third party', { rule: 'R-PARTIES', errors: [{ path: '/body/thirdPartyName', message: 'is required for third_party' }] });
+  }
+  if (body.notedByCouncilOn && body.notedByCouncilOn < body.signedOn) {
+    throw invalidPeriod('R-SUB-START', 'The council takes note of a signed PIIS: notedByCouncilOn cannot precede signedOn', '/body/notedByCouncilOn');
+  }
+  return changePiis(ctx, piisId, 'sign', { ifMatch, correction: !!body.supersedes }, async (unit) => {
+    const { raw, file } = unit;
+    const corrected = checkCorrection(file.signatures, body);
+    if (!raw.handed_over_on) throw new AppError('invalid-state', 'A PIIS is signed after its handover for reflection', { rule: 'R-REFLECT' });
+    const already = signaturesOf(file, 1).find((s) => s.row.party === body.party && s.id !== corrected?.id && (body.party !== 'third_party' || s.row.third_party_name === body.thirdPartyName));
+    if (already) throw new AppError('invalid-state', `The ${body.party} has already signed this version (correct that signature with supersedes)`, { rule: 'R-PARTIES' });
+    if (body.party !== 'third_party') {
+      if (raw.informed_on && body.signedOn < raw.informed_on) {
+        throw invalidPeriod('R-INFORM', `The person must be informed before signing: informed on ${raw.informed_on}, signed on ${body.signedOn}`, '/body/signedOn');
+      }
+      assertNoRefusal(checkReflection({ handedOverOn: raw.handed_over_on, signedOn: body.signedOn, waiverRecorded: !!raw.reflection_waiver, waiverAllowed: ctx.deployment.reflectionWaiverAllowed }));
+      const pending = hearingsPendingOn(file, body.signedOn);
+      if (pending.length > 0) {
+        throw refusalError(refuse('hearing-pending', 'R-HEARING', `The person asked to be heard on ${pending[0]!.row.requested_on} and the hearing was neither held nor withdrawn by ${body.signedOn}: signature is blocked until then`, '/body/signedOn'));
+      }
+      assertNoRefusal(checkSignatureAfterGrant({ obligation: raw.obligation, signedOn: body.signedOn, rights: file.rights }));
+      assertNoRefusal(checkObligation({ obligation: raw.obligation, on: body.signedOn, track: raw.track, birthDate: file.birthDate, rights: file.rights }));
+    } else if (body.signedOn < raw.handed_over_on) {
+      throw invalidPeriod('R-PARTIES', `A third party signs the contract handed over on ${raw.handed_over_on}, not before`, '/body/signedOn');
+    }
+    const row = await insertRecord(unit, 'piis_signature', 'signatures', {
+      version: 1,
+      party: body.party,
+      third_party_name: body.thirdPartyName ?? null,
+      signed_on: body.signedOn,
+      signatory_name: body.signatoryName,
+      noted_by_council_on: body.notedByCouncilOn ?? null,
+      ...correctionColumns(ctx, body),
+    });
+    return recordResult('piis_signature', row.id, { type: 'piis.signature_recorded', data: { piisId, signatureId: row.id, party: body.party, signedOn: body.signedOn } }, (f) => {
+      const status = toPiis(f, ctx.today).status;
+      return created({ ...views.signature(factOf(f.signatures, row.id)), piisStatus: status }, `/v1/piis/${piisId}/signatures/${row.id}`);
+    });
+  });
+}
+
+// ---- evaluations, interviews ----
+
+export function evaluate(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: EvaluationBody) {
+  assertFactDate(body.heldOn, ctx.today, '/body/heldOn');
+  return changePiis(ctx, piisId, 'evaluate', { ifMatch, correction: !!body.supersedes }, async (unit) => {
+    const { file } = unit;
+    checkCorrection(file.evaluations, body);
+    const signedOn = conclusion(file);
+    if (signedOn && body.heldOn < signedOn) throw invalidPeriod('R-EVAL-CONTENT', `An evaluation of the contract follows its conclusion on ${signedOn}`, '/body/heldOn');
+    const version = versionOn(file, body.heldOn);
+    const keys = new Set((version.content.objectives ?? []).map((o) => o.key));
+    body.objectives.forEach((o, i) => {
+      if (!keys.has(o.key)) throw refusalError(refuse('invalid-reference', 'R-EVAL-CONTENT', `Version ${version.version} evaluated on ${body.heldOn} has no objective ${o.key}`, `/body/objectives/${i}/key`));
+    });
+    if (body.assessmentId && !file.assessments.some((a) => a.id === body.assessmentId)) {
+      throw refusalError(refuse('invalid-reference', 'R-EVAL-CONTENT', 'assessmentId names no assessment of this beneficiary', '/body/assessmentId'));
+    }
+    const row = await insertRecord(unit, 'piis_evaluation', 'evaluations', {
+      version: version.version,
+      held_on: body.heldOn,
+      mode: body.mode,
+      objectives: JSON.stringify(body.objectives),
+      commitments_kept: JSON.stringify(body.commitmentsKept),
+      assessment_id: body.assessmentId ?? null,
+      adjustments: body.adjustments ?? null,
+      prolongation_motivation: body.prolongationMotivation ?? null,
+      ...correctionColumns(ctx, body),
+    });
+    return recordResult('piis_evaluation', row.id, { type: 'piis.evaluated', data: { piisId, evaluationId: row.id, heldOn: body.heldOn, mode: body.mode, version: version.version } }, (f) =>
+      created(views.evaluation(factOf(f.evaluations, row.id)), `/v1/piis/${piisId}/evaluations/${row.id}`),
+    );
+  });
+}
+
+export function requestInterview(ctx: RequestContext, piisId: string, body: InterviewRequestBody) {
+  assertFactDate(body.requestedOn, ctx.today, '/body/requestedOn');
+  return changePiis(ctx, piisId, 'requestInterview', { correction: !!body.supersedes }, async (unit) => {
+    checkCorrection(unit.file.interviews, body);
+    const row = await insertRecord(unit, 'piis_interview_request', 'interview_requests', { requested_on: body.requestedOn, ...correctionColumns(ctx, body) });
+    return recordResult('piis_interview_request', row.id, { type: 'piis.interview_requested', data: { piisId, interviewId: row.id, requestedOn: body.requestedOn } }, (f) =>
+      created(views.interview(factOf(f.interviews, row.id)), `/v1/piis/${piisId}/interview-requests/${row.id}`),
+    );
+  });
+}
+
+export function recordInterviewHeld(ctx: RequestContext, piisId: string, interviewId: string, body: InterviewHeldBody) {
+  assertFactDate(body.heldOn, ctx.today, '/body/heldOn');
+  return changePiis(ctx, piisId, 'recordInterviewHeld', {}, async (unit) => {
+    const interview = unit.file.interviews.find((i) => i.id === interviewId);
+    if (!interview) throw new AppError('not-found', 'No such interview request of this PIIS');
+    if (!interview.inForce || interview.row.held_on) throw new AppError('invalid-state', 'This interview request is no longer pending', { rule: 'R-EVAL-INTERVIEW' });
+    if (body.heldOn < interview.row.requested_on) throw invalidPeriod('R-EVAL-INTERVIEW', `The interview (${body.heldOn}) cannot precede the request (${interview.row.requested_on})`, '/body/heldOn');
+    await repo.setOutcome(unit.tx, 'piis_interview_request', ctx.cpasId, interviewId, { held_on: body.heldOn });
+    remember(unit.raw, 'interview_requests', { ...interview.row, held_on: body.heldOn });
+    return recordResult('piis_interview_request', interviewId, { type: 'piis.interview_held', data: { piisId, interviewId, heldOn: body.heldOn } }, (f) => ({
+      status: 200,
+      body: views.interview(factOf(f.interviews, interviewId)),
+    }), 'update');
+  });
+}
+
+// ---- amendments, extension requests, closing ----
+
+export function amend(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: AmendmentBody): Promise<Outcome<Piis>> {
+  assertFactDate(body.informedOn, ctx.today, '/body/informedOn');
+  body.signatures.forEach((s, i) => assertFactDate(s.signedOn, ctx.today, `/body/signatures/${i}/signedOn`));
+  assertCalendarDate(body.effectiveOn, '/body/effectiveOn');
+  return changePiis(ctx, piisId, 'amend', { ifMatch }, async (unit) => {
+    const { raw, file } = unit;
+    const previous = current(file);
+    const changed = Object.fromEntries(contentKeys.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
+    if (Object.keys(changed).length === 0) {
+      throw new AppError('validation-failed', 'An amendment changes the content: name at least one content field', { rule: 'R-AMEND', errors: [{ path: '/body', message: 'no content field changed' }] });
+    }
+    const content = { ...previous.content, ...changed } as PiisContent;
+    checkDraftContent(content, raw.drafted_on);
+    const incomplete = checkContentComplete(content, 'an amendment');
+    if (incomplete) throw refusalError(incomplete.refusal, { errors: incomplete.gaps.map((g) => ({ path: `/body${g.path}`, message: g.message })) });
+    for (const party of ['beneficiary', 'cpas'] as const) {
+      if (!body.signatures.some((s) => s.party === party)) {
+        throw refusalError(refuse('amendment-not-agreed', 'R-AMEND', `An amendment needs the agreement of both parties: the ${party}'s signature is missing`, '/body/signatures'));
+      }
+    }
+    body.signatures.forEach((s, i) => {
+      if (s.signedOn < body.informedOn) throw invalidPeriod('R-INFORM', `The person is informed before the amendment is signed: informed on ${body.informedOn}, signed on ${s.signedOn}`, `/body/signatures/${i}/signedOn`);
+      if (s.party === 'third_party' && !s.thirdPartyName) throw new AppError('validation-failed', 'A third party’s signature names the third party', { errors: [{ path: `/body/signatures/${i}/thirdPartyName`, message: 'is required for third_party' }] });
+    });
+    const signedOn = conclusion(file)!;
+    if (body.effectiveOn < signedOn) throw invalidPeriod('R-AMEND', `An amendment takes effect after the contract's conclusion on ${signedOn}`, '/body/effectiveOn');
+    const prolongs = !!previous.content.endsOn && !!content.endsOn && content.endsOn > previous.content.endsOn;
+    const kind = prolongs ? 'prolongation' : 'amendment';
+    const version = Math.max(...file.versions.map((v) => v.version)) + 1;
+    const versionRow = { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: piisId, version, kind, content: JSON.stringify(content), effective_on: body.effectiveOn, reason: body.reason, informed_on: body.informedOn, created_by: ctx.actor } as const;
+    const written = await unit.tx.insertInto('piis_version').values(versionRow).returningAll().executeTakeFirstOrThrow();
+    remember(raw, 'versions', { ...(written as unknown as JsonRow), content });
+    for (const s of body.signatures) {
+      await insertRecord(unit, 'piis_signature', 'signatures', {
+        version,
+        party: s.party,
+        third_party_name: s.thirdPartyName ?? null,
+        signed_on: s.signedOn,
+        signatory_name: s.signatoryName,
+        noted_by_council_on: null,
+        ...correctionColumns(ctx, {}),
+      });
+    }
+    const changes = { current_version: version, starts_on: content.startsOn ?? null, ends_on: content.endsOn ?? null };
+    Object.assign(raw, changes);
+    return {
+      changes,
+      audit: { action: 'transition', entity: 'piis', entityId: piisId },
+      events: [{ type: kind === 'prolongation' ? 'piis.prolonged' : 'piis.amended', data: { piisId, version, kind, effectiveOn: body.effectiveOn, endsOn: content.endsOn ?? null } }],
+      respond: (after) => ({ status: 201, body: toPiis(after, ctx.today), location: `/v1/piis/${piisId}/versions/${version}` }),
+    };
+  });
+}
+
+export function requestSubsidyExtension(ctx: RequestContext, piisId: string, body: SubsidyExtensionBody) {
+  assertFactDate(body.requestedOn, ctx.today, '/body/requestedOn');
+  return changePiis(ctx, piisId, 'requestSubsidyExtension', {}, async (unit) => {
+    if (body.evaluationId && !unit.file.evaluations.some((e) => e.id === body.evaluationId && e.inForce)) {
+      throw refusalError(refuse('invalid-reference', 'R-SUB-SECOND', 'evaluationId names no evaluation of this PIIS in force', '/body/evaluationId'));
+    }
+    const row = await insertRecord(unit, 'piis_subsidy_extension_request', 'subsidy_extension_requests', {
+      requested_on: body.requestedOn,
+      motivation: body.motivation,
+      evaluation_id: body.evaluationId ?? null,
+      ...correctionColumns(ctx, { externalRef: body.externalRef }),
+    });
+    return recordResult('piis_subsidy_extension_request', row.id, { type: 'piis.subsidy_extension_requested', data: { piisId, requestId: row.id, requestedOn: body.requestedOn } }, (f) =>
+      created(views.extension(factOf(f.extensions, row.id)), `/v1/piis/${piisId}/subsidy-extension-requests/${row.id}`),
+    );
+  });
+}
+
+export function close(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: CloseBody): Promise<Outcome<Piis>> {
+  assertFactDate(body.endedOn, ctx.today, '/body/endedOn');
+  return changePiis(ctx, piisId, 'close', { ifMatch }, async ({ raw }) => {
+    if (body.endedOn < raw.drafted_on) throw invalidPeriod('R-CLOSE', `A PIIS cannot end (${body.endedOn}) before it was drafted (${raw.drafted_on})`, '/body/endedOn');
+    const changes = { ended_on: body.endedOn, close_outcome: body.outcome, close_note: body.note ?? null };
+    return {
+      changes,
+      audit: { action: 'transition', entity: 'piis', entityId: piisId },
+      events: [{ type: 'piis.closed', data: { piisId, endedOn: body.endedOn, outcome: body.outcome } }],
+      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today) }),
+    };
+  });
+}
+
+// ---- notices and sanctions ----
+
+export function issueNotice(ctx: RequestContext, piisId: string, body: NoticeBody) {
+  assertFactDate(body.issuedOn, ctx.today, '/body/issuedOn');
+  assertCalendarDate(body.complyBy, '/body/complyBy');
+  if (body.complyBy < body.issuedOn) throw invalidPeriod('R-SANCTION-NOTICE', 'The person complies after the notice: complyBy cannot precede issuedOn', '/body/complyBy');
+  return changePiis(ctx, piisId, 'issueNotice', { correction: !!body.supersedes }, async (unit) => {
+    checkCorrection(unit.file.notices, body);
+    const row = await insertRecord(unit, 'piis_notice', 'notices', { issued_on: body.issuedOn, breach: body.breach, comply_by: body.complyBy, ...correctionColumns(ctx, body) });
+    return recordResult('piis_notice', row.id, { type: 'piis.notice_issued', data: { piisId, noticeId: row.id, issuedOn: body.issuedOn } }, (f) =>
+      created(views.notice(factOf(f.notices, row.id)), `/v1/piis/${piisId}/notices/${row.id}`),
+    );
+  });
+}
+
+export function decideSanction(ctx: RequestContext, piisId: string, body: SanctionBody) {
+  assertFactDate(body.decidedOn, ctx.today, '/body/decidedOn');
+  assertFactDate(body.notifiedOn, ctx.today, '/body/notifiedOn');
+  assertFactDate(body.hearing.heldOn, ctx.today, '/body/hearing/heldOn');
+  assertCalendarDate(body.suspensionStartsOn, '/body/suspensionStartsOn');
+  assertCalendarDate(body.suspensionEndsOn, '/body/suspensionEndsOn');
+  if (body.notifiedOn < body.decidedOn) throw invalidPeriod('R-SANCTION-APPEAL', 'A decision is notified after it is taken: notifiedOn cannot precede decidedOn', '/body/notifiedOn');
+  if (body.suspensionEndsOn < body.suspensionStartsOn) throw invalidPeriod('R-SANCTION-LENGTH', 'The suspension cannot end before it starts', '/body/suspensionEndsOn');
+  if (!body.hearing.requested && body.hearing.heldOn) {
+    throw new AppError('validation-failed', 'A hearing date is recorded only when the person asked to be heard', { errors: [{ path: '/body/hearing/heldOn', message: 'requires requested: true' }] });
+  }
+  return changePiis(ctx, piisId, 'decideSanction', { correction: !!body.supersedes }, async (unit) => {
+    const { raw, file } = unit;
+    const corrected = checkCorrection(file.sanctions, body);
+    assertNoRefusal(checkSanctionScope({ obligation: raw.obligation, decidedOn: body.decidedOn, rights: file.rights }));
+    const notice = file.notices.find((n) => n.id === body.noticeId && n.inForce);
+    assertNoRefusal(checkSanctionNotice({ noticeIssuedOn: notice?.row.issued_on ?? null, decidedOn: body.decidedOn, hearingRequested: body.hearing.requested, hearingHeldOn: body.hearing.heldOn ?? null }));
+    const previous = file.personSanctionDecisions.filter((d) => !corrected || d !== corrected.row.decided_on);
+    assertNoRefusal(checkSanctionLength({ startsOn: body.suspensionStartsOn, endsOn: body.suspensionEndsOn, maxMonths: sanctionMaxMonths(body.decidedOn, previous) }));
+    assertNoRefusal(checkSanctionStart({ decidedOn: body.decidedOn, notifiedOn: body.notifiedOn, startsOn: body.suspensionStartsOn }));
+    const row = await insertRecord(unit, 'piis_sanction', 'person_sanctions', {
+      notice_id: body.noticeId,
+      decided_on: body.decidedOn,
+      notified_on: body.notifiedOn,
+      hearing_requested: body.hearing.requested,
+      hearing_held_on: body.hearing.heldOn ?? null,
+      no_legitimate_reason: true,
+      suspension_starts_on: body.suspensionStartsOn,
+      suspension_ends_on: body.suspensionEndsOn,
+      partial_percent: body.partialPercent ?? null,
+      suspended_sentence: body.suspendedSentence ?? false,
+      ...correctionColumns(ctx, body),
+    });
+    return recordResult('piis_sanction', row.id, { type: 'piis.sanctioned', data: { piisId, sanctionId: row.id, decidedOn: body.decidedOn } }, (f) =>
+      created(sanctionView(factOf(f.sanctions, row.id), f.personSanctionDecisions), `/v1/piis/${piisId}/sanctions/${row.id}`),
+    );
+  });
+}
+
+// ---- voids (R-CORRECT) ----
+
+const voidable: Record<string, { table: PiisFactTable; list: Parameters<typeof remember>[1]; action: Action; pick: (f: PiisFile) => Fact<unknown>[]; view: (f: PiisFile, id: string) => unknown }> = {
+  'hearing-requests': { table: 'piis_hearing_request', list: 'hearing_requests', action: 'requestHearing', pick: (f) => f.hearings, view: (f, id) => views.hearing(factOf(f.hearings, id)) },
+  signatures: { table: 'piis_signature', list: 'signatures', action: 'sign', pick: (f) => f.signatures, view: (f, id) => views.signature(factOf(f.signatures, id)) },
+  evaluations: { table: 'piis_evaluation', list: 'evaluations', action: 'evaluate', pick: (f) => f.evaluations, view: (f, id) => views.evaluation(factOf(f.evaluations, id)) },
+  'interview-requests': { table: 'piis_interview_request', list: 'interview_requests', action: 'requestInterview', pick: (f) => f.interviews, view: (f, id) => views.interview(factOf(f.interviews, id)) },
+  notices: { table: 'piis_notice', list: 'notices', action: 'issueNotice', pick: (f) => f.notices, view: (f, id) => views.notice(factOf(f.notices, id)) },
+  sanctions: { table: 'piis_sanction', list: 'person_sanctions', action: 'decideSanction', pick: (f) => f.sanctions, view: (f, id) => sanctionView(factOf(f.sanctions, id), f.personSanctionDecisions) },
+};
+export type VoidableSegment = keyof typeof voidable;
+export const VOIDABLE_SEGMENTS = Object.keys(voidable);
+
+export function voidRecord(ctx: RequestContext, piisId: string, segment: string, id: string, reason: string) {
+  const kind = voidable[segment]!;
+  return changePiis(ctx, piisId, kind.action, { correction: true }, async (unit) => {
+    const fact = kind.pick(unit.file).find((f) => f.id === id);
+    if (!fact) throw new AppError('not-found', 'No such record of this PIIS');
+    if (!(await repo.voidFact(unit.tx, kind.table, ctx.cpasId, piisId, id, { reason, actor: ctx.actor }))) throw new AppError('invalid-state', 'This record is already void', { rule: 'R-CORRECT' });
+    const now = new Date().toISOString();
+    remember(unit.raw, kind.list, { ...(fact.row as JsonRow), voided_at: now, void_reason: reason, voided_by: ctx.actor });
+    return recordResult(kind.table, id, { type: `piis.${kind.table.replace(/^piis_/, '')}_voided`, data: { piisId, id } }, (f) => ({ status: 200, body: kind.view(f, id) }), 'void');
+  });
+}
+
+/** The common result of recording a lifecycle fact: audited under its own table and id, an event of the PIIS. */
+function recordResult<B>(
+  table: PiisFactTable,
+  id: string,
+  event: { type: string; data: Record<string, unknown> },
+  respond: (f: PiisFile) => { status: 200 | 201; body: B; location?: string },
+  action: 'create' | 'update' | 'void' = 'create',
+): UnitResult<B> {
+  return { audit: { action, entity: table, entityId: id }, events: [event], respond };
+}

@@ -1,0 +1,201 @@
+// PIIS drafts and reads: create (draft, version 1), update the draft under If-Match, read one PIIS
+// with its computed dates (one statement), list, versions as signed, timeline, and the lists of
+// its records. Reads log their access.
+import type { Outcome, RequestContext } from '../../http/context.js';
+import { created, ok } from '../../http/context.js';
+import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
+import { AppError } from '../../http/problem.js';
+import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
+import { decodeCursor, pageOf } from '../../http/cursor.js';
+import { etagOf } from '../../http/etag.js';
+import { uuidv7 } from '../../db/ids.js';
+import { uniqueViolation } from '../../db/errors.js';
+import { readInTenant, type Tx } from '../../db/tenant.js';
+import { toIsoInstant } from '../../db/database.js';
+import { checkActivationCategory, checkDuration, type PiisContent } from '../../rules/content.js';
+import { appendChange } from '../audit/audit.repository.js';
+import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
+import * as repo from './piis.repository.js';
+import { toFile, type PiisFile } from './piis.file.js';
+import { toPiis, toVersions, views, sanctionView } from './piis.view.js';
+import { assertNoRefusal, changePiis } from './piis.unit.js';
+import { contentKeys, type FactListQuery, type Piis, type PiisCreateBody, type PiisListQuery, type PiisPatchBody, type PiisVersion } from './piis.schemas.js';
+
+const NOT_FOUND = () => new AppError('not-found', 'No such PIIS in your CPAS');
+
+/** The content fields of a body, without the absent ones. */
+function contentOf(body: Partial<Record<string, unknown>>): PiisContent {
+  return Object.fromEntries(contentKeys.filter((k) => body[k] !== undefined).map((k) => [k, body[k]])) as PiisContent;
+}
+
+/** Checks every draft must pass: real dates, a duration that is one, a category its draft date allows. */
+export function checkDraftContent(content: PiisContent, draftedOn: string): void {
+  assertCalendarDate(content.startsOn, '/body/startsOn');
+  assertCalendarDate(content.endsOn, '/body/endsOn');
+  content.objectives?.forEach((o, i) => assertCalendarDate(o.dueOn, `/body/objectives/${i}/dueOn`));
+  assertNoRefusal(checkDuration(content));
+  assertNoRefusal(checkActivationCategory(content.activationCategory, draftedOn));
+}
+
+async function assertReferences(tx: Tx, ctx: RequestContext, beneficiaryId: string, refs: { baselineAssessmentId?: string | null; reusesPiisId?: string | null }, selfId?: string): Promise<void> {
+  if (refs.baselineAssessmentId) {
+    const a = await tx.selectFrom('assessment').select('id').where('cpas_id', '=', ctx.cpasId).where('id', '=', refs.baselineAssessmentId).where('beneficiary_id', '=', beneficiaryId).where('voided_at', 'is', null).executeTakeFirst();
+    if (!a) throw new AppError('invalid-reference', 'baselineAssessmentId names no assessment of this beneficiary', { rule: 'R-ASSESS-BASELINE', errors: [{ path: '/body/baselineAssessmentId', message: 'no such assessment of this beneficiary' }] });
+  }
+  if (refs.reusesPiisId) {
+    const p = await repo.findPiisIdBy(tx, ctx.cpasId, { id: refs.reusesPiisId });
+    if (!p || p.beneficiary_id !== beneficiaryId || p.id === selfId) {
+      throw new AppError('invalid-reference', 'reusesPiisId names no earlier PIIS of this beneficiary', { rule: 'R-REUSE', errors: [{ path: '/body/reusesPiisId', message: 'no earlier PIIS of this beneficiary' }] });
+    }
+  }
+}
+
+const duplicateRef = (error: unknown): never => {
+  if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another PIIS of your CPAS');
+  throw error;
+};
+
+async function loadFile(tx: Tx, ctx: RequestContext, piisId: string): Promise<PiisFile> {
+  const row = await repo.loadFileRow(tx, ctx.cpasId, piisId);
+  if (!row) throw NOT_FOUND();
+  return toFile(row);
+}
+
+export async function createPiis(ctx: RequestContext, beneficiaryId: string, body: PiisCreateBody): Promise<Outcome<Piis>> {
+  assertFactDate(body.draftedOn, ctx.today, '/body/draftedOn');
+  const content = contentOf(body);
+  checkDraftContent(content, body.draftedOn);
+  return writeUnit(ctx, async (tx) => {
+    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+    await assertReferences(tx, ctx, beneficiaryId, body);
+    const id = uuidv7();
+    await repo.insertPiis(tx, {
+      cpas_id: ctx.cpasId,
+      id,
+      beneficiary_id: beneficiaryId,
+      track: body.track,
+      obligation: body.obligation,
+      drafted_on: body.draftedOn,
+      starts_on: content.startsOn ?? null,
+      ends_on: content.endsOn ?? null,
+      baseline_assessment_id: body.baselineAssessmentId ?? null,
+      reuses_piis_id: body.reusesPiisId ?? null,
+      external_ref: body.externalRef ?? null,
+      created_by: ctx.actor,
+    });
+    await repo.insertVersion(tx, { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: id, version: 1, kind: 'initial', content: JSON.stringify(content), created_by: ctx.actor });
+    await appendChange(tx, ctx, { action: 'create', entity: 'piis', entityId: id, event: { type: 'piis.created', data: { piisId: id, beneficiaryId, version: 1 } } });
+    const piis = toPiis(await loadFile(tx, ctx, id), ctx.today);
+    return created(piis, `/v1/piis/${id}`, etagOf(piis.revision));
+  }).catch(duplicateRef);
+}
+
+export async function updatePiisDraft(ctx: RequestContext, piisId: string, ifMatch: number, patch: PiisPatchBody): Promise<Outcome<Piis>> {
+  if (patch.draftedOn) assertFactDate(patch.draftedOn, ctx.today, '/body/draftedOn');
+  return changePiis(ctx, piisId, 'updateDraft', { ifMatch }, async ({ tx, raw, file }) => {
+    const v1 = file.versions[0]!;
+    const merged: Record<string, unknown> = { ...v1.content };
+    for (const k of contentKeys) {
+      const value = (patch as Record<string, unknown>)[k];
+      if (value === null) delete merged[k];
+      else if (value !== undefined) merged[k] = value;
+    }
+    const draftedOn = patch.draftedOn ?? raw.drafted_on;
+    checkDraftContent(merged as PiisContent, draftedOn);
+    await assertReferences(tx, ctx, raw.beneficiary_id, patch, piisId);
+    await repo.updateVersionContent(tx, ctx.cpasId, piisId, 1, JSON.stringify(merged));
+    (raw.versions[0] as Record<string, unknown>)['content'] = merged;
+    const changes = {
+      ...(patch.track !== undefined ? { track: patch.track } : {}),
+      ...(patch.obligation !== undefined ? { obligation: patch.obligation } : {}),
+      ...(patch.draftedOn !== undefined ? { drafted_on: patch.draftedOn } : {}),
+      ...(patch.baselineAssessmentId !== undefined ? { baseline_assessment_id: patch.baselineAssessmentId } : {}),
+      ...(patch.reusesPiisId !== undefined ? { reuses_piis_id: patch.reusesPiisId } : {}),
+      ...(patch.externalRef !== undefined ? { external_ref: patch.externalRef } : {}),
+      starts_on: (merged['startsOn'] as string | undefined) ?? null,
+      ends_on: (merged['endsOn'] as string | undefined) ?? null,
+    };
+    Object.assign(raw, changes);
+    return {
+      changes,
+      audit: { action: 'update', entity: 'piis', entityId: piisId },
+      events: [{ type: 'piis.updated', data: { piisId, fields: Object.keys(patch) } }],
+      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today) }),
+    };
+  }).catch(duplicateRef);
+}
+
+export async function getPiis(ctx: RequestContext, piisId: string): Promise<Outcome<Piis>> {
+  const [row] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  if (!row) throw NOT_FOUND();
+  await recordAccess(ctx, 'piis', [row]);
+  const piis = toPiis(toFile(row), ctx.today);
+  return ok(piis, etagOf(piis.revision));
+}
+
+export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
+  const limit = query.limit ?? 50;
+  const afterId = decodeCursor(query.cursor);
+  const status = query.status;
+  const stage = status === 'active' ? 'signed' : status;
+  const startedBy = status === 'active' ? { today: ctx.today, started: true } : status === 'signed' ? { today: ctx.today, started: false } : undefined;
+  const rows = await readUnit(ctx, async (tx) => {
+    const ids = (await tx.executeQuery(repo.listPiisQuery(tx, ctx.cpasId, { stage, startedBy, beneficiaryId: query.beneficiaryId, externalRef: query.externalRef, afterId, limit: limit + 1 }))).rows.map((r) => r.id);
+    if (ids.length === 0) return [];
+    return (await tx.executeQuery(repo.fileQuery(tx, ctx.cpasId, ids))).rows;
+  });
+  const page = pageOf(rows, limit);
+  await recordAccess(ctx, 'piis', page.items);
+  return { items: page.items.map((r) => toPiis(toFile(r), ctx.today)), nextCursor: page.nextCursor };
+}
+
+async function readFile(ctx: RequestContext, piisId: string): Promise<PiisFile> {
+  const [row] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  if (!row) throw NOT_FOUND();
+  await recordAccess(ctx, 'piis', [row]);
+  return toFile(row);
+}
+
+export async function listVersions(ctx: RequestContext, piisId: string): Promise<{ items: PiisVersion[]; nextCursor: null }> {
+  return { items: toVersions(await readFile(ctx, piisId)), nextCursor: null };
+}
+
+export async function getVersion(ctx: RequestContext, piisId: string, version: number): Promise<Outcome<PiisVersion>> {
+  const found = toVersions(await readFile(ctx, piisId)).find((v) => v.version === version);
+  if (!found) throw new AppError('not-found', `This PIIS has no version ${version}`);
+  return ok(found);
+}
+
+export async function getTimeline(ctx: RequestContext, piisId: string, query: { limit?: number; cursor?: string }) {
+  const limit = query.limit ?? 50;
+  const afterId = decodeCursor(query.cursor);
+  const rows = await readUnit(ctx, async (tx) => {
+    if (!(await repo.findPiisIdBy(tx, ctx.cpasId, { id: piisId }))) throw NOT_FOUND();
+    return (await tx.executeQuery(repo.timelineQuery(tx, ctx.cpasId, piisId, { afterId, limit: limit + 1 }))).rows;
+  });
+  await recordAccess(ctx, 'piis', [{ id: piisId }]);
+  const page = pageOf(rows, limit);
+  return {
+    items: page.items.map((r) => ({ id: r.id, type: r.type, occurredAt: toIsoInstant(r.occurred_at), actor: r.actor, data: r.data as Record<string, unknown> })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The records of one kind of a PIIS: those in force, or all with includeVoided. */
+export const recordLists = {
+  hearings: (f: PiisFile) => f.hearings.map(views.hearing),
+  signatures: (f: PiisFile) => f.signatures.map(views.signature),
+  evaluations: (f: PiisFile) => f.evaluations.map(views.evaluation),
+  interviews: (f: PiisFile) => f.interviews.map(views.interview),
+  notices: (f: PiisFile) => f.notices.map(views.notice),
+  sanctions: (f: PiisFile) => f.sanctions.map((s) => sanctionView(s, f.personSanctionDecisions)),
+  extensions: (f: PiisFile) => f.extensions.map(views.extension),
+};
+
+export async function listRecords(ctx: RequestContext, piisId: string, kind: keyof typeof recordLists, query: FactListQuery) {
+  const limit = query.limit ?? 50;
+  const afterId = decodeCursor(query.cursor);
+  const all = recordLists[kind](await readFile(ctx, piisId)) as Array<{ id: string; inForce: boolean }>;
+  const rows = all.filter((r) => (query.includeVoided || r.inForce) && (afterId === null || r.id > afterId)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return pageOf(rows.slice(0, limit + 1), limit);
+}
