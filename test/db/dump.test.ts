@@ -3,6 +3,7 @@
 // row-level security intact, the data readable, and the audit chain still verifying.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
@@ -67,9 +68,12 @@ t.test(
       await owner.end();
     });
     const counts = (await owner.query(`select (select count(*) from beneficiary)::int as b, (select count(*) from right_decision)::int as r, (select count(*) from kysely_migration)::int as m`)).rows[0];
-    t.same(counts, { b: 1, r: 1, m: 1 });
+    const migrations = fs.readdirSync(new URL('../../migrations/', import.meta.url)).filter((f) => /^\d{14}_.*\.ts$/.test(f)).length;
+    t.same(counts, { b: 1, r: 1, m: migrations }, 'every row and every migration');
     const rls = (await owner.query(`select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relrowsecurity`)).rows[0];
-    t.equal(rls.n, 9, 'row-level security on the nine tenant tables');
+    const tenantTables = (await owner.query(`select count(*)::int as n from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id') and c.relname <> 'cpas_nis_code'`)).rows[0];
+    t.equal(rls.n, tenantTables.n, `row-level security on every tenant table (${tenantTables.n})`);
     t.same(await server.db.selectFrom('beneficiary').selectAll().execute(), [], 'no tenant bound: nothing visible to piis_app');
     const report = await verifyAudit(async (text, params = []) => (await owner.query(text, params)).rows);
     t.same(report.problems, [], 'the audit chain verifies on the server');

@@ -28,6 +28,23 @@ t.test('meta', async (t) => {
     t.match(res.json().items[0], { id: 'R-ID-NISS', versions: [{ effectiveFrom: '1983-08-08', effectiveTo: null }] });
   });
 
+  t.test('when the rules are listed, then every rule of rulebook sections 1–7 is enforced, computed or recorded', async (t) => {
+    const items = (await h.app.inject({ method: 'GET', url: '/v1/rules' })).json().items as Array<{ id: string; handling: string[]; versions: Array<{ effectiveTo: string | null; parameters: Record<string, unknown> }> }>;
+    const sections1to7 = [
+      'R-OBLIG-NEW', 'R-OBLIG-DEADLINE', 'R-EXEMPT', 'R-OPT-EMPLOYED', 'R-OPT-OTHER-USERS', 'R-STUDENT', 'R-REUSE', 'R-COUPLE', 'R-RIGHT', 'R-CORRECT',
+      'R-ASSESS-FIRST', 'R-ASSESS-BASELINE', 'R-ASSIST', 'R-INFORM', 'R-REFLECT', 'R-HEARING', 'R-CONTENT', 'R-PARTIES', 'R-SIGNED-VERSION',
+      'R-KIND', 'R-SOCIAL-ACTIVATION', 'R-COMMUNITY-SERVICE', 'R-VOLUNTEERING', 'R-EVAL-FREQ', 'R-EVAL-INTERVIEW', 'R-EVAL-CONTENT', 'R-PROGRESS',
+      'R-DURATION', 'R-AMEND', 'R-PROLONG', 'R-CLOSE', 'R-SANCTION-SCOPE', 'R-SANCTION-NOTICE', 'R-SANCTION-LENGTH', 'R-SANCTION-START', 'R-SANCTION-APPEAL',
+    ];
+    for (const id of sections1to7) {
+      const rule = items.find((r) => r.id === id);
+      t.ok(rule && rule.handling.length > 0 && rule.versions.length > 0, `${id} is in the table with its handling and versions`);
+    }
+    const freq = items.find((r) => r.id === 'R-EVAL-FREQ')!;
+    t.match(freq.versions, [{ effectiveTo: '2016-10-31', parameters: { rule: 'quarterly' } }, { effectiveTo: null, parameters: { rule: '3-per-12-months', inPersonMinimumPer12Months: 2 } }], 'R-EVAL-FREQ: two versions');
+    t.equal(items.find((r) => r.id === 'R-REFLECT')!.versions[0]!.parameters['reflectionWaiverAllowed'], false, 'the deployment’s REFLECTION_WAIVER_ALLOWED');
+  });
+
   t.test('when health is asked, then live and ready answer 200; metrics count requests', async (t) => {
     t.same((await h.app.inject({ method: 'GET', url: '/health/live' })).json(), { status: 'ok' });
     t.same((await h.app.inject({ method: 'GET', url: '/health/ready' })).json(), { status: 'ready' });

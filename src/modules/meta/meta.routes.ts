@@ -42,6 +42,10 @@ const RuleSchema = Type.Object(
       description: 'V verified in a legal source, S secondary sources, I interpretation (a parameter)',
     }),
     source: Type.String({ maxLength: 500 }),
+    handling: Type.Array(Type.Union([Type.Literal('enforced'), Type.Literal('computed'), Type.Literal('recorded')]), {
+      maxItems: 3,
+      description: 'enforced (a refusal names the rule), computed (a date or flag with its explanation), recorded (a CPAS decision kept as a fact)',
+    }),
     versions: Type.Array(
       Type.Object(
         {
@@ -101,7 +105,13 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => ({ items: ruleTable.map((r) => ({ ...r, versions: r.versions.map((v) => ({ ...v })) })) }),
+    // The deployment sets some parameters (REFLECTION_WAIVER_ALLOWED → R-REFLECT): shown as in force here.
+    async (request) => {
+      const deployment: Record<string, Record<string, boolean>> = { 'R-REFLECT': { reflectionWaiverAllowed: request.server.deps.config.reflectionWaiverAllowed } };
+      return {
+        items: ruleTable.map((r) => ({ ...r, handling: [...r.handling], versions: r.versions.map((v) => ({ ...v, parameters: { ...v.parameters, ...(v.effectiveTo === null ? deployment[r.id] : {}) } })) })),
+      };
+    },
   );
 };
 
