@@ -54,7 +54,7 @@ t.test('deadlines', async (t) => {
     const paged: any[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({ method: 'GET', url: `/v1/deadlines?limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(worker) });
+      const res: Awaited<ReturnType<typeof app.inject>> = await app.inject({ method: "GET", url: `/v1/deadlines?limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(worker) });
       paged.push(...json(res).items);
       cursor = json(res).nextCursor;
     } while (cursor);
