@@ -237,6 +237,89 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const docs = await fetch(`${base}/docs`, { redirect: 'follow' });
   t.equal(docs.status, 200, 'interactive docs are served');
 
+  // A social worker's whole PIIS path, as vendor software drives it.
+  const manager = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${await keys.token({ sub: 'e2e-manager', roles: ['cpas_manager'], cpas: kbo })}` } });
+  manager.use(validate);
+  const grant = await client.POST('/v1/beneficiaries/{beneficiaryId}/rights', {
+    params: { path: { beneficiaryId: id } },
+    body: { kind: 'ri', category: 'isolated', decidedOn: '2026-01-05', startsOn: '2026-01-05', monthlyAmountCents: 130_000 },
+  });
+  t.equal(grant.response.status, 201);
+  const assessment = await client.POST('/v1/beneficiaries/{beneficiaryId}/assessments', {
+    params: { path: { beneficiaryId: id } },
+    body: { performedOn: '2026-02-20', kind: 'initial', participationRung: 2, domainScores: [{ domain: 'language', score: 2 }], barriers: ['mobility'] },
+  });
+  t.equal(assessment.response.status, 201);
+  const drafted = await client.POST('/v1/beneficiaries/{beneficiaryId}/piis', {
+    params: { path: { beneficiaryId: id } },
+    body: {
+      track: 'general',
+      obligation: 'compulsory',
+      draftedOn: '2026-02-25',
+      domains: ['language'],
+      objectives: [{ key: 'o1', domain: 'language', description: 'Reach A2 in Dutch' }],
+      commitments: [
+        { party: 'beneficiary', description: 'Attend the course', objectiveKeys: ['o1'] },
+        { party: 'cpas', description: 'Pay the registration', objectiveKeys: ['o1'] },
+      ],
+      startsOn: '2026-03-10',
+      endsOn: '2027-03-09',
+      evaluationArrangements: 'Every four months',
+      supplementaryAid: 'Registration fees',
+      baselineAssessmentId: assessment.data!.id,
+    },
+  });
+  t.equal(drafted.response.status, 201);
+  const piisId = drafted.data!.id;
+  const path_ = { params: { path: { piisId } } };
+  const early = await client.POST('/v1/piis/{piisId}/evaluations', { ...path_, body: { heldOn: '2026-03-01', mode: 'in_person', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } } });
+  t.equal(early.error?.code, 'invalid-state', 'an evaluation of a draft: 409');
+  const handed = await client.POST('/v1/piis/{piisId}/handover', { ...path_, body: { handedOverOn: '2026-03-02', informedOn: '2026-03-02', assistedBy: null } });
+  t.equal(handed.data?.earliestSignatureOn.value, '2026-03-08');
+  const hearingReq = await client.POST('/v1/piis/{piisId}/hearing-requests', { ...path_, body: { requestedOn: '2026-03-04' } });
+  const tooSoon = await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'beneficiary', signedOn: '2026-03-07', signatoryName: 'Eva' } });
+  t.match(tooSoon.error, { code: 'reflection-period-not-elapsed', rule: 'R-REFLECT' });
+  const pendingSig = await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva' } });
+  t.match(pendingSig.error, { code: 'hearing-pending', rule: 'R-HEARING' });
+  await client.POST('/v1/piis/{piisId}/hearing-requests/{hearingId}/outcome', { params: { path: { piisId, hearingId: hearingReq.data!.id } }, body: { heldOn: '2026-03-06' } });
+  await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva' } });
+  const concluded = await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' } });
+  t.equal(concluded.data?.piisStatus, 'active');
+  const evaluated = await client.POST('/v1/piis/{piisId}/evaluations', { ...path_, body: { heldOn: '2026-07-01', mode: 'in_person', objectives: [{ key: 'o1', status: 'progressing' }], commitmentsKept: { beneficiary: true, cpas: true } } });
+  t.equal(evaluated.response.status, 201);
+  const asked = await client.POST('/v1/piis/{piisId}/interview-requests', { ...path_, body: { requestedOn: '2026-04-02' } });
+  t.equal(asked.data?.dueOn.value, '2026-04-10');
+  await client.POST('/v1/piis/{piisId}/interview-requests/{interviewId}/held', { params: { path: { piisId, interviewId: asked.data!.id } }, body: { heldOn: '2026-04-09' } });
+  const prolonged = await client.POST('/v1/piis/{piisId}/amendments', {
+    ...path_,
+    body: {
+      effectiveOn: '2026-09-01',
+      reason: 'More time for the course',
+      informedOn: '2026-08-20',
+      endsOn: '2027-06-30',
+      signatures: [
+        { party: 'beneficiary', signedOn: '2026-08-25', signatoryName: 'Eva' },
+        { party: 'cpas', signedOn: '2026-08-25', signatoryName: 'The president' },
+      ],
+    },
+  });
+  t.equal(prolonged.data?.version, 2);
+  const notice = await manager.POST('/v1/piis/{piisId}/notices', { ...path_, body: { issuedOn: '2026-09-01', breach: 'Missed sessions', complyBy: '2026-09-10' } });
+  const sanctioned = await manager.POST('/v1/piis/{piisId}/sanctions', {
+    ...path_,
+    body: { noticeId: notice.data!.id, decidedOn: '2026-10-01', notifiedOn: '2026-10-02', hearing: { requested: false }, noLegitimateReason: true, suspensionStartsOn: '2026-11-01', suspensionEndsOn: '2026-11-30' },
+  });
+  t.equal(sanctioned.data?.appealUntil.value, '2027-01-02');
+  const closedPiis = await client.POST('/v1/piis/{piisId}/close', { ...path_, body: { endedOn: '2026-11-20', outcome: 'training_started' } });
+  t.equal(closedPiis.data?.status, 'closed');
+  const versions = await client.GET('/v1/piis/{piisId}/versions', path_);
+  t.same(versions.data?.items.map((v) => v.kind), ['initial', 'prolongation']);
+  const timeline = await client.GET('/v1/piis/{piisId}/timeline', { params: { path: { piisId }, query: { limit: 100 } } });
+  t.equal(timeline.data?.items.at(-1)?.type, 'piis.closed');
+  const deadlines = await client.GET('/v1/deadlines', { params: { query: { kind: 'sanction-appeal' } } });
+  t.equal(deadlines.data?.items.length, 1);
+  t.equal((await client.GET('/v1/piis', { params: { query: { status: 'closed' } } })).data?.items.length, 1);
+
   t.same(failures, [], 'every response conforms to the published document');
   t.ok(validated >= 20, `${validated} responses validated`);
 
