@@ -32,8 +32,23 @@ const piisFact = (table: string, columns: string) => `
   );
   create index ${table}_piis on ${table} (cpas_id, piis_id);`;
 
+const factTables = [
+  'right_decision',
+  'situation',
+  'exemption',
+  'assessment',
+  'piis_hearing_request',
+  'piis_signature',
+  'piis_evaluation',
+  'piis_interview_request',
+  'piis_notice',
+  'piis_sanction',
+  'piis_subsidy_extension_request',
+];
+
 const tables = [
   'assessment',
+  'deadline',
   'piis',
   'piis_version',
   'piis_hearing_request',
@@ -167,9 +182,31 @@ export async function up(db: Kysely<any>): Promise<void> {
         requested_on date not null,
         ${text('motivation', 2000, false)},
         evaluation_id uuid`)}
+      -- The deadline engine's output: every legal deadline of each beneficiary, recomputed from the
+      -- facts in force by the unit of work that changes them; the status that depends on today
+      -- (upcoming, due, overdue) is derived when read.
+      create table deadline (
+        cpas_id uuid not null,
+        id uuid not null,
+        beneficiary_id uuid not null,
+        piis_id uuid,
+        record_id uuid,
+        kind text not null check (kind in ('piis-conclusion', 'reflection-end', 'hearing-pending', 'evaluation', 'interview', 'piis-end', 'subsidy-extension', 'sanction-appeal')),
+        due_on date not null,
+        met boolean not null,
+        rule text not null,
+        explanation text not null,
+        primary key (cpas_id, id),
+        foreign key (cpas_id, beneficiary_id) references beneficiary (cpas_id, id)
+      );
+      create index deadline_due on deadline (cpas_id, due_on, kind, id);
+      create index deadline_beneficiary on deadline (cpas_id, beneficiary_id);
+      -- "in force" asks whether a record is superseded: one small partial index per fact table
+      ${[...factTables].map((t) => `create index ${t}_superseded on ${t} (cpas_id, supersedes_id) where supersedes_id is not null;`).join('\n      ')}
       -- the timeline of a PIIS reads its events from the outbox
       create index outbox_event_entity on outbox_event (cpas_id, entity_id, id);
-      grant select, insert, update on ${tables.join(', ')} to piis_app;`,
+      grant select, insert, update on ${tables.join(', ')} to piis_app;
+      grant delete on deadline to piis_app;`,
     )
     .execute(db);
   for (const table of tables) {
@@ -185,5 +222,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw(`drop index if exists outbox_event_entity; drop table if exists ${[...tables].reverse().join(', ')} cascade`).execute(db);
+  await sql.raw(`drop index if exists outbox_event_entity; drop index if exists right_decision_superseded, situation_superseded, exemption_superseded; drop table if exists ${[...tables].reverse().join(', ')} cascade`).execute(db);
 }

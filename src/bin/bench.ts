@@ -19,7 +19,10 @@ import pg from 'pg';
 import autocannon from 'autocannon';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { openPostgresAdmin } from '../db/database.js';
+import { openPostgres, openPostgresAdmin } from '../db/database.js';
+import { seedBeneficiaries } from '../db/seed.js';
+import { inlineParameters } from '../db/one-round-trip.js';
+import { fileQuery } from '../modules/piis/piis.repository.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { bindStatement } from '../db/tenant.js';
 import { uuidv7 } from '../db/ids.js';
@@ -53,12 +56,12 @@ function startProcess(args: string[], env: Record<string, string>): ChildProcess
   return child;
 }
 
-async function waitFor(url: string, child: ChildProcess, ms = 60_000): Promise<number> {
+async function waitFor(url: string, child: ChildProcess, ms = 60_000, expect = 200): Promise<number> {
   const start = performance.now();
   while (performance.now() - start < ms) {
     if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).status === 200) return performance.now() - start;
+      if ((await fetch(url)).status === expect) return performance.now() - start;
     } catch {
       // not yet listening
     }
@@ -74,12 +77,39 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<number> {
+async function run(url: string, headers: Record<string, string> = {}, extra: Partial<autocannon.Options> = {}): Promise<autocannon.Result> {
   // a short warm-up, then the measured run
-  await autocannon({ url, connections, duration: 2, headers });
-  const result = await autocannon({ url, connections, duration: seconds, headers });
+  await autocannon({ url, connections, duration: 2, headers, ...extra });
+  const result = await autocannon({ url, connections, duration: seconds, headers, ...extra });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.average;
+  return result;
+}
+
+async function load(url: string, headers: Record<string, string> = {}, extra: Partial<autocannon.Options> = {}): Promise<number> {
+  return (await run(url, headers, extra)).requests.average;
+}
+
+/** POSTs of an evaluation, each to the next of many signed PIIS (so that no one file grows large). */
+function evaluationPosts(piisIds: string[], pathOf: (id: string) => string): Partial<autocannon.Options> {
+  let next = 0;
+  const body = JSON.stringify({ heldOn: '2026-11-20', mode: 'in_person', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } });
+  return {
+    method: 'POST',
+    body,
+    requests: [{ method: 'POST', body, setupRequest: (req) => ({ ...req, path: pathOf(piisIds[next++ % piisIds.length]!) }) }],
+  };
+}
+
+function pgbench(url: string, script: string, scriptDir: string, vars: string[] = []): number {
+  const scriptFile = path.join(scriptDir, `script-${randomBytes(3).toString('hex')}.sql`);
+  fs.writeFileSync(scriptFile, script);
+  const bench = spawnSync('pgbench', ['-n', '-M', 'simple', '-c', String(connections), '-j', '2', '-T', String(seconds), ...vars.flatMap((v) => ['-D', v]), '-f', scriptFile, url], {
+    encoding: 'utf8',
+    env: { ...process.env, PGOPTIONS: '-c role=piis_app -c TimeZone=UTC -c statement_timeout=10000' },
+  });
+  const tps = /tps = ([0-9.]+)/.exec(bench.stdout ?? '');
+  if (!tps) throw new Error(`pgbench failed: ${bench.stderr || bench.stdout}`);
+  return Number(tps[1]);
 }
 
 async function freePort(): Promise<number> {
@@ -92,9 +122,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The endpoint's statements as a pgbench script: the same three round trips per request. */
-function pgbenchScript(cpasId: string): string {
-  const compiler = new Kysely<DB>({
+/** A Kysely that only compiles queries (to print the statements an endpoint sends). */
+function dummyKysely(): Kysely<DB> {
+  return new Kysely<DB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
       createDriver: () => new DummyDriver(),
@@ -102,6 +132,11 @@ function pgbenchScript(cpasId: string): string {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
+}
+
+/** The endpoint's statements as a pgbench script: the same three round trips per request. */
+function pgbenchScript(cpasId: string): string {
+  const compiler = dummyKysely();
   // The endpoint's statement: its CPAS inlined, the id left for pgbench to substitute.
   const compiled = beneficiaryById(compiler, cpasId, ':id').compile();
   const text = compiled.sql
@@ -112,6 +147,90 @@ function pgbenchScript(cpasId: string): string {
   // transaction): \\; keeps them one request in pgbench too. Access entries are written in
   // batches (one multi-row insert per CPAS every 100 ms), not per request.
   return `${bindStatement(cpasId)} \\; ${text};\n`;
+}
+
+/**
+ * The PIIS benches on a second CPAS of generated beneficiaries (npm run seed's generator):
+ * GET /v1/piis/{id} against its toy, bare-HTTP and pgbench baselines; POST evaluations against a
+ * naive insert route; GET /v1/deadlines latency.
+ */
+async function benchPiis(input: { url: string; keyDir: string; privateKey: CryptoKey; jwksFile: string; children: ChildProcess[] }) {
+  const { url, keyDir, privateKey, jwksFile, children } = input;
+  const beneficiaries = Number(process.env['BENCH_BENEFICIARIES'] ?? 20_000);
+  const kbo = '0403019261';
+  const cpasId = uuidv7();
+  const registry = new pg.Client({ connectionString: url });
+  await registry.connect();
+  await registry.query(`insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench 2","nl":"Bench 2","de":"Bench 2"}', 'nl', 'bench')`, [cpasId, kbo]);
+  await registry.end();
+  const app = await openPostgres(url);
+  const seedStart = performance.now();
+  await seedBeneficiaries(app.db, cpasId, beneficiaries, (done) => process.stderr.write(`\rseeding ${done}/${beneficiaries}`));
+  process.stderr.write('\n');
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  await app.close();
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  await owner.query('analyze');
+  const signed = (await owner.query<{ id: string }>(`select id from piis where cpas_id = $1 and stage = 'signed' order by id limit 2000`, [cpasId])).rows.map((r) => r.id);
+  await owner.end();
+  const piisId = signed[0]!;
+  const token = await new SignJWT({ roles: ['social_worker'], cpas: kbo })
+    .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+    .setSubject('bench-worker')
+    .setIssuer('bench')
+    .setAudience('piis-api')
+    .setExpirationTime('1h')
+    .sign(privateKey);
+  const auth = { authorization: `Bearer ${token}` };
+
+  const epPort = await freePort();
+  const ep = startProcess([path.join(dist, 'server.js')], {
+    DATABASE_URL: url,
+    PORT: String(epPort),
+    AUTH_DEV: 'false',
+    AUTH_JWKS_FILE: jwksFile,
+    AUTH_ISSUER: 'bench',
+    AUTH_AUDIENCE: 'piis-api',
+    PSEUDONYM_KEY: randomBytes(24).toString('hex'),
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_LEVEL: 'warn',
+  });
+  children.push(ep);
+  await waitFor(`http://127.0.0.1:${epPort}/health/ready`, ep);
+  const epUrl = `http://127.0.0.1:${epPort}/v1/piis/${piisId}`;
+  const sample = await (await fetch(epUrl, { headers: auth })).text();
+  const tEp = await load(epUrl, auth);
+  const deadlines = await run(`http://127.0.0.1:${epPort}/v1/deadlines?limit=50`, auth, { connections: 1 });
+  const json = { ...auth, 'content-type': 'application/json' };
+  const tEpEval = await load(`http://127.0.0.1:${epPort}/`, json, evaluationPosts(signed, (id) => `/v1/piis/${id}/evaluations`));
+  await stop(ep);
+
+  const toyPort = await freePort();
+  const toy = startProcess([path.join(dist, 'bin/bench-targets.js'), 'toy', String(toyPort), url, cpasId, piisId, 'piis'], {});
+  children.push(toy);
+  await waitFor(`http://127.0.0.1:${toyPort}/row`, toy);
+  const tToy = await load(`http://127.0.0.1:${toyPort}/row`);
+  await stop(toy);
+
+  const insertPort = await freePort();
+  const insert = startProcess([path.join(dist, 'bin/bench-targets.js'), 'insert', String(insertPort), url, cpasId], {});
+  children.push(insert);
+  await waitFor(`http://127.0.0.1:${insertPort}/health`, insert, 60_000, 404);
+  const tToyEval = await load(`http://127.0.0.1:${insertPort}/`, { 'content-type': 'application/json' }, evaluationPosts(signed, (id) => `/piis/${id}/evaluations`));
+  await stop(insert);
+
+  const httpPort = await freePort();
+  const bare = startProcess([path.join(dist, 'bin/bench-targets.js'), 'http', String(httpPort), sample], {});
+  children.push(bare);
+  await waitFor(`http://127.0.0.1:${httpPort}/row`, bare);
+  const tHttp = await load(`http://127.0.0.1:${httpPort}/row`);
+  await stop(bare);
+
+  const compiler = dummyKysely();
+  const statement = inlineParameters(fileQuery(compiler, cpasId, piisId)).replace(/\s+/g, ' ').trim();
+  const tDb = pgbench(url, `${bindStatement(cpasId)} \\; ${statement};\n`, keyDir);
+  return { beneficiaries, seedSeconds, tEp, tToy, tHttp, tDb, tEpEval, tToyEval, deadlinesP50: deadlines.latency.p50, deadlinesP99: deadlines.latency.p99 };
 }
 
 async function startupTimes(): Promise<{ first: number; later: number }> {
@@ -206,16 +325,9 @@ async function main() {
     const tHttp = await load(`http://127.0.0.1:${httpPort}/row`);
     await stop(bare);
 
-    const scriptFile = path.join(keyDir, 'endpoint.sql');
-    fs.writeFileSync(scriptFile, pgbenchScript(cpasId));
-    const bench = spawnSync(
-      'pgbench',
-      ['-n', '-M', 'simple', '-c', String(connections), '-j', '2', '-T', String(seconds), '-D', `id=${id}`, '-f', scriptFile, url],
-      { encoding: 'utf8', env: { ...process.env, PGOPTIONS: '-c role=piis_app -c TimeZone=UTC -c statement_timeout=10000' } },
-    );
-    const tps = /tps = ([0-9.]+)/.exec(bench.stdout ?? '');
-    if (!tps) throw new Error(`pgbench failed: ${bench.stderr || bench.stdout}`);
-    const tDb = Number(tps[1]);
+    const tDb = pgbench(url, pgbenchScript(cpasId), keyDir, [`id=${id}`]);
+
+    const piisBench = await benchPiis({ url, keyDir, privateKey, jwksFile, children });
     fs.rmSync(keyDir, { recursive: true, force: true });
 
     const start = await startupTimes();
@@ -231,6 +343,19 @@ async function main() {
     console.log(`efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${efficiency.toFixed(2)} (target ≥ 0.5) ${efficiency >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
     const toyEfficiency = tToy / (1 / (1 / tDb + 1 / tHttp));
     console.log(`  (for scale: the toy itself, with the same T_db and T_http, would score ${toyEfficiency.toFixed(2)})`);
+    const p = piisBench;
+    const pSafety = p.tEp / p.tToy;
+    const pEfficiency = p.tEp / (1 / (1 / p.tDb + 1 / p.tHttp));
+    console.log(`GET /v1/piis/{id} on a CPAS of ${p.beneficiaries} generated beneficiaries (seeded in ${p.seedSeconds.toFixed(0)} s)`);
+    console.log(`T_ep   ${f(p.tEp)} req/s  the endpoint (JWT, RLS, access audit, every computed date)`);
+    console.log(`T_toy  ${f(p.tToy)} req/s  naive Fastify + pg, the piis row by primary key`);
+    console.log(`T_http ${f(p.tHttp)} req/s  bare Fastify, same JSON, no database`);
+    console.log(`T_db   ${f(p.tDb)} tps    pgbench, the endpoint's statement (the whole file in one query)`);
+    console.log(`cost of safety  T_ep / T_toy = ${pSafety.toFixed(2)} (target ≥ 0.4) ${pSafety >= 0.4 ? 'ok' : 'BELOW TARGET'}`);
+    console.log(`efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${pEfficiency.toFixed(2)} (target ≥ 0.4) ${pEfficiency >= 0.4 ? 'ok' : 'BELOW TARGET'}`);
+    const evalRatio = p.tEpEval / p.tToyEval;
+    console.log(`POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
+    console.log(`GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms (target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`);
     console.log(`start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ${(start.later / 1000).toFixed(1)} s (target ≤ 3)`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

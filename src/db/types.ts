@@ -204,6 +204,19 @@ export interface PiisSubsidyExtensionRequestTable extends PiisFactColumns {
   evaluation_id: string | null;
 }
 
+export interface DeadlineTable {
+  cpas_id: string;
+  id: string;
+  beneficiary_id: string;
+  piis_id: string | null;
+  record_id: string | null;
+  kind: 'piis-conclusion' | 'reflection-end' | 'hearing-pending' | 'evaluation' | 'interview' | 'piis-end' | 'subsidy-extension' | 'sanction-appeal';
+  due_on: string;
+  met: boolean;
+  rule: string;
+  explanation: string;
+}
+
 export type AuditAction = 'read' | 'create' | 'update' | 'transition' | 'void' | 'export' | 'refused';
 
 export interface AuditEntryTable {
@@ -274,6 +287,7 @@ export interface DB {
   exemption: ExemptionTable;
   assessment: AssessmentTable;
   piis: PiisTable;
+  deadline: DeadlineTable;
   piis_version: PiisVersionTable;
   piis_hearing_request: PiisHearingRequestTable;
   piis_signature: PiisSignatureTable;

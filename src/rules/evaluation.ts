@@ -60,20 +60,21 @@ export function nextEvaluationDue(input: { signedOn: string | null; closed: bool
   const held = input.evaluations.filter((e) => e.heldOn >= signedOn).sort((a, b) => (a.heldOn < b.heldOn ? -1 : 1));
   const last = held[held.length - 1];
   const from = last ? last.heldOn : signedOn;
-  let due = addMonths(from, rule.intervalMonths);
-  let why = `${describeRule(rule, signedOn)}; planned evenly, the next one is due at the latest ${rule.intervalMonths} months after ${last ? `the last evaluation (${describeDate(from)})` : `the signature (${describeDate(from)})`}: ${describeDate(due)}`;
+  const planned = addMonths(from, rule.intervalMonths);
   const period = runPeriod(signedOn, from);
   const inPeriod = held.filter((e) => within(e, period));
-  if (inPeriod.length < rule.minimum && due > period.to) {
-    due = period.to;
-    why += `; brought forward to ${describeDate(due)}, the last day of the 12-month period from ${period.from}, which has ${inPeriod.length} of its ${rule.minimum} evaluations`;
-  }
-  if (rule.inPersonMinimum > 0) {
-    const p = runPeriod(signedOn, due);
-    const needed = Math.max(0, rule.inPersonMinimum - held.filter((e) => within(e, p) && e.mode === 'in_person').length);
-    why += needed > 0 ? `; ${needed} in-person meeting(s) still needed in the period ${p.from} to ${p.to}` : `; the period ${p.from} to ${p.to} has its ${rule.inPersonMinimum} in-person meetings`;
-  }
-  return explained(due, 'R-EVAL-FREQ', why);
+  const broughtForward = inPeriod.length < rule.minimum && planned > period.to;
+  const due = broughtForward ? period.to : planned;
+  return explained(due, 'R-EVAL-FREQ', () => {
+    let why = `${describeRule(rule, signedOn)}; planned evenly, the next one is due at the latest ${rule.intervalMonths} months after ${last ? `the last evaluation (${describeDate(from)})` : `the signature (${describeDate(from)})`}: ${describeDate(planned)}`;
+    if (broughtForward) why += `; brought forward to ${describeDate(due)}, the last day of the 12-month period from ${period.from}, which has ${inPeriod.length} of its ${rule.minimum} evaluations`;
+    if (rule.inPersonMinimum > 0) {
+      const p = runPeriod(signedOn, due);
+      const needed = Math.max(0, rule.inPersonMinimum - held.filter((e) => within(e, p) && e.mode === 'in_person').length);
+      why += needed > 0 ? `; ${needed} in-person meeting(s) still needed in the period ${p.from} to ${p.to}` : `; the period ${p.from} to ${p.to} has its ${rule.inPersonMinimum} in-person meetings`;
+    }
+    return why;
+  });
 }
 
 export interface PeriodCount {
@@ -102,24 +103,25 @@ export function evaluationCompliance(input: { signedOn: string | null; until: st
     const none = explained<boolean>(null, 'R-EVAL-FREQ', 'The PIIS is not signed: no evaluation period has started');
     return { frequency: none, inPerson: none };
   }
-  const rule = frequencyRule(input.signedOn);
-  const periods = completedPeriods(input.signedOn, input.until, input.evaluations);
+  const signedOn = input.signedOn;
+  const rule = frequencyRule(signedOn);
+  const periods = completedPeriods(signedOn, input.until, input.evaluations);
   if (periods.length === 0) {
-    const pending = explained<boolean>(null, 'R-EVAL-FREQ', `${describeRule(rule, input.signedOn)}; no 12-month period has been completed yet (the first ends on ${addDays(addMonths(input.signedOn, 12), -1)})`);
+    const pending = explained<boolean>(null, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; no 12-month period has been completed yet (the first ends on ${addDays(addMonths(signedOn, 12), -1)})`);
     return { frequency: pending, inPerson: pending };
   }
   const short = periods.filter((p) => p.evaluations < rule.minimum);
   const list = (ps: PeriodCount[], f: (p: PeriodCount) => number) => ps.map((p) => `${p.from}–${p.to}: ${f(p)}`).join('; ');
   const frequency = short.length === 0
-    ? explained(true, 'R-EVAL-FREQ', `${describeRule(rule, input.signedOn)}; every complete period has at least ${rule.minimum} (${list(periods, (p) => p.evaluations)})`)
-    : explained(false, 'R-EVAL-FREQ', `${describeRule(rule, input.signedOn)}; ${short.length} complete period(s) below the minimum (${list(short, (p) => p.evaluations)})`);
+    ? explained(true, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; every complete period has at least ${rule.minimum} (${list(periods, (p) => p.evaluations)})`)
+    : explained(false, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; ${short.length} complete period(s) below the minimum (${list(short, (p) => p.evaluations)})`);
   if (rule.inPersonMinimum === 0) {
-    return { frequency, inPerson: explained(true, 'R-EVAL-FREQ', `${describeRule(rule, input.signedOn)}; the rule in force then asks no in-person minimum`) };
+    return { frequency, inPerson: explained(true, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; the rule in force then asks no in-person minimum`) };
   }
   const fewInPerson = periods.filter((p) => p.inPerson < rule.inPersonMinimum);
   const inPerson = fewInPerson.length === 0
-    ? explained(true, 'R-EVAL-FREQ', `Every complete 12-month period has at least ${rule.inPersonMinimum} in-person evaluations (${list(periods, (p) => p.inPerson)})`)
-    : explained(false, 'R-EVAL-FREQ', `${fewInPerson.length} complete 12-month period(s) with fewer than ${rule.inPersonMinimum} in-person evaluations (${list(fewInPerson, (p) => p.inPerson)})`);
+    ? explained(true, 'R-EVAL-FREQ', () => `Every complete 12-month period has at least ${rule.inPersonMinimum} in-person evaluations (${list(periods, (p) => p.inPerson)})`)
+    : explained(false, 'R-EVAL-FREQ', () => `${fewInPerson.length} complete 12-month period(s) with fewer than ${rule.inPersonMinimum} in-person evaluations (${list(fewInPerson, (p) => p.inPerson)})`);
   return { frequency, inPerson };
 }
 
@@ -128,5 +130,5 @@ export function interviewDue(requestedOn: string): Explained<string> {
   const days = numberParameter('R-EVAL-INTERVIEW', requestedOn, 'workingDays');
   const { date, holidaysSkipped } = addWorkingDays(requestedOn, days);
   const skipped = holidaysSkipped.length ? `; public holidays skipped: ${holidaysSkipped.map((h) => `${h.name} ${h.date}`).join(', ')}` : '';
-  return explained(date, 'R-EVAL-INTERVIEW', `Requested on ${describeDate(requestedOn)}: to be granted within ${days} working days (Monday to Friday, Belgian public holidays excluded), counted from the next day: by ${describeDate(date)}${skipped}`);
+  return explained(date, 'R-EVAL-INTERVIEW', () => `Requested on ${describeDate(requestedOn)}: to be granted within ${days} working days (Monday to Friday, Belgian public holidays excluded), counted from the next day: by ${describeDate(date)}${skipped}`);
 }

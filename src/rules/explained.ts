@@ -8,7 +8,17 @@ export interface Explained<T> {
   explanation: string;
 }
 
-export const explained = <T>(value: T | null, rule: string, explanation: string): Explained<T> => ({ value, rule, explanation });
+/**
+ * A computed value with its rule and explanation. The explanation may be given as a function: it
+ * is then written only when read (a list of 100,000 deadlines explains only the page it returns).
+ */
+export function explained<T>(value: T | null, rule: string, explanation: string | (() => string)): Explained<T> {
+  if (typeof explanation === 'string') return { value, rule, explanation };
+  let text: string | undefined;
+  const out = { value, rule } as Explained<T>;
+  Object.defineProperty(out, 'explanation', { enumerable: true, get: () => (text ??= explanation()) });
+  return out;
+}
 
 export type RefusalCode =
   | 'content-incomplete'

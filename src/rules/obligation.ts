@@ -30,23 +30,23 @@ export function compulsoryOn(input: { on: string; track: Track; birthDate: strin
   const opening = openingGrant(segments, input.on, ['ri']);
   if (params['noRiMonthsBeforeGrant'] !== null) {
     if (!opening) {
-      return explained(false, 'R-OBLIG-NEW', `No RI grant is recorded on or before ${input.on}: the PIIS is compulsory only for a new RI beneficiary`);
+      return explained(false, 'R-OBLIG-NEW', () => `No RI grant is recorded on or before ${input.on}: the PIIS is compulsory only for a new RI beneficiary`);
     }
     const months = Number(params['noRiMonthsBeforeGrant']);
     const windowFrom = addMonths(opening.from, -months);
     const isNew = opening.from >= '2016-11-01' && !riPaidBetween(segments, windowFrom, dayBefore(opening.from));
     return isNew
-      ? explained(true, 'R-OBLIG-NEW', `The RI right in force since ${opening.from} (decided on ${opening.grant.decidedOn}) follows ${months} months without RI (${windowFrom} to ${dayBefore(opening.from)}): a new beneficiary, the PIIS is compulsory`)
+      ? explained(true, 'R-OBLIG-NEW', () => `The RI right in force since ${opening.from} (decided on ${opening.grant.decidedOn}) follows ${months} months without RI (${windowFrom} to ${dayBefore(opening.from)}): a new beneficiary, the PIIS is compulsory`)
       : explained(false, 'R-OBLIG-NEW', opening.from < '2016-11-01'
           ? `The RI right in force since ${opening.from} began before 2016-11-01: the person is not a new beneficiary under the 2016 reform`
           : `RI was paid in the ${months} months before the right in force since ${opening.from} (${windowFrom} to ${dayBefore(opening.from)}): not a new beneficiary`);
   }
   const ageLimit = Number(params['ageLimit']);
   const age = ageOn(input.birthDate, input.on);
-  if (age === null) return explained(false, 'R-OBLIG-NEW', `Before 2016-11-01 a PIIS was compulsory only under ${ageLimit}; the birth date is unknown`);
+  if (age === null) return explained(false, 'R-OBLIG-NEW', () => `Before 2016-11-01 a PIIS was compulsory only under ${ageLimit}; the birth date is unknown`);
   return age < ageLimit
-    ? explained(true, 'R-OBLIG-NEW', `Before 2016-11-01 a PIIS was compulsory for a person under ${ageLimit}; the person is ${age} on ${input.on}`)
-    : explained(false, 'R-OBLIG-NEW', `Before 2016-11-01 a PIIS was compulsory only under ${ageLimit}; the person is ${age} on ${input.on}`);
+    ? explained(true, 'R-OBLIG-NEW', () => `Before 2016-11-01 a PIIS was compulsory for a person under ${ageLimit}; the person is ${age} on ${input.on}`)
+    : explained(false, 'R-OBLIG-NEW', () => `Before 2016-11-01 a PIIS was compulsory only under ${ageLimit}; the person is ${age} on ${input.on}`);
 }
 
 const dayBefore = (date: string) => addDays(date, -1);
@@ -88,5 +88,5 @@ export function conclusionDeadline(grant: RightDecisionFact): Explained<string> 
   const fromNotification = params['deadlineFrom'] === 'notification' && grant.notifiedOn !== null;
   const start = fromNotification ? grant.notifiedOn! : grant.decidedOn;
   const due = addMonths(start, months);
-  return explained(due, 'R-OBLIG-DEADLINE', `The PIIS must be concluded within ${months} months of the RI grant ${fromNotification ? 'notification' : 'decision'} of ${describeDate(start)}: by ${describeDate(due)}`);
+  return explained(due, 'R-OBLIG-DEADLINE', () => `The PIIS must be concluded within ${months} months of the RI grant ${fromNotification ? 'notification' : 'decision'} of ${describeDate(start)}: by ${describeDate(due)}`);
 }

@@ -17,8 +17,8 @@ export function reflectionPeriod(handedOverOn: string): ReflectionPeriod {
   const earliest = addDays(endsOn, 1);
   const period = `handed over on ${describeDate(handedOverOn)}: the ${days}-day reflection period runs from ${addDays(handedOverOn, 1)} to ${describeDate(endsOn)} (the handover day is not counted, weekends and holidays are)`;
   return {
-    endsOn: explained(endsOn, 'R-REFLECT', `${period}; its last day is ${endsOn}`),
-    earliestSignatureOn: explained(earliest, 'R-REFLECT', `${period}; the person has the whole period, so the earliest signature date is ${describeDate(earliest)}`),
+    endsOn: explained(endsOn, 'R-REFLECT', () => `${period}; its last day is ${endsOn}`),
+    earliestSignatureOn: explained(earliest, 'R-REFLECT', () => `${period}; the person has the whole period, so the earliest signature date is ${describeDate(earliest)}`),
   };
 }
 

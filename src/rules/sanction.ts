@@ -45,8 +45,8 @@ export function sanctionMaxMonths(decidedOn: string, previousDecisions: readonly
   const repeatMax = numberParameter('R-SANCTION-LENGTH', decidedOn, 'repeatMaxMonths');
   const previous = previousDecisions.filter((d) => d < decidedOn && decidedOn <= addMonths(d, within)).sort().pop();
   return previous
-    ? explained(repeatMax, 'R-SANCTION-LENGTH', `A repeat: the previous sanction was decided on ${previous}, and ${decidedOn} is within ${within} months of it (until ${addMonths(previous, within)}): at most ${repeatMax} months`)
-    : explained(base, 'R-SANCTION-LENGTH', `No sanction decided in the ${within} months before ${decidedOn}: at most ${base} month${base > 1 ? 's' : ''}`);
+    ? explained(repeatMax, 'R-SANCTION-LENGTH', () => `A repeat: the previous sanction was decided on ${previous}, and ${decidedOn} is within ${within} months of it (until ${addMonths(previous, within)}): at most ${repeatMax} months`)
+    : explained(base, 'R-SANCTION-LENGTH', () => `No sanction decided in the ${within} months before ${decidedOn}: at most ${base} month${base > 1 ? 's' : ''}`);
 }
 
 /** The suspension (start and end both included) spans at most maxMonths: it ends before start + maxMonths. */
@@ -62,11 +62,11 @@ export function sanctionStartWindow(decidedOn: string, notifiedOn: string): Expl
   const p = parametersOn('R-SANCTION-START', decidedOn);
   if (p['window'] === 'older') {
     const day = firstOfMonth(decidedOn, 2);
-    return explained({ from: day, until: day }, 'R-SANCTION-START', `Under the older texts the suspension starts on the 1st day of the 2nd month after the decision of ${decidedOn}: ${day}`);
+    return explained({ from: day, until: day }, 'R-SANCTION-START', () => `Under the older texts the suspension starts on the 1st day of the 2nd month after the decision of ${decidedOn}: ${day}`);
   }
   const from = addDays(notifiedOn, numberParameter('R-SANCTION-START', decidedOn, 'startAfterNotificationDays'));
   const until = firstOfMonth(decidedOn, numberParameter('R-SANCTION-START', decidedOn, 'latestStartMonthAfterDecision'));
-  return explained({ from, until }, 'R-SANCTION-START', `The suspension starts between the day after notification (${notifiedOn} → ${describeDate(from)}) and the 1st day of the 3rd month after the decision of ${decidedOn} (${describeDate(until)})`);
+  return explained({ from, until }, 'R-SANCTION-START', () => `The suspension starts between the day after notification (${notifiedOn} → ${describeDate(from)}) and the 1st day of the 3rd month after the decision of ${decidedOn} (${describeDate(until)})`);
 }
 
 export function checkSanctionStart(input: { decidedOn: string; notifiedOn: string; startsOn: string }): Refusal | null {
@@ -80,5 +80,5 @@ export function checkSanctionStart(input: { decidedOn: string; notifiedOn: strin
 export function appealDeadline(notifiedOn: string): Explained<string> {
   const months = numberParameter('R-SANCTION-APPEAL', notifiedOn, 'appealMonths');
   const until = addMonths(notifiedOn, months);
-  return explained(until, 'R-SANCTION-APPEAL', `Appeal to the labour tribunal within ${months} months of the notification of ${notifiedOn}: until ${describeDate(until)}`);
+  return explained(until, 'R-SANCTION-APPEAL', () => `Appeal to the labour tribunal within ${months} months of the notification of ${notifiedOn}: until ${describeDate(until)}`);
 }

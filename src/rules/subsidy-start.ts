@@ -16,22 +16,22 @@ export function subsidyStart(input: { signedOn: string | null; notedByCouncilOn:
   }
   if (!input.signedOn) return explained<string>(null, 'R-SUB-START', 'The 10% subsidy is due from the signature of the PIIS; it is not signed');
   const opening = openingGrant(rightSegments(input.rights), input.signedOn, ['ri']);
-  if (!opening) return explained<string>(null, 'R-SUB-START', `No RI right is in force on or before the signature (${input.signedOn}): the 10% subsidy is computed on the RI granted`);
+  if (!opening) return explained<string>(null, 'R-SUB-START', () => `No RI right is in force on or before the signature (${input.signedOn}): the 10% subsidy is computed on the RI granted`);
   const months = numberParameter('R-SUB-FIRST', input.signedOn, 'firstPeriodMonths');
   const grantDay = opening.from;
   const period = (from: string) => `; the first period (code 11) runs ${months} months: ${from.slice(0, 7)} to ${addMonths(firstOfMonth(from), months - 1).slice(0, 7)} (R-SUB-FIRST)`;
   if (input.signedOn < REFORM_DAY) {
-    return explained(REFORM_DAY, 'R-SUB-START', `A PIIS existing on ${REFORM_DAY} (signed on ${input.signedOn}): the 10% subsidy is due from ${REFORM_DAY}${period(REFORM_DAY)}`);
+    return explained(REFORM_DAY, 'R-SUB-START', () => `A PIIS existing on ${REFORM_DAY} (signed on ${input.signedOn}): the 10% subsidy is due from ${REFORM_DAY}${period(REFORM_DAY)}`);
   }
   const laterMonth = input.signedOn.slice(0, 7) > opening.grant.decidedOn.slice(0, 7);
   const reference = laterMonth && input.notedByCouncilOn ? input.notedByCouncilOn : input.signedOn;
   const refName = reference === input.signedOn ? `signed on ${describeDate(input.signedOn)}` : `signed on ${input.signedOn} in a later month than the RI decision (${opening.grant.decidedOn}); the council took note on ${describeDate(reference)}, the date the federal form uses`;
   if (reference.slice(0, 7) === grantDay.slice(0, 7)) {
-    return explained(grantDay, 'R-SUB-START', `RI granted from ${grantDay} and the PIIS ${refName} in the same month: due from the grant day${period(grantDay)}`);
+    return explained(grantDay, 'R-SUB-START', () => `RI granted from ${grantDay} and the PIIS ${refName} in the same month: due from the grant day${period(grantDay)}`);
   }
   const from = firstOfMonth(reference);
   if (grantDay > from) {
-    return explained(grantDay, 'R-SUB-START', `The PIIS ${refName}, RI granted only from ${grantDay}: due from the grant day${period(grantDay)}`);
+    return explained(grantDay, 'R-SUB-START', () => `The PIIS ${refName}, RI granted only from ${grantDay}: due from the grant day${period(grantDay)}`);
   }
-  return explained(from, 'R-SUB-START', `RI granted from ${grantDay}, the PIIS ${refName}: due from the 1st day of that month${period(from)}`);
+  return explained(from, 'R-SUB-START', () => `RI granted from ${grantDay}, the PIIS ${refName}: due from the 1st day of that month${period(from)}`);
 }

@@ -10,6 +10,7 @@ import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import type { Tx } from '../../db/tenant.js';
 import { appendChange } from '../audit/audit.repository.js';
+import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './facts.repository.js';
 import type { FactRow, FactTable } from './facts.repository.js';
@@ -154,6 +155,7 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
       entityId: id,
       event: { type: `${kind.label}.recorded`, data: { id, beneficiaryId, supersedes: correction.supersedes ?? null } },
     });
+    await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);
     const row = (await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id))!;
     return created(kind.toApi(row), `/v1/beneficiaries/${beneficiaryId}/${kind.segment}/${id}`, '"1"');
   }).catch((error) => {
@@ -184,6 +186,7 @@ export async function voidFact<Body>(kind: FactKind<Body>, ctx: RequestContext, 
       throw new AppError('invalid-state', 'This fact is already void', { rule: 'R-CORRECT' });
     }
     await appendChange(tx, ctx, { action: 'void', entity: kind.table, entityId: id, event: { type: `${kind.label}.voided`, data: { id, beneficiaryId } } });
+    await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);
     return ok(kind.toApi((await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id))!));
   });
 }

@@ -14,6 +14,7 @@ import { readInTenant, type Tx } from '../../db/tenant.js';
 import { toIsoInstant } from '../../db/database.js';
 import { checkActivationCategory, checkDuration, type PiisContent } from '../../rules/content.js';
 import { appendChange } from '../audit/audit.repository.js';
+import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './piis.repository.js';
 import { toFile, type PiisFile } from './piis.file.js';
@@ -85,6 +86,7 @@ export async function createPiis(ctx: RequestContext, beneficiaryId: string, bod
     });
     await repo.insertVersion(tx, { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: id, version: 1, kind: 'initial', content: JSON.stringify(content), created_by: ctx.actor });
     await appendChange(tx, ctx, { action: 'create', entity: 'piis', entityId: id, event: { type: 'piis.created', data: { piisId: id, beneficiaryId, version: 1 } } });
+    await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);
     const piis = toPiis(await loadFile(tx, ctx, id), ctx.today);
     return created(piis, `/v1/piis/${id}`, etagOf(piis.revision));
   }).catch(duplicateRef);

@@ -11,6 +11,7 @@ import type { Tx } from '../../db/tenant.js';
 import type { PiisTable } from '../../db/types.js';
 import type { Refusal } from '../../rules/explained.js';
 import { appendChange, type DomainEvent } from '../audit/audit.repository.js';
+import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import * as repo from './piis.repository.js';
 import { conclusion, deriveStage, statusOf, toFile, type PiisFile } from './piis.file.js';
 import { transitions, type Action, type PiisStatus, CORRECTION_STATUSES } from './piis.transitions.js';
@@ -83,6 +84,8 @@ export async function changePiis<B>(
       if (typeof v === 'string') (unit.raw as unknown as Record<string, unknown>)[key] = JSON.parse(v);
     }
     const events = stage === 'signed' && stageBefore !== 'signed' ? [...result.events, { type: 'piis.signed', data: { piisId, signedOn: derived.signed_on } }] : result.events;
+    // the deadline engine: the person's deadlines follow the facts just changed
+    await refreshDeadlines(tx, ctx.cpasId, ctx.today, [raw.beneficiary_id]);
     const [first, ...rest] = events.map((e) => ({ ...e, entity: 'piis', entityId: piisId }));
     await appendChange(tx, ctx, { ...result.audit, event: first!, alsoEmit: rest });
     const answer = result.respond(toFile(unit.raw));

@@ -21,7 +21,7 @@ t.test('PIIS lifecycle', async (t) => {
     const id = d.piisId;
 
     const handed = await post(app, worker, `/v1/piis/${id}/handover`, { handedOverOn: '2026-03-02', informedOn: '2026-03-02', assistedBy: { name: 'A friend', relation: 'friend' } }, { 'if-match': d.etag });
-    t.equal(handed.statusCode, 200, handed.body);
+    t.equal(handed.statusCode, 200, handed.statusCode >= 300 ? handed.body : `handed: 200`);
     t.equal(json(handed).status, 'in_reflection');
     t.same(json(handed).earliestSignatureOn, { value: '2026-03-08', rule: 'R-REFLECT', explanation: json(handed).earliestSignatureOn.explanation });
     t.equal(json(handed).reflectionEndsOn.value, '2026-03-07');
@@ -31,21 +31,21 @@ t.test('PIIS lifecycle', async (t) => {
     t.match(json(early), { code: 'reflection-period-not-elapsed', rule: 'R-REFLECT' }, 'R-REFLECT: refused on the 5th day (2026-03-07)');
 
     const hearing = await post(app, worker, `/v1/piis/${id}/hearing-requests`, { requestedOn: '2026-03-05' });
-    t.equal(hearing.statusCode, 201, hearing.body);
+    t.equal(hearing.statusCode, 201, hearing.statusCode >= 300 ? hearing.body : `hearing: 201`);
     t.equal(json(hearing).pending, true);
     const blocked = await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'The person' });
     t.match(json(blocked), { status: 422, code: 'hearing-pending', rule: 'R-HEARING' }, 'R-HEARING: a pending hearing blocks signature');
     const withdrawn = await post(app, worker, `/v1/piis/${id}/hearing-requests/${json(hearing).id}/outcome`, { withdrawnOn: '2026-03-08' });
-    t.equal(withdrawn.statusCode, 200, withdrawn.body);
+    t.equal(withdrawn.statusCode, 200, withdrawn.statusCode >= 300 ? withdrawn.body : `withdrawn: 200`);
     t.equal(json(withdrawn).pending, false);
 
     const ben = await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'The person' });
-    t.equal(ben.statusCode, 201, ben.body);
+    t.equal(ben.statusCode, 201, ben.statusCode >= 300 ? ben.body : `ben: 201`);
     t.equal(json(ben).piisStatus, 'in_reflection', 'one party only');
     const again = await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'The person' });
     t.match(json(again), { status: 409, code: 'invalid-state', rule: 'R-PARTIES' });
     const cpasSig = await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' });
-    t.equal(cpasSig.statusCode, 201, cpasSig.body);
+    t.equal(cpasSig.statusCode, 201, cpasSig.statusCode >= 300 ? cpasSig.body : `cpasSig: 201`);
     t.equal(json(cpasSig).piisStatus, 'active', 'R-PARTIES: both signed, the start date (2026-03-10) has come');
 
     const got = await app.inject({ method: 'GET', url: `/v1/piis/${id}`, headers: bearer(worker) });
@@ -66,16 +66,16 @@ t.test('PIIS lifecycle', async (t) => {
       objectives: [{ key: 'o1', status: 'progressing' }],
       commitmentsKept: { beneficiary: true, cpas: true },
     });
-    t.equal(evaluation.statusCode, 201, evaluation.body);
+    t.equal(evaluation.statusCode, 201, evaluation.statusCode >= 300 ? evaluation.body : `evaluation: 201`);
     t.equal(json(evaluation).version, 1);
     const unknownKey = await post(app, worker, `/v1/piis/${id}/evaluations`, { heldOn: '2026-07-02', mode: 'remote', objectives: [{ key: 'nope', status: 'achieved' }], commitmentsKept: { beneficiary: true, cpas: true } });
     t.match(json(unknownKey), { status: 422, code: 'invalid-reference', rule: 'R-EVAL-CONTENT' });
 
     const interview = await post(app, worker, `/v1/piis/${id}/interview-requests`, { requestedOn: '2026-04-02' });
-    t.equal(interview.statusCode, 201, interview.body);
+    t.equal(interview.statusCode, 201, interview.statusCode >= 300 ? interview.body : `interview: 201`);
     t.equal(json(interview).dueOn.value, '2026-04-10', 'R-EVAL-INTERVIEW: Easter Monday skipped');
     const held = await post(app, worker, `/v1/piis/${id}/interview-requests/${json(interview).id}/held`, { heldOn: '2026-04-08' });
-    t.equal(held.statusCode, 200, held.body);
+    t.equal(held.statusCode, 200, held.statusCode >= 300 ? held.body : `held: 200`);
 
     const amended = await post(app, worker, `/v1/piis/${id}/amendments`, {
       effectiveOn: '2026-09-01',
@@ -87,7 +87,7 @@ t.test('PIIS lifecycle', async (t) => {
         { party: 'cpas', signedOn: '2026-08-26', signatoryName: 'The president' },
       ],
     });
-    t.equal(amended.statusCode, 201, amended.body);
+    t.equal(amended.statusCode, 201, amended.statusCode >= 300 ? amended.body : `amended: 201`);
     t.equal(json(amended).version, 2);
     t.equal(json(amended).endsOn, '2027-09-09');
     const versions = json(await app.inject({ method: 'GET', url: `/v1/piis/${id}/versions`, headers: bearer(worker) }));
@@ -97,7 +97,7 @@ t.test('PIIS lifecycle', async (t) => {
     t.match(json(unagreed), { status: 422, code: 'amendment-not-agreed', rule: 'R-AMEND' });
 
     const notice = await post(app, manager, `/v1/piis/${id}/notices`, { issuedOn: '2026-09-01', breach: 'Missed three course sessions', complyBy: '2026-09-15' });
-    t.equal(notice.statusCode, 201, notice.body);
+    t.equal(notice.statusCode, 201, notice.statusCode >= 300 ? notice.body : `notice: 201`);
     const sanction = await post(app, manager, `/v1/piis/${id}/sanctions`, {
       noticeId: json(notice).id,
       decidedOn: '2026-10-01',
@@ -107,12 +107,12 @@ t.test('PIIS lifecycle', async (t) => {
       suspensionStartsOn: '2026-11-01',
       suspensionEndsOn: '2026-11-30',
     });
-    t.equal(sanction.statusCode, 201, sanction.body);
+    t.equal(sanction.statusCode, 201, sanction.statusCode >= 300 ? sanction.body : `sanction: 201`);
     t.equal(json(sanction).appealUntil.value, '2027-01-02', 'R-SANCTION-APPEAL');
     t.equal(json(sanction).maxMonths.value, 1);
 
     const closed = await post(app, worker, `/v1/piis/${id}/close`, { endedOn: '2026-11-20', outcome: 'training_started' });
-    t.equal(closed.statusCode, 200, closed.body);
+    t.equal(closed.statusCode, 200, closed.statusCode >= 300 ? closed.body : `closed: 200`);
     t.equal(json(closed).status, 'closed');
     t.equal(json(closed).nextEvaluationDue.value, null);
     const afterClose = await post(app, worker, `/v1/piis/${id}/evaluations`, { heldOn: '2026-11-21', mode: 'remote', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } });
@@ -203,7 +203,7 @@ t.test('PIIS lifecycle', async (t) => {
     const first = await post(app, manager, `/v1/piis/${id}/sanctions`, { ...base, decidedOn: '2025-11-01', notifiedOn: '2025-11-02' });
     t.equal(first.statusCode, 422, 'a notice after the decision');
     const ok1 = await post(app, manager, `/v1/piis/${id}/sanctions`, base);
-    t.equal(ok1.statusCode, 201, ok1.body);
+    t.equal(ok1.statusCode, 201, ok1.statusCode >= 300 ? ok1.body : `ok1: 201`);
     const repeat = await post(app, manager, `/v1/piis/${id}/sanctions`, { ...base, decidedOn: '2026-10-15', notifiedOn: '2026-10-16', suspensionStartsOn: '2026-11-01', suspensionEndsOn: '2027-01-31' });
     t.equal(repeat.statusCode, 201, `R-SANCTION-LENGTH: a repeat within a year allows 3 months ${repeat.body}`);
     t.equal(json(repeat).maxMonths.value, 3);
@@ -226,11 +226,11 @@ t.test('PIIS lifecycle', async (t) => {
     await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'P' });
     const cpasSig = json(await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'P' }));
     const corrected = await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'cpas', signedOn: '2026-03-12', signatoryName: 'P', supersedes: cpasSig.id, reason: 'wrong date typed' });
-    t.equal(corrected.statusCode, 201, corrected.body);
+    t.equal(corrected.statusCode, 201, corrected.statusCode >= 300 ? corrected.body : `corrected: 201`);
     let piis = json(await app.inject({ method: 'GET', url: `/v1/piis/${id}`, headers: bearer(worker) }));
     t.equal(piis.signedOn, '2026-03-12', 'the correction is in force');
     const voided = await post(app, worker, `/v1/piis/${id}/signatures/${json(corrected).id}/void`, { reason: 'signed by the wrong person' });
-    t.equal(voided.statusCode, 200, voided.body);
+    t.equal(voided.statusCode, 200, voided.statusCode >= 300 ? voided.body : `voided: 200`);
     t.equal(json(voided).inForce, false);
     piis = json(await app.inject({ method: 'GET', url: `/v1/piis/${id}`, headers: bearer(worker) }));
     t.equal(piis.status, 'active', 'voiding the correction restores the corrected signature');
@@ -260,7 +260,7 @@ t.test('PIIS lifecycle', async (t) => {
     const noMatch = await app.inject({ method: 'PATCH', url: `/v1/piis/${d.piisId}`, headers: bearer(worker), payload: { supplementaryAid: 'Travel' } });
     t.equal(noMatch.statusCode, 428);
     const patched = await app.inject({ method: 'PATCH', url: `/v1/piis/${d.piisId}`, headers: { ...bearer(worker), 'if-match': d.etag, 'content-type': 'application/merge-patch+json' }, payload: JSON.stringify({ supplementaryAid: 'Travel', activationCategory: null }) });
-    t.equal(patched.statusCode, 200, patched.body);
+    t.equal(patched.statusCode, 200, patched.statusCode >= 300 ? patched.body : `patched: 200`);
     t.equal(json(patched).supplementaryAid, 'Travel');
     t.equal(json(patched).activationCategory, null);
     t.equal(json(patched).objectives.length, 2, 'other content kept');

@@ -1,0 +1,187 @@
+// The deadline engine: computes every legal deadline of some beneficiaries from the facts in force
+// (through rules/, each with its rule and explanation) and stores them, in the unit of work that
+// changed those facts. Reading a list is then one indexed query, whatever the size of the CPAS.
+import type { Tx } from '../../db/tenant.js';
+import { compulsoryOn, conclusionDeadline } from '../../rules/obligation.js';
+import { openingGrant, rightSegments, type RightDecisionFact } from '../../rules/rights.js';
+import { reflectionPeriod } from '../../rules/reflection.js';
+import { interviewDue, nextEvaluationDue } from '../../rules/evaluation.js';
+import { appealDeadline } from '../../rules/sanction.js';
+import { subsidyStart } from '../../rules/subsidy-start.js';
+import { deadlineStatus, subsidyExtensionDue } from '../../rules/deadlines.js';
+import { describeDate } from '../../rules/dates.js';
+import * as repo from './deadlines.repository.js';
+import type { Deadline } from './deadlines.schemas.js';
+
+type Kind = Deadline['kind'];
+/** A computed deadline; its status here only tells whether it is met. */
+type Item = Omit<Deadline, 'explanation'> & { explain(): string };
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+const toFact = (r: repo.RightRow): RightDecisionFact => ({
+  id: r.id,
+  kind: r.kind,
+  category: r.category,
+  decidedOn: r.decided_on,
+  notifiedOn: r.notified_on,
+  startsOn: r.starts_on,
+  monthlyAmountCents: r.monthly_amount_cents === null ? null : Number(r.monthly_amount_cents),
+});
+
+/** R-OBLIG-DEADLINE for each person whose RI right makes a PIIS compulsory (R-OBLIG-NEW) and who is not exempted (R-EXEMPT). */
+function conclusionDeadlines(today: string, rights: Map<string, RightDecisionFact[]>, exemptions: Map<string, Array<{ decided_on: string }>>, piisOf: Map<string, repo.PiisDeadlineRow[]>): Item[] {
+  const out: Item[] = [];
+  for (const [beneficiaryId, facts] of rights) {
+    const opening = openingGrant(rightSegments(facts), today, ['ri']);
+    if (!opening) continue;
+    if (!compulsoryOn({ on: today, track: 'general', birthDate: null, rights: facts }).value) continue;
+    if ((exemptions.get(beneficiaryId) ?? []).some((e) => e.decided_on >= opening.grant.decidedOn)) continue;
+    const due = conclusionDeadline(opening.grant);
+    const concluded = (piisOf.get(beneficiaryId) ?? [])
+      .filter((p) => p.signed_on !== null && p.signed_on >= opening.grant.decidedOn)
+      .sort((a, b) => (a.signed_on! < b.signed_on! ? -1 : 1))[0];
+    out.push({
+      kind: 'piis-conclusion',
+      dueOn: due.value!,
+      status: deadlineStatus(due.value!, today, !!concluded),
+      beneficiaryId,
+      ...(concluded ? { piisId: concluded.id } : {}),
+      rule: due.rule,
+      explain: () => concluded
+        ? `${due.explanation}; concluded on ${concluded.signed_on}${concluded.signed_on! > due.value! ? ', late' : ''}`
+        : `${due.explanation}; no PIIS concluded and no exemption (R-EXEMPT) recorded yet`,
+    });
+  }
+  return out;
+}
+
+function piisDeadlines(today: string, kinds: ReadonlySet<Kind>, piis: readonly repo.PiisDeadlineRow[], rights: Map<string, RightDecisionFact[]>): Item[] {
+  const out: Item[] = [];
+  for (const p of piis) {
+    const base = { beneficiaryId: p.beneficiary_id, piisId: p.id };
+    if (kinds.has('reflection-end') && p.handed_over_on) {
+      const end = reflectionPeriod(p.handed_over_on).endsOn;
+      out.push({ kind: 'reflection-end', dueOn: end.value!, status: deadlineStatus(end.value!, today, p.signed_on !== null || p.stage === 'closed'), ...base, rule: end.rule, explain: () => end.explanation });
+    }
+    if (p.stage !== 'signed') continue;
+    if (kinds.has('evaluation')) {
+      const next = nextEvaluationDue({ signedOn: p.signed_on, closed: false, evaluations: (p.evaluations ?? []).map((e) => ({ heldOn: e.held_on, mode: e.mode })) });
+      if (next.value) out.push({ kind: 'evaluation', dueOn: next.value, status: deadlineStatus(next.value, today, false), ...base, rule: next.rule, explain: () => next.explanation });
+    }
+    const endsOn = p.ends_on;
+    if (kinds.has('piis-end') && endsOn) {
+      out.push({
+        kind: 'piis-end',
+        dueOn: endsOn,
+        status: deadlineStatus(endsOn, today, false),
+        ...base,
+        rule: 'R-DURATION',
+        explain: () => `The contract ends on ${describeDate(endsOn)}: close it (R-CLOSE) or prolong it by an amendment (R-PROLONG)`,
+      });
+    }
+    if (kinds.has('subsidy-extension') && p.track === 'general') {
+      const start = subsidyStart({ signedOn: p.signed_on, notedByCouncilOn: p.noted_by_council_on, track: p.track, rights: rights.get(p.beneficiary_id) ?? [] });
+      if (start.value) {
+        const due = subsidyExtensionDue(start.value);
+        const asked = p.first_extension_on !== null && p.first_extension_on <= due.value!;
+        out.push({
+          kind: 'subsidy-extension',
+          dueOn: due.value!,
+          status: deadlineStatus(due.value!, today, asked),
+          ...base,
+          rule: due.rule,
+          explain: () => asked ? `${due.explanation}; requested on ${p.first_extension_on}` : `${due.explanation}; only for a person particularly far from integration — not automatic`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function compute(facts: repo.DeadlineFacts, today: string, kinds: ReadonlySet<Kind>): Item[] {
+  const piis = facts.piis;
+  const rights = new Map([...groupBy(facts.rights, (r) => r.beneficiary_id)].map(([k, v]) => [k, v.map(toFact)]));
+  const out: Item[] = [];
+  if (kinds.has('piis-conclusion')) {
+    out.push(...conclusionDeadlines(today, rights, groupBy(facts.exemptions, (e) => e.beneficiary_id), groupBy(piis, (p) => p.beneficiary_id)));
+  }
+  out.push(...piisDeadlines(today, kinds, piis, rights));
+  if (kinds.has('hearing-pending')) {
+    for (const h of facts.hearings) {
+      const closedOn = h.held_on ?? h.withdrawn_on;
+      out.push({
+        kind: 'hearing-pending',
+        dueOn: h.requested_on,
+        status: closedOn ? 'met' : 'due',
+        beneficiaryId: h.beneficiary_id,
+        piisId: h.piis_id,
+        recordId: h.id,
+        rule: 'R-HEARING',
+        explain: () => closedOn
+          ? `Hearing requested on ${h.requested_on}, ${h.held_on ? 'held' : 'withdrawn'} on ${closedOn}`
+          : `Hearing requested on ${describeDate(h.requested_on)}: due from that day until it is held or withdrawn; signature is blocked meanwhile`,
+      });
+    }
+  }
+  if (kinds.has('interview')) {
+    for (const i of facts.interviews) {
+      const due = interviewDue(i.requested_on);
+      out.push({
+        kind: 'interview',
+        dueOn: due.value!,
+        status: deadlineStatus(due.value!, today, i.held_on !== null),
+        beneficiaryId: i.beneficiary_id,
+        piisId: i.piis_id,
+        recordId: i.id,
+        rule: due.rule,
+        explain: () => i.held_on ? `${due.explanation}; held on ${i.held_on}${i.held_on > due.value! ? ', late' : ''}` : due.explanation,
+      });
+    }
+  }
+  if (kinds.has('sanction-appeal')) {
+    for (const s of facts.sanctions) {
+      const until = appealDeadline(s.notified_on);
+      out.push({
+        kind: 'sanction-appeal',
+        dueOn: until.value!,
+        status: 'upcoming',
+        beneficiaryId: s.beneficiary_id,
+        piisId: s.piis_id,
+        recordId: s.id,
+        rule: until.rule,
+        explain: () => `${until.explanation}; met once the period has ended`,
+      });
+    }
+  }
+  return out;
+}
+
+
+const ALL: ReadonlySet<Kind> = new Set(['piis-conclusion', 'reflection-end', 'hearing-pending', 'evaluation', 'interview', 'piis-end', 'subsidy-extension', 'sanction-appeal']);
+
+/** Recomputes and stores every deadline of these beneficiaries (two statements). */
+export async function refreshDeadlines(tx: Tx, cpasId: string, today: string, beneficiaryIds: readonly string[]): Promise<void> {
+  if (beneficiaryIds.length === 0) return;
+  const facts = await repo.deadlineFacts(tx, cpasId, beneficiaryIds);
+  const rows = compute(facts, today, ALL).map((d) => ({
+    beneficiary_id: d.beneficiaryId,
+    piis_id: d.piisId ?? null,
+    record_id: d.recordId ?? null,
+    kind: d.kind,
+    due_on: d.dueOn,
+    met: d.status === 'met',
+    rule: d.rule,
+    explanation: d.explain(),
+  }));
+  await repo.replaceDeadlines(tx, cpasId, beneficiaryIds, rows);
+}
