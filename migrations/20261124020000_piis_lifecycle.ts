@@ -60,6 +60,90 @@ const tables = [
   'piis_subsidy_extension_request',
 ];
 
+
+// Reads that the service sends on every PIIS request, as functions: PL/pgSQL keeps their plans per
+// connection (planning these statements costs several times their execution). They run with the
+// caller's rights (row-level security applies) and bind the tenant they are given for the rest of
+// the transaction, as the service's own binding does.
+const inForce = (table: string, alias: string) =>
+  `${alias}.voided_at is null and not exists (select 1 from ${table} s where s.cpas_id = ${alias}.cpas_id and s.supersedes_id = ${alias}.id and s.voided_at is null)`;
+const ofPiis = (table: string) =>
+  `coalesce((select json_agg(f order by f.id) from ${table} f where f.cpas_id = p.cpas_id and f.piis_id = p.id), '[]'::json)`;
+const ofPerson = (table: string, columns = 'f') =>
+  `coalesce((select json_agg(${columns} order by f.id) from ${table} f where f.cpas_id = p.cpas_id and f.beneficiary_id = p.beneficiary_id), '[]'::json)`;
+const fileSelect = `
+  select json_build_object(
+    'piis', to_json(p),
+    'birth_date', b.birth_date,
+    'versions', coalesce((select json_agg(v order by v.version) from piis_version v where v.cpas_id = p.cpas_id and v.piis_id = p.id), '[]'::json),
+    'hearing_requests', ${ofPiis('piis_hearing_request')},
+    'signatures', ${ofPiis('piis_signature')},
+    'evaluations', ${ofPiis('piis_evaluation')},
+    'interview_requests', ${ofPiis('piis_interview_request')},
+    'notices', ${ofPiis('piis_notice')},
+    'subsidy_extension_requests', ${ofPiis('piis_subsidy_extension_request')},
+    'person_sanctions', coalesce((select json_agg(s order by s.id) from piis_sanction s join piis q on q.cpas_id = s.cpas_id and q.id = s.piis_id
+        where s.cpas_id = p.cpas_id and q.beneficiary_id = p.beneficiary_id), '[]'::json),
+    'rights', ${ofPerson('right_decision')},
+    'situations', ${ofPerson('situation')},
+    'assessments', ${ofPerson('assessment', "json_build_object('id', f.id, 'performed_on', f.performed_on, 'supersedes_id', f.supersedes_id, 'voided_at', f.voided_at)")},
+    'exemptions', ${ofPerson('exemption')})
+  from piis p join beneficiary b on b.cpas_id = p.cpas_id and b.id = p.beneficiary_id
+  where p.cpas_id = p_cpas and p.id = any(p_ids)
+  order by p.id`;
+const deadlineFactsSelect = `
+  with who as (select b.id from beneficiary b where b.cpas_id = p_cpas and b.id = any(p_beneficiaries))
+  select json_build_object(
+    'piis', coalesce((select json_agg(x) from (
+        select p.id, p.beneficiary_id, p.stage, p.track, p.obligation, p.handed_over_on, p.signed_on, p.ends_on,
+          (select g.noted_by_council_on from piis_signature g where g.cpas_id = p.cpas_id and g.piis_id = p.id and g.version = 1
+             and g.party = 'cpas' and ${inForce('piis_signature', 'g')} limit 1) as noted_by_council_on,
+          (select json_agg(json_build_object('held_on', e.held_on, 'mode', e.mode)) from piis_evaluation e
+             where e.cpas_id = p.cpas_id and e.piis_id = p.id and ${inForce('piis_evaluation', 'e')}) as evaluations,
+          (select min(x.requested_on) from piis_subsidy_extension_request x
+             where x.cpas_id = p.cpas_id and x.piis_id = p.id and ${inForce('piis_subsidy_extension_request', 'x')}) as first_extension_on
+        from piis p where p.cpas_id = p_cpas and p.beneficiary_id in (select id from who)) x), '[]'::json),
+    'rights', coalesce((select json_agg(json_build_object('id', r.id, 'beneficiary_id', r.beneficiary_id, 'kind', r.kind, 'category', r.category,
+        'decided_on', r.decided_on, 'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents))
+      from right_decision r where r.cpas_id = p_cpas and r.beneficiary_id in (select id from who) and ${inForce('right_decision', 'r')}), '[]'::json),
+    'exemptions', coalesce((select json_agg(json_build_object('beneficiary_id', e.beneficiary_id, 'decided_on', e.decided_on))
+      from exemption e where e.cpas_id = p_cpas and e.beneficiary_id in (select id from who) and ${inForce('exemption', 'e')}), '[]'::json),
+    'hearings', coalesce((select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id,
+        'requested_on', f.requested_on, 'held_on', f.held_on, 'withdrawn_on', f.withdrawn_on))
+      from piis_hearing_request f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
+      where f.cpas_id = p_cpas and p.beneficiary_id in (select id from who) and ${inForce('piis_hearing_request', 'f')}), '[]'::json),
+    'interviews', coalesce((select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id,
+        'requested_on', f.requested_on, 'held_on', f.held_on, 'withdrawn_on', null))
+      from piis_interview_request f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
+      where f.cpas_id = p_cpas and p.beneficiary_id in (select id from who) and ${inForce('piis_interview_request', 'f')}), '[]'::json),
+    'sanctions', coalesce((select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id, 'notified_on', f.notified_on))
+      from piis_sanction f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
+      where f.cpas_id = p_cpas and p.beneficiary_id in (select id from who) and ${inForce('piis_sanction', 'f')}), '[]'::json))`;
+
+const functions = `
+  -- The whole file of each PIIS named (its row, versions, lifecycle records, the person's facts the
+  -- rules need) as one JSON document; p_lock locks the PIIS rows for a change.
+  create function piis_file(p_cpas uuid, p_ids uuid[], p_lock boolean) returns setof json
+  language plpgsql volatile as $fn$
+  begin
+    perform set_config('app.cpas_id', p_cpas::text, true);
+    if p_lock then
+      return query ${fileSelect} for update of p;
+    else
+      return query ${fileSelect};
+    end if;
+  end $fn$;
+  -- Every fact the deadlines of these beneficiaries follow from (records in force only).
+  create function piis_deadline_facts(p_cpas uuid, p_beneficiaries uuid[]) returns json
+  language plpgsql volatile as $fn$
+  declare result json;
+  begin
+    perform set_config('app.cpas_id', p_cpas::text, true);
+    ${deadlineFactsSelect} into result;
+    return result;
+  end $fn$;
+  grant execute on function piis_file(uuid, uuid[], boolean), piis_deadline_facts(uuid, uuid[]) to piis_app;`;
+
 export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(
@@ -209,6 +293,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       grant delete on deadline to piis_app;`,
     )
     .execute(db);
+  await sql.raw(functions).execute(db);
   for (const table of tables) {
     await sql
       .raw(
@@ -222,5 +307,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql.raw('drop function if exists piis_file(uuid, uuid[], boolean); drop function if exists piis_deadline_facts(uuid, uuid[])').execute(db);
   await sql.raw(`drop index if exists outbox_event_entity; drop index if exists right_decision_superseded, situation_superseded, exemption_superseded; drop table if exists ${[...tables].reverse().join(', ')} cascade`).execute(db);
 }

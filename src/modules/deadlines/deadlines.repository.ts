@@ -6,9 +6,6 @@ import type { Tx } from '../../db/tenant.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { DeadlineTable } from '../../db/types.js';
 
-const inForce = (table: string, alias: string) =>
-  `${alias}.voided_at is null and not exists (select 1 from ${table} s where s.cpas_id = ${alias}.cpas_id and s.supersedes_id = ${alias}.id and s.voided_at is null)`;
-
 export interface RightRow {
   id: string;
   beneficiary_id: string;
@@ -52,41 +49,11 @@ export interface DeadlineFacts {
   sanctions: Array<{ id: string; piis_id: string; beneficiary_id: string; notified_on: string }>;
 }
 
-/** Every fact the deadlines of these beneficiaries follow from: one statement, one round trip. */
+/** Every fact the deadlines of these beneficiaries follow from: one call of piis_deadline_facts() (its plan kept per connection). */
 export async function deadlineFacts(tx: Tx, cpasId: string, beneficiaryIds: readonly string[]): Promise<DeadlineFacts> {
-  // the CPAS id is written into the inner statements: accept nothing but a canonical UUID
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(cpasId)) throw new Error('deadlineFacts: CPAS id is not a UUID');
-  const ids = sql.join(beneficiaryIds.map((id) => sql`${id}`));
-  const agg = (select: string) => sql.raw(`coalesce((${select}), '[]'::json)`);
-  const { rows } = await sql<DeadlineFacts>`
-    with who as (select b.id from beneficiary b where b.cpas_id = ${cpasId} and b.id in (${ids}))
-    select
-      ${agg(`select json_agg(x) from (
-        select p.id, p.beneficiary_id, p.stage, p.track, p.obligation, p.handed_over_on, p.signed_on, p.ends_on,
-          (select g.noted_by_council_on from piis_signature g where g.cpas_id = p.cpas_id and g.piis_id = p.id and g.version = 1
-             and g.party = 'cpas' and ${inForce('piis_signature', 'g')} limit 1) as noted_by_council_on,
-          (select json_agg(json_build_object('held_on', e.held_on, 'mode', e.mode)) from piis_evaluation e
-             where e.cpas_id = p.cpas_id and e.piis_id = p.id and ${inForce('piis_evaluation', 'e')}) as evaluations,
-          (select min(x.requested_on) from piis_subsidy_extension_request x
-             where x.cpas_id = p.cpas_id and x.piis_id = p.id and ${inForce('piis_subsidy_extension_request', 'x')}) as first_extension_on
-        from piis p where p.cpas_id = '${cpasId}' and p.beneficiary_id in (select id from who)) x`)} as piis,
-      ${agg(`select json_agg(json_build_object('id', r.id, 'beneficiary_id', r.beneficiary_id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
-          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents))
-        from right_decision r where r.cpas_id = '${cpasId}' and r.beneficiary_id in (select id from who) and ${inForce('right_decision', 'r')}`)} as rights,
-      ${agg(`select json_agg(json_build_object('beneficiary_id', e.beneficiary_id, 'decided_on', e.decided_on))
-        from exemption e where e.cpas_id = '${cpasId}' and e.beneficiary_id in (select id from who) and ${inForce('exemption', 'e')}`)} as exemptions,
-      ${agg(`select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id, 'requested_on', f.requested_on,
-          'held_on', f.held_on, 'withdrawn_on', f.withdrawn_on))
-        from piis_hearing_request f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
-        where f.cpas_id = '${cpasId}' and p.beneficiary_id in (select id from who) and ${inForce('piis_hearing_request', 'f')}`)} as hearings,
-      ${agg(`select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id, 'requested_on', f.requested_on,
-          'held_on', f.held_on, 'withdrawn_on', null))
-        from piis_interview_request f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
-        where f.cpas_id = '${cpasId}' and p.beneficiary_id in (select id from who) and ${inForce('piis_interview_request', 'f')}`)} as interviews,
-      ${agg(`select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id, 'notified_on', f.notified_on))
-        from piis_sanction f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
-        where f.cpas_id = '${cpasId}' and p.beneficiary_id in (select id from who) and ${inForce('piis_sanction', 'f')}`)} as sanctions`.execute(tx);
-  return rows[0]!;
+  const { rows } = await sql<{ facts: DeadlineFacts }>`
+    select piis_deadline_facts(${cpasId}::uuid, array[${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))}]::uuid[]) as facts`.execute(tx);
+  return rows[0]!.facts;
 }
 
 export type DeadlineRow = Omit<DeadlineTable, 'cpas_id' | 'id'>;

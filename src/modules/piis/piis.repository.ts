@@ -4,6 +4,7 @@
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import type { DB, PiisTable, PiisVersionTable } from '../../db/types.js';
+import { toIsoInstant } from '../../db/database.js';
 
 export type PiisFactTable =
   | 'piis_hearing_request'
@@ -36,36 +37,30 @@ export interface FileRow extends PiisRow {
   exemptions: JsonRow[];
 }
 
-const ofPiis = (table: string, order = 'f.id') =>
-  sql.raw(`coalesce((select json_agg(f order by ${order}) from ${table} f where f.cpas_id = p.cpas_id and f.piis_id = p.id), '[]'::json)`);
-const ofPerson = (table: string, columns = 'f') =>
-  sql.raw(`coalesce((select json_agg(${columns} order by f.id) from ${table} f where f.cpas_id = p.cpas_id and f.beneficiary_id = p.beneficiary_id), '[]'::json)`);
+/** The file of each PIIS named, as the database function piis_file builds it (one JSON document each). */
+export interface FileJson extends Omit<FileRow, keyof PiisRow | 'birth_date'> {
+  piis: PiisRow;
+  birth_date: string | null;
+}
 
-export function fileQuery(tx: Tx, cpasId: string, piisIds: string | string[], options: { lock?: boolean } = {}): CompiledQuery<FileRow> {
+/**
+ * The files of these PIIS: one statement calling piis_file(), whose plan PostgreSQL keeps per
+ * connection (planning the file's dozen sub-queries costs more than running them).
+ */
+export function fileQuery(tx: Tx, cpasId: string, piisIds: string | string[], options: { lock?: boolean } = {}): CompiledQuery<{ file: FileJson }> {
   const ids = Array.isArray(piisIds) ? piisIds : [piisIds];
-  return sql<FileRow>`
-    select p.*, b.birth_date,
-      ${sql.raw(`coalesce((select json_agg(v order by v.version) from piis_version v where v.cpas_id = p.cpas_id and v.piis_id = p.id), '[]'::json)`)} as versions,
-      ${ofPiis('piis_hearing_request')} as hearing_requests,
-      ${ofPiis('piis_signature')} as signatures,
-      ${ofPiis('piis_evaluation')} as evaluations,
-      ${ofPiis('piis_interview_request')} as interview_requests,
-      ${ofPiis('piis_notice')} as notices,
-      ${ofPiis('piis_subsidy_extension_request')} as subsidy_extension_requests,
-      ${sql.raw(`coalesce((select json_agg(s order by s.id) from piis_sanction s join piis q on q.cpas_id = s.cpas_id and q.id = s.piis_id
-          where s.cpas_id = p.cpas_id and q.beneficiary_id = p.beneficiary_id), '[]'::json)`)} as person_sanctions,
-      ${ofPerson('right_decision')} as rights,
-      ${ofPerson('situation')} as situations,
-      ${ofPerson('assessment', 'json_build_object(\'id\', f.id, \'performed_on\', f.performed_on, \'supersedes_id\', f.supersedes_id, \'voided_at\', f.voided_at)')} as assessments,
-      ${ofPerson('exemption')} as exemptions
-    from piis p join beneficiary b on b.cpas_id = p.cpas_id and b.id = p.beneficiary_id
-    where p.cpas_id = ${cpasId} and p.id in (${sql.join(ids)})
-    order by p.id
-    ${sql.raw(options.lock ? 'for update of p' : '')}`.compile(tx);
+  return sql<{ file: FileJson }>`select piis_file(${cpasId}::uuid, array[${sql.join(ids.map((id) => sql`${id}::uuid`))}]::uuid[], ${options.lock ? sql`true` : sql`false`}) as file`.compile(tx);
+}
+
+/** A file as the rest of the service reads it: the PIIS row's instants in RFC 3339, as pg's parsers give them. */
+export function toFileRow(json: FileJson): FileRow {
+  const { piis, ...rest } = json;
+  return { ...piis, created_at: toIsoInstant(piis.created_at), updated_at: toIsoInstant(piis.updated_at), ...rest };
 }
 
 export async function loadFileRow(tx: Tx, cpasId: string, piisId: string, options: { lock?: boolean } = {}): Promise<FileRow | undefined> {
-  return (await tx.executeQuery(fileQuery(tx, cpasId, piisId, options))).rows[0];
+  const row = (await tx.executeQuery(fileQuery(tx, cpasId, piisId, options))).rows[0];
+  return row && toFileRow(row.file);
 }
 
 export async function insertPiis(tx: Tx, row: Insertable<PiisTable>): Promise<void> {

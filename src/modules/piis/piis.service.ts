@@ -128,8 +128,9 @@ export async function updatePiisDraft(ctx: RequestContext, piisId: string, ifMat
 }
 
 export async function getPiis(ctx: RequestContext, piisId: string): Promise<Outcome<Piis>> {
-  const [row] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
-  if (!row) throw NOT_FOUND();
+  const [found] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  if (!found) throw NOT_FOUND();
+  const row = repo.toFileRow(found.file);
   await recordAccess(ctx, 'piis', [row]);
   const piis = toPiis(toFile(row), ctx.today);
   return ok(piis, etagOf(piis.revision));
@@ -144,7 +145,7 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
   const rows = await readUnit(ctx, async (tx) => {
     const ids = (await tx.executeQuery(repo.listPiisQuery(tx, ctx.cpasId, { stage, startedBy, beneficiaryId: query.beneficiaryId, externalRef: query.externalRef, afterId, limit: limit + 1 }))).rows.map((r) => r.id);
     if (ids.length === 0) return [];
-    return (await tx.executeQuery(repo.fileQuery(tx, ctx.cpasId, ids))).rows;
+    return (await tx.executeQuery(repo.fileQuery(tx, ctx.cpasId, ids))).rows.map((r) => repo.toFileRow(r.file));
   });
   const page = pageOf(rows, limit);
   await recordAccess(ctx, 'piis', page.items);
@@ -152,8 +153,9 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
 }
 
 async function readFile(ctx: RequestContext, piisId: string): Promise<PiisFile> {
-  const [row] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
-  if (!row) throw NOT_FOUND();
+  const [found] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  if (!found) throw NOT_FOUND();
+  const row = repo.toFileRow(found.file);
   await recordAccess(ctx, 'piis', [row]);
   return toFile(row);
 }
