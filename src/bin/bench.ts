@@ -5,7 +5,10 @@
 //   T_http req/s of a bare Fastify route returning the same JSON (no database)
 //   T_db   tps of pgbench running exactly the statements the endpoint sends per request
 // and prints cost of safety T_ep / T_toy and efficiency T_ep / (1 / (1/T_db + 1/T_http)), plus the
-// start-up times of npm start on the embedded database (first start, later start).
+// start-up times of npm start on the embedded database (first start, later start). Then, on a
+// second CPAS of BENCH_BENEFICIARIES (default 20,000) generated beneficiaries: GET /v1/piis/{id}
+// with the same four figures, POST …/evaluations against a naive insert route, and the latency of
+// GET /v1/deadlines.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow creating a
 // database; BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the runs;
 // BENCH_PROFILE_DIR writes a CPU profile of the endpoint's server.
