@@ -152,6 +152,25 @@ function pgbenchScript(cpasId: string): string {
   return `${bindStatement(cpasId)} \\; ${text};\n`;
 }
 
+/** The real server on the bench database, with the bench's key set and no practical rate limit. */
+async function startEndpoint(url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[] = []): Promise<{ ep: ChildProcess; epPort: number }> {
+  const epPort = await freePort();
+  const ep = startProcess([...nodeArgs, path.join(dist, 'server.js')], {
+    DATABASE_URL: url,
+    PORT: String(epPort),
+    AUTH_DEV: 'false',
+    AUTH_JWKS_FILE: jwksFile,
+    AUTH_ISSUER: 'bench',
+    AUTH_AUDIENCE: 'piis-api',
+    PSEUDONYM_KEY: randomBytes(24).toString('hex'),
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_LEVEL: 'warn',
+  });
+  children.push(ep);
+  await waitFor(`http://127.0.0.1:${epPort}/health/ready`, ep);
+  return { ep, epPort };
+}
+
 /**
  * The PIIS benches on a second CPAS of generated beneficiaries (npm run seed's generator):
  * GET /v1/piis/{id} against its toy, bare-HTTP and pgbench baselines; POST evaluations against a
@@ -187,20 +206,7 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
     .sign(privateKey);
   const auth = { authorization: `Bearer ${token}` };
 
-  const epPort = await freePort();
-  const ep = startProcess([path.join(dist, 'server.js')], {
-    DATABASE_URL: url,
-    PORT: String(epPort),
-    AUTH_DEV: 'false',
-    AUTH_JWKS_FILE: jwksFile,
-    AUTH_ISSUER: 'bench',
-    AUTH_AUDIENCE: 'piis-api',
-    PSEUDONYM_KEY: randomBytes(24).toString('hex'),
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    LOG_LEVEL: 'warn',
-  });
-  children.push(ep);
-  await waitFor(`http://127.0.0.1:${epPort}/health/ready`, ep);
+  const { ep, epPort } = await startEndpoint(url, jwksFile, children);
   const epUrl = `http://127.0.0.1:${epPort}/v1/piis/${piisId}`;
   const sample = await (await fetch(epUrl, { headers: auth })).text();
   const tEp = await load(epUrl, auth);
@@ -292,23 +298,9 @@ async function main() {
       .setExpirationTime('1h')
       .sign(privateKey);
 
-    const epPort = await freePort();
     // BENCH_PROFILE_DIR: write a V8 CPU profile of the endpoint's server there (for analysis).
     const profileDir = process.env['BENCH_PROFILE_DIR'];
-    const profileArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-    const ep = startProcess([...profileArgs, path.join(dist, 'server.js')], {
-      DATABASE_URL: url,
-      PORT: String(epPort),
-      AUTH_DEV: 'false',
-      AUTH_JWKS_FILE: jwksFile,
-      AUTH_ISSUER: 'bench',
-      AUTH_AUDIENCE: 'piis-api',
-      PSEUDONYM_KEY: randomBytes(24).toString('hex'),
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
-    });
-    children.push(ep);
-    await waitFor(`http://127.0.0.1:${epPort}/health/ready`, ep);
+    const { ep, epPort } = await startEndpoint(url, jwksFile, children, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
     const epUrl = `http://127.0.0.1:${epPort}/v1/beneficiaries/${id}`;
     const sample = await (await fetch(epUrl, { headers: { authorization: `Bearer ${token}` } })).text();
     const tEp = await load(epUrl, { authorization: `Bearer ${token}` });

@@ -4,18 +4,9 @@
 import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import { uuidv7 } from '../../db/ids.js';
-import type { DeadlineTable } from '../../db/types.js';
+import type { DeadlineTable, RightDecisionTable } from '../../db/types.js';
 
-export interface RightRow {
-  id: string;
-  beneficiary_id: string;
-  kind: 'ri' | 'equivalent_aid' | 'end';
-  category: 'cohabitant' | 'isolated' | 'family' | null;
-  decided_on: string;
-  notified_on: string | null;
-  starts_on: string;
-  monthly_amount_cents: number | null;
-}
+export type RightRow = Pick<RightDecisionTable, 'id' | 'beneficiary_id' | 'kind' | 'category' | 'decided_on' | 'notified_on' | 'starts_on' | 'monthly_amount_cents'>;
 
 export interface PiisDeadlineRow {
   id: string;

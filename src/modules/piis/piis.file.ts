@@ -2,7 +2,7 @@
 // in force told apart from voided and superseded ones (R-CORRECT), and the state that follows
 // from the facts in force — the stage, the conclusion date — derived, never stored by hand.
 import { toIsoInstant } from '../../db/database.js';
-import type { PiisStage } from '../../db/types.js';
+import type { CorrectionColumns, PiisSanctionTable, PiisStage } from '../../db/types.js';
 import type { RightDecisionFact } from '../../rules/rights.js';
 import type { Content } from './piis.schemas.js';
 import type { FileRow, JsonRow, PiisRow } from './piis.repository.js';
@@ -40,19 +40,7 @@ export type EvaluationRow = { version: number; held_on: string; mode: 'in_person
 export type HearingRow = { requested_on: string; held_on: string | null; withdrawn_on: string | null };
 export type InterviewRow = { requested_on: string; held_on: string | null };
 export type NoticeRow = { issued_on: string; breach: string; comply_by: string };
-export type SanctionRow = {
-  piis_id: string;
-  notice_id: string;
-  decided_on: string;
-  notified_on: string;
-  hearing_requested: boolean;
-  hearing_held_on: string | null;
-  no_legitimate_reason: boolean;
-  suspension_starts_on: string;
-  suspension_ends_on: string;
-  partial_percent: number | null;
-  suspended_sentence: boolean;
-};
+export type SanctionRow = Omit<PiisSanctionTable, keyof CorrectionColumns | 'cpas_id' | 'id'>;
 export type ExtensionRow = { requested_on: string; motivation: string; evaluation_id: string | null };
 
 export interface PiisFile {
