@@ -309,7 +309,7 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
     ...path_,
     body: { noticeId: notice.data!.id, decidedOn: '2026-10-01', notifiedOn: '2026-10-02', hearing: { requested: false }, noLegitimateReason: true, suspensionStartsOn: '2026-11-01', suspensionEndsOn: '2026-11-30' },
   });
-  t.equal(sanctioned.data?.appealUntil.value, '2027-01-02');
+  t.equal(sanctioned.data?.appealDeadline.value, '2027-01-02');
   const closedPiis = await client.POST('/v1/piis/{piisId}/close', { ...path_, body: { endedOn: '2026-11-20', outcome: 'training_started' } });
   t.equal(closedPiis.data?.status, 'closed');
   const versions = await client.GET('/v1/piis/{piisId}/versions', path_);

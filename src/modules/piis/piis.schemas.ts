@@ -290,7 +290,7 @@ export const SanctionSchema = record(
     partialPercent: Nullable(Int(1, 100, 'Share suspended')),
     suspendedSentence: Type.Boolean(),
     maxMonths: Explained(Int(1, 12, 'months'), 'The longest suspension allowed (R-SANCTION-LENGTH)'),
-    appealUntil: Explained(Date_('Appeal until'), 'The appeal deadline (R-SANCTION-APPEAL)'),
+    appealDeadline: Explained(Date_('Last day to appeal'), 'The appeal deadline (R-SANCTION-APPEAL)'),
   },
   'A sanction (R-SANCTION-*)',
 );

@@ -84,7 +84,7 @@ export function sanctionView(f: Fact<SanctionRow>, personDecisions: readonly str
     partialPercent: f.row.partial_percent,
     suspendedSentence: f.row.suspended_sentence,
     maxMonths: sanctionMaxMonths(f.row.decided_on, personDecisions),
-    appealUntil: appealDeadline(f.row.notified_on),
+    appealDeadline: appealDeadline(f.row.notified_on),
   };
 }
 

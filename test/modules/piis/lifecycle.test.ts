@@ -108,7 +108,7 @@ t.test('PIIS lifecycle', async (t) => {
       suspensionEndsOn: '2026-11-30',
     });
     t.equal(sanction.statusCode, 201, sanction.statusCode >= 300 ? sanction.body : `sanction: 201`);
-    t.equal(json(sanction).appealUntil.value, '2027-01-02', 'R-SANCTION-APPEAL');
+    t.equal(json(sanction).appealDeadline.value, '2027-01-02', 'R-SANCTION-APPEAL');
     t.equal(json(sanction).maxMonths.value, 1);
 
     const closed = await post(app, worker, `/v1/piis/${id}/close`, { endedOn: '2026-11-20', outcome: 'training_started' });
