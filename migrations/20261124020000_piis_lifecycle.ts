@@ -86,7 +86,7 @@ const fileSelect = `
         where s.cpas_id = p.cpas_id and q.beneficiary_id = p.beneficiary_id), '[]'::json),
     'rights', ${ofPerson('right_decision')},
     'situations', ${ofPerson('situation')},
-    'assessments', ${ofPerson('assessment', "json_build_object('id', f.id, 'performed_on', f.performed_on, 'supersedes_id', f.supersedes_id, 'voided_at', f.voided_at)")},
+    'assessments', ${ofPerson('assessment', "json_build_object('id', f.id, 'performed_on', f.performed_on, 'kind', f.kind, 'participation_rung', f.participation_rung, 'domain_scores', f.domain_scores, 'supersedes_id', f.supersedes_id, 'voided_at', f.voided_at)")},
     'exemptions', ${ofPerson('exemption')})
   from piis p join beneficiary b on b.cpas_id = p.cpas_id and b.id = p.beneficiary_id
   where p.cpas_id = p_cpas and p.id = any(p_ids)

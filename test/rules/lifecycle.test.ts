@@ -202,3 +202,18 @@ t.test('R-ASSESS-FIRST and R-REUSE: when a PIIS is handed over, then an assessme
   t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [{ id: 'a', performedOn: '2026-02-28' }], reuse: { employment: { startsOn: '2025-12-01', endsOn: '2026-02-28' } } }), null, 'R-REUSE: a new assessment since the job');
   t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [], reuse: { employment: null } }), null, 'R-REUSE without a job in between');
 });
+
+t.test('R-PROGRESS: when a later measurement is higher on the ladder or on average, then there is progress at the reference date', async (t) => {
+  const { progressOn } = await import('../../src/rules/progress.js');
+  const base = { id: 'b', performedOn: '2026-01-10', participationRung: 2, domainScores: [{ domain: 'language', score: 2 }, { domain: 'housing', score: 3 }] };
+  const up = { id: 'm1', performedOn: '2026-06-10', participationRung: 3, domainScores: [] };
+  const same = { id: 'm2', performedOn: '2026-09-10', participationRung: 2, domainScores: [{ domain: 'language', score: 3 }, { domain: 'housing', score: 2 }] };
+  const better = { id: 'm3', performedOn: '2026-12-10', participationRung: 2, domainScores: [{ domain: 'language', score: 3 }, { domain: 'housing', score: 3 }] };
+  const all = [base, up, same, better];
+  t.equal(progressOn({ baseline: base, measurements: all, on: '2026-06-09' }).value, null, 'no later measurement yet');
+  t.equal(progressOn({ baseline: base, measurements: all, on: '2026-06-10' }).value, true, 'rung 2 → 3, measured on the reference date itself');
+  t.equal(progressOn({ baseline: base, measurements: all, on: '2026-12-09' }).value, false, 'latest: same rung, mean 2.5 → 2.5');
+  t.equal(progressOn({ baseline: base, measurements: all, on: '2026-12-31' }).value, true, 'mean 2.5 → 3');
+  t.equal(progressOn({ baseline: null, measurements: all, on: '2026-12-31' }).value, null, 'no baseline');
+  t.match(progressOn({ baseline: base, measurements: all, on: '2026-12-31' }).explanation, /2\.50 → 3\.00/);
+});

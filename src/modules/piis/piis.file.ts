@@ -59,7 +59,7 @@ export interface PiisFile {
   personSanctionDecisions: string[];
   rights: RightDecisionFact[];
   employment: Array<{ startsOn: string; endsOn: string | null }>;
-  assessments: Array<{ id: string; performedOn: string }>;
+  assessments: Array<{ id: string; performedOn: string; kind: string; participationRung: number | null; domainScores: Array<{ domain: string; score: number }> }>;
   exemptions: Array<{ id: string; decidedOn: string; reason: string }>;
 }
 
@@ -98,7 +98,13 @@ export function toFile(r: FileRow): PiisFile {
     employment: inForce(withCorrections<Record<string, unknown>>(r.situations))
       .filter((s) => s['kind'] === 'employment')
       .map((s) => ({ startsOn: s['starts_on'] as string, endsOn: (s['ends_on'] ?? null) as string | null })),
-    assessments: inForce(withCorrections<Record<string, unknown>>(r.assessments)).map((a) => ({ id: a.id, performedOn: a['performed_on'] as string })),
+    assessments: inForce(withCorrections<Record<string, unknown>>(r.assessments)).map((a) => ({
+      id: a.id,
+      performedOn: a['performed_on'] as string,
+      kind: a['kind'] as string,
+      participationRung: (a['participation_rung'] ?? null) as number | null,
+      domainScores: (a['domain_scores'] ?? []) as Array<{ domain: string; score: number }>,
+    })),
     exemptions: inForce(withCorrections<Record<string, unknown>>(r.exemptions)).map((e) => ({ id: e.id, decidedOn: e['decided_on'] as string, reason: e['reason'] as string })),
   };
 }

@@ -329,6 +329,7 @@ export const PiisSchema = Type.Object(
     conclusionDue: ExplainedDate('Date by which a compulsory PIIS must be concluded (R-OBLIG-DEADLINE)'),
     nextEvaluationDue: ExplainedDate('Next evaluation due (R-EVAL-FREQ); null when not signed or closed'),
     subsidy: ExplainedDate('First day the 10% subsidy is due (R-SUB-START), with the first period'),
+    progress: ExplainedFlag('Progress since the baseline assessment at the reference date: today, or the end date once closed (R-PROGRESS)'),
     compliance: Type.Object(
       {
         concludedInTime: ExplainedFlag('Concluded within 3 months of the grant (R-OBLIG-DEADLINE)'),

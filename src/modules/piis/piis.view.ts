@@ -8,6 +8,7 @@ import { conclusionDeadline } from '../../rules/obligation.js';
 import { openingGrant, rightSegments } from '../../rules/rights.js';
 import { appealDeadline, sanctionMaxMonths } from '../../rules/sanction.js';
 import { subsidyStart } from '../../rules/subsidy-start.js';
+import { progressOn } from '../../rules/progress.js';
 import { conclusion, current, signaturesOf, statusOf, type Fact, type PiisFile, type SanctionRow } from './piis.file.js';
 import type { JsonRow } from './piis.repository.js';
 import type { Piis, PiisVersion } from './piis.schemas.js';
@@ -125,6 +126,12 @@ function reflectionRespected(file: PiisFile): Explained<boolean> {
     : explained(false, 'R-REFLECT', `Signed on ${first} under a written waiver recorded on ${(file.piis.reflection_waiver as { recordedOn?: string } | null)?.recordedOn ?? '?'}: ${earliestSignatureOn.explanation}`);
 }
 
+/** R-ASSESS-BASELINE: the assessment the PIIS names, else the person's first initial assessment, else their first. */
+function baselineOf(file: PiisFile) {
+  const byDate = [...file.assessments].sort((a, b) => (a.performedOn < b.performedOn ? -1 : a.performedOn > b.performedOn ? 1 : 0));
+  return byDate.find((a) => a.id === file.piis.baseline_assessment_id) ?? byDate.find((a) => a.kind === 'initial') ?? byDate[0] ?? null;
+}
+
 export function toPiis(file: PiisFile, today: string): Piis {
   const p = file.piis;
   const version = current(file);
@@ -159,6 +166,11 @@ export function toPiis(file: PiisFile, today: string): Piis {
     conclusionDue: due,
     nextEvaluationDue: nextEvaluationDue({ signedOn, closed, evaluations }),
     subsidy: subsidyStart({ signedOn, notedByCouncilOn: cpasSignature?.row.noted_by_council_on ?? null, track: p.track, rights: file.rights }),
+    progress: progressOn({
+      baseline: baselineOf(file),
+      measurements: file.assessments,
+      on: p.ended_on ?? today,
+    }),
     compliance: {
       concludedInTime: concludedInTime(file, due, today),
       reflectionRespected: reflectionRespected(file),
