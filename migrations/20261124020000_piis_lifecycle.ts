@@ -73,7 +73,7 @@ const ofPerson = (table: string, columns = 'f') =>
   `coalesce((select json_agg(${columns} order by f.id) from ${table} f where f.cpas_id = p.cpas_id and f.beneficiary_id = p.beneficiary_id), '[]'::json)`;
 const fileSelect = `
   select json_build_object(
-    'piis', to_json(p),
+    'piis', to_jsonb(p) - 'file_doc',
     'birth_date', b.birth_date,
     'versions', coalesce((select json_agg(v order by v.version) from piis_version v where v.cpas_id = p.cpas_id and v.piis_id = p.id), '[]'::json),
     'hearing_requests', ${ofPiis('piis_hearing_request')},
@@ -142,7 +142,25 @@ const functions = `
     ${deadlineFactsSelect} into result;
     return result;
   end $fn$;
-  grant execute on function piis_file(uuid, uuid[], boolean), piis_deadline_facts(uuid, uuid[]) to piis_app;`;
+  grant execute on function piis_file(uuid, uuid[], boolean), piis_deadline_facts(uuid, uuid[]) to piis_app;
+  -- A change to a person's facts clears the rendered files of their PIIS (the next change of a
+  -- PIIS renders its file again; a read of a cleared one renders it on the fly).
+  create function piis_clear_person_files() returns trigger language plpgsql as $fn$
+  begin
+    if tg_table_name = 'beneficiary' then
+      update piis set file_doc = null where cpas_id = new.cpas_id and beneficiary_id = new.id and file_doc is not null;
+    elsif tg_table_name = 'piis_sanction' then
+      update piis set file_doc = null where file_doc is not null and cpas_id = new.cpas_id
+        and beneficiary_id = (select q.beneficiary_id from piis q where q.cpas_id = new.cpas_id and q.id = new.piis_id);
+    else
+      update piis set file_doc = null where cpas_id = new.cpas_id and beneficiary_id = new.beneficiary_id and file_doc is not null;
+    end if;
+    return null;
+  end $fn$;
+  create trigger piis_clear_files after update on beneficiary for each row execute function piis_clear_person_files();
+  ${['right_decision', 'situation', 'exemption', 'assessment', 'piis_sanction']
+    .map((t) => `create trigger piis_clear_files after insert or update on ${t} for each row execute function piis_clear_person_files();`)
+    .join('\n  ')}`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql
@@ -198,6 +216,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         created_at timestamptz not null default now(),
         created_by text not null,
         updated_at timestamptz not null default now(),
+        -- the file as piis_file() renders it, kept by the unit of work that changes the PIIS and
+        -- cleared when the person's facts change, so that a read is one row (null: render it)
+        file_doc jsonb,
         primary key (cpas_id, id),
         unique (cpas_id, external_ref),
         foreign key (cpas_id, beneficiary_id) references beneficiary (cpas_id, id),
@@ -307,6 +328,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw('drop function if exists piis_file(uuid, uuid[], boolean); drop function if exists piis_deadline_facts(uuid, uuid[])').execute(db);
+  await sql
+    .raw(
+      `drop trigger if exists piis_clear_files on beneficiary; drop trigger if exists piis_clear_files on right_decision;
+       drop trigger if exists piis_clear_files on situation; drop trigger if exists piis_clear_files on exemption;
+       drop function if exists piis_file(uuid, uuid[], boolean); drop function if exists piis_deadline_facts(uuid, uuid[]);
+       drop function if exists piis_clear_person_files() cascade`,
+    )
+    .execute(db);
   await sql.raw(`drop index if exists outbox_event_entity; drop index if exists right_decision_superseded, situation_superseded, exemption_superseded; drop table if exists ${[...tables].reverse().join(', ')} cascade`).execute(db);
 }

@@ -11,6 +11,7 @@ import { inTenant } from './tenant.js';
 import { addDays, addMonths } from '../rules/dates.js';
 import { todayInBrussels } from '../rules/calendar.js';
 import { refreshDeadlines } from '../modules/deadlines/deadlines.engine.js';
+import { keepRenderedFiles } from '../modules/piis/piis.repository.js';
 
 /** A UUIDv7-shaped id from (kind, index): the same every run, ordered by index. */
 export function seededId(cpasId: string, kind: string, index: number): string {
@@ -117,7 +118,9 @@ export async function seedBeneficiaries(db: Kysely<DB>, cpasId: string, count: n
           await tx.insertInto(table).values(list.slice(k, k + 1000) as never).onConflict((oc) => oc.doNothing()).execute();
         }
       }
-      await refreshDeadlines(tx, cpasId, today, rows['beneficiary']!.map((b) => String(b['id'])));
+      const ids = rows['beneficiary']!.map((b) => String(b['id']));
+      await refreshDeadlines(tx, cpasId, today, ids);
+      await keepRenderedFiles(tx, cpasId, { beneficiaryIds: ids });
     });
     onProgress(end);
   }

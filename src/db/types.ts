@@ -126,6 +126,7 @@ export interface PiisTable {
   created_at: Instant;
   created_by: string;
   updated_at: Instant;
+  file_doc: ColumnType<unknown, never, never>;
 }
 
 export interface PiisVersionTable {

@@ -48,8 +48,19 @@ export interface FileJson extends Omit<FileRow, keyof PiisRow | 'birth_date'> {
  * connection (planning the file's dozen sub-queries costs more than running them).
  */
 export function fileQuery(tx: Tx, cpasId: string, piisIds: string | string[], options: { lock?: boolean } = {}): CompiledQuery<{ file: FileJson }> {
-  const ids = Array.isArray(piisIds) ? piisIds : [piisIds];
-  return sql<{ file: FileJson }>`select piis_file(${cpasId}::uuid, array[${sql.join(ids.map((id) => sql`${id}::uuid`))}]::uuid[], ${options.lock ? sql`true` : sql`false`}) as file`.compile(tx);
+  const ids = sql.join((Array.isArray(piisIds) ? piisIds : [piisIds]).map((id) => sql`${id}::uuid`));
+  if (options.lock) return sql<{ file: FileJson }>`select piis_file(${cpasId}::uuid, array[${ids}]::uuid[], true) as file`.compile(tx);
+  // a read takes the rendered file kept on the row, or renders it when the person's facts cleared it
+  return sql<{ file: FileJson }>`
+    select coalesce(p.file_doc::json, (select f from piis_file(p.cpas_id, array[p.id], false) f)) as file
+    from piis p where p.cpas_id = ${cpasId}::uuid and p.id in (${ids}) order by p.id`.compile(tx);
+}
+
+/** Renders and keeps the file of these PIIS (the last statement of a unit of work that changed them). */
+export async function keepRenderedFiles(tx: Tx, cpasId: string, where: { piisId: string } | { beneficiaryIds: readonly string[] }): Promise<void> {
+  const filter = 'piisId' in where ? sql`p.id = ${where.piisId}::uuid` : sql`p.beneficiary_id in (${sql.join(where.beneficiaryIds.map((id) => sql`${id}::uuid`))})`;
+  await sql`update piis p set file_doc = (select to_jsonb(f) from piis_file(p.cpas_id, array[p.id], false) f)
+            where p.cpas_id = ${cpasId}::uuid and ${filter}`.execute(tx);
 }
 
 /** A file as the rest of the service reads it: the PIIS row's instants in RFC 3339, as pg's parsers give them. */

@@ -87,6 +87,7 @@ export async function createPiis(ctx: RequestContext, beneficiaryId: string, bod
     await repo.insertVersion(tx, { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: id, version: 1, kind: 'initial', content: JSON.stringify(content), created_by: ctx.actor });
     await appendChange(tx, ctx, { action: 'create', entity: 'piis', entityId: id, event: { type: 'piis.created', data: { piisId: id, beneficiaryId, version: 1 } } });
     await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);
+    await repo.keepRenderedFiles(tx, ctx.cpasId, { piisId: id });
     const piis = toPiis(await loadFile(tx, ctx, id), ctx.today);
     return created(piis, `/v1/piis/${id}`, etagOf(piis.revision));
   }).catch(duplicateRef);

@@ -86,6 +86,7 @@ export async function changePiis<B>(
     const events = stage === 'signed' && stageBefore !== 'signed' ? [...result.events, { type: 'piis.signed', data: { piisId, signedOn: derived.signed_on } }] : result.events;
     // the deadline engine: the person's deadlines follow the facts just changed
     await refreshDeadlines(tx, ctx.cpasId, ctx.today, [raw.beneficiary_id]);
+    await repo.keepRenderedFiles(tx, ctx.cpasId, { piisId });
     const [first, ...rest] = events.map((e) => ({ ...e, entity: 'piis', entityId: piisId }));
     await appendChange(tx, ctx, { ...result.audit, event: first!, alsoEmit: rest });
     const answer = result.respond(toFile(unit.raw));

@@ -239,6 +239,19 @@ t.test('PIIS lifecycle', async (t) => {
     t.equal(all.items.length, 3, 'the history keeps every version');
   });
 
+  t.test('when the person’s facts change, then the PIIS read follows them (R-CORRECT: rules follow the facts in force)', async (t) => {
+    const b = await rightfulBeneficiary(app, worker);
+    const d = await draft(app, worker, b);
+    const read = async () => json(await app.inject({ method: 'GET', url: `/v1/piis/${d.piisId}`, headers: bearer(worker) }));
+    t.equal((await read()).conclusionDue.value, '2026-04-05', 'R-OBLIG-DEADLINE from the grant of 2026-01-05');
+    const rights = json(await app.inject({ method: 'GET', url: `/v1/beneficiaries/${b}/rights`, headers: bearer(worker) }));
+    const corrected = await post(app, worker, `/v1/beneficiaries/${b}/rights`, { kind: 'ri', category: 'isolated', decidedOn: '2026-01-20', startsOn: '2026-01-05', monthlyAmountCents: 130000, supersedes: rights.items[0].id, reason: 'decision date mistyped' });
+    t.equal(corrected.statusCode, 201);
+    t.equal((await read()).conclusionDue.value, '2026-04-20', 'the corrected grant decides');
+    await post(app, worker, `/v1/beneficiaries/${b}/assessments`, { performedOn: '2026-06-01', kind: 'intermediate', participationRung: 4 });
+    t.equal((await read()).progress.value, true, 'R-PROGRESS: rung 2 → 4 since the baseline');
+  });
+
   t.test('when another CPAS asks for a PIIS, then it does not exist for them', async (t) => {
     const b = await rightfulBeneficiary(app, worker);
     const d = await draft(app, worker, b);
