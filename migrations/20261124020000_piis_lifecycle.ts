@@ -92,7 +92,6 @@ const fileSelect = `
   where p.cpas_id = p_cpas and p.id = any(p_ids)
   order by p.id`;
 const deadlineFactsSelect = `
-  with who as (select b.id from beneficiary b where b.cpas_id = p_cpas and b.id = any(p_beneficiaries))
   select json_build_object(
     'piis', coalesce((select json_agg(x) from (
         select p.id, p.beneficiary_id, p.stage, p.track, p.obligation, p.handed_over_on, p.signed_on, p.ends_on,
@@ -102,23 +101,23 @@ const deadlineFactsSelect = `
              where e.cpas_id = p.cpas_id and e.piis_id = p.id and ${inForce('piis_evaluation', 'e')}) as evaluations,
           (select min(x.requested_on) from piis_subsidy_extension_request x
              where x.cpas_id = p.cpas_id and x.piis_id = p.id and ${inForce('piis_subsidy_extension_request', 'x')}) as first_extension_on
-        from piis p where p.cpas_id = p_cpas and p.beneficiary_id in (select id from who)) x), '[]'::json),
+        from piis p where p.cpas_id = p_cpas and p.beneficiary_id = any(p_beneficiaries)) x), '[]'::json),
     'rights', coalesce((select json_agg(json_build_object('id', r.id, 'beneficiary_id', r.beneficiary_id, 'kind', r.kind, 'category', r.category,
         'decided_on', r.decided_on, 'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents))
-      from right_decision r where r.cpas_id = p_cpas and r.beneficiary_id in (select id from who) and ${inForce('right_decision', 'r')}), '[]'::json),
+      from right_decision r where r.cpas_id = p_cpas and r.beneficiary_id = any(p_beneficiaries) and ${inForce('right_decision', 'r')}), '[]'::json),
     'exemptions', coalesce((select json_agg(json_build_object('beneficiary_id', e.beneficiary_id, 'decided_on', e.decided_on))
-      from exemption e where e.cpas_id = p_cpas and e.beneficiary_id in (select id from who) and ${inForce('exemption', 'e')}), '[]'::json),
+      from exemption e where e.cpas_id = p_cpas and e.beneficiary_id = any(p_beneficiaries) and ${inForce('exemption', 'e')}), '[]'::json),
     'hearings', coalesce((select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id,
         'requested_on', f.requested_on, 'held_on', f.held_on, 'withdrawn_on', f.withdrawn_on))
       from piis_hearing_request f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
-      where f.cpas_id = p_cpas and p.beneficiary_id in (select id from who) and ${inForce('piis_hearing_request', 'f')}), '[]'::json),
+      where f.cpas_id = p_cpas and p.beneficiary_id = any(p_beneficiaries) and ${inForce('piis_hearing_request', 'f')}), '[]'::json),
     'interviews', coalesce((select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id,
         'requested_on', f.requested_on, 'held_on', f.held_on, 'withdrawn_on', null))
       from piis_interview_request f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
-      where f.cpas_id = p_cpas and p.beneficiary_id in (select id from who) and ${inForce('piis_interview_request', 'f')}), '[]'::json),
+      where f.cpas_id = p_cpas and p.beneficiary_id = any(p_beneficiaries) and ${inForce('piis_interview_request', 'f')}), '[]'::json),
     'sanctions', coalesce((select json_agg(json_build_object('id', f.id, 'piis_id', f.piis_id, 'beneficiary_id', p.beneficiary_id, 'notified_on', f.notified_on))
       from piis_sanction f join piis p on p.cpas_id = f.cpas_id and p.id = f.piis_id
-      where f.cpas_id = p_cpas and p.beneficiary_id in (select id from who) and ${inForce('piis_sanction', 'f')}), '[]'::json))`;
+      where f.cpas_id = p_cpas and p.beneficiary_id = any(p_beneficiaries) and ${inForce('piis_sanction', 'f')}), '[]'::json))`;
 
 const functions = `
   -- The whole file of each PIIS named (its row, versions, lifecycle records, the person's facts the

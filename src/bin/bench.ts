@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { openPostgres, openPostgresAdmin } from '../db/database.js';
 import { seedBeneficiaries } from '../db/seed.js';
@@ -187,7 +187,12 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
   await registry.end();
   const app = await openPostgres(url);
   const seedStart = performance.now();
-  await seedBeneficiaries(app.db, cpasId, beneficiaries, (done) => process.stderr.write(`\rseeding ${done}/${beneficiaries}`));
+  const stats = openPostgresAdmin(url);
+  await seedBeneficiaries(app.db, cpasId, beneficiaries, {
+    onProgress: (done) => process.stderr.write(`\rseeding ${done}/${beneficiaries}`),
+    analyze: async () => void (await sql`analyze`.execute(stats)),
+  });
+  await stats.destroy();
   process.stderr.write('\n');
   const seedSeconds = (performance.now() - seedStart) / 1000;
   await app.close();

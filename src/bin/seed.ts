@@ -7,6 +7,8 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../server.js';
 import { DEMO_KBO, seedDemo } from '../db/demo.js';
 import { seedBeneficiaries } from '../db/seed.js';
+import { openPostgresAdmin } from '../db/database.js';
+import { sql } from 'kysely';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +33,15 @@ async function main() {
     const cpas = await database.db.selectFrom('cpas').select('id').where('kbo_number', '=', kbo).executeTakeFirst();
     if (!cpas) throw new Error(`no CPAS with KBO ${kbo} is registered (POST /v1/cpas first)`);
     const started = performance.now();
-    await seedBeneficiaries(database.db, cpas.id, count, (done) => process.stderr.write(bar(done, count, started)));
+    const owner = config.databaseUrl ? openPostgresAdmin(config.databaseAdminUrl ?? config.databaseUrl) : null;
+    try {
+      await seedBeneficiaries(database.db, cpas.id, count, {
+        onProgress: (done) => process.stderr.write(bar(done, count, started)),
+        ...(owner ? { analyze: async () => void (await sql`analyze`.execute(owner)) } : {}),
+      });
+    } finally {
+      await owner?.destroy();
+    }
     process.stderr.write(`\nseeded ${count} beneficiaries into CPAS ${kbo} (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await database.close();

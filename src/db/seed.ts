@@ -106,7 +106,21 @@ function addPerson(cpasId: string, i: number, rows: Record<string, Record<string
 const TABLES = ['beneficiary', 'right_decision', 'assessment', 'piis', 'piis_version', 'piis_signature', 'piis_evaluation', 'piis_interview_request', 'piis_hearing_request'] as const;
 
 /** Writes the first `count` generated beneficiaries of the CPAS; rows already there are left as they are. */
-export async function seedBeneficiaries(db: Kysely<DB>, cpasId: string, count: number, onProgress: (done: number) => void = () => {}, batch = 500, today = todayInBrussels()): Promise<void> {
+export interface SeedOptions {
+  onProgress?: (done: number) => void;
+  /**
+   * Refreshes the planner's statistics (ANALYZE, as the owner). Called as the tables double:
+   * plans cached on a connection while the tables were nearly empty (foreign-key checks, PL/pgSQL
+   * functions, triggers) would otherwise scan whole tables for the rest of the run.
+   */
+  analyze?: () => Promise<void>;
+  batch?: number;
+  today?: string;
+}
+
+export async function seedBeneficiaries(db: Kysely<DB>, cpasId: string, count: number, options: SeedOptions = {}): Promise<void> {
+  const { onProgress = () => {}, analyze, batch = 500, today = todayInBrussels() } = options;
+  let nextAnalyze = batch;
   for (let start = 0; start < count; start += batch) {
     const end = Math.min(count, start + batch);
     await inTenant(db, cpasId, async (tx) => {
@@ -123,5 +137,9 @@ export async function seedBeneficiaries(db: Kysely<DB>, cpasId: string, count: n
       await keepRenderedFiles(tx, cpasId, { beneficiaryIds: ids });
     });
     onProgress(end);
+    if (analyze && end >= nextAnalyze && end < count) {
+      await analyze();
+      nextAnalyze *= 2;
+    }
   }
 }
