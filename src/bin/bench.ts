@@ -152,6 +152,17 @@ function pgbenchScript(cpasId: string): string {
   return `${bindStatement(cpasId)} \\; ${text};\n`;
 }
 
+/** A social worker's token of the bench's own key set for a CPAS. */
+function benchToken(privateKey: CryptoKey, kbo: string, sub: string): Promise<string> {
+  return new SignJWT({ roles: ['social_worker'], cpas: kbo })
+    .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+    .setSubject(sub)
+    .setIssuer('bench')
+    .setAudience('piis-api')
+    .setExpirationTime('1h')
+    .sign(privateKey);
+}
+
 /** The real server on the bench database, with the bench's key set and no practical rate limit. */
 async function startEndpoint(url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[] = []): Promise<{ ep: ChildProcess; epPort: number }> {
   const epPort = await freePort();
@@ -202,13 +213,7 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
   const signed = (await owner.query<{ id: string }>(`select id from piis where cpas_id = $1 and stage = 'signed' order by id limit 2000`, [cpasId])).rows.map((r) => r.id);
   await owner.end();
   const piisId = signed[0]!;
-  const token = await new SignJWT({ roles: ['social_worker'], cpas: kbo })
-    .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
-    .setSubject('bench-worker')
-    .setIssuer('bench')
-    .setAudience('piis-api')
-    .setExpirationTime('1h')
-    .sign(privateKey);
+  const token = await benchToken(privateKey, kbo, 'bench-worker');
   const auth = { authorization: `Bearer ${token}` };
 
   const { ep, epPort } = await startEndpoint(url, jwksFile, children);
@@ -295,13 +300,7 @@ async function main() {
     const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-keys-'));
     const jwksFile = path.join(keyDir, 'jwks.json');
     fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }));
-    const token = await new SignJWT({ roles: ['social_worker'], cpas: kbo })
-      .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
-      .setSubject('bench-user')
-      .setIssuer('bench')
-      .setAudience('piis-api')
-      .setExpirationTime('1h')
-      .sign(privateKey);
+    const token = await benchToken(privateKey, kbo, 'bench-user');
 
     // BENCH_PROFILE_DIR: write a V8 CPU profile of the endpoint's server there (for analysis).
     const profileDir = process.env['BENCH_PROFILE_DIR'];

@@ -217,3 +217,19 @@ t.test('R-PROGRESS: when a later measurement is higher on the ladder or on avera
   t.equal(progressOn({ baseline: null, measurements: all, on: '2026-12-31' }).value, null, 'no baseline');
   t.match(progressOn({ baseline: base, measurements: all, on: '2026-12-31' }).explanation, /2\.50 → 3\.00/);
 });
+
+t.test('R-PARTIES, R-HEARING, R-PROLONG: conclusion date, pending hearings and prolongations at their boundaries', async (t) => {
+  const { conclusionDate, hearingPendingOn, amendmentKind } = await import('../../src/rules/parties.js');
+  t.equal(conclusionDate([{ party: 'beneficiary', signedOn: '2026-03-08' }]), null, 'R-PARTIES: one party only');
+  t.equal(conclusionDate([{ party: 'beneficiary', signedOn: '2026-03-08' }, { party: 'third_party', signedOn: '2026-03-09' }]), null, 'a third party does not conclude');
+  t.equal(conclusionDate([{ party: 'cpas', signedOn: '2026-03-10' }, { party: 'beneficiary', signedOn: '2026-03-08' }]), '2026-03-10', 'the later signature');
+  const h = { requestedOn: '2026-03-05', heldOn: null, withdrawnOn: '2026-03-08' };
+  t.equal(hearingPendingOn(h, '2026-03-04'), false, 'R-HEARING: before the request');
+  t.equal(hearingPendingOn(h, '2026-03-05'), true, 'the day of the request');
+  t.equal(hearingPendingOn(h, '2026-03-07'), true, 'the day before the withdrawal');
+  t.equal(hearingPendingOn(h, '2026-03-08'), false, 'withdrawn that day: no longer pending');
+  t.equal(hearingPendingOn({ requestedOn: '2026-03-05', heldOn: null, withdrawnOn: null }, '2026-12-31'), true, 'never closed');
+  t.equal(amendmentKind('2027-03-09', '2027-03-10'), 'prolongation', 'R-PROLONG: one day later');
+  t.equal(amendmentKind('2027-03-09', '2027-03-09'), 'amendment', 'same end date');
+  t.equal(amendmentKind('2027-03-09', '2027-01-31'), 'amendment', 'shortened');
+});

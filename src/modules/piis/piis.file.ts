@@ -4,6 +4,7 @@
 import { toIsoInstant } from '../../db/database.js';
 import type { CorrectionColumns, PiisSanctionTable, PiisStage } from '../../db/types.js';
 import type { RightDecisionFact } from '../../rules/rights.js';
+import { conclusionDate, hearingPendingOn } from '../../rules/parties.js';
 import type { Content } from './piis.schemas.js';
 import type { FileRow, JsonRow, PiisRow } from './piis.repository.js';
 
@@ -114,13 +115,9 @@ export const current = (file: PiisFile): VersionInfo => file.versions.find((v) =
 /** The signatures in force of one version. */
 export const signaturesOf = (file: PiisFile, version: number) => file.signatures.filter((s) => s.inForce && s.row.version === version);
 
-/** The conclusion: both the beneficiary and the CPAS have signed version 1 (R-PARTIES); its date is the later signature. */
+/** The conclusion date of the contract (R-PARTIES): from the signatures in force of version 1. */
 export function conclusion(file: PiisFile): string | null {
-  const sigs = signaturesOf(file, 1);
-  const ben = sigs.filter((s) => s.row.party === 'beneficiary').map((s) => s.row.signed_on).sort().pop();
-  const cpas = sigs.filter((s) => s.row.party === 'cpas').map((s) => s.row.signed_on).sort().pop();
-  if (!ben || !cpas) return null;
-  return ben > cpas ? ben : cpas;
+  return conclusionDate(signaturesOf(file, 1).map((s) => ({ party: s.row.party, signedOn: s.row.signed_on })));
 }
 
 /** The stage that follows from the facts in force. */
@@ -143,11 +140,7 @@ export function versionOn(file: PiisFile, date: string): VersionInfo {
   return candidates[candidates.length - 1] ?? file.versions[0]!;
 }
 
-/** Hearing requests pending on a date: requested by then and neither held nor withdrawn by then (R-HEARING). */
+/** Hearing requests in force pending on a date (R-HEARING). */
 export function hearingsPendingOn(file: PiisFile, date: string) {
-  return file.hearings.filter((h) => {
-    if (!h.inForce || h.row.requested_on > date) return false;
-    const closedOn = h.row.held_on ?? h.row.withdrawn_on;
-    return closedOn === null || closedOn > date;
-  });
+  return file.hearings.filter((h) => h.inForce && hearingPendingOn({ requestedOn: h.row.requested_on, heldOn: h.row.held_on, withdrawnOn: h.row.withdrawn_on }, date));
 }

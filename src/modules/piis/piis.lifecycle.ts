@@ -9,6 +9,7 @@ import { uniqueViolation } from '../../db/errors.js';
 import { refuse } from '../../rules/explained.js';
 import { checkAssessmentFirst, checkContentComplete, type PiisContent } from '../../rules/content.js';
 import { checkReflection } from '../../rules/reflection.js';
+import { amendmentKind } from '../../rules/parties.js';
 import { checkObligation, checkSignatureAfterGrant } from '../../rules/obligation.js';
 import { checkSanctionLength, checkSanctionNotice, checkSanctionScope, checkSanctionStart, sanctionMaxMonths } from '../../rules/sanction.js';
 import * as repo from './piis.repository.js';
@@ -272,8 +273,7 @@ export function amend(ctx: RequestContext, piisId: string, ifMatch: number | und
     });
     const signedOn = conclusion(file)!;
     if (body.effectiveOn < signedOn) throw invalidPeriod('R-AMEND', `An amendment takes effect after the contract's conclusion on ${signedOn}`, '/body/effectiveOn');
-    const prolongs = !!previous.content.endsOn && !!content.endsOn && content.endsOn > previous.content.endsOn;
-    const kind = prolongs ? 'prolongation' : 'amendment';
+    const kind = amendmentKind(previous.content.endsOn, content.endsOn);
     const version = Math.max(...file.versions.map((v) => v.version)) + 1;
     const versionRow = { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: piisId, version, kind, content: JSON.stringify(content), effective_on: body.effectiveOn, reason: body.reason, informed_on: body.informedOn, created_by: ctx.actor } as const;
     const written = await unit.tx.insertInto('piis_version').values(versionRow).returningAll().executeTakeFirstOrThrow();
