@@ -70,8 +70,10 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
-  // A broken idle connection must not crash the process; the pool replaces it.
+  // A broken idle connection must not crash the process; the pool replaces it. A connection that
+  // breaks while being closed (the database dropped or restarted meanwhile) is ignored too.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
@@ -107,6 +109,7 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
 export function openPostgresAdmin(url: string): Kysely<any> {
   const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
 }
 

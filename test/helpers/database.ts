@@ -36,6 +36,11 @@ export async function createTestDatabase(options: { poolSize?: number; statement
     const url = withDatabase(serverUrl, name);
     const database = await openPostgres(url, { poolSize: options.poolSize ?? 10, statementTimeoutMs: options.statementTimeoutMs });
     const adminPool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
+    // The drop below ends with (force): a connection still closing then receives "terminating
+    // connection" (seen on Node 24, whose sockets close later); it is being torn down anyway.
+    const ignore = () => {};
+    adminPool.on('error', ignore);
+    adminPool.on('connect', (client) => client.on('error', ignore));
     return {
       database,
       url,
@@ -44,7 +49,7 @@ export async function createTestDatabase(options: { poolSize?: number; statement
       },
       async close() {
         await database.close();
-        await adminPool.end();
+        await adminPool.end().catch(ignore);
         const c = new pg.Client({ connectionString: serverUrl });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);
