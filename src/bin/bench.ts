@@ -152,6 +152,25 @@ function pgbenchScript(cpasId: string): string {
   return `${bindStatement(cpasId)} \\; ${text};\n`;
 }
 
+/**
+ * Runs one baseline of bench-targets.ts (kind and its arguments) as its own process, measures it
+ * and stops it: req/s.
+ */
+async function baseline(
+  children: ChildProcess[],
+  [kind, ...args]: string[],
+  options: { ready?: [string, number]; path?: string; headers?: Record<string, string>; extra?: Partial<autocannon.Options> } = {},
+): Promise<number> {
+  const port = await freePort();
+  const child = startProcess([path.join(dist, 'bin/bench-targets.js'), kind!, String(port), ...args], {});
+  children.push(child);
+  const [readyPath, status] = options.ready ?? ['/row', 200];
+  await waitFor(`http://127.0.0.1:${port}${readyPath}`, child, 60_000, status);
+  const rps = await load(`http://127.0.0.1:${port}${options.path ?? '/row'}`, options.headers ?? {}, options.extra ?? {});
+  await stop(child);
+  return rps;
+}
+
 /** A social worker's token of the bench's own key set for a CPAS. */
 function benchToken(privateKey: CryptoKey, kbo: string, sub: string): Promise<string> {
   return new SignJWT({ roles: ['social_worker'], cpas: kbo })
@@ -225,26 +244,14 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
   const tEpEval = await load(`http://127.0.0.1:${epPort}/`, json, evaluationPosts(signed, (id) => `/v1/piis/${id}/evaluations`));
   await stop(ep);
 
-  const toyPort = await freePort();
-  const toy = startProcess([path.join(dist, 'bin/bench-targets.js'), 'toy', String(toyPort), url, cpasId, piisId, 'piis'], {});
-  children.push(toy);
-  await waitFor(`http://127.0.0.1:${toyPort}/row`, toy);
-  const tToy = await load(`http://127.0.0.1:${toyPort}/row`);
-  await stop(toy);
-
-  const insertPort = await freePort();
-  const insert = startProcess([path.join(dist, 'bin/bench-targets.js'), 'insert', String(insertPort), url, cpasId], {});
-  children.push(insert);
-  await waitFor(`http://127.0.0.1:${insertPort}/health`, insert, 60_000, 404);
-  const tToyEval = await load(`http://127.0.0.1:${insertPort}/`, { 'content-type': 'application/json' }, evaluationPosts(signed, (id) => `/piis/${id}/evaluations`));
-  await stop(insert);
-
-  const httpPort = await freePort();
-  const bare = startProcess([path.join(dist, 'bin/bench-targets.js'), 'http', String(httpPort), sample], {});
-  children.push(bare);
-  await waitFor(`http://127.0.0.1:${httpPort}/row`, bare);
-  const tHttp = await load(`http://127.0.0.1:${httpPort}/row`);
-  await stop(bare);
+  const tToy = await baseline(children, ['toy', url, cpasId, piisId, 'piis']);
+  const tToyEval = await baseline(children, ['insert', url, cpasId], {
+    ready: ['/health', 404],
+    path: '/',
+    headers: { 'content-type': 'application/json' },
+    extra: evaluationPosts(signed, (id) => `/piis/${id}/evaluations`),
+  });
+  const tHttp = await baseline(children, ['http', sample]);
 
   const compiler = dummyKysely();
   const statement = inlineParameters(fileQuery(compiler, cpasId, piisId)).replace(/\s+/g, ' ').trim();
@@ -310,19 +317,8 @@ async function main() {
     const tEp = await load(epUrl, { authorization: `Bearer ${token}` });
     await stop(ep);
 
-    const toyPort = await freePort();
-    const toy = startProcess([path.join(dist, 'bin/bench-targets.js'), 'toy', String(toyPort), url, cpasId, id], {});
-    children.push(toy);
-    await waitFor(`http://127.0.0.1:${toyPort}/row`, toy);
-    const tToy = await load(`http://127.0.0.1:${toyPort}/row`);
-    await stop(toy);
-
-    const httpPort = await freePort();
-    const bare = startProcess([path.join(dist, 'bin/bench-targets.js'), 'http', String(httpPort), sample], {});
-    children.push(bare);
-    await waitFor(`http://127.0.0.1:${httpPort}/row`, bare);
-    const tHttp = await load(`http://127.0.0.1:${httpPort}/row`);
-    await stop(bare);
+    const tToy = await baseline(children, ['toy', url, cpasId, id]);
+    const tHttp = await baseline(children, ['http', sample]);
 
     const tDb = pgbench(url, pgbenchScript(cpasId), keyDir, [`id=${id}`]);
 

@@ -1,7 +1,8 @@
 // R-PARTIES: the contract is concluded when the beneficiary and the CPAS have signed — on the later
 // of their signatures. R-HEARING: a hearing request blocks a signature dated while it was pending
 // (requested by then, neither held nor withdrawn by then). R-PROLONG: an amendment that moves the
-// end date later is a prolongation.
+// end date later is a prolongation. R-INFORM: informed before signing.
+import { refuse, type Refusal } from './explained.js';
 
 export interface SignatureFact {
   party: 'beneficiary' | 'cpas' | 'third_party';
@@ -28,6 +29,12 @@ export function hearingPendingOn(h: HearingFact, date: string): boolean {
   if (h.requestedOn > date) return false;
   const closedOn = h.heldOn ?? h.withdrawnOn;
   return closedOn === null || closedOn > date;
+}
+
+/** R-INFORM: the person is informed of content, scope and consequences before signing or amending. */
+export function checkInformed(input: { informedOn: string | null; signedOn: string; path: string }): Refusal | null {
+  if (input.informedOn === null || input.signedOn >= input.informedOn) return null;
+  return refuse('invalid-period', 'R-INFORM', `The person is informed before signing: informed on ${input.informedOn}, signed on ${input.signedOn}`, input.path);
 }
 
 export function amendmentKind(previousEndsOn: string | null | undefined, endsOn: string | null | undefined): 'prolongation' | 'amendment' {

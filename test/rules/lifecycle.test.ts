@@ -232,4 +232,7 @@ t.test('R-PARTIES, R-HEARING, R-PROLONG: conclusion date, pending hearings and p
   t.equal(amendmentKind('2027-03-09', '2027-03-10'), 'prolongation', 'R-PROLONG: one day later');
   t.equal(amendmentKind('2027-03-09', '2027-03-09'), 'amendment', 'same end date');
   t.equal(amendmentKind('2027-03-09', '2027-01-31'), 'amendment', 'shortened');
+  const { checkInformed } = await import('../../src/rules/parties.js');
+  t.equal(checkInformed({ informedOn: '2026-03-02', signedOn: '2026-03-02', path: '/x' }), null, 'R-INFORM: informed the day of signing');
+  t.match(checkInformed({ informedOn: '2026-03-03', signedOn: '2026-03-02', path: '/x' }), { code: 'invalid-period', rule: 'R-INFORM' }, 'R-INFORM: informed the day after');
 });

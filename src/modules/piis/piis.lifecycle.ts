@@ -9,7 +9,7 @@ import { uniqueViolation } from '../../db/errors.js';
 import { refuse } from '../../rules/explained.js';
 import { checkAssessmentFirst, checkContentComplete, type PiisContent } from '../../rules/content.js';
 import { checkReflection } from '../../rules/reflection.js';
-import { amendmentKind } from '../../rules/parties.js';
+import { amendmentKind, checkInformed } from '../../rules/parties.js';
 import { checkObligation, checkSignatureAfterGrant } from '../../rules/obligation.js';
 import { checkSanctionLength, checkSanctionNotice, checkSanctionScope, checkSanctionStart, sanctionMaxMonths } from '../../rules/sanction.js';
 import * as repo from './piis.repository.js';
@@ -60,9 +60,9 @@ async function insertRecord(unit: Unit, table: PiisFactTable, list: Parameters<t
   const id = uuidv7();
   const row = { cpas_id: unit.ctx.cpasId, id, piis_id: unit.raw.id, ...columns };
   try {
-    const written = await unit.tx.insertInto(table as 'piis_notice').values(row as never).returningAll().executeTakeFirstOrThrow();
-    remember(unit.raw, list, written as unknown as JsonRow);
-    return written as unknown as JsonRow;
+    const written = await repo.insertRecord(unit.tx, table, row);
+    remember(unit.raw, list, written);
+    return written;
   } catch (error) {
     if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another record of your CPAS');
     throw error;
@@ -155,9 +155,7 @@ export function sign(ctx: RequestContext, piisId: string, ifMatch: number | unde
     const already = signaturesOf(file, 1).find((s) => s.row.party === body.party && s.id !== corrected?.id && (body.party !== 'third_party' || s.row.third_party_name === body.thirdPartyName));
     if (already) throw new AppError('invalid-state', `The ${body.party} has already signed this version (correct that signature with supersedes)`, { rule: 'R-PARTIES' });
     if (body.party !== 'third_party') {
-      if (raw.informed_on && body.signedOn < raw.informed_on) {
-        throw invalidPeriod('R-INFORM', `The person must be informed before signing: informed on ${raw.informed_on}, signed on ${body.signedOn}`, '/body/signedOn');
-      }
+      assertNoRefusal(checkInformed({ informedOn: raw.informed_on, signedOn: body.signedOn, path: '/body/signedOn' }));
       assertNoRefusal(checkReflection({ handedOverOn: raw.handed_over_on, signedOn: body.signedOn, waiverRecorded: !!raw.reflection_waiver, waiverAllowed: ctx.deployment.reflectionWaiverAllowed }));
       const pending = hearingsPendingOn(file, body.signedOn);
       if (pending.length > 0) {
@@ -268,7 +266,7 @@ export function amend(ctx: RequestContext, piisId: string, ifMatch: number | und
       }
     }
     body.signatures.forEach((s, i) => {
-      if (s.signedOn < body.informedOn) throw invalidPeriod('R-INFORM', `The person is informed before the amendment is signed: informed on ${body.informedOn}, signed on ${s.signedOn}`, `/body/signatures/${i}/signedOn`);
+      assertNoRefusal(checkInformed({ informedOn: body.informedOn, signedOn: s.signedOn, path: `/body/signatures/${i}/signedOn` }));
       if (s.party === 'third_party' && !s.thirdPartyName) throw new AppError('validation-failed', 'A third party’s signature names the third party', { errors: [{ path: `/body/signatures/${i}/thirdPartyName`, message: 'is required for third_party' }] });
     });
     const signedOn = conclusion(file)!;
@@ -276,8 +274,8 @@ export function amend(ctx: RequestContext, piisId: string, ifMatch: number | und
     const kind = amendmentKind(previous.content.endsOn, content.endsOn);
     const version = Math.max(...file.versions.map((v) => v.version)) + 1;
     const versionRow = { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: piisId, version, kind, content: JSON.stringify(content), effective_on: body.effectiveOn, reason: body.reason, informed_on: body.informedOn, created_by: ctx.actor } as const;
-    const written = await unit.tx.insertInto('piis_version').values(versionRow).returningAll().executeTakeFirstOrThrow();
-    remember(raw, 'versions', { ...(written as unknown as JsonRow), content });
+    const written = await repo.insertVersion(unit.tx, versionRow);
+    remember(raw, 'versions', { ...written, content });
     for (const s of body.signatures) {
       await insertRecord(unit, 'piis_signature', 'signatures', {
         version,

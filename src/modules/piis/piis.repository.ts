@@ -3,7 +3,7 @@
 // optionally locking the PIIS row for a change. Queries name their CPAS besides row-level security.
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
-import type { DB, PiisTable, PiisVersionTable } from '../../db/types.js';
+import type { PiisTable, PiisVersionTable } from '../../db/types.js';
 import { toIsoInstant } from '../../db/database.js';
 
 export type PiisFactTable =
@@ -78,8 +78,8 @@ export async function insertPiis(tx: Tx, row: Insertable<PiisTable>): Promise<vo
   await tx.insertInto('piis').values(row).execute();
 }
 
-export async function insertVersion(tx: Tx, row: Insertable<PiisVersionTable>): Promise<void> {
-  await tx.insertInto('piis_version').values(row).execute();
+export async function insertVersion(tx: Tx, row: Insertable<PiisVersionTable>): Promise<JsonRow> {
+  return (await tx.insertInto('piis_version').values(row).returningAll().executeTakeFirstOrThrow()) as unknown as JsonRow;
 }
 
 export async function updateVersionContent(tx: Tx, cpasId: string, piisId: string, version: number, content: string): Promise<void> {
@@ -122,8 +122,9 @@ export async function findPiisIdBy(tx: Tx, cpasId: string, by: { id?: string; ex
   return q.executeTakeFirst();
 }
 
-export async function insertFact(tx: Tx, table: PiisFactTable, row: Record<string, unknown>): Promise<void> {
-  await tx.insertInto(table as 'piis_notice').values(row as never).execute();
+/** Inserts a lifecycle record; answers the row as written. */
+export async function insertRecord(tx: Tx, table: PiisFactTable, row: Record<string, unknown>): Promise<JsonRow> {
+  return (await tx.insertInto(table as 'piis_notice').values(row as never).returningAll().executeTakeFirstOrThrow()) as unknown as JsonRow;
 }
 
 /** Writes the outcome of a request once (a hearing held or withdrawn, an interview held). */
@@ -164,4 +165,3 @@ export function timelineQuery(tx: Tx, cpasId: string, piisId: string, filter: { 
   return q.orderBy('id').limit(filter.limit).compile();
 }
 
-export type { DB };
