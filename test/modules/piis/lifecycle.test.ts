@@ -3,6 +3,7 @@
 import t from 'tap';
 import { bearer, buildHarness, json } from '../../helpers/app.js';
 import { completeContent, draft, post, rightfulBeneficiary } from '../../helpers/piis.js';
+import { renderedStateDrift } from '../../helpers/rendered.js';
 
 t.test('PIIS lifecycle', async (t) => {
   const h = await buildHarness(t, { clock: { today: () => '2026-11-23' } });
@@ -10,6 +11,8 @@ t.test('PIIS lifecycle', async (t) => {
   const worker = await cpas.token('social_worker');
   const manager = await cpas.token('cpas_manager');
   const app = h.app;
+  /** what is kept for reads (rendered files, stored deadlines) equals a recomputation from scratch */
+  const noDrift = async (t: { same(a: unknown, b: unknown, m: string): unknown }, after: string) => t.same(await renderedStateDrift(h, '2026-11-23'), [], `kept state equals a recomputation after ${after}`);
 
   t.test('when a social worker drives a PIIS from draft to close, then each step answers with its computed dates', async (t) => {
     const beneficiaryId = await rightfulBeneficiary(app, worker);
@@ -47,6 +50,7 @@ t.test('PIIS lifecycle', async (t) => {
     const cpasSig = await post(app, worker, `/v1/piis/${id}/signatures`, { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' });
     t.equal(cpasSig.statusCode, 201, cpasSig.statusCode >= 300 ? cpasSig.body : `cpasSig: 201`);
     t.equal(json(cpasSig).piisStatus, 'active', 'R-PARTIES: both signed, the start date (2026-03-10) has come');
+    await noDrift(t, 'the signatures');
 
     const got = await app.inject({ method: 'GET', url: `/v1/piis/${id}`, headers: bearer(worker) });
     t.equal(got.statusCode, 200);
@@ -70,6 +74,12 @@ t.test('PIIS lifecycle', async (t) => {
     t.equal(json(evaluation).version, 1);
     const unknownKey = await post(app, worker, `/v1/piis/${id}/evaluations`, { heldOn: '2026-07-02', mode: 'remote', objectives: [{ key: 'nope', status: 'achieved' }], commitmentsKept: { beneficiary: true, cpas: true } });
     t.match(json(unknownKey), { status: 422, code: 'invalid-reference', rule: 'R-EVAL-CONTENT' });
+    const mistaken = await post(app, worker, `/v1/piis/${id}/evaluations`, { heldOn: '2026-07-03', mode: 'remote', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } });
+    const corrected = await post(app, worker, `/v1/piis/${id}/evaluations`, { heldOn: '2026-07-04', mode: 'written', objectives: [], commitmentsKept: { beneficiary: true, cpas: false }, supersedes: json(mistaken).id, reason: 'Wrong date' });
+    t.equal(corrected.statusCode, 201, corrected.statusCode >= 300 ? corrected.body : 'corrected: 201');
+    const voided = await post(app, worker, `/v1/piis/${id}/evaluations/${json(corrected).id}/void`, { reason: 'Not held after all' });
+    t.equal(voided.statusCode, 200, voided.statusCode >= 300 ? voided.body : 'voided: 200');
+    await noDrift(t, 'evaluations, a correction and a void');
 
     const interview = await post(app, worker, `/v1/piis/${id}/interview-requests`, { requestedOn: '2026-04-02' });
     t.equal(interview.statusCode, 201, interview.statusCode >= 300 ? interview.body : `interview: 201`);
@@ -110,6 +120,7 @@ t.test('PIIS lifecycle', async (t) => {
     t.equal(sanction.statusCode, 201, sanction.statusCode >= 300 ? sanction.body : `sanction: 201`);
     t.equal(json(sanction).appealDeadline.value, '2027-01-02', 'R-SANCTION-APPEAL');
     t.equal(json(sanction).maxMonths.value, 1);
+    await noDrift(t, 'the amendment, notice and sanction');
 
     const closed = await post(app, worker, `/v1/piis/${id}/close`, { endedOn: '2026-11-20', outcome: 'training_started' });
     t.equal(closed.statusCode, 200, closed.statusCode >= 300 ? closed.body : `closed: 200`);
@@ -121,10 +132,11 @@ t.test('PIIS lifecycle', async (t) => {
     const timeline = json(await app.inject({ method: 'GET', url: `/v1/piis/${id}/timeline?limit=500`, headers: bearer(worker) }));
     t.same(
       timeline.items.map((e: any) => e.type),
-      ['piis.created', 'piis.handed_over', 'piis.hearing_requested', 'piis.hearing_withdrawn', 'piis.signature_recorded', 'piis.signature_recorded', 'piis.signed', 'piis.evaluated', 'piis.interview_requested', 'piis.interview_held', 'piis.prolonged', 'piis.notice_issued', 'piis.sanctioned', 'piis.closed'],
+      ['piis.created', 'piis.handed_over', 'piis.hearing_requested', 'piis.hearing_withdrawn', 'piis.signature_recorded', 'piis.signature_recorded', 'piis.signed', 'piis.evaluated', 'piis.evaluated', 'piis.evaluated', 'piis.evaluation_voided', 'piis.interview_requested', 'piis.interview_held', 'piis.prolonged', 'piis.notice_issued', 'piis.sanctioned', 'piis.closed'],
       'every event, in order',
     );
     t.ok(timeline.items.every((e: any) => e.actor.length > 0), 'each with its actor');
+    await noDrift(t, 'the close');
   });
 
   t.test('when a draft lacks content or an assessment, then handover is refused: R-ASSESS-FIRST before R-CONTENT', async (t) => {
@@ -279,5 +291,9 @@ t.test('PIIS lifecycle', async (t) => {
     t.equal(json(patched).objectives.length, 2, 'other content kept');
     const stale = await app.inject({ method: 'PATCH', url: `/v1/piis/${d.piisId}`, headers: { ...bearer(worker), 'if-match': d.etag }, payload: { supplementaryAid: 'x' } });
     t.equal(stale.statusCode, 412);
+  });
+
+  t.test('when every test above has run, then each kept file and deadline equals a recomputation from scratch', async (t) => {
+    await noDrift(t, 'every test of this file');
   });
 });

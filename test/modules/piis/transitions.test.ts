@@ -7,6 +7,7 @@ import { bearer, buildHarness } from '../../helpers/app.js';
 import { piisIn, post, type PiisFixture } from '../../helpers/piis.js';
 import { STATUSES, transitions, type Action, type PiisStatus } from '../../../src/modules/piis/piis.transitions.js';
 import { Access } from '../../../src/http/auth.js';
+import { renderedStateDrift } from '../../helpers/rendered.js';
 
 const ROLES = ['social_worker', 'cpas_manager', 'cpas_auditor', 'integration', 'spp_analyst', 'platform_admin'] as const;
 const SOME_ID = '00000000-0000-7000-8000-000000000001';
@@ -107,4 +108,7 @@ t.test('the transition matrix (R-* of the transition table): every action × rol
       }
     });
   }
+  t.test('when every action has run in every status, then each kept file and deadline equals a recomputation from scratch', async (t) => {
+    t.same(await renderedStateDrift(h, '2026-11-23'), []);
+  });
 });
