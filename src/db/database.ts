@@ -74,7 +74,7 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
   // breaks while being closed (the database dropped or restarted meanwhile) is ignored too.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: lastResultPool(pool) }) });
   return {
     kind: 'postgres',
     db,
@@ -103,6 +103,29 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
       await db.destroy();
     },
   };
+}
+
+/**
+ * The pool as Kysely sees it, where a parameterless text of several statements (sent by pg in one
+ * simple-protocol message) answers the rows of its last statement — as the embedded dialect does
+ * — instead of pg's array of results, which Kysely would read as no rows.
+ */
+function lastResultPool(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        // a cursor (streamed reads) is handed back as pg gives it
+        query: (text: unknown, parameters?: readonly unknown[]) => {
+          const result = client.query(text as string, parameters as unknown[]) as unknown;
+          if (!(result instanceof Promise)) return result;
+          return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
+        },
+        release: (error?: Error | boolean) => client.release(error),
+      };
+    },
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
 }
 
 /** Owner connection for migrations and admin tools (no SET ROLE). */

@@ -46,23 +46,40 @@ export function bindStatement(cpasId: string): string {
   return `select set_config('app.cpas_id', '${cpasId}', true)`;
 }
 
+/** What a unit of work holds besides its connection. */
+export interface Session {
+  /** the rows of the statement sent with `begin` (options.first), none without one */
+  readonly firstRows: Record<string, unknown>[];
+  /**
+   * Queues a write whose result nobody reads: it travels with the commit, in one message. A
+   * failure there rolls the whole unit back, as any failure does.
+   */
+  defer(query: CompiledQuery): void;
+}
+
+/**
+ * Runs work in one transaction bound to the CPAS. `first`, a statement sent with `begin` in the
+ * same round trip (e.g. the read that locks what the work changes), and the deferred writes,
+ * sent with `commit`, spare the round trips a unit of work would otherwise spend on them.
+ */
 export async function inTenant<T>(
   db: Kysely<DB>,
   cpasId: string,
-  work: (tx: Tx) => Promise<T>,
-  options: UnitOfWorkOptions = {},
+  work: (tx: Tx, session: Session) => Promise<T>,
+  options: UnitOfWorkOptions & { first?: CompiledQuery } = {},
 ): Promise<T> {
   const begin = beginStatement(cpasId, options);
   return db.connection().execute(async (conn) => {
-    await sql.raw(begin).execute(conn);
+    const deferred: string[] = [];
     let result: T;
     try {
-      result = await work(conn);
+      const opened = await sql.raw<Record<string, unknown>>(options.first ? `${begin};\n${inlineParameters(options.first)}` : begin).execute(conn);
+      result = await work(conn, { firstRows: options.first ? opened.rows : [], defer: (query) => void deferred.push(inlineParameters(query)) });
+      await sql.raw([...deferred, 'commit'].join(';\n')).execute(conn);
     } catch (error) {
       await sql.raw('rollback').execute(conn).catch(() => {});
       throw error;
     }
-    await sql.raw('commit').execute(conn);
     return result;
   });
 }

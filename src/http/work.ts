@@ -1,7 +1,7 @@
 // Units of work as services use them. writeUnit wraps a change with its idempotency record in the
 // same transaction; readPersonal and readUnit read, and log the access through the access log.
 import { type CompiledQuery, sql } from 'kysely';
-import { inTenant, readInTenant, type Tx } from '../db/tenant.js';
+import { inTenant, readInTenant, type Session, type Tx } from '../db/tenant.js';
 import type { RequestContext, Outcome } from './context.js';
 import { AppError } from './problem.js';
 
@@ -17,10 +17,14 @@ export class Replay {
  * stored answer is replayed, and the new answer is stored in the same transaction as the change —
  * so a change and its key commit or vanish together.
  */
-export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promise<Outcome<B>>): Promise<Outcome<B>> {
+export async function writeUnit<B>(
+  ctx: RequestContext,
+  work: (tx: Tx, session: Session) => Promise<Outcome<B>>,
+  options: { first?: CompiledQuery } = {},
+): Promise<Outcome<B>> {
   const idem = ctx.idempotency;
-  const result = await inTenant(ctx.db, ctx.cpasId, async (tx) => {
-    if (!idem) return work(tx);
+  const result = await inTenant(ctx.db, ctx.cpasId, async (tx, session) => {
+    if (!idem) return work(tx, session);
     const lockKey = JSON.stringify([ctx.cpasId, ctx.actor, idem.key]);
     const { rows } = await sql<{ locked: boolean }>`
       select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 7)) as locked`.execute(tx);
@@ -43,8 +47,8 @@ export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promis
     if (previous) {
       await tx.deleteFrom('idempotency_key').where('cpas_id', '=', ctx.cpasId).where('principal', '=', ctx.actor).where('key', '=', idem.key).execute();
     }
-    const outcome = await work(tx);
-    await tx
+    const outcome = await work(tx, session);
+    const stored = tx
       .insertInto('idempotency_key')
       .values({
         cpas_id: ctx.cpasId,
@@ -55,9 +59,10 @@ export async function writeUnit<B>(ctx: RequestContext, work: (tx: Tx) => Promis
         response: JSON.stringify({ headers: outcome.headers, body: outcome.body }),
         expires_at: sql<string>`now() + ${IDEMPOTENCY_TTL}::interval` as unknown as string,
       })
-      .execute();
+      .compile();
+    session.defer(stored);
     return outcome;
-  });
+  }, options);
   if (result instanceof Replay) {
     return { ...(result.outcome as Outcome<B>), headers: { ...result.outcome.headers, 'idempotent-replayed': 'true' } };
   }

@@ -1,6 +1,6 @@
 // Audit and outbox rows, written in the transaction of the change they describe. Entries hold no
 // personal data: the actor is the token's sub and records are named by id only.
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { AuditAction } from '../../db/types.js';
@@ -28,17 +28,22 @@ export interface Change {
 
 /** Appends the audit entry and the outbox event(s) of a change: one statement, one round trip. */
 export async function appendChange(tx: Tx, ctx: RequestContext, change: Change): Promise<void> {
+  await tx.executeQuery(appendChangeQuery(tx, ctx, change));
+}
+
+/** The statement of appendChange, for a unit of work that sends it with its commit. */
+export function appendChangeQuery(tx: Tx, ctx: RequestContext, change: Change): CompiledQuery {
   const events = [change.event, ...(change.alsoEmit ?? [])].map(
     (e) => sql`(${ctx.cpasId}, ${uuidv7()}, ${e.type}, ${e.entity ?? change.entity}, ${e.entityId ?? change.entityId}, ${ctx.actor},
             ${JSON.stringify(e.data)}::jsonb, ${ctx.requestId})`,
   );
-  await sql`
+  return sql`
     with audit as (
       insert into audit_entry (cpas_id, id, actor, action, entity, entity_id, request_id)
       values (${ctx.cpasId}, ${uuidv7()}, ${ctx.actor}, ${change.action}, ${change.entity}, ${change.entityId}, ${ctx.requestId})
     )
     insert into outbox_event (cpas_id, id, type, entity, entity_id, actor, data, request_id)
-    values ${sql.join(events)}`.execute(tx);
+    values ${sql.join(events)}`.compile(tx);
 }
 
 /** Appends an audit entry that has no domain event (e.g. a refused request). */

@@ -1,6 +1,7 @@
 // The deadline engine: computes every legal deadline of some beneficiaries from the facts in force
 // (through rules/, each with its rule and explanation) and stores them, in the unit of work that
 // changed those facts. Reading a list is then one indexed query, whatever the size of the CPAS.
+import type { CompiledQuery } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import { compulsoryOn, conclusionDeadline } from '../../rules/obligation.js';
 import { openingGrant, rightSegments, type RightDecisionFact } from '../../rules/rights.js';
@@ -108,9 +109,13 @@ function piisDeadlines(today: string, kinds: ReadonlySet<Kind>, piis: readonly r
   return out;
 }
 
-function compute(facts: repo.DeadlineFacts, today: string, kinds: ReadonlySet<Kind>): Item[] {
-  const piis = facts.piis;
-  const rights = new Map([...groupBy(facts.rights, (r) => r.beneficiary_id)].map(([k, v]) => [k, v.map(toFact)]));
+/** The facts the deadlines follow from, the rights already as the rules see them (in force only). */
+export interface EngineInput extends Omit<repo.DeadlineFacts, 'rights'> {
+  rights: Map<string, RightDecisionFact[]>;
+}
+
+function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): Item[] {
+  const { piis, rights } = facts;
   const out: Item[] = [];
   if (kinds.has('piis-conclusion')) {
     out.push(...conclusionDeadlines(today, rights, groupBy(facts.exemptions, (e) => e.beneficiary_id), groupBy(piis, (p) => p.beneficiary_id)));
@@ -168,12 +173,11 @@ function compute(facts: repo.DeadlineFacts, today: string, kinds: ReadonlySet<Ki
 
 
 const ALL: ReadonlySet<Kind> = new Set(['piis-conclusion', 'reflection-end', 'hearing-pending', 'evaluation', 'interview', 'piis-end', 'subsidy-extension', 'sanction-appeal']);
+/** Every kind but the person's conclusion deadline: what follows from one PIIS's own facts. */
+const OF_ONE_PIIS: ReadonlySet<Kind> = new Set([...ALL].filter((k) => k !== 'piis-conclusion'));
 
-/** Recomputes and stores every deadline of these beneficiaries (two statements). */
-export async function refreshDeadlines(tx: Tx, cpasId: string, today: string, beneficiaryIds: readonly string[]): Promise<void> {
-  if (beneficiaryIds.length === 0) return;
-  const facts = await repo.deadlineFacts(tx, cpasId, beneficiaryIds);
-  const rows = compute(facts, today, ALL).map((d) => ({
+const toRows = (items: Item[]): repo.DeadlineRow[] =>
+  items.map((d) => ({
     beneficiary_id: d.beneficiaryId,
     piis_id: d.piisId ?? null,
     record_id: d.recordId ?? null,
@@ -183,5 +187,28 @@ export async function refreshDeadlines(tx: Tx, cpasId: string, today: string, be
     rule: d.rule,
     explanation: d.explain(),
   }));
-  await repo.replaceDeadlines(tx, cpasId, beneficiaryIds, rows);
+
+/** Recomputes and stores every deadline of these beneficiaries (two statements). */
+export async function refreshDeadlines(tx: Tx, cpasId: string, today: string, beneficiaryIds: readonly string[]): Promise<void> {
+  if (beneficiaryIds.length === 0) return;
+  await tx.executeQuery(await deadlinesStatement(tx, cpasId, today, beneficiaryIds));
+}
+
+/** Reads the facts of these beneficiaries and answers the statement that stores their deadlines. */
+export async function deadlinesStatement(tx: Tx, cpasId: string, today: string, beneficiaryIds: readonly string[]): Promise<CompiledQuery> {
+  const facts = await repo.deadlineFacts(tx, cpasId, beneficiaryIds);
+  const rights = new Map([...groupBy(facts.rights, (r) => r.beneficiary_id)].map(([k, v]) => [k, v.map(toFact)]));
+  return repo.replaceDeadlinesQuery(tx, cpasId, { beneficiaryIds }, toRows(compute({ ...facts, rights }, today, ALL)));
+}
+
+/**
+ * The statement that stores the deadlines following from one PIIS's own facts, given in full by
+ * the caller. The person's conclusion deadline (R-OBLIG-DEADLINE) depends on every PIIS's
+ * conclusion date: a change of that date takes deadlinesStatement instead.
+ */
+export function piisDeadlinesStatement(tx: Tx, cpasId: string, today: string, facts: Omit<EngineInput, 'exemptions'>): CompiledQuery {
+  const [piis] = facts.piis;
+  if (!piis || facts.piis.length !== 1) throw new Error('piisDeadlinesStatement: the facts of exactly one PIIS');
+  const rows = toRows(compute({ ...facts, exemptions: [] }, today, OF_ONE_PIIS));
+  return repo.replaceDeadlinesQuery(tx, cpasId, { piis: { beneficiaryId: piis.beneficiary_id, piisId: piis.id } }, rows);
 }

@@ -49,19 +49,27 @@ export async function deadlineFacts(tx: Tx, cpasId: string, beneficiaryIds: read
 
 export type DeadlineRow = Omit<DeadlineTable, 'cpas_id' | 'id'>;
 
-/** Replaces the stored deadlines of these beneficiaries: one statement. */
-export async function replaceDeadlines(tx: Tx, cpasId: string, beneficiaryIds: readonly string[], rows: readonly DeadlineRow[]): Promise<void> {
-  const ids = sql.join(beneficiaryIds.map((id) => sql`${id}`));
-  if (rows.length === 0) {
-    await sql`delete from deadline where cpas_id = ${cpasId} and beneficiary_id in (${ids})`.execute(tx);
-    return;
-  }
+/**
+ * Replaces stored deadlines in one statement: every deadline of some beneficiaries, or those of
+ * one PIIS but the person's conclusion deadline (which the engine computes over all their PIIS).
+ */
+export function replaceDeadlinesQuery(
+  tx: Tx,
+  cpasId: string,
+  of: { beneficiaryIds: readonly string[] } | { piis: { beneficiaryId: string; piisId: string } },
+  rows: readonly DeadlineRow[],
+): CompiledQuery {
+  const scope =
+    'piis' in of
+      ? sql`beneficiary_id = ${of.piis.beneficiaryId} and piis_id = ${of.piis.piisId} and kind <> 'piis-conclusion'`
+      : sql`beneficiary_id in (${sql.join(of.beneficiaryIds.map((id) => sql`${id}`))})`;
+  if (rows.length === 0) return sql`delete from deadline where cpas_id = ${cpasId} and ${scope}`.compile(tx);
   const values = sql.join(
     rows.map((r) => sql`(${cpasId}, ${uuidv7()}, ${r.beneficiary_id}, ${r.piis_id}, ${r.record_id}, ${r.kind}, ${r.due_on}::date, ${r.met}, ${r.rule}, ${r.explanation})`),
   );
-  await sql`
-    with gone as (delete from deadline where cpas_id = ${cpasId} and beneficiary_id in (${ids}))
-    insert into deadline (cpas_id, id, beneficiary_id, piis_id, record_id, kind, due_on, met, rule, explanation) values ${values}`.execute(tx);
+  return sql`
+    with gone as (delete from deadline where cpas_id = ${cpasId} and ${scope})
+    insert into deadline (cpas_id, id, beneficiary_id, piis_id, record_id, kind, due_on, met, rule, explanation) values ${values}`.compile(tx);
 }
 
 export type Status = 'upcoming' | 'due' | 'overdue' | 'met';

@@ -6,6 +6,7 @@ import type { CorrectionColumns, PiisSanctionTable, PiisStage } from '../../db/t
 import type { RightDecisionFact } from '../../rules/rights.js';
 import { conclusionDate, hearingPendingOn } from '../../rules/parties.js';
 import type { Content } from './piis.schemas.js';
+import type { EngineInput } from '../deadlines/deadlines.engine.js';
 import type { FileRow, JsonRow, PiisRow } from './piis.repository.js';
 
 /** A lifecycle fact with its correction state. */
@@ -143,4 +144,32 @@ export function versionOn(file: PiisFile, date: string): VersionInfo {
 /** Hearing requests in force pending on a date (R-HEARING). */
 export function hearingsPendingOn(file: PiisFile, date: string) {
   return file.hearings.filter((h) => h.inForce && hearingPendingOn({ requestedOn: h.row.requested_on, heldOn: h.row.held_on, withdrawnOn: h.row.withdrawn_on }, date));
+}
+
+/** What the deadline engine needs of this PIIS's own facts (those in force), taken from its file. */
+export function deadlineFactsOf(file: PiisFile): Omit<EngineInput, 'exemptions'> {
+  const p = file.piis;
+  const person = { piis_id: p.id, beneficiary_id: p.beneficiary_id };
+  const requested = inForce(file.extensions).map((x) => x.requested_on).sort();
+  return {
+    piis: [
+      {
+        id: p.id,
+        beneficiary_id: p.beneficiary_id,
+        stage: p.stage,
+        track: p.track,
+        obligation: p.obligation,
+        handed_over_on: p.handed_over_on,
+        signed_on: p.signed_on,
+        ends_on: p.ends_on,
+        noted_by_council_on: signaturesOf(file, 1).find((s) => s.row.party === 'cpas')?.row.noted_by_council_on ?? null,
+        evaluations: inForce(file.evaluations).map((e) => ({ held_on: e.held_on, mode: e.mode })),
+        first_extension_on: requested[0] ?? null,
+      },
+    ],
+    rights: new Map([[p.beneficiary_id, file.rights]]),
+    hearings: inForce(file.hearings).map((h) => ({ id: h.id, ...person, requested_on: h.requested_on, held_on: h.held_on, withdrawn_on: h.withdrawn_on })),
+    interviews: inForce(file.interviews).map((i) => ({ id: i.id, ...person, requested_on: i.requested_on, held_on: i.held_on, withdrawn_on: null })),
+    sanctions: inForce(file.sanctions).map((s) => ({ id: s.id, ...person, notified_on: s.notified_on })),
+  };
 }

@@ -130,8 +130,9 @@ export function recordHearingOutcome(ctx: RequestContext, piisId: string, hearin
     if (!hearing.inForce || hearing.row.held_on || hearing.row.withdrawn_on) throw new AppError('invalid-state', 'This hearing request is no longer pending', { rule: 'R-HEARING' });
     if (date < hearing.row.requested_on) throw invalidPeriod('R-HEARING', `The outcome (${date}) cannot precede the request (${hearing.row.requested_on})`, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
     const set: Record<string, string> = body.heldOn ? { held_on: body.heldOn } : { withdrawn_on: body.withdrawnOn! };
-    await repo.setOutcome(unit.tx, 'piis_hearing_request', ctx.cpasId, hearingId, set);
-    remember(unit.raw, 'hearing_requests', { ...hearing.row, ...set });
+    const written = await repo.setOutcome(unit.tx, 'piis_hearing_request', ctx.cpasId, hearingId, set);
+    if (!written) throw new AppError('invalid-state', 'This hearing request is no longer pending', { rule: 'R-HEARING' });
+    remember(unit.raw, 'hearing_requests', written);
     return recordResult('piis_hearing_request', hearingId, { type: body.heldOn ? 'piis.hearing_held' : 'piis.hearing_withdrawn', data: { piisId, hearingId, on: date } }, (f) => ({
       status: 200,
       body: views.hearing(factOf(f.hearings, hearingId)),
@@ -234,8 +235,9 @@ export function recordInterviewHeld(ctx: RequestContext, piisId: string, intervi
     if (!interview) throw new AppError('not-found', 'No such interview request of this PIIS');
     if (!interview.inForce || interview.row.held_on) throw new AppError('invalid-state', 'This interview request is no longer pending', { rule: 'R-EVAL-INTERVIEW' });
     if (body.heldOn < interview.row.requested_on) throw invalidPeriod('R-EVAL-INTERVIEW', `The interview (${body.heldOn}) cannot precede the request (${interview.row.requested_on})`, '/body/heldOn');
-    await repo.setOutcome(unit.tx, 'piis_interview_request', ctx.cpasId, interviewId, { held_on: body.heldOn });
-    remember(unit.raw, 'interview_requests', { ...interview.row, held_on: body.heldOn });
+    const written = await repo.setOutcome(unit.tx, 'piis_interview_request', ctx.cpasId, interviewId, { held_on: body.heldOn });
+    if (!written) throw new AppError('invalid-state', 'This interview request is no longer pending', { rule: 'R-EVAL-INTERVIEW' });
+    remember(unit.raw, 'interview_requests', written);
     return recordResult('piis_interview_request', interviewId, { type: 'piis.interview_held', data: { piisId, interviewId, heldOn: body.heldOn } }, (f) => ({
       status: 200,
       body: views.interview(factOf(f.interviews, interviewId)),
@@ -274,8 +276,7 @@ export function amend(ctx: RequestContext, piisId: string, ifMatch: number | und
     const kind = amendmentKind(previous.content.endsOn, content.endsOn);
     const version = Math.max(...file.versions.map((v) => v.version)) + 1;
     const versionRow = { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: piisId, version, kind, content: JSON.stringify(content), effective_on: body.effectiveOn, reason: body.reason, informed_on: body.informedOn, created_by: ctx.actor } as const;
-    const written = await repo.insertVersion(unit.tx, versionRow);
-    remember(raw, 'versions', { ...written, content });
+    remember(raw, 'versions', await repo.insertVersion(unit.tx, versionRow));
     for (const s of body.signatures) {
       await insertRecord(unit, 'piis_signature', 'signatures', {
         version,
@@ -402,9 +403,9 @@ export function voidRecord(ctx: RequestContext, piisId: string, segment: string,
   return changePiis(ctx, piisId, kind.action, { correction: true }, async (unit) => {
     const fact = kind.pick(unit.file).find((f) => f.id === id);
     if (!fact) throw new AppError('not-found', 'No such record of this PIIS');
-    if (!(await repo.voidFact(unit.tx, kind.table, ctx.cpasId, piisId, id, { reason, actor: ctx.actor }))) throw new AppError('invalid-state', 'This record is already void', { rule: 'R-CORRECT' });
-    const now = new Date().toISOString();
-    remember(unit.raw, kind.list, { ...(fact.row as JsonRow), voided_at: now, void_reason: reason, voided_by: ctx.actor });
+    const written = await repo.voidFact(unit.tx, kind.table, ctx.cpasId, piisId, id, { reason, actor: ctx.actor });
+    if (!written) throw new AppError('invalid-state', 'This record is already void', { rule: 'R-CORRECT' });
+    remember(unit.raw, kind.list, written);
     return recordResult(kind.table, id, { type: `piis.${kind.table.replace(/^piis_/, '')}_voided`, data: { piisId, id } }, (f) => ({ status: 200, body: kind.view(f, id) }), 'void');
   });
 }

@@ -44,16 +44,16 @@ export interface FileJson extends Omit<FileRow, keyof PiisRow | 'birth_date'> {
 }
 
 /**
- * The files of these PIIS: one statement calling piis_file(), whose plan PostgreSQL keeps per
- * connection (planning the file's dozen sub-queries costs more than running them).
+ * The files of these PIIS: the rendered file kept on the row, or, when the person's facts cleared
+ * it, one call of piis_file(), whose plan PostgreSQL keeps per connection (planning the file's
+ * dozen sub-queries costs more than running them). A lock is for a change of the PIIS, which
+ * also reads the transaction's now() (the instant its writes carry).
  */
 export function fileQuery(tx: Tx, cpasId: string, piisIds: string | string[], options: { lock?: boolean } = {}): CompiledQuery<{ file: FileJson }> {
   const ids = sql.join((Array.isArray(piisIds) ? piisIds : [piisIds]).map((id) => sql`${id}::uuid`));
-  if (options.lock) return sql<{ file: FileJson }>`select piis_file(${cpasId}::uuid, array[${ids}]::uuid[], true) as file`.compile(tx);
-  // a read takes the rendered file kept on the row, or renders it when the person's facts cleared it
   return sql<{ file: FileJson }>`
-    select coalesce(p.file_doc::json, (select f from piis_file(p.cpas_id, array[p.id], false) f)) as file
-    from piis p where p.cpas_id = ${cpasId}::uuid and p.id in (${ids}) order by p.id`.compile(tx);
+    select coalesce(p.file_doc::json, (select f from piis_file(p.cpas_id, array[p.id], false) f)) as file${options.lock ? sql`, now() as now` : sql``}
+    from piis p where p.cpas_id = ${cpasId}::uuid and p.id in (${ids}) order by p.id${options.lock ? sql` for update of p` : sql``}`.compile(tx);
 }
 
 /** Renders and keeps the file of these PIIS (the last statement of a unit of work that changed them). */
@@ -69,33 +69,59 @@ export function toFileRow(json: FileJson): FileRow {
   return { ...piis, created_at: toIsoInstant(piis.created_at), updated_at: toIsoInstant(piis.updated_at), ...rest };
 }
 
-export async function loadFileRow(tx: Tx, cpasId: string, piisId: string, options: { lock?: boolean } = {}): Promise<FileRow | undefined> {
-  const row = (await tx.executeQuery(fileQuery(tx, cpasId, piisId, options))).rows[0];
-  return row && toFileRow(row.file);
+export async function loadFileRow(tx: Tx, cpasId: string, piisId: string): Promise<FileRow | undefined> {
+  const file = (await tx.executeQuery(fileQuery(tx, cpasId, piisId))).rows[0]?.file;
+  return file && toFileRow(file);
 }
+
+/** The file and the transaction's now() as the locking fileQuery answers them. */
+export type LockedFile = { file: FileJson; now: string };
 
 export async function insertPiis(tx: Tx, row: Insertable<PiisTable>): Promise<void> {
   await tx.insertInto('piis').values(row).execute();
 }
 
+/** A written row in its JSON form, as json_agg renders it in a file (so that a kept file equals a fresh one). */
+const asJson = (table: string) => sql<JsonRow>`to_json(${sql.table(table)}.*)`.as('row');
+
 export async function insertVersion(tx: Tx, row: Insertable<PiisVersionTable>): Promise<JsonRow> {
-  return (await tx.insertInto('piis_version').values(row).returningAll().executeTakeFirstOrThrow()) as unknown as JsonRow;
+  return (await tx.insertInto('piis_version').values(row).returning(asJson('piis_version')).executeTakeFirstOrThrow()).row;
 }
 
-export async function updateVersionContent(tx: Tx, cpasId: string, piisId: string, version: number, content: string): Promise<void> {
-  await tx.updateTable('piis_version').set({ content }).where('cpas_id', '=', cpasId).where('piis_id', '=', piisId).where('version', '=', version).execute();
+export async function updateVersionContent(tx: Tx, cpasId: string, piisId: string, version: number, content: string): Promise<JsonRow> {
+  return (
+    await tx
+      .updateTable('piis_version')
+      .set({ content })
+      .where('cpas_id', '=', cpasId)
+      .where('piis_id', '=', piisId)
+      .where('version', '=', version)
+      .returning(asJson('piis_version'))
+      .executeTakeFirstOrThrow()
+  ).row;
 }
 
-/** Applies a change to the PIIS row and moves its revision on; undefined when the revision moved first. */
-export async function updatePiis(tx: Tx, cpasId: string, id: string, revision: number, changes: Partial<Insertable<PiisTable>>): Promise<{ updated_at: string } | undefined> {
+/**
+ * Applies a change to the PIIS row, moves its revision on and keeps the file rendered by the
+ * change (its row's updated_at set to the same now()). The caller holds the row's lock, taken at
+ * that revision.
+ */
+export function updatePiisQuery(
+  tx: Tx,
+  cpasId: string,
+  id: string,
+  revision: number,
+  changes: Partial<Insertable<PiisTable>>,
+  rendered: Omit<FileJson, 'piis'> & { piis: Record<string, unknown> },
+): CompiledQuery {
+  const fileDoc = sql`jsonb_set(${JSON.stringify(rendered)}::jsonb, '{piis,updated_at}', to_jsonb(now()))`;
   return tx
     .updateTable('piis')
-    .set({ ...changes, version: sql<number>`version + 1` as unknown as number, updated_at: sql<string>`now()` as unknown as string })
+    .set({ ...changes, version: sql<number>`version + 1` as unknown as number, updated_at: sql<string>`now()` as unknown as string, file_doc: fileDoc as never })
     .where('cpas_id', '=', cpasId)
     .where('id', '=', id)
     .where('version', '=', revision)
-    .returning('updated_at')
-    .executeTakeFirst();
+    .compile();
 }
 
 export function listPiisQuery(
@@ -124,11 +150,11 @@ export async function findPiisIdBy(tx: Tx, cpasId: string, by: { id?: string; ex
 
 /** Inserts a lifecycle record; answers the row as written. */
 export async function insertRecord(tx: Tx, table: PiisFactTable, row: Record<string, unknown>): Promise<JsonRow> {
-  return (await tx.insertInto(table as 'piis_notice').values(row as never).returningAll().executeTakeFirstOrThrow()) as unknown as JsonRow;
+  return (await tx.insertInto(table as 'piis_notice').values(row as never).returning(asJson(table)).executeTakeFirstOrThrow()).row;
 }
 
-/** Writes the outcome of a request once (a hearing held or withdrawn, an interview held). */
-export async function setOutcome(tx: Tx, table: 'piis_hearing_request' | 'piis_interview_request', cpasId: string, id: string, set: Record<string, string>): Promise<boolean> {
+/** Writes the outcome of a request once (a hearing held or withdrawn, an interview held); the row as written, or undefined when it had one. */
+export async function setOutcome(tx: Tx, table: 'piis_hearing_request' | 'piis_interview_request', cpasId: string, id: string, set: Record<string, string>): Promise<JsonRow | undefined> {
   const result = await tx
     .updateTable(table as 'piis_hearing_request')
     .set(set)
@@ -137,11 +163,13 @@ export async function setOutcome(tx: Tx, table: 'piis_hearing_request' | 'piis_i
     .where('held_on', 'is', null)
     .where('voided_at', 'is', null)
     .where((eb) => (table === 'piis_hearing_request' ? eb('withdrawn_on', 'is', null) : eb.val(true)))
+    .returning(asJson(table))
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return result?.row;
 }
 
-export async function voidFact(tx: Tx, table: PiisFactTable, cpasId: string, piisId: string, id: string, by: { reason: string; actor: string }): Promise<boolean> {
+/** Voids a fact once; the row as written, or undefined when it was void already. */
+export async function voidFact(tx: Tx, table: PiisFactTable, cpasId: string, piisId: string, id: string, by: { reason: string; actor: string }): Promise<JsonRow | undefined> {
   const result = await tx
     .updateTable(table as 'piis_notice')
     .set({ voided_at: sql<string>`now()` as unknown as string, void_reason: by.reason, voided_by: by.actor })
@@ -149,8 +177,9 @@ export async function voidFact(tx: Tx, table: PiisFactTable, cpasId: string, pii
     .where('piis_id', '=', piisId)
     .where('id', '=', id)
     .where('voided_at', 'is', null)
+    .returning(asJson(table))
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return result?.row;
 }
 
 /** The events of one PIIS from the outbox, in the order they were recorded. */

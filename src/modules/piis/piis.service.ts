@@ -19,7 +19,7 @@ import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './piis.repository.js';
 import { toFile, type PiisFile } from './piis.file.js';
 import { toPiis, toVersions, views, sanctionView } from './piis.view.js';
-import { assertNoRefusal, changePiis } from './piis.unit.js';
+import { assertNoRefusal, changePiis, remember } from './piis.unit.js';
 import { contentKeys, type FactListQuery, type Piis, type PiisCreateBody, type PiisListQuery, type PiisPatchBody, type PiisVersion } from './piis.schemas.js';
 
 const NOT_FOUND = () => new AppError('not-found', 'No such PIIS in your CPAS');
@@ -106,8 +106,7 @@ export async function updatePiisDraft(ctx: RequestContext, piisId: string, ifMat
     const draftedOn = patch.draftedOn ?? raw.drafted_on;
     checkDraftContent(merged as PiisContent, draftedOn);
     await assertReferences(tx, ctx, raw.beneficiary_id, patch, piisId);
-    await repo.updateVersionContent(tx, ctx.cpasId, piisId, 1, JSON.stringify(merged));
-    (raw.versions[0] as Record<string, unknown>)['content'] = merged;
+    remember(raw, 'versions', await repo.updateVersionContent(tx, ctx.cpasId, piisId, 1, JSON.stringify(merged)));
     const changes = {
       ...(patch.track !== undefined ? { track: patch.track } : {}),
       ...(patch.obligation !== undefined ? { obligation: patch.obligation } : {}),

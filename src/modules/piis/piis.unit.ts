@@ -1,7 +1,8 @@
-// The unit of work of a PIIS change: lock and read the whole file in one statement, check the
-// If-Match and the status against the transition table, let the action write its facts, then
-// derive the state that follows from the facts in force, move the revision on, and append the
-// audit entry and the events — all in one transaction.
+// The unit of work of a PIIS change: lock and read the whole file with the transaction's begin,
+// check the If-Match and the status against the transition table, let the action write its facts,
+// then derive the state that follows from the facts in force, render the file, and send the row's
+// update, the deadlines, the audit entry and the events with the commit — one transaction, and
+// for most actions three round trips.
 import type { Insertable } from 'kysely';
 import type { Outcome, RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/problem.js';
@@ -10,12 +11,12 @@ import { etagOf } from '../../http/etag.js';
 import type { Tx } from '../../db/tenant.js';
 import type { PiisTable } from '../../db/types.js';
 import type { Refusal } from '../../rules/explained.js';
-import { appendChange, type DomainEvent } from '../audit/audit.repository.js';
-import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
+import { appendChangeQuery, type DomainEvent } from '../audit/audit.repository.js';
+import { deadlinesStatement, piisDeadlinesStatement } from '../deadlines/deadlines.engine.js';
 import * as repo from './piis.repository.js';
-import { conclusion, deriveStage, statusOf, toFile, type PiisFile } from './piis.file.js';
+import { conclusion, deadlineFactsOf, deriveStage, statusOf, toFile, type PiisFile } from './piis.file.js';
 import { transitions, type Action, type PiisStatus, CORRECTION_STATUSES } from './piis.transitions.js';
-import type { FileRow, JsonRow } from './piis.repository.js';
+import type { FileJson, FileRow, JsonRow } from './piis.repository.js';
 
 /** A rule's refusal as the 422 problem of the contract's catalogue. */
 export function refusalError(refusal: Refusal, extra: { errors?: Array<{ path: string; message: string }> } = {}): AppError {
@@ -58,42 +59,69 @@ export async function changePiis<B>(
   options: { ifMatch?: number; correction?: boolean },
   work: (unit: Unit) => Promise<UnitResult<B>>,
 ): Promise<Outcome<B>> {
-  return writeUnit(ctx, async (tx) => {
-    const raw = await repo.loadFileRow(tx, ctx.cpasId, piisId, { lock: true });
-    if (!raw) throw NOT_FOUND();
-    if (options.ifMatch !== undefined && options.ifMatch !== raw.version) {
-      throw new AppError('precondition-failed', `The PIIS changed since you read it (current ETag ${etagOf(raw.version)})`);
+  // the file is read and its PIIS locked in the round trip that begins the transaction
+  const lock = repo.fileQuery(ctx.db, ctx.cpasId, piisId, { lock: true });
+  return writeUnit(ctx, async (tx, session) => {
+    const locked = session.firstRows[0] as repo.LockedFile | undefined;
+    if (!locked) throw NOT_FOUND();
+    const json = locked.file;
+    const raw = repo.toFileRow(json);
+    const revision = raw.version;
+    if (options.ifMatch !== undefined && options.ifMatch !== revision) {
+      throw new AppError('precondition-failed', `The PIIS changed since you read it (current ETag ${etagOf(revision)})`);
     }
     const status = statusOf(raw, ctx.today);
     const allowed = options.correction ? CORRECTION_STATUSES : (transitions[action].from as readonly PiisStatus[]);
     if (!allowed.includes(status)) {
       throw new AppError('invalid-state', `${transitions[action].operationId} is not allowed while the PIIS is ${status} (allowed: ${allowed.join(', ')})`);
     }
-    const stageBefore = raw.stage;
+    const before = { stage: raw.stage, signedOn: raw.signed_on };
     const unit: Unit = { tx, ctx, raw, file: toFile(raw), status };
     const result = await work(unit);
+    const changed = toFile(unit.raw);
+    const stage = deriveStage({ ...changed, piis: { ...changed.piis, ...(result.changes ?? {}) } as PiisFile['piis'] });
+    const derived = { ...(result.changes ?? {}), stage, signed_on: conclusion(changed) };
+    const values = jsonValues(derived);
+    // the file as it stands after the change, rendered here and kept on the row by the same update
+    const rendered = { ...pickLists(unit.raw, json), piis: { ...json.piis, ...values, version: revision + 1 } };
+    Object.assign(unit.raw, values, { version: revision + 1, updated_at: locked.now });
     const after = toFile(unit.raw);
-    const stage = deriveStage({ ...after, piis: { ...after.piis, ...(result.changes ?? {}) } as PiisFile['piis'] });
-    const derived = { ...(result.changes ?? {}), stage, signed_on: conclusion(after) };
-    const updated = await repo.updatePiis(tx, ctx.cpasId, piisId, raw.version, derived);
-    if (!updated) throw new AppError('precondition-failed', 'The PIIS changed since you read it');
-    Object.assign(unit.raw, derived, { version: raw.version + 1, updated_at: updated.updated_at });
-    // jsonb columns travel as JSON text when written; the file holds them as values
-    for (const key of ['assisted_by', 'reflection_waiver'] as const) {
-      const v = unit.raw[key] as unknown;
-      if (typeof v === 'string') (unit.raw as unknown as Record<string, unknown>)[key] = JSON.parse(v);
+    // what is left to write travels with the commit: the row, the deadlines, the audit and events.
+    // The deadline engine: the deadlines follow the facts just changed — this PIIS's own, or the
+    // person's when the conclusion date (which their conclusion deadline follows) moved; those
+    // are read back from the database, so the row is written first.
+    const update = repo.updatePiisQuery(tx, ctx.cpasId, piisId, revision, derived, rendered);
+    if (derived.signed_on !== before.signedOn) {
+      await tx.executeQuery(update);
+      session.defer(await deadlinesStatement(tx, ctx.cpasId, ctx.today, [raw.beneficiary_id]));
+    } else {
+      session.defer(update);
+      session.defer(piisDeadlinesStatement(tx, ctx.cpasId, ctx.today, deadlineFactsOf(after)));
     }
-    const events = stage === 'signed' && stageBefore !== 'signed' ? [...result.events, { type: 'piis.signed', data: { piisId, signedOn: derived.signed_on } }] : result.events;
-    // the deadline engine: the person's deadlines follow the facts just changed
-    await refreshDeadlines(tx, ctx.cpasId, ctx.today, [raw.beneficiary_id]);
-    await repo.keepRenderedFiles(tx, ctx.cpasId, { piisId });
+    const events = stage === 'signed' && before.stage !== 'signed' ? [...result.events, { type: 'piis.signed', data: { piisId, signedOn: derived.signed_on } }] : result.events;
     const [first, ...rest] = events.map((e) => ({ ...e, entity: 'piis', entityId: piisId }));
-    await appendChange(tx, ctx, { ...result.audit, event: first!, alsoEmit: rest });
-    const answer = result.respond(toFile(unit.raw));
-    const headers: Record<string, string> = { etag: etagOf(raw.version + 1) };
+    session.defer(appendChangeQuery(tx, ctx, { ...result.audit, event: first!, alsoEmit: rest }));
+    const answer = result.respond(after);
+    const headers: Record<string, string> = { etag: etagOf(revision + 1) };
     if (answer.location) headers['location'] = answer.location;
     return { status: answer.status, body: answer.body, headers };
-  });
+  }, { first: lock });
+}
+
+/** Changes as the row holds them: jsonb columns travel as JSON text when written, the file holds their values. */
+function jsonValues<T extends Partial<Insertable<PiisTable>>>(changes: T): T {
+  const out: Record<string, unknown> = { ...changes };
+  for (const key of ['assisted_by', 'reflection_waiver'] as const) {
+    if (typeof out[key] === 'string') out[key] = JSON.parse(out[key]);
+  }
+  return out as T;
+}
+
+/** The lists of a file (every key the database renders but the PIIS row), as the unit holds them now. */
+function pickLists(raw: FileRow, rendered: FileJson): Omit<FileJson, 'piis'> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(rendered)) if (key !== 'piis') out[key] = raw[key as keyof FileRow];
+  return out as Omit<FileJson, 'piis'>;
 }
 
 /** Adds a row written by an action to the raw file (or replaces it when it was there). */
