@@ -296,7 +296,7 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['computed'],
     confidence: 'V',
     source: `${DIS}, art. 43/2 (length: secondary sources; a parameter)`,
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { firstPeriodMonths: 12, rate: 0.1 } }],
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { firstPeriodMonths: 12 } }],
   },
   {
     id: 'R-SUB-STUDENT',

@@ -23,6 +23,7 @@ export interface RuleDefinition {
 }
 
 import { lifecycleRules } from './rule-table.lifecycle.js';
+import { subsidyRules } from './rule-table.subsidy.js';
 
 export const ruleTable: readonly RuleDefinition[] = [
   {
@@ -80,6 +81,7 @@ export const ruleTable: readonly RuleDefinition[] = [
     versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: {} }],
   },
   ...lifecycleRules,
+  ...subsidyRules,
 ];
 
 const byId = new Map(ruleTable.map((r) => [r.id, r]));

@@ -1,0 +1,49 @@
+// The date-effective rows of the rule table for rulebook section 8, the 10% PIIS subsidy, beyond
+// its start and first period (kept with the lifecycle rules that the PIIS read already uses).
+import type { RuleDefinition } from './rule-table.js';
+
+const ART_43_2 = 'Law of 26 May 2002 (DIS), art. 43/2';
+const REFORM_DAY = '2016-11-01';
+
+export const subsidyRules: RuleDefinition[] = [
+  {
+    id: 'R-SUB-RATE',
+    title: 'While a PIIS exists, the State adds 10% of the RI actually granted to the reimbursement',
+    handling: ['computed'],
+    confidence: 'V',
+    source: ART_43_2,
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { rate: 0.1, rounding: 'half up to the cent' } }],
+  },
+  {
+    id: 'R-SUB-SECOND',
+    title: 'A second year (code 17) only on a written, motivated request, with a PIIS in force on the last day of the first period and no interruption',
+    handling: ['computed'],
+    confidence: 'V',
+    source: ART_43_2,
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { withdrawalNearEndMonths: 1 } }],
+  },
+  {
+    id: 'R-SUB-INTERRUPT',
+    title: 'An RI interruption of more than 3 months inside the first year requires a newly signed PIIS before the subsidy is claimed again',
+    handling: ['computed'],
+    confidence: 'V',
+    source: ART_43_2,
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { interruptionMonths: 3 } }],
+  },
+  {
+    id: 'R-SUB-COUPLE',
+    title: 'A couple on the category-3 rate: the 10% once on that amount, never doubled; recovered when a compulsory PIIS is missing for either partner',
+    handling: ['computed'],
+    confidence: 'V',
+    source: ART_43_2,
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { familyCategory: 'family' } }],
+  },
+  {
+    id: 'R-SUB-EXPLAIN',
+    title: 'Every computed month carries its code (11, 17 or none) and the reason',
+    handling: ['computed'],
+    confidence: 'I',
+    source: 'Rulebook interpretation',
+    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: {} }],
+  },
+];

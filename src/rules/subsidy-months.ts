@@ -1,0 +1,291 @@
+// R-SUB-*: the 10% PIIS subsidy of one person, month by month. The RI granted in a month comes
+// from the right decisions in force (pro rata by day, less the share a sanction suspends); the
+// code follows from the PIIS signed: 11 for the first period from the subsidy start (R-SUB-START,
+// R-SUB-FIRST), 17 for a second year granted on a motivated request (R-SUB-SECOND), none after an
+// interruption of more than 3 months (R-SUB-INTERRUPT). Student PIIS are reported apart
+// (R-SUB-STUDENT); an exemption gives the federal form code 8 (R-EXEMPT). Couples are settled
+// across both partners by subsidy-couple.ts.
+import { addDays, addMonths, daysBetween, daysInMonth, firstOfMonth, lastOfMonth, maxDate, minDate } from './dates.js';
+import { explained, type Explained } from './explained.js';
+import { ageOn } from './obligation.js';
+import { numberParameter } from './rule-table.js';
+import { rightSegments, type RightDecisionFact, type RightSegment } from './rights.js';
+import { subsidyStart } from './subsidy-start.js';
+import { subsidyExtensionDue } from './deadlines.js';
+
+export interface SubsidyPiisFacts {
+  id: string;
+  track: 'general' | 'student';
+  signedOn: string | null;
+  notedByCouncilOn: string | null;
+  /** closed on (R-CLOSE) */
+  endedOn: string | null;
+  /** the contract's end date (current version) */
+  endsOn: string | null;
+  /** dates of the subsidy-extension requests in force (R-SUB-SECOND) */
+  extensionRequestedOn: readonly string[];
+}
+
+/** Every fact of one person the subsidy follows from, in force only (R-CORRECT). */
+export interface SubsidyFacts {
+  birthDate: string | null;
+  rights: readonly RightDecisionFact[];
+  /** sanction suspensions of RI (R-SANCTION-*) */
+  suspensions: ReadonlyArray<{ from: string; to: string }>;
+  piis: readonly SubsidyPiisFacts[];
+  exemptions: ReadonlyArray<{ decidedOn: string }>;
+  situations: ReadonlyArray<{ kind: string; startsOn: string; endsOn: string | null }>;
+}
+
+export type SubsidyCode = 11 | 17;
+export type FormCode = 8 | 9 | 10 | 11 | 17;
+
+export interface SubsidyMonth {
+  month: string;
+  code: SubsidyCode | null;
+  formCode: FormCode | null;
+  riCents: number;
+  subsidyCents: number;
+  /** the PIIS the month is reported under, if any */
+  piisId: string | null;
+  /** the RI category in force in the month (R-SUB-COUPLE needs it) */
+  categories: string[];
+  rule: string;
+  explanation: string;
+}
+
+const monthStart = (month: string) => `${month}-01`;
+const monthEnd = (month: string) => lastOfMonth(`${month}-01`);
+
+/** amount × numerator ÷ denominator, rounded half up to the cent, in integers. */
+const share = (amount: number, numerator: number, denominator: number) => Math.floor((2 * amount * numerator + denominator) / (2 * denominator));
+
+/** Days of [from, to] covered by the union of the periods. */
+function daysCovered(periods: ReadonlyArray<{ from: string; to: string }>, from: string, to: string): number {
+  const clipped = periods
+    .map((p) => ({ from: maxDate(p.from, from), to: minDate(p.to, to) }))
+    .filter((p) => p.from <= p.to)
+    .sort((a, b) => (a.from < b.from ? -1 : 1));
+  let days = 0;
+  let reached: string | null = null; // last day already counted
+  for (const p of clipped) {
+    const start = reached && p.from <= reached ? addDays(reached, 1) : p.from;
+    if (start <= p.to) days += daysBetween(start, p.to) + 1;
+    if (!reached || p.to > reached) reached = p.to;
+  }
+  return days;
+}
+
+/**
+ * R-SUB-FIRST: RI granted in a month = for each RI decision in force, its monthly amount × days
+ * covered in the month ÷ days of the month, rounded to the cent, less the share suspended by a
+ * sanction (rounded the same way).
+ */
+export function riGrantedInMonth(segments: readonly RightSegment[], suspensions: SubsidyFacts['suspensions'], month: string): Explained<number> & { categories: string[] } {
+  const first = monthStart(month);
+  const last = monthEnd(month);
+  const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  let total = 0;
+  const parts: string[] = [];
+  const categories: string[] = [];
+  for (const s of segments) {
+    const amount = s.decision.monthlyAmountCents;
+    if (s.decision.kind !== 'ri' || amount === null) continue;
+    const from = maxDate(s.from, first);
+    const to = minDate(s.to ?? last, last);
+    if (from > to) continue;
+    const covered = daysBetween(from, to) + 1;
+    const suspended = daysCovered(suspensions, from, to);
+    const granted = share(amount, covered, days) - share(amount, suspended, days);
+    total += granted;
+    if (s.decision.category) categories.push(s.decision.category);
+    parts.push(`${amount} × ${covered}/${days} days${suspended ? ` less ${suspended} day(s) suspended by a sanction` : ''} = ${granted}`);
+  }
+  const result = explained(total, 'R-SUB-FIRST', () => (parts.length ? `RI granted in ${month}: ${parts.join('; ')} (cents)` : `No RI granted in ${month}`));
+  return Object.assign(result, { categories });
+}
+
+/** The 10% of the RI granted, rounded half up to the cent. */
+export function tenPercent(riCents: number, on: string): number {
+  const perMille = Math.round(numberParameter('R-SUB-RATE', on, 'rate') * 1000);
+  return share(riCents, perMille, 1000);
+}
+
+/** In force on at least one day of [from, to]: signed by `to`, neither closed nor ended before `from`. */
+export function piisInForceBetween(p: SubsidyPiisFacts, from: string, to: string): boolean {
+  return p.signedOn !== null && p.signedOn <= to && (p.endedOn === null || p.endedOn >= from) && (p.endsOn === null || p.endsOn >= from);
+}
+
+/** Days without an RI right between the first RI day in [from, to] and `to` (the gaps, each as [from, to]). */
+function riGaps(segments: readonly RightSegment[], from: string, to: string): Array<{ from: string; to: string }> {
+  const ri = segments.filter((s) => s.decision.kind === 'ri' && (s.to === null || s.to >= from) && s.from <= to).sort((a, b) => (a.from < b.from ? -1 : 1));
+  const gaps: Array<{ from: string; to: string }> = [];
+  for (let i = 1; i < ri.length; i++) {
+    const previousEnd = ri[i - 1]!.to;
+    if (previousEnd !== null && addDays(previousEnd, 1) < ri[i]!.from) gaps.push({ from: addDays(previousEnd, 1), to: addDays(ri[i]!.from, -1) });
+  }
+  return gaps;
+}
+
+/** The first subsidy period of a PIIS: from its start, `firstPeriodMonths` calendar months. */
+export function firstPeriod(start: string): { from: string; to: string; months: number } {
+  const months = numberParameter('R-SUB-FIRST', start, 'firstPeriodMonths');
+  return { from: start, to: addDays(addMonths(firstOfMonth(start), months), -1), months };
+}
+
+/**
+ * R-SUB-SECOND: whether a second year (code 17) is due after the first period of this PIIS —
+ * only on a written, motivated request made by the end of the first period, with the PIIS in
+ * force on that day and no interruption; lost when the person found a job before the first year
+ * ended, when RI was withdrawn at or just before its end, or when they became a student and
+ * stopped studying after it. Not automatic.
+ */
+export function secondYearVerdict(facts: SubsidyFacts, piis: SubsidyPiisFacts): Explained<boolean> {
+  if (piis.track === 'student') return explained(false, 'R-SUB-STUDENT', 'A student PIIS follows its own subsidy regime: no code 17');
+  const start = subsidyStart({ signedOn: piis.signedOn, notedByCouncilOn: piis.notedByCouncilOn, track: piis.track, rights: facts.rights });
+  if (!start.value) return explained(false, start.rule, () => `No first subsidy period, hence no second year: ${start.explanation}`);
+  const period = firstPeriod(start.value);
+  const end = subsidyExtensionDue(start.value).value!;
+  const requests = [...piis.extensionRequestedOn].sort();
+  const inTime = requests.filter((d) => d <= end);
+  if (inTime.length === 0) {
+    return explained(false, 'R-SUB-SECOND', () =>
+      requests.length
+        ? `The request of ${requests[0]} came after the first period ended on ${end}: a second year is asked for by then`
+        : `Not automatic: no written, motivated request for a second year by the end of the first period (${end})`,
+    );
+  }
+  const asked = `requested on ${inTime[0]}`;
+  if (!piisInForceBetween(piis, end, end)) {
+    return explained(false, 'R-SUB-SECOND', () => `${asked}, but the PIIS is not in force on the last day of the first period (${end})${piis.endedOn ? `: closed on ${piis.endedOn}` : ''}`);
+  }
+  const segments = rightSegments(facts.rights);
+  const ri = segments.filter((s) => s.decision.kind === 'ri');
+  const onLastDay = ri.some((s) => s.from <= end && (s.to === null || s.to >= end));
+  const nearEnd = addMonths(end, -numberParameter('R-SUB-SECOND', end, 'withdrawalNearEndMonths'));
+  const stoppedNearEnd = ri.find((s) => s.to !== null && s.to >= nearEnd && s.to <= end);
+  if (!onLastDay || stoppedNearEnd) {
+    return explained(false, 'R-SUB-SECOND', () =>
+      `${asked}, but RI was withdrawn ${stoppedNearEnd ? `on ${addDays(stoppedNearEnd.to!, 1)}, ` : ''}at or just before the end of the first period (${end}): the second year is lost and cannot be asked for at a new grant`,
+    );
+  }
+  const gaps = riGaps(segments, period.from, end);
+  if (gaps.length) return explained(false, 'R-SUB-SECOND', () => `${asked}, but RI was interrupted during the first period (${gaps[0]!.from} to ${gaps[0]!.to}): a second year needs no interruption`);
+  const job = facts.situations.find((s) => s.kind === 'employment' && s.startsOn >= period.from && s.startsOn <= end);
+  if (job) {
+    return explained(false, 'R-SUB-SECOND', () => `${asked}, but the person found a job on ${job.startsOn}, before the first year ended (${end})${job.endsOn ? ` and lost it on ${job.endsOn}` : ''}: the second year is lost`);
+  }
+  const studies = facts.situations.find((s) => s.kind === 'studies' && s.startsOn <= end && s.endsOn !== null && s.endsOn > end);
+  if (studies) {
+    return explained(false, 'R-SUB-SECOND', () => `${asked}, but the person became a student on ${studies.startsOn} and stopped studying on ${studies.endsOn}, after the first period (${end}): the second year is lost`);
+  }
+  return explained(true, 'R-SUB-SECOND', () => `Second year (code 17) on the written, motivated request ${asked}: the PIIS is in force on ${end}, the last day of the first period, and RI ran without interruption`);
+}
+
+interface Period {
+  piis: SubsidyPiisFacts;
+  start: Explained<string>;
+  firstMonth: string;
+  /** first month after the first period */
+  secondMonth: string;
+  /** first month after the second year */
+  afterMonth: string;
+}
+
+function periodsOf(facts: SubsidyFacts): Period[] {
+  const out: Period[] = [];
+  for (const p of facts.piis) {
+    if (p.track !== 'general' || !p.signedOn) continue;
+    const start = subsidyStart({ signedOn: p.signedOn, notedByCouncilOn: p.notedByCouncilOn, track: p.track, rights: facts.rights });
+    if (!start.value) continue;
+    const { months } = firstPeriod(start.value);
+    const firstMonth = start.value.slice(0, 7);
+    out.push({ piis: p, start, firstMonth, secondMonth: firstOfMonth(start.value, months).slice(0, 7), afterMonth: firstOfMonth(start.value, 2 * months).slice(0, 7) });
+  }
+  // a later PIIS starts its own period: the latest start that has come governs a month
+  return out.sort((a, b) => (a.start.value! < b.start.value! ? -1 : a.start.value! > b.start.value! ? 1 : a.piis.id < b.piis.id ? -1 : 1));
+}
+
+/** The months of a year (YYYY-MM) in which the person had an RI right or a PIIS in force, each with its code. */
+export function subsidyMonths(facts: SubsidyFacts, year: number): SubsidyMonth[] {
+  const segments = rightSegments(facts.rights);
+  const periods = periodsOf(facts);
+  const verdicts = new Map<string, Explained<boolean>>();
+  const verdictOf = (p: SubsidyPiisFacts) => verdicts.get(p.id) ?? verdicts.set(p.id, secondYearVerdict(facts, p)).get(p.id)!;
+  const out: SubsidyMonth[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    const first = monthStart(month);
+    const last = monthEnd(month);
+    const hasRight = segments.some((s) => s.decision.kind === 'ri' && s.from <= last && (s.to === null || s.to >= first));
+    const inForce = facts.piis.filter((p) => piisInForceBetween(p, first, last));
+    if (!hasRight && inForce.length === 0) continue;
+    const ri = riGrantedInMonth(segments, facts.suspensions, month);
+    const base = { month, riCents: ri.value!, piisId: null, categories: ri.categories };
+    const none = (rule: string, explanation: () => string, formCode: FormCode | null = null, piisId: string | null = null): SubsidyMonth =>
+      lazy({ ...base, code: null, formCode, subsidyCents: 0, piisId, rule }, () => `${explanation()}. ${ri.explanation}`);
+    const period = [...periods].reverse().find((p) => p.firstMonth <= month && month < p.afterMonth);
+    if (period) {
+      const p = period.piis;
+      const inSecond = month >= period.secondMonth;
+      if (!piisInForceBetween(p, first, last)) {
+        out.push(none(inSecond ? 'R-SUB-SECOND' : 'R-SUB-FIRST', () => `The PIIS signed on ${p.signedOn} is not in force in ${month}${p.endedOn ? ` (closed on ${p.endedOn})` : p.endsOn ? ` (it ended on ${p.endsOn})` : ''}: no 10% subsidy`, undefined, p.id));
+        continue;
+      }
+      if (ri.value === 0) {
+        out.push(none(inSecond ? 'R-SUB-SECOND' : 'R-SUB-FIRST', () => `No RI paid in ${month}: the 10% subsidy is 10% of the RI actually granted`, undefined, p.id));
+        continue;
+      }
+      if (!inSecond) {
+        const limit = numberParameter('R-SUB-INTERRUPT', first, 'interruptionMonths');
+        const long = riGaps(segments, period.start.value!, last).find((g) => g.to >= addMonths(g.from, limit));
+        if (long) {
+          out.push(none('R-SUB-INTERRUPT', () => `RI was interrupted for more than ${limit} months inside the first year (${long.from} to ${long.to}): a newly signed PIIS is required before the subsidy is claimed again`, undefined, p.id));
+          continue;
+        }
+        out.push(lazy({ ...base, code: 11, formCode: 11, subsidyCents: tenPercent(ri.value!, first), piisId: p.id, rule: 'R-SUB-FIRST' }, () =>
+          `Code 11: ${month} is in the first period of the PIIS signed on ${p.signedOn} (${period.start.explanation}); 10% of the RI granted. ${ri.explanation}`));
+        continue;
+      }
+      const verdict = verdictOf(p);
+      if (!verdict.value) {
+        out.push(none(verdict.rule, () => `${month} is after the first period, which ended in ${addMonths(monthStart(period.secondMonth), -1).slice(0, 7)}: ${verdict.explanation}`, undefined, p.id));
+        continue;
+      }
+      out.push(lazy({ ...base, code: 17, formCode: 17, subsidyCents: tenPercent(ri.value!, first), piisId: p.id, rule: 'R-SUB-SECOND' }, () => `Code 17: ${verdict.explanation}; 10% of the RI granted. ${ri.explanation}`));
+      continue;
+    }
+    const student = inForce.find((p) => p.track === 'student');
+    if (student) {
+      const age = ageOn(facts.birthDate, first);
+      const formCode: FormCode = age !== null && age >= 25 ? 10 : 9;
+      out.push(none('R-SUB-STUDENT', () => `A student PIIS (signed on ${student.signedOn}) is in force: reported apart under federal code ${formCode} (${formCode === 10 ? 'aged 25 or more' : age === null ? 'age unknown, counted under 25' : 'under 25'}), without the code 11/17 logic`, formCode, student.id));
+      continue;
+    }
+    const exemption = [...facts.exemptions].filter((e) => e.decidedOn <= last).sort((a, b) => (a.decidedOn < b.decidedOn ? 1 : -1))[0];
+    if (exemption && hasRight && inForce.length === 0) {
+      out.push(none('R-EXEMPT', () => `Exempted from a PIIS on ${exemption.decidedOn} (health or equity): federal code 8, no 10% subsidy`, 8));
+      continue;
+    }
+    const later = periods.find((p) => p.firstMonth > month);
+    const over = [...periods].reverse().find((p) => p.afterMonth <= month);
+    out.push(
+      none(over ? 'R-SUB-SECOND' : 'R-SUB-START', () =>
+        over
+          ? `The first period and the second year of the PIIS signed on ${over.piis.signedOn} are over (from ${over.afterMonth}): no 10% subsidy`
+          : later
+            ? `The 10% subsidy is due from ${later.start.value} (${later.start.explanation})`
+            : inForce.length
+              ? `The PIIS in force (${inForce.map((p) => `signed on ${p.signedOn}`).join(', ')}) gives no 10% subsidy: no RI right opened by its signature`
+              : 'No PIIS signed: the 10% subsidy is due from the signature of a PIIS (R-SUB-START)',
+      ),
+    );
+  }
+  return out;
+}
+
+/** A month whose explanation is written only when read. */
+function lazy(month: Omit<SubsidyMonth, 'explanation'>, explanation: () => string): SubsidyMonth {
+  const e = explained(null, month.rule, explanation);
+  return Object.defineProperty({ ...month } as SubsidyMonth, 'explanation', { enumerable: true, configurable: true, get: () => e.explanation });
+}
