@@ -22,6 +22,7 @@ import { factRoutes } from './modules/facts/facts.routes.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { piisRoutes } from './modules/piis/piis.routes.js';
 import { deadlineRoutes } from './modules/deadlines/deadlines.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 
@@ -222,6 +223,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(assessmentRoutes, { prefix: '/v1' });
   await app.register(piisRoutes, { prefix: '/v1' });
   await app.register(deadlineRoutes, { prefix: '/v1' });
+  await app.register(reportRoutes, { prefix: '/v1' });
 
   if (options.sealAudit !== false) {
     const sealer = startAuditSealer(database, app.log);

@@ -310,6 +310,10 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
     body: { noticeId: notice.data!.id, decidedOn: '2026-10-01', notifiedOn: '2026-10-02', hearing: { requested: false }, noLegitimateReason: true, suspensionStartsOn: '2026-11-01', suspensionEndsOn: '2026-11-30' },
   });
   t.equal(sanctioned.data?.appealDeadline.value, '2027-01-02');
+  const extension = await manager.POST('/v1/piis/{piisId}/subsidy-extension-requests', { ...path_, body: { requestedOn: '2026-10-15', motivation: 'Far from integration' } });
+  t.equal(extension.data?.verdict.rule, 'R-SUB-SECOND');
+  const subsidy = await manager.GET('/v1/reports/subsidy', { params: { query: { year: 2026, beneficiaryId: id } } });
+  t.same(subsidy.data?.items.map((m) => [m.month, m.code, m.riCents]).slice(9), [['2026-10', 11, 130_000], ['2026-11', null, 0], ['2026-12', 11, 130_000]], 'R-SUB-FIRST: November wholly suspended by the sanction');
   const closedPiis = await client.POST('/v1/piis/{piisId}/close', { ...path_, body: { endedOn: '2026-11-20', outcome: 'training_started' } });
   t.equal(closedPiis.data?.status, 'closed');
   const versions = await client.GET('/v1/piis/{piisId}/versions', path_);

@@ -12,6 +12,7 @@ import { subsidyStart } from '../../rules/subsidy-start.js';
 import { deadlineStatus, subsidyExtensionDue } from '../../rules/deadlines.js';
 import { describeDate } from '../../rules/dates.js';
 import * as repo from './deadlines.repository.js';
+import { toRightDecisionFact } from '../facts/facts.repository.js';
 import type { Deadline } from './deadlines.schemas.js';
 
 type Kind = Deadline['kind'];
@@ -29,15 +30,6 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return map;
 }
 
-const toFact = (r: repo.RightRow): RightDecisionFact => ({
-  id: r.id,
-  kind: r.kind,
-  category: r.category,
-  decidedOn: r.decided_on,
-  notifiedOn: r.notified_on,
-  startsOn: r.starts_on,
-  monthlyAmountCents: r.monthly_amount_cents === null ? null : Number(r.monthly_amount_cents),
-});
 
 /** R-OBLIG-DEADLINE for each person whose RI right makes a PIIS compulsory (R-OBLIG-NEW) and who is not exempted (R-EXEMPT). */
 function conclusionDeadlines(today: string, rights: Map<string, RightDecisionFact[]>, exemptions: Map<string, Array<{ decided_on: string }>>, piisOf: Map<string, repo.PiisDeadlineRow[]>): Item[] {
@@ -197,7 +189,7 @@ export async function refreshDeadlines(tx: Tx, cpasId: string, today: string, be
 /** Reads the facts of these beneficiaries and answers the statement that stores their deadlines. */
 export async function deadlinesStatement(tx: Tx, cpasId: string, today: string, beneficiaryIds: readonly string[]): Promise<CompiledQuery> {
   const facts = await repo.deadlineFacts(tx, cpasId, beneficiaryIds);
-  const rights = new Map([...groupBy(facts.rights, (r) => r.beneficiary_id)].map(([k, v]) => [k, v.map(toFact)]));
+  const rights = new Map([...groupBy(facts.rights, (r) => r.beneficiary_id)].map(([k, v]) => [k, v.map(toRightDecisionFact)]));
   return repo.replaceDeadlinesQuery(tx, cpasId, { beneficiaryIds }, toRows(compute({ ...facts, rights }, today, ALL)));
 }
 

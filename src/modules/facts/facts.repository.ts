@@ -2,6 +2,7 @@
 // one set of queries serves all three; `table` is always one of the service's constants.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
+import type { RightDecisionFact } from '../../rules/rights.js';
 
 export type FactTable = 'right_decision' | 'situation' | 'exemption';
 
@@ -64,4 +65,28 @@ export async function voidFact(tx: Tx, table: FactTable, cpasId: string, id: str
     .where('voided_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A right decision as its columns read (from a row or a JSON rendering of it). */
+export interface RightDecisionColumns {
+  id: string;
+  kind: RightDecisionFact['kind'];
+  category: RightDecisionFact['category'];
+  decided_on: string;
+  notified_on: string | null;
+  starts_on: string;
+  monthly_amount_cents: number | string | null;
+}
+
+/** A right decision as the rules see it (R-RIGHT). */
+export function toRightDecisionFact(r: RightDecisionColumns): RightDecisionFact {
+  return {
+    id: r.id,
+    kind: r.kind,
+    category: r.category ?? null,
+    decidedOn: r.decided_on,
+    notifiedOn: r.notified_on ?? null,
+    startsOn: r.starts_on,
+    monthlyAmountCents: r.monthly_amount_cents === null || r.monthly_amount_cents === undefined ? null : Number(r.monthly_amount_cents),
+  };
 }

@@ -7,6 +7,8 @@ import type { RightDecisionFact } from '../../rules/rights.js';
 import { conclusionDate, hearingPendingOn } from '../../rules/parties.js';
 import type { Content } from './piis.schemas.js';
 import type { EngineInput } from '../deadlines/deadlines.engine.js';
+import { toRightDecisionFact, type RightDecisionColumns } from '../facts/facts.repository.js';
+import type { SubsidyFacts, SubsidyPiisFacts } from '../../rules/subsidy-months.js';
 import type { FileRow, JsonRow, PiisRow } from './piis.repository.js';
 
 /** A lifecycle fact with its correction state. */
@@ -61,20 +63,14 @@ export interface PiisFile {
   personSanctionDecisions: string[];
   rights: RightDecisionFact[];
   employment: Array<{ startsOn: string; endsOn: string | null }>;
+  /** the person's situations in force (employment, studies, training) */
+  situations: Array<{ kind: string; startsOn: string; endsOn: string | null }>;
   assessments: Array<{ id: string; performedOn: string; kind: string; participationRung: number | null; domainScores: Array<{ domain: string; score: number }> }>;
   exemptions: Array<{ id: string; decidedOn: string; reason: string }>;
 }
 
 export function toFile(r: FileRow): PiisFile {
-  const rights = inForce(withCorrections<Record<string, unknown>>(r.rights)).map((x) => ({
-    id: x.id,
-    kind: x['kind'] as RightDecisionFact['kind'],
-    category: (x['category'] ?? null) as RightDecisionFact['category'],
-    decidedOn: x['decided_on'] as string,
-    notifiedOn: (x['notified_on'] ?? null) as string | null,
-    startsOn: x['starts_on'] as string,
-    monthlyAmountCents: x['monthly_amount_cents'] === null || x['monthly_amount_cents'] === undefined ? null : Number(x['monthly_amount_cents']),
-  }));
+  const rights = inForce(withCorrections<RightDecisionColumns>(r.rights)).map(toRightDecisionFact);
   return {
     piis: r,
     birthDate: r.birth_date,
@@ -97,6 +93,7 @@ export function toFile(r: FileRow): PiisFile {
     sanctions: withCorrections<SanctionRow>(r.person_sanctions).filter((s) => s.row.piis_id === r.id),
     personSanctionDecisions: inForce(withCorrections<SanctionRow>(r.person_sanctions)).map((s) => s.decided_on),
     rights,
+    situations: inForce(withCorrections<Record<string, unknown>>(r.situations)).map((s) => ({ kind: s['kind'] as string, startsOn: s['starts_on'] as string, endsOn: (s['ends_on'] ?? null) as string | null })),
     employment: inForce(withCorrections<Record<string, unknown>>(r.situations))
       .filter((s) => s['kind'] === 'employment')
       .map((s) => ({ startsOn: s['starts_on'] as string, endsOn: (s['ends_on'] ?? null) as string | null })),
@@ -172,4 +169,27 @@ export function deadlineFactsOf(file: PiisFile): Omit<EngineInput, 'exemptions'>
     interviews: inForce(file.interviews).map((i) => ({ id: i.id, ...person, requested_on: i.requested_on, held_on: i.held_on, withdrawn_on: null })),
     sanctions: inForce(file.sanctions).map((s) => ({ id: s.id, ...person, notified_on: s.notified_on })),
   };
+}
+
+/** What the subsidy rules need of this PIIS and its person (R-SUB-SECOND's verdict on a request). */
+export function subsidyFactsOf(file: PiisFile): { facts: SubsidyFacts; piis: SubsidyPiisFacts } {
+  const p = file.piis;
+  const piis: SubsidyPiisFacts = {
+    id: p.id,
+    track: p.track,
+    signedOn: p.signed_on,
+    notedByCouncilOn: signaturesOf(file, 1).find((s) => s.row.party === 'cpas')?.row.noted_by_council_on ?? null,
+    endedOn: p.ended_on,
+    endsOn: p.ends_on,
+    extensionRequestedOn: inForce(file.extensions).map((x) => x.requested_on),
+  };
+  const facts: SubsidyFacts = {
+    birthDate: file.birthDate,
+    rights: file.rights,
+    suspensions: inForce(file.sanctions).map((s) => ({ from: s.suspension_starts_on, to: s.suspension_ends_on })),
+    piis: [piis],
+    exemptions: file.exemptions.map((e) => ({ decidedOn: e.decidedOn })),
+    situations: file.situations,
+  };
+  return { facts, piis };
 }

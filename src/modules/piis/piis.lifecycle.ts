@@ -312,7 +312,7 @@ export function requestSubsidyExtension(ctx: RequestContext, piisId: string, bod
       ...correctionColumns(ctx, { externalRef: body.externalRef }),
     });
     return recordResult('piis_subsidy_extension_request', row.id, { type: 'piis.subsidy_extension_requested', data: { piisId, requestId: row.id, requestedOn: body.requestedOn } }, (f) =>
-      created(views.extension(factOf(f.extensions, row.id)), `/v1/piis/${piisId}/subsidy-extension-requests/${row.id}`),
+      created(views.extension(factOf(f.extensions, row.id), f), `/v1/piis/${piisId}/subsidy-extension-requests/${row.id}`),
     );
   });
 }

@@ -295,8 +295,13 @@ export const SanctionSchema = record(
   'A sanction (R-SANCTION-*)',
 );
 export const SubsidyExtensionSchema = record(
-  { requestedOn: Date_('Requested on'), motivation: Type.String({ maxLength: 2000 }), evaluationId: Nullable(Uuid('Evaluation')) },
-  'A request for a second subsidy year (R-SUB-SECOND; recorded here, judged by the subsidy report)',
+  {
+    requestedOn: Date_('Requested on'),
+    motivation: Type.String({ maxLength: 2000 }),
+    evaluationId: Nullable(Uuid('Evaluation')),
+    verdict: Explained(Type.Boolean(), 'Whether the second year (code 17) is due, on the facts in force now (R-SUB-SECOND); the subsidy report applies the same verdict'),
+  },
+  'A request for a second subsidy year (R-SUB-SECOND) with its computed verdict',
 );
 
 const ExplainedDate = (description: string) => Explained(Date_('date'), description);

@@ -193,7 +193,7 @@ export const recordLists = {
   interviews: (f: PiisFile) => f.interviews.map(views.interview),
   notices: (f: PiisFile) => f.notices.map(views.notice),
   sanctions: (f: PiisFile) => f.sanctions.map((s) => sanctionView(s, f.personSanctionDecisions)),
-  extensions: (f: PiisFile) => f.extensions.map(views.extension),
+  extensions: (f: PiisFile) => f.extensions.map((x) => views.extension(x, f)),
 };
 
 export async function listRecords(ctx: RequestContext, piisId: string, kind: keyof typeof recordLists, query: FactListQuery) {

@@ -8,8 +8,9 @@ import { conclusionDeadline } from '../../rules/obligation.js';
 import { openingGrant, rightSegments } from '../../rules/rights.js';
 import { appealDeadline, sanctionMaxMonths } from '../../rules/sanction.js';
 import { subsidyStart } from '../../rules/subsidy-start.js';
+import { secondYearVerdict } from '../../rules/subsidy-months.js';
 import { progressOn } from '../../rules/progress.js';
-import { conclusion, current, signaturesOf, statusOf, type Fact, type PiisFile, type SanctionRow } from './piis.file.js';
+import { conclusion, current, signaturesOf, statusOf, subsidyFactsOf, type Fact, type PiisFile, type SanctionRow } from './piis.file.js';
 import type { JsonRow } from './piis.repository.js';
 import type { Piis, PiisVersion } from './piis.schemas.js';
 
@@ -69,7 +70,10 @@ export const views = {
     dueOn: interviewDue(f.row.requested_on),
   }),
   notice: (f: PiisFile['notices'][number]) => ({ ...recordFields(f), issuedOn: f.row.issued_on, breach: f.row.breach, complyBy: f.row.comply_by }),
-  extension: (f: PiisFile['extensions'][number]) => ({ ...recordFields(f), requestedOn: f.row.requested_on, motivation: f.row.motivation, evaluationId: f.row.evaluation_id }),
+  extension: (f: PiisFile['extensions'][number], file: PiisFile) => {
+    const { facts, piis } = subsidyFactsOf(file);
+    return { ...recordFields(f), requestedOn: f.row.requested_on, motivation: f.row.motivation, evaluationId: f.row.evaluation_id, verdict: secondYearVerdict(facts, piis) };
+  },
 };
 
 export function sanctionView(f: Fact<SanctionRow>, personDecisions: readonly string[]) {

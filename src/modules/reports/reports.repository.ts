@@ -1,0 +1,51 @@
+// The facts the subsidy of a year follows from, for every person of a CPAS with an RI right or a
+// signed PIIS by the end of that year: one statement, one JSON document per person, records in
+// force only (R-CORRECT). Queries name their CPAS besides row-level security.
+import { type CompiledQuery, sql } from 'kysely';
+import type { Tx } from '../../db/tenant.js';
+
+export interface SubsidyFactsRow {
+  id: string;
+  birth_date: string | null;
+  partner_id: string | null;
+  rights: Array<{ id: string; kind: 'ri' | 'equivalent_aid' | 'end'; category: 'cohabitant' | 'isolated' | 'family' | null; decided_on: string; notified_on: string | null; starts_on: string; monthly_amount_cents: number | null }>;
+  piis: Array<{ id: string; track: 'general' | 'student'; signed_on: string | null; ended_on: string | null; ends_on: string | null; noted_by_council_on: string | null; extension_requested_on: string[] | null }>;
+  suspensions: Array<{ from: string; to: string }>;
+  exemptions: Array<{ decided_on: string }>;
+  situations: Array<{ kind: string; starts_on: string; ends_on: string | null }>;
+}
+
+/** A record in force: not voided, not superseded by a record that is not voided. */
+const inForce = (table: string, alias: string) =>
+  sql.raw(`${alias}.voided_at is null and not exists (select 1 from ${table} s where s.cpas_id = ${alias}.cpas_id and s.supersedes_id = ${alias}.id and s.voided_at is null)`);
+
+/** With a beneficiary, their partner comes too (R-SUB-COUPLE settles the two together). */
+export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: string; beneficiaryId?: string }): CompiledQuery<SubsidyFactsRow> {
+  return sql<SubsidyFactsRow>`
+    select b.id, b.birth_date, b.partner_id,
+      coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
+          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents))
+        from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and ${inForce('right_decision', 'r')}), '[]') as rights,
+      coalesce((select json_agg(json_build_object('id', p.id, 'track', p.track, 'signed_on', p.signed_on, 'ended_on', p.ended_on, 'ends_on', p.ends_on,
+          'noted_by_council_on', (select g.noted_by_council_on from piis_signature g where g.cpas_id = p.cpas_id and g.piis_id = p.id
+             and g.version = 1 and g.party = 'cpas' and ${inForce('piis_signature', 'g')} limit 1),
+          'extension_requested_on', (select json_agg(x.requested_on) from piis_subsidy_extension_request x
+             where x.cpas_id = p.cpas_id and x.piis_id = p.id and ${inForce('piis_subsidy_extension_request', 'x')})))
+        from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id), '[]') as piis,
+      coalesce((select json_agg(json_build_object('from', s.suspension_starts_on, 'to', s.suspension_ends_on))
+        from piis_sanction s join piis q on q.cpas_id = s.cpas_id and q.id = s.piis_id
+        where s.cpas_id = b.cpas_id and q.beneficiary_id = b.id and ${inForce('piis_sanction', 's')}), '[]') as suspensions,
+      coalesce((select json_agg(json_build_object('decided_on', e.decided_on))
+        from exemption e where e.cpas_id = b.cpas_id and e.beneficiary_id = b.id and ${inForce('exemption', 'e')}), '[]') as exemptions,
+      coalesce((select json_agg(json_build_object('kind', t.kind, 'starts_on', t.starts_on, 'ends_on', t.ends_on))
+        from situation t where t.cpas_id = b.cpas_id and t.beneficiary_id = b.id and ${inForce('situation', 't')}), '[]') as situations
+    from beneficiary b
+    where b.cpas_id = ${cpasId}
+      ${filter.beneficiaryId
+        ? sql`and (b.id = ${filter.beneficiaryId}::uuid or b.partner_id = ${filter.beneficiaryId}::uuid
+              or b.id = (select x.partner_id from beneficiary x where x.cpas_id = ${cpasId} and x.id = ${filter.beneficiaryId}::uuid))`
+        : sql``}
+      and (exists (select 1 from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and r.starts_on <= ${filter.yearEnd}::date)
+        or exists (select 1 from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.signed_on <= ${filter.yearEnd}::date))
+    order by b.id`.compile(tx);
+}

@@ -1,0 +1,58 @@
+import { Type, type Static } from 'typebox';
+import { Int, Uuid } from '../../http/schemas.js';
+
+const Cents = (description: string) => Int(0, 1_000_000_000_000, description);
+
+export const SubsidyMonthSchema = Type.Object(
+  {
+    beneficiaryId: Uuid('The beneficiary'),
+    month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', maxLength: 7, description: 'The month (YYYY-MM)' }),
+    code: Type.Union([Type.Literal(11), Type.Literal(17), Type.Null()], { description: '11: first subsidy period (R-SUB-FIRST); 17: second year (R-SUB-SECOND); null: no 10% subsidy' }),
+    formCode: Type.Union([Type.Literal(8), Type.Literal(9), Type.Literal(10), Type.Literal(11), Type.Literal(17), Type.Null()], {
+      description: 'The federal PIIS code of the month on the reimbursement form: 8 exemption (R-EXEMPT), 9/10 student PIIS under 25 / 25 or more (R-SUB-STUDENT), 11, 17, or null',
+    }),
+    riCents: Cents('RI granted in the month (R-SUB-FIRST: pro rata by day, less sanction suspensions), in cents'),
+    subsidyCents: Cents('The 10% subsidy of the month, in cents (R-SUB-RATE)'),
+    piisId: Type.Union([Uuid('The PIIS the month is reported under'), Type.Null()]),
+    rule: Type.String({ maxLength: 50, description: 'The rule that decided the month' }),
+    explanation: Type.String({ maxLength: 4000, description: 'Which facts and rules produced the code and the amounts (R-SUB-EXPLAIN)' }),
+  },
+  { additionalProperties: false },
+);
+
+const CodeTotal = Type.Object(
+  { months: Int(0, 1_000_000_000, 'Months with this code'), riCents: Cents('RI granted in those months'), subsidyCents: Cents('The 10% of those months') },
+  { additionalProperties: false },
+);
+
+export const SubsidyReportSchema = Type.Object(
+  {
+    year: Int(2002, 2100, 'The year reported'),
+    items: Type.Array(SubsidyMonthSchema, { maxItems: 10_000_000, description: 'One per beneficiary and month of the year with an RI right or a PIIS in force, by beneficiary then month' }),
+    totals: Type.Object(
+      {
+        months: Int(0, 1_000_000_000, 'Months reported'),
+        riCents: Cents('RI granted in the months reported'),
+        subsidyCents: Cents('The 10% subsidy due for the year'),
+        code11: CodeTotal,
+        code17: CodeTotal,
+        student: Type.Object({ months: Int(0, 1_000_000_000, 'Months under a student PIIS (codes 9/10), reported apart (R-SUB-STUDENT)'), riCents: Cents('RI granted in those months') }, { additionalProperties: false }),
+        exemptedMonths: Int(0, 1_000_000_000, 'Months under an exemption (code 8)'),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ReportQuery = Type.Object(
+  {
+    year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')),
+    beneficiaryId: Type.Optional(Uuid('Only this beneficiary')),
+  },
+  { additionalProperties: false },
+);
+
+export type SubsidyMonthItem = Static<typeof SubsidyMonthSchema>;
+export type SubsidyReport = Static<typeof SubsidyReportSchema>;
+export type ReportQuery = Static<typeof ReportQuery>;
