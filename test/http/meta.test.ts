@@ -45,6 +45,17 @@ t.test('meta', async (t) => {
     t.equal(items.find((r) => r.id === 'R-REFLECT')!.versions[0]!.parameters['reflectionWaiverAllowed'], false, 'the deployment’s REFLECTION_WAIVER_ALLOWED');
   });
 
+  t.test('when the rules are listed, then the computed rules of rulebook section 8 (the 10% subsidy) are there with their parameters', async (t) => {
+    const items = (await h.app.inject({ method: 'GET', url: '/v1/rules' })).json().items as Array<{ id: string; handling: string[]; versions: Array<{ parameters: Record<string, unknown> }> }>;
+    for (const id of ['R-SUB-RATE', 'R-SUB-START', 'R-SUB-FIRST', 'R-SUB-SECOND', 'R-SUB-INTERRUPT', 'R-SUB-COUPLE', 'R-SUB-STUDENT', 'R-SUB-EXPLAIN']) {
+      const rule = items.find((r) => r.id === id);
+      t.ok(rule && rule.handling.includes('computed'), `${id} is computed`);
+    }
+    t.match(items.find((r) => r.id === 'R-SUB-RATE')!.versions[0]!.parameters, { rate: 0.1 });
+    t.match(items.find((r) => r.id === 'R-SUB-FIRST')!.versions[0]!.parameters, { firstPeriodMonths: 12 });
+    t.match(items.find((r) => r.id === 'R-SUB-INTERRUPT')!.versions[0]!.parameters, { interruptionMonths: 3 });
+  });
+
   t.test('when health is asked, then live and ready answer 200; metrics count requests', async (t) => {
     t.same((await h.app.inject({ method: 'GET', url: '/health/live' })).json(), { status: 'ok' });
     t.same((await h.app.inject({ method: 'GET', url: '/health/ready' })).json(), { status: 'ready' });
