@@ -132,3 +132,9 @@ export function interviewDue(requestedOn: string): Explained<string> {
   const skipped = holidaysSkipped.length ? `; public holidays skipped: ${holidaysSkipped.map((h) => `${h.name} ${h.date}`).join(', ')}` : '';
   return explained(date, 'R-EVAL-INTERVIEW', () => `Requested on ${describeDate(requestedOn)}: to be granted within ${days} working days (Monday to Friday, Belgian public holidays excluded), counted from the next day: by ${describeDate(date)}${skipped}`);
 }
+
+/** The complete 12-month periods of a PIIS before `until`, each with whether it met R-EVAL-FREQ (its count and in-person minimum). */
+export function periodCompliance(signedOn: string, until: string, evaluations: readonly EvaluationFact[]): Array<PeriodCount & { met: boolean }> {
+  const rule = frequencyRule(signedOn);
+  return completedPeriods(signedOn, until, evaluations).map((p) => ({ ...p, met: p.evaluations >= rule.minimum && p.inPerson >= rule.inPersonMinimum }));
+}

@@ -23,7 +23,7 @@ export interface RuleDefinition {
 }
 
 import { lifecycleRules } from './rule-table.lifecycle.js';
-import { subsidyRules } from './rule-table.subsidy.js';
+import { reportingRules } from './rule-table.reporting.js';
 
 export const ruleTable: readonly RuleDefinition[] = [
   {
@@ -81,7 +81,7 @@ export const ruleTable: readonly RuleDefinition[] = [
     versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: {} }],
   },
   ...lifecycleRules,
-  ...subsidyRules,
+  ...reportingRules,
 ];
 
 const byId = new Map(ruleTable.map((r) => [r.id, r]));
