@@ -116,6 +116,32 @@ t.test('subsidy report', async (t) => {
     t.equal((await report('?year=2026', await cpas.token('cpas_auditor'))).statusCode, 200, 'an auditor reads it');
   });
 
+  t.test('when a manager asks for the indicators of a year, then every key of the contract is there with its rule, counted from this CPAS only', async (t) => {
+    const own = await h.newCpas();
+    const ownManager = await own.token('cpas_manager');
+    await piisIn(app, ownManager, 'active');
+    const res = await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026', headers: bearer(ownManager) });
+    t.equal(res.statusCode, 200, res.body.slice(0, 300));
+    const body = json(res);
+    t.equal(body.year, 2026);
+    t.equal(body.indicatorSet, 'pas-2017');
+    const keys = ['assessments', 'activationPaths', 'activationPaths.2.1', 'activationPaths.2.2', 'activationPaths.2.3', 'outcomes.socioProfessional', 'outcomes.autonomy', 'outcomes.volunteering',
+      'outcomes.employment', 'progress', 'entitled.total', 'entitled.ri', 'entitled.inPath', 'compliance.concludedInTime', 'compliance.fullReflection', 'compliance.evaluationFrequency',
+      'compliance.interviewsInTime', 'compliance.medianDaysToSignature'];
+    for (const key of keys) t.ok(body.items.some((i: any) => i.key === key && /^R-/.test(i.rule) && i.explanation.length > 0), `${key} with its rule and explanation`);
+    const value = (key: string) => body.items.find((i: any) => i.key === key).value;
+    t.same(
+      ['assessments', 'activationPaths', 'activationPaths.2.1', 'entitled.total', 'entitled.ri', 'entitled.inPath', 'compliance.concludedInTime', 'compliance.fullReflection', 'compliance.medianDaysToSignature'].map(value),
+      [1, 1, 1, 1, 1, 1, 100, 100, 63],
+      'one person: assessed, in path 2.1, concluded in time after the full reflection, 63 days after the grant',
+    );
+    t.equal(value('compliance.interviewsInTime'), null, 'no interview asked: no share');
+    const old = json(await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2016', headers: bearer(ownManager) }));
+    t.equal(old.indicatorSet, 'convention-2015-2016');
+    t.equal(old.items.find((i: any) => i.key === 'entitled.total').value, 0);
+    t.equal((await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026', headers: bearer(await h.keys.token({ sub: 'spp', roles: ['spp_analyst'] })) })).statusCode, 403, 'spp_analyst: 403');
+  });
+
   t.test('when the query is not valid, then 400', async (t) => {
     for (const qs of ['?year=1999', '?year=20x6', '?beneficiaryId=nope', '?month=3']) {
       const res = await report(qs);

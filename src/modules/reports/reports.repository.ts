@@ -49,3 +49,56 @@ export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: str
         or exists (select 1 from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.signed_on <= ${filter.yearEnd}::date))
     order by b.id`.compile(tx);
 }
+
+export interface IndicatorFactsRow {
+  id: string;
+  birth_date: string | null;
+  rights: SubsidyFactsRow['rights'];
+  exemptions: Array<{ decided_on: string }>;
+  assessments: Array<{ id: string; kind: string; performed_on: string; participation_rung: number | null; domain_scores: Array<{ domain: string; score: number }> }>;
+  piis: Array<{
+    id: string;
+    track: 'general' | 'student';
+    signed_on: string | null;
+    handed_over_on: string | null;
+    first_signature_on: string | null;
+    waiver_recorded: boolean;
+    ended_on: string | null;
+    ends_on: string | null;
+    close_outcome: string | null;
+    activation_category: string | null;
+    baseline_assessment_id: string | null;
+    evaluations: Array<{ held_on: string; mode: 'in_person' | 'remote' | 'written' }> | null;
+    interviews: Array<{ requested_on: string; held_on: string | null }> | null;
+  }>;
+}
+
+/** The facts the indicators of a year follow from, for every person of the CPAS (PIIS drafted by the end of that year). */
+export function indicatorFactsQuery(tx: Tx, cpasId: string, yearEnd: string): CompiledQuery<IndicatorFactsRow> {
+  return sql<IndicatorFactsRow>`
+    select b.id, b.birth_date,
+      coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
+          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents))
+        from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and ${inForce('right_decision', 'r')}), '[]') as rights,
+      coalesce((select json_agg(json_build_object('decided_on', e.decided_on))
+        from exemption e where e.cpas_id = b.cpas_id and e.beneficiary_id = b.id and ${inForce('exemption', 'e')}), '[]') as exemptions,
+      coalesce((select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'performed_on', a.performed_on,
+          'participation_rung', a.participation_rung, 'domain_scores', a.domain_scores))
+        from assessment a where a.cpas_id = b.cpas_id and a.beneficiary_id = b.id and ${inForce('assessment', 'a')}), '[]') as assessments,
+      coalesce((select json_agg(json_build_object('id', p.id, 'track', p.track, 'signed_on', p.signed_on, 'handed_over_on', p.handed_over_on,
+          'first_signature_on', (select min(g.signed_on) from piis_signature g where g.cpas_id = p.cpas_id and g.piis_id = p.id
+             and g.version = 1 and ${inForce('piis_signature', 'g')}),
+          'waiver_recorded', p.reflection_waiver is not null and p.reflection_waiver <> 'null'::jsonb,
+          'ended_on', p.ended_on, 'ends_on', p.ends_on, 'close_outcome', p.close_outcome,
+          'activation_category', (select v.content ->> 'activationCategory' from piis_version v
+             where v.cpas_id = p.cpas_id and v.piis_id = p.id and v.version = p.current_version),
+          'baseline_assessment_id', p.baseline_assessment_id,
+          'evaluations', (select json_agg(json_build_object('held_on', e.held_on, 'mode', e.mode)) from piis_evaluation e
+             where e.cpas_id = p.cpas_id and e.piis_id = p.id and ${inForce('piis_evaluation', 'e')}),
+          'interviews', (select json_agg(json_build_object('requested_on', i.requested_on, 'held_on', i.held_on)) from piis_interview_request i
+             where i.cpas_id = p.cpas_id and i.piis_id = p.id and ${inForce('piis_interview_request', 'i')})))
+        from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.drafted_on <= ${yearEnd}::date), '[]') as piis
+    from beneficiary b
+    where b.cpas_id = ${cpasId}
+    order by b.id`.compile(tx);
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_ERRORS, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
-import { ReportQuery, SubsidyReportSchema } from './reports.schemas.js';
+import { IndicatorsSchema, ReportQuery, SubsidyReportSchema, YearQuery } from './reports.schemas.js';
 import * as service from './reports.service.js';
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,5 +20,21 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => service.getSubsidyReport(requestContext(request), request.query),
+  );
+  app.get(
+    '/reports/indicators',
+    {
+      config: { access: 'anyTenant' },
+      schema: {
+        operationId: 'getIndicators',
+        tags: ['reports'],
+        summary: 'The indicators of a year for your CPAS, each with its rule and explanation',
+        description:
+          'Both sets for any year: R-IND-2015 (assessments, activationPaths and its 2.1/2.2/2.3 split), R-IND-OUTCOMES (outcomes.socioProfessional, .autonomy, .volunteering, .employment; progress at 31 December, R-PROGRESS), R-IND-ENTITLED (entitled.total, .ri, .inPath and their percentages), R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, .evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares are percentages with one decimal, null when there is nothing to count.',
+        querystring: YearQuery,
+        response: { 200: json(IndicatorsSchema, 'The indicators of the year'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request) => service.getIndicators(requestContext(request), request.query),
   );
 };

@@ -45,6 +45,29 @@ export const SubsidyReportSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const IndicatorItemSchema = Type.Object(
+  {
+    key: Type.String({ maxLength: 60, description: 'The figure, e.g. activationPaths.2.1 or compliance.concludedInTime' }),
+    value: Type.Union([Type.Number({ minimum: 0, maximum: 1_000_000_000, description: 'A count, a percentage (…Percent and compliance shares, one decimal) or a number of days' }), Type.Null()]),
+    rule: Type.String({ maxLength: 50, description: 'Rule id' }),
+    explanation: Type.String({ maxLength: 2000, description: 'What is counted, over what' }),
+  },
+  { additionalProperties: false },
+);
+
+export const IndicatorsSchema = Type.Object(
+  {
+    year: Int(2002, 2100, 'The year'),
+    indicatorSet: Type.Union([Type.Literal('convention-2015-2016'), Type.Literal('pas-2017')], {
+      description: 'The set the SPP IS asked for that year (R-IND-2015 until 2016, the PAS report from 2017); both are computed',
+    }),
+    items: Type.Array(IndicatorItemSchema, { maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+
+export const YearQuery = Type.Object({ year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')) }, { additionalProperties: false });
+
 export const ReportQuery = Type.Object(
   {
     year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')),
@@ -56,3 +79,5 @@ export const ReportQuery = Type.Object(
 export type SubsidyMonthItem = Static<typeof SubsidyMonthSchema>;
 export type SubsidyReport = Static<typeof SubsidyReportSchema>;
 export type ReportQuery = Static<typeof ReportQuery>;
+export type Indicators = Static<typeof IndicatorsSchema>;
+export type YearQuery = Static<typeof YearQuery>;

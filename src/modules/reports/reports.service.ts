@@ -2,12 +2,13 @@
 // from the facts in force by the pure rules; partners of a couple are settled together
 // (R-SUB-COUPLE). Reading it is an access to every person it names (the access log says so).
 import type { RequestContext } from '../../http/context.js';
-import { readPersonal } from '../../http/work.js';
+import { readPersonal, readUnit } from '../../http/work.js';
+import { indicators, indicatorSetOf, type IndicatorPerson } from '../../rules/indicators.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
 import { subsidyMonths, type SubsidyFacts, type SubsidyMonth } from '../../rules/subsidy-months.js';
 import { settleCouple, type CoupleMember } from '../../rules/subsidy-couple.js';
 import * as repo from './reports.repository.js';
-import type { ReportQuery, SubsidyMonthItem, SubsidyReport } from './reports.schemas.js';
+import type { Indicators, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
 
 export function toSubsidyFacts(row: repo.SubsidyFactsRow): SubsidyFacts {
   return {
@@ -83,4 +84,36 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery):
     }
   }
   return { year, items, totals };
+}
+
+function toIndicatorPerson(row: repo.IndicatorFactsRow): IndicatorPerson {
+  return {
+    id: row.id,
+    birthDate: row.birth_date,
+    rights: row.rights.map(toRightDecisionFact),
+    exemptions: row.exemptions.map((e) => ({ decidedOn: e.decided_on })),
+    assessments: row.assessments.map((a) => ({ id: a.id, kind: a.kind, performedOn: a.performed_on, participationRung: a.participation_rung, domainScores: a.domain_scores ?? [] })),
+    piis: row.piis.map((p) => ({
+      id: p.id,
+      track: p.track,
+      signedOn: p.signed_on,
+      handedOverOn: p.handed_over_on,
+      firstSignatureOn: p.first_signature_on,
+      waiverRecorded: p.waiver_recorded,
+      endedOn: p.ended_on,
+      endsOn: p.ends_on,
+      closeOutcome: p.close_outcome,
+      activationCategory: p.activation_category,
+      baselineAssessmentId: p.baseline_assessment_id,
+      evaluations: (p.evaluations ?? []).map((e) => ({ heldOn: e.held_on, mode: e.mode })),
+      interviews: (p.interviews ?? []).map((i) => ({ requestedOn: i.requested_on, heldOn: i.held_on })),
+    })),
+  };
+}
+
+/** getIndicators: the figures of the year for the caller's CPAS (aggregates: no person is named). */
+export async function getIndicators(ctx: RequestContext, query: YearQuery): Promise<Indicators> {
+  const year = query.year ?? Number(ctx.today.slice(0, 4));
+  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.indicatorFactsQuery(tx, ctx.cpasId, `${year}-12-31`))).rows);
+  return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(toIndicatorPerson), year) };
 }
