@@ -313,9 +313,11 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const extension = await manager.POST('/v1/piis/{piisId}/subsidy-extension-requests', { ...path_, body: { requestedOn: '2026-10-15', motivation: 'Far from integration' } });
   t.equal(extension.data?.verdict.rule, 'R-SUB-SECOND');
   const subsidy = await manager.GET('/v1/reports/subsidy', { params: { query: { year: 2026, beneficiaryId: id } } });
-  t.same(subsidy.data?.items.map((m) => [m.month, m.code, m.riCents]).slice(9), [['2026-10', 11, 130_000], ['2026-11', null, 0], ['2026-12', 11, 130_000]], 'R-SUB-FIRST: November wholly suspended by the sanction');
+  const months = subsidy.data as Exclude<typeof subsidy.data, string>;
+  t.same(months?.items.map((m) => [m.month, m.code, m.riCents]).slice(9), [['2026-10', 11, 130_000], ['2026-11', null, 0], ['2026-12', 11, 130_000]], 'R-SUB-FIRST: November wholly suspended by the sanction');
   const figures = await manager.GET('/v1/reports/indicators', { params: { query: { year: 2026 } } });
-  t.equal(figures.data?.items.find((i) => i.key === 'activationPaths')?.rule, 'R-IND-2015');
+  const items = (figures.data as Exclude<typeof figures.data, string>)?.items;
+  t.equal(items?.find((i) => i.key === 'activationPaths')?.rule, 'R-IND-2015');
   const closedPiis = await client.POST('/v1/piis/{piisId}/close', { ...path_, body: { endedOn: '2026-11-20', outcome: 'training_started' } });
   t.equal(closedPiis.data?.status, 'closed');
   const versions = await client.GET('/v1/piis/{piisId}/versions', path_);

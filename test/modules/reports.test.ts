@@ -3,6 +3,7 @@
 import t from 'tap';
 import { bearer, buildHarness, json, newBeneficiary } from '../helpers/app.js';
 import { piisIn, post } from '../helpers/piis.js';
+import { strFromU8, unzipSync } from 'fflate';
 
 t.test('subsidy report', async (t) => {
   const h = await buildHarness(t, { clock: { today: () => '2026-11-23' } });
@@ -140,6 +141,30 @@ t.test('subsidy report', async (t) => {
     t.equal(old.indicatorSet, 'convention-2015-2016');
     t.equal(old.items.find((i: any) => i.key === 'entitled.total').value, 0);
     t.equal((await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026', headers: bearer(await h.keys.token({ sub: 'spp', roles: ['spp_analyst'] })) })).statusCode, 403, 'spp_analyst: 403');
+  });
+
+  t.test('when a manager downloads the reports as CSV or XLSX, then the rows come with headers in their language and typed cells', async (t) => {
+    const csv = await app.inject({ method: 'GET', url: `/v1/reports/subsidy?year=2026&beneficiaryId=${active.beneficiaryId}&format=csv`, headers: { ...bearer(manager), 'accept-language': 'fr-BE' } });
+    t.equal(csv.statusCode, 200, csv.body.slice(0, 200));
+    t.match(csv.headers['content-type'], /^text\/csv; charset=utf-8/);
+    t.match(csv.headers['content-disposition'], /attachment; filename="subsidy-2026.csv"/);
+    const lines = csv.rawPayload.subarray(3).toString('utf8').split('\r\n');
+    t.equal(lines[0], 'Bénéficiaire,Mois,Code,Code formulaire,RI accordé (€),Subvention 10 % (€),PIIS,Règle,Explication', 'headers in French');
+    t.match(lines[3], new RegExp(`^${active.beneficiaryId},2026-03,11,11,1300.00,130.00,${active.piisId},R-SUB-FIRST,`), 'a code-11 month, amounts in euros');
+    t.equal(lines.length, 12 + 2, 'a header, 12 months and the final line break');
+
+    const xlsx = await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026', headers: { ...bearer(manager), accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'accept-language': 'de' } });
+    t.equal(xlsx.statusCode, 200);
+    t.equal(xlsx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const files = unzipSync(new Uint8Array(xlsx.rawPayload));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    t.match(sheet, /<t xml:space="preserve">Indikator<\/t>.*<t xml:space="preserve">Wert<\/t>/, 'headers in German');
+    t.match(sheet, /<t xml:space="preserve">assessments<\/t><\/is><\/c><c r="B2"><v>\d+<\/v><\/c>/, 'a count as a number');
+
+    const pdf = await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026', headers: { ...bearer(manager), accept: 'application/pdf' } });
+    t.equal(pdf.statusCode, 406);
+    const bad = await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026&format=pdf', headers: bearer(manager) });
+    t.equal(bad.statusCode, 400);
   });
 
   t.test('when the query is not valid, then 400', async (t) => {

@@ -1,14 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_ERRORS, json, problems } from '../../http/schemas.js';
+import type { TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { AUTH_ERRORS, problems } from '../../http/schemas.js';
+import { EXPORT_MEDIA_TYPES, exportFormat, sendExport } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { IndicatorsSchema, ReportQuery, SubsidyReportSchema, YearQuery } from './reports.schemas.js';
 import * as service from './reports.service.js';
+import { indicatorColumns, subsidyColumns } from './reports.exports.js';
+
+const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
+
+/** A report's 200: its JSON, or its rows as CSV or XLSX. */
+function reportContent<T extends TSchema>(schema: T, description: string) {
+  return {
+    description: `${description}; as CSV or XLSX (Accept or ?format=), the rows with headers in the Accept-Language`,
+    content: {
+      [EXPORT_MEDIA_TYPES.json]: { schema },
+      [EXPORT_MEDIA_TYPES.csv]: { schema: Type.String({ maxLength: 2_000_000_000, description: 'RFC 4180, UTF-8 with a byte order mark' }) },
+      [EXPORT_MEDIA_TYPES.xlsx]: { schema: Type.String({ format: 'binary', maxLength: 2_000_000_000, description: 'Office Open XML workbook' }) },
+    },
+  };
+}
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/subsidy',
     {
-      config: { access: 'anyTenant' },
+      config: { access: 'anyTenant', produces: PRODUCES },
       schema: {
         operationId: 'getSubsidyReport',
         tags: ['reports'],
@@ -16,15 +34,21 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'R-SUB-START, R-SUB-FIRST (code 11), R-SUB-SECOND (code 17, on a motivated request), R-SUB-INTERRUPT, R-SUB-COUPLE (once per couple on the category-3 rate), R-SUB-STUDENT (student PIIS apart, form codes 9/10), R-EXEMPT (form code 8). RI granted per month: each decision in force pro rata by day, less sanction suspensions, rounded to the cent; the subsidy is 10% of it.',
         querystring: ReportQuery,
-        response: { 200: json(SubsidyReportSchema, 'The subsidy months of the year and their totals'), ...problems(400, ...AUTH_ERRORS) },
+        response: { 200: reportContent(SubsidyReportSchema, 'The subsidy months of the year and their totals'), ...problems(400, ...AUTH_ERRORS) },
       },
     },
-    async (request) => service.getSubsidyReport(requestContext(request), request.query),
+    async (request, reply) => {
+      const ctx = requestContext(request);
+      const report = await service.getSubsidyReport(ctx, request.query);
+      const format = exportFormat(request.query.format, request.headers.accept);
+      if (format === 'json') return report;
+      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: `${report.year}`, columns: subsidyColumns, rows: report.items, lang: ctx.lang });
+    },
   );
   app.get(
     '/reports/indicators',
     {
-      config: { access: 'anyTenant' },
+      config: { access: 'anyTenant', produces: PRODUCES },
       schema: {
         operationId: 'getIndicators',
         tags: ['reports'],
@@ -32,9 +56,15 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Both sets for any year: R-IND-2015 (assessments, activationPaths and its 2.1/2.2/2.3 split), R-IND-OUTCOMES (outcomes.socioProfessional, .autonomy, .volunteering, .employment; progress at 31 December, R-PROGRESS), R-IND-ENTITLED (entitled.total, .ri, .inPath and their percentages), R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, .evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares are percentages with one decimal, null when there is nothing to count.',
         querystring: YearQuery,
-        response: { 200: json(IndicatorsSchema, 'The indicators of the year'), ...problems(400, ...AUTH_ERRORS) },
+        response: { 200: reportContent(IndicatorsSchema, 'The indicators of the year'), ...problems(400, ...AUTH_ERRORS) },
       },
     },
-    async (request) => service.getIndicators(requestContext(request), request.query),
+    async (request, reply) => {
+      const ctx = requestContext(request);
+      const report = await service.getIndicators(ctx, request.query);
+      const format = exportFormat(request.query.format, request.headers.accept);
+      if (format === 'json') return report;
+      return sendExport(reply, format, { name: `indicators-${report.year}`, sheetName: `${report.year}`, columns: indicatorColumns, rows: report.items, lang: ctx.lang });
+    },
   );
 };

@@ -66,12 +66,17 @@ export const IndicatorsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const YearQuery = Type.Object({ year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')) }, { additionalProperties: false });
+const Format = Type.Optional(
+  Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { description: 'The format, instead of the Accept header: json, csv or xlsx (column headers in the Accept-Language)' }),
+);
+
+export const YearQuery = Type.Object({ year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')), format: Format }, { additionalProperties: false });
 
 export const ReportQuery = Type.Object(
   {
     year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')),
     beneficiaryId: Type.Optional(Uuid('Only this beneficiary')),
+    format: Format,
   },
   { additionalProperties: false },
 );

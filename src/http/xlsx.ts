@@ -1,0 +1,150 @@
+// A streaming XLSX (Office Open XML spreadsheet) writer: rows go into the worksheet XML as they
+// come and through deflate into the zip (fflate), so memory stays flat whatever the size. Cells are
+// typed — numbers as numbers, dates as date serials with a date format, amounts with two decimals —
+// so that spreadsheet software opens them as such. A sheet holds at most 1,048,576 rows; longer
+// data continues on further sheets, each with the header row. Strings are inline (no shared
+// string table to hold in memory).
+import { Readable } from 'node:stream';
+import { Zip, ZipDeflate } from 'fflate';
+
+export type CellType = 'text' | 'integer' | 'number' | 'date' | 'month' | 'euros';
+export type Cell = string | number | null;
+
+/** The rows a sheet holds, header included (the format's limit). */
+export const SHEET_ROW_LIMIT = 1_048_576;
+
+// style indexes in styles.xml: 0 default, 1 date, 2 month, 3 amount
+const STYLE: Record<CellType, number> = { text: 0, integer: 0, number: 0, date: 1, month: 2, euros: 3 };
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+    // characters XML 1.0 cannot hold are dropped
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+/** Days since 1899-12-30 (the spreadsheet epoch) of a civil date YYYY-MM-DD. */
+export function dateSerial(date: string): number {
+  return Math.round((Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function cellXml(ref: string, type: CellType, value: Cell): string {
+  if (value === null || value === '') return '';
+  if (type === 'text' || typeof value === 'string' && type !== 'date' && type !== 'month') {
+    return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
+  }
+  const number = type === 'date' ? dateSerial(String(value)) : type === 'month' ? dateSerial(`${String(value)}-01`) : Number(value);
+  const style = STYLE[type];
+  return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${number}</v></c>`;
+}
+
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_TAIL = '</sheetData></worksheet>';
+
+function staticParts(sheets: string[]): Record<string, string> {
+  const ns = 'http://schemas.openxmlformats.org';
+  return {
+    '[Content_Types].xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      '</Types>',
+    '_rels/.rels':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets>` +
+      sheets.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}/package/2006/relationships">` +
+      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    'xl/styles.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}/spreadsheetml/2006/main">` +
+      '<numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="yyyy\\-mm"/><numFmt numFmtId="166" formatCode="#,##0.00"/></numFmts>' +
+      '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+      '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+      '</styleSheet>',
+  };
+}
+
+/**
+ * The workbook as a byte stream: one sheet per `rowLimit` rows (header included), named
+ * `sheetName`, `sheetName 2`, …
+ */
+export function xlsxStream(input: { sheetName: string; headers: readonly string[]; types: readonly CellType[]; rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>; rowLimit?: number }): Readable {
+  const limit = input.rowLimit ?? SHEET_ROW_LIMIT;
+  // back-pressure: the producer waits while the reader has more than 1 MiB unread
+  let wake: (() => void) | null = null;
+  const out = new Readable({
+    read() {
+      wake?.();
+      wake = null;
+    },
+  });
+  out.on('close', () => wake?.());
+  const pressure = () => (out.readableLength > 1 << 20 && !out.destroyed ? new Promise<void>((resolve) => (wake = resolve)) : Promise.resolve());
+  const zip = new Zip((error, chunk, final) => {
+    if (error) return void out.destroy(error);
+    out.push(Buffer.from(chunk));
+    if (final) out.push(null);
+  });
+  const encoder = new TextEncoder();
+  const header = `<row r="1">${input.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h)).join('')}</row>`;
+  const columns = input.types.map((_, i) => columnName(i));
+  void (async () => {
+    const sheets: string[] = [];
+    let file: ZipDeflate | null = null;
+    let rowNumber = 0;
+    let batch = '';
+    const flush = (final = false) => {
+      file!.push(encoder.encode(batch), final);
+      batch = '';
+    };
+    const openSheet = () => {
+      sheets.push(sheets.length === 0 ? input.sheetName : `${input.sheetName} ${sheets.length + 1}`);
+      file = new ZipDeflate(`xl/worksheets/sheet${sheets.length}.xml`, { level: 6 });
+      zip.add(file);
+      batch = SHEET_HEAD + header;
+      rowNumber = 1;
+    };
+    try {
+      openSheet();
+      for await (const row of input.rows as AsyncIterable<readonly Cell[]>) {
+        if (rowNumber >= limit) {
+          batch += SHEET_TAIL;
+          flush(true);
+          openSheet();
+        }
+        rowNumber += 1;
+        batch += `<row r="${rowNumber}">${row.map((v, i) => cellXml(`${columns[i]}${rowNumber}`, input.types[i] ?? 'text', v)).join('')}</row>`;
+        if (batch.length > 64 * 1024) {
+          flush();
+          await pressure();
+          if (out.destroyed) return;
+        }
+      }
+      batch += SHEET_TAIL;
+      flush(true);
+      for (const [name, text] of Object.entries(staticParts(sheets))) {
+        const part = new ZipDeflate(name, { level: 6 });
+        zip.add(part);
+        part.push(encoder.encode(text), true);
+      }
+      zip.end();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}

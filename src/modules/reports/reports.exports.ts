@@ -1,0 +1,27 @@
+// The columns of each report's CSV and XLSX export, with their headers in fr / nl / de / en and
+// their cell types (amounts in euros, months as dates shown YYYY-MM).
+import type { ExportColumn } from '../../http/export.js';
+import type { Lang } from '../../http/problem.js';
+import type { IndicatorItem } from '../../rules/indicators.js';
+import type { SubsidyMonthItem } from './reports.schemas.js';
+
+const h = (fr: string, nl: string, de: string, en: string): Record<Lang, string> => ({ fr, nl, de, en });
+
+export const subsidyColumns: ExportColumn<SubsidyMonthItem>[] = [
+  { header: h('Bénéficiaire', 'Begunstigde', 'Begünstigter', 'Beneficiary'), type: 'text', value: (r) => r.beneficiaryId },
+  { header: h('Mois', 'Maand', 'Monat', 'Month'), type: 'month', value: (r) => r.month },
+  { header: h('Code', 'Code', 'Code', 'Code'), type: 'integer', value: (r) => r.code },
+  { header: h('Code formulaire', 'Formuliercode', 'Formularcode', 'Form code'), type: 'integer', value: (r) => r.formCode },
+  { header: h('RI accordé (€)', 'Toegekend leefloon (€)', 'Gewährtes EE (€)', 'RI granted (€)'), type: 'euros', value: (r) => r.riCents },
+  { header: h('Subvention 10 % (€)', 'Toelage 10 % (€)', 'Zuschuss 10 % (€)', '10% subsidy (€)'), type: 'euros', value: (r) => r.subsidyCents },
+  { header: h('PIIS', 'GPMI', 'IPSI', 'PIIS'), type: 'text', value: (r) => r.piisId },
+  { header: h('Règle', 'Regel', 'Regel', 'Rule'), type: 'text', value: (r) => r.rule },
+  { header: h('Explication', 'Uitleg', 'Erläuterung', 'Explanation'), type: 'text', value: (r) => r.explanation },
+];
+
+export const indicatorColumns: ExportColumn<IndicatorItem>[] = [
+  { header: h('Indicateur', 'Indicator', 'Indikator', 'Indicator'), type: 'text', value: (r) => r.key },
+  { header: h('Valeur', 'Waarde', 'Wert', 'Value'), type: 'number', value: (r) => r.value },
+  { header: h('Règle', 'Regel', 'Regel', 'Rule'), type: 'text', value: (r) => r.rule },
+  { header: h('Explication', 'Uitleg', 'Erläuterung', 'Explanation'), type: 'text', value: (r) => r.explanation },
+];
