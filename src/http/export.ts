@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { Lang } from './problem.js';
+import { rankedRanges } from './accept.js';
 import { xlsxStream, type Cell, type CellType } from './xlsx.js';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
@@ -25,17 +26,7 @@ export interface ExportColumn<R> {
 export function exportFormat(format: ExportFormat | undefined, accept: string | undefined): ExportFormat {
   if (format) return format;
   if (!accept) return 'json';
-  const ranked = accept
-    .slice(0, 1000)
-    .split(',')
-    .map((part, index) => {
-      const [range = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { range: range.trim().toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
-    })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const r of ranked) {
+  for (const r of rankedRanges(accept)) {
     const hit = (Object.entries(EXPORT_MEDIA_TYPES) as Array<[ExportFormat, string]>).find(([, type]) => type === r.range);
     if (hit) return hit[0];
   }

@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import { Zip, ZipDeflate } from 'fflate';
 
+/** How a cell is written; `euros` takes an amount in cents. */
 export type CellType = 'text' | 'integer' | 'number' | 'date' | 'month' | 'euros';
 export type Cell = string | number | null;
 
@@ -38,7 +39,8 @@ function cellXml(ref: string, type: CellType, value: Cell): string {
   if (type === 'text' || typeof value === 'string' && type !== 'date' && type !== 'month') {
     return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
   }
-  const number = type === 'date' ? dateSerial(String(value)) : type === 'month' ? dateSerial(`${String(value)}-01`) : Number(value);
+  // amounts travel in cents and are shown in euros
+  const number = type === 'date' ? dateSerial(String(value)) : type === 'month' ? dateSerial(`${String(value)}-01`) : type === 'euros' ? Number(value) / 100 : Number(value);
   const style = STYLE[type];
   return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${number}</v></c>`;
 }

@@ -48,7 +48,7 @@ t.test('when more rows than a sheet holds are exported as XLSX, then they contin
   const sheet1 = strFromU8(files['xl/worksheets/sheet1.xml']!);
   t.match(sheet1, /<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">Nom<\/t><\/is><\/c>/, 'the header row');
   t.match(sheet1, /<t xml:space="preserve">Person 1 &lt;&amp;&gt;<\/t>/, 'text escaped');
-  t.match(sheet1, new RegExp(`<c r="B2" s="1"><v>${dateSerial('2026-03-01')}</v></c><c r="C2" s="3"><v>1000</v></c>`), 'a date as a date serial with a date format; an amount as a number');
+  t.match(sheet1, new RegExp(`<c r="B2" s="1"><v>${dateSerial('2026-03-01')}</v></c><c r="C2" s="3"><v>10</v></c>`), 'a date as a date serial with a date format; an amount in cents as a number of euros');
   t.equal(dateSerial('2026-03-01'), 46082);
   t.match(strFromU8(files['xl/worksheets/sheet3.xml']!), /<row r="1">.*<row r="2">.*Person 5/, 'the last sheet repeats the header');
   t.match(strFromU8(files['[Content_Types].xml']!), /sheet3\.xml/);
