@@ -23,6 +23,8 @@ import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { piisRoutes } from './modules/piis/piis.routes.js';
 import { deadlineRoutes } from './modules/deadlines/deadlines.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { activationRoutes } from './modules/activation/activation.routes.js';
+import { expenseRoutes } from './modules/expenses/expenses.routes.js';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 
@@ -224,6 +226,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(piisRoutes, { prefix: '/v1' });
   await app.register(deadlineRoutes, { prefix: '/v1' });
   await app.register(reportRoutes, { prefix: '/v1' });
+  await app.register(activationRoutes, { prefix: '/v1' });
+  await app.register(expenseRoutes, { prefix: '/v1' });
 
   if (options.sealAudit !== false) {
     const sealer = startAuditSealer(database, app.log);

@@ -279,6 +279,65 @@ export interface StoredResponse {
   body: unknown;
 }
 
+export interface ActivationModuleTable {
+  cpas_id: string;
+  id: string;
+  theme: string;
+  title: string;
+  partners: Json<string[]>;
+  starts_on: string;
+  ends_on: string | null;
+  hours: number;
+  notes: string | null;
+  external_ref: string | null;
+  created_at: Instant;
+  created_by: string;
+}
+
+export interface ActivationParticipantTable {
+  cpas_id: string;
+  id: string;
+  module_id: string;
+  beneficiary_id: string;
+  piis_id: string | null;
+  enrolled_at: Instant;
+  enrolled_by: string;
+}
+
+export interface ActivationSessionTable {
+  cpas_id: string;
+  id: string;
+  module_id: string;
+  held_on: string;
+  hours: number;
+  recorded_at: Instant;
+  recorded_by: string;
+}
+
+export interface ActivationAttendanceTable {
+  cpas_id: string;
+  session_id: string;
+  beneficiary_id: string;
+}
+
+export type ExpenseCategory = 'staff' | 'rent' | 'activity' | 'equipment' | 'building_purchase' | 'renovation' | 'other';
+
+export interface ExpenseTable {
+  cpas_id: string;
+  id: string;
+  year: number;
+  subsidy: 'piis10' | 'pas';
+  category: ExpenseCategory;
+  amount_cents: number;
+  description: string;
+  staff: Json<{ timeShare: number; assignmentProof: string | null } | null> | null;
+  link_justification: string | null;
+  invoice_ref: string | null;
+  external_ref: string | null;
+  recorded_at: Instant;
+  recorded_by: string;
+}
+
 export interface DB {
   cpas: CpasTable;
   cpas_nis_code: CpasNisCodeTable;
@@ -302,4 +361,9 @@ export interface DB {
   audit_checkpoint: AuditCheckpointTable;
   outbox_event: OutboxEventTable;
   idempotency_key: IdempotencyKeyTable;
+  activation_module: ActivationModuleTable;
+  activation_participant: ActivationParticipantTable;
+  activation_session: ActivationSessionTable;
+  activation_attendance: ActivationAttendanceTable;
+  expense: ExpenseTable;
 }

@@ -114,7 +114,10 @@ t.test('subsidy report', async (t) => {
       const res = await report('?year=2026', await h.keys.token({ sub: role, roles: [role] }));
       t.equal(res.statusCode, 403, `${role}: 403`);
     }
-    t.equal((await report('?year=2026', await cpas.token('cpas_auditor'))).statusCode, 200, 'an auditor reads it');
+    for (const role of ['social_worker', 'cpas_auditor']) {
+      t.equal((await report('?year=2026', await cpas.token(role))).statusCode, 403, `${role}: 403 (CPAS reports are the manager's)`);
+    }
+    t.equal((await report('?year=2026', await cpas.token('integration'))).statusCode, 200, 'integration: 200');
   });
 
   t.test('when a manager asks for the indicators of a year, then every key of the contract is there with its rule, counted from this CPAS only', async (t) => {

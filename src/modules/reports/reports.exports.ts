@@ -4,6 +4,8 @@ import type { ExportColumn } from '../../http/export.js';
 import type { Lang } from '../../http/problem.js';
 import type { IndicatorItem } from '../../rules/indicators.js';
 import type { SubsidyMonthItem } from './reports.schemas.js';
+import type { PasModuleRow } from '../activation/activation.schemas.js';
+import type { Expense } from '../expenses/expenses.schemas.js';
 
 const h = (fr: string, nl: string, de: string, en: string): Record<Lang, string> => ({ fr, nl, de, en });
 
@@ -24,4 +26,25 @@ export const indicatorColumns: ExportColumn<IndicatorItem>[] = [
   { header: h('Valeur', 'Waarde', 'Wert', 'Value'), type: 'number', value: (r) => r.value },
   { header: h('Règle', 'Regel', 'Regel', 'Rule'), type: 'text', value: (r) => r.rule },
   { header: h('Explication', 'Uitleg', 'Erläuterung', 'Explanation'), type: 'text', value: (r) => r.explanation },
+];
+
+export const pasModuleColumns: ExportColumn<PasModuleRow>[] = [
+  { header: h('Thème', 'Thema', 'Thema', 'Theme'), type: 'text', value: (r) => r.theme },
+  { header: h('Module', 'Module', 'Modul', 'Module'), type: 'text', value: (r) => r.title },
+  { header: h('Partenaires', 'Partners', 'Partner', 'Partners'), type: 'text', value: (r) => r.partners },
+  { header: h('Séances', 'Sessies', 'Sitzungen', 'Sessions'), type: 'integer', value: (r) => r.sessions },
+  { header: h('Heures', 'Uren', 'Stunden', 'Hours'), type: 'number', value: (r) => r.hours },
+  { header: h('Participants', 'Deelnemers', 'Teilnehmer', 'Participants'), type: 'integer', value: (r) => r.participants },
+  { header: h('Dont bénéficiaires du RI', 'Waarvan leefloongerechtigden', 'Davon EE-Bezieher', 'Of whom RI beneficiaries'), type: 'integer', value: (r) => r.riParticipants },
+  { header: h('Remarques', 'Opmerkingen', 'Bemerkungen', 'Notes'), type: 'text', value: (r) => r.notes },
+];
+
+export const expenseColumns: ExportColumn<Expense>[] = [
+  { header: h('Dépense', 'Uitgave', 'Ausgabe', 'Expense'), type: 'text', value: (r) => r.id },
+  { header: h('Catégorie', 'Categorie', 'Kategorie', 'Category'), type: 'text', value: (r) => r.category },
+  { header: h('Description', 'Omschrijving', 'Beschreibung', 'Description'), type: 'text', value: (r) => r.description },
+  { header: h('Montant (€)', 'Bedrag (€)', 'Betrag (€)', 'Amount (€)'), type: 'euros', value: (r) => r.amountCents },
+  { header: h('Éligible (€)', 'Subsidiabel (€)', 'Förderfähig (€)', 'Eligible (€)'), type: 'euros', value: (r) => r.eligibleCents },
+  { header: h('Règle', 'Regel', 'Regel', 'Rule'), type: 'text', value: (r) => r.verdict.rule },
+  { header: h('Explication', 'Uitleg', 'Erläuterung', 'Explanation'), type: 'text', value: (r) => r.verdict.explanation },
 ];

@@ -1,14 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, problems } from '../../http/schemas.js';
-import { EXPORT_MEDIA_TYPES, exportFormat, sendExport } from '../../http/export.js';
+import { EXPORT_MEDIA_TYPES, exportFormat, sendExport, type ExportColumn, type ExportFormat } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
-import { IndicatorsSchema, ReportQuery, SubsidyReportSchema, YearQuery } from './reports.schemas.js';
+import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery } from './reports.schemas.js';
+import { PasModulesReportSchema } from '../activation/activation.schemas.js';
+import { getPasModulesReport } from '../activation/activation.service.js';
 import * as service from './reports.service.js';
-import { indicatorColumns, subsidyColumns } from './reports.exports.js';
+import { expenseColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
 
 const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
+
+/** Answers a report as JSON, or its rows as CSV or XLSX (by ?format= or Accept), headers in the caller's language. */
+function answer<T, R>(request: FastifyRequest, reply: FastifyReply, report: T, rows: { name: string; year: number; columns: ExportColumn<R>[]; items: R[] }): T | FastifyReply {
+  const format = exportFormat((request.query as { format?: ExportFormat }).format, request.headers.accept);
+  if (format === 'json') return report;
+  return sendExport(reply, format, { name: rows.name, sheetName: String(rows.year), columns: rows.columns, rows: rows.items, lang: requestContext(request).lang }) as FastifyReply;
+}
 
 /** A report's 200: its JSON, or its rows as CSV or XLSX. */
 function reportContent<T extends TSchema>(schema: T, description: string) {
@@ -26,7 +36,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/subsidy',
     {
-      config: { access: 'anyTenant', produces: PRODUCES },
+      config: { access: 'manager', produces: PRODUCES },
       schema: {
         operationId: 'getSubsidyReport',
         tags: ['reports'],
@@ -38,17 +48,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = requestContext(request);
-      const report = await service.getSubsidyReport(ctx, request.query);
-      const format = exportFormat(request.query.format, request.headers.accept);
-      if (format === 'json') return report;
-      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: `${report.year}`, columns: subsidyColumns, rows: report.items, lang: ctx.lang });
+      const report = await service.getSubsidyReport(requestContext(request), request.query);
+      return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items });
     },
   );
   app.get(
     '/reports/indicators',
     {
-      config: { access: 'anyTenant', produces: PRODUCES },
+      config: { access: 'manager', produces: PRODUCES },
       schema: {
         operationId: 'getIndicators',
         tags: ['reports'],
@@ -60,11 +67,43 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const report = await service.getIndicators(requestContext(request), request.query);
+      return answer(request, reply, report, { name: `indicators-${report.year}`, year: report.year, columns: indicatorColumns, items: report.items });
+    },
+  );
+  app.get(
+    '/reports/pas-modules',
+    {
+      config: { access: 'manager', produces: PRODUCES },
+      schema: {
+        operationId: 'getPasModulesReport',
+        tags: ['reports'],
+        summary: 'The collective-modules table of a year (R-PAS-MODULES): theme, partners, sessions, hours, participants and of whom RI beneficiaries',
+        querystring: YearQuery,
+        response: { 200: reportContent(PasModulesReportSchema, 'The modules with a session in the year'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request, reply) => {
       const ctx = requestContext(request);
-      const report = await service.getIndicators(ctx, request.query);
-      const format = exportFormat(request.query.format, request.headers.accept);
-      if (format === 'json') return report;
-      return sendExport(reply, format, { name: `indicators-${report.year}`, sheetName: `${report.year}`, columns: indicatorColumns, rows: report.items, lang: ctx.lang });
+      const report = await getPasModulesReport(ctx, request.query.year ?? Number(ctx.today.slice(0, 4)));
+      return answer(request, reply, report, { name: `pas-modules-${report.year}`, year: report.year, columns: pasModuleColumns, items: report.items });
+    },
+  );
+  app.get(
+    '/reports/justification',
+    {
+      config: { access: 'manager', produces: PRODUCES },
+      schema: {
+        operationId: 'getJustificationReport',
+        tags: ['reports'],
+        summary: 'The eligible amounts of a year’s expenses against the computed subsidy (R-SUB-COSTS, R-PAS-COSTS)',
+        querystring: JustificationQuery,
+        response: { 200: reportContent(JustificationSchema, 'The justification of the year'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      const report = await service.getJustificationReport(requestContext(request), request.query);
+      return answer(request, reply, report, { name: `justification-${report.subsidy}-${report.year}`, year: report.year, columns: expenseColumns, items: report.items });
     },
   );
 };

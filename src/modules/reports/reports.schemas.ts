@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Int, Uuid } from '../../http/schemas.js';
+import { ExpenseSchema, Subsidy } from '../expenses/expenses.schemas.js';
 
 const Cents = (description: string) => Int(0, 1_000_000_000_000, description);
 
@@ -86,3 +87,27 @@ export type SubsidyReport = Static<typeof SubsidyReportSchema>;
 export type ReportQuery = Static<typeof ReportQuery>;
 export type Indicators = Static<typeof IndicatorsSchema>;
 export type YearQuery = Static<typeof YearQuery>;
+
+export const JustificationQuery = Type.Object(
+  { subsidy: Subsidy, year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')), format: Format },
+  { additionalProperties: false },
+);
+
+export const JustificationSchema = Type.Object(
+  {
+    year: Int(2002, 2100, 'The year'),
+    subsidy: Subsidy,
+    subsidyCents: Type.Union([Int(0, 1_000_000_000_000, 'The subsidy computed for the year (piis10: the subsidy report’s total)'), Type.Null()], {
+      description: 'null for pas: the PAS grant is set by the SPP IS, not computed here',
+    }),
+    justifiedCents: Int(0, 1_000_000_000_000, 'The eligible amounts of the expenses'),
+    ineligibleCents: Int(0, 1_000_000_000_000, 'The amounts that do not count'),
+    balanceCents: Type.Union([Int(-1_000_000_000_000, 1_000_000_000_000, 'Justified minus the subsidy (more than the grant is allowed)'), Type.Null()]),
+    rule: Type.String({ maxLength: 50 }),
+    explanation: Type.String({ maxLength: 2000 }),
+    items: Type.Array(ExpenseSchema, { maxItems: 100_000 }),
+  },
+  { additionalProperties: false },
+);
+export type JustificationQuery = Static<typeof JustificationQuery>;
+export type Justification = Static<typeof JustificationSchema>;

@@ -8,7 +8,8 @@ import { toRightDecisionFact } from '../facts/facts.repository.js';
 import { subsidyMonths, type SubsidyFacts, type SubsidyMonth } from '../../rules/subsidy-months.js';
 import { settleCouple, type CoupleMember } from '../../rules/subsidy-couple.js';
 import * as repo from './reports.repository.js';
-import type { Indicators, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
+import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
+import { expensesOfYear } from '../expenses/expenses.service.js';
 
 export function toSubsidyFacts(row: repo.SubsidyFactsRow): SubsidyFacts {
   return {
@@ -116,4 +117,28 @@ export async function getIndicators(ctx: RequestContext, query: YearQuery): Prom
   const year = query.year ?? Number(ctx.today.slice(0, 4));
   const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.indicatorFactsQuery(tx, ctx.cpasId, `${year}-12-31`))).rows);
   return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(toIndicatorPerson), year) };
+}
+
+/** getJustificationReport (R-SUB-COSTS, R-PAS-COSTS): the eligible amounts of the year's expenses against the computed subsidy. */
+export async function getJustificationReport(ctx: RequestContext, query: JustificationQuery): Promise<Justification> {
+  const year = query.year ?? Number(ctx.today.slice(0, 4));
+  const items = await expensesOfYear(ctx, year, query.subsidy);
+  const subsidyCents = query.subsidy === 'piis10' ? (await getSubsidyReport(ctx, { year })).totals.subsidyCents : null;
+  const justifiedCents = items.reduce((sum, e) => sum + e.eligibleCents, 0);
+  const ineligibleCents = items.reduce((sum, e) => sum + e.amountCents - e.eligibleCents, 0);
+  const rule = query.subsidy === 'piis10' ? 'R-SUB-COSTS' : 'R-PAS-COSTS';
+  return {
+    year,
+    subsidy: query.subsidy,
+    subsidyCents,
+    justifiedCents,
+    ineligibleCents,
+    balanceCents: subsidyCents === null ? null : justifiedCents - subsidyCents,
+    rule,
+    explanation:
+      subsidyCents === null
+        ? `${items.length} expense(s): ${justifiedCents} cents eligible, ${ineligibleCents} not; the PAS grant is set by the SPP IS (justifying more than the grant is allowed)`
+        : `${items.length} expense(s): ${justifiedCents} cents eligible against the 10% PIIS subsidy of ${year} computed at ${subsidyCents} cents (the subsidy report); ${ineligibleCents} cents do not count`,
+    items,
+  };
 }

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
+import { requestContext } from '../../http/request-context.js';
+import { sendOutcome } from '../../http/reply.js';
+import { ModuleCreateBody, ModuleListQuery, ModuleParams, ModuleSchema, ParticipantBody, ParticipantSchema, SessionBody, SessionSchema } from './activation.schemas.js';
+import * as service from './activation.service.js';
+
+export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/activation-modules',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'createActivationModule',
+        tags: ['social activation'],
+        summary: 'Record a collective social-activation module (R-PAS-MODULES)',
+        headers: IdempotencyHeader,
+        body: ModuleCreateBody,
+        response: { 201: json(ModuleSchema, 'The module'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await service.createModule(requestContext(request), request.body)),
+  );
+  app.get(
+    '/activation-modules',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'listActivationModules',
+        tags: ['social activation'],
+        summary: 'List the activation modules of your CPAS',
+        querystring: ModuleListQuery,
+        response: { 200: json(Page(ModuleSchema, 'Modules'), 'A page of modules'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request) => service.listModules(requestContext(request), request.query),
+  );
+  app.post(
+    '/activation-modules/:moduleId/participants',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'enrolParticipant',
+        tags: ['social activation'],
+        summary: 'Enrol a beneficiary in a module, with the PIIS it belongs to',
+        params: ModuleParams,
+        headers: IdempotencyHeader,
+        body: ParticipantBody,
+        response: { 201: json(ParticipantSchema, 'The enrolment'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await service.enrolParticipant(requestContext(request), request.params.moduleId, request.body)),
+  );
+  app.post(
+    '/activation-modules/:moduleId/sessions',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'recordModuleSession',
+        tags: ['social activation'],
+        summary: 'Record a session of a module with its attendance (enrolled participants only)',
+        params: ModuleParams,
+        headers: IdempotencyHeader,
+        body: SessionBody,
+        response: { 201: json(SessionSchema, 'The session'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await service.recordSession(requestContext(request), request.params.moduleId, request.body)),
+  );
+};

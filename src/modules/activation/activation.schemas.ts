@@ -1,0 +1,101 @@
+import { Type, type Static } from 'typebox';
+import { CivilDate, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Hours = (max: number, description: string) => Type.Number({ minimum: 0, maximum: max, multipleOf: 0.25, description });
+
+export const ModuleCreateBody = Type.Object(
+  {
+    theme: Type.String({ minLength: 1, maxLength: 200, description: 'The theme (language, mobility, budget, energy, citizenship…)' }),
+    title: Type.String({ minLength: 1, maxLength: 200, description: 'The title of the module' }),
+    partners: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20, description: 'Partner organisations' })),
+    startsOn: CivilDate('First day of the module'),
+    endsOn: Type.Optional(CivilDate('Last day of the module')),
+    hours: Hours(10_000, 'Planned hours'),
+    notes: Type.Optional(Text('Qualitative notes for the report (R-PAS-MODULES)')),
+    externalRef: Type.Optional(ExternalRef),
+  },
+  { additionalProperties: false },
+);
+
+export const ModuleSchema = Type.Object(
+  {
+    id: Uuid('Module id'),
+    theme: Type.String({ maxLength: 200 }),
+    title: Type.String({ maxLength: 200 }),
+    partners: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 }),
+    startsOn: CivilDate('First day'),
+    endsOn: Nullable(CivilDate('Last day')),
+    hours: Hours(10_000, 'Planned hours'),
+    notes: Nullable(Type.String({ maxLength: 2000 })),
+    externalRef: Nullable(Type.String({ maxLength: 100 })),
+    createdAt: Instant('Recorded at'),
+    createdBy: Type.String({ maxLength: 200, description: 'Recorded by' }),
+  },
+  { additionalProperties: false, description: 'A collective social-activation module (R-PAS-MODULES)' },
+);
+
+export const ModuleListQuery = Type.Object(
+  { year: Type.Optional(Int(2002, 2100, 'Only modules running in this year')), limit: ListQuery.limit, cursor: ListQuery.cursor },
+  { additionalProperties: false },
+);
+
+export const ModuleParams = Type.Object({ moduleId: Uuid('Module id') }, { additionalProperties: false });
+
+export const ParticipantBody = Type.Object(
+  { beneficiaryId: Uuid('The beneficiary enrolled'), piisId: Type.Optional(Uuid('The PIIS the module belongs to, if any')) },
+  { additionalProperties: false },
+);
+
+export const ParticipantSchema = Type.Object(
+  { id: Uuid('Enrolment id'), moduleId: Uuid('Module'), beneficiaryId: Uuid('Beneficiary'), piisId: Nullable(Uuid('PIIS')), enrolledAt: Instant('Enrolled at') },
+  { additionalProperties: false },
+);
+
+export const SessionBody = Type.Object(
+  {
+    heldOn: CivilDate('The day of the session (not after today)'),
+    hours: Type.Number({ exclusiveMinimum: 0, maximum: 24, multipleOf: 0.25, description: 'Its length in hours' }),
+    attendeeIds: Type.Array(Uuid('An enrolled beneficiary who attended'), { maxItems: 500, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+
+export const SessionSchema = Type.Object(
+  { id: Uuid('Session id'), moduleId: Uuid('Module'), heldOn: CivilDate('Held on'), hours: Type.Number({ minimum: 0, maximum: 24 }), attendeeIds: Type.Array(Uuid('Attendee'), { maxItems: 500 }) },
+  { additionalProperties: false },
+);
+
+export const PasModuleRowSchema = Type.Object(
+  {
+    moduleId: Uuid('Module'),
+    theme: Type.String({ maxLength: 200 }),
+    title: Type.String({ maxLength: 200 }),
+    partners: Type.String({ maxLength: 5000, description: 'Partners, separated by “; ”' }),
+    sessions: Int(0, 100_000, 'Sessions held in the year'),
+    hours: Type.Number({ minimum: 0, maximum: 10_000_000, description: 'Hours of the sessions held in the year' }),
+    participants: Int(0, 1_000_000, 'Persons who attended at least one session in the year'),
+    riParticipants: Int(0, 1_000_000, 'Of whom RI beneficiaries (an RI right in force on a day of the year)'),
+    notes: Nullable(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PasModulesReportSchema = Type.Object(
+  {
+    year: Int(2002, 2100, 'The year'),
+    rule: Type.Literal('R-PAS-MODULES'),
+    items: Type.Array(PasModuleRowSchema, { maxItems: 100_000, description: 'One row per module with a session in the year, by theme then title' }),
+  },
+  { additionalProperties: false },
+);
+
+export type ModuleCreateBody = Static<typeof ModuleCreateBody>;
+export type Module = Static<typeof ModuleSchema>;
+export type ModuleListQuery = Static<typeof ModuleListQuery>;
+export type ParticipantBody = Static<typeof ParticipantBody>;
+export type Participant = Static<typeof ParticipantSchema>;
+export type SessionBody = Static<typeof SessionBody>;
+export type Session = Static<typeof SessionSchema>;
+export type PasModuleRow = Static<typeof PasModuleRowSchema>;
+export type PasModulesReport = Static<typeof PasModulesReportSchema>;

@@ -1,0 +1,129 @@
+// Social activation (R-PAS-MODULES): modules, their participants (enrolled beneficiaries of the
+// CPAS, with the PIIS the module belongs to) and their sessions with attendance; and the
+// collective-modules table of a year.
+import type { Outcome, RequestContext } from '../../http/context.js';
+import { created } from '../../http/context.js';
+import { readUnit, writeUnit } from '../../http/work.js';
+import { AppError } from '../../http/problem.js';
+import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
+import { decodeCursor, pageOf } from '../../http/cursor.js';
+import { uuidv7 } from '../../db/ids.js';
+import { uniqueViolation } from '../../db/errors.js';
+import { rightSegments } from '../../rules/rights.js';
+import { appendChange } from '../audit/audit.repository.js';
+import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
+import { toRightDecisionFact } from '../facts/facts.repository.js';
+import { findPiisIdBy } from '../piis/piis.repository.js';
+import * as repo from './activation.repository.js';
+import type { Module, ModuleCreateBody, ModuleListQuery, Participant, ParticipantBody, PasModulesReport, Session, SessionBody } from './activation.schemas.js';
+
+export async function createModule(ctx: RequestContext, body: ModuleCreateBody): Promise<Outcome<Module>> {
+  assertCalendarDate(body.startsOn, '/body/startsOn');
+  if (body.endsOn !== undefined) assertCalendarDate(body.endsOn, '/body/endsOn');
+  if (body.endsOn !== undefined && body.endsOn < body.startsOn) {
+    throw new AppError('invalid-period', 'The module ends before it starts', { errors: [{ path: '/body/endsOn', message: 'must be on or after startsOn' }] });
+  }
+  return writeUnit(ctx, async (tx) => {
+    const id = uuidv7();
+    const row = await repo.insertModule(tx, {
+      cpas_id: ctx.cpasId,
+      id,
+      theme: body.theme,
+      title: body.title,
+      partners: JSON.stringify(body.partners ?? []),
+      starts_on: body.startsOn,
+      ends_on: body.endsOn ?? null,
+      hours: body.hours,
+      notes: body.notes ?? null,
+      external_ref: body.externalRef ?? null,
+      created_by: ctx.actor,
+    });
+    await appendChange(tx, ctx, { action: 'create', entity: 'activation_module', entityId: id, event: { type: 'activation_module.created', data: { id } } });
+    return created(repo.toModule(row), `/v1/activation-modules/${id}`, '"1"');
+  }).catch((error) => {
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another module of your CPAS');
+    throw error;
+  });
+}
+
+export async function listModules(ctx: RequestContext, query: ModuleListQuery) {
+  const limit = query.limit ?? 50;
+  const afterId = decodeCursor(query.cursor);
+  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.listModulesQuery(tx, ctx.cpasId, { year: query.year, afterId, limit: limit + 1 }))).rows);
+  const page = pageOf(rows, limit);
+  return { items: page.items.map(repo.toModule), nextCursor: page.nextCursor };
+}
+
+const NO_MODULE = () => new AppError('not-found', 'No such activation module in your CPAS');
+
+export async function enrolParticipant(ctx: RequestContext, moduleId: string, body: ParticipantBody): Promise<Outcome<Participant>> {
+  return writeUnit(ctx, async (tx) => {
+    if (!(await repo.findModule(tx, ctx.cpasId, moduleId))) throw NO_MODULE();
+    if (!(await findIdBy(tx, ctx.cpasId, { id: body.beneficiaryId }))) {
+      throw new AppError('invalid-reference', 'beneficiaryId names no beneficiary of your CPAS', { errors: [{ path: '/body/beneficiaryId', message: 'unknown beneficiary' }] });
+    }
+    if (body.piisId !== undefined) {
+      const piis = await findPiisIdBy(tx, ctx.cpasId, { id: body.piisId });
+      if (!piis || piis.beneficiary_id !== body.beneficiaryId) {
+        throw new AppError('invalid-reference', 'piisId names no PIIS of this beneficiary', { errors: [{ path: '/body/piisId', message: 'not a PIIS of the beneficiary' }] });
+      }
+    }
+    const id = uuidv7();
+    const row = await repo.insertParticipant(tx, { cpas_id: ctx.cpasId, id, module_id: moduleId, beneficiary_id: body.beneficiaryId, piis_id: body.piisId ?? null, enrolled_by: ctx.actor });
+    await appendChange(tx, ctx, { action: 'create', entity: 'activation_participant', entityId: id, event: { type: 'activation_module.participant_enrolled', data: { moduleId, id, beneficiaryId: body.beneficiaryId }, entity: 'activation_module', entityId: moduleId } });
+    return created(repo.toParticipant(row), `/v1/activation-modules/${moduleId}/participants/${id}`, '"1"');
+  }).catch((error) => {
+    if (uniqueViolation(error) !== null) throw new AppError('invalid-state', 'This beneficiary is already enrolled in this module');
+    throw error;
+  });
+}
+
+export async function recordSession(ctx: RequestContext, moduleId: string, body: SessionBody): Promise<Outcome<Session>> {
+  assertFactDate(body.heldOn, ctx.today, '/body/heldOn');
+  return writeUnit(ctx, async (tx) => {
+    const module = await repo.findModule(tx, ctx.cpasId, moduleId);
+    if (!module) throw NO_MODULE();
+    if (body.heldOn < module.starts_on || (module.ends_on !== null && body.heldOn > module.ends_on)) {
+      throw new AppError('invalid-period', `The session (${body.heldOn}) falls outside the module (${module.starts_on} to ${module.ends_on ?? 'open'})`, { errors: [{ path: '/body/heldOn', message: 'outside the module' }] });
+    }
+    const enrolled = await repo.enrolledAmong(tx, ctx.cpasId, moduleId, body.attendeeIds);
+    const stranger = body.attendeeIds.findIndex((b) => !enrolled.has(b));
+    if (stranger >= 0) {
+      throw new AppError('invalid-reference', 'Every attendee is a participant enrolled in the module', { errors: [{ path: `/body/attendeeIds/${stranger}`, message: 'not enrolled in this module' }] });
+    }
+    const id = uuidv7();
+    await repo.insertSession(tx, { cpas_id: ctx.cpasId, id, module_id: moduleId, held_on: body.heldOn, hours: body.hours, recorded_by: ctx.actor }, body.attendeeIds);
+    await appendChange(tx, ctx, { action: 'create', entity: 'activation_session', entityId: id, event: { type: 'activation_module.session_recorded', data: { moduleId, id, heldOn: body.heldOn, attendees: body.attendeeIds.length }, entity: 'activation_module', entityId: moduleId } });
+    return created({ id, moduleId, heldOn: body.heldOn, hours: body.hours, attendeeIds: [...body.attendeeIds] }, `/v1/activation-modules/${moduleId}/sessions/${id}`, '"1"');
+  });
+}
+
+/** R-PAS-MODULES: the collective-modules table of a year (aggregates: no person is named). */
+export async function getPasModulesReport(ctx: RequestContext, year: number): Promise<PasModulesReport> {
+  const { modules, rights } = await readUnit(ctx, async (tx) => {
+    const modules = (await tx.executeQuery(repo.modulesOfYearQuery(tx, ctx.cpasId, year))).rows;
+    const people = [...new Set(modules.flatMap((m) => m.attendees ?? []))];
+    const rights = people.length ? (await tx.executeQuery(repo.rightsOfQuery(tx, ctx.cpasId, people))).rows : [];
+    return { modules, rights };
+  });
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const byPerson = new Map<string, typeof rights>();
+  for (const r of rights) byPerson.set(r.beneficiary_id, [...(byPerson.get(r.beneficiary_id) ?? []), r]);
+  const onRi = (id: string) => rightSegments((byPerson.get(id) ?? []).map(toRightDecisionFact)).some((s) => s.decision.kind === 'ri' && s.from <= to && (s.to === null || s.to >= from));
+  return {
+    year,
+    rule: 'R-PAS-MODULES',
+    items: modules.map((m) => ({
+      moduleId: m.id,
+      theme: m.theme,
+      title: m.title,
+      partners: m.partners.join('; '),
+      sessions: m.sessions,
+      hours: Number(m.session_hours),
+      participants: (m.attendees ?? []).length,
+      riParticipants: (m.attendees ?? []).filter(onRi).length,
+      notes: m.notes,
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
+import { requestContext } from '../../http/request-context.js';
+import { sendOutcome } from '../../http/reply.js';
+import { ExpenseBody, ExpenseListQuery, ExpenseSchema } from './expenses.schemas.js';
+import * as service from './expenses.service.js';
+
+export const expenseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/expenses',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'recordExpense',
+        tags: ['expenses'],
+        summary: 'Record an expense justified against a subsidy; it comes back with its eligibility verdict (R-SUB-COSTS, R-PAS-COSTS)',
+        headers: IdempotencyHeader,
+        body: ExpenseBody,
+        response: { 201: json(ExpenseSchema, 'The expense with its verdict'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await service.recordExpense(requestContext(request), request.body)),
+  );
+  app.get(
+    '/expenses',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'listExpenses',
+        tags: ['expenses'],
+        summary: 'List the expenses of your CPAS, each with its verdict',
+        querystring: ExpenseListQuery,
+        response: { 200: json(Page(ExpenseSchema, 'Expenses'), 'A page of expenses'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request) => service.listExpenses(requestContext(request), request.query),
+  );
+};

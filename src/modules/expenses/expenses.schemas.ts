@@ -1,0 +1,69 @@
+import { Type, type Static } from 'typebox';
+import { ExternalRef, Explained, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Subsidy = Type.Union([Type.Literal('piis10'), Type.Literal('pas')], { description: 'piis10: the 10% PIIS subsidy; pas: the social-activation subsidy' });
+export const Category = Type.Union(
+  [
+    Type.Literal('staff'),
+    Type.Literal('rent'),
+    Type.Literal('activity'),
+    Type.Literal('equipment'),
+    Type.Literal('building_purchase'),
+    Type.Literal('renovation'),
+    Type.Literal('other'),
+  ],
+  { description: 'What the expense is' },
+);
+const Cents = (description: string) => Int(1, 100_000_000_000, description);
+const Staff = Type.Object(
+  {
+    timeShare: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'The share of working time assigned (0–1)' }),
+    assignmentProof: Type.Optional(Text('The proof of assignment (document reference)', 500)),
+  },
+  { additionalProperties: false },
+);
+
+export const ExpenseBody = Type.Object(
+  {
+    year: Int(2002, 2100, 'The year justified'),
+    subsidy: Subsidy,
+    category: Category,
+    amountCents: Cents('The amount, in cents'),
+    description: Text('What was paid'),
+    staff: Type.Optional(Staff),
+    linkJustification: Type.Optional(Text('How the expense is linked to PIIS coaching (rent)')),
+    invoiceRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The invoice or payslip reference (one expense, one subsidy: R-PAS-COSTS)' })),
+    externalRef: Type.Optional(ExternalRef),
+  },
+  { additionalProperties: false },
+);
+
+export const ExpenseSchema = Type.Object(
+  {
+    id: Uuid('Expense id'),
+    year: Int(2002, 2100, 'Year'),
+    subsidy: Subsidy,
+    category: Category,
+    amountCents: Cents('Amount, in cents'),
+    description: Type.String({ maxLength: 2000 }),
+    staff: Nullable(Type.Object({ timeShare: Type.Number({ minimum: 0, maximum: 1 }), assignmentProof: Nullable(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+    linkJustification: Nullable(Type.String({ maxLength: 2000 })),
+    invoiceRef: Nullable(Type.String({ maxLength: 100 })),
+    externalRef: Nullable(Type.String({ maxLength: 100 })),
+    verdict: Explained(Type.Boolean(), 'Whether the expense may be justified against its subsidy (R-SUB-COSTS, R-PAS-COSTS)'),
+    eligibleCents: Int(0, 100_000_000_000, 'The part that counts, in cents (staff: the share of working time)'),
+    recordedAt: Instant('Recorded at'),
+    recordedBy: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ExpenseListQuery = Type.Object(
+  { year: Type.Optional(Int(2002, 2100, 'Year')), subsidy: Type.Optional(Subsidy), category: Type.Optional(Category), limit: ListQuery.limit, cursor: ListQuery.cursor },
+  { additionalProperties: false },
+);
+
+export type ExpenseBody = Static<typeof ExpenseBody>;
+export type Expense = Static<typeof ExpenseSchema>;
+export type ExpenseListQuery = Static<typeof ExpenseListQuery>;

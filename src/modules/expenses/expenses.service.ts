@@ -1,0 +1,86 @@
+// Expenses justified against a subsidy, each with its eligibility verdict (R-SUB-COSTS,
+// R-PAS-COSTS), and the justification report that sets the eligible amounts against the
+// computed subsidy of the year.
+import type { Outcome, RequestContext } from '../../http/context.js';
+import { created } from '../../http/context.js';
+import { readUnit, writeUnit } from '../../http/work.js';
+import { AppError } from '../../http/problem.js';
+import { decodeCursor, pageOf } from '../../http/cursor.js';
+import { uuidv7 } from '../../db/ids.js';
+import { uniqueViolation } from '../../db/errors.js';
+import { expenseVerdict } from '../../rules/expenses.js';
+import { appendChange } from '../audit/audit.repository.js';
+import * as repo from './expenses.repository.js';
+import type { Expense, ExpenseBody, ExpenseListQuery } from './expenses.schemas.js';
+
+export function toExpense(r: repo.ExpenseRow): Expense {
+  const verdict = expenseVerdict({
+    subsidy: r.subsidy,
+    category: r.category,
+    amountCents: Number(r.amount_cents),
+    staff: r.staff ? { timeShare: r.staff.timeShare, assignmentProof: r.staff.assignmentProof ?? null } : null,
+    linkJustification: r.link_justification,
+    alreadyJustifiedUnder: r.already_under,
+  });
+  return {
+    id: r.id,
+    year: r.year,
+    subsidy: r.subsidy,
+    category: r.category,
+    amountCents: Number(r.amount_cents),
+    description: r.description,
+    staff: r.staff ? { timeShare: r.staff.timeShare, assignmentProof: r.staff.assignmentProof ?? null } : null,
+    linkJustification: r.link_justification,
+    invoiceRef: r.invoice_ref,
+    externalRef: r.external_ref,
+    verdict: { value: verdict.value, rule: verdict.rule, explanation: verdict.explanation },
+    eligibleCents: verdict.eligibleCents,
+    recordedAt: r.recorded_at,
+    recordedBy: r.recorded_by,
+  };
+}
+
+export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Promise<Outcome<Expense>> {
+  if (body.staff && body.category !== 'staff') {
+    throw new AppError('validation-failed', 'staff is given for staff expenses only', { errors: [{ path: '/body/staff', message: 'only with category staff' }] });
+  }
+  return writeUnit(ctx, async (tx) => {
+    const id = uuidv7();
+    await repo.insertExpense(tx, {
+      cpas_id: ctx.cpasId,
+      id,
+      year: body.year,
+      subsidy: body.subsidy,
+      category: body.category,
+      amount_cents: body.amountCents,
+      description: body.description,
+      staff: body.staff ? JSON.stringify({ timeShare: body.staff.timeShare, assignmentProof: body.staff.assignmentProof ?? null }) : null,
+      link_justification: body.linkJustification ?? null,
+      invoice_ref: body.invoiceRef ?? null,
+      external_ref: body.externalRef ?? null,
+      recorded_by: ctx.actor,
+    });
+    const [row] = (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { id }))).rows;
+    await appendChange(tx, ctx, { action: 'create', entity: 'expense', entityId: id, event: { type: 'expense.recorded', data: { id, year: body.year, subsidy: body.subsidy } } });
+    return created(toExpense(row!), `/v1/expenses/${id}`, '"1"');
+  }).catch((error) => {
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another expense of your CPAS');
+    throw error;
+  });
+}
+
+export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery) {
+  const limit = query.limit ?? 50;
+  const afterId = decodeCursor(query.cursor);
+  const rows = await readUnit(ctx, async (tx) =>
+    (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year: query.year, subsidy: query.subsidy, category: query.category, afterId, limit: limit + 1 }))).rows,
+  );
+  const page = pageOf(rows, limit);
+  return { items: page.items.map(toExpense), nextCursor: page.nextCursor };
+}
+
+/** Every expense of a year and subsidy, with its verdict (for the justification report). */
+export async function expensesOfYear(ctx: RequestContext, year: number, subsidy: 'piis10' | 'pas'): Promise<Expense[]> {
+  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year, subsidy }))).rows);
+  return rows.map(toExpense);
+}

@@ -1,0 +1,74 @@
+// Social activation modules (participants, sessions, the R-PAS-MODULES table) and expenses with
+// their verdicts and the justification report — over HTTP, with the roles and another CPAS.
+import t from 'tap';
+import { bearer, buildHarness, json, newBeneficiary } from '../helpers/app.js';
+import { piisIn, post } from '../helpers/piis.js';
+
+t.test('social activation and expenses', async (t) => {
+  const h = await buildHarness(t, { clock: { today: () => '2026-11-23' } });
+  const cpas = await h.newCpas();
+  const manager = await cpas.token('cpas_manager');
+  const worker = await cpas.token('social_worker');
+  const app = h.app;
+  const get = (url: string, token = manager) => app.inject({ method: 'GET', url, headers: bearer(token) });
+
+  t.test('when a manager runs a module, then the year’s table counts its sessions, hours and participants, of whom RI beneficiaries', async (t) => {
+    const created = await post(app, manager, '/v1/activation-modules', { theme: 'Budget', title: 'Managing a household budget', partners: ['Financité', 'Library'], startsOn: '2026-02-01', endsOn: '2026-12-31', hours: 20, notes: 'Good attendance' });
+    t.equal(created.statusCode, 201, created.body);
+    const moduleId = json(created).id;
+    t.match(json(created), { theme: 'Budget', partners: ['Financité', 'Library'], hours: 20, endsOn: '2026-12-31' });
+    const onRi = await piisIn(app, manager, 'active');
+    const noRi = (await newBeneficiary(app, worker)).id;
+    const enrol = (beneficiaryId: string, piisId?: string) => post(app, manager, `/v1/activation-modules/${moduleId}/participants`, { beneficiaryId, ...(piisId ? { piisId } : {}) });
+    t.equal((await enrol(onRi.beneficiaryId, onRi.piisId)).statusCode, 201);
+    t.equal((await enrol(noRi)).statusCode, 201);
+    t.match(json(await enrol(noRi)), { status: 409, code: 'invalid-state' }, 'enrolled twice');
+    t.match(json(await enrol(noRi, onRi.piisId)), { status: 422, code: 'invalid-reference' }, 'a PIIS of another person');
+    const stranger = (await newBeneficiary(app, worker)).id;
+    const s1 = await post(app, manager, `/v1/activation-modules/${moduleId}/sessions`, { heldOn: '2026-03-10', hours: 2.5, attendeeIds: [onRi.beneficiaryId, noRi] });
+    t.equal(s1.statusCode, 201, s1.body);
+    t.equal((await post(app, manager, `/v1/activation-modules/${moduleId}/sessions`, { heldOn: '2026-04-10', hours: 2, attendeeIds: [onRi.beneficiaryId] })).statusCode, 201);
+    t.match(json(await post(app, manager, `/v1/activation-modules/${moduleId}/sessions`, { heldOn: '2026-04-11', hours: 2, attendeeIds: [stranger] })), { status: 422, code: 'invalid-reference', errors: [{ path: '/body/attendeeIds/0' }] });
+    t.match(json(await post(app, manager, `/v1/activation-modules/${moduleId}/sessions`, { heldOn: '2026-01-15', hours: 2, attendeeIds: [] })), { status: 422, code: 'invalid-period' }, 'before the module');
+    t.match(json(await post(app, manager, `/v1/activation-modules/${moduleId}/sessions`, { heldOn: '2026-11-24', hours: 2, attendeeIds: [] })), { status: 422, code: 'date-in-future' });
+
+    const report = json(await get('/v1/reports/pas-modules?year=2026'));
+    t.same(report, {
+      year: 2026,
+      rule: 'R-PAS-MODULES',
+      items: [{ moduleId, theme: 'Budget', title: 'Managing a household budget', partners: 'Financité; Library', sessions: 2, hours: 4.5, participants: 2, riParticipants: 1, notes: 'Good attendance' }],
+    });
+    t.same(json(await get('/v1/reports/pas-modules?year=2025')).items, [], 'no session in 2025');
+    const csv = await app.inject({ method: 'GET', url: '/v1/reports/pas-modules?year=2026', headers: { ...bearer(manager), accept: 'text/csv', 'accept-language': 'nl' } });
+    t.match(csv.rawPayload.subarray(3).toString('utf8'), /^Thema,Module,Partners,Sessies,Uren,Deelnemers,Waarvan leefloongerechtigden,Opmerkingen\r\nBudget,Managing a household budget,Financité; Library,2,4.5,2,1,Good attendance\r\n$/);
+    t.equal(json(await get('/v1/activation-modules?year=2026')).items.length, 1);
+    t.equal((await get('/v1/activation-modules', worker)).statusCode, 403, 'modules are the manager’s');
+    const other = await (await h.newCpas()).token('cpas_manager');
+    t.equal((await post(app, other, `/v1/activation-modules/${moduleId}/participants`, { beneficiaryId: noRi })).statusCode, 404, 'another CPAS: no such module');
+    t.same(json(await get('/v1/reports/pas-modules?year=2026', other)).items, [], 'another CPAS: an empty table');
+  });
+
+  t.test('when a manager records expenses, then each has its verdict and the justification sets them against the subsidy', async (t) => {
+    const record = (body: Record<string, unknown>) => post(app, manager, '/v1/expenses', { year: 2026, description: 'Paid', ...body });
+    const staff = await record({ subsidy: 'piis10', category: 'staff', amountCents: 4_000_000, staff: { timeShare: 0.5, assignmentProof: 'Council decision 2026/3' }, invoiceRef: 'PAY-1' });
+    t.equal(staff.statusCode, 201, staff.body);
+    t.match(json(staff), { eligibleCents: 2_000_000, verdict: { value: true, rule: 'R-SUB-COSTS' } });
+    t.match(json(await record({ subsidy: 'piis10', category: 'building_purchase', amountCents: 100_000 })), { eligibleCents: 0, verdict: { value: false, rule: 'R-SUB-COSTS' } });
+    t.match(json(await record({ subsidy: 'pas', category: 'staff', amountCents: 4_000_000, staff: { timeShare: 0.5, assignmentProof: 'x' }, invoiceRef: 'PAY-1' })), { verdict: { value: false, rule: 'R-PAS-COSTS' } }, 'the same payslip under the other subsidy');
+    t.match(json(await record({ subsidy: 'piis10', category: 'rent', amountCents: 100_000, staff: { timeShare: 1 } })), { status: 400, code: 'validation-failed' }, 'staff details on a rent');
+    t.match(json(await record({ subsidy: 'piis10', category: 'loan', amountCents: 1 })), { status: 400 });
+
+    const justification = json(await get('/v1/reports/justification?subsidy=piis10&year=2026'));
+    t.match(justification, { year: 2026, subsidy: 'piis10', justifiedCents: 2_000_000, ineligibleCents: 2_100_000, rule: 'R-SUB-COSTS' });
+    t.equal(justification.items.length, 2);
+    t.equal(typeof justification.subsidyCents, 'number');
+    t.equal(justification.balanceCents, justification.justifiedCents - justification.subsidyCents);
+    const pas = json(await get('/v1/reports/justification?subsidy=pas&year=2026'));
+    t.match(pas, { subsidyCents: null, balanceCents: null, justifiedCents: 0, ineligibleCents: 4_000_000 });
+    t.equal(json(await get('/v1/expenses?year=2026&subsidy=piis10')).items.length, 2);
+    t.equal((await get('/v1/reports/justification?year=2026')).statusCode, 400, 'the subsidy is named');
+    t.equal((await get('/v1/expenses', worker)).statusCode, 403);
+    const other = await (await h.newCpas()).token('cpas_manager');
+    t.same(json(await get('/v1/expenses', other)).items, [], 'another CPAS sees none');
+  });
+});
