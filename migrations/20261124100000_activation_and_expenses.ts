@@ -1,9 +1,10 @@
 // Social activation (R-PAS-MODULES): collective modules, their participants and their sessions
-// with attendance; and the expenses a CPAS justifies against a subsidy (R-SUB-COSTS,
-// R-PAS-COSTS). Keyed (cpas_id, id) and guarded by row-level security like every tenant table.
+// with attendance; the expenses a CPAS justifies against a subsidy (R-SUB-COSTS, R-PAS-COSTS);
+// and the report runs a CPAS froze as submitted. Keyed (cpas_id, id) and guarded by row-level
+// security like every tenant table.
 import { type Kysely, sql } from 'kysely';
 
-const tables = ['activation_module', 'activation_participant', 'activation_session', 'activation_attendance', 'expense'];
+const tables = ['activation_module', 'activation_participant', 'activation_session', 'activation_attendance', 'expense', 'report_run'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql
@@ -82,6 +83,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       );
       create index expense_year on expense (cpas_id, year, subsidy);
       create index expense_invoice on expense (cpas_id, invoice_ref) where invoice_ref is not null;
+
+      create table report_run (
+        cpas_id uuid not null,
+        id uuid not null,
+        report text not null check (report in ('subsidy', 'indicators', 'pas-modules', 'justification')),
+        year smallint not null check (year between 2002 and 2100),
+        subsidy text check (subsidy in ('piis10', 'pas')),
+        figures jsonb not null,
+        rule_versions jsonb not null,
+        inputs_hash text not null check (inputs_hash ~ '^[0-9a-f]{64}$'),
+        frozen_at timestamptz not null default now(),
+        frozen_by text not null,
+        primary key (cpas_id, id)
+      );
       grant select, insert on ${tables.join(', ')} to piis_app;`,
     )
     .execute(db);

@@ -338,6 +338,19 @@ export interface ExpenseTable {
   recorded_by: string;
 }
 
+export interface ReportRunTable {
+  cpas_id: string;
+  id: string;
+  report: 'subsidy' | 'indicators' | 'pas-modules' | 'justification';
+  year: number;
+  subsidy: 'piis10' | 'pas' | null;
+  figures: Json<unknown>;
+  rule_versions: Json<Array<{ id: string; effectiveFrom: string }>>;
+  inputs_hash: string;
+  frozen_at: Instant;
+  frozen_by: string;
+}
+
 export interface DB {
   cpas: CpasTable;
   cpas_nis_code: CpasNisCodeTable;
@@ -366,4 +379,5 @@ export interface DB {
   activation_session: ActivationSessionTable;
   activation_attendance: ActivationAttendanceTable;
   expense: ExpenseTable;
+  report_run: ReportRunTable;
 }

@@ -170,6 +170,35 @@ t.test('subsidy report', async (t) => {
     t.equal(bad.statusCode, 400);
   });
 
+  t.test('when a manager freezes a report, then the run keeps its figures, rule versions and inputs hash, unchanged by later corrections', async (t) => {
+    const own = await h.newCpas();
+    const ownManager = await own.token('cpas_manager');
+    const f = await piisIn(app, ownManager, 'active');
+    const frozen = await post(app, ownManager, '/v1/reports/runs', { report: 'subsidy', year: 2026 });
+    t.equal(frozen.statusCode, 201, frozen.body.slice(0, 300));
+    const run = json(frozen);
+    t.match(run, { report: 'subsidy', year: 2026, subsidy: null, inputsChanged: false, inputsHash: /^[0-9a-f]{64}$/ });
+    t.equal(run.figures.totals.subsidyCents, 130000, 'ten code-11 months of 130 €');
+    t.ok(run.ruleVersions.some((r: any) => r.id === 'R-SUB-FIRST' && r.effectiveFrom === '2016-11-01'), 'the rule versions used');
+    const again = json(await app.inject({ method: 'GET', url: `/v1/reports/runs/${run.id}`, headers: bearer(ownManager) }));
+    t.same({ ...again, frozenAt: run.frozenAt }, run, 'read back as frozen, inputs unchanged');
+    const second = json(await post(app, ownManager, '/v1/reports/runs', { report: 'subsidy', year: 2026 }));
+    t.equal(second.inputsHash, run.inputsHash, 'the same facts hash the same');
+
+    // a correction afterwards: the right ends in October
+    t.equal((await post(app, ownManager, `/v1/beneficiaries/${f.beneficiaryId}/rights`, { kind: 'end', decidedOn: '2026-10-20', startsOn: '2026-10-01' })).statusCode, 201);
+    const live = json(await report('?year=2026', ownManager));
+    t.equal(live.totals.subsidyCents, 7 * 13000, 'the live report follows the correction');
+    const later = json(await app.inject({ method: 'GET', url: `/v1/reports/runs/${run.id}`, headers: bearer(ownManager) }));
+    t.equal(later.figures.totals.subsidyCents, 130000, 'the frozen run does not change');
+    t.equal(later.inputsChanged, true, 'and says its inputs changed since');
+
+    for (const report of ['indicators', 'pas-modules']) t.equal((await post(app, ownManager, '/v1/reports/runs', { report, year: 2026 })).statusCode, 201, `${report} frozen`);
+    t.equal((await post(app, ownManager, '/v1/reports/runs', { report: 'justification', year: 2026, subsidy: 'piis10' })).statusCode, 201);
+    t.match(json(await post(app, ownManager, '/v1/reports/runs', { report: 'justification', year: 2026 })), { status: 400, errors: [{ path: '/body/subsidy' }] });
+    t.equal((await app.inject({ method: 'GET', url: `/v1/reports/runs/${run.id}`, headers: bearer(manager) })).statusCode, 404, 'another CPAS: no such run');
+  });
+
   t.test('when the query is not valid, then 400', async (t) => {
     for (const qs of ['?year=1999', '?year=20x6', '?beneficiaryId=nope', '?month=3']) {
       const res = await report(qs);

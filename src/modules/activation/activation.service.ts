@@ -100,12 +100,20 @@ export async function recordSession(ctx: RequestContext, moduleId: string, body:
 
 /** R-PAS-MODULES: the collective-modules table of a year (aggregates: no person is named). */
 export async function getPasModulesReport(ctx: RequestContext, year: number): Promise<PasModulesReport> {
-  const { modules, rights } = await readUnit(ctx, async (tx) => {
+  return pasModulesFrom(await pasModulesInputs(ctx, year), year);
+}
+
+/** Its inputs: the modules with their sessions of the year, and the rights of their attendees. */
+export function pasModulesInputs(ctx: RequestContext, year: number) {
+  return readUnit(ctx, async (tx) => {
     const modules = (await tx.executeQuery(repo.modulesOfYearQuery(tx, ctx.cpasId, year))).rows;
-    const people = [...new Set(modules.flatMap((m) => m.attendees ?? []))];
+    const people = [...new Set(modules.flatMap((m) => m.attendees ?? []))].sort();
     const rights = people.length ? (await tx.executeQuery(repo.rightsOfQuery(tx, ctx.cpasId, people))).rows : [];
     return { modules, rights };
   });
+}
+
+export function pasModulesFrom({ modules, rights }: Awaited<ReturnType<typeof pasModulesInputs>>, year: number): PasModulesReport {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const byPerson = new Map<string, typeof rights>();

@@ -79,8 +79,7 @@ export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery)
   return { items: page.items.map(toExpense), nextCursor: page.nextCursor };
 }
 
-/** Every expense of a year and subsidy, with its verdict (for the justification report). */
-export async function expensesOfYear(ctx: RequestContext, year: number, subsidy: 'piis10' | 'pas'): Promise<Expense[]> {
-  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year, subsidy }))).rows);
-  return rows.map(toExpense);
+/** Every expense of a year and subsidy as stored (the justification report's input). */
+export function expensesOfYear(ctx: RequestContext, year: number, subsidy: 'piis10' | 'pas'): Promise<repo.ExpenseRow[]> {
+  return readUnit(ctx, async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year, subsidy }))).rows);
 }

@@ -24,20 +24,20 @@ export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: str
   return sql<SubsidyFactsRow>`
     select b.id, b.birth_date, b.partner_id,
       coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
-          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents))
+          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents) order by r.id)
         from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and ${inForce('right_decision', 'r')}), '[]') as rights,
       coalesce((select json_agg(json_build_object('id', p.id, 'track', p.track, 'signed_on', p.signed_on, 'ended_on', p.ended_on, 'ends_on', p.ends_on,
           'noted_by_council_on', (select g.noted_by_council_on from piis_signature g where g.cpas_id = p.cpas_id and g.piis_id = p.id
              and g.version = 1 and g.party = 'cpas' and ${inForce('piis_signature', 'g')} limit 1),
-          'extension_requested_on', (select json_agg(x.requested_on) from piis_subsidy_extension_request x
-             where x.cpas_id = p.cpas_id and x.piis_id = p.id and ${inForce('piis_subsidy_extension_request', 'x')})))
+          'extension_requested_on', (select json_agg(x.requested_on order by x.id) from piis_subsidy_extension_request x
+             where x.cpas_id = p.cpas_id and x.piis_id = p.id and ${inForce('piis_subsidy_extension_request', 'x')})) order by p.id)
         from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id), '[]') as piis,
-      coalesce((select json_agg(json_build_object('from', s.suspension_starts_on, 'to', s.suspension_ends_on))
+      coalesce((select json_agg(json_build_object('from', s.suspension_starts_on, 'to', s.suspension_ends_on) order by s.id)
         from piis_sanction s join piis q on q.cpas_id = s.cpas_id and q.id = s.piis_id
         where s.cpas_id = b.cpas_id and q.beneficiary_id = b.id and ${inForce('piis_sanction', 's')}), '[]') as suspensions,
-      coalesce((select json_agg(json_build_object('decided_on', e.decided_on))
+      coalesce((select json_agg(json_build_object('decided_on', e.decided_on) order by e.id)
         from exemption e where e.cpas_id = b.cpas_id and e.beneficiary_id = b.id and ${inForce('exemption', 'e')}), '[]') as exemptions,
-      coalesce((select json_agg(json_build_object('kind', t.kind, 'starts_on', t.starts_on, 'ends_on', t.ends_on))
+      coalesce((select json_agg(json_build_object('kind', t.kind, 'starts_on', t.starts_on, 'ends_on', t.ends_on) order by t.id)
         from situation t where t.cpas_id = b.cpas_id and t.beneficiary_id = b.id and ${inForce('situation', 't')}), '[]') as situations
     from beneficiary b
     where b.cpas_id = ${cpasId}
@@ -78,12 +78,12 @@ export function indicatorFactsQuery(tx: Tx, cpasId: string, yearEnd: string): Co
   return sql<IndicatorFactsRow>`
     select b.id, b.birth_date,
       coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
-          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents))
+          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents) order by r.id)
         from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and ${inForce('right_decision', 'r')}), '[]') as rights,
-      coalesce((select json_agg(json_build_object('decided_on', e.decided_on))
+      coalesce((select json_agg(json_build_object('decided_on', e.decided_on) order by e.id)
         from exemption e where e.cpas_id = b.cpas_id and e.beneficiary_id = b.id and ${inForce('exemption', 'e')}), '[]') as exemptions,
       coalesce((select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'performed_on', a.performed_on,
-          'participation_rung', a.participation_rung, 'domain_scores', a.domain_scores))
+          'participation_rung', a.participation_rung, 'domain_scores', a.domain_scores) order by a.id)
         from assessment a where a.cpas_id = b.cpas_id and a.beneficiary_id = b.id and ${inForce('assessment', 'a')}), '[]') as assessments,
       coalesce((select json_agg(json_build_object('id', p.id, 'track', p.track, 'signed_on', p.signed_on, 'handed_over_on', p.handed_over_on,
           'first_signature_on', (select min(g.signed_on) from piis_signature g where g.cpas_id = p.cpas_id and g.piis_id = p.id
@@ -93,10 +93,10 @@ export function indicatorFactsQuery(tx: Tx, cpasId: string, yearEnd: string): Co
           'activation_category', (select v.content ->> 'activationCategory' from piis_version v
              where v.cpas_id = p.cpas_id and v.piis_id = p.id and v.version = p.current_version),
           'baseline_assessment_id', p.baseline_assessment_id,
-          'evaluations', (select json_agg(json_build_object('held_on', e.held_on, 'mode', e.mode)) from piis_evaluation e
+          'evaluations', (select json_agg(json_build_object('held_on', e.held_on, 'mode', e.mode) order by e.id) from piis_evaluation e
              where e.cpas_id = p.cpas_id and e.piis_id = p.id and ${inForce('piis_evaluation', 'e')}),
-          'interviews', (select json_agg(json_build_object('requested_on', i.requested_on, 'held_on', i.held_on)) from piis_interview_request i
-             where i.cpas_id = p.cpas_id and i.piis_id = p.id and ${inForce('piis_interview_request', 'i')})))
+          'interviews', (select json_agg(json_build_object('requested_on', i.requested_on, 'held_on', i.held_on) order by i.id) from piis_interview_request i
+             where i.cpas_id = p.cpas_id and i.piis_id = p.id and ${inForce('piis_interview_request', 'i')})) order by p.id)
         from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.drafted_on <= ${yearEnd}::date), '[]') as piis
     from beneficiary b
     where b.cpas_id = ${cpasId}

@@ -2,13 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AUTH_ERRORS, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
 import { EXPORT_MEDIA_TYPES, exportFormat, sendExport, type ExportColumn, type ExportFormat } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery } from './reports.schemas.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
 import { getPasModulesReport } from '../activation/activation.service.js';
 import * as service from './reports.service.js';
+import { FreezeBody, ReportRunSchema, RunParams, freezeReport, getReportRun } from './runs.js';
+import { sendOutcome } from '../../http/reply.js';
 import { expenseColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
 
 const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
@@ -105,5 +107,34 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const report = await service.getJustificationReport(requestContext(request), request.query);
       return answer(request, reply, report, { name: `justification-${report.subsidy}-${report.year}`, year: report.year, columns: expenseColumns, items: report.items });
     },
+  );
+  app.post(
+    '/reports/runs',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'freezeReport',
+        tags: ['reports'],
+        summary: 'Freeze a report as submitted: its figures, the rule versions used and a hash of its inputs',
+        headers: IdempotencyHeader,
+        body: FreezeBody,
+        response: { 201: json(ReportRunSchema, 'The frozen run'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await freezeReport(requestContext(request), request.body)),
+  );
+  app.get(
+    '/reports/runs/:runId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'getReportRun',
+        tags: ['reports'],
+        summary: 'A frozen report run, unchanged by later corrections, and whether its inputs have changed since',
+        params: RunParams,
+        response: { 200: json(ReportRunSchema, 'The run'), ...problems(400, ...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await getReportRun(requestContext(request), request.params.runId)),
   );
 };

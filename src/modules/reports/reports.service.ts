@@ -9,7 +9,7 @@ import { subsidyMonths, type SubsidyFacts, type SubsidyMonth } from '../../rules
 import { settleCouple, type CoupleMember } from '../../rules/subsidy-couple.js';
 import * as repo from './reports.repository.js';
 import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
-import { expensesOfYear } from '../expenses/expenses.service.js';
+import { expensesOfYear, toExpense } from '../expenses/expenses.service.js';
 
 export function toSubsidyFacts(row: repo.SubsidyFactsRow): SubsidyFacts {
   return {
@@ -50,9 +50,18 @@ export function computeSubsidyMonths(rows: readonly repo.SubsidyFactsRow[], year
   return new Map([...members].map(([id, m]) => [id, m.months]));
 }
 
+/** The facts the subsidy report of a year follows from (its inputs); reading them is an access to every person named. */
+export function subsidyInputs(ctx: RequestContext, year: number, beneficiaryId?: string): Promise<repo.SubsidyFactsRow[]> {
+  return readPersonal(ctx, 'beneficiary', repo.subsidyFactsQuery(ctx.db, ctx.cpasId, { yearEnd: `${year}-12-31`, beneficiaryId }));
+}
+
 export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery): Promise<SubsidyReport> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  const rows = await readPersonal(ctx, 'beneficiary', repo.subsidyFactsQuery(ctx.db, ctx.cpasId, { yearEnd: `${year}-12-31`, beneficiaryId: query.beneficiaryId }));
+  return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, query.beneficiaryId);
+}
+
+/** The subsidy report computed from its inputs (pure). */
+export function subsidyReportFrom(rows: readonly repo.SubsidyFactsRow[], year: number, only?: string): SubsidyReport {
   const byPerson = computeSubsidyMonths(rows, year);
   const items: SubsidyMonthItem[] = [];
   const totals: SubsidyReport['totals'] = {
@@ -65,7 +74,7 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery):
     exemptedMonths: 0,
   };
   for (const [beneficiaryId, months] of byPerson) {
-    if (query.beneficiaryId && beneficiaryId !== query.beneficiaryId) continue;
+    if (only && beneficiaryId !== only) continue;
     for (const m of months) {
       items.push({ beneficiaryId, month: m.month, code: m.code, formCode: m.formCode, riCents: m.riCents, subsidyCents: m.subsidyCents, piisId: m.piisId, rule: m.rule, explanation: m.explanation });
       totals.months += 1;
@@ -115,21 +124,38 @@ function toIndicatorPerson(row: repo.IndicatorFactsRow): IndicatorPerson {
 /** getIndicators: the figures of the year for the caller's CPAS (aggregates: no person is named). */
 export async function getIndicators(ctx: RequestContext, query: YearQuery): Promise<Indicators> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.indicatorFactsQuery(tx, ctx.cpasId, `${year}-12-31`))).rows);
+  return indicatorsFrom(await indicatorInputs(ctx, year), year);
+}
+
+/** The facts the indicators of a year follow from (their inputs). */
+export function indicatorInputs(ctx: RequestContext, year: number): Promise<repo.IndicatorFactsRow[]> {
+  return readUnit(ctx, async (tx) => (await tx.executeQuery(repo.indicatorFactsQuery(tx, ctx.cpasId, `${year}-12-31`))).rows);
+}
+
+export function indicatorsFrom(rows: readonly repo.IndicatorFactsRow[], year: number): Indicators {
   return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(toIndicatorPerson), year) };
 }
 
 /** getJustificationReport (R-SUB-COSTS, R-PAS-COSTS): the eligible amounts of the year's expenses against the computed subsidy. */
 export async function getJustificationReport(ctx: RequestContext, query: JustificationQuery): Promise<Justification> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  const items = await expensesOfYear(ctx, year, query.subsidy);
-  const subsidyCents = query.subsidy === 'piis10' ? (await getSubsidyReport(ctx, { year })).totals.subsidyCents : null;
+  return justificationFrom(await justificationInputs(ctx, year, query.subsidy), year, query.subsidy);
+}
+
+/** Its inputs: the expenses of the year and subsidy, and for the 10% the subsidy report's facts. */
+export async function justificationInputs(ctx: RequestContext, year: number, subsidy: 'piis10' | 'pas') {
+  return { expenses: await expensesOfYear(ctx, year, subsidy), subsidyFacts: subsidy === 'piis10' ? await subsidyInputs(ctx, year) : null };
+}
+
+export function justificationFrom(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: 'piis10' | 'pas'): Justification {
+  const items = inputs.expenses.map(toExpense);
+  const subsidyCents = inputs.subsidyFacts ? subsidyReportFrom(inputs.subsidyFacts, year).totals.subsidyCents : null;
   const justifiedCents = items.reduce((sum, e) => sum + e.eligibleCents, 0);
   const ineligibleCents = items.reduce((sum, e) => sum + e.amountCents - e.eligibleCents, 0);
-  const rule = query.subsidy === 'piis10' ? 'R-SUB-COSTS' : 'R-PAS-COSTS';
+  const rule = subsidy === 'piis10' ? 'R-SUB-COSTS' : 'R-PAS-COSTS';
   return {
     year,
-    subsidy: query.subsidy,
+    subsidy,
     subsidyCents,
     justifiedCents,
     ineligibleCents,
