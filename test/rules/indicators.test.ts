@@ -2,19 +2,10 @@
 // hand, and the boundaries of each figure (the year's first and last day, a zero denominator).
 import t from 'tap';
 import { indicators, indicatorSetOf, type IndicatorPerson, type IndicatorPiis } from '../../src/rules/indicators.js';
-import type { RightDecisionFact } from '../../src/rules/rights.js';
+import { rightDecision } from '../helpers/rights.js';
 
 let n = 0;
-const grant = (over: Partial<RightDecisionFact> = {}): RightDecisionFact => ({
-  id: `g${++n}`,
-  kind: 'ri',
-  category: 'isolated',
-  decidedOn: over.startsOn ?? '2026-01-05',
-  notifiedOn: null,
-  startsOn: '2026-01-05',
-  monthlyAmountCents: 130000,
-  ...over,
-});
+const grant = rightDecision;
 const piis = (over: Partial<IndicatorPiis> = {}): IndicatorPiis => ({
   id: `p${++n}`,
   track: 'general',

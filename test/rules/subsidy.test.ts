@@ -4,22 +4,14 @@
 import t from 'tap';
 import { ruleCases } from '../helpers/rule-cases.js';
 import { addDays } from '../../src/rules/dates.js';
-import { rightSegments, type RightDecisionFact } from '../../src/rules/rights.js';
+import { rightSegments } from '../../src/rules/rights.js';
+import { rightDecision, rightEnd } from '../helpers/rights.js';
 import { riGrantedInMonth, secondYearVerdict, subsidyMonths, tenPercent, type SubsidyFacts, type SubsidyPiisFacts } from '../../src/rules/subsidy-months.js';
 import { settleCouple } from '../../src/rules/subsidy-couple.js';
 
 let n = 0;
-const decision = (over: Partial<RightDecisionFact>): RightDecisionFact => ({
-  id: `d${++n}`,
-  kind: 'ri',
-  category: 'isolated',
-  decidedOn: over.startsOn ?? '2026-01-05',
-  notifiedOn: null,
-  startsOn: '2026-01-05',
-  monthlyAmountCents: 130000,
-  ...over,
-});
-const end = (on: string): RightDecisionFact => decision({ kind: 'end', startsOn: on, decidedOn: on, category: null, monthlyAmountCents: null });
+const decision = rightDecision;
+const end = rightEnd;
 const piis = (over: Partial<SubsidyPiisFacts> = {}): SubsidyPiisFacts => ({
   id: `p${++n}`,
   track: 'general',
