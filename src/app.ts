@@ -26,6 +26,8 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { activationRoutes } from './modules/activation/activation.routes.js';
 import { expenseRoutes } from './modules/expenses/expenses.routes.js';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
+import { startRollupWorker } from './modules/rollups/rollups.worker.js';
+import { nationalRoutes } from './modules/national/national.routes.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 
 export interface Clock {
@@ -80,6 +82,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** run the audit sealer in this process (default true) */
   sealAudit?: boolean;
+  /** refresh the indicator rollups in the background (default true) */
+  rollupWorker?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -228,10 +232,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(reportRoutes, { prefix: '/v1' });
   await app.register(activationRoutes, { prefix: '/v1' });
   await app.register(expenseRoutes, { prefix: '/v1' });
+  await app.register(nationalRoutes, { prefix: '/v1' });
 
   if (options.sealAudit !== false) {
     const sealer = startAuditSealer(database, app.log);
     app.addHook('onClose', async () => sealer.stop());
+  }
+  if (options.rollupWorker !== false) {
+    const worker = startRollupWorker(database, () => app.deps.clock.today(), app.log);
+    app.addHook('onClose', async () => worker.stop());
   }
   return app;
 }

@@ -351,6 +351,17 @@ export interface ReportRunTable {
   frozen_by: string;
 }
 
+/** Indicator rollups (R-IND-*): indicator_tally and indicator_rollup are read and written in raw SQL (their count columns follow TALLY_COUNTS). */
+export interface RollupDirtyTable {
+  cpas_id: string;
+  beneficiary_id: string;
+}
+
+export interface RollupCoverageTable {
+  cpas_id: string;
+  through_year: number;
+}
+
 export interface DB {
   cpas: CpasTable;
   cpas_nis_code: CpasNisCodeTable;
@@ -380,4 +391,6 @@ export interface DB {
   activation_attendance: ActivationAttendanceTable;
   expense: ExpenseTable;
   report_run: ReportRunTable;
+  rollup_dirty: RollupDirtyTable;
+  rollup_coverage: RollupCoverageTable;
 }

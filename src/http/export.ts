@@ -40,30 +40,64 @@ function csvField(type: CellType, value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvStream<R>(columns: readonly ExportColumn<R>[], rows: AsyncIterable<R> | Iterable<R>, lang: Lang): Readable {
+/** Rows as a report has them (a list, or one at a time), or in batches as a cursor reads them. */
+export type RowSource<R> = Iterable<R> | AsyncIterable<R> | { batches: AsyncIterable<readonly R[]> };
+
+async function* batchesOf<R>(rows: RowSource<R>): AsyncIterable<readonly R[]> {
+  if ('batches' in rows) yield* rows.batches;
+  else if (Array.isArray(rows)) yield rows;
+  else for await (const row of rows as AsyncIterable<R>) yield [row];
+}
+
+export function csvStream<R>(columns: readonly ExportColumn<R>[], rows: RowSource<R>, lang: Lang): Readable {
   return Readable.from(
     (async function* () {
       yield `\uFEFF${columns.map((c) => csvField('text', c.header[lang])).join(',')}\r\n`;
-      let batch = '';
-      for await (const row of rows as AsyncIterable<R>) {
-        batch += `${columns.map((c) => csvField(c.type, c.value(row))).join(',')}\r\n`;
-        if (batch.length > 64 * 1024) {
-          yield batch;
-          batch = '';
+      let chunk = '';
+      for await (const batch of batchesOf(rows)) {
+        for (const row of batch) {
+          chunk += `${columns.map((c) => csvField(c.type, c.value(row))).join(',')}\r\n`;
+          if (chunk.length > 64 * 1024) {
+            yield chunk;
+            chunk = '';
+          }
         }
       }
-      if (batch) yield batch;
+      if (chunk) yield chunk;
     })(),
     { objectMode: false },
   );
 }
 
-async function* mapRows<R>(rows: AsyncIterable<R> | Iterable<R>, columns: readonly ExportColumn<R>[]): AsyncIterable<Cell[]> {
-  for await (const row of rows as AsyncIterable<R>) yield columns.map((c) => c.value(row));
+/** A JSON object whose `items` array is streamed from the rows: `{…head, "items": [rows…]}`. */
+export function jsonItemsStream<R>(head: Record<string, unknown>, rows: RowSource<R>): Readable {
+  return Readable.from(
+    (async function* () {
+      const open = JSON.stringify(head);
+      let chunk = `${open.length > 2 ? `${open.slice(0, -1)},` : '{'}"items":[`;
+      let first = true;
+      for await (const batch of batchesOf(rows)) {
+        for (const row of batch) {
+          chunk += first ? JSON.stringify(row) : `,${JSON.stringify(row)}`;
+          first = false;
+          if (chunk.length > 64 * 1024) {
+            yield chunk;
+            chunk = '';
+          }
+        }
+      }
+      yield `${chunk}]}`;
+    })(),
+    { objectMode: false },
+  );
+}
+
+async function* mapRows<R>(rows: RowSource<R>, columns: readonly ExportColumn<R>[]): AsyncIterable<Cell[]> {
+  for await (const batch of batchesOf(rows)) for (const row of batch) yield columns.map((c) => c.value(row));
 }
 
 /** Sends rows as CSV or XLSX, as a download named `<name>.<format>`. */
-export function sendExport<R>(reply: FastifyReply, format: 'csv' | 'xlsx', input: { name: string; sheetName: string; columns: readonly ExportColumn<R>[]; rows: AsyncIterable<R> | Iterable<R>; lang: Lang }) {
+export function sendExport<R>(reply: FastifyReply, format: 'csv' | 'xlsx', input: { name: string; sheetName: string; columns: readonly ExportColumn<R>[]; rows: RowSource<R>; lang: Lang }) {
   const { columns, lang } = input;
   reply.header('content-disposition', `attachment; filename="${input.name}.${format}"`);
   if (format === 'csv') {

@@ -33,6 +33,10 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         { name: 'assessments', description: 'Assessments (bilan social) of beneficiaries' },
         { name: 'piis', description: 'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, amendments, closing, notices, sanctions' },
         { name: 'deadlines', description: 'The legal deadlines of a CPAS, each with its rule' },
+        { name: 'reports', description: 'A CPAS’s subsidy months, indicators, modules table and justification; frozen runs; JSON, CSV or XLSX' },
+        { name: 'social activation', description: 'Collective social-activation modules, their participants and sessions' },
+        { name: 'expenses', description: 'Expenses justified against a subsidy, each with its eligibility verdict' },
+        { name: 'national', description: 'The SPP IS views: national indicators with small cells suppressed, the pseudonymised statistical extract' },
       ],
     },
     // Every route is rate limited: every answer carries the RateLimit headers; 429 and 503 also

@@ -102,84 +102,207 @@ export function indicatorSetOf(year: number): IndicatorSet {
   return year <= 2016 ? 'convention-2015-2016' : 'pas-2017';
 }
 
-/** Every indicator of the year over these persons (one CPAS). */
-export function indicators(persons: readonly IndicatorPerson[], year: number): IndicatorItem[] {
+/**
+ * What one person contributes to the indicators of a year. Indicators are sums of these (and a
+ * median over the pooled delays), so a CPAS's figures — and the nation's — can be kept as
+ * rollups of per-person tallies, recomputed for a person when their facts change.
+ */
+export interface IndicatorTally {
+  assessed: number;
+  path21: number;
+  path22: number;
+  path23: number;
+  socioProfessional: number;
+  autonomy: number;
+  volunteering: number;
+  employment: number;
+  progressed: number;
+  progressMeasured: number;
+  entitled: number;
+  entitledRi: number;
+  entitledInPath: number;
+  conclusionCases: number;
+  concludedInTime: number;
+  concludedHanded: number;
+  fullReflection: number;
+  reflectionWaivers: number;
+  evaluationPeriods: number;
+  evaluationPeriodsMet: number;
+  interviews: number;
+  interviewsInTime: number;
+  /** days from the RI grant to each conclusion of the year (R-IND-COMPLIANCE median) */
+  signatureDelays: number[];
+}
+
+export type TallyCount = Exclude<keyof IndicatorTally, 'signatureDelays'>;
+
+/** The counts of a tally, in a fixed order (storage columns follow it). */
+export const TALLY_COUNTS: readonly TallyCount[] = [
+  'assessed', 'path21', 'path22', 'path23', 'socioProfessional', 'autonomy', 'volunteering', 'employment', 'progressed', 'progressMeasured',
+  'entitled', 'entitledRi', 'entitledInPath', 'conclusionCases', 'concludedInTime', 'concludedHanded', 'fullReflection', 'reflectionWaivers',
+  'evaluationPeriods', 'evaluationPeriodsMet', 'interviews', 'interviewsInTime',
+];
+
+export function emptyTally(): IndicatorTally {
+  const t = Object.fromEntries(TALLY_COUNTS.map((k) => [k, 0])) as Record<TallyCount, number>;
+  return { ...t, signatureDelays: [] };
+}
+
+export function isEmptyTally(t: IndicatorTally): boolean {
+  return t.signatureDelays.length === 0 && TALLY_COUNTS.every((k) => t[k] === 0);
+}
+
+/** Adds b into a (delays pooled). */
+export function addTally(a: IndicatorTally, b: IndicatorTally): IndicatorTally {
+  for (const k of TALLY_COUNTS) a[k] += b[k];
+  for (const d of b.signatureDelays) a.signatureDelays.push(d);
+  return a;
+}
+
+const inYear = (date: string | null, from: string, to: string) => date !== null && date >= from && date <= to;
+
+/** One person's contribution to the indicators of a year. */
+export function tallyPerson(person: IndicatorPerson, year: number): IndicatorTally {
   const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const t = emptyTally();
+  const latestInForce = () => [...person.piis].filter((x) => inForceDuring(x, from, to)).sort((a, b) => (a.signedOn! < b.signedOn! ? 1 : -1));
+
+  // R-IND-2015 (1): a bilan social performed in the year
+  if (person.assessments.some((a) => inYear(a.performedOn, from, to))) t.assessed = 1;
+  // R-IND-2015 (2): each person once, under their latest PIIS in force with a category
+  const category = latestInForce().find((x) => x.activationCategory)?.activationCategory ?? null;
+  if (category === '2.1') t.path21 = 1;
+  if (category === '2.2') t.path22 = 1;
+  if (category === '2.3') t.path23 = 1;
+
+  // R-IND-OUTCOMES: results of the PIIS closed in the year; progress at 31 December
+  const closedWith = (outcomes: readonly string[]) => (person.piis.some((x) => inYear(x.endedOn, from, to) && outcomes.includes(x.closeOutcome ?? '')) ? 1 : 0);
+  t.socioProfessional = closedWith(OUTCOME_GROUPS['outcomes.socioProfessional']!);
+  t.autonomy = closedWith(OUTCOME_GROUPS['outcomes.autonomy']!);
+  t.volunteering = closedWith(OUTCOME_GROUPS['outcomes.volunteering']!);
+  t.employment = closedWith(OUTCOME_GROUPS['outcomes.employment']!);
+  const current = latestInForce()[0];
+  if (current) {
+    const progress = progressOn({ baseline: baselineOf(person, current), measurements: person.assessments, on: to });
+    if (progress.value !== null) t.progressMeasured = 1;
+    if (progress.value === true) t.progressed = 1;
+  }
+
+  // R-IND-ENTITLED
+  const segments = rightSegments(person.rights);
+  const rightIn = (kinds: readonly string[]) => segments.some((s) => kinds.includes(s.decision.kind) && s.from <= to && (s.to === null || s.to >= from));
+  if (rightIn(['ri', 'equivalent_aid'])) {
+    t.entitled = 1;
+    if (rightIn(['ri'])) t.entitledRi = 1;
+    if (person.piis.some((x) => inForceDuring(x, from, to))) t.entitledInPath = 1;
+  }
+
+  // R-IND-COMPLIANCE
+  const conclusion = conclusionCase(person, from, to);
+  if (conclusion) {
+    t.conclusionCases = 1;
+    if (conclusion.value) t.concludedInTime = 1;
+  }
+  for (const x of person.piis) {
+    if (!inYear(x.signedOn, from, to)) continue;
+    if (x.handedOverOn && x.firstSignatureOn) {
+      t.concludedHanded += 1;
+      const earliest = reflectionPeriod(x.handedOverOn).earliestSignatureOn.value!;
+      if (x.firstSignatureOn >= earliest) t.fullReflection += 1;
+      else if (x.waiverRecorded) t.reflectionWaivers += 1;
+    }
+    const opening = openingGrant(segments, x.signedOn!, ['ri']);
+    if (opening && opening.grant.decidedOn <= x.signedOn!) t.signatureDelays.push(daysBetween(opening.grant.decidedOn, x.signedOn!));
+  }
+  for (const x of person.piis) {
+    if (x.signedOn === null) continue;
+    for (const period of periodCompliance(x.signedOn, x.endedOn ?? `${year + 1}-01-01`, x.evaluations)) {
+      if (!inYear(period.to, from, to)) continue;
+      t.evaluationPeriods += 1;
+      if (period.met) t.evaluationPeriodsMet += 1;
+    }
+    for (const i of x.interviews) {
+      if (!inYear(i.requestedOn, from, to)) continue;
+      t.interviews += 1;
+      if (i.heldOn !== null && i.heldOn <= interviewDue(i.requestedOn).value!) t.interviewsInTime += 1;
+    }
+  }
+  return t;
+}
+
+/** The first year any of the person's facts falls in: no earlier year can count them. */
+export function firstFactYear(person: IndicatorPerson): number | null {
+  const dates = [
+    ...person.rights.flatMap((r) => [r.decidedOn, r.startsOn]),
+    ...person.exemptions.map((e) => e.decidedOn),
+    ...person.assessments.map((a) => a.performedOn),
+    ...person.piis.flatMap((p) => [p.signedOn, p.endedOn, ...p.interviews.map((i) => i.requestedOn)]),
+  ].filter((d): d is string => d !== null);
+  if (dates.length === 0) return null;
+  return Number(dates.reduce((a, b) => (a < b ? a : b)).slice(0, 4));
+}
+
+/** Every indicator of the year over these persons (one CPAS): the sum of their tallies. */
+export function indicators(persons: readonly IndicatorPerson[], year: number): IndicatorItem[] {
+  return indicatorsFromTally(persons.reduce((sum, p) => addTally(sum, tallyPerson(p, year)), emptyTally()), year);
+}
+
+/** The indicator items of a year from the summed tally of a population. */
+export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorItem[] {
   const to = `${year}-12-31`;
   const items: IndicatorItem[] = [];
   const count = (key: string, rule: string, n: number, explanation: string) => items.push({ key, value: n, rule, explanation });
 
-  // R-IND-2015 (1): bilans sociaux
-  count('assessments', 'R-IND-2015', persons.filter((p) => p.assessments.some((a) => a.performedOn >= from && a.performedOn <= to)).length,
-    `Persons with a bilan social (an assessment in force) performed in ${year}`);
-
-  // R-IND-2015 (2): social activation paths through a PIIS, by category (each person once, under their latest PIIS in force)
-  const categoryOf = (p: IndicatorPerson) =>
-    [...p.piis].filter((x) => inForceDuring(x, from, to) && x.activationCategory).sort((a, b) => (a.signedOn! < b.signedOn! ? 1 : -1))[0]?.activationCategory ?? null;
-  const categories = persons.map(categoryOf);
-  const byCategory = (c: string) => categories.filter((x) => x === c).length;
-  count('activationPaths', 'R-IND-2015', byCategory('2.1') + byCategory('2.2') + byCategory('2.3'),
-    `Persons in a social-activation path through a PIIS in force in ${year}: 2 = 2.1 + 2.2 + 2.3`);
-  for (const c of ['2.1', '2.2', '2.3']) {
-    count(`activationPaths.${c}`, 'R-IND-2015', byCategory(c), `Persons whose PIIS in force in ${year} is in path category ${c}${c === '2.3' ? ' (volunteering: only PIIS drafted before 2018-07-26, R-VOLUNTEERING)' : ''}`);
+  count('assessments', 'R-IND-2015', t.assessed, `Persons with a bilan social (an assessment in force) performed in ${year}`);
+  count('activationPaths', 'R-IND-2015', t.path21 + t.path22 + t.path23, `Persons in a social-activation path through a PIIS in force in ${year}: 2 = 2.1 + 2.2 + 2.3`);
+  const paths = { '2.1': t.path21, '2.2': t.path22, '2.3': t.path23 };
+  for (const [c, n] of Object.entries(paths)) {
+    count(`activationPaths.${c}`, 'R-IND-2015', n, `Persons whose PIIS in force in ${year} is in path category ${c}${c === '2.3' ? ' (volunteering: only PIIS drafted before 2018-07-26, R-VOLUNTEERING)' : ''}`);
   }
-
-  // R-IND-OUTCOMES: results of the PIIS closed in the year, and progress at 31 December
-  for (const [key, outcomes] of Object.entries(OUTCOME_GROUPS)) {
-    const n = persons.filter((p) => p.piis.some((x) => x.endedOn !== null && x.endedOn >= from && x.endedOn <= to && outcomes.includes(x.closeOutcome ?? ''))).length;
-    count(key, 'R-IND-OUTCOMES', n, `Persons with a PIIS closed in ${year} with the outcome ${outcomes.join(' or ')}`);
+  const outcomes: Record<string, number> = {
+    'outcomes.socioProfessional': t.socioProfessional,
+    'outcomes.autonomy': t.autonomy,
+    'outcomes.volunteering': t.volunteering,
+    'outcomes.employment': t.employment,
+  };
+  for (const [key, group] of Object.entries(OUTCOME_GROUPS)) {
+    count(key, 'R-IND-OUTCOMES', outcomes[key]!, `Persons with a PIIS closed in ${year} with the outcome ${group.join(' or ')}`);
   }
-  let measured = 0;
-  const progressed = persons.filter((p) => {
-    const piis = [...p.piis].filter((x) => inForceDuring(x, from, to)).sort((a, b) => (a.signedOn! < b.signedOn! ? 1 : -1))[0];
-    if (!piis) return false;
-    const progress = progressOn({ baseline: baselineOf(p, piis), measurements: p.assessments, on: to });
-    if (progress.value !== null) measured += 1;
-    return progress.value === true;
-  }).length;
-  count('progress', 'R-PROGRESS', progressed, `Persons with a PIIS in force in ${year} showing progress on ${to} against their baseline (${measured} could be measured)`);
+  count('progress', 'R-PROGRESS', t.progressed, `Persons with a PIIS in force in ${year} showing progress on ${to} against their baseline (${t.progressMeasured} could be measured)`);
 
-  // R-IND-ENTITLED: entitled persons and the two ratios (no nominative list)
-  const rightIn = (p: IndicatorPerson, kinds: readonly string[]) =>
-    rightSegments(p.rights).some((s) => kinds.includes(s.decision.kind) && s.from <= to && (s.to === null || s.to >= from));
-  const entitled = persons.filter((p) => rightIn(p, ['ri', 'equivalent_aid']));
-  const ri = entitled.filter((p) => rightIn(p, ['ri'])).length;
-  const inPath = entitled.filter((p) => p.piis.some((x) => inForceDuring(x, from, to))).length;
-  count('entitled.total', 'R-IND-ENTITLED', entitled.length, `Persons entitled to RI or equivalent social aid on some day of ${year}`);
-  count('entitled.ri', 'R-IND-ENTITLED', ri, `Of them, entitled to RI`);
-  count('entitled.inPath', 'R-IND-ENTITLED', inPath, `Of them, followed in a path (a PIIS in force in ${year})`);
-  items.push(share('entitled.riPercent', 'R-IND-ENTITLED', ri, entitled.length, 'entitled persons are entitled to RI'));
-  items.push(share('entitled.inPathPercent', 'R-IND-ENTITLED', inPath, entitled.length, 'entitled persons are followed in a path'));
+  count('entitled.total', 'R-IND-ENTITLED', t.entitled, `Persons entitled to RI or equivalent social aid on some day of ${year}`);
+  count('entitled.ri', 'R-IND-ENTITLED', t.entitledRi, `Of them, entitled to RI`);
+  count('entitled.inPath', 'R-IND-ENTITLED', t.entitledInPath, `Of them, followed in a path (a PIIS in force in ${year})`);
+  items.push(share('entitled.riPercent', 'R-IND-ENTITLED', t.entitledRi, t.entitled, 'entitled persons are entitled to RI'));
+  items.push(share('entitled.inPathPercent', 'R-IND-ENTITLED', t.entitledInPath, t.entitled, 'entitled persons are followed in a path'));
 
-  // R-IND-COMPLIANCE
-  const cases = persons.map((p) => conclusionCase(p, from, to)).filter((c): c is Explained<boolean> => c !== null);
-  items.push(share('compliance.concludedInTime', 'R-IND-COMPLIANCE', cases.filter((c) => c.value).length, cases.length, `new RI beneficiaries granted in ${year} (R-OBLIG-NEW) with a PIIS signed or an exemption within 3 months (R-OBLIG-DEADLINE)`));
-
-  const concluded = persons.flatMap((p) => p.piis.filter((x) => x.signedOn !== null && x.signedOn >= from && x.signedOn <= to).map((x) => ({ p, x })));
-  const handed = concluded.filter(({ x }) => x.handedOverOn && x.firstSignatureOn);
-  const respected = handed.filter(({ x }) => x.firstSignatureOn! >= reflectionPeriod(x.handedOverOn!).earliestSignatureOn.value!);
-  const waived = handed.filter(({ x }) => x.firstSignatureOn! < reflectionPeriod(x.handedOverOn!).earliestSignatureOn.value! && x.waiverRecorded).length;
-  items.push(share('compliance.fullReflection', 'R-IND-COMPLIANCE', respected.length, handed.length, `PIIS concluded in ${year} first signed after the full reflection period (R-REFLECT)`));
-  count('compliance.reflectionWaivers', 'R-IND-COMPLIANCE', waived, `PIIS concluded in ${year} signed before the end of the reflection period under a written waiver (R-REFLECT)`);
-
-  const periods = persons.flatMap((p) => p.piis.filter((x) => x.signedOn !== null).flatMap((x) => periodCompliance(x.signedOn!, x.endedOn ?? `${year + 1}-01-01`, x.evaluations)))
-    .filter((period) => period.to >= from && period.to <= to);
-  items.push(share('compliance.evaluationFrequency', 'R-IND-COMPLIANCE', periods.filter((x) => x.met).length, periods.length, `complete 12-month PIIS periods ending in ${year} that met R-EVAL-FREQ (count and in-person minimum)`));
-
-  const interviews = persons.flatMap((p) => p.piis.flatMap((x) => x.interviews)).filter((i) => i.requestedOn >= from && i.requestedOn <= to);
-  const inTime = interviews.filter((i) => i.heldOn !== null && i.heldOn <= interviewDue(i.requestedOn).value!).length;
-  items.push(share('compliance.interviewsInTime', 'R-IND-COMPLIANCE', inTime, interviews.length, `interview requests made in ${year} granted by their due date (R-EVAL-INTERVIEW)`));
-
-  const delays = concluded.flatMap(({ p, x }) => {
-    const opening = openingGrant(rightSegments(p.rights), x.signedOn!, ['ri']);
-    return opening && opening.grant.decidedOn <= x.signedOn! ? [daysBetween(opening.grant.decidedOn, x.signedOn!)] : [];
-  });
-  const m = median(delays);
+  items.push(share('compliance.concludedInTime', 'R-IND-COMPLIANCE', t.concludedInTime, t.conclusionCases, `new RI beneficiaries granted in ${year} (R-OBLIG-NEW) with a PIIS signed or an exemption within 3 months (R-OBLIG-DEADLINE)`));
+  items.push(share('compliance.fullReflection', 'R-IND-COMPLIANCE', t.fullReflection, t.concludedHanded, `PIIS concluded in ${year} first signed after the full reflection period (R-REFLECT)`));
+  count('compliance.reflectionWaivers', 'R-IND-COMPLIANCE', t.reflectionWaivers, `PIIS concluded in ${year} signed before the end of the reflection period under a written waiver (R-REFLECT)`);
+  items.push(share('compliance.evaluationFrequency', 'R-IND-COMPLIANCE', t.evaluationPeriodsMet, t.evaluationPeriods, `complete 12-month PIIS periods ending in ${year} that met R-EVAL-FREQ (count and in-person minimum)`));
+  items.push(share('compliance.interviewsInTime', 'R-IND-COMPLIANCE', t.interviewsInTime, t.interviews, `interview requests made in ${year} granted by their due date (R-EVAL-INTERVIEW)`));
+  const m = median(t.signatureDelays);
   items.push({
     key: 'compliance.medianDaysToSignature',
     value: m,
     rule: 'R-IND-COMPLIANCE',
-    explanation: m === null ? `No PIIS concluded in ${year} after an RI grant` : `Median days from the RI grant decision to the conclusion, over ${delays.length} PIIS concluded in ${year}`,
+    explanation: m === null ? `No PIIS concluded in ${year} after an RI grant` : `Median days from the RI grant decision to the conclusion, over ${t.signatureDelays.length} PIIS concluded in ${year}`,
   });
   return items;
+}
+
+/** The first year indicators are kept for (the integration income law of 26 May 2002). */
+export const FIRST_INDICATOR_YEAR = 2002;
+
+/** A person's non-empty tallies for every year from their first fact through `throughYear`. */
+export function tallyYears(person: IndicatorPerson, throughYear: number): Array<{ year: number; tally: IndicatorTally }> {
+  const first = firstFactYear(person);
+  if (first === null) return [];
+  const out: Array<{ year: number; tally: IndicatorTally }> = [];
+  for (let year = Math.max(FIRST_INDICATOR_YEAR, first); year <= throughYear; year++) {
+    const tally = tallyPerson(person, year);
+    if (!isEmptyTally(tally)) out.push({ year, tally });
+  }
+  return out;
 }

@@ -28,7 +28,7 @@ export interface TestCpas {
 
 export async function buildHarness(
   t: TestContext,
-  options: { clock?: Clock; env?: Record<string, string>; poolSize?: number; sealAudit?: boolean; logStream?: NodeJS.WritableStream } = {},
+  options: { clock?: Clock; env?: Record<string, string>; poolSize?: number; sealAudit?: boolean; rollupWorker?: boolean; logStream?: NodeJS.WritableStream } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase({ poolSize: options.poolSize, statementTimeoutMs: options.env?.['STATEMENT_TIMEOUT_MS'] ? Number(options.env['STATEMENT_TIMEOUT_MS']) : undefined });
   const keys = await createTestKeys();
@@ -43,7 +43,7 @@ export async function buildHarness(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await buildApp({ config, database: db.database, clock: options.clock, logStream: options.logStream, logger: options.logStream ? undefined : process.env['PIIS_TEST_LOG'] ? { level: 'error' } : false, sealAudit: options.sealAudit ?? false });
+  const app = await buildApp({ config, database: db.database, clock: options.clock, logStream: options.logStream, logger: options.logStream ? undefined : process.env['PIIS_TEST_LOG'] ? { level: 'error' } : false, sealAudit: options.sealAudit ?? false, rollupWorker: options.rollupWorker ?? false });
   await app.ready();
   t.teardown(async () => {
     await app.close();

@@ -3,6 +3,8 @@
 // force only (R-CORRECT). Queries name their CPAS besides row-level security.
 import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
+import type { IndicatorPerson } from '../../rules/indicators.js';
+import { toRightDecisionFact } from '../facts/facts.repository.js';
 
 export interface SubsidyFactsRow {
   id: string;
@@ -73,8 +75,12 @@ export interface IndicatorFactsRow {
   }>;
 }
 
-/** The facts the indicators of a year follow from, for every person of the CPAS (PIIS drafted by the end of that year). */
-export function indicatorFactsQuery(tx: Tx, cpasId: string, yearEnd: string): CompiledQuery<IndicatorFactsRow> {
+/**
+ * The facts the indicators follow from, for every person of the CPAS (or the persons named), all
+ * years: a year's figures may depend on later facts (a PIIS signed in January within the 3 months
+ * of a December grant, R-OBLIG-DEADLINE).
+ */
+export function indicatorFactsQuery(tx: Tx, cpasId: string, filter: { beneficiaryIds?: readonly string[] } = {}): CompiledQuery<IndicatorFactsRow> {
   return sql<IndicatorFactsRow>`
     select b.id, b.birth_date,
       coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
@@ -97,8 +103,36 @@ export function indicatorFactsQuery(tx: Tx, cpasId: string, yearEnd: string): Co
              where e.cpas_id = p.cpas_id and e.piis_id = p.id and ${inForce('piis_evaluation', 'e')}),
           'interviews', (select json_agg(json_build_object('requested_on', i.requested_on, 'held_on', i.held_on) order by i.id) from piis_interview_request i
              where i.cpas_id = p.cpas_id and i.piis_id = p.id and ${inForce('piis_interview_request', 'i')})) order by p.id)
-        from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.drafted_on <= ${yearEnd}::date), '[]') as piis
+        from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id), '[]') as piis
     from beneficiary b
     where b.cpas_id = ${cpasId}
+      ${filter.beneficiaryIds ? sql`and b.id = any(${[...filter.beneficiaryIds]}::uuid[])` : sql``}
     order by b.id`.compile(tx);
 }
+
+/** A row of indicatorFactsQuery as the facts of the indicator rules. */
+export function toIndicatorPerson(row: IndicatorFactsRow): IndicatorPerson {
+  return {
+    id: row.id,
+    birthDate: row.birth_date,
+    rights: row.rights.map(toRightDecisionFact),
+    exemptions: row.exemptions.map((e) => ({ decidedOn: e.decided_on })),
+    assessments: row.assessments.map((a) => ({ id: a.id, kind: a.kind, performedOn: a.performed_on, participationRung: a.participation_rung, domainScores: a.domain_scores ?? [] })),
+    piis: row.piis.map((p) => ({
+      id: p.id,
+      track: p.track,
+      signedOn: p.signed_on,
+      handedOverOn: p.handed_over_on,
+      firstSignatureOn: p.first_signature_on,
+      waiverRecorded: p.waiver_recorded,
+      endedOn: p.ended_on,
+      endsOn: p.ends_on,
+      closeOutcome: p.close_outcome,
+      activationCategory: p.activation_category,
+      baselineAssessmentId: p.baseline_assessment_id,
+      evaluations: (p.evaluations ?? []).map((e) => ({ heldOn: e.held_on, mode: e.mode })),
+      interviews: (p.interviews ?? []).map((i) => ({ requestedOn: i.requested_on, heldOn: i.held_on })),
+    })),
+  };
+}
+

@@ -13,17 +13,17 @@ import { FreezeBody, ReportRunSchema, RunParams, freezeReport, getReportRun } fr
 import { sendOutcome } from '../../http/reply.js';
 import { expenseColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
 
-const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
+export const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
 
 /** Answers a report as JSON, or its rows as CSV or XLSX (by ?format= or Accept), headers in the caller's language. */
-function answer<T, R>(request: FastifyRequest, reply: FastifyReply, report: T, rows: { name: string; year: number; columns: ExportColumn<R>[]; items: R[] }): T | FastifyReply {
+export function answer<T, R>(request: FastifyRequest, reply: FastifyReply, report: T, rows: { name: string; year: number; columns: ExportColumn<R>[]; items: R[] }): T | FastifyReply {
   const format = exportFormat((request.query as { format?: ExportFormat }).format, request.headers.accept);
   if (format === 'json') return report;
   return sendExport(reply, format, { name: rows.name, sheetName: String(rows.year), columns: rows.columns, rows: rows.items, lang: requestContext(request).lang }) as FastifyReply;
 }
 
 /** A report's 200: its JSON, or its rows as CSV or XLSX. */
-function reportContent<T extends TSchema>(schema: T, description: string) {
+export function reportContent<T extends TSchema>(schema: T, description: string) {
   return {
     description: `${description}; as CSV or XLSX (Accept or ?format=), the rows with headers in the Accept-Language`,
     content: {

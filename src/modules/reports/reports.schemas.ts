@@ -67,7 +67,7 @@ export const IndicatorsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const Format = Type.Optional(
+export const Format = Type.Optional(
   Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { description: 'The format, instead of the Accept header: json, csv or xlsx (column headers in the Accept-Language)' }),
 );
 

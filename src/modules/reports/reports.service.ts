@@ -3,7 +3,8 @@
 // (R-SUB-COUPLE). Reading it is an access to every person it names (the access log says so).
 import type { RequestContext } from '../../http/context.js';
 import { readPersonal, readUnit } from '../../http/work.js';
-import { indicators, indicatorSetOf, type IndicatorPerson } from '../../rules/indicators.js';
+import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/indicators.js';
+import { cpasTally } from '../rollups/rollups.service.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
 import { subsidyMonths, type SubsidyFacts, type SubsidyMonth } from '../../rules/subsidy-months.js';
 import { settleCouple, type CoupleMember } from '../../rules/subsidy-couple.js';
@@ -96,44 +97,22 @@ export function subsidyReportFrom(rows: readonly repo.SubsidyFactsRow[], year: n
   return { year, items, totals };
 }
 
-function toIndicatorPerson(row: repo.IndicatorFactsRow): IndicatorPerson {
-  return {
-    id: row.id,
-    birthDate: row.birth_date,
-    rights: row.rights.map(toRightDecisionFact),
-    exemptions: row.exemptions.map((e) => ({ decidedOn: e.decided_on })),
-    assessments: row.assessments.map((a) => ({ id: a.id, kind: a.kind, performedOn: a.performed_on, participationRung: a.participation_rung, domainScores: a.domain_scores ?? [] })),
-    piis: row.piis.map((p) => ({
-      id: p.id,
-      track: p.track,
-      signedOn: p.signed_on,
-      handedOverOn: p.handed_over_on,
-      firstSignatureOn: p.first_signature_on,
-      waiverRecorded: p.waiver_recorded,
-      endedOn: p.ended_on,
-      endsOn: p.ends_on,
-      closeOutcome: p.close_outcome,
-      activationCategory: p.activation_category,
-      baselineAssessmentId: p.baseline_assessment_id,
-      evaluations: (p.evaluations ?? []).map((e) => ({ heldOn: e.held_on, mode: e.mode })),
-      interviews: (p.interviews ?? []).map((i) => ({ requestedOn: i.requested_on, heldOn: i.held_on })),
-    })),
-  };
-}
-
 /** getIndicators: the figures of the year for the caller's CPAS (aggregates: no person is named). */
 export async function getIndicators(ctx: RequestContext, query: YearQuery): Promise<Indicators> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  return indicatorsFrom(await indicatorInputs(ctx, year), year);
+  // the CPAS's rollup (exact: marked persons are recomputed first); a later year from the facts
+  const tally = await cpasTally(ctx.database, ctx.cpasId, year, ctx.today);
+  if (tally) return { year, indicatorSet: indicatorSetOf(year), items: indicatorsFromTally(tally, year) };
+  return indicatorsFrom(await indicatorInputs(ctx), year);
 }
 
 /** The facts the indicators of a year follow from (their inputs). */
-export function indicatorInputs(ctx: RequestContext, year: number): Promise<repo.IndicatorFactsRow[]> {
-  return readUnit(ctx, async (tx) => (await tx.executeQuery(repo.indicatorFactsQuery(tx, ctx.cpasId, `${year}-12-31`))).rows);
+export function indicatorInputs(ctx: RequestContext): Promise<repo.IndicatorFactsRow[]> {
+  return readUnit(ctx, async (tx) => (await tx.executeQuery(repo.indicatorFactsQuery(tx, ctx.cpasId))).rows);
 }
 
 export function indicatorsFrom(rows: readonly repo.IndicatorFactsRow[], year: number): Indicators {
-  return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(toIndicatorPerson), year) };
+  return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(repo.toIndicatorPerson), year) };
 }
 
 /** getJustificationReport (R-SUB-COSTS, R-PAS-COSTS): the eligible amounts of the year's expenses against the computed subsidy. */

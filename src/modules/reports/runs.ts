@@ -68,7 +68,7 @@ async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise
       return { figures: reports.subsidyReportFrom(inputs, body.year), inputs };
     }
     case 'indicators': {
-      const inputs = await reports.indicatorInputs(ctx, body.year);
+      const inputs = await reports.indicatorInputs(ctx);
       return { figures: reports.indicatorsFrom(inputs, body.year), inputs };
     }
     case 'pas-modules': {

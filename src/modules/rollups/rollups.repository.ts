@@ -1,0 +1,100 @@
+// Indicator tallies and rollups (R-IND-*): plain statements over indicator_tally (one row per
+// person and year with a non-empty tally), indicator_rollup (their sum per CPAS and year),
+// rollup_dirty (persons whose facts changed, marked by triggers) and rollup_coverage (the last
+// year the tallies of a CPAS go to). Queries name their CPAS besides row-level security.
+import { type CompiledQuery, sql } from 'kysely';
+import type { Tx } from '../../db/tenant.js';
+import { emptyTally, TALLY_COUNTS, type IndicatorTally, type TallyCount } from '../../rules/indicators.js';
+
+const column = (key: TallyCount) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const COLUMNS = TALLY_COUNTS.map(column);
+const columnList = sql.raw(COLUMNS.join(', '));
+
+export type TallyRow = Record<string, number | number[] | string>;
+
+/** A stored row (snake-cased counts, signature_delays) as a tally. */
+export function toTally(row: TallyRow): IndicatorTally {
+  const t = emptyTally();
+  TALLY_COUNTS.forEach((k, i) => (t[k] = Number(row[COLUMNS[i]!] ?? 0)));
+  t.signatureDelays = ((row['signature_delays'] as number[] | null) ?? []).map(Number);
+  return t;
+}
+
+/** Serialises one CPAS's refreshes: two would each sum the tallies without the other's. */
+export function lockCpasRollups(tx: Tx, cpasId: string): Promise<unknown> {
+  return sql`select pg_advisory_xact_lock(hashtextextended(${`piis-rollup:${cpasId}`}, 0))`.execute(tx);
+}
+
+export async function coverageOf(tx: Tx, cpasId: string): Promise<number | null> {
+  const row = await tx.selectFrom('rollup_coverage').select('through_year').where('cpas_id', '=', cpasId).executeTakeFirst();
+  return row ? Number(row.through_year) : null;
+}
+
+/** A new year to cover: every person of the CPAS gets tallied again, through that year. */
+export async function extendCoverage(tx: Tx, cpasId: string, throughYear: number): Promise<void> {
+  await sql`insert into rollup_dirty (cpas_id, beneficiary_id) select cpas_id, id from beneficiary where cpas_id = ${cpasId} on conflict do nothing`.execute(tx);
+  await sql`insert into rollup_coverage (cpas_id, through_year) values (${cpasId}, ${throughYear})
+    on conflict (cpas_id) do update set through_year = excluded.through_year`.execute(tx);
+}
+
+/** Takes up to `limit` marked persons off the list (their marks go when this transaction commits). */
+export async function takeDirty(tx: Tx, cpasId: string, limit: number): Promise<string[]> {
+  const { rows } = await sql<{ beneficiary_id: string }>`
+    delete from rollup_dirty where cpas_id = ${cpasId} and beneficiary_id in
+      (select beneficiary_id from rollup_dirty where cpas_id = ${cpasId} order by beneficiary_id limit ${limit} for update skip locked)
+    returning beneficiary_id`.execute(tx);
+  return rows.map((r) => r.beneficiary_id);
+}
+
+/** Replaces these persons' tallies; returns every year whose sum changes (old rows' and new rows'). */
+export async function replaceTallies(tx: Tx, cpasId: string, beneficiaryIds: readonly string[], tallies: ReadonlyArray<{ beneficiaryId: string; year: number; tally: IndicatorTally }>): Promise<number[]> {
+  const years = new Set(tallies.map((t) => t.year));
+  const { rows } = await sql<{ year: number }>`
+    delete from indicator_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[]) returning year`.execute(tx);
+  for (const r of rows) years.add(Number(r.year));
+  for (let i = 0; i < tallies.length; i += 1000) {
+    const values = tallies.slice(i, i + 1000).map(
+      (t) => sql`(${cpasId}::uuid, ${t.beneficiaryId}::uuid, ${t.year}, ${sql.join(TALLY_COUNTS.map((k) => sql`${t.tally[k]}`))}, ${t.tally.signatureDelays}::integer[])`,
+    );
+    await sql`insert into indicator_tally (cpas_id, beneficiary_id, year, ${columnList}, signature_delays) values ${sql.join(values)}`.execute(tx);
+  }
+  return [...years].sort();
+}
+
+/** Sums the tallies of these years into the CPAS's rollup rows (a year without tallies sums to zeros). */
+export async function sumIntoRollup(tx: Tx, cpasId: string, years: readonly number[]): Promise<void> {
+  if (years.length === 0) return;
+  const sums = sql.raw(COLUMNS.map((c) => `coalesce(sum(t.${c}), 0)`).join(', '));
+  const updates = sql.raw([...COLUMNS, 'signature_delays'].map((c) => `${c} = excluded.${c}`).join(', '));
+  await sql`
+    insert into indicator_rollup (cpas_id, year, ${columnList}, signature_delays)
+    select ${cpasId}::uuid, y.year, ${sums},
+      coalesce((select array_agg(d order by d) from indicator_tally x cross join unnest(x.signature_delays) d
+        where x.cpas_id = ${cpasId} and x.year = y.year), '{}')
+    from unnest(${[...years]}::smallint[]) y(year)
+    left join indicator_tally t on t.cpas_id = ${cpasId} and t.year = y.year
+    group by y.year
+    on conflict (cpas_id, year) do update set ${updates}`.execute(tx);
+}
+
+/** The CPAS's rollup of a year with what a reader needs to know first: marked persons waiting, and the coverage. */
+export function rollupQuery(tx: Tx, cpasId: string, year: number): CompiledQuery<TallyRow & { dirty: boolean; through_year: number | null; found: boolean }> {
+  return sql<TallyRow & { dirty: boolean; through_year: number | null; found: boolean }>`
+    select exists (select 1 from rollup_dirty d where d.cpas_id = ${cpasId}) as dirty,
+      (select v.through_year from rollup_coverage v where v.cpas_id = ${cpasId}) as through_year,
+      r.cpas_id is not null as found, r.*
+    from (select 1) one left join indicator_rollup r on r.cpas_id = ${cpasId} and r.year = ${year}`.compile(tx);
+}
+
+/** Every CPAS with persons waiting or tallies short of a year (the narrow owner function: ids and counts only). */
+export async function backlog(tx: Tx): Promise<Array<{ cpasId: string; dirty: number; throughYear: number | null }>> {
+  const { rows } = await sql<{ cpas_id: string; dirty: number; through_year: number | null }>`select * from piis_rollup_backlog()`.execute(tx);
+  return rows.map((r) => ({ cpasId: r.cpas_id, dirty: Number(r.dirty), throughYear: r.through_year === null ? null : Number(r.through_year) }));
+}
+
+/** Every registered CPAS's summed tally of a year (the narrow owner function: counts only). */
+export async function nationalRollups(tx: Tx, year: number): Promise<Array<{ cpasId: string; kboNumber: string; name: { fr: string; nl: string; de: string }; tally: IndicatorTally }>> {
+  const { rows } = await sql<TallyRow & { cpas_id: string; kbo_number: string; name: { fr: string; nl: string; de: string } }>`
+    select * from piis_national_indicator_rollups(${year})`.execute(tx);
+  return rows.map((r) => ({ cpasId: r.cpas_id, kboNumber: r.kbo_number, name: r.name, tally: toTally(r) }));
+}

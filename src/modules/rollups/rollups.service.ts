@@ -1,0 +1,56 @@
+// Keeps the indicator rollups exact. Triggers mark a person whenever a fact the indicators follow
+// from is written; a refresh recomputes the marked persons' tallies with the same pure rules as
+// a full computation (tallyPerson) and sums their years again. Readers refresh first when marks
+// are waiting, so what they read always equals a recomputation from scratch; the background
+// worker keeps the waiting short. A new calendar year re-tallies every person of the CPAS.
+import type { Database } from '../../db/database.js';
+import { inTenant, readInTenant } from '../../db/tenant.js';
+import { emptyTally, tallyYears, type IndicatorTally } from '../../rules/indicators.js';
+import { indicatorFactsQuery, toIndicatorPerson } from '../reports/reports.repository.js';
+import * as repo from './rollups.repository.js';
+
+const BATCH = 1000;
+
+/** Recomputes the marked persons of one CPAS (and every person on a new year); the number of persons recomputed. */
+export async function refreshRollups(database: Database, cpasId: string, today: string): Promise<number> {
+  const currentYear = Number(today.slice(0, 4));
+  let total = 0;
+  for (;;) {
+    const done = await inTenant(database.db, cpasId, async (tx) => {
+      await repo.lockCpasRollups(tx, cpasId);
+      if ((await repo.coverageOf(tx, cpasId)) !== currentYear) await repo.extendCoverage(tx, cpasId, currentYear);
+      const ids = await repo.takeDirty(tx, cpasId, BATCH);
+      if (ids.length === 0) return 0;
+      const { rows } = await tx.executeQuery(indicatorFactsQuery(tx, cpasId, { beneficiaryIds: ids }));
+      const tallies = rows.flatMap((row) => tallyYears(toIndicatorPerson(row), currentYear).map((t) => ({ beneficiaryId: row.id, ...t })));
+      await repo.sumIntoRollup(tx, cpasId, await repo.replaceTallies(tx, cpasId, ids, tallies));
+      return ids.length;
+    });
+    total += done;
+    if (done === 0) return total;
+  }
+}
+
+/** Refreshes every CPAS with marks waiting or tallies short of the current year; how many CPAS it refreshed. */
+export async function refreshBacklog(database: Database, today: string): Promise<number> {
+  const currentYear = Number(today.slice(0, 4));
+  const stale = (await repo.backlog(database.db)).filter((c) => c.dirty > 0 || c.throughYear !== currentYear);
+  for (const c of stale) await refreshRollups(database, c.cpasId, today);
+  return stale.length;
+}
+
+/**
+ * A CPAS's summed tally of a year, exact: marks waiting are recomputed first. Null for a year
+ * after the current one (no rollup is kept for it: the caller computes it from the facts).
+ */
+export async function cpasTally(database: Database, cpasId: string, year: number, today: string): Promise<IndicatorTally | null> {
+  const currentYear = Number(today.slice(0, 4));
+  if (year > currentYear) return null;
+  const read = async () => (await readInTenant(database, cpasId, repo.rollupQuery(database.db, cpasId, year)))[0]!;
+  let row = await read();
+  if (row.dirty || row.through_year !== currentYear) {
+    await refreshRollups(database, cpasId, today);
+    row = await read();
+  }
+  return row.found ? repo.toTally(row) : emptyTally();
+}

@@ -1,0 +1,82 @@
+// Indicator rollups stay exact: after every kind of write (facts, the PIIS lifecycle, corrections,
+// a later year's conclusion of an earlier grant, a new calendar year), a CPAS's indicators read
+// from its rollup equal a recomputation from the facts, and every stored tally equals its
+// recomputation. The triggers mark whoever a write touches; nothing else has to remember to.
+import t from 'tap';
+import { bearer, buildHarness, json } from '../helpers/app.js';
+import { draft, piisIn, post, rightfulBeneficiary } from '../helpers/piis.js';
+import { indicatorInputs, indicatorsFrom } from '../../src/modules/reports/reports.service.js';
+import { indicatorFactsQuery, toIndicatorPerson } from '../../src/modules/reports/reports.repository.js';
+import { refreshBacklog } from '../../src/modules/rollups/rollups.service.js';
+import { tallyYears } from '../../src/rules/indicators.js';
+import { inTenant } from '../../src/db/tenant.js';
+import type { RequestContext } from '../../src/http/context.js';
+
+t.test('indicator rollups', async (t) => {
+  let today = '2026-11-23';
+  const h = await buildHarness(t, { clock: { today: () => today } });
+  const cpas = await h.newCpas();
+  const other = await h.newCpas();
+  const manager = await cpas.token('cpas_manager');
+  const app = h.app;
+  const ctx = () => ({ db: h.db.database.db, database: h.db.database, cpasId: cpas.id, today }) as unknown as RequestContext;
+  const fromRollup = async (year: number) => json(await app.inject({ method: 'GET', url: `/v1/reports/indicators?year=${year}`, headers: bearer(manager) }));
+
+  /** the CPAS's indicators through the rollup against a recomputation from the facts, for each year */
+  async function exact(t: { same(a: unknown, b: unknown, m: string): unknown }, what: string, years = [2025, 2026]) {
+    const facts = await indicatorInputs(ctx());
+    for (const year of years) t.same(await fromRollup(year), indicatorsFrom(facts, year), `${what}: ${year} equals a recomputation`);
+    // and every stored tally equals its recomputation
+    const stored = await h.db.owner<{ beneficiary_id: string; year: number }>(`select beneficiary_id, year from indicator_tally where cpas_id = $1 order by 1, 2`, [cpas.id]);
+    const rows = await inTenant(h.db.database.db, cpas.id, async (tx) => (await tx.executeQuery(indicatorFactsQuery(tx, cpas.id))).rows);
+    const expected = rows.flatMap((r) => tallyYears(toIndicatorPerson(r), Number(today.slice(0, 4))).map((y) => ({ beneficiary_id: r.id, year: y.year }))).sort((a, b) => (a.beneficiary_id < b.beneficiary_id ? -1 : a.beneficiary_id > b.beneficiary_id ? 1 : a.year - b.year));
+    t.same(stored.map((s) => ({ ...s, year: Number(s.year) })), expected, `${what}: the stored tallies are the persons' non-empty years`);
+  }
+
+  t.test('when facts and the lifecycle change, then the rollup read equals a recomputation after each step', async (t) => {
+    await exact(t, 'an empty CPAS');
+    const active = await piisIn(app, manager, 'active');
+    await piisIn(app, manager, 'closed');
+    await piisIn(app, manager, 'in_reflection');
+    await exact(t, 'three files');
+    const evaluation = await post(app, manager, `/v1/piis/${active.piisId}/evaluations`, { heldOn: '2026-07-01', mode: 'in_person', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } });
+    t.equal(evaluation.statusCode, 201, evaluation.body);
+    await post(app, manager, `/v1/piis/${active.piisId}/interview-requests`, { requestedOn: '2026-08-01' });
+    await exact(t, 'an evaluation and an interview request');
+    const voided = await post(app, manager, `/v1/piis/${active.piisId}/evaluations/${json(evaluation).id}/void`, { reason: 'Not held after all' });
+    t.equal(voided.statusCode, 200, voided.body);
+    await exact(t, 'a voided evaluation (R-CORRECT)');
+    const b = await rightfulBeneficiary(app, manager, { grantOn: '2025-12-10', assessedOn: '2025-12-12' });
+    await exact(t, 'a December grant without a PIIS');
+    const d = await draft(app, manager, b, { draftedOn: '2026-01-05' });
+    await post(app, manager, `/v1/piis/${d.piisId}/handover`, { handedOverOn: '2026-01-06', informedOn: '2026-01-06', assistedBy: null });
+    await post(app, manager, `/v1/piis/${d.piisId}/signatures`, { party: 'beneficiary', signedOn: '2026-01-12', signatoryName: 'The person' });
+    const signed = await post(app, manager, `/v1/piis/${d.piisId}/signatures`, { party: 'cpas', signedOn: '2026-01-13', signatoryName: 'The president' });
+    t.equal(signed.statusCode, 201, signed.body);
+    const items2025 = (await fromRollup(2025)).items;
+    t.match(items2025.find((i: any) => i.key === 'compliance.concludedInTime'), { value: 100 }, 'a 2025 grant concluded in January 2026, within 3 months, counts in time for 2025');
+    await exact(t, 'a 2025 grant concluded in 2026 (R-OBLIG-DEADLINE)');
+    const end = await post(app, manager, `/v1/beneficiaries/${active.beneficiaryId}/rights`, { kind: 'end', decidedOn: '2026-10-01', startsOn: '2026-10-01' });
+    t.equal(end.statusCode, 201, end.body);
+    await exact(t, 'a right ended');
+    // another CPAS's writes never touch this CPAS's rollup
+    await piisIn(app, await other.token('cpas_manager'), 'active');
+    await exact(t, 'another CPAS wrote');
+  });
+
+  t.test('when a new calendar year begins, then every person is tallied through it and the new year reads exact', async (t) => {
+    today = '2027-01-04';
+    await exact(t, 'the new year', [2025, 2026, 2027]);
+    const coverage = await h.db.owner<{ through_year: number }>(`select through_year from rollup_coverage where cpas_id = $1`, [cpas.id]);
+    t.same(coverage.map((c) => Number(c.through_year)), [2027]);
+    today = '2026-11-23';
+  });
+
+  t.test('when the background refresh runs, then no marks are left and the rollups equal a recomputation', async (t) => {
+    await piisIn(app, manager, 'active');
+    t.ok((await h.db.owner(`select 1 from rollup_dirty where cpas_id = $1`, [cpas.id])).length > 0, 'the write marked its person');
+    t.ok((await refreshBacklog(h.db.database, today)) >= 1, 'the backlog named this CPAS');
+    t.same(await h.db.owner(`select 1 from rollup_dirty`), [], 'no marks left in any CPAS');
+    await exact(t, 'after the background refresh');
+  });
+});
