@@ -121,22 +121,21 @@ export async function up(db: Kysely<any>): Promise<void> {
        revoke all on function piis_national_indicator_rollups(integer), piis_rollup_backlog() from public;
        grant execute on function piis_national_indicator_rollups(integer), piis_rollup_backlog() to piis_app;
 
-       -- The SPP IS statistical extract (R-IND-PRIVACY): one row per PIIS and year (drafted in
-       -- the year, or concluded and in force on a day of it), every CPAS. Persons and PIIS are
-       -- named by a keyed pseudonym, HMAC-SHA256 of the internal id under the purpose's key
-       -- (the caller passes that key's inner and outer padded blocks), cut to 128 bits; no name,
-       -- no NISS, no free text, no health data (no domain, no score); dates to the month, age
-       -- as a band. Facts in force only (R-CORRECT).
-       create function piis_statistical_extract(p_year integer, p_inner bytea, p_outer bytea)
+       -- The SPP IS statistical extract (R-IND-PRIVACY): one row per PIIS and year from p_from to
+       -- p_to (a year where it was drafted, or concluded and in force on a day), every CPAS.
+       -- Persons and PIIS are named by a keyed pseudonym, HMAC-SHA256 of the internal id under
+       -- the purpose's key (the caller passes that key's inner and outer padded blocks), cut to
+       -- 128 bits; no name, no NISS, no free text, no health data (no domain, no score); dates to
+       -- the month, age as a band. Facts in force only (R-CORRECT).
+       create function piis_statistical_extract(p_from integer, p_to integer, p_inner bytea, p_outer bytea)
        returns table (person text, piis text, cpas_kbo text, year integer, track text, obligation text,
          activation_category text, age_band text, drafted_month text, signed_month text, ended_month text,
          close_outcome text, evaluations integer, evaluations_in_person integer, interviews integer, sanctions integer)
        language sql stable security definer set search_path = public, pg_temp as $$
-         with y as (select make_date(p_year, 1, 1) as y0, make_date(p_year, 12, 31) as y1)
          select
            substr(encode(sha256(p_outer || sha256(p_inner || convert_to(p.beneficiary_id::text, 'UTF8'))), 'hex'), 1, 32),
            substr(encode(sha256(p_outer || sha256(p_inner || convert_to(p.id::text, 'UTF8'))), 'hex'), 1, 32),
-           c.kbo_number, p_year, p.track, p.obligation,
+           c.kbo_number, y.year, p.track, p.obligation,
            (select v.content ->> 'activationCategory' from piis_version v
               where v.cpas_id = p.cpas_id and v.piis_id = p.id and v.version = p.current_version),
            case
@@ -158,14 +157,22 @@ export async function up(db: Kysely<any>): Promise<void> {
            (select count(*) from piis_sanction x where x.cpas_id = p.cpas_id and x.piis_id = p.id
               and x.decided_on between y.y0 and y.y1 and x.voided_at is null
               and not exists (select 1 from piis_sanction s where s.cpas_id = x.cpas_id and s.supersedes_id = x.id and s.voided_at is null))::int
-         from y, piis p
+         from piis p
          join beneficiary b on b.cpas_id = p.cpas_id and b.id = p.beneficiary_id
          join cpas c on c.id = p.cpas_id
+         -- the years the PIIS can belong to: from its draft to its end (a draft: its own year)
+         cross join lateral (
+           select g as year, make_date(g, 1, 1) as y0, make_date(g, 12, 31) as y1
+           from generate_series(
+             greatest(p_from, extract(year from p.drafted_on)::int),
+             least(p_to, case when p.signed_on is null then extract(year from p.drafted_on)::int
+                              else extract(year from coalesce(p.ended_on, p.ends_on, make_date(p_to, 12, 31)))::int end)) g
+         ) y
          where p.drafted_on between y.y0 and y.y1
             or (p.signed_on <= y.y1 and coalesce(p.ended_on, p.ends_on, 'infinity'::date) >= y.y0)
        $$;
-       revoke all on function piis_statistical_extract(integer, bytea, bytea) from public;
-       grant execute on function piis_statistical_extract(integer, bytea, bytea) to piis_app;`,
+       revoke all on function piis_statistical_extract(integer, integer, bytea, bytea) from public;
+       grant execute on function piis_statistical_extract(integer, integer, bytea, bytea) to piis_app;`,
     )
     .execute(db);
 }
@@ -173,7 +180,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql
     .raw(
-      `drop function if exists piis_statistical_extract(integer, bytea, bytea);
+      `drop function if exists piis_statistical_extract(integer, integer, bytea, bytea);
        drop function if exists piis_national_indicator_rollups(integer);
        drop function if exists piis_rollup_backlog();
        ${['beneficiary', ...byBeneficiary, ...byPiis].map((t) => `drop trigger if exists ${t}_rollup_insert on ${t}; drop trigger if exists ${t}_rollup_update on ${t};`).join('\n')}

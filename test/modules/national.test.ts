@@ -120,6 +120,15 @@ t.test('SPP IS views', async (t) => {
     t.notOk(other.items.some((r: any) => r.person === first.person), 'pseudonyms of two purposes cannot be linked');
   });
 
+  t.test('when no year is asked, then the extract holds every PIIS-year up to the current year', async (t) => {
+    const all = json(await get('/v1/reports/national/extract'));
+    t.equal(all.year, null);
+    t.match(all.explanation, /from 2002 to 2026/);
+    const key = purposeKey(KEY, 'statistics');
+    const ours = all.items.filter((r: any) => files.some((f) => r.piis === pseudonymOf(key, f.piisId)));
+    t.same(ours.map((r: any) => r.year), files.map(() => 2026), 'every test PIIS once, in 2026');
+  });
+
   t.test('when the extract is downloaded as CSV or XLSX, then every byte is free of identifiers too', async (t) => {
     const csv = await get('/v1/reports/national/extract?year=2026', analyst, { accept: 'text/csv' });
     t.equal(csv.statusCode, 200);
@@ -136,7 +145,8 @@ t.test('SPP IS views', async (t) => {
       `select actor, action, entity from audit_entry where cpas_id = $1 and actor = 'spp-analyst-1' order by id`,
       [PLATFORM_TENANT],
     );
-    t.ok(entries.length >= 7, `${entries.length} downloads audited`);
+    t.ok(entries.length >= 8, `${entries.length} downloads audited`);
+    t.ok(entries.some((e) => e.entity === 'statistical_extract/all/statistics'));
     t.ok(entries.every((e) => e.action === 'export'));
     t.ok(entries.some((e) => e.entity === 'statistical_extract/2026/research'));
     t.ok(entries.some((e) => e.entity === 'national_indicators/2026'));

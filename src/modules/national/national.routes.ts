@@ -49,12 +49,12 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requestContext(request);
       const extract = await getStatisticalExtract(ctx, request.query, masterKey);
       const format = exportFormat(request.query.format, request.headers.accept);
-      const name = `statistical-extract-${extract.year}-${extract.purpose}`;
+      const name = `statistical-extract-${extract.year ?? 'all'}-${extract.purpose}`;
       if (format === 'json') {
         reply.type(EXPORT_MEDIA_TYPES.json);
         return (reply as FastifyReply).send(jsonItemsStream({ year: extract.year, purpose: extract.purpose, rule: 'R-IND-PRIVACY', explanation: extract.explanation }, { batches: extract.batches }));
       }
-      return sendExport(reply, format, { name, sheetName: String(extract.year), columns: extractColumns, rows: { batches: extract.batches }, lang: ctx.lang });
+      return sendExport(reply, format, { name, sheetName: String(extract.year ?? 'extract'), columns: extractColumns, rows: { batches: extract.batches }, lang: ctx.lang });
     },
   );
 };

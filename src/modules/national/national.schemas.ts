@@ -47,7 +47,7 @@ export const NationalQuery = Type.Object(
 
 export const ExtractQuery = Type.Object(
   {
-    year: Type.Optional(Int(2002, 2100, 'The year, up to the current one (default: the current year)')),
+    year: Type.Optional(Int(2002, 2100, 'One year, up to the current one (default: every year from 2002 to the current one)')),
     purpose: Type.Optional(
       Type.String({
         pattern: '^[a-z][a-z0-9-]{0,39}$',
@@ -90,11 +90,11 @@ export const ExtractRowSchema = Type.Object(
 
 export const ExtractSchema = Type.Object(
   {
-    year: Int(2002, 2100, 'The year'),
+    year: Type.Union([Int(2002, 2100, 'The year asked'), Type.Null()], { description: 'The year asked; null for every year' }),
     purpose: Type.String({ maxLength: 40 }),
     rule: Type.Literal('R-IND-PRIVACY'),
     explanation: Type.String({ maxLength: 2000 }),
-    items: Type.Array(ExtractRowSchema, { maxItems: 100_000_000, description: 'One per PIIS and year: drafted in the year, or concluded and in force on a day of it' }),
+    items: Type.Array(ExtractRowSchema, { maxItems: 100_000_000, description: 'One per PIIS and year: a year it was drafted in, or concluded and in force on a day of; by PIIS' }),
   },
   { additionalProperties: false },
 );

@@ -7,7 +7,7 @@ import { AppError } from '../../http/problem.js';
 import { cursorBatches } from '../../db/cursor.js';
 import { inTenant } from '../../db/tenant.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { indicatorSetOf } from '../../rules/indicators.js';
+import { FIRST_INDICATOR_YEAR, indicatorSetOf } from '../../rules/indicators.js';
 import { nationalIndicators } from '../../rules/national-indicators.js';
 import { nationalRollups } from '../rollups/rollups.repository.js';
 import { refreshBacklog } from '../rollups/rollups.service.js';
@@ -46,21 +46,24 @@ export async function getNationalIndicators(ctx: RequestContext, query: National
 }
 
 export interface Extract {
-  year: number;
+  /** the one year asked, or null for every year */
+  year: number | null;
   purpose: string;
   explanation: string;
   batches: AsyncIterable<ExtractRow[]>;
 }
 
 export async function getStatisticalExtract(ctx: RequestContext, query: ExtractQuery, masterKey: string): Promise<Extract> {
-  const year = yearOf(ctx, query.year);
+  // one year, or every year from the first of the integration income to the current one
+  const year = query.year === undefined ? null : yearOf(ctx, query.year);
+  const years = year === null ? { from: FIRST_INDICATOR_YEAR, to: Number(ctx.today.slice(0, 4)) } : { from: year, to: year };
   const purpose = query.purpose ?? 'statistics';
-  await auditDownload(ctx, `statistical_extract/${year}/${purpose}`);
-  const query_ = repo.extractQuery(ctx.db, year, hmacBlocks(purposeKey(masterKey, purpose)));
+  await auditDownload(ctx, `statistical_extract/${year ?? 'all'}/${purpose}`);
+  const query_ = repo.extractQuery(ctx.db, years, hmacBlocks(purposeKey(masterKey, purpose)));
   return {
     year,
     purpose,
-    explanation: `One row per PIIS and year (drafted in ${year}, or concluded and in force on a day of it), every CPAS. Persons and PIIS are keyed pseudonyms for the purpose “${purpose}”; no name, NISS, free text or health data (R-IND-PRIVACY). A pseudonymised extract is still personal data: keep it under the GDPR.`,
+    explanation: `One row per PIIS and year from ${years.from} to ${years.to} (a year it was drafted in, or concluded and in force on a day of), every CPAS. Persons and PIIS are keyed pseudonyms for the purpose “${purpose}”; no name, NISS, free text or health data (R-IND-PRIVACY). A pseudonymised extract is still personal data: keep it under the GDPR.`,
     // no statement timeout: the stream lasts as long as the client reads
     batches: cursorBatches(ctx.db, query_, { batch: 5000, statementTimeoutMs: 0 }),
   };
