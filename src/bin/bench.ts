@@ -8,7 +8,8 @@
 // start-up times of npm start on the embedded database (first start, later start). Then, on a
 // second CPAS of BENCH_BENEFICIARIES (default 20,000) generated beneficiaries: GET /v1/piis/{id}
 // with the same four figures, POST …/evaluations against a naive insert route, and the latency of
-// GET /v1/deadlines.
+// GET /v1/deadlines. Then the scale benches on the national data set (bench-national.ts; seeded
+// once into its own database, BENCH_SCALE chooses the size; BENCH_ONLY=national runs them alone).
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow creating a
 // database; BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the runs;
 // BENCH_PROFILE_DIR writes a CPU profile of the endpoint's server.
@@ -31,6 +32,7 @@ import { bindStatement } from '../db/tenant.js';
 import { uuidv7 } from '../db/ids.js';
 import { beneficiaryById } from '../modules/beneficiaries/beneficiaries.repository.js';
 import type { DB } from '../db/types.js';
+import { benchNational, printNational } from './bench-national.js';
 
 const dist = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -171,9 +173,9 @@ async function baseline(
   return rps;
 }
 
-/** A social worker's token of the bench's own key set for a CPAS. */
-function benchToken(privateKey: CryptoKey, kbo: string, sub: string): Promise<string> {
-  return new SignJWT({ roles: ['social_worker'], cpas: kbo })
+/** A token of the bench's own key set: a social worker of a CPAS by default. */
+function benchToken(privateKey: CryptoKey, kbo: string | null, sub: string, role = 'social_worker'): Promise<string> {
+  return new SignJWT({ roles: [role], ...(kbo ? { cpas: kbo } : {}) })
     .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
     .setSubject(sub)
     .setIssuer('bench')
@@ -183,7 +185,7 @@ function benchToken(privateKey: CryptoKey, kbo: string, sub: string): Promise<st
 }
 
 /** The real server on the bench database, with the bench's key set and no practical rate limit. */
-async function startEndpoint(url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[] = []): Promise<{ ep: ChildProcess; epPort: number }> {
+async function startEndpoint(url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ ep: ChildProcess; epPort: number }> {
   const epPort = await freePort();
   const ep = startProcess([...nodeArgs, path.join(dist, 'server.js')], {
     DATABASE_URL: url,
@@ -195,6 +197,7 @@ async function startEndpoint(url: string, jwksFile: string, children: ChildProce
     PSEUDONYM_KEY: randomBytes(24).toString('hex'),
     RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'warn',
+    ...env,
   });
   children.push(ep);
   await waitFor(`http://127.0.0.1:${epPort}/health/ready`, ep);
@@ -275,7 +278,27 @@ async function startupTimes(): Promise<{ first: number; later: number }> {
   return { first, later };
 }
 
+/** The scale benches alone (BENCH_ONLY=national): their own key set, the national database. */
+async function nationalOnly(): Promise<void> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-keys-'));
+  const jwksFile = path.join(keyDir, 'jwks.json');
+  fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }));
+  const children: ChildProcess[] = [];
+  try {
+    printNational(await national(privateKey, jwksFile, children));
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    fs.rmSync(keyDir, { recursive: true, force: true });
+  }
+}
+
+function national(privateKey: CryptoKey, jwksFile: string, children: ChildProcess[]) {
+  return benchNational({ serverUrl, jwksFile, children, seconds, stop, startEndpoint, token: (kbo, sub, role) => benchToken(privateKey, kbo, sub, role) });
+}
+
 async function main() {
+  if (process.env['BENCH_ONLY'] === 'national') return nationalOnly();
   const name = `piis_bench_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = withDb(serverUrl, name);
@@ -323,6 +346,7 @@ async function main() {
     const tDb = pgbench(url, pgbenchScript(cpasId), keyDir, [`id=${id}`]);
 
     const piisBench = await benchPiis({ url, keyDir, privateKey, jwksFile, children });
+    const nationalBench = await national(privateKey, jwksFile, children);
     fs.rmSync(keyDir, { recursive: true, force: true });
 
     const start = await startupTimes();
@@ -351,6 +375,7 @@ async function main() {
     const evalRatio = p.tEpEval / p.tToyEval;
     console.log(`POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
     console.log(`GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms (target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`);
+    printNational(nationalBench);
     console.log(`start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ${(start.later / 1000).toFixed(1)} s (target ≤ 3)`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

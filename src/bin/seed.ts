@@ -37,10 +37,10 @@ function bar(done: number, total: number, started: number, what: string): string
 
 /**
  * Bytes the national data set takes per person on PostgreSQL, tables and indexes (measured:
- * `select pg_database_size(current_database())` over the persons of a --scale small run), with a
+ * `select pg_database_size(current_database())` over the persons of a --scale small run: ~14 kB), with a
  * margin for the write-ahead log during the run.
  */
-const BYTES_PER_PERSON = 40_000;
+const BYTES_PER_PERSON = 30_000;
 
 /** Where the data will be written, to check its free space: DATA_DIR, or the server's data directory when it is on this machine and readable. */
 async function dataPath(config: ReturnType<typeof loadConfig>): Promise<string | null> {
@@ -61,7 +61,8 @@ async function dataPath(config: ReturnType<typeof loadConfig>): Promise<string |
 async function main() {
   const config = loadConfig(process.env, { tools: true });
   const scaleArg = process.argv.includes('--scale') ? arg('scale', 'national') : null;
-  const database = await openDatabase(config, pino({ level: 'warn' }));
+  // a bulk tool: no statement timeout (one batch of a large CPAS may take longer than a request may)
+  const database = await openDatabase({ ...config, statementTimeoutMs: 0 }, pino({ level: 'warn' }));
   const owner = config.databaseUrl ? openPostgresAdmin(config.databaseAdminUrl ?? config.databaseUrl) : null;
   const analyze = owner ? async () => void (await sql`analyze`.execute(owner)) : undefined;
   try {

@@ -209,7 +209,7 @@ export async function seedNational(database: Database, options: NationalSeedOpti
       onProgress(done, plan.persons);
       if (analyze && done >= nextAnalyze) {
         await analyze();
-        nextAnalyze *= 2;
+        nextAnalyze = Math.ceil(done * 1.5);
       }
     }
     await refreshRollups(database, cpasId, today);

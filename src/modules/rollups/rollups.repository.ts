@@ -37,11 +37,15 @@ export async function extendCoverage(tx: Tx, cpasId: string, throughYear: number
     on conflict (cpas_id) do update set through_year = excluded.through_year`.execute(tx);
 }
 
-/** Takes up to `limit` marked persons off the list (their marks go when this transaction commits). */
+/**
+ * Takes up to `limit` marked persons off the list (their marks go when this transaction commits).
+ * The pick is an array computed once: as a joined subquery the planner may rescan it per row
+ * (with stale statistics it did), and a locking LIMIT rescanned picks other rows each time.
+ */
 export async function takeDirty(tx: Tx, cpasId: string, limit: number): Promise<string[]> {
   const { rows } = await sql<{ beneficiary_id: string }>`
-    delete from rollup_dirty where cpas_id = ${cpasId} and beneficiary_id in
-      (select beneficiary_id from rollup_dirty where cpas_id = ${cpasId} order by beneficiary_id limit ${limit} for update skip locked)
+    delete from rollup_dirty where cpas_id = ${cpasId} and beneficiary_id = any(array(
+      select beneficiary_id from rollup_dirty where cpas_id = ${cpasId} order by beneficiary_id limit ${limit} for update skip locked))
     returning beneficiary_id`.execute(tx);
   return rows.map((r) => r.beneficiary_id);
 }

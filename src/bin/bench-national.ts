@@ -1,0 +1,232 @@
+// The scale benches of npm run bench, on the national data set (npm run seed -- --scale …): a
+// database of its own (piis_bench_national_<scale>), seeded once and reused while its seed
+// version and scale match (the first run seeds it: ~15 min at national scale on 2 cores). Then,
+// through the real server: GET /v1/reports/national/indicators p50, the largest CPAS's
+// indicators p50 and subsidy report time, and the statistical extract of every year streamed as
+// CSV against psql \copy of the same query, with the server's peak RSS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { openPostgres, openPostgresAdmin } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { nationalKbo, nationalPlan, SCALES, seedNational } from '../db/national-seed.js';
+import { inlineParameters } from '../db/one-round-trip.js';
+import { extractQuery } from '../modules/national/national.repository.js';
+import { hmacBlocks, purposeKey } from '../modules/national/pseudonyms.js';
+import { todayInBrussels } from '../rules/calendar.js';
+import { FIRST_INDICATOR_YEAR } from '../rules/indicators.js';
+import type { DB } from '../db/types.js';
+
+const SEED_VERSION = 1;
+
+export interface NationalFigures {
+  scale: string;
+  cpas: number;
+  persons: number;
+  piis: number;
+  evaluations: number;
+  seededSeconds: number | null;
+  nationalP50: number;
+  largestPersons: number;
+  largestIndicatorsP50: number;
+  largestSubsidyMs: number;
+  extractRows: number;
+  extractSeconds: number;
+  psqlSeconds: number;
+  peakRssMb: number;
+  idleRssMb: number;
+}
+
+const withDb = (url: string, name: string) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+async function query<R extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<R>(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/** The bench's national database: reused when complete at this scale and seed version, else seeded afresh. */
+export async function nationalDatabase(serverUrl: string, scaleName: string): Promise<{ url: string; seededSeconds: number | null }> {
+  const scale = SCALES[scaleName] ?? Number(scaleName);
+  const name = `piis_bench_national_${scaleName.replace(/[^a-z0-9]/gi, '_')}`;
+  const url = withDb(serverUrl, name);
+  const expected = `piis national seed v${SEED_VERSION} scale ${scale}`;
+  const [found] = await query<{ comment: string | null }>(serverUrl, `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`, [name]);
+  const migrate = async () => {
+    const owner = openPostgresAdmin(url);
+    await migrateToLatest(owner);
+    await owner.destroy();
+  };
+  if (found?.comment === expected) {
+    await migrate();
+    return { url, seededSeconds: null };
+  }
+  await query(serverUrl, `drop database if exists ${name} with (force)`);
+  await query(serverUrl, `create database ${name}`);
+  await migrate();
+  const plan = nationalPlan(scale);
+  process.stderr.write(`seeding the national data set (${plan.cpas} CPAS, ${plan.persons} persons) into ${name}, once\n`);
+  const started = performance.now();
+  const database = await openPostgres(url, { statementTimeoutMs: 0 });
+  const owner = openPostgresAdmin(url);
+  try {
+    await seedNational(database, {
+      scale,
+      today: todayInBrussels(),
+      analyze: async () => void (await sql`analyze`.execute(owner)),
+      onProgress: (done, total) => done % 10_000 < 500 && process.stderr.write(`\rseeding ${done}/${total} persons`),
+    });
+    await sql`analyze`.execute(owner);
+  } finally {
+    await owner.destroy();
+    await database.close();
+  }
+  await query(serverUrl, `comment on database ${name} is '${expected}'`);
+  process.stderr.write('\n');
+  return { url, seededSeconds: (performance.now() - started) / 1000 };
+}
+
+function dummyKysely(): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+}
+
+/** Peak resident memory of a process, sampled every 50 ms until stopped (MB). */
+function rssSampler(pid: number): { stop(): number } {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const m = /VmRSS:\s+([0-9]+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {
+      // the process is gone
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+/** Reads a whole response, counting its lines. */
+async function download(url: string, headers: Record<string, string>): Promise<{ lines: number; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(url, { headers });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  let lines = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+  return { lines, ms: performance.now() - started };
+}
+
+/** psql \copy (the statement) to stdout, as CSV: its lines and time. */
+function psqlCopy(url: string, statement: string): Promise<{ lines: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('psql', [url, '-X', '-q', '-c', `\\copy (${statement}) to stdout with csv`], { env: { ...process.env, PGOPTIONS: '-c role=piis_app' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let lines = 0;
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const byte of chunk) if (byte === 10) lines++;
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve({ lines, ms: performance.now() - started }) : reject(new Error(`psql: ${err}`))));
+  });
+}
+
+export async function benchNational(input: {
+  serverUrl: string;
+  jwksFile: string;
+  children: ChildProcess[];
+  token: (kbo: string | null, sub: string, role: string) => Promise<string>;
+  startEndpoint: (url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[], env: Record<string, string>) => Promise<{ ep: ChildProcess; epPort: number }>;
+  stop: (child: ChildProcess) => Promise<void>;
+  seconds: number;
+}): Promise<NationalFigures> {
+  const scaleName = process.env['BENCH_SCALE'] ?? 'national';
+  const { url, seededSeconds } = await nationalDatabase(input.serverUrl, scaleName);
+  const [counts] = await query<{ cpas: string; persons: string; piis: string; evaluations: string }>(
+    url,
+    `select (select count(*) from cpas) as cpas, (select count(*) from beneficiary) as persons, (select count(*) from piis) as piis, (select count(*) from piis_evaluation) as evaluations`,
+  );
+  const largestKbo = nationalKbo(0);
+  const [largest] = await query<{ n: string }>(url, `select count(*) as n from beneficiary b join cpas c on c.id = b.cpas_id where c.kbo_number = $1`, [largestKbo]);
+  const pseudonymKey = 'bench-pseudonym-key-0123456789abcdef';
+  const { ep, epPort } = await input.startEndpoint(url, input.jwksFile, input.children, [], { PSEUDONYM_KEY: pseudonymKey });
+  const base = `http://127.0.0.1:${epPort}`;
+  const year = Number(todayInBrussels().slice(0, 4)) - 1;
+  const analyst = { authorization: `Bearer ${await input.token(null, 'bench-analyst', 'spp_analyst')}` };
+  const manager = { authorization: `Bearer ${await input.token(largestKbo, 'bench-manager', 'cpas_manager')}` };
+  const p50 = async (path: string, headers: Record<string, string>) => {
+    const first = await fetch(`${base}${path}`, { headers });
+    if (first.status !== 200) throw new Error(`${path}: ${first.status} ${await first.text()}`);
+    await first.arrayBuffer();
+    const r = await autocannon({ url: `${base}${path}`, connections: 1, duration: input.seconds, headers });
+    if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    return r.latency.p50;
+  };
+  const nationalP50 = await p50(`/v1/reports/national/indicators?year=${year}`, analyst);
+  const largestIndicatorsP50 = await p50(`/v1/reports/indicators?year=${year}`, manager);
+  const subsidy: number[] = [];
+  for (let i = 0; i < 3; i++) subsidy.push((await download(`${base}/v1/reports/subsidy?year=${year}`, manager)).ms);
+  await input.stop(ep);
+  // the extract on a server of its own, so that its peak memory is the extract's
+  const fresh = await input.startEndpoint(url, input.jwksFile, input.children, [], { PSEUDONYM_KEY: pseudonymKey });
+  const idle = rssSampler(fresh.ep.pid!).stop();
+  const rss = rssSampler(fresh.ep.pid!);
+  const extract = await download(`http://127.0.0.1:${fresh.epPort}/v1/reports/national/extract?format=csv`, analyst);
+  const peakRssMb = rss.stop();
+  await input.stop(fresh.ep);
+  const to = Number(todayInBrussels().slice(0, 4));
+  const statement = inlineParameters(extractQuery(dummyKysely(), { from: FIRST_INDICATOR_YEAR, to }, hmacBlocks(purposeKey(pseudonymKey, 'statistics')))).replace(/\s+/g, ' ').trim();
+  const psql = await psqlCopy(url, statement);
+  return {
+    scale: scaleName,
+    cpas: Number(counts!.cpas),
+    persons: Number(counts!.persons),
+    piis: Number(counts!.piis),
+    evaluations: Number(counts!.evaluations),
+    seededSeconds,
+    nationalP50,
+    largestPersons: Number(largest!.n),
+    largestIndicatorsP50,
+    largestSubsidyMs: subsidy.sort((a, b) => a - b)[1]!,
+    extractRows: extract.lines - 1,
+    extractSeconds: extract.ms / 1000,
+    psqlSeconds: psql.ms / 1000,
+    peakRssMb,
+    idleRssMb: idle,
+  };
+}
+
+export function printNational(n: NationalFigures): void {
+  const rate = n.extractRows / n.extractSeconds;
+  const psqlRate = n.extractRows / n.psqlSeconds;
+  console.log(`National data set (--scale ${n.scale}): ${n.cpas} CPAS, ${n.persons} persons, ${n.piis} PIIS, ${n.evaluations} evaluations${n.seededSeconds === null ? ' (reused)' : ` (seeded in ${n.seededSeconds.toFixed(0)} s)`}`);
+  console.log(`GET /v1/reports/national/indicators p50 ${n.nationalP50} ms (target ≤ 200 ms) ${n.nationalP50 <= 200 ? 'ok' : 'BELOW TARGET'}`);
+  console.log(`GET /v1/reports/indicators, largest CPAS (${n.largestPersons} persons) p50 ${n.largestIndicatorsP50} ms (target ≤ 100 ms) ${n.largestIndicatorsP50 <= 100 ? 'ok' : 'BELOW TARGET'}`);
+  console.log(`GET /v1/reports/subsidy, largest CPAS, whole body: median of 3 ${n.largestSubsidyMs.toFixed(0)} ms (target ≤ 1000 ms) ${n.largestSubsidyMs <= 1000 ? 'ok' : 'BELOW TARGET'}`);
+  console.log(
+    `GET /v1/reports/national/extract (CSV, every year) ${n.extractRows} rows in ${n.extractSeconds.toFixed(1)} s = ${rate.toFixed(0)} rows/s vs psql \\copy of the same query ${n.psqlSeconds.toFixed(1)} s = ${psqlRate.toFixed(0)} rows/s: ${(rate / psqlRate).toFixed(2)} (target ≥ 0.5) ${rate / psqlRate >= 0.5 ? 'ok' : 'BELOW TARGET'}; server peak RSS ${n.peakRssMb.toFixed(0)} MB (idle ${n.idleRssMb.toFixed(0)} MB; target ≤ 256) ${n.peakRssMb <= 256 ? 'ok' : 'BELOW TARGET'}`,
+  );
+}
