@@ -16,6 +16,7 @@ import { inlineParameters } from '../db/one-round-trip.js';
 import { extractQuery } from '../modules/national/national.repository.js';
 import { hmacBlocks, purposeKey } from '../modules/national/pseudonyms.js';
 import { todayInBrussels } from '../rules/calendar.js';
+import { refreshBacklog } from '../modules/rollups/rollups.service.js';
 import { FIRST_INDICATOR_YEAR } from '../rules/indicators.js';
 import type { DB } from '../db/types.js';
 
@@ -69,6 +70,15 @@ export async function nationalDatabase(serverUrl: string, scaleName: string): Pr
   };
   if (found?.comment === expected) {
     await migrate();
+    // a migration may have asked for every CPAS to be tallied again: catch up before measuring
+    const started = performance.now();
+    const database = await openPostgres(url, { statementTimeoutMs: 0 });
+    try {
+      const refreshed = await refreshBacklog(database, todayInBrussels());
+      if (refreshed > 0) process.stderr.write(`rollups of ${refreshed} CPAS caught up in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    } finally {
+      await database.close();
+    }
     return { url, seededSeconds: null };
   }
   await query(serverUrl, `drop database if exists ${name} with (force)`);

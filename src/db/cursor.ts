@@ -7,12 +7,15 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import type { DB } from './types.js';
 import { inlineParameters } from './one-round-trip.js';
+import { bindStatement } from './tenant.js';
 
 export interface CursorOptions {
   /** rows per FETCH */
   batch?: number;
   /** statement timeout inside the stream's transaction, ms (0: none) */
   statementTimeoutMs?: number;
+  /** the CPAS bound for row-level security (none: only the narrow owner functions answer) */
+  cpasId?: string;
 }
 
 export function cursorBatches<R>(db: Kysely<DB>, query: CompiledQuery<R>, options: CursorOptions = {}): AsyncIterable<R[]> {
@@ -32,7 +35,8 @@ export function cursorBatches<R>(db: Kysely<DB>, query: CompiledQuery<R>, option
       const conn = await Promise.race([connection, held.then(() => Promise.reject(new Error('cursor: no connection')))]);
       let open = false;
       try {
-        await sql.raw(`begin read only; set local statement_timeout = ${timeout}; declare piis_stream no scroll cursor for ${inlineParameters(query)}`).execute(conn);
+        const bind = options.cpasId ? `; ${bindStatement(options.cpasId)}` : '';
+        await sql.raw(`begin read only; set local statement_timeout = ${timeout}${bind}; declare piis_stream no scroll cursor for ${inlineParameters(query)}`).execute(conn);
         open = true;
         for (;;) {
           const { rows } = await sql.raw<R>(`fetch ${batch} from piis_stream`).execute(conn);

@@ -5,7 +5,8 @@
 import t from 'tap';
 import { bearer, buildHarness, json } from '../helpers/app.js';
 import { draft, piisIn, post, rightfulBeneficiary } from '../helpers/piis.js';
-import { indicatorInputs, indicatorsFrom } from '../../src/modules/reports/reports.service.js';
+import { indicatorInputs, indicatorsFrom, subsidyInputs } from '../../src/modules/reports/reports.service.js';
+import { subsidyReportFrom } from '../../src/modules/reports/subsidy.compute.js';
 import { indicatorFactsQuery, toIndicatorPerson } from '../../src/modules/reports/reports.repository.js';
 import { refreshBacklog } from '../../src/modules/rollups/rollups.service.js';
 import { tallyYears } from '../../src/rules/indicators.js';
@@ -19,13 +20,17 @@ t.test('indicator rollups', async (t) => {
   const other = await h.newCpas();
   const manager = await cpas.token('cpas_manager');
   const app = h.app;
-  const ctx = () => ({ db: h.db.database.db, database: h.db.database, cpasId: cpas.id, today }) as unknown as RequestContext;
+  const ctx = () => ({ db: h.db.database.db, database: h.db.database, cpasId: cpas.id, today, actor: 'test', requestId: 'test-request', accessLog: { record: async () => {} } }) as unknown as RequestContext;
   const fromRollup = async (year: number) => json(await app.inject({ method: 'GET', url: `/v1/reports/indicators?year=${year}`, headers: bearer(manager) }));
 
   /** the CPAS's indicators through the rollup against a recomputation from the facts, for each year */
-  async function exact(t: { same(a: unknown, b: unknown, m: string): unknown }, what: string, years = [2025, 2026]) {
+  async function exact(t: { same(a: unknown, b: unknown, m: string): unknown; strictSame(a: unknown, b: unknown, m: string): unknown }, what: string, years = [2025, 2026]) {
     const facts = await indicatorInputs(ctx());
-    for (const year of years) t.same(await fromRollup(year), indicatorsFrom(facts, year), `${what}: ${year} equals a recomputation`);
+    for (const year of years) {
+      t.same(await fromRollup(year), indicatorsFrom(facts, year), `${what}: ${year} equals a recomputation`);
+      const subsidy = await app.inject({ method: 'GET', url: `/v1/reports/subsidy?year=${year}`, headers: bearer(manager) });
+      t.strictSame(json(subsidy), subsidyReportFrom(await subsidyInputs(ctx(), year), year), `${what}: the ${year} subsidy report (streamed from the tallies) equals a recomputation`);
+    }
     // and every stored tally equals its recomputation
     const stored = await h.db.owner<{ beneficiary_id: string; year: number }>(`select beneficiary_id, year from indicator_tally where cpas_id = $1 order by 1, 2`, [cpas.id]);
     const rows = await inTenant(h.db.database.db, cpas.id, async (tx) => (await tx.executeQuery(indicatorFactsQuery(tx, cpas.id))).rows);
@@ -56,6 +61,9 @@ t.test('indicator rollups', async (t) => {
     const items2025 = (await fromRollup(2025)).items;
     t.match(items2025.find((i: any) => i.key === 'compliance.concludedInTime'), { value: 100 }, 'a 2025 grant concluded in January 2026, within 3 months, counts in time for 2025');
     await exact(t, 'a 2025 grant concluded in 2026 (R-OBLIG-DEADLINE)');
+    const partnered = await app.inject({ method: 'PATCH', url: `/v1/beneficiaries/${b}`, headers: { ...bearer(manager), 'if-match': '"1"' }, payload: { partnerId: active.beneficiaryId } });
+    t.equal(partnered.statusCode, 200, partnered.body);
+    await exact(t, 'a couple (R-SUB-COUPLE settles the two together)');
     const end = await post(app, manager, `/v1/beneficiaries/${active.beneficiaryId}/rights`, { kind: 'end', decidedOn: '2026-10-01', startsOn: '2026-10-01' });
     t.equal(end.statusCode, 201, end.body);
     await exact(t, 'a right ended');

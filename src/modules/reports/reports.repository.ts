@@ -21,8 +21,11 @@ export interface SubsidyFactsRow {
 const inForce = (table: string, alias: string) =>
   sql.raw(`${alias}.voided_at is null and not exists (select 1 from ${table} s where s.cpas_id = ${alias}.cpas_id and s.supersedes_id = ${alias}.id and s.voided_at is null)`);
 
-/** With a beneficiary, their partner comes too (R-SUB-COUPLE settles the two together). */
-export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: string; beneficiaryId?: string }): CompiledQuery<SubsidyFactsRow> {
+/** With beneficiaries named, their partners come too (R-SUB-COUPLE settles the two together). */
+export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: string; beneficiaryId?: string; beneficiaryIds?: readonly string[] }): CompiledQuery<SubsidyFactsRow> {
+  const ids = filter.beneficiaryIds ?? (filter.beneficiaryId ? [filter.beneficiaryId] : null);
+  // an array literal: the statement may be sent inlined (one round trip), which takes no arrays
+  const named = ids ? `{${ids.join(',')}}` : null;
   return sql<SubsidyFactsRow>`
     select b.id, b.birth_date, b.partner_id,
       coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
@@ -43,9 +46,9 @@ export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: str
         from situation t where t.cpas_id = b.cpas_id and t.beneficiary_id = b.id and ${inForce('situation', 't')}), '[]') as situations
     from beneficiary b
     where b.cpas_id = ${cpasId}
-      ${filter.beneficiaryId
-        ? sql`and (b.id = ${filter.beneficiaryId}::uuid or b.partner_id = ${filter.beneficiaryId}::uuid
-              or b.id = (select x.partner_id from beneficiary x where x.cpas_id = ${cpasId} and x.id = ${filter.beneficiaryId}::uuid))`
+      ${named
+        ? sql`and (b.id = any(${named}::uuid[]) or b.partner_id = any(${named}::uuid[])
+              or b.id in (select x.partner_id from beneficiary x where x.cpas_id = ${cpasId} and x.id = any(${named}::uuid[])))`
         : sql``}
       and (exists (select 1 from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and r.starts_on <= ${filter.yearEnd}::date)
         or exists (select 1 from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.signed_on <= ${filter.yearEnd}::date))

@@ -3,9 +3,9 @@ import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
-import { EXPORT_MEDIA_TYPES, exportFormat, sendExport, type ExportColumn, type ExportFormat } from '../../http/export.js';
+import { EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, type ExportColumn, type ExportFormat } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
-import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery } from './reports.schemas.js';
+import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
 import { getPasModulesReport } from '../activation/activation.service.js';
 import * as service from './reports.service.js';
@@ -50,8 +50,22 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const report = await service.getSubsidyReport(requestContext(request), request.query);
-      return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items });
+      const ctx = requestContext(request);
+      const report = await service.getSubsidyReport(ctx, request.query);
+      if (!('persons' in report)) return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items });
+      const format = exportFormat(request.query.format, request.headers.accept);
+      if (format === 'json') {
+        // the stored items are already JSON: joined as they come, never parsed
+        const persons = (async function* () {
+          for await (const batch of report.persons) yield batch.filter((p) => p.items.length > 2).map((p) => p.items.slice(1, -1)).join(',');
+        })();
+        reply.type(EXPORT_MEDIA_TYPES.json);
+        return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));
+      }
+      const rows = (async function* () {
+        for await (const batch of report.persons) yield batch.flatMap((p) => JSON.parse(p.items) as SubsidyMonthItem[]);
+      })();
+      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang });
     },
   );
   app.get(

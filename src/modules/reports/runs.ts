@@ -18,6 +18,7 @@ import { pasModulesFrom, pasModulesInputs } from '../activation/activation.servi
 import { IndicatorsSchema, JustificationSchema, SubsidyReportSchema } from './reports.schemas.js';
 import { Subsidy } from '../expenses/expenses.schemas.js';
 import * as reports from './reports.service.js';
+import { subsidyReportFrom } from './subsidy.compute.js';
 
 const ReportKind = Type.Union([Type.Literal('subsidy'), Type.Literal('indicators'), Type.Literal('pas-modules'), Type.Literal('justification')], { description: 'The report frozen' });
 
@@ -65,7 +66,7 @@ async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise
   switch (body.report) {
     case 'subsidy': {
       const inputs = await reports.subsidyInputs(ctx, body.year);
-      return { figures: reports.subsidyReportFrom(inputs, body.year), inputs };
+      return { figures: subsidyReportFrom(inputs, body.year), inputs };
     }
     case 'indicators': {
       const inputs = await reports.indicatorInputs(ctx);

@@ -5,6 +5,7 @@
 import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import { emptyTally, TALLY_COUNTS, type IndicatorTally, type TallyCount } from '../../rules/indicators.js';
+import type { SubsidyTotals } from '../reports/subsidy.compute.js';
 
 const column = (key: TallyCount) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLUMNS = TALLY_COUNTS.map(column);
@@ -101,4 +102,56 @@ export async function nationalRollups(tx: Tx, year: number): Promise<Array<{ cpa
   const { rows } = await sql<TallyRow & { cpas_id: string; kbo_number: string; name: { fr: string; nl: string; de: string } }>`
     select * from piis_national_indicator_rollups(${year})`.execute(tx);
   return rows.map((r) => ({ cpasId: r.cpas_id, kboNumber: r.kbo_number, name: r.name, tally: toTally(r) }));
+}
+
+export interface SubsidyTallyRow {
+  beneficiaryId: string;
+  year: number;
+  /** the person's items of the year as JSON, as the report gives them */
+  items: string;
+  totals: SubsidyTotals;
+}
+
+/** Replaces these persons' subsidy tallies. */
+export async function replaceSubsidyTallies(tx: Tx, cpasId: string, beneficiaryIds: readonly string[], tallies: readonly SubsidyTallyRow[]): Promise<void> {
+  await sql`delete from subsidy_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[])`.execute(tx);
+  for (let i = 0; i < tallies.length; i += 500) {
+    const values = tallies.slice(i, i + 500).map(({ beneficiaryId, year, items, totals: t }) =>
+      sql`(${cpasId}::uuid, ${year}, ${beneficiaryId}::uuid, ${items}, ${t.months}, ${t.riCents}, ${t.subsidyCents}, ${t.code11.months}, ${t.code11.riCents}, ${t.code11.subsidyCents},
+        ${t.code17.months}, ${t.code17.riCents}, ${t.code17.subsidyCents}, ${t.student.months}, ${t.student.riCents}, ${t.exemptedMonths})`,
+    );
+    await sql`insert into subsidy_tally (cpas_id, year, beneficiary_id, items, months, ri_cents, subsidy_cents, code11_months, code11_ri_cents, code11_subsidy_cents,
+      code17_months, code17_ri_cents, code17_subsidy_cents, student_months, student_ri_cents, exempted_months) values ${sql.join(values)}`.execute(tx);
+  }
+}
+
+/** The report's totals of a year (one person's with `beneficiaryId`), summed from the tallies. */
+export function subsidyTotalsQuery(tx: Tx, cpasId: string, year: number, beneficiaryId?: string): CompiledQuery<Record<string, number | string | null>> {
+  return sql<Record<string, number | string | null>>`
+    select count(*) as persons, sum(months) as months, sum(ri_cents) as ri_cents, sum(subsidy_cents) as subsidy_cents,
+      sum(code11_months) as code11_months, sum(code11_ri_cents) as code11_ri_cents, sum(code11_subsidy_cents) as code11_subsidy_cents,
+      sum(code17_months) as code17_months, sum(code17_ri_cents) as code17_ri_cents, sum(code17_subsidy_cents) as code17_subsidy_cents,
+      sum(student_months) as student_months, sum(student_ri_cents) as student_ri_cents, sum(exempted_months) as exempted_months
+    from subsidy_tally where cpas_id = ${cpasId} and year = ${year} ${beneficiaryId ? sql`and beneficiary_id = ${beneficiaryId}::uuid` : sql``}`.compile(tx);
+}
+
+export function toSubsidyTotals(r: Record<string, number | string | null>): SubsidyTotals {
+  const n = (k: string) => Number(r[k] ?? 0);
+  return {
+    months: n('months'),
+    riCents: n('ri_cents'),
+    subsidyCents: n('subsidy_cents'),
+    code11: { months: n('code11_months'), riCents: n('code11_ri_cents'), subsidyCents: n('code11_subsidy_cents') },
+    code17: { months: n('code17_months'), riCents: n('code17_ri_cents'), subsidyCents: n('code17_subsidy_cents') },
+    student: { months: n('student_months'), riCents: n('student_ri_cents') },
+    exemptedMonths: n('exempted_months'),
+  };
+}
+
+/** The stored items of a year, by beneficiary (for a cursor). */
+export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, beneficiaryId?: string): CompiledQuery<{ beneficiary_id: string; items: string }> {
+  return sql<{ beneficiary_id: string; items: string }>`
+    select beneficiary_id, items from subsidy_tally where cpas_id = ${cpasId} and year = ${year}
+      ${beneficiaryId ? sql`and beneficiary_id = ${beneficiaryId}::uuid` : sql``}
+    order by beneficiary_id`.compile(tx);
 }

@@ -5,8 +5,9 @@
 // worker keeps the waiting short. A new calendar year re-tallies every person of the CPAS.
 import type { Database } from '../../db/database.js';
 import { inTenant, readInTenant } from '../../db/tenant.js';
-import { emptyTally, tallyYears, type IndicatorTally } from '../../rules/indicators.js';
-import { indicatorFactsQuery, toIndicatorPerson } from '../reports/reports.repository.js';
+import { emptyTally, FIRST_INDICATOR_YEAR, tallyYears, type IndicatorTally } from '../../rules/indicators.js';
+import { indicatorFactsQuery, subsidyFactsQuery, toIndicatorPerson, type SubsidyFactsRow } from '../reports/reports.repository.js';
+import { computeSubsidyMonths, personSubsidy } from '../reports/subsidy.compute.js';
 import * as repo from './rollups.repository.js';
 
 const BATCH = 1000;
@@ -24,11 +25,35 @@ export async function refreshRollups(database: Database, cpasId: string, today: 
       const { rows } = await tx.executeQuery(indicatorFactsQuery(tx, cpasId, { beneficiaryIds: ids }));
       const tallies = rows.flatMap((row) => tallyYears(toIndicatorPerson(row), currentYear).map((t) => ({ beneficiaryId: row.id, ...t })));
       await repo.sumIntoRollup(tx, cpasId, await repo.replaceTallies(tx, cpasId, ids, tallies));
+      // the subsidy months of these persons and of their partners (a couple is settled together)
+      const facts = (await tx.executeQuery(subsidyFactsQuery(tx, cpasId, { yearEnd: `${currentYear}-12-31`, beneficiaryIds: ids }))).rows;
+      await repo.replaceSubsidyTallies(tx, cpasId, [...new Set([...ids, ...facts.map((f) => f.id)])], subsidyTallies(facts, currentYear));
       return ids.length;
     });
     total += done;
     if (done === 0) return total;
   }
+}
+
+/** The first year a person's subsidy facts fall in (rights, conclusions). */
+function firstSubsidyYear(row: SubsidyFactsRow): number | null {
+  const dates = [...row.rights.flatMap((r) => [r.starts_on, r.decided_on]), ...row.piis.flatMap((p) => (p.signed_on ? [p.signed_on] : []))];
+  return dates.length === 0 ? null : Number(dates.reduce((a, b) => (a < b ? a : b)).slice(0, 4));
+}
+
+/** Every year's subsidy months of these persons (couples settled together), the years with a month only. */
+export function subsidyTallies(rows: readonly SubsidyFactsRow[], throughYear: number): repo.SubsidyTallyRow[] {
+  const firsts = rows.map(firstSubsidyYear).filter((y): y is number => y !== null);
+  if (firsts.length === 0) return [];
+  const out: repo.SubsidyTallyRow[] = [];
+  for (let year = Math.max(FIRST_INDICATOR_YEAR, Math.min(...firsts)); year <= throughYear; year++) {
+    for (const [beneficiaryId, months] of computeSubsidyMonths(rows, year)) {
+      if (months.length === 0) continue;
+      const { items, totals } = personSubsidy(beneficiaryId, months);
+      out.push({ beneficiaryId, year, items: JSON.stringify(items), totals });
+    }
+  }
+  return out;
 }
 
 /** Refreshes every CPAS with marks waiting or tallies short of the current year; how many CPAS it refreshed. */
@@ -37,6 +62,12 @@ export async function refreshBacklog(database: Database, today: string): Promise
   const stale = (await repo.backlog(database.db)).filter((c) => c.dirty > 0 || c.throughYear !== currentYear);
   for (const c of stale) await refreshRollups(database, c.cpasId, today);
   return stale.length;
+}
+
+/** Recomputes the CPAS's marked persons (and a new year) before a read, so that the read is exact. */
+export async function ensureFresh(database: Database, cpasId: string, today: string): Promise<void> {
+  const [row] = await readInTenant(database, cpasId, repo.rollupQuery(database.db, cpasId, Number(today.slice(0, 4))));
+  if (row!.dirty || row!.through_year !== Number(today.slice(0, 4))) await refreshRollups(database, cpasId, today);
 }
 
 /**
