@@ -10,7 +10,7 @@ import { subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
 import { cursorBatches } from '../../db/cursor.js';
 import { readInTenant } from '../../db/tenant.js';
 import { subsidyItemsQuery, subsidyTotalsQuery, toSubsidyTotals } from '../rollups/rollups.repository.js';
-import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
+import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyReport, YearQuery } from './reports.schemas.js';
 import { expensesOfYear, toExpense } from '../expenses/expenses.service.js';
 
 /** The facts the subsidy report of a year follows from (its inputs); reading them is an access to every person named. */
