@@ -328,6 +328,18 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   t.equal(deadlines.data?.items.length, 1);
   t.equal((await client.GET('/v1/piis', { params: { query: { status: 'closed' } } })).data?.items.length, 1);
 
+  // the SPP IS views, as a federal dashboard and an exporter call them
+  const analyst = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${await keys.token({ sub: 'e2e-analyst', roles: ['spp_analyst'] })}` } });
+  analyst.use(validate);
+  const national = await analyst.GET('/v1/reports/national/indicators', { params: { query: { year: 2026 } } });
+  const nationalBody = national.data as Exclude<typeof national.data, string>;
+  t.equal(nationalBody?.rule, 'R-IND-PRIVACY');
+  t.ok(nationalBody?.rows.some((r) => r.kboNumber === kbo), 'every registered CPAS has its row');
+  const extract = await analyst.GET('/v1/reports/national/extract', { params: { query: { year: 2026 } } });
+  const extractBody = extract.data as Exclude<typeof extract.data, string>;
+  t.ok((extractBody?.items.length ?? 0) >= 1, 'the extract has the PIIS of the year');
+  t.equal((await analyst.GET('/v1/beneficiaries', {})).response.status, 403, 'the analyst never reads a personal record');
+
   t.same(failures, [], 'every response conforms to the published document');
   t.ok(validated >= 20, `${validated} responses validated`);
 
