@@ -103,7 +103,7 @@ export async function up(db: Kysely<any>): Promise<void> {
        -- has none). Counts only; the service suppresses small cells before anything leaves.
        create function piis_national_indicator_rollups(p_year integer)
        returns table (cpas_id uuid, kbo_number text, name jsonb, ${COUNTS.map((c) => `${c} integer`).join(', ')}, signature_delays integer[])
-       language sql stable security definer set search_path = public, pg_temp as $$
+       language sql stable security definer set search_path = public, pg_temp set jit = off as $$
          select c.id, c.kbo_number, c.name, ${COUNTS.map((col) => `coalesce(r.${col}, 0)`).join(', ')}, coalesce(r.signature_delays, '{}')
          from cpas c left join indicator_rollup r on r.cpas_id = c.id and r.year = p_year
          where c.id <> '00000000-0000-0000-0000-000000000000'
@@ -113,11 +113,16 @@ export async function up(db: Kysely<any>): Promise<void> {
        -- ids and counts, nothing about a person.
        create function piis_rollup_backlog()
        returns table (cpas_id uuid, dirty bigint, through_year smallint)
-       language sql stable security definer set search_path = public, pg_temp as $$
-         select c.id, (select count(*) from rollup_dirty d where d.cpas_id = c.id), v.through_year
-         from cpas c left join rollup_coverage v on v.cpas_id = c.id
+       language sql stable security definer set search_path = public, pg_temp set jit = off as $$
+         -- one pass over the marks (a count per CPAS would scan them 580 times)
+         select c.id, coalesce(d.n, 0), v.through_year
+         from cpas c
+         left join (select x.cpas_id, count(*) as n from rollup_dirty x group by x.cpas_id) d on d.cpas_id = c.id
+         left join rollup_coverage v on v.cpas_id = c.id
          where c.id <> '00000000-0000-0000-0000-000000000000'
        $$;
+       -- marks come and go with every write: vacuum them often, or readers wade through dead rows
+       alter table rollup_dirty set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_insert_threshold = 1000);
        revoke all on function piis_national_indicator_rollups(integer), piis_rollup_backlog() from public;
        grant execute on function piis_national_indicator_rollups(integer), piis_rollup_backlog() to piis_app;
 
@@ -131,7 +136,7 @@ export async function up(db: Kysely<any>): Promise<void> {
        returns table (person text, piis text, cpas_kbo text, year integer, track text, obligation text,
          activation_category text, age_band text, drafted_month text, signed_month text, ended_month text,
          close_outcome text, evaluations integer, evaluations_in_person integer, interviews integer, sanctions integer)
-       language sql stable security definer set search_path = public, pg_temp as $$
+       language sql stable security definer set search_path = public, pg_temp set jit = off as $$
          select
            substr(encode(sha256(p_outer || sha256(p_inner || convert_to(p.beneficiary_id::text, 'UTF8'))), 'hex'), 1, 32),
            substr(encode(sha256(p_outer || sha256(p_inner || convert_to(p.id::text, 'UTF8'))), 'hex'), 1, 32),

@@ -35,6 +35,8 @@ import type { DB } from '../db/types.js';
 import { benchNational, printNational } from './bench-national.js';
 
 const dist = fileURLToPath(new URL('..', import.meta.url));
+/** the node flags of `npm start` (package.json): the server is measured as it is run */
+const SERVER_FLAGS = ['--max-semi-space-size=2'];
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const serverUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -187,7 +189,7 @@ function benchToken(privateKey: CryptoKey, kbo: string | null, sub: string, role
 /** The real server on the bench database, with the bench's key set and no practical rate limit. */
 async function startEndpoint(url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ ep: ChildProcess; epPort: number }> {
   const epPort = await freePort();
-  const ep = startProcess([...nodeArgs, path.join(dist, 'server.js')], {
+  const ep = startProcess([...SERVER_FLAGS, ...nodeArgs, path.join(dist, 'server.js')], {
     DATABASE_URL: url,
     PORT: String(epPort),
     AUTH_DEV: 'false',
@@ -267,7 +269,7 @@ async function startupTimes(): Promise<{ first: number; later: number }> {
   const port = await freePort();
   const env = { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' };
   const measure = async () => {
-    const child = startProcess([path.join(dist, 'server.js')], env);
+    const child = startProcess([...SERVER_FLAGS, path.join(dist, 'server.js')], env);
     const ms = await waitFor(`http://127.0.0.1:${port}/health/ready`, child);
     await stop(child);
     return ms;

@@ -3,7 +3,7 @@
 // (spreadsheets then read the accents), amounts in euros with a point, dates ISO; a text that a
 // spreadsheet would run as a formula is prefixed with an apostrophe.
 import { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from './problem.js';
 import { rankedRanges } from './accept.js';
 import { xlsxStream, type Cell, type CellType } from './xlsx.js';
@@ -38,6 +38,21 @@ function csvField(type: CellType, value: Cell): string {
   let text = type === 'euros' ? (Number(value) / 100).toFixed(2) : String(value);
   if (type === 'text' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A long download may be silent for a while (the database prepares a large result before its
+ * first row): the connection's idle timeout is lifted for this response, and restored after it.
+ */
+export function allowLongResponse(request: FastifyRequest, reply: FastifyReply): void {
+  const socket = request.raw.socket as (typeof request.raw.socket & { timeout?: number }) | undefined;
+  // an injected request (tests) has no real socket
+  if (!socket || typeof socket.setTimeout !== 'function') return;
+  const idle = socket.timeout ?? 0;
+  socket.setTimeout(0);
+  reply.raw.once('close', () => {
+    if (!socket.destroyed) socket.setTimeout(idle);
+  });
 }
 
 /** Rows as a report has them (a list, or one at a time), or in batches as a cursor reads them. */

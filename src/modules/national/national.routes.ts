@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { AUTH_ERRORS, problems } from '../../http/schemas.js';
-import { EXPORT_MEDIA_TYPES, exportFormat, jsonItemsStream, sendExport } from '../../http/export.js';
+import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonItemsStream, sendExport } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { answer, PRODUCES, reportContent } from '../reports/reports.routes.js';
 import { ExtractQuery, ExtractSchema, NationalIndicatorsSchema, NationalQuery } from './national.schemas.js';
@@ -48,6 +48,7 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ctx = requestContext(request);
       const extract = await getStatisticalExtract(ctx, request.query, masterKey);
+      allowLongResponse(request, reply);
       const format = exportFormat(request.query.format, request.headers.accept);
       const name = `statistical-extract-${extract.year ?? 'all'}-${extract.purpose}`;
       if (format === 'json') {

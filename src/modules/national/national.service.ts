@@ -65,6 +65,6 @@ export async function getStatisticalExtract(ctx: RequestContext, query: ExtractQ
     purpose,
     explanation: `One row per PIIS and year from ${years.from} to ${years.to} (a year it was drafted in, or concluded and in force on a day of), every CPAS. Persons and PIIS are keyed pseudonyms for the purpose “${purpose}”; no name, NISS, free text or health data (R-IND-PRIVACY). A pseudonymised extract is still personal data: keep it under the GDPR.`,
     // no statement timeout: the stream lasts as long as the client reads
-    batches: cursorBatches(ctx.db, query_, { batch: 5000, statementTimeoutMs: 0 }),
+    batches: cursorBatches(ctx.db, query_, { batch: 1000, statementTimeoutMs: 0 }),
   };
 }

@@ -3,7 +3,7 @@ import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
-import { EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, type ExportColumn, type ExportFormat } from '../../http/export.js';
+import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, type ExportColumn, type ExportFormat } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
@@ -53,6 +53,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requestContext(request);
       const report = await service.getSubsidyReport(ctx, request.query);
       if (!('persons' in report)) return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items });
+      allowLongResponse(request, reply);
       const format = exportFormat(request.query.format, request.headers.accept);
       if (format === 'json') {
         // the stored items are already JSON: joined as they come, never parsed
