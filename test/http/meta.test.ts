@@ -56,6 +56,15 @@ t.test('meta', async (t) => {
     t.match(items.find((r) => r.id === 'R-SUB-INTERRUPT')!.versions[0]!.parameters, { interruptionMonths: 3 });
   });
 
+  t.test('when the rules are listed, then every rule of rulebook sections 8 and 9 is there', async (t) => {
+    const items = (await h.app.inject({ method: 'GET', url: '/v1/rules' })).json().items as Array<{ id: string; handling: string[] }>;
+    // the ids of rulebook sections 8 and 9, as the rulebook lists them
+    const ids = ['R-SUB-RATE', 'R-SUB-START', 'R-SUB-FIRST', 'R-SUB-SECOND', 'R-SUB-INTERRUPT', 'R-SUB-COUPLE', 'R-SUB-STUDENT', 'R-SUB-COSTS', 'R-SUB-EXPLAIN',
+      'R-PAS-COSTS', 'R-PAS-MODULES', 'R-IND-2015', 'R-IND-OUTCOMES', 'R-IND-ENTITLED', 'R-IND-COMPLIANCE', 'R-IND-PRIVACY'];
+    for (const id of ids) t.ok(items.find((r) => r.id === id)?.handling.length, `${id} is listed with its handling`);
+    t.match(items.find((r) => r.id === 'R-IND-PRIVACY'), { handling: ['enforced', 'computed'] });
+  });
+
   t.test('when health is asked, then live and ready answer 200; metrics count requests', async (t) => {
     t.same((await h.app.inject({ method: 'GET', url: '/health/live' })).json(), { status: 'ok' });
     t.same((await h.app.inject({ method: 'GET', url: '/health/ready' })).json(), { status: 'ready' });
