@@ -13,6 +13,7 @@ import { seedBeneficiaries } from '../db/seed.js';
 import { nationalPlan, SCALES, seedNational } from '../db/national-seed.js';
 import { openPostgresAdmin } from '../db/database.js';
 import { todayInBrussels } from '../rules/calendar.js';
+import { refreshRollups } from '../modules/rollups/rollups.service.js';
 import { sql } from 'kysely';
 
 function arg(name: string, fallback: string): string {
@@ -94,6 +95,8 @@ async function main() {
     const cpas = await database.db.selectFrom('cpas').select('id').where('kbo_number', '=', kbo).executeTakeFirst();
     if (!cpas) throw new Error(`no CPAS with KBO ${kbo} is registered (POST /v1/cpas first)`);
     await seedBeneficiaries(database.db, cpas.id, count, { onProgress: (done) => process.stderr.write(bar(done, count, started, 'beneficiaries')), ...(analyze ? { analyze } : {}) });
+    // the data at rest: indicator and subsidy tallies computed now rather than by the first reader
+    await refreshRollups(database, cpas.id, todayInBrussels());
     process.stderr.write(`\nseeded ${count} beneficiaries into CPAS ${kbo} (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await owner?.destroy();
