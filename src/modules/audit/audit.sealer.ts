@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
+import { runEvery } from '../../db/every.js';
 
 export async function sealAudit(database: Database): Promise<{ cpasId: string; position: number; hash: string }[]> {
   const { rows } = await sql<{ cpas_id: string; chain_position: number; chain_hash: string }>`select * from piis_seal_audit()`.execute(database.db);
@@ -17,30 +18,20 @@ export async function purgeIdempotencyKeys(database: Database): Promise<number> 
 
 /** The background housekeeping of a server process: seals the audit every second, purges expired idempotency keys every minute. */
 export function startAuditSealer(database: Database, log: FastifyBaseLogger, everyMs = 1_000): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
   let ticks = 0;
-  const tick = () => {
-    if (running) return;
-    const purge = ++ticks % 60 === 0;
-    running = sealAudit(database)
-      .then(async (checkpoints) => {
-        if (purge) await purgeIdempotencyKeys(database);
-        return checkpoints;
-      })
-      .then((checkpoints) => {
-        for (const c of checkpoints) log.info({ auditCheckpoint: c }, 'audit checkpoint');
-      })
-      .catch((error: unknown) => log.warn({ err: { message: (error as Error).message } }, 'audit sealing failed; retrying'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
+  const task = runEvery(
+    everyMs,
+    async () => {
+      const purge = ++ticks % 60 === 0;
+      const checkpoints = await sealAudit(database);
+      if (purge) await purgeIdempotencyKeys(database);
+      for (const c of checkpoints) log.info({ auditCheckpoint: c }, 'audit checkpoint');
+    },
+    (error) => log.warn({ err: { message: error.message } }, 'audit sealing failed; retrying'),
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      await task.stop();
       // seal what the last requests wrote before the process goes
       await sealAudit(database).catch(() => {});
     },
