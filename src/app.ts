@@ -8,6 +8,7 @@ import type { Database } from './db/database.js';
 import { uuidv7 } from './db/ids.js';
 import { createVerifier, Access, needsTenant, type AccessName, type Principal } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerRefusalAudit } from './http/refusals.js';
 import { AppError } from './http/problem.js';
 import { acceptable } from './http/accept.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -28,6 +29,16 @@ import { expenseRoutes } from './modules/expenses/expenses.routes.js';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
 import { startRollupWorker } from './modules/rollups/rollups.worker.js';
 import { nationalRoutes } from './modules/national/national.routes.js';
+import { eventRoutes } from './modules/events/events.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
+import { transferRoutes } from './modules/transfers/transfers.routes.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
+import { startImportWorker, type ImportWorker } from './modules/imports/imports.worker.js';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
+import { DEFAULT_DISPATCHER, startWebhookDispatcher, type Dispatcher, type DispatcherOptions } from './modules/webhooks/webhooks.dispatcher.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 
 export interface Clock {
@@ -58,12 +69,18 @@ export interface RegisteredRoute {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** the webhook dispatcher of this process, when it runs one */
+    webhookDispatcher: Dispatcher | null;
+    /** the import worker of this process, when it runs one */
+    importWorker: ImportWorker | null;
     registeredRoutes: RegisteredRoute[];
   }
   interface FastifyRequest {
     principal: Principal | null;
     /** the caller's CPAS id, for tokens acting for a CPAS */
     tenantId: string | null;
+    /** the problem code of a refused request, for its audit entry */
+    problemCode: string | null;
   }
   interface FastifyContextConfig {
     /** who may call the route: a named role set, or public (no token) */
@@ -84,6 +101,10 @@ export interface BuildOptions {
   sealAudit?: boolean;
   /** refresh the indicator rollups in the background (default true) */
   rollupWorker?: boolean;
+  /** run bulk imports in this process (default true), with these settings */
+  imports?: boolean | { tickMs?: number; batchSize?: number; leaseMs?: number; maxConcurrent?: number };
+  /** deliver webhooks from this process (default true), with these settings */
+  webhooks?: boolean | Partial<Omit<DispatcherOptions, 'allowPrivateNetworks'>>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -113,6 +134,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           '*.givenName',
           '*.familyName',
           '*.signatoryName',
+          '*.secret',
           'body.niss',
           'body.givenName',
           'body.familyName',
@@ -142,6 +164,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const verifier = await createVerifier(config);
+  const principalOf = (header: string | undefined): Promise<Principal> => {
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header) : null;
+    if (!match) return Promise.reject(new AppError('unauthenticated', 'An access token is required (Authorization: Bearer <JWT>)'));
+    return verifier.verify(match[1]!);
+  };
   app.decorate('deps', {
     config,
     database,
@@ -162,6 +189,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.decorateRequest('principal', null);
   app.decorateRequest('tenantId', null);
+  app.decorateRequest('problemCode', null);
 
   // JSON only: any other media type is a 415, not a string the schema then rejects
   app.removeContentTypeParser('text/plain');
@@ -169,6 +197,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   registerErrorHandling(app);
+  registerRefusalAudit(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
@@ -181,20 +210,22 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       throw new AppError('not-acceptable', `This operation answers with ${(request.routeOptions.config.produces ?? ['application/json']).join(' or ')}`);
     }
     const access = request.routeOptions.config.access ?? 'public';
-    if (access === 'public') return;
+    if (access === 'public') {
+      // a call to an unknown route with a token is a probe worth recording with its actor
+      if (request.is404 && request.headers.authorization) request.principal = await principalOf(request.headers.authorization).catch(() => null);
+      return;
+    }
     const query = request.url.includes('?') ? new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1)) : null;
     if (query && (query.has('access_token') || query.has('token') || query.has('jwt'))) {
       throw new AppError('unauthenticated', 'Tokens are accepted only in the Authorization header, never in the URL');
     }
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header) : null;
-    if (!match) throw new AppError('unauthenticated', 'An access token is required (Authorization: Bearer <JWT>)');
-    const principal = await verifier.verify(match[1]!);
+    const principal = await principalOf(request.headers.authorization);
+    // known before the role check, so that a refusal is recorded with its actor
+    request.principal = principal;
     const allowed: readonly string[] = Access[access];
     if (!principal.roles.some((r) => allowed.includes(r))) {
       throw new AppError('forbidden', 'Your roles do not allow this operation');
     }
-    request.principal = principal;
     if (needsTenant(allowed as never)) {
       if (!principal.kbo) throw new AppError('forbidden', 'The token does not act for a CPAS (no cpas claim)');
       const cpasId = await app.deps.cpasDirectory.resolve(principal.kbo);
@@ -233,10 +264,36 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(activationRoutes, { prefix: '/v1' });
   await app.register(expenseRoutes, { prefix: '/v1' });
   await app.register(nationalRoutes, { prefix: '/v1' });
+  await app.register(eventRoutes, { prefix: '/v1' });
+  await app.register(auditRoutes, { prefix: '/v1' });
+  await app.register(attachmentRoutes, { prefix: '/v1' });
+  await app.register(importRoutes, { prefix: '/v1' });
+  await app.register(documentRoutes, { prefix: '/v1' });
+  await app.register(transferRoutes, { prefix: '/v1' });
+  await app.register(retentionRoutes, { prefix: '/v1' });
+  await app.register(webhookRoutes, { prefix: '/v1' });
 
   if (options.sealAudit !== false) {
     const sealer = startAuditSealer(database, app.log);
     app.addHook('onClose', async () => sealer.stop());
+  }
+  app.decorate('importWorker', null);
+  if (options.imports !== false) {
+    const settings = { tickMs: 500, batchSize: 500, leaseMs: 60_000, maxConcurrent: 2, ...(typeof options.imports === 'object' ? options.imports : {}) };
+    const worker = startImportWorker(
+      { database, accessLog: app.deps.accessLog, today: () => app.deps.clock.today(), deployment: { reflectionWaiverAllowed: config.reflectionWaiverAllowed }, batchSize: settings.batchSize, leaseMs: settings.leaseMs },
+      app.log,
+      settings,
+    );
+    app.importWorker = worker;
+    app.addHook('onClose', async () => worker.stop());
+  }
+  app.decorate('webhookDispatcher', null);
+  if (options.webhooks !== false) {
+    const settings = { ...DEFAULT_DISPATCHER, ...(typeof options.webhooks === 'object' ? options.webhooks : {}), allowPrivateNetworks: config.webhookAllowPrivateNetworks };
+    const dispatcher = startWebhookDispatcher(database, app.log, settings);
+    app.webhookDispatcher = dispatcher.dispatcher;
+    app.addHook('onClose', async () => dispatcher.stop());
   }
   if (options.rollupWorker !== false) {
     const worker = startRollupWorker(database, () => app.deps.clock.today(), app.log);

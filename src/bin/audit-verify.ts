@@ -2,29 +2,16 @@
 // 1 on any edited or deleted entry. Runs as the owner (DATABASE_ADMIN_URL or DATABASE_URL); on the
 // embedded database, stop the service first (one process at a time).
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../config.js';
-import { createPGlite } from '../db/database.js';
-import { checkpointsFromLog, verifyAudit, type OwnerQuery } from '../modules/audit/audit.verify.js';
+import { openOwner } from '../db/owner.js';
+import { checkpointsFromLog, verifyAudit } from '../modules/audit/audit.verify.js';
 
 async function main() {
   const { values } = parseArgs({ options: { log: { type: 'string', multiple: true } } });
   const external = (values.log ?? []).flatMap((file) => checkpointsFromLog(fs.readFileSync(file, 'utf8')));
   const config = loadConfig(process.env, { tools: true });
-  let query: OwnerQuery;
-  let close: () => Promise<void>;
-  if (config.databaseUrl) {
-    const client = new pg.Client({ connectionString: config.databaseAdminUrl ?? config.databaseUrl });
-    await client.connect();
-    query = async (text, params = []) => (await client.query(text, params)).rows;
-    close = () => client.end();
-  } else {
-    const pglite = await createPGlite(path.join(config.dataDir, 'pgdata'));
-    query = async <R>(text: string, params: unknown[] = []) => (await pglite.query<R>(text, params)).rows;
-    close = () => pglite.close();
-  }
+  const { query, close } = await openOwner(config);
   try {
     const report = await verifyAudit(query, external);
     for (const p of report.problems) console.error(`BROKEN: ${p}`);

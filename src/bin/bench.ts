@@ -9,7 +9,9 @@
 // second CPAS of BENCH_BENEFICIARIES (default 20,000) generated beneficiaries: GET /v1/piis/{id}
 // with the same four figures, POST …/evaluations against a naive insert route, and the latency of
 // GET /v1/deadlines. Then the scale benches on the national data set (bench-national.ts; seeded
-// once into its own database, BENCH_SCALE chooses the size; BENCH_ONLY=national runs them alone).
+// once into its own database, BENCH_SCALE chooses the size; BENCH_ONLY=national runs them alone)
+// and the import bench (bench-import.ts: 100,000 beneficiaries; BENCH_ONLY=import runs it alone;
+// BENCH_ONLY=service runs all but the scale benches).
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow creating a
 // database; BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the runs;
 // BENCH_PROFILE_DIR writes a CPU profile of the endpoint's server.
@@ -33,6 +35,7 @@ import { uuidv7 } from '../db/ids.js';
 import { beneficiaryById } from '../modules/beneficiaries/beneficiaries.repository.js';
 import type { DB } from '../db/types.js';
 import { benchNational, printNational } from './bench-national.js';
+import { benchImport, printImport } from './bench-import.js';
 import { refreshRollups } from '../modules/rollups/rollups.service.js';
 import { todayInBrussels } from '../rules/calendar.js';
 
@@ -303,8 +306,35 @@ function national(privateKey: CryptoKey, jwksFile: string, children: ChildProces
   return benchNational({ serverUrl, jwksFile, children, seconds, stop, startEndpoint, token: (kbo, sub, role) => benchToken(privateKey, kbo, sub, role) });
 }
 
+function imports(url: string, privateKey: CryptoKey, jwksFile: string, children: ChildProcess[]) {
+  return benchImport({ url, jwksFile, children, startEndpoint, stop, token: (kbo, sub, role) => benchToken(privateKey, kbo, sub, role) });
+}
+
+/** The import bench alone (BENCH_ONLY=import): a database and key set of its own. */
+async function importOnly(): Promise<void> {
+  const name = `piis_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const url = withDb(serverUrl, name);
+  const children: ChildProcess[] = [];
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-keys-'));
+  const jwksFile = path.join(keyDir, 'jwks.json');
+  fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }));
+  try {
+    const migrator = openPostgresAdmin(url);
+    await migrateToLatest(migrator);
+    await migrator.destroy();
+    printImport(await imports(url, privateKey, jwksFile, children));
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    fs.rmSync(keyDir, { recursive: true, force: true });
+    await admin(`drop database if exists ${name} with (force)`);
+  }
+}
+
 async function main() {
   if (process.env['BENCH_ONLY'] === 'national') return nationalOnly();
+  if (process.env['BENCH_ONLY'] === 'import') return importOnly();
   const name = `piis_bench_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = withDb(serverUrl, name);
@@ -355,7 +385,9 @@ async function main() {
     const tDb = pgbench(url, pgbenchScript(cpasId), keyDir, [`id=${id}`]);
 
     const piisBench = await benchPiis({ url, keyDir, privateKey, jwksFile, children });
-    const nationalBench = await national(privateKey, jwksFile, children);
+    const importBench = await imports(url, privateKey, jwksFile, children);
+    // BENCH_ONLY=service: everything but the scale benches (whose data set takes half an hour to seed)
+    const nationalBench = process.env['BENCH_ONLY'] === 'service' ? null : await national(privateKey, jwksFile, children);
     fs.rmSync(keyDir, { recursive: true, force: true });
 
     const start = await startupTimes();
@@ -384,7 +416,8 @@ async function main() {
     const evalRatio = p.tEpEval / p.tToyEval;
     console.log(`POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
     console.log(`GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms (target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`);
-    printNational(nationalBench);
+    printImport(importBench);
+    if (nationalBench) printNational(nationalBench);
     console.log(`start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ${(start.later / 1000).toFixed(1)} s (target ≤ 3)`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

@@ -68,18 +68,48 @@ export async function inTenant<T>(
   work: (tx: Tx, session: Session) => Promise<T>,
   options: UnitOfWorkOptions & { first?: CompiledQuery } = {},
 ): Promise<T> {
+  if (openUnits.has(db)) return nestedUnit(db, cpasId, work, options);
   const begin = beginStatement(cpasId, options);
   return db.connection().execute(async (conn) => {
     const deferred: string[] = [];
     let result: T;
     try {
       const opened = await sql.raw<Record<string, unknown>>(options.first ? `${begin};\n${inlineParameters(options.first)}` : begin).execute(conn);
+      openUnits.add(conn);
       result = await work(conn, { firstRows: options.first ? opened.rows : [], defer: (query) => void deferred.push(inlineParameters(query)) });
       await sql.raw([...deferred, 'commit'].join(';\n')).execute(conn);
     } catch (error) {
       await sql.raw('rollback').execute(conn).catch(() => {});
       throw error;
+    } finally {
+      openUnits.delete(conn);
     }
     return result;
   });
+}
+
+/** The connections of units of work in progress: a unit started on one of them nests. */
+const openUnits = new WeakSet<Kysely<DB>>();
+let savepoints = 0;
+
+/**
+ * A unit of work inside a transaction already open (a bulk import runs each row's unit inside its
+ * batch's transaction): a savepoint instead of begin, released instead of commit, rolled back to
+ * on failure — so a refused row undoes its own writes only. The tenant is bound again (a
+ * unit may only nest in a unit of the same CPAS: the batch's binding would otherwise apply).
+ */
+async function nestedUnit<T>(tx: Tx, cpasId: string, work: (tx: Tx, session: Session) => Promise<T>, options: { first?: CompiledQuery }): Promise<T> {
+  const name = `unit_${++savepoints}`;
+  await sql.raw(`savepoint ${name}; ${bindStatement(cpasId)}`).execute(tx);
+  try {
+    const firstRows = options.first ? (await tx.executeQuery(options.first)).rows as Record<string, unknown>[] : [];
+    const deferred: CompiledQuery[] = [];
+    const result = await work(tx, { firstRows, defer: (query) => void deferred.push(query) });
+    for (const query of deferred) await tx.executeQuery(query);
+    await sql.raw(`release savepoint ${name}`).execute(tx);
+    return result;
+  } catch (error) {
+    await sql.raw(`rollback to savepoint ${name}; release savepoint ${name}`).execute(tx).catch(() => {});
+    throw error;
+  }
 }

@@ -35,6 +35,11 @@ export interface BeneficiaryTable {
   created_at: Instant;
   created_by: string;
   updated_at: Instant;
+  /** set by an accepted transfer: the record is read-only here from then on */
+  transferred_out_at: ColumnType<string | null, never, never>;
+  transferred_to_kbo: ColumnType<string | null, never, never>;
+  /** where a transferred record came from: {transferId, fromKbo, sourceId} */
+  transferred_from: ColumnType<unknown, never, never>;
 }
 
 /** Columns of facts that are corrected, never edited (R-CORRECT). */
@@ -351,6 +356,151 @@ export interface ReportRunTable {
   frozen_by: string;
 }
 
+/** Webhook subscriptions, their messages (one per event) and every delivery attempt. */
+export interface WebhookSubscriptionTable {
+  cpas_id: string;
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  secret: string;
+  status: Generated<'enabled' | 'disabled' | 'deleted'>;
+  status_reason: string | null;
+  status_changed_at: Instant | null;
+  cursor_tx: string;
+  cursor_id: string;
+  created_at: Generated<string>;
+  created_by: string;
+  external_ref: string | null;
+}
+
+export interface WebhookMessageTable {
+  cpas_id: string;
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  status: Generated<'pending' | 'delivered' | 'failed' | 'cancelled'>;
+  attempts: Generated<number>;
+  next_attempt_at: Instant | null;
+  first_attempt_at: Instant | null;
+  created_at: Generated<string>;
+  finished_at: Instant | null;
+}
+
+export type WebhookOutcome = 'delivered' | 'http-error' | 'timeout' | 'network-error' | 'refused';
+
+export interface WebhookAttemptTable {
+  cpas_id: string;
+  id: string;
+  webhook_id: string;
+  message_id: string;
+  attempt: number;
+  attempted_at: Instant;
+  duration_ms: number;
+  outcome: WebhookOutcome;
+  status_code: number | null;
+  error: string | null;
+  next_attempt_at: Instant | null;
+}
+
+/** Evidence attachments: metadata, and the bytes apart (a purge removes them, the hash stays). */
+export interface AttachmentTable {
+  cpas_id: string;
+  id: string;
+  piis_id: string;
+  fact_id: string | null;
+  purpose: 'signed_contract' | 'reflection_waiver' | 'notice_delivery' | 'hearing_minutes';
+  media_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size: number;
+  sha256: string;
+  file_name: string | null;
+  uploaded_at: Generated<string>;
+  uploaded_by: string;
+  external_ref: string | null;
+  content_removed_at: Instant | null;
+}
+
+export interface AttachmentContentTable {
+  cpas_id: string;
+  id: string;
+  bytes: Buffer;
+}
+
+/** Bulk imports: the job (with the file until it ends) and one verdict per row. */
+export type ImportKind = 'beneficiaries' | 'right_decisions' | 'assessments' | 'piis';
+export type ImportVerdict = 'created' | 'updated' | 'unchanged' | 'rejected';
+
+export interface ImportJobTable {
+  cpas_id: string;
+  id: string;
+  kind: ImportKind;
+  format: 'ndjson' | 'csv';
+  dry_run: boolean;
+  status: Generated<'queued' | 'running' | 'completed' | 'failed'>;
+  payload: Buffer | null;
+  payload_sha256: string;
+  payload_bytes: number;
+  total_rows: number | null;
+  next_row: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  lease_until: Instant | null;
+  failure: string | null;
+  created_at: Generated<string>;
+  created_by: string;
+  started_at: Instant | null;
+  finished_at: Instant | null;
+}
+
+export interface ImportRowTable {
+  cpas_id: string;
+  import_id: string;
+  row_number: number;
+  external_ref: string | null;
+  verdict: ImportVerdict;
+  record_id: string | null;
+  code: string | null;
+  rule: string | null;
+  detail: string | null;
+}
+
+/** Contract documents as first rendered from a set of facts (their bytes may be removed by retention; the hash stays). */
+export interface PiisDocumentTable {
+  cpas_id: string;
+  piis_id: string;
+  version: number;
+  lang: 'fr' | 'nl' | 'de';
+  input_sha256: string;
+  sha256: string;
+  size: number;
+  bytes: Buffer | null;
+  rendered_at: Generated<string>;
+}
+
+/** A transfer as each party holds it: the sender's outgoing row, the receiver's incoming one (same id). */
+export interface TransferTable {
+  cpas_id: string;
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  beneficiary_id: string | null;
+  counterpart_cpas_id: string;
+  counterpart_kbo: string;
+  legal_basis: string;
+  consent_on: string | null;
+  requested_on: string;
+  status: Generated<'pending' | 'accepted' | 'refused'>;
+  decided_at: Instant | null;
+  decided_by: string | null;
+  refusal_reason: string | null;
+  copied: ColumnType<Record<string, unknown> | null, never, never>;
+  created_at: Generated<string>;
+  created_by: string;
+}
+
 /** Indicator rollups (R-IND-*): indicator_tally and indicator_rollup are read and written in raw SQL (their count columns follow TALLY_COUNTS). */
 export interface RollupDirtyTable {
   cpas_id: string;
@@ -393,4 +543,13 @@ export interface DB {
   report_run: ReportRunTable;
   rollup_dirty: RollupDirtyTable;
   rollup_coverage: RollupCoverageTable;
+  webhook_subscription: WebhookSubscriptionTable;
+  webhook_message: WebhookMessageTable;
+  webhook_attempt: WebhookAttemptTable;
+  attachment: AttachmentTable;
+  attachment_content: AttachmentContentTable;
+  import_job: ImportJobTable;
+  import_row: ImportRowTable;
+  piis_document: PiisDocumentTable;
+  transfer: TransferTable;
 }

@@ -15,6 +15,7 @@ export function sendProblem(
   extra: { rule?: string; errors?: FieldError[]; headers?: Record<string, string>; existingId?: string } = {},
 ) {
   const status = catalogue[code].status;
+  request.problemCode = code;
   const body: Record<string, unknown> = {
     type: problemType(code),
     title: problemTitle(code, negotiateLanguage(request.headers['accept-language'])),
@@ -44,6 +45,9 @@ const fastifyStatusCodes: Record<number, ProblemCode> = {
   503: 'unavailable',
   504: 'timeout',
 };
+
+/** SQLSTATE of the transfer guard triggers (migration …_transfers): a transferred file is read-only. */
+export const TRANSFERRED = 'PT409';
 
 interface PgLikeError {
   code?: string;
@@ -91,6 +95,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // A data exception: a value the client sent that the database cannot store or compare
       // (e.g. a NUL character in a text). Nothing was written: the transaction rolled back.
       return sendProblem(request, reply, 'validation-failed', 'A value in the request cannot be stored (invalid characters or out of range)');
+    }
+    if (error.code === TRANSFERRED) {
+      // a guard trigger: the person's file was transferred to another CPAS (read-only here)
+      return sendProblem(request, reply, 'invalid-state', 'This person’s file was transferred to another CPAS: it is read-only here');
     }
     const dbProblem = databaseProblem(error);
     if (dbProblem === 'timeout') {

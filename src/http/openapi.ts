@@ -37,12 +37,25 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         { name: 'social activation', description: 'Collective social-activation modules, their participants and sessions' },
         { name: 'expenses', description: 'Expenses justified against a subsidy, each with its eligibility verdict' },
         { name: 'national', description: 'The SPP IS views: national indicators with small cells suppressed, the pseudonymised statistical extract' },
+        { name: 'integration', description: 'For vendor software: the change feed, webhooks, bulk imports' },
+        { name: 'attachments', description: 'Evidence: scans and documents that prove a fact of a PIIS, stored with their SHA-256' },
+        { name: 'audit', description: "The CPAS security adviser's view of the audit" },
       ],
     },
     // Every route is rate limited: every answer carries the RateLimit headers; 429 and 503 also
     // say when to retry.
     transform: ({ schema, url }) => {
       const s = { ...(schema ?? {}) } as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
+      // A binary upload (uploadAttachment) is documented here: Fastify itself must not validate the bytes as a string.
+      const binary = s['x-binary-body'] as { types: string[]; maxBytes: number; description: string } | undefined;
+      if (binary) {
+        delete s['x-binary-body'];
+        s['body'] = {
+          description: binary.description,
+          required: true,
+          content: Object.fromEntries(binary.types.map((t) => [t, { schema: { type: 'string', format: 'binary', contentMediaType: t, maxLength: binary.maxBytes } }])),
+        };
+      }
       if (s.response) {
         const response: Record<string, Record<string, unknown>> = {};
         for (const [status, r] of Object.entries(s.response)) {

@@ -27,6 +27,7 @@ export const catalogue = {
   'duplicate-kbo': { status: 409, title: t('CPAS already registered', 'CPAS déjà enregistré', 'OCMW al geregistreerd', 'ÖSHZ bereits erfasst') },
   'idempotency-key-in-flight': { status: 409, title: t('A request with this key is in progress', 'Une requête avec cette clé est en cours', 'Een verzoek met deze sleutel is bezig', 'Eine Anfrage mit diesem Schlüssel läuft') },
   'precondition-failed': { status: 412, title: t('The resource has changed', 'La ressource a changé', 'De resource is gewijzigd', 'Die Ressource wurde geändert') },
+  'content-removed': { status: 410, title: t('The content was removed', 'Le contenu a été supprimé', 'De inhoud is verwijderd', 'Der Inhalt wurde entfernt') },
   'payload-too-large': { status: 413, title: t('Request body too large', 'Corps de requête trop volumineux', 'Verzoek te groot', 'Anfrage zu groß') },
   'unsupported-media-type': { status: 415, title: t('Unsupported media type', 'Type de contenu non supporté', 'Niet-ondersteund mediatype', 'Nicht unterstützter Medientyp') },
   'idempotency-key-reused': { status: 422, title: t('Idempotency key reused with another request', 'Clé d’idempotence réutilisée pour une autre requête', 'Idempotentiesleutel hergebruikt voor een ander verzoek', 'Idempotenzschlüssel für eine andere Anfrage wiederverwendet') },

@@ -37,7 +37,9 @@ export function requestContext(request: FastifyRequest): RequestContext {
       ? {
           key: idemKey,
           requestHash: createHash('sha256')
-            .update(`${request.method} ${request.url.split('?')[0]}\n${request.headers['content-type'] ?? ''}\n${stableStringify(request.body ?? null)}`)
+            // the query string counts (an upload's metadata travels there); a binary body is hashed as bytes
+            .update(`${request.method} ${request.url}\n${request.headers['content-type'] ?? ''}\n`)
+            .update(Buffer.isBuffer(request.body) ? request.body : stableStringify(request.body ?? null))
             .digest('hex'),
         }
       : null,

@@ -138,3 +138,8 @@ export function periodCompliance(signedOn: string, until: string, evaluations: r
   const rule = frequencyRule(signedOn);
   return completedPeriods(signedOn, until, evaluations).map((p) => ({ ...p, met: p.evaluations >= rule.minimum && p.inPerson >= rule.inPersonMinimum }));
 }
+
+/** Whether R-EVAL-FREQ's quarterly version governs a PIIS signed (or, unsigned, drafted) on this date. */
+export function quarterlyEvaluations(on: string): boolean {
+  return frequencyRule(on).inPersonMinimum === 0;
+}

@@ -1,7 +1,7 @@
 // Builds the app for a test file: its own database, the tests' key set, a high rate limit, a
 // fixed or real clock. Factories create what each test needs through the API, as a client would.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, type Clock } from '../../src/app.js';
+import { buildApp, type BuildOptions, type Clock } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { AUDIENCE, ISSUER, createTestKeys, type TestKeys } from './keys.js';
@@ -28,7 +28,7 @@ export interface TestCpas {
 
 export async function buildHarness(
   t: TestContext,
-  options: { clock?: Clock; env?: Record<string, string>; poolSize?: number; sealAudit?: boolean; rollupWorker?: boolean; logStream?: NodeJS.WritableStream } = {},
+  options: { clock?: Clock; env?: Record<string, string>; poolSize?: number; sealAudit?: boolean; rollupWorker?: boolean; webhooks?: BuildOptions['webhooks']; imports?: BuildOptions['imports']; logStream?: NodeJS.WritableStream } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase({ poolSize: options.poolSize, statementTimeoutMs: options.env?.['STATEMENT_TIMEOUT_MS'] ? Number(options.env['STATEMENT_TIMEOUT_MS']) : undefined });
   const keys = await createTestKeys();
@@ -43,7 +43,7 @@ export async function buildHarness(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await buildApp({ config, database: db.database, clock: options.clock, logStream: options.logStream, logger: options.logStream ? undefined : process.env['PIIS_TEST_LOG'] ? { level: 'error' } : false, sealAudit: options.sealAudit ?? false, rollupWorker: options.rollupWorker ?? false });
+  const app = await buildApp({ config, database: db.database, clock: options.clock, logStream: options.logStream, logger: options.logStream ? undefined : process.env['PIIS_TEST_LOG'] ? { level: 'error' } : false, sealAudit: options.sealAudit ?? false, rollupWorker: options.rollupWorker ?? false, webhooks: options.webhooks ?? false, imports: options.imports ?? false });
   await app.ready();
   t.teardown(async () => {
     await app.close();

@@ -1,4 +1,4 @@
-// GDPR access logging that costs a read almost nothing: each read hands its entry (who, which
+// GDPR access logging — and the log of refused requests — that costs a read almost nothing: each read hands its entry (who, which
 // records, when, which request) to this buffer and answers at once; every 100 ms the buffer is
 // written as one multi-row insert per CPAS, in a transaction bound to that CPAS. Reads never
 // wait for each other or for a write. An entry is readable within ~100 ms of the response; a
@@ -17,6 +17,9 @@ export interface AccessEntry {
   entity: string;
   entityIds: string[];
   requestId: string;
+  /** a read of records (the default), or a request refused with the problem code as outcome */
+  action?: 'read' | 'refused';
+  outcome?: string;
 }
 
 interface Pending {
@@ -62,11 +65,12 @@ export function createAccessLog(
                   id: p.id,
                   at: p.at,
                   actor: p.entry.actor,
-                  action: 'read' as const,
+                  action: p.entry.action ?? 'read',
                   entity: p.entry.entity,
                   entity_id: p.entry.entityIds.length === 1 ? p.entry.entityIds[0]! : null,
                   entity_ids: p.entry.entityIds.length > 1 ? p.entry.entityIds : null,
                   request_id: p.entry.requestId,
+                  outcome: p.entry.outcome ?? 'ok',
                 })),
               )
               .onConflict((oc) => oc.columns(['cpas_id', 'id']).doNothing())
@@ -97,7 +101,8 @@ export function createAccessLog(
 
   return {
     async record(entry) {
-      if (entry.entityIds.length === 0) return;
+      // a read that returned nothing read nothing; a refusal is recorded with or without a record
+      if (entry.entityIds.length === 0 && entry.action !== 'refused') return;
       buffer.push({ id: uuidv7(), at: new Date().toISOString(), entry });
       if (buffer.length > maxPending) await flush();
     },

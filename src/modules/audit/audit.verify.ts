@@ -3,7 +3,8 @@
 // chain, or newest entries deleted behind the last checkpoint (in the database or in the log).
 import { createHash } from 'node:crypto';
 
-export type OwnerQuery = <R>(text: string, params?: unknown[]) => Promise<R[]>;
+export type { OwnerQuery } from '../../db/owner.js';
+import type { OwnerQuery } from '../../db/owner.js';
 
 export interface Checkpoint {
   cpasId: string;

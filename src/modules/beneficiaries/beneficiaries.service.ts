@@ -15,9 +15,10 @@ import { appendChange } from '../audit/audit.repository.js';
 import * as repo from './beneficiaries.repository.js';
 import type { Beneficiary, BeneficiaryCreateBody, BeneficiaryListQuery, BeneficiaryPatchBody } from './beneficiaries.schemas.js';
 
-const normaliseNiss = (s: string) => s.replace(/[\s.-]/g, '');
+/** A NISS as stored: digits only (dots, dashes and spaces of a written NISS dropped). */
+export const normaliseNiss = (s: string) => s.replace(/[\s.-]/g, '');
 
-function validNiss(input: string) {
+export function validNiss(input: string) {
   const niss = normaliseNiss(input);
   const check = checkNiss(niss);
   if (!check.valid) {
@@ -27,7 +28,7 @@ function validNiss(input: string) {
 }
 
 /** The birth date to store: the one given, checked against the NISS, else the NISS's own. */
-function birthDateFor(check: Extract<ReturnType<typeof checkNiss>, { valid: true }>, given: string | null | undefined, today: string): string | null {
+export function birthDateFor(check: Extract<ReturnType<typeof checkNiss>, { valid: true }>, given: string | null | undefined, today: string): string | null {
   if (given === undefined || given === null) return check.birthDate;
   assertFactDate(given, today, '/body/birthDate');
   const matches = check.birthDate ? given === check.birthDate : given.startsWith(`${check.birthYear}-`);

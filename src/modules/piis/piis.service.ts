@@ -56,7 +56,7 @@ const duplicateRef = (error: unknown): never => {
   throw error;
 };
 
-async function loadFile(tx: Tx, ctx: RequestContext, piisId: string): Promise<PiisFile> {
+export async function loadFile(tx: Tx, ctx: RequestContext, piisId: string): Promise<PiisFile> {
   const row = await repo.loadFileRow(tx, ctx.cpasId, piisId);
   if (!row) throw NOT_FOUND();
   return toFile(row);
@@ -152,7 +152,7 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
   return { items: page.items.map((r) => toPiis(toFile(r), ctx.today)), nextCursor: page.nextCursor };
 }
 
-async function readFile(ctx: RequestContext, piisId: string): Promise<PiisFile> {
+export async function readFile(ctx: RequestContext, piisId: string): Promise<PiisFile> {
   const [found] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
   if (!found) throw NOT_FOUND();
   const row = repo.toFileRow(found.file);

@@ -1,0 +1,111 @@
+// Evidence attachments (uploadAttachment, getAttachment, getAttachmentContent, listAttachments):
+// a PDF or image up to 10 MB proving a PIIS or one of its facts; its type is read from its bytes
+// and must be the one declared; stored with its SHA-256 in the unit of work that audits it.
+import { createHash } from 'node:crypto';
+import { created, ok, type Outcome, type RequestContext } from '../../http/context.js';
+import { decodeCursor, pageOf } from '../../http/cursor.js';
+import { AppError } from '../../http/problem.js';
+import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
+import { uuidv7 } from '../../db/ids.js';
+import { uniqueViolation } from '../../db/errors.js';
+import { appendChange } from '../audit/audit.repository.js';
+import { findPiisIdBy } from '../piis/piis.repository.js';
+import { sniffType } from './content-type.js';
+import type { Attachment, UploadQuery } from './attachments.schemas.js';
+import * as repo from './attachments.repository.js';
+
+const NO_ATTACHMENT = () => new AppError('not-found', 'No such attachment in your CPAS');
+
+export async function uploadAttachment(ctx: RequestContext, query: UploadQuery, bytes: Buffer, declared: string): Promise<Outcome<Attachment>> {
+  if (bytes.length === 0) throw new AppError('validation-failed', 'The file is empty', { errors: [{ path: '/body', message: 'is empty' }] });
+  const found = sniffType(bytes);
+  if (found !== declared) {
+    throw new AppError('unsupported-media-type', found ? `The file is ${found}, not ${declared} as declared` : `The file is not ${declared} (nor a PDF, PNG or JPEG)`);
+  }
+  const tables = repo.FACT_TABLES[query.purpose];
+  if (tables.length === 0 && query.factId) {
+    throw new AppError('validation-failed', `A ${query.purpose} proves the PIIS itself: give no factId`, { errors: [{ path: 'factId', message: 'not expected for this purpose' }] });
+  }
+  if ((query.purpose === 'notice_delivery' || query.purpose === 'hearing_minutes') && !query.factId) {
+    throw new AppError('validation-failed', `A ${query.purpose} names the fact it proves (factId)`, { errors: [{ path: 'factId', message: 'is required for this purpose' }] });
+  }
+  return writeUnit(ctx, async (tx) => {
+    if (!(await findPiisIdBy(tx, ctx.cpasId, { id: query.piisId }))) throw new AppError('not-found', 'No such PIIS in your CPAS');
+    if (query.factId && !(await repo.factOfPiis(tx, ctx.cpasId, query.piisId, query.factId, tables))) {
+      throw new AppError('not-found', `No such ${tables.join(' or ')} on this PIIS`);
+    }
+    const id = uuidv7();
+    await repo.insertAttachment(
+      tx,
+      {
+        cpas_id: ctx.cpasId,
+        id,
+        piis_id: query.piisId,
+        fact_id: query.factId ?? null,
+        purpose: query.purpose,
+        media_type: found,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        file_name: query.fileName ?? null,
+        uploaded_by: ctx.actor,
+        external_ref: query.externalRef ?? null,
+        content_removed_at: null,
+      },
+      bytes,
+    );
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'attachment',
+      entityId: id,
+      event: { type: 'piis.attachment_added', data: { piisId: query.piisId, attachmentId: id, purpose: query.purpose, factId: query.factId ?? null }, entity: 'piis', entityId: query.piisId },
+    });
+    const [row] = (await tx.executeQuery(repo.attachmentsQuery(tx, ctx.cpasId, { id }))).rows;
+    return created(toAttachment(row!), `/v1/attachments/${id}`, `"${row!.sha256}"`);
+  }).catch((error) => {
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another attachment of your CPAS');
+    throw error;
+  });
+}
+
+export async function getAttachment(ctx: RequestContext, attachmentId: string): Promise<Outcome<Attachment>> {
+  const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.attachmentsQuery(tx, ctx.cpasId, { id: attachmentId }))).rows);
+  if (!row) throw NO_ATTACHMENT();
+  await recordAccess(ctx, 'attachment', [row]);
+  return ok(toAttachment(row), `"${row.sha256}"`);
+}
+
+export async function getAttachmentContent(ctx: RequestContext, attachmentId: string) {
+  const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.contentQuery(tx, ctx.cpasId, attachmentId))).rows);
+  if (!row) throw NO_ATTACHMENT();
+  if (!row.bytes) throw new AppError('content-removed', 'The file was removed under the retention policy; its SHA-256 remains on the attachment');
+  await recordAccess(ctx, 'attachment', [row]);
+  return { row, bytes: Buffer.from(row.bytes) };
+}
+
+export async function listAttachments(ctx: RequestContext, piisId: string, query: { limit?: number; cursor?: string }) {
+  const limit = query.limit ?? 50;
+  const rows = await readUnit(ctx, async (tx) => {
+    if (!(await findPiisIdBy(tx, ctx.cpasId, { id: piisId }))) throw new AppError('not-found', 'No such PIIS in your CPAS');
+    return (await tx.executeQuery(repo.attachmentsQuery(tx, ctx.cpasId, { piisId, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows;
+  });
+  const page = pageOf(rows, limit);
+  await recordAccess(ctx, 'attachment', page.items);
+  return { items: page.items.map(toAttachment), nextCursor: page.nextCursor };
+}
+
+function toAttachment(row: repo.AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    piisId: row.piis_id,
+    factId: row.fact_id,
+    purpose: row.purpose,
+    mediaType: row.media_type,
+    size: row.size,
+    sha256: row.sha256,
+    fileName: row.file_name,
+    uploadedAt: row.uploaded_at,
+    uploadedBy: row.uploaded_by,
+    externalRef: row.external_ref,
+    contentAvailable: row.content_removed_at === null,
+  };
+}

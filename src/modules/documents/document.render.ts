@@ -1,0 +1,168 @@
+// The contract version as a PDF (getPiisDocument): A4, DejaVu Sans (every name's letters, not
+// only Latin-1), the parties, the content, the rights of the person and the signatures recorded.
+// Pure and deterministic: the same input gives the same bytes (the creation date is the
+// version's), which is what lets a stored document be checked against a fresh rendering.
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { codeLists } from '../meta/codes.js';
+import { formatDate, TEXTS, type DocLang } from './document.texts.js';
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+export interface DocumentInput {
+  piisId: string;
+  lang: DocLang;
+  cpas: { name: string; kbo: string };
+  person: { givenName: string; familyName: string; niss: string; birthDate: string | null; language: string };
+  track: string;
+  obligation: string;
+  draftedOn: string;
+  version: {
+    number: number;
+    kind: string;
+    createdAt: string;
+    effectiveOn: string | null;
+    reason: string | null;
+    content: {
+      domains: string[];
+      activationCategory: string | null;
+      objectives: Array<{ key: string; domain: string; description: string; dueOn?: string | null }>;
+      commitments: Array<{ party: string; thirdPartyName?: string | null; description: string; objectiveKeys: string[] }>;
+      startsOn: string | null;
+      endsOn: string | null;
+      evaluationArrangements: string | null;
+      supplementaryAid: string | null;
+    };
+  };
+  handover: { handedOverOn: string; earliestSignatureOn: string | null; assistedBy: { name: string; relation: string } | null } | null;
+  signatures: Array<{ party: string; thirdPartyName: string | null; signatoryName: string; signedOn: string }>;
+  /** R-EVAL-FREQ's version for this PIIS: quarterly before 2016-11-01 */
+  quarterlyEvaluations: boolean;
+}
+
+const label = (list: string, code: string, lang: DocLang) => codeLists[list]?.[code]?.[lang] ?? code;
+
+export function renderDocument(input: DocumentInput): Promise<Buffer> {
+  const t = TEXTS[input.lang];
+  const date = formatDate[input.lang];
+  const lang = input.lang;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 64, left: 56, right: 56 },
+    bufferPages: true,
+    lang: `${lang}-BE`,
+    displayTitle: true,
+    info: {
+      Title: `${t.title} — ${input.person.givenName} ${input.person.familyName}`,
+      Author: input.cpas.name,
+      Subject: t.version(input.version.number, label('versionKind', input.version.kind, lang)),
+      Creator: 'piis-backend',
+      Producer: 'piis-backend',
+      CreationDate: new Date(input.version.createdAt),
+      ModDate: new Date(input.version.createdAt),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+  const heading = (text: string) => {
+    doc.moveDown(0.8).font('bold').fontSize(12).fillColor('#1f3a5f').text(text, { width });
+    doc.moveDown(0.2).fillColor('black');
+  };
+  const para = (text: string) => void doc.font('body').fontSize(10).text(text, { width, align: 'left' });
+  const field = (name: string, value: string) => {
+    doc.font('bold').fontSize(10).text(`${name}: `, { continued: true }).font('body').text(value, { width });
+  };
+  // a bullet with a hanging indent: wrapped lines align with the text, not the bullet
+  const bullet = (text: string, sub?: string) => {
+    const left = doc.page.margins.left;
+    const y = doc.y;
+    doc.font('body').fontSize(10).text('•', left, y, { width: 12, lineBreak: false });
+    doc.text(text, left + 12, y, { width: width - 12 });
+    if (sub) doc.fontSize(8.5).fillColor('#555555').text(sub, left + 12, doc.y, { width: width - 12 }).fillColor('black');
+    doc.x = left;
+  };
+
+  // Title block
+  doc.font('bold').fontSize(16).fillColor('#1f3a5f').text(t.title, { width });
+  doc.moveDown(0.3).font('body').fontSize(11).fillColor('black').text(t.version(input.version.number, label('versionKind', input.version.kind, lang)));
+  if (input.version.effectiveOn) para(t.effective(date(input.version.effectiveOn)));
+  if (input.version.reason) field(t.reason, input.version.reason);
+  doc.moveDown(0.5).moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.margins.left + width, doc.y).strokeColor('#1f3a5f').lineWidth(1).stroke();
+
+  const c = input.version.content;
+  heading(t.parties);
+  field(t.cpas, `${input.cpas.name} (${t.kbo} ${input.cpas.kbo})`);
+  const born = input.person.birthDate ? `, ${t.born(date(input.person.birthDate))}` : '';
+  field(t.person, `${input.person.givenName} ${input.person.familyName} (${t.niss} ${input.person.niss}${born})`);
+  const thirds = [...new Set(c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName).map((x) => x.thirdPartyName!))];
+  if (thirds.length > 0) field(t.thirdParties, thirds.join(', '));
+
+  heading(t.contract);
+  field(t.track, label('track', input.track, lang));
+  field(t.obligation, label('obligation', input.obligation, lang));
+  field(t.draftedOn, date(input.draftedOn));
+  field(t.duration, c.startsOn && c.endsOn ? t.period(date(c.startsOn), date(c.endsOn)) : t.notSet);
+  field(t.domains, c.domains.map((d) => label('domain', d, lang)).join(', ') || '—');
+  if (c.activationCategory) field(t.activationCategory, label('activationCategory', c.activationCategory, lang));
+
+  heading(t.objectives);
+  for (const o of c.objectives) bullet(`${o.key}. ${o.description}`, [label('domain', o.domain, lang), o.dueOn ? t.due(date(o.dueOn)) : null].filter(Boolean).join(' — '));
+  if (c.objectives.length === 0) para('—');
+
+  heading(t.commitments);
+  const groups: Array<[string, typeof c.commitments]> = [
+    [t.commitmentsOf.beneficiary, c.commitments.filter((x) => x.party === 'beneficiary')],
+    [t.commitmentsOf.cpas, c.commitments.filter((x) => x.party === 'cpas')],
+    ...thirds.map((name): [string, typeof c.commitments] => [t.commitmentsOfThird(name), c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName === name)]),
+  ];
+  for (const [title, items] of groups) {
+    if (items.length === 0) continue;
+    doc.moveDown(0.3).font('bold').fontSize(10).text(title, { width });
+    for (const x of items) bullet(x.description, t.forObjectives(x.objectiveKeys.join(', ')));
+  }
+
+  heading(t.evaluation);
+  if (c.evaluationArrangements) para(c.evaluationArrangements);
+  para(t.evaluationRule(input.quarterlyEvaluations));
+
+  heading(t.supplementaryAid);
+  para(c.supplementaryAid ?? '—');
+
+  heading(t.rights);
+  bullet(t.assistance);
+  if (input.handover) bullet(input.handover.assistedBy ? t.assistedBy(input.handover.assistedBy.name, input.handover.assistedBy.relation) : t.notAssisted);
+  bullet(t.reflection);
+  if (input.handover?.earliestSignatureOn) bullet(t.handedOver(date(input.handover.handedOverOn), date(input.handover.earliestSignatureOn)));
+  bullet(t.hearing);
+  bullet(t.interview);
+
+  heading(t.signatures);
+  if (input.signatures.length === 0) para(t.notSigned);
+  for (const s of input.signatures) {
+    const party = s.party === 'third_party' && s.thirdPartyName ? `${label('party', s.party, lang)} (${s.thirdPartyName})` : label('party', s.party, lang);
+    bullet(t.signed(party, s.signatoryName, date(s.signedOn)));
+  }
+
+  // Footer on every page: the reference and the page number.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('body').fontSize(8).fillColor('#777777');
+    doc.text(`${t.reference(input.piisId)} — ${t.page(i + 1, range.count)}`, doc.page.margins.left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,124 @@
+// What each kind of import row is and how it is applied. A row is the body the API takes to
+// create the record, with its externalRef required (the key that makes re-running a file safe)
+// and — for rows about a person — the person named by beneficiaryId or beneficiaryExternalRef.
+// Rows go through the same service functions as API calls (every rule, audit entry, event and
+// deadline as for a POST), each in a savepoint of its batch's transaction.
+import { Type, type TObject } from 'typebox';
+import { sql } from 'kysely';
+import type { Outcome, RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/problem.js';
+import { ExternalRef, Uuid } from '../../http/schemas.js';
+import type { Tx } from '../../db/tenant.js';
+import type { ImportKind } from '../../db/types.js';
+import { BeneficiaryCreateBody } from '../beneficiaries/beneficiaries.schemas.js';
+import { createBeneficiary, normaliseNiss, updateBeneficiary } from '../beneficiaries/beneficiaries.service.js';
+import { toBeneficiary } from '../beneficiaries/beneficiaries.repository.js';
+import { RightCreateBody } from '../facts/facts.schemas.js';
+import { recordFact, rightDecisions } from '../facts/facts.service.js';
+import { AssessmentCreateBody } from '../assessments/assessments.schemas.js';
+import { createAssessment } from '../assessments/assessments.service.js';
+import { toAssessment } from '../assessments/assessments.repository.js';
+import { PiisCreateBody } from '../piis/piis.schemas.js';
+import { createPiis, loadFile, updatePiisDraft } from '../piis/piis.service.js';
+import { toPiis } from '../piis/piis.view.js';
+
+const PersonRef = {
+  beneficiaryId: Type.Optional(Uuid('The person, by id')),
+  beneficiaryExternalRef: Type.Optional(ExternalRef),
+};
+
+/** A row: the create body with externalRef required (and, for facts of a person, who it is about). */
+function rowSchema(body: TObject, aboutPerson: boolean): TObject {
+  return Type.Object({ ...body.properties, externalRef: ExternalRef, ...(aboutPerson ? PersonRef : {}) }, { additionalProperties: false });
+}
+
+export interface Existing {
+  id: string;
+  /** the record as the API shows it */
+  api: Record<string, unknown>;
+}
+
+export interface KindSpec {
+  schema: TObject;
+  aboutPerson: boolean;
+  /** the record that already carries this externalRef, if any */
+  existing(tx: Tx, ctx: RequestContext, externalRef: string): Promise<Existing | null>;
+  create(ctx: RequestContext, beneficiaryId: string | null, body: Record<string, unknown>): Promise<Outcome>;
+  /** brings an existing record to the row's values; without it a differing row is refused */
+  update?(ctx: RequestContext, existing: Existing, body: Record<string, unknown>): Promise<Outcome>;
+}
+
+async function byRef<R>(tx: Tx, table: string, cpasId: string, externalRef: string): Promise<R | undefined> {
+  const { rows } = await sql<R>`select * from ${sql.table(table)} where cpas_id = ${cpasId} and external_ref = ${externalRef}`.execute(tx);
+  return rows[0];
+}
+
+export const KINDS: Record<ImportKind, KindSpec> = {
+  beneficiaries: {
+    schema: rowSchema(BeneficiaryCreateBody, false),
+    aboutPerson: false,
+    async existing(tx, ctx, externalRef) {
+      const row = await byRef<Parameters<typeof toBeneficiary>[0]>(tx, 'beneficiary', ctx.cpasId, externalRef);
+      return row ? { id: row.id, api: toBeneficiary(row) as never } : null;
+    },
+    create: (ctx, _b, body) => createBeneficiary(ctx, body as never),
+    update: (ctx, existing, body) => updateBeneficiary(ctx, existing.id, existing.api['version'] as number, changedFields(body, existing.api) as never),
+  },
+  right_decisions: {
+    schema: rowSchema(RightCreateBody, true),
+    aboutPerson: true,
+    async existing(tx, ctx, externalRef) {
+      const row = await byRef<Record<string, unknown> & { id: string }>(tx, 'right_decision', ctx.cpasId, externalRef);
+      return row ? { id: row.id, api: rightDecisions.toApi(row as never) } : null;
+    },
+    create: (ctx, beneficiaryId, body) => recordFact(rightDecisions, ctx, beneficiaryId!, body as never),
+  },
+  assessments: {
+    schema: rowSchema(AssessmentCreateBody, true),
+    aboutPerson: true,
+    async existing(tx, ctx, externalRef) {
+      const row = await byRef<Parameters<typeof toAssessment>[0]>(tx, 'assessment', ctx.cpasId, externalRef);
+      return row ? { id: row.id, api: toAssessment(row) as never } : null;
+    },
+    create: (ctx, beneficiaryId, body) => createAssessment(ctx, beneficiaryId!, body as never),
+  },
+  piis: {
+    schema: rowSchema(PiisCreateBody, true),
+    aboutPerson: true,
+    async existing(tx, ctx, externalRef) {
+      const row = await byRef<{ id: string }>(tx, 'piis', ctx.cpasId, externalRef);
+      return row ? { id: row.id, api: toPiis(await loadFile(tx, ctx, row.id), ctx.today) as never } : null;
+    },
+    create: (ctx, beneficiaryId, body) => createPiis(ctx, beneficiaryId!, body as never),
+    update: (ctx, existing, body) => {
+      // a draft's content may change; after its handover a PIIS changes by amendment only
+      if (existing.api['status'] !== 'draft') throw new AppError('invalid-state', 'This PIIS is no longer a draft: it changes by amendment, not by import');
+      return updatePiisDraft(ctx, existing.id, existing.api['revision'] as number, changedFields(body, existing.api) as never);
+    },
+  },
+};
+
+const REFERENCE_FIELDS = new Set(['beneficiaryId', 'beneficiaryExternalRef']);
+const normalise = (key: string, value: unknown) => (key === 'niss' && typeof value === 'string' ? normaliseNiss(value) : value);
+
+/** The fields of a row whose value differs from the record's (the row's reference fields aside). */
+export function changedFields(body: Record<string, unknown>, api: Record<string, unknown>): Record<string, unknown> {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (REFERENCE_FIELDS.has(key)) continue;
+    if (!deepEqual(normalise(key, value), normalise(key, api[key]))) changed[key] = value;
+  }
+  return changed;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+    const bo = b as Record<string, unknown>;
+    // the row may omit what the record shows as null or empty
+    return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], bo[k]));
+  }
+  return false;
+}

@@ -1,0 +1,168 @@
+// Running an import: the file read into rows, then batches of rows, each batch in one
+// transaction bound to the CPAS: every row applied in a savepoint of its own (a refused row
+// undoes only itself), then the batch's verdicts and the job's progress — so what is applied and
+// what is recorded commit together, and a run resumed after a crash starts at the first row
+// without a verdict. A dry run rolls each batch's changes back before recording its verdicts.
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { sql } from 'kysely';
+import type { Insertable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { inTenant, type Tx } from '../../db/tenant.js';
+import type { ImportKind, ImportRowTable, ImportVerdict } from '../../db/types.js';
+import type { RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/problem.js';
+import { TRANSFERRED } from '../../http/errors.js';
+import type { AccessLog } from '../audit/access-log.js';
+import { appendChange } from '../audit/audit.repository.js';
+import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
+import { KINDS, changedFields, type KindSpec } from './import-kinds.js';
+import { parseCsv, parseNdjson, type ParsedRow } from './import-formats.js';
+import * as repo from './imports.repository.js';
+import { createNewBeneficiaries } from './beneficiaries-bulk.js';
+
+export interface ProcessorDeps {
+  database: Database;
+  accessLog: AccessLog;
+  today(): string;
+  deployment: RequestContext['deployment'];
+  batchSize: number;
+  leaseMs: number;
+}
+
+// The API's own validation settings (Fastify's Ajv as app.ts configures it): a row is refused
+// exactly where the same body would be refused by the API.
+const ajv = new Ajv({ removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strict: false });
+addFormats.default(ajv);
+const validators = new Map<ImportKind, ValidateFunction>();
+function validatorOf(kind: ImportKind): ValidateFunction {
+  let v = validators.get(kind);
+  if (!v) validators.set(kind, (v = ajv.compile(KINDS[kind].schema)));
+  return v;
+}
+
+export function readRows(kind: ImportKind, format: 'ndjson' | 'csv', payload: Buffer): ParsedRow[] {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(payload);
+  return format === 'csv' ? parseCsv(text, KINDS[kind].schema as never) : parseNdjson(text);
+}
+
+type Verdict = Omit<Insertable<ImportRowTable>, 'cpas_id' | 'import_id'>;
+
+const rejected = (row: number, externalRef: string | null, code: string, detail: string, rule: string | null = null, recordId: string | null = null): Verdict => ({
+  row_number: row,
+  external_ref: externalRef,
+  verdict: 'rejected',
+  record_id: recordId,
+  code,
+  rule,
+  detail: detail.slice(0, 2000),
+});
+
+/** A database that is gone fails the batch (it is run again later); anything else refuses the row only. */
+function isOutage(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return code.startsWith('08') || code.startsWith('57P') || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code);
+}
+
+async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: KindSpec, parsed: ParsedRow): Promise<Verdict> {
+  if ('error' in parsed) return rejected(parsed.rowNumber, null, 'validation-failed', `Row ${parsed.rowNumber}: ${parsed.error}`);
+  const row = parsed.rowNumber;
+  const value = parsed.value;
+  const externalRef = typeof value['externalRef'] === 'string' ? value['externalRef'] : null;
+  const validate = validatorOf(kind);
+  if (!validate(value)) {
+    const errors = (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is not valid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+    return rejected(row, externalRef, 'validation-failed', errors.join('; '));
+  }
+  const { beneficiaryId: byId, beneficiaryExternalRef: byRef, ...body } = value as Record<string, unknown> & { beneficiaryId?: string; beneficiaryExternalRef?: string };
+  try {
+    let person: string | null = null;
+    if (spec.aboutPerson) {
+      if ((byId === undefined) === (byRef === undefined)) return rejected(row, externalRef, 'validation-failed', 'Name the person by beneficiaryId or by beneficiaryExternalRef (one of the two)');
+      const found = await findIdBy(tx, ctx.cpasId, byId !== undefined ? { id: byId } : { externalRef: byRef! });
+      if (!found) return rejected(row, externalRef, 'not-found', 'No such beneficiary in your CPAS');
+      person = found.id;
+    }
+    const existing = await spec.existing(tx, ctx, externalRef!);
+    if (existing) {
+      if (spec.aboutPerson && existing.api['beneficiaryId'] !== person) {
+        return rejected(row, externalRef, 'duplicate-external-ref', 'This externalRef belongs to a record of another person', null, existing.id);
+      }
+      if (Object.keys(changedFields(body, existing.api)).length === 0) return { row_number: row, external_ref: externalRef, verdict: 'unchanged', record_id: existing.id, code: null, rule: null, detail: null };
+      if (!spec.update) {
+        return rejected(row, externalRef, 'duplicate-external-ref', 'A record with this externalRef holds other values; a fact is corrected with supersedes and a reason, not re-imported', 'R-CORRECT', existing.id);
+      }
+      await spec.update(ctx, existing, body);
+      return { row_number: row, external_ref: externalRef, verdict: 'updated', record_id: existing.id, code: null, rule: null, detail: null };
+    }
+    const outcome = await spec.create(ctx, person, body);
+    return { row_number: row, external_ref: externalRef, verdict: 'created', record_id: (outcome.body as { id: string }).id, code: null, rule: null, detail: null };
+  } catch (error) {
+    if (error instanceof AppError) return rejected(row, externalRef, error.code, error.detail, (error.extra.rule as string | undefined) ?? null, (error.extra['existingId'] as string | undefined) ?? null);
+    if ((error as { code?: string }).code === TRANSFERRED) return rejected(row, externalRef, 'invalid-state', 'This person’s file was transferred to another CPAS: it is read-only here');
+    if (isOutage(error)) throw error;
+    return rejected(row, externalRef, 'internal-error', `Unexpected error on this row (request id ${ctx.requestId})`);
+  }
+}
+
+/** Runs the job from its next row to the end; returns when it completed or failed. */
+export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: Buffer | null }): Promise<void> {
+  const cpasId = job.cpas_id;
+  let rows: ParsedRow[];
+  try {
+    if (!job.payload) throw new Error('the file is no longer held');
+    rows = readRows(job.kind, job.format, Buffer.from(job.payload));
+  } catch (error) {
+    const failure = error instanceof TypeError ? 'The file is not UTF-8 text' : `The file could not be read: ${(error as Error).message}`;
+    await inTenant(deps.database.db, cpasId, (tx) => repo.finishJob(tx, cpasId, job.id, { status: 'failed', totalRows: null, failure }));
+    return;
+  }
+  const spec = KINDS[job.kind];
+  const remaining = rows.filter((r) => r.rowNumber >= job.next_row);
+  for (let i = 0; i < remaining.length; i += deps.batchSize) {
+    const batch = remaining.slice(i, i + deps.batchSize);
+    await inTenant(deps.database.db, cpasId, async (tx) => {
+      if (job.dry_run) await sql`savepoint dry_run`.execute(tx);
+      const verdicts: Verdict[] = [];
+      let ordinary = batch;
+      if (job.kind === 'beneficiaries') {
+        const fast = await createNewBeneficiaries(tx, { cpasId, actor: job.created_by, requestId: `import:${job.id}` }, deps.today(), batch, validatorOf(job.kind));
+        for (const [row, created] of fast.created) {
+          verdicts.push({ row_number: row, external_ref: created.externalRef, verdict: 'created', record_id: created.id, code: null, rule: null, detail: null });
+        }
+        ordinary = fast.rest;
+      }
+      for (const parsed of ordinary) {
+        const ctx: RequestContext = {
+          db: tx,
+          database: deps.database,
+          accessLog: deps.accessLog,
+          cpasId,
+          actor: job.created_by,
+          requestId: `import:${job.id}:${parsed.rowNumber}`,
+          today: deps.today(),
+          lang: 'en',
+          deployment: deps.deployment,
+          idempotency: null,
+        };
+        verdicts.push(await applyRow(tx, ctx, job.kind, spec, parsed));
+      }
+      if (job.dry_run) await sql`rollback to savepoint dry_run`.execute(tx);
+      verdicts.sort((x, y) => x.row_number - y.row_number);
+      const counts: Record<ImportVerdict, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+      for (const v of verdicts) counts[v.verdict]++;
+      await repo.insertVerdicts(tx, verdicts.map((v) => ({ ...v, cpas_id: cpasId, import_id: job.id })));
+      await repo.advanceJob(tx, cpasId, job.id, { nextRow: batch.at(-1)!.rowNumber + 1, totalRows: rows.length, counts, leaseMs: deps.leaseMs });
+    });
+  }
+  await inTenant(deps.database.db, cpasId, async (tx) => {
+    await repo.finishJob(tx, cpasId, job.id, { status: 'completed', totalRows: rows.length });
+    const [done] = (await tx.executeQuery(repo.jobsQuery(tx, cpasId, { id: job.id }))).rows;
+    await appendChange(tx, { cpasId, actor: job.created_by, requestId: `import:${job.id}` }, {
+      action: 'update',
+      entity: 'import',
+      entityId: job.id,
+      event: { type: 'import.completed', data: { id: job.id, kind: job.kind, dryRun: job.dry_run, created: done!.created, updated: done!.updated, unchanged: done!.unchanged, rejected: done!.rejected } },
+    });
+  });
+}
