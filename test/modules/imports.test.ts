@@ -148,6 +148,14 @@ t.test('imports', async (t) => {
     t.equal(piis.json().supplementaryAid, 'Bus pass');
   });
 
+  t.test('when one batch names an externalRef twice, then the second row sees what the first wrote; a person named by id is found whatever its case', async (t) => {
+    const personId = (await h.db.owner<{ id: string }>(`select id from beneficiary where cpas_id = $1 and external_ref = 'p-2'`, [a.id]))[0]!.id;
+    const draft = { externalRef: 'd-2', beneficiaryId: personId.toUpperCase(), track: 'general', obligation: 'compulsory', draftedOn: '2026-02-25', ...completeContent() };
+    const { rows } = await runImport(h, a, 'piis', ndjson([draft, { ...draft, supplementaryAid: 'Crèche' }, { ...draft, supplementaryAid: 'Crèche' }]));
+    t.same(brief(rows), [[1, 'created', null, null], [2, 'updated', null, null], [3, 'unchanged', null, null]]);
+    t.equal(new Set(rows.map((r) => r.recordId)).size, 1, 'one record');
+  });
+
   t.test('when an import is a dry run, then every row gets its verdict and nothing is written', async (t) => {
     const rows = [{ externalRef: 'dry-1', niss: validNiss(), givenName: 'Dry', familyName: 'Run', language: 'fr' }, { externalRef: 'dry-2', niss: '85073003329', givenName: 'X', familyName: 'Y', language: 'fr' }];
     const { job, rows: verdicts } = await runImport(h, a, 'beneficiaries', ndjson(rows), { dryRun: true });

@@ -38,57 +38,60 @@ export interface Existing {
   api: Record<string, unknown>;
 }
 
+/** A stored record as read from its table. */
+export type StoredRow = Record<string, unknown> & { id: string; external_ref: string };
+
 export interface KindSpec {
   schema: TObject;
   aboutPerson: boolean;
-  /** the record that already carries this externalRef, if any */
-  existing(tx: Tx, ctx: RequestContext, externalRef: string): Promise<Existing | null>;
+  /** the table whose external_ref the rows' externalRef is */
+  table: 'beneficiary' | 'right_decision' | 'assessment' | 'piis';
+  /** a stored row as the record the API shows */
+  toExisting(tx: Tx, ctx: RequestContext, row: StoredRow): Promise<Existing>;
   create(ctx: RequestContext, beneficiaryId: string | null, body: Record<string, unknown>): Promise<Outcome>;
   /** brings an existing record to the row's values; without it a differing row is refused */
   update?(ctx: RequestContext, existing: Existing, body: Record<string, unknown>): Promise<Outcome>;
 }
 
-async function byRef<R>(tx: Tx, table: string, cpasId: string, externalRef: string): Promise<R | undefined> {
-  const { rows } = await sql<R>`select * from ${sql.table(table)} where cpas_id = ${cpasId} and external_ref = ${externalRef}`.execute(tx);
-  return rows[0];
+/**
+ * The records of the kind that carry these externalRefs, in one statement per batch of rows (a
+ * statement per row is planned each time against statistics that the import itself outdates: on
+ * a CPAS new to the statistics, the planner took another index of cpas_id and read every person).
+ */
+export async function existingByRef(tx: Tx, cpasId: string, spec: KindSpec, externalRefs: readonly string[]): Promise<Map<string, StoredRow>> {
+  if (externalRefs.length === 0) return new Map();
+  const { rows } = await sql<StoredRow>`select * from ${sql.table(spec.table)} where cpas_id = ${cpasId} and external_ref = any(${[...externalRefs]}::text[])`.execute(tx);
+  return new Map(rows.map((r) => [r.external_ref, r]));
 }
 
 export const KINDS: Record<ImportKind, KindSpec> = {
   beneficiaries: {
     schema: rowSchema(BeneficiaryCreateBody, false),
     aboutPerson: false,
-    async existing(tx, ctx, externalRef) {
-      const row = await byRef<Parameters<typeof toBeneficiary>[0]>(tx, 'beneficiary', ctx.cpasId, externalRef);
-      return row ? { id: row.id, api: toBeneficiary(row) as never } : null;
-    },
+    table: 'beneficiary',
+    toExisting: async (_tx, _ctx, row) => ({ id: row.id, api: toBeneficiary(row as never) as never }),
     create: (ctx, _b, body) => createBeneficiary(ctx, body as never),
     update: (ctx, existing, body) => updateBeneficiary(ctx, existing.id, existing.api['version'] as number, changedFields(body, existing.api) as never),
   },
   right_decisions: {
     schema: rowSchema(RightCreateBody, true),
     aboutPerson: true,
-    async existing(tx, ctx, externalRef) {
-      const row = await byRef<Record<string, unknown> & { id: string }>(tx, 'right_decision', ctx.cpasId, externalRef);
-      return row ? { id: row.id, api: rightDecisions.toApi(row as never) } : null;
-    },
+    table: 'right_decision',
+    toExisting: async (_tx, _ctx, row) => ({ id: row.id, api: rightDecisions.toApi(row as never) }),
     create: (ctx, beneficiaryId, body) => recordFact(rightDecisions, ctx, beneficiaryId!, body as never),
   },
   assessments: {
     schema: rowSchema(AssessmentCreateBody, true),
     aboutPerson: true,
-    async existing(tx, ctx, externalRef) {
-      const row = await byRef<Parameters<typeof toAssessment>[0]>(tx, 'assessment', ctx.cpasId, externalRef);
-      return row ? { id: row.id, api: toAssessment(row) as never } : null;
-    },
+    table: 'assessment',
+    toExisting: async (_tx, _ctx, row) => ({ id: row.id, api: toAssessment(row as never) as never }),
     create: (ctx, beneficiaryId, body) => createAssessment(ctx, beneficiaryId!, body as never),
   },
   piis: {
     schema: rowSchema(PiisCreateBody, true),
     aboutPerson: true,
-    async existing(tx, ctx, externalRef) {
-      const row = await byRef<{ id: string }>(tx, 'piis', ctx.cpasId, externalRef);
-      return row ? { id: row.id, api: toPiis(await loadFile(tx, ctx, row.id), ctx.today) as never } : null;
-    },
+    table: 'piis',
+    toExisting: async (tx, ctx, row) => ({ id: row.id, api: toPiis(await loadFile(tx, ctx, row.id), ctx.today) as never }),
     create: (ctx, beneficiaryId, body) => createPiis(ctx, beneficiaryId!, body as never),
     update: (ctx, existing, body) => {
       // a draft's content may change; after its handover a PIIS changes by amendment only

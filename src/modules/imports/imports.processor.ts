@@ -15,8 +15,7 @@ import { AppError } from '../../http/problem.js';
 import { TRANSFERRED } from '../../http/errors.js';
 import type { AccessLog } from '../audit/access-log.js';
 import { appendChange } from '../audit/audit.repository.js';
-import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
-import { KINDS, changedFields, type KindSpec } from './import-kinds.js';
+import { KINDS, changedFields, existingByRef, type KindSpec, type StoredRow } from './import-kinds.js';
 import { parseCsv, parseNdjson, type ParsedRow } from './import-formats.js';
 import * as repo from './imports.repository.js';
 import { createNewBeneficiaries } from './beneficiaries-bulk.js';
@@ -64,7 +63,39 @@ function isOutage(error: unknown): boolean {
   return code.startsWith('08') || code.startsWith('57P') || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code);
 }
 
-async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: KindSpec, parsed: ParsedRow): Promise<Verdict> {
+/**
+ * What a batch knows before its rows are applied, each read in one statement: the records its
+ * externalRefs name and the persons its rows are about. A row whose externalRef an earlier row
+ * of the batch already applied reads its record again.
+ */
+interface BatchLookup {
+  records: Map<string, StoredRow>;
+  personById: Map<string, string>;
+  personByRef: Map<string, string>;
+  applied: Set<string>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const stringsOf = (rows: readonly ParsedRow[], key: string) =>
+  [...new Set(rows.flatMap((r) => ('error' in r || typeof r.value[key] !== 'string' ? [] : [r.value[key] as string])))];
+
+async function lookupBatch(tx: Tx, cpasId: string, spec: KindSpec, rows: readonly ParsedRow[]): Promise<BatchLookup> {
+  const lookup: BatchLookup = { records: await existingByRef(tx, cpasId, spec, stringsOf(rows, 'externalRef')), personById: new Map(), personByRef: new Map(), applied: new Set() };
+  if (!spec.aboutPerson) return lookup;
+  const ids = stringsOf(rows, 'beneficiaryId').filter((id) => UUID.test(id));
+  const refs = stringsOf(rows, 'beneficiaryExternalRef');
+  if (ids.length === 0 && refs.length === 0) return lookup;
+  const { rows: persons } = await sql<{ id: string; external_ref: string | null }>`
+    select id, external_ref from beneficiary
+    where cpas_id = ${cpasId} and (id = any(${ids}::uuid[]) or external_ref = any(${refs}::text[]))`.execute(tx);
+  for (const p of persons) {
+    lookup.personById.set(p.id, p.id);
+    if (p.external_ref !== null) lookup.personByRef.set(p.external_ref, p.id);
+  }
+  return lookup;
+}
+
+async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: KindSpec, parsed: ParsedRow, lookup: BatchLookup): Promise<Verdict> {
   if ('error' in parsed) return rejected(parsed.rowNumber, null, 'validation-failed', `Row ${parsed.rowNumber}: ${parsed.error}`);
   const row = parsed.rowNumber;
   const value = parsed.value;
@@ -79,11 +110,12 @@ async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: Kin
     let person: string | null = null;
     if (spec.aboutPerson) {
       if ((byId === undefined) === (byRef === undefined)) return rejected(row, externalRef, 'validation-failed', 'Name the person by beneficiaryId or by beneficiaryExternalRef (one of the two)');
-      const found = await findIdBy(tx, ctx.cpasId, byId !== undefined ? { id: byId } : { externalRef: byRef! });
-      if (!found) return rejected(row, externalRef, 'not-found', 'No such beneficiary in your CPAS');
-      person = found.id;
+      person = (byId !== undefined ? lookup.personById.get(byId.toLowerCase()) : lookup.personByRef.get(byRef!)) ?? null;
+      if (!person) return rejected(row, externalRef, 'not-found', 'No such beneficiary in your CPAS');
     }
-    const existing = await spec.existing(tx, ctx, externalRef!);
+    const stored = lookup.applied.has(externalRef!) ? (await existingByRef(tx, ctx.cpasId, spec, [externalRef!])).get(externalRef!) : lookup.records.get(externalRef!);
+    lookup.applied.add(externalRef!);
+    const existing = stored ? await spec.toExisting(tx, ctx, stored) : null;
     if (existing) {
       if (spec.aboutPerson && existing.api['beneficiaryId'] !== person) {
         return rejected(row, externalRef, 'duplicate-external-ref', 'This externalRef belongs to a record of another person', null, existing.id);
@@ -132,6 +164,7 @@ export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: 
         }
         ordinary = fast.rest;
       }
+      const lookup = await lookupBatch(tx, cpasId, spec, ordinary);
       for (const parsed of ordinary) {
         const ctx: RequestContext = {
           db: tx,
@@ -145,7 +178,7 @@ export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: 
           deployment: deps.deployment,
           idempotency: null,
         };
-        verdicts.push(await applyRow(tx, ctx, job.kind, spec, parsed));
+        verdicts.push(await applyRow(tx, ctx, job.kind, spec, parsed, lookup));
       }
       if (job.dry_run) await sql`rollback to savepoint dry_run`.execute(tx);
       verdicts.sort((x, y) => x.row_number - y.row_number);
