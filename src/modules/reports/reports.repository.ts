@@ -47,8 +47,13 @@ export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: str
     from beneficiary b
     where b.cpas_id = ${cpasId}
       ${named
-        ? sql`and (b.id = any(${named}::uuid[]) or b.partner_id = any(${named}::uuid[])
-              or b.id in (select x.partner_id from beneficiary x where x.cpas_id = ${cpasId} and x.id = any(${named}::uuid[])))`
+        ? // the named, those whose partner is named, and the partners of the named, as one set
+          // of ids joined to (a disjunction over the person would test every person of the CPAS
+          // against the whole array: a second for a batch of 1,000 in a CPAS of 20,000)
+          sql`and b.id in (
+              select n.id from unnest(${named}::uuid[]) n(id)
+              union select x.id from beneficiary x join unnest(${named}::uuid[]) n(id) on x.partner_id = n.id where x.cpas_id = ${cpasId}
+              union select x.partner_id from beneficiary x join unnest(${named}::uuid[]) n(id) on x.id = n.id where x.cpas_id = ${cpasId} and x.partner_id is not null)`
         : sql``}
       and (exists (select 1 from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and r.starts_on <= ${filter.yearEnd}::date)
         or exists (select 1 from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.signed_on <= ${filter.yearEnd}::date))
