@@ -505,6 +505,8 @@ export interface TransferTable {
 export interface RollupDirtyTable {
   cpas_id: string;
   beneficiary_id: string;
+  /** whether the person's subsidy months need recomputing too (not for indicator-only facts) */
+  subsidy: Generated<boolean>;
 }
 
 export interface RollupCoverageTable {

@@ -67,6 +67,15 @@ t.test('indicator rollups', async (t) => {
     const end = await post(app, manager, `/v1/beneficiaries/${active.beneficiaryId}/rights`, { kind: 'end', decidedOn: '2026-10-01', startsOn: '2026-10-01' });
     t.equal(end.statusCode, 201, end.body);
     await exact(t, 'a right ended');
+    // an evaluation marks its person for the indicators only; a PIIS whose dates change (its
+    // closing, a change of the PIIS row alone) marks the subsidy too, even over that mark
+    const evaluated = await post(app, manager, `/v1/piis/${d.piisId}/evaluations`, { heldOn: '2026-06-01', mode: 'in_person', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } });
+    t.equal(evaluated.statusCode, 201, evaluated.body);
+    t.same(await h.db.owner(`select subsidy from rollup_dirty where cpas_id = $1 and beneficiary_id = $2`, [cpas.id, b]), [{ subsidy: false }], 'an evaluation: indicators only');
+    const closed = await post(app, manager, `/v1/piis/${d.piisId}/close`, { endedOn: '2026-09-15', outcome: 'training_started' });
+    t.equal(closed.statusCode, 200, closed.body);
+    t.same(await h.db.owner(`select subsidy from rollup_dirty where cpas_id = $1 and beneficiary_id = $2`, [cpas.id, b]), [{ subsidy: true }], 'the closing: the subsidy too');
+    await exact(t, 'an evaluation, then the PIIS closed');
     // another CPAS's writes never touch this CPAS's rollup
     await piisIn(app, await other.token('cpas_manager'), 'active');
     await exact(t, 'another CPAS wrote');

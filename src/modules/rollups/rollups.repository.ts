@@ -33,22 +33,24 @@ export async function coverageOf(tx: Tx, cpasId: string): Promise<number | null>
 
 /** A new year to cover: every person of the CPAS gets tallied again, through that year. */
 export async function extendCoverage(tx: Tx, cpasId: string, throughYear: number): Promise<void> {
-  await sql`insert into rollup_dirty (cpas_id, beneficiary_id) select cpas_id, id from beneficiary where cpas_id = ${cpasId} on conflict do nothing`.execute(tx);
+  await sql`insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from beneficiary where cpas_id = ${cpasId}
+    on conflict (cpas_id, beneficiary_id) do update set subsidy = true where not rollup_dirty.subsidy`.execute(tx);
   await sql`insert into rollup_coverage (cpas_id, through_year) values (${cpasId}, ${throughYear})
     on conflict (cpas_id) do update set through_year = excluded.through_year`.execute(tx);
 }
 
 /**
- * Takes up to `limit` marked persons off the list (their marks go when this transaction commits).
+ * Takes up to `limit` marked persons off the list (their marks go when this transaction commits),
+ * each with whether their subsidy months need recomputing too.
  * The pick is an array computed once: as a joined subquery the planner may rescan it per row
  * (with stale statistics it did), and a locking LIMIT rescanned picks other rows each time.
  */
-export async function takeDirty(tx: Tx, cpasId: string, limit: number): Promise<string[]> {
-  const { rows } = await sql<{ beneficiary_id: string }>`
+export async function takeDirty(tx: Tx, cpasId: string, limit: number): Promise<Array<{ id: string; subsidy: boolean }>> {
+  const { rows } = await sql<{ beneficiary_id: string; subsidy: boolean }>`
     delete from rollup_dirty where cpas_id = ${cpasId} and beneficiary_id = any(array(
       select beneficiary_id from rollup_dirty where cpas_id = ${cpasId} order by beneficiary_id limit ${limit} for update skip locked))
-    returning beneficiary_id`.execute(tx);
-  return rows.map((r) => r.beneficiary_id);
+    returning beneficiary_id, subsidy`.execute(tx);
+  return rows.map((r) => ({ id: r.beneficiary_id, subsidy: r.subsidy }));
 }
 
 /** Replaces these persons' tallies; returns every year whose sum changes (old rows' and new rows'). */

@@ -20,15 +20,20 @@ export async function refreshRollups(database: Database, cpasId: string, today: 
     const done = await inTenant(database.db, cpasId, async (tx) => {
       await repo.lockCpasRollups(tx, cpasId);
       if ((await repo.coverageOf(tx, cpasId)) !== currentYear) await repo.extendCoverage(tx, cpasId, currentYear);
-      const ids = await repo.takeDirty(tx, cpasId, BATCH);
-      if (ids.length === 0) return 0;
+      const marks = await repo.takeDirty(tx, cpasId, BATCH);
+      if (marks.length === 0) return 0;
+      const ids = marks.map((m) => m.id);
       const { rows } = await tx.executeQuery(indicatorFactsQuery(tx, cpasId, { beneficiaryIds: ids }));
       const tallies = rows.flatMap((row) => tallyYears(toIndicatorPerson(row), currentYear).map((t) => ({ beneficiaryId: row.id, ...t })));
       await repo.sumIntoRollup(tx, cpasId, await repo.replaceTallies(tx, cpasId, ids, tallies));
-      // the subsidy months of these persons and of their partners (a couple is settled together)
-      const facts = (await tx.executeQuery(subsidyFactsQuery(tx, cpasId, { yearEnd: `${currentYear}-12-31`, beneficiaryIds: ids }))).rows;
-      await repo.replaceSubsidyTallies(tx, cpasId, [...new Set([...ids, ...facts.map((f) => f.id)])], subsidyTallies(facts, currentYear));
-      return ids.length;
+      // the subsidy months of the persons whose subsidy facts changed, and of their partners (a
+      // couple is settled together); an evaluation, say, leaves them as they are
+      const subsidyIds = marks.filter((m) => m.subsidy).map((m) => m.id);
+      if (subsidyIds.length > 0) {
+        const facts = (await tx.executeQuery(subsidyFactsQuery(tx, cpasId, { yearEnd: `${currentYear}-12-31`, beneficiaryIds: subsidyIds }))).rows;
+        await repo.replaceSubsidyTallies(tx, cpasId, [...new Set([...subsidyIds, ...facts.map((f) => f.id)])], subsidyTallies(facts, currentYear));
+      }
+      return marks.length;
     });
     total += done;
     if (done === 0) return total;
