@@ -22,10 +22,31 @@ export interface AccessEntry {
   outcome?: string;
 }
 
-interface Pending {
+export interface Pending {
   id: string;
   at: string;
   entry: AccessEntry;
+}
+
+/** The statement that writes a batch of one CPAS's entries (also what npm run bench replays). */
+export function accessInsert(db: Kysely<DB>, cpasId: string, entries: readonly Pending[]) {
+  return db
+    .insertInto('audit_entry')
+    .values(
+      entries.map((p) => ({
+        cpas_id: cpasId,
+        id: p.id,
+        at: p.at,
+        actor: p.entry.actor,
+        action: p.entry.action ?? 'read',
+        entity: p.entry.entity,
+        entity_id: p.entry.entityIds.length === 1 ? p.entry.entityIds[0]! : null,
+        entity_ids: p.entry.entityIds.length > 1 ? p.entry.entityIds : null,
+        request_id: p.entry.requestId,
+        outcome: p.entry.outcome ?? 'ok',
+      })),
+    )
+    .onConflict((oc) => oc.columns(['cpas_id', 'id']).doNothing());
 }
 
 export interface AccessLog {
@@ -59,22 +80,7 @@ export function createAccessLog(
           for (let i = 0; i < entries.length; i += 1000) {
             await tx
               .insertInto('audit_entry')
-              .values(
-                entries.slice(i, i + 1000).map((p) => ({
-                  cpas_id: cpasId,
-                  id: p.id,
-                  at: p.at,
-                  actor: p.entry.actor,
-                  action: p.entry.action ?? 'read',
-                  entity: p.entry.entity,
-                  entity_id: p.entry.entityIds.length === 1 ? p.entry.entityIds[0]! : null,
-                  entity_ids: p.entry.entityIds.length > 1 ? p.entry.entityIds : null,
-                  request_id: p.entry.requestId,
-                  outcome: p.entry.outcome ?? 'ok',
-                })),
-              )
-              .onConflict((oc) => oc.columns(['cpas_id', 'id']).doNothing())
-              .execute();
+            await accessInsert(tx, cpasId, entries.slice(i, i + 1000)).execute();
           }
         });
       } catch (error) {
