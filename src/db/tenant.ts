@@ -40,10 +40,14 @@ export async function readInTenant<R>(database: Database, cpasId: string, query:
   return (results[1] ?? []) as R[];
 }
 
-/** Binds the tenant for the rest of the current (possibly implicit) transaction. */
+/**
+ * Binds the tenant for the rest of the current transaction — also the implicit one of a message
+ * of several statements, which `set local` counts as a transaction block. A command rather than a
+ * select: it answers no row, so the read's message carries one result set, not two.
+ */
 export function bindStatement(cpasId: string): string {
   if (!UUID.test(cpasId)) throw new Error('bindStatement: tenant id is not a UUID');
-  return `select set_config('app.cpas_id', '${cpasId}', true)`;
+  return `set local app.cpas_id = '${cpasId}'`;
 }
 
 /** What a unit of work holds besides its connection. */

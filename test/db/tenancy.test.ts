@@ -2,7 +2,7 @@
 // for the role requests run as — not by the queries remembering a where clause.
 import t from 'tap';
 import { sql } from 'kysely';
-import { inTenant } from '../../src/db/tenant.js';
+import { inTenant, readInTenant } from '../../src/db/tenant.js';
 import { uuidv7 } from '../../src/db/ids.js';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
@@ -79,6 +79,19 @@ t.test('tenancy', async (t) => {
     t.same(owned, [], 'piis_app owns no relation');
     const [current] = await db.executeQuery<{ r: string }>(sql`select current_user as r`.compile(db)).then((x) => x.rows);
     t.equal(current!.r, 'piis_app', 'requests run as piis_app');
+  });
+
+  t.test('when a read binds its tenant in its own message, then the binding ends with that message, also when the read fails', async (t) => {
+    const database = h.db.database;
+    const query = db.selectFrom('beneficiary').select('id').compile();
+    // every pooled connection carries a read, a failed read among them
+    const reads = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => (i % 3 === 2 ? readInTenant<{ id: string }>(database, a.id, sql<{ id: string }>`select 1 / 0 as id`.compile(db)) : readInTenant(database, a.id, query))),
+    );
+    t.equal(reads.filter((r) => r.status === 'rejected').length, 4, 'the failing reads failed');
+    t.same(reads.find((r) => r.status === 'fulfilled')?.value.map((r) => r.id), [mine.id], 'a read sees its tenant');
+    const after = await Promise.all(Array.from({ length: 12 }, () => database.simpleQuery(`select coalesce(current_setting('app.cpas_id', true), '') as bound; select count(*)::int as n from beneficiary`)));
+    t.same(after.map(([bound, count]) => [bound![0]!['bound'], count![0]!['n']]), Array.from({ length: 12 }, () => ['', 0]), 'the next messages see no tenant and no row');
   });
 
   t.test(

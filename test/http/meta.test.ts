@@ -72,6 +72,19 @@ t.test('meta', async (t) => {
     t.equal(metrics.statusCode, 200);
     t.match(metrics.headers['content-type'], /^text\/plain/);
     t.match(metrics.body, /http_requests_total\{method="GET",route="\/health\/live",status="200"\} 1/);
+    t.match(metrics.body, /# TYPE process_cpu_user_seconds_total counter/, 'the process defaults too');
+    // the duration histogram: cumulative buckets, +Inf equal to the count, a sum
+    await h.app.inject({ method: 'GET', url: '/health/live' });
+    const body = (await h.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const labels = 'method="GET",route="/health/live"';
+    const buckets = [...body.matchAll(/^http_request_duration_seconds_bucket\{le="([^"]+)",method="GET",route="\/health\/live"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])] as const);
+    t.equal(buckets.length, 13, 'twelve bounds and +Inf');
+    t.equal(buckets.at(-1)![0], '+Inf');
+    t.ok(buckets.every(([, n], i) => i === 0 || n >= buckets[i - 1]![1]), 'cumulative');
+    t.equal(buckets.at(-1)![1], 2, 'every request under +Inf');
+    t.match(body, new RegExp(`^http_request_duration_seconds_count\\{${labels}\\} 2$`, 'm'));
+    t.match(body, new RegExp(`^http_request_duration_seconds_sum\\{${labels}\\} [0-9.e-]+$`, 'm'));
+    t.match(body, /http_requests_total\{method="GET",route="\/health\/live",status="200"\} 2/);
   });
 
   t.test('when Accept excludes JSON, then 406 not-acceptable', async (t) => {

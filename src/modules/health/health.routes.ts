@@ -53,8 +53,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      reply.type(app.metricsRegistry.contentType);
-      return app.metricsRegistry.metrics();
+      reply.type(app.metrics.contentType);
+      return app.metrics.metrics();
     },
   );
 };
