@@ -29,10 +29,10 @@ function orderedId(row: number): string {
 }
 
 /**
- * The read's script (weight READS_PER_SEAL) followed by its share of access-log batches and
- * sealing. `entity` and `entityId` are what the read's entry names.
+ * The read's script (`readsPerScript` reads, READS_PER_SEAL reads in all) followed by its share
+ * of access-log batches and sealing. `entity` and `entityId` are what the read's entry names.
  */
-export function withAuditShare(compiler: Kysely<DB>, cpasId: string, read: string, entity: string, entityId: string): WeightedScript[] {
+export function withAuditShare(compiler: Kysely<DB>, cpasId: string, read: string, entity: string, entityId: string, readsPerScript = 1): WeightedScript[] {
   const entries: Pending[] = Array.from({ length: ENTRIES_PER_BATCH }, (_, row) => ({
     id: `@id${row}@`,
     at: new Date().toISOString(),
@@ -42,7 +42,7 @@ export function withAuditShare(compiler: Kysely<DB>, cpasId: string, read: strin
   // as inTenant sends it: begin and the binding, the statement, commit
   const batch = `${beginStatement(cpasId).replace(/;/g, ' \\;')};\n${insert};\ncommit;\n`;
   return [
-    { text: read, weight: READS_PER_SEAL },
+    { text: read, weight: READS_PER_SEAL / readsPerScript },
     { text: batch, weight: READS_PER_SEAL / ENTRIES_PER_BATCH },
     { text: 'select * from piis_seal_audit();\n', weight: 1 },
   ];

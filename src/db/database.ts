@@ -10,6 +10,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
 import { migrateToLatest } from './migrate.js';
+import { createReadBatcher, type Exchange } from './read-batch.js';
 
 export interface Database {
   readonly kind: 'postgres' | 'embedded';
@@ -22,6 +23,11 @@ export interface Database {
    * of each. When one fails, the open transaction is rolled back before the connection is reused.
    */
   simpleQuery(text: string): Promise<Array<Record<string, unknown>[]>>;
+  /**
+   * A read by key with this CPAS bound (PostgreSQL only: read-batch.ts, reads of the same turn in
+   * one message). Without it, readByKeyInTenant reads alone.
+   */
+  readonly readByKey?: (cpasId: string, statement: string) => Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -83,22 +89,25 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: lastResultPool(pool) }) });
+  const exchange: Exchange = async (text) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(result) ? result : [result]).map((r) => ({ command: r.command, rows: r.rows ?? [] }));
+    } catch (error) {
+      await client.query('rollback').catch((e: Error) => (broken = e));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+  const batcher = createReadBatcher(exchange);
   return {
     kind: 'postgres',
     db,
-    async simpleQuery(text) {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
-        return (Array.isArray(result) ? result : [result]).map((r) => r.rows ?? []);
-      } catch (error) {
-        await client.query('rollback').catch((e: Error) => (broken = e));
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
+    simpleQuery: async (text) => (await exchange(text)).map((r) => r.rows),
+    readByKey: (cpasId, statement) => batcher.read(cpasId, statement),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -41,6 +41,24 @@ export async function readInTenant<R>(database: Database, cpasId: string, query:
 }
 
 /**
+ * A read of a few records by key: like readInTenant, but on PostgreSQL it may travel with the
+ * other reads by key of the same turn in one message, each in a read-only transaction of its own
+ * (read-batch.ts).
+ */
+export async function readByKeyInTenant<R>(database: Database, cpasId: string, query: CompiledQuery<R>): Promise<R[]> {
+  if (!UUID.test(cpasId)) throw new Error('readByKeyInTenant: tenant id is not a UUID');
+  const statement = inlineParameters(query);
+  if (database.readByKey) return (await database.readByKey(cpasId, statement)) as R[];
+  // alone, in the same read-only transaction a batch would give it
+  return ((await database.simpleQuery(readOnlySegment(cpasId, statement)))[2] ?? []) as R[];
+}
+
+/** One read in a read-only transaction of its own, bound to its CPAS (begin, set, the read, commit). */
+export function readOnlySegment(cpasId: string, statement: string): string {
+  return `begin read only; ${bindStatement(cpasId)}; ${statement}; commit`;
+}
+
+/**
  * Binds the tenant for the rest of the current transaction — also the implicit one of a message
  * of several statements, which `set local` counts as a transaction block. A command rather than a
  * select: it answers no row, so the read's message carries one result set, not two.

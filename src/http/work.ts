@@ -1,7 +1,7 @@
 // Units of work as services use them. writeUnit wraps a change with its idempotency record in the
 // same transaction; readPersonal and readUnit read, and log the access through the access log.
 import { type CompiledQuery, sql } from 'kysely';
-import { inTenant, readInTenant, type Session, type Tx } from '../db/tenant.js';
+import { inTenant, readByKeyInTenant, readInTenant, type Session, type Tx } from '../db/tenant.js';
 import type { RequestContext, Outcome } from './context.js';
 import { AppError } from './problem.js';
 
@@ -71,10 +71,11 @@ export async function writeUnit<B>(
 
 /**
  * A read of personal records: one statement in one round trip (begin, tenant binding, select,
- * commit), and one access-log entry naming every record returned.
+ * commit), and one access-log entry naming every record returned. A read by key (a few rows by
+ * their ids) may share its message with other such reads (readByKeyInTenant).
  */
-export async function readPersonal<R extends { id: string }>(ctx: RequestContext, entity: string, query: CompiledQuery<R>): Promise<R[]> {
-  const rows = await readInTenant<R>(ctx.database, ctx.cpasId, query);
+export async function readPersonal<R extends { id: string }>(ctx: RequestContext, entity: string, query: CompiledQuery<R>, options: { byKey?: boolean } = {}): Promise<R[]> {
+  const rows = await (options.byKey ? readByKeyInTenant<R> : readInTenant<R>)(ctx.database, ctx.cpasId, query);
   await recordAccess(ctx, entity, rows);
   return rows;
 }

@@ -2,7 +2,7 @@
 // for the role requests run as — not by the queries remembering a where clause.
 import t from 'tap';
 import { sql } from 'kysely';
-import { inTenant, readInTenant } from '../../src/db/tenant.js';
+import { inTenant, readByKeyInTenant, readInTenant } from '../../src/db/tenant.js';
 import { uuidv7 } from '../../src/db/ids.js';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
@@ -92,6 +92,31 @@ t.test('tenancy', async (t) => {
     t.same(reads.find((r) => r.status === 'fulfilled')?.value.map((r) => r.id), [mine.id], 'a read sees its tenant');
     const after = await Promise.all(Array.from({ length: 12 }, () => database.simpleQuery(`select coalesce(current_setting('app.cpas_id', true), '') as bound; select count(*)::int as n from beneficiary`)));
     t.same(after.map(([bound, count]) => [bound![0]!['bound'], count![0]!['n']]), Array.from({ length: 12 }, () => ['', 0]), 'the next messages see no tenant and no row');
+  });
+
+  t.test('when reads by key of two CPAS arrive together, then each sees its own record only, a failing one fails alone and none may write', async (t) => {
+    const database = h.db.database;
+    const theirs = (await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(tokenB) })).json().items[0].id as string;
+    const byId = (id: string) => db.selectFrom('beneficiary').select('id').where('id', '=', id).compile();
+    const reads = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 10 === 9
+          ? readByKeyInTenant(database, a.id, sql<{ id: string }>`select 1 / 0 as id`.compile(db))
+          : readByKeyInTenant(database, i % 2 ? b.id : a.id, byId(i % 4 < 2 ? mine.id : theirs)),
+      ),
+    );
+    const seen = reads.map((r, i) => (i % 10 === 9 ? r.status : r.status === 'fulfilled' ? r.value.map((x) => x.id) : 'failed'));
+    const expected = Array.from({ length: 40 }, (_, i) => (i % 10 === 9 ? 'rejected' : (i % 2 ? b : a) === (i % 4 < 2 ? a : b) ? [i % 4 < 2 ? mine.id : theirs] : []));
+    t.same(seen, expected, 'own records found, the other CPAS’s invisible, the failing reads failed');
+    await t.rejects(readByKeyInTenant(database, a.id, sql<{ id: string }>`insert into audit_entry (cpas_id, id, actor, action, entity, request_id) values (${a.id}, ${uuidv7()}, 'x', 'read', 'x', 'x') returning id`.compile(db)), 'a read by key cannot write');
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => h.app.inject({ method: 'GET', url: `/v1/beneficiaries/${i % 3 ? mine.id : theirs}`, headers: bearer(i % 2 ? tokenA : tokenB) })),
+    );
+    t.same(
+      responses.map((r) => r.statusCode),
+      Array.from({ length: 60 }, (_, i) => ((i % 3 ? 'a' : 'b') === (i % 2 ? 'a' : 'b') ? 200 : 404)),
+      'over HTTP: 200 for a CPAS’s own person, 404 for the other’s',
+    );
   });
 
   t.test(

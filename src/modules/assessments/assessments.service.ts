@@ -52,7 +52,7 @@ export async function createAssessment(ctx: RequestContext, beneficiaryId: strin
 }
 
 export async function getAssessment(ctx: RequestContext, id: string): Promise<Outcome<Assessment>> {
-  const [row] = await readPersonal(ctx, 'assessment', repo.assessmentByIdQuery(ctx.db, ctx.cpasId, id));
+  const [row] = await readPersonal(ctx, 'assessment', repo.assessmentByIdQuery(ctx.db, ctx.cpasId, id), { byKey: true });
   if (!row) throw new AppError('not-found', 'No such assessment in your CPAS');
   return ok(repo.toAssessment(row), '"1"');
 }

@@ -93,7 +93,7 @@ export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCr
 }
 
 export async function getBeneficiary(ctx: RequestContext, id: string): Promise<Outcome<Beneficiary>> {
-  const [row] = await readPersonal(ctx, 'beneficiary', repo.readBeneficiaryQuery(ctx, id));
+  const [row] = await readPersonal(ctx, 'beneficiary', repo.readBeneficiaryQuery(ctx, id), { byKey: true });
   const beneficiary = row && repo.toBeneficiary(row);
   if (!beneficiary) throw new AppError('not-found', 'No such beneficiary in your CPAS');
   return ok(beneficiary, etagOf(beneficiary.version));

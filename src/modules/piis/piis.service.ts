@@ -10,7 +10,7 @@ import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { etagOf } from '../../http/etag.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { readInTenant, type Tx } from '../../db/tenant.js';
+import { readByKeyInTenant, type Tx } from '../../db/tenant.js';
 import { toIsoInstant } from '../../db/database.js';
 import { checkActivationCategory, checkDuration, type PiisContent } from '../../rules/content.js';
 import { appendChange } from '../audit/audit.repository.js';
@@ -128,7 +128,7 @@ export async function updatePiisDraft(ctx: RequestContext, piisId: string, ifMat
 }
 
 export async function getPiis(ctx: RequestContext, piisId: string): Promise<Outcome<Piis>> {
-  const [found] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  const [found] = await readByKeyInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
   if (!found) throw NOT_FOUND();
   const row = repo.toFileRow(found.file);
   await recordAccess(ctx, 'piis', [row]);
@@ -153,7 +153,7 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
 }
 
 export async function readFile(ctx: RequestContext, piisId: string): Promise<PiisFile> {
-  const [found] = await readInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  const [found] = await readByKeyInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
   if (!found) throw NOT_FOUND();
   const row = repo.toFileRow(found.file);
   await recordAccess(ctx, 'piis', [row]);
