@@ -102,7 +102,7 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
       client.release(broken);
     }
   };
-  const batcher = createReadBatcher(exchange);
+  const batcher = createReadBatcher(exchange, { statementError: (error) => error instanceof pg.DatabaseError });
   return {
     kind: 'postgres',
     db,

@@ -44,7 +44,19 @@ export interface ReadBatcher {
   read(cpasId: string, statement: string): Promise<Record<string, unknown>[]>;
 }
 
-export function createReadBatcher(exchange: Exchange, maxBatch = 16): ReadBatcher {
+export interface ReadBatchOptions {
+  /** reads per message (default 16) */
+  readonly maxBatch?: number;
+  /**
+   * Whether a failure came from a statement (the database answered with an error): only then are
+   * the reads sent again one by one. A failure to reach the database fails every read at once.
+   */
+  readonly statementError?: (error: unknown) => boolean;
+}
+
+export function createReadBatcher(exchange: Exchange, options: ReadBatchOptions = {}): ReadBatcher {
+  const maxBatch = options.maxBatch ?? 16;
+  const statementError = options.statementError ?? (() => true);
   let pending: Pending[] = [];
 
   async function send(batch: Pending[]): Promise<void> {
@@ -52,7 +64,7 @@ export function createReadBatcher(exchange: Exchange, maxBatch = 16): ReadBatche
     try {
       results = await exchange(batch.map(segment).join(';\n'));
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
+      if (batch.length === 1 || !statementError(error)) return batch.forEach((p) => p.reject(error));
     }
     const answered = results;
     if (answered && linedUp(answered, batch.length)) {

@@ -47,7 +47,7 @@ t.test('when reads arrive in different turns, then each turn sends its own messa
 
 t.test('when more reads arrive than a message holds, then they are split', async (t) => {
   const database = fakeDatabase();
-  const batcher = createReadBatcher(database.exchange, 4);
+  const batcher = createReadBatcher(database.exchange, { maxBatch: 4 });
   const reads = await Promise.all(Array.from({ length: 10 }, (_, i) => batcher.read(i % 2 ? A : B, `select ${i}`)));
   t.same(database.messages.map((m) => [...m.matchAll(SEGMENT)].length), [4, 4, 2]);
   t.same(reads.map((r) => r[0]!['statement']), Array.from({ length: 10 }, (_, i) => `select ${i}`), 'every read its own rows, in order');
@@ -76,10 +76,16 @@ t.test('when an answer does not line up with the reads, then no read takes rows 
   ]);
 });
 
-t.test('when the database is unreachable, then every read of the message fails', async (t) => {
-  const batcher = createReadBatcher(async () => {
-    throw new Error('connection refused');
-  });
+t.test('when the database cannot be reached, then every read of the message fails at once, without a second try', async (t) => {
+  let messages = 0;
+  const batcher = createReadBatcher(
+    async () => {
+      messages++;
+      throw new Error('timeout exceeded when trying to connect');
+    },
+    { statementError: (error) => !/connect/.test((error as Error).message) },
+  );
   const reads = await Promise.allSettled([batcher.read(A, 'select 1'), batcher.read(B, 'select 2')]);
   t.same(reads.map((r) => r.status), ['rejected', 'rejected']);
+  t.equal(messages, 1);
 });
