@@ -32,7 +32,7 @@ export function beginStatement(cpasId: string, options: UnitOfWorkOptions = {}):
 /**
  * A read of one statement in one round trip (see one-round-trip.ts): the rows it returns.
  * Statements sent in one simple-protocol message run as one implicit transaction, so the tenant
- * bound with set_config(…, true) holds for the statement and vanishes with it — no begin or
+ * bound with `set local` holds for the statement and vanishes with it — no begin or
  * commit needed, and a failure rolls back by itself.
  */
 export async function readInTenant<R>(database: Database, cpasId: string, query: CompiledQuery<R>): Promise<R[]> {
