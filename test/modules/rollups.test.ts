@@ -8,7 +8,7 @@ import { draft, piisIn, post, rightfulBeneficiary } from '../helpers/piis.js';
 import { indicatorInputs, indicatorsFrom, subsidyInputs } from '../../src/modules/reports/reports.service.js';
 import { subsidyReportFrom } from '../../src/modules/reports/subsidy.compute.js';
 import { indicatorFactsQuery, toIndicatorPerson } from '../../src/modules/reports/reports.repository.js';
-import { refreshBacklog } from '../../src/modules/rollups/rollups.service.js';
+import { refreshBacklog, refreshRollups } from '../../src/modules/rollups/rollups.service.js';
 import { tallyYears } from '../../src/rules/indicators.js';
 import { inTenant } from '../../src/db/tenant.js';
 import type { RequestContext } from '../../src/http/context.js';
@@ -95,5 +95,22 @@ t.test('indicator rollups', async (t) => {
     t.ok((await refreshBacklog(h.db.database, today)) >= 1, 'the backlog named this CPAS');
     t.same(await h.db.owner(`select 1 from rollup_dirty`), [], 'no marks left in any CPAS');
     await exact(t, 'after the background refresh');
+  });
+
+  t.test('when more persons are marked than a pass takes, then the refresh goes on until a pass takes fewer', async (t) => {
+    const marked = await h.db.owner<{ n: number }>(
+      `with m as (insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from beneficiary where cpas_id = $1
+         on conflict (cpas_id, beneficiary_id) do nothing returning 1) select count(*)::int as n from m`,
+      [cpas.id],
+    );
+    const persons = marked[0]!.n;
+    t.ok(persons >= 5, `${persons} persons marked`);
+    // passes of 2: full passes go round again, the last (short) one ends the refresh
+    t.equal(await refreshRollups(h.db.database, cpas.id, today, 2), persons, 'every marked person recomputed');
+    t.same(await h.db.owner(`select 1 from rollup_dirty where cpas_id = $1`, [cpas.id]), [], 'no marks left');
+    await exact(t, 'after a refresh in passes of 2');
+    // one mark, passes of 2: a single short pass
+    await h.db.owner(`insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, false from beneficiary where cpas_id = $1 order by id limit 1`, [cpas.id]);
+    t.equal(await refreshRollups(h.db.database, cpas.id, today, 2), 1, 'one mark, one pass');
   });
 });

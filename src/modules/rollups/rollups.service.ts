@@ -12,15 +12,18 @@ import * as repo from './rollups.repository.js';
 
 const BATCH = 1000;
 
-/** Recomputes the marked persons of one CPAS (and every person on a new year); the number of persons recomputed. */
-export async function refreshRollups(database: Database, cpasId: string, today: string): Promise<number> {
+/**
+ * Recomputes the persons of one CPAS marked when it begins (and every person on a new year); the
+ * number of persons recomputed.
+ */
+export async function refreshRollups(database: Database, cpasId: string, today: string, batch = BATCH): Promise<number> {
   const currentYear = Number(today.slice(0, 4));
   let total = 0;
   for (;;) {
     const done = await inTenant(database.db, cpasId, async (tx) => {
       await repo.lockCpasRollups(tx, cpasId);
       if ((await repo.coverageOf(tx, cpasId)) !== currentYear) await repo.extendCoverage(tx, cpasId, currentYear);
-      const marks = await repo.takeDirty(tx, cpasId, BATCH);
+      const marks = await repo.takeDirty(tx, cpasId, batch);
       if (marks.length === 0) return 0;
       const ids = marks.map((m) => m.id);
       const { rows } = await tx.executeQuery(indicatorFactsQuery(tx, cpasId, { beneficiaryIds: ids }));
@@ -36,7 +39,11 @@ export async function refreshRollups(database: Database, cpasId: string, today: 
       return marks.length;
     });
     total += done;
-    if (done === 0) return total;
+    // A short pass took every mark there was when it began: marks written since wait for the next
+    // tick or reader. Going round again until none are left never ends under a steady stream of
+    // changes, and each round sums the CPAS's years again (measured: 12 rounds a second under 400
+    // evaluations a second, most of the database's time).
+    if (done < batch) return total;
   }
 }
 
