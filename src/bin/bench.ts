@@ -14,7 +14,8 @@
 // and the import bench (bench-import.ts: 100,000 beneficiaries; BENCH_ONLY=import runs it alone;
 // BENCH_ONLY=service runs all but the scale benches; BENCH_ONLY=read only the beneficiary read).
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow creating a
-// database; BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the runs;
+// database; BENCH_SECONDS (default 10), BENCH_WARMUP (default 10) and BENCH_CONNECTIONS (default
+// 10) tune the runs;
 // BENCH_PROFILE_DIR writes a CPU profile of the endpoint's server.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +46,7 @@ const dist = fileURLToPath(new URL('..', import.meta.url));
 /** the node flags of `npm start` (package.json): the server is measured as it is run */
 const SERVER_FLAGS = ['--max-semi-space-size=2'];
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
+const warmup = Number(process.env['BENCH_WARMUP'] ?? 10);
 /** reads per message in the batched T_db (the mean batch under the bench's load is about 5) */
 const BATCHED = 5;
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
@@ -94,8 +96,10 @@ async function stop(child: ChildProcess) {
 }
 
 async function run(url: string, headers: Record<string, string> = {}, extra: Partial<autocannon.Options> = {}): Promise<autocannon.Result> {
-  // a short warm-up, then the measured run
-  await autocannon({ url, connections, duration: 2, headers, ...extra });
+  // a warm-up long enough for V8 to finish compiling the hot paths (measured: the service's
+  // optimizing compiler still took 16 % of its CPU in the first 10 s of evaluations, nothing after
+  // 15 s), then the measured run: every server, toys included, is measured in its steady state
+  await autocannon({ url, connections, duration: warmup, headers, ...extra });
   const result = await autocannon({ url, connections, duration: seconds, headers, ...extra });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result;
