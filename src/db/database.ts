@@ -11,6 +11,7 @@ import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
 import { migrateToLatest } from './migrate.js';
 import { createReadBatcher, type Exchange } from './read-batch.js';
+import { messageOf, PreparedStatements, refusesStatement } from './prepared.js';
 
 export interface Database {
   readonly kind: 'postgres' | 'embedded';
@@ -88,7 +89,8 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
   // breaks while being closed (the database dropped or restarted meanwhile) is ignored too.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: lastResultPool(pool) }) });
+  const statements = new PreparedStatements({ isStatementError: (error) => error instanceof pg.DatabaseError && refusesStatement(error) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: lastResultPool(pool, statements) }) });
   const exchange: Exchange = async (text) => {
     const client = await pool.connect();
     let broken: Error | undefined;
@@ -125,16 +127,32 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
 /**
  * The pool as Kysely sees it, where a parameterless text of several statements (sent by pg in one
  * simple-protocol message) answers the rows of its last statement — as the embedded dialect does
- * — instead of pg's array of results, which Kysely would read as no rows.
+ * — instead of pg's array of results, which Kysely would read as no rows. A connection taken from
+ * it first prepares the statements that became hot (prepared.ts); a unit of work's message is
+ * rendered for the connection that sends it, and hot parameterised queries run by name.
  */
-function lastResultPool(pool: pg.Pool) {
+function lastResultPool(pool: pg.Pool, statements: PreparedStatements) {
   return {
     async connect() {
       const client = await pool.connect();
+      try {
+        await statements.prepareOn(client);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
       return {
         // a cursor (streamed reads) is handed back as pg gives it
         query: (text: unknown, parameters?: readonly unknown[]) => {
-          const result = client.query(text as string, parameters as unknown[]) as unknown;
+          const message = messageOf(text, parameters);
+          const name = !message && typeof text === 'string' && parameters && parameters.length > 0 ? statements.nameFor(client, text) : undefined;
+          const result = (
+            message
+              ? client.query(statements.render(client, message))
+              : name
+                ? client.query({ name, text: text as string, values: parameters as unknown[] })
+                : client.query(text as string, parameters as unknown[])
+          ) as unknown;
           if (!(result instanceof Promise)) return result;
           return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
         },

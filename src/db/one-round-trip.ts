@@ -7,7 +7,8 @@ import type { CompiledQuery } from 'kysely';
 
 export class NotInlinable extends Error {}
 
-function literal(value: unknown): string {
+/** A value as a literal of the simple protocol. */
+export function literal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {

@@ -17,6 +17,7 @@ import {
   PostgresQueryCompiler,
   CompiledQuery as CQ,
 } from 'kysely';
+import { messageOf, renderInline } from './prepared.js';
 
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
@@ -34,9 +35,11 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Parameterless text may hold several statements (e.g. "begin; set local …"): the simple
-    // protocol runs them; the extended protocol is used whenever there are parameters.
-    if (query.parameters.length === 0 && query.sql.includes(';')) {
-      const results = await this.pg.exec(query.sql);
+    // protocol runs them; the extended protocol is used whenever there are parameters. A unit of
+    // work's message (prepared.ts) goes with its values inlined: nothing is prepared here.
+    const message = messageOf(query.sql, query.parameters);
+    if (message || (query.parameters.length === 0 && query.sql.includes(';'))) {
+      const results = await this.pg.exec(message ? renderInline(message) : query.sql);
       const last = results[results.length - 1];
       return { rows: (last?.rows ?? []) as R[] };
     }

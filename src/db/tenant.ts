@@ -4,6 +4,7 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
 import { inlineParameters } from './one-round-trip.js';
+import { messageQuery } from './prepared.js';
 import type { DB } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -93,13 +94,15 @@ export async function inTenant<T>(
   if (openUnits.has(db)) return nestedUnit(db, cpasId, work, options);
   const begin = beginStatement(cpasId, options);
   return db.connection().execute(async (conn) => {
-    const deferred: string[] = [];
+    const deferred: CompiledQuery[] = [];
     let result: T;
     try {
-      const opened = await sql.raw<Record<string, unknown>>(options.first ? `${begin};\n${inlineParameters(options.first)}` : begin).execute(conn);
+      // the messages are rendered by the driver for this connection: statements it has prepared
+      // run by name, the others with their values inlined (prepared.ts)
+      const opened = await conn.executeQuery(messageQuery(options.first ? [begin, options.first] : [begin]));
       openUnits.add(conn);
-      result = await work(conn, { firstRows: options.first ? opened.rows : [], defer: (query) => void deferred.push(inlineParameters(query)) });
-      await sql.raw([...deferred, 'commit'].join(';\n')).execute(conn);
+      result = await work(conn, { firstRows: options.first ? opened.rows : [], defer: (query) => void deferred.push(query) });
+      await conn.executeQuery(messageQuery([...deferred, 'commit']));
     } catch (error) {
       await sql.raw('rollback').execute(conn).catch(() => {});
       throw error;

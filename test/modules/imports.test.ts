@@ -3,6 +3,7 @@
 // dry runs change nothing; a row's refusal never stops the others; an import interrupted mid-way
 // resumes without losing or repeating a row; other CPAS and roles are kept out.
 import t from 'tap';
+import pg from 'pg';
 import { bearer, buildHarness, type Harness, type TestCpas } from '../helpers/app.js';
 import { validNiss } from '../helpers/identifiers.js';
 import { completeContent } from '../helpers/piis.js';
@@ -194,20 +195,32 @@ t.test('imports', async (t) => {
     const c = await h.newCpas();
     const token = await c.token('integration');
     const rows = Array.from({ length: 60 }, (_, i) => ({ externalRef: `crash-${i}`, niss: validNiss(), givenName: 'Crash', familyName: `Test ${i}`, language: 'fr' }));
+    // Where the kill lands must not be left to timing (a kill between two batches would only
+    // drop idle connections, and the import would go on): another transaction holds row 25's
+    // NISS uncommitted, so the batch of rows 25–27 waits on the unique index, in flight, when
+    // the service's connections are killed. Batches of 3: rows 1–24 are in.
+    const blocker = new pg.Client({ connectionString: h.db.url! });
+    await blocker.connect();
+    blocker.on('error', () => {});
+    t.teardown(() => blocker.end().catch(() => {}));
+    await blocker.query('begin');
+    await blocker.query(`insert into beneficiary (cpas_id, id, niss, given_name, family_name, language, created_by) values ($1, gen_random_uuid(), $2, 'Held', 'Row', 'fr', 'test')`, [c.id, rows[24]!.niss]);
+    const blockerPid = (await blocker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     const res = await h.app.inject({ method: 'POST', url: '/v1/imports?kind=beneficiaries', headers: { ...bearer(token), 'content-type': 'application/x-ndjson' }, payload: ndjson(rows) });
     const id = res.json().id;
     await h.app.importWorker!.tick();
-    // once some batches are in, kill the service's connections: the batch in flight rolls back
-    for (let i = 0; i < 200; i++) {
-      const [job] = await h.db.owner<{ next_row: number }>(`select next_row from import_job where id = $1`, [id]);
-      if (job!.next_row > 10) break;
-      await new Promise((r) => setTimeout(r, 5));
+    let waiting = false;
+    for (let i = 0; i < 1000 && !waiting; i++) {
+      waiting = (await h.db.owner<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.n > 0;
+      if (!waiting) await new Promise((r) => setTimeout(r, 5));
     }
-    await h.db.owner(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    t.ok(waiting, 'the batch of row 25 waits, in flight');
+    await h.db.owner(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and pid <> $1`, [blockerPid]);
+    await blocker.query('rollback');
     await h.app.importWorker!.idle();
     const [mid] = await h.db.owner<{ status: string; next_row: number }>(`select status, next_row from import_job where id = $1`, [id]);
     t.equal(mid!.status, 'running', 'interrupted mid-way: still running, its lease held');
-    t.ok(mid!.next_row > 10 && mid!.next_row < 61, `stopped after row ${mid!.next_row - 1}`);
+    t.equal(mid!.next_row, 25, 'stopped after row 24: the batch in flight rolled back');
     await h.db.owner(`update import_job set lease_until = now() - interval '1 second' where id = $1 and status = 'running'`, [id]);
     let done = false;
     for (let i = 0; i < 200 && !done; i++) {
