@@ -8,7 +8,8 @@
 // and prints cost of safety T_ep / T_toy and efficiency T_ep / (1 / (1/T_db + 1/T_http)), plus the
 // start-up times of npm start on the embedded database (first start, later start). Then, on a
 // second CPAS of BENCH_BENEFICIARIES (default 20,000) generated beneficiaries: GET /v1/piis/{id}
-// with the same four figures, POST …/evaluations against a naive insert route, and the latency of
+// with the same four figures, POST …/evaluations against a naive insert route (and against the
+// floor: the issue's transaction alone, hand-written, see bench-targets.ts), and the latency of
 // GET /v1/deadlines. Then the scale benches on the national data set (bench-national.ts; seeded
 // once into its own database, BENCH_SCALE chooses the size; BENCH_ONLY=national runs them alone)
 // and the import bench (bench-import.ts: 100,000 beneficiaries; BENCH_ONLY=import runs it alone;
@@ -286,6 +287,12 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
     headers: { 'content-type': 'application/json' },
     extra: evaluationPosts(signed, (id) => `/piis/${id}/evaluations`),
   });
+  const tFloorEval = await baseline(children, ['floor', url, cpasId], {
+    ready: ['/health', 404],
+    path: '/',
+    headers: { 'content-type': 'application/json' },
+    extra: evaluationPosts(signed, (id) => `/piis/${id}/evaluations`),
+  });
   const tHttp = await baseline(children, ['http', sample]);
 
   const compiler = dummyKysely();
@@ -293,7 +300,7 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
   const read = readOnlyMessage(cpasId, statement);
   const tDbRead = pgbench(url, read, keyDir);
   const tDb = pgbench(url, withAuditShare(compiler, cpasId, read, 'piis', piisId), keyDir);
-  return { beneficiaries, seedSeconds, tEp, tToy, tHttp, tDb, tDbRead, tEpEval, tToyEval, deadlinesP50: deadlines.latency.p50, deadlinesP99: deadlines.latency.p99 };
+  return { beneficiaries, seedSeconds, tEp, tToy, tHttp, tDb, tDbRead, tEpEval, tToyEval, tFloorEval, deadlinesP50: deadlines.latency.p50, deadlinesP99: deadlines.latency.p99 };
 }
 
 /** The PIIS benches' figures. */
@@ -311,6 +318,7 @@ function printPiis(p: Awaited<ReturnType<typeof benchPiis>>): void {
   console.log(`efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${pEfficiency.toFixed(2)} (target ≥ 0.4) ${pEfficiency >= 0.4 ? 'ok' : 'BELOW TARGET'}`);
   const evalRatio = p.tEpEval / p.tToyEval;
   console.log(`POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
+  console.log(`       the floor (the issue's transaction alone, by hand, bench-targets.ts) ${f(p.tFloorEval)} req/s: ${(p.tFloorEval / p.tToyEval).toFixed(2)} of the naive insert; the endpoint is ${(p.tEpEval / p.tFloorEval).toFixed(2)} of it`);
   console.log(`GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms (target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`);
 }
 
