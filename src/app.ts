@@ -40,6 +40,7 @@ import { startImportWorker, type ImportWorker } from './modules/imports/imports.
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { DEFAULT_DISPATCHER, startWebhookDispatcher, type Dispatcher, type DispatcherOptions } from './modules/webhooks/webhooks.dispatcher.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
+import { lazySerializers } from './http/lazy-serializers.js';
 
 export interface Clock {
   /** today in Europe/Brussels, YYYY-MM-DD */
@@ -74,6 +75,8 @@ declare module 'fastify' {
     /** the import worker of this process, when it runs one */
     importWorker: ImportWorker | null;
     registeredRoutes: RegisteredRoute[];
+    /** compiles the response serializers not used yet (the server calls it once it listens; see lazy-serializers.ts) */
+    warmSerializers(): Promise<number>;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -122,7 +125,9 @@ export function redactQuery(url: string): string {
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  const serializers = lazySerializers();
   const app = Fastify({
+    schemaController: { compilersFactory: { buildSerializer: serializers.factory } },
     logger: options.logger ?? {
       level: config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -182,6 +187,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Every route as registered, so tests can prove the document covers exactly these.
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
+  app.decorate('warmSerializers', () => serializers.warm());
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       registeredRoutes.push({ method, url: route.url, documented: !(route.schema as { hide?: boolean } | undefined)?.hide });

@@ -3,7 +3,7 @@
 // Pure and deterministic: the same input gives the same bytes (the creation date is the
 // version's), which is what lets a stored document be checked against a fresh rendering.
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { codeLists } from '../meta/codes.js';
 import { formatDate, TEXTS, type DocLang } from './document.texts.js';
 
@@ -44,7 +44,14 @@ export interface DocumentInput {
 
 const label = (list: string, code: string, lang: DocLang) => codeLists[list]?.[code]?.[lang] ?? code;
 
-export function renderDocument(input: DocumentInput): Promise<Buffer> {
+/**
+ * pdfkit is loaded on the first document, not with the server: with fontkit it decompresses its
+ * Unicode tables when loaded, a few hundred milliseconds of every start-up otherwise.
+ */
+let pdfkit: Promise<typeof PDFKit> | undefined;
+
+export async function renderDocument(input: DocumentInput): Promise<Buffer> {
+  const PDFDocument = await (pdfkit ??= import('pdfkit').then((module) => module.default));
   const t = TEXTS[input.lang];
   const date = formatDate[input.lang];
   const lang = input.lang;
