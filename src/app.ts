@@ -40,7 +40,7 @@ import { startImportWorker, type ImportWorker } from './modules/imports/imports.
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { DEFAULT_DISPATCHER, startWebhookDispatcher, type Dispatcher, type DispatcherOptions } from './modules/webhooks/webhooks.dispatcher.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
-import { lazySerializers } from './http/lazy-serializers.js';
+import { lazyCompilers } from './http/lazy-compilers.js';
 
 export interface Clock {
   /** today in Europe/Brussels, YYYY-MM-DD */
@@ -75,8 +75,8 @@ declare module 'fastify' {
     /** the import worker of this process, when it runs one */
     importWorker: ImportWorker | null;
     registeredRoutes: RegisteredRoute[];
-    /** compiles the response serializers not used yet (the server calls it once it listens; see lazy-serializers.ts) */
-    warmSerializers(): Promise<number>;
+    /** compiles the validators and serializers not used yet (the server calls it once it listens; see lazy-compilers.ts) */
+    warmCompilers(): Promise<number>;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -125,9 +125,10 @@ export function redactQuery(url: string): string {
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
-  const serializers = lazySerializers();
+  // validators and serializers compiled on first use, the rest once the server listens
+  const compilers = lazyCompilers();
   const app = Fastify({
-    schemaController: { compilersFactory: { buildSerializer: serializers.factory } },
+    schemaController: { compilersFactory: { buildValidator: compilers.buildValidator as never, buildSerializer: compilers.buildSerializer } },
     logger: options.logger ?? {
       level: config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -187,7 +188,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Every route as registered, so tests can prove the document covers exactly these.
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
-  app.decorate('warmSerializers', () => serializers.warm());
+  app.decorate('warmCompilers', () => compilers.warm());
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       registeredRoutes.push({ method, url: route.url, documented: !(route.schema as { hide?: boolean } | undefined)?.hide });

@@ -36,10 +36,10 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ readyInMs: Math.round(performance.now() - started), database: database.kind, devAuth: config.auth.dev }, 'ready');
-  // the response serializers not used yet are compiled now, in the background
-  app.warmSerializers().then(
-    (count) => app.log.debug({ count }, 'response serializers compiled'),
-    (error: Error) => app.log.error({ err: error }, 'a response serializer does not compile'),
+  // the validators and serializers not used yet are compiled now, in the background
+  app.warmCompilers().then(
+    (count) => app.log.debug({ count }, 'request validators and response serializers compiled'),
+    (error: Error) => app.log.error({ err: error }, 'a request or response schema does not compile'),
   );
 
   let stopping = false;
