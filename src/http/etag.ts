@@ -20,3 +20,13 @@ export function requireIfMatch(header: string | undefined): number {
 export function optionalIfMatch(header: string | undefined): number | undefined {
   return header === undefined || header.trim() === '' ? undefined : requireIfMatch(header);
 }
+
+/**
+ * For resources whose ETag is not a version number (a transfer's is its status): when the request
+ * names an ETag, it must be the current one (weak comparison, RFC 9110 §13.1.1), else 412.
+ */
+export function assertIfMatch(header: string | undefined, current: string): void {
+  if (header === undefined || header.trim() === '' || header.trim() === '*') return;
+  const named = header.split(',').map((e) => e.trim().replace(/^W\//, ''));
+  if (!named.includes(current)) throw new AppError('precondition-failed', `The resource changed since you read it (current ETag ${current})`);
+}

@@ -67,8 +67,21 @@ const problemContent = (status: number) => ({
   content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
 });
 
-/** Problems every operation may return: rate limiting, unexpected errors, outages, timeouts. */
-const ALWAYS = [406, 429, 500, 503, 504] as const;
+/**
+ * Problems every operation may return: a request not received in time, a URI or headers too
+ * long, rate limiting, unexpected errors, outages, timeouts.
+ */
+const ALWAYS = [406, 408, 414, 429, 431, 500, 503, 504] as const;
+/** Problems of every operation that reads a body: too large, or not a media type it reads. */
+const WITH_BODY = [413, 415] as const;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Declares 413 and 415 on a route whose method carries a body (fastify parses one for these). */
+export function declareBodyProblems(route: { method: string | string[]; schema?: { response?: Record<string | number, unknown> } }): void {
+  const response = route.schema?.response;
+  if (!response || ![route.method].flat().some((m) => BODY_METHODS.has(m))) return;
+  for (const status of WITH_BODY) response[status] ??= problemContent(status);
+}
 /** Problems of every authenticated operation. */
 export const AUTH_ERRORS = [401, 403] as const;
 
@@ -112,6 +125,11 @@ export function Explained<T extends TSchema>(value: T, description: string) {
 
 export const IfMatchHeader = Type.Object({
   'if-match': Type.Optional(Type.String({ maxLength: 200, description: 'ETag of the version being changed (required)' })),
+});
+
+/** State transitions: If-Match is optional; when given and stale, 412 and nothing is written. */
+export const OptionalIfMatchHeader = Type.Object({
+  'if-match': Type.Optional(Type.String({ maxLength: 200, description: 'ETag of the resource as last read (optional): when it is no longer current, 412 precondition-failed and nothing is written' })),
 });
 
 export const IdempotencyHeader = Type.Object({

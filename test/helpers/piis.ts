@@ -2,6 +2,7 @@
 // grant and an assessment, a complete draft, and a PIIS driven to each status.
 import type { FastifyInstance } from 'fastify';
 import { bearer, newBeneficiary } from './app.js';
+import type { Action } from '../../src/modules/piis/piis.transitions.js';
 
 export const completeContent = (over: Record<string, unknown> = {}) => ({
   domains: ['employment', 'language'],
@@ -68,3 +69,71 @@ export async function piisIn(app: FastifyInstance, token: string, status: string
   expect(await post(app, token, `/v1/piis/${id}/close`, { endedOn: '2026-09-30', outcome: 'employment' }), 200, 'close');
   return { ...d, etag: '"5"' };
 }
+
+// ---- one valid request per action of the transition table (the matrix and the precondition tests) ----
+
+const SOME_ID = '00000000-0000-7000-8000-000000000001';
+
+export interface Call {
+  method: 'POST' | 'PATCH';
+  url: string;
+  payload: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A valid request for the action on this PIIS; `prepared` when it needs a record made first. */
+export async function callFor(app: FastifyInstance, manager: string, action: Action, f: PiisFixture, prepare: boolean): Promise<Call> {
+  const base = `/v1/piis/${f.piisId}`;
+  switch (action) {
+    case 'updateDraft':
+      return { method: 'PATCH', url: base, payload: { supplementaryAid: 'Travel costs' }, headers: { 'if-match': f.etag } };
+    case 'handover':
+      return { method: 'POST', url: `${base}/handover`, payload: { handedOverOn: '2026-03-02', informedOn: '2026-03-02', assistedBy: null } };
+    case 'requestHearing':
+      return { method: 'POST', url: `${base}/hearing-requests`, payload: { requestedOn: '2026-03-05' } };
+    case 'recordHearingOutcome': {
+      const id = prepare ? (await post(app, manager, `${base}/hearing-requests`, { requestedOn: '2026-03-05' })).json().id : SOME_ID;
+      return { method: 'POST', url: `${base}/hearing-requests/${id}/outcome`, payload: { heldOn: '2026-03-06' } };
+    }
+    case 'sign':
+      return { method: 'POST', url: `${base}/signatures`, payload: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'The person' } };
+    case 'evaluate':
+      return { method: 'POST', url: `${base}/evaluations`, payload: { heldOn: '2026-07-01', mode: 'in_person', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } } };
+    case 'requestInterview':
+      return { method: 'POST', url: `${base}/interview-requests`, payload: { requestedOn: '2026-04-02' } };
+    case 'recordInterviewHeld': {
+      const id = prepare ? (await post(app, manager, `${base}/interview-requests`, { requestedOn: '2026-04-02' })).json().id : SOME_ID;
+      return { method: 'POST', url: `${base}/interview-requests/${id}/held`, payload: { heldOn: '2026-04-08' } };
+    }
+    case 'amend':
+      return {
+        method: 'POST',
+        url: `${base}/amendments`,
+        payload: {
+          effectiveOn: '2026-09-01',
+          reason: 'Prolonged',
+          informedOn: '2026-08-20',
+          endsOn: '2028-06-30',
+          signatures: [
+            { party: 'beneficiary', signedOn: '2026-08-25', signatoryName: 'The person' },
+            { party: 'cpas', signedOn: '2026-08-25', signatoryName: 'The president' },
+          ],
+        },
+      };
+    case 'requestSubsidyExtension':
+      return { method: 'POST', url: `${base}/subsidy-extension-requests`, payload: { requestedOn: '2026-10-01', motivation: 'Far from integration' } };
+    case 'close':
+      return { method: 'POST', url: `${base}/close`, payload: { endedOn: '2026-09-30', outcome: 'employment' } };
+    case 'issueNotice':
+      return { method: 'POST', url: `${base}/notices`, payload: { issuedOn: '2026-09-01', breach: 'Missed sessions', complyBy: '2026-09-10' } };
+    case 'decideSanction': {
+      const id = prepare ? (await post(app, manager, `${base}/notices`, { issuedOn: '2026-09-01', breach: 'Missed sessions', complyBy: '2026-09-10' })).json().id : SOME_ID;
+      return {
+        method: 'POST',
+        url: `${base}/sanctions`,
+        payload: { noticeId: id, decidedOn: '2026-09-15', notifiedOn: '2026-09-16', hearing: { requested: false }, noLegitimateReason: true, suspensionStartsOn: '2026-10-01', suspensionEndsOn: '2026-10-31' },
+      };
+    }
+  }
+}
+

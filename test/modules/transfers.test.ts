@@ -50,7 +50,11 @@ t.test('transfers', async (t) => {
     t.equal(twice.statusCode, 409, 'one pending transfer per person');
 
     t.test('when the receiver accepts, then it holds the file with provenance, without health scores, and the sender keeps it read-only', async (t) => {
-      const accepted = await post(h.app, tokB, `/v1/transfers/${out.id}/accept`, {});
+      const stale = await post(h.app, tokB, `/v1/transfers/${out.id}/accept`, {}, { 'if-match': '"refused"' });
+      t.equal(stale.statusCode, 412, 'an If-Match that is not the current ETag: 412');
+      t.equal(stale.json().code, 'precondition-failed');
+      t.equal((await get(`/v1/transfers/${out.id}`, tokB)).json().status, 'pending', 'nothing was decided');
+      const accepted = await post(h.app, tokB, `/v1/transfers/${out.id}/accept`, {}, { 'if-match': (await get(`/v1/transfers/${out.id}`, tokB)).headers['etag'] as string });
       t.equal(accepted.statusCode, 200, accepted.body);
       const body = accepted.json();
       t.match(body, { status: 'accepted', decidedBy: 'receiver-worker', copied: { beneficiaryId: piis.beneficiaryId, assessments: 2, piis: 1, versions: 1, signatures: 2, evaluations: 1, healthDataIncluded: false } });

@@ -110,9 +110,9 @@ function lastJobBefore(file: PiisFile, date: string) {
   return file.employment.filter((j) => j.endsOn !== null && j.endsOn <= date).sort((a, b) => (a.endsOn! < b.endsOn! ? -1 : 1)).pop() ?? null;
 }
 
-export function requestHearing(ctx: RequestContext, piisId: string, body: HearingRequestBody) {
+export function requestHearing(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: HearingRequestBody) {
   assertFactDate(body.requestedOn, ctx.today, '/body/requestedOn');
-  return changePiis(ctx, piisId, 'requestHearing', { correction: !!body.supersedes }, async (unit) => {
+  return changePiis(ctx, piisId, 'requestHearing', { ifMatch, correction: !!body.supersedes }, async (unit) => {
     checkCorrection(unit.file.hearings, body);
     const row = await insertRecord(unit, 'piis_hearing_request', 'hearing_requests', { requested_on: body.requestedOn, ...correctionColumns(ctx, body) });
     return recordResult('piis_hearing_request', row.id, { type: 'piis.hearing_requested', data: { piisId, hearingId: row.id, requestedOn: body.requestedOn } }, (f) =>
@@ -121,10 +121,10 @@ export function requestHearing(ctx: RequestContext, piisId: string, body: Hearin
   });
 }
 
-export function recordHearingOutcome(ctx: RequestContext, piisId: string, hearingId: string, body: HearingOutcomeBody) {
+export function recordHearingOutcome(ctx: RequestContext, piisId: string, hearingId: string, ifMatch: number | undefined, body: HearingOutcomeBody) {
   const date = body.heldOn ?? body.withdrawnOn!;
   assertFactDate(date, ctx.today, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
-  return changePiis(ctx, piisId, 'recordHearingOutcome', {}, async (unit) => {
+  return changePiis(ctx, piisId, 'recordHearingOutcome', { ifMatch }, async (unit) => {
     const hearing = unit.file.hearings.find((h) => h.id === hearingId);
     if (!hearing) throw new AppError('not-found', 'No such hearing request of this PIIS');
     if (!hearing.inForce || hearing.row.held_on || hearing.row.withdrawn_on) throw new AppError('invalid-state', 'This hearing request is no longer pending', { rule: 'R-HEARING' });
@@ -217,9 +217,9 @@ export function evaluate(ctx: RequestContext, piisId: string, ifMatch: number | 
   });
 }
 
-export function requestInterview(ctx: RequestContext, piisId: string, body: InterviewRequestBody) {
+export function requestInterview(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: InterviewRequestBody) {
   assertFactDate(body.requestedOn, ctx.today, '/body/requestedOn');
-  return changePiis(ctx, piisId, 'requestInterview', { correction: !!body.supersedes }, async (unit) => {
+  return changePiis(ctx, piisId, 'requestInterview', { ifMatch, correction: !!body.supersedes }, async (unit) => {
     checkCorrection(unit.file.interviews, body);
     const row = await insertRecord(unit, 'piis_interview_request', 'interview_requests', { requested_on: body.requestedOn, ...correctionColumns(ctx, body) });
     return recordResult('piis_interview_request', row.id, { type: 'piis.interview_requested', data: { piisId, interviewId: row.id, requestedOn: body.requestedOn } }, (f) =>
@@ -228,9 +228,9 @@ export function requestInterview(ctx: RequestContext, piisId: string, body: Inte
   });
 }
 
-export function recordInterviewHeld(ctx: RequestContext, piisId: string, interviewId: string, body: InterviewHeldBody) {
+export function recordInterviewHeld(ctx: RequestContext, piisId: string, interviewId: string, ifMatch: number | undefined, body: InterviewHeldBody) {
   assertFactDate(body.heldOn, ctx.today, '/body/heldOn');
-  return changePiis(ctx, piisId, 'recordInterviewHeld', {}, async (unit) => {
+  return changePiis(ctx, piisId, 'recordInterviewHeld', { ifMatch }, async (unit) => {
     const interview = unit.file.interviews.find((i) => i.id === interviewId);
     if (!interview) throw new AppError('not-found', 'No such interview request of this PIIS');
     if (!interview.inForce || interview.row.held_on) throw new AppError('invalid-state', 'This interview request is no longer pending', { rule: 'R-EVAL-INTERVIEW' });
@@ -299,9 +299,9 @@ export function amend(ctx: RequestContext, piisId: string, ifMatch: number | und
   });
 }
 
-export function requestSubsidyExtension(ctx: RequestContext, piisId: string, body: SubsidyExtensionBody) {
+export function requestSubsidyExtension(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: SubsidyExtensionBody) {
   assertFactDate(body.requestedOn, ctx.today, '/body/requestedOn');
-  return changePiis(ctx, piisId, 'requestSubsidyExtension', {}, async (unit) => {
+  return changePiis(ctx, piisId, 'requestSubsidyExtension', { ifMatch }, async (unit) => {
     if (body.evaluationId && !unit.file.evaluations.some((e) => e.id === body.evaluationId && e.inForce)) {
       throw refusalError(refuse('invalid-reference', 'R-SUB-SECOND', 'evaluationId names no evaluation of this PIIS in force', '/body/evaluationId'));
     }
@@ -333,11 +333,11 @@ export function close(ctx: RequestContext, piisId: string, ifMatch: number | und
 
 // ---- notices and sanctions ----
 
-export function issueNotice(ctx: RequestContext, piisId: string, body: NoticeBody) {
+export function issueNotice(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: NoticeBody) {
   assertFactDate(body.issuedOn, ctx.today, '/body/issuedOn');
   assertCalendarDate(body.complyBy, '/body/complyBy');
   if (body.complyBy < body.issuedOn) throw invalidPeriod('R-SANCTION-NOTICE', 'The person complies after the notice: complyBy cannot precede issuedOn', '/body/complyBy');
-  return changePiis(ctx, piisId, 'issueNotice', { correction: !!body.supersedes }, async (unit) => {
+  return changePiis(ctx, piisId, 'issueNotice', { ifMatch, correction: !!body.supersedes }, async (unit) => {
     checkCorrection(unit.file.notices, body);
     const row = await insertRecord(unit, 'piis_notice', 'notices', { issued_on: body.issuedOn, breach: body.breach, comply_by: body.complyBy, ...correctionColumns(ctx, body) });
     return recordResult('piis_notice', row.id, { type: 'piis.notice_issued', data: { piisId, noticeId: row.id, issuedOn: body.issuedOn } }, (f) =>
@@ -346,7 +346,7 @@ export function issueNotice(ctx: RequestContext, piisId: string, body: NoticeBod
   });
 }
 
-export function decideSanction(ctx: RequestContext, piisId: string, body: SanctionBody) {
+export function decideSanction(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: SanctionBody) {
   assertFactDate(body.decidedOn, ctx.today, '/body/decidedOn');
   assertFactDate(body.notifiedOn, ctx.today, '/body/notifiedOn');
   assertFactDate(body.hearing.heldOn, ctx.today, '/body/hearing/heldOn');
@@ -357,7 +357,7 @@ export function decideSanction(ctx: RequestContext, piisId: string, body: Sancti
   if (!body.hearing.requested && body.hearing.heldOn) {
     throw new AppError('validation-failed', 'A hearing date is recorded only when the person asked to be heard', { errors: [{ path: '/body/hearing/heldOn', message: 'requires requested: true' }] });
   }
-  return changePiis(ctx, piisId, 'decideSanction', { correction: !!body.supersedes }, async (unit) => {
+  return changePiis(ctx, piisId, 'decideSanction', { ifMatch, correction: !!body.supersedes }, async (unit) => {
     const { raw, file } = unit;
     const corrected = checkCorrection(file.sanctions, body);
     assertNoRefusal(checkSanctionScope({ obligation: raw.obligation, decidedOn: body.decidedOn, rights: file.rights }));
@@ -398,9 +398,9 @@ const voidable: Record<string, { table: PiisFactTable; list: Parameters<typeof r
 export type VoidableSegment = keyof typeof voidable;
 export const VOIDABLE_SEGMENTS = Object.keys(voidable);
 
-export function voidRecord(ctx: RequestContext, piisId: string, segment: string, id: string, reason: string) {
+export function voidRecord(ctx: RequestContext, piisId: string, segment: string, id: string, ifMatch: number | undefined, reason: string) {
   const kind = voidable[segment]!;
-  return changePiis(ctx, piisId, kind.action, { correction: true }, async (unit) => {
+  return changePiis(ctx, piisId, kind.action, { ifMatch, correction: true }, async (unit) => {
     const fact = kind.pick(unit.file).find((f) => f.id === id);
     if (!fact) throw new AppError('not-found', 'No such record of this PIIS');
     const written = await repo.voidFact(unit.tx, kind.table, ctx.cpasId, piisId, id, { reason, actor: ctx.actor });

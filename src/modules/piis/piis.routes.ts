@@ -2,7 +2,7 @@
 // calls one service function; the services own the transactions and the rules.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
-import { AUTH_ERRORS, IdempotencyHeader, IfMatchHeader, Page, Uuid, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, IfMatchHeader, OptionalIfMatchHeader, Page, Uuid, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { optionalIfMatch, requireIfMatch } from '../../http/etag.js';
 import { sendOutcome } from '../../http/reply.js';
@@ -12,7 +12,7 @@ import * as service from './piis.service.js';
 import * as lifecycle from './piis.lifecycle.js';
 import { transitions, type Action } from './piis.transitions.js';
 
-const TransitionHeaders = Type.Object({ ...IfMatchHeader.properties, ...IdempotencyHeader.properties });
+const TransitionHeaders = Type.Object({ ...OptionalIfMatchHeader.properties, ...IdempotencyHeader.properties });
 const BeneficiaryParams = Type.Object({ beneficiaryId: Uuid('Beneficiary id') }, { additionalProperties: false });
 const HearingParams = Type.Object({ piisId: Uuid('PIIS id'), hearingId: Uuid('Hearing request id') }, { additionalProperties: false });
 const InterviewParams = Type.Object({ piisId: Uuid('PIIS id'), interviewId: Uuid('Interview request id') }, { additionalProperties: false });
@@ -37,27 +37,27 @@ const actionRoutes: ActionRoute[] = [
   { action: 'handover', path: '/piis/:piisId/handover', summary: 'Hand the draft over for the reflection period', params: schemas.PiisParams, body: schemas.HandoverBody, status: 200, response: schemas.PiisSchema,
     run: (ctx, r, m) => lifecycle.handOver(ctx, r.params['piisId']!, m, r.body as schemas.HandoverBody) },
   { action: 'requestHearing', path: '/piis/:piisId/hearing-requests', summary: 'Record that the person asked to be heard before signing', params: schemas.PiisParams, body: schemas.HearingRequestBody, status: 201, response: schemas.HearingRequestSchema,
-    run: (ctx, r) => lifecycle.requestHearing(ctx, r.params['piisId']!, r.body as schemas.HearingRequestBody) },
+    run: (ctx, r, m) => lifecycle.requestHearing(ctx, r.params['piisId']!, m, r.body as schemas.HearingRequestBody) },
   { action: 'recordHearingOutcome', path: '/piis/:piisId/hearing-requests/:hearingId/outcome', summary: 'Record that the hearing was held or the request withdrawn', params: HearingParams, body: schemas.HearingOutcomeBody, status: 200, response: schemas.HearingRequestSchema,
-    run: (ctx, r) => lifecycle.recordHearingOutcome(ctx, r.params['piisId']!, r.params['hearingId']!, r.body as schemas.HearingOutcomeBody) },
+    run: (ctx, r, m) => lifecycle.recordHearingOutcome(ctx, r.params['piisId']!, r.params['hearingId']!, m, r.body as schemas.HearingOutcomeBody) },
   { action: 'sign', path: '/piis/:piisId/signatures', summary: 'Record one party’s signature; the PIIS is signed when the beneficiary and the CPAS have signed', params: schemas.PiisParams, body: schemas.SignatureBody, status: 201, response: schemas.SignatureSchema,
     run: (ctx, r, m) => lifecycle.sign(ctx, r.params['piisId']!, m, r.body as schemas.SignatureBody) },
   { action: 'evaluate', path: '/piis/:piisId/evaluations', summary: 'Record an evaluation of the signed contract', params: schemas.PiisParams, body: schemas.EvaluationBody, status: 201, response: schemas.EvaluationSchema,
     run: (ctx, r, m) => lifecycle.evaluate(ctx, r.params['piisId']!, m, r.body as schemas.EvaluationBody) },
   { action: 'requestInterview', path: '/piis/:piisId/interview-requests', summary: 'Record that the person asked for an interview', params: schemas.PiisParams, body: schemas.InterviewRequestBody, status: 201, response: schemas.InterviewRequestSchema,
-    run: (ctx, r) => lifecycle.requestInterview(ctx, r.params['piisId']!, r.body as schemas.InterviewRequestBody) },
+    run: (ctx, r, m) => lifecycle.requestInterview(ctx, r.params['piisId']!, m, r.body as schemas.InterviewRequestBody) },
   { action: 'recordInterviewHeld', path: '/piis/:piisId/interview-requests/:interviewId/held', summary: 'Record that the interview was held', params: InterviewParams, body: schemas.InterviewHeldBody, status: 200, response: schemas.InterviewRequestSchema,
-    run: (ctx, r) => lifecycle.recordInterviewHeld(ctx, r.params['piisId']!, r.params['interviewId']!, r.body as schemas.InterviewHeldBody) },
+    run: (ctx, r, m) => lifecycle.recordInterviewHeld(ctx, r.params['piisId']!, r.params['interviewId']!, m, r.body as schemas.InterviewHeldBody) },
   { action: 'amend', path: '/piis/:piisId/amendments', summary: 'Amend (or prolong) the signed contract: a new version signed by both parties', params: schemas.PiisParams, body: schemas.AmendmentBody, status: 201, response: schemas.PiisSchema,
     run: (ctx, r, m) => lifecycle.amend(ctx, r.params['piisId']!, m, r.body as schemas.AmendmentBody) },
   { action: 'requestSubsidyExtension', path: '/piis/:piisId/subsidy-extension-requests', summary: 'Record a motivated request for a second subsidy year (cpas_manager)', params: schemas.PiisParams, body: schemas.SubsidyExtensionBody, status: 201, response: schemas.SubsidyExtensionSchema,
-    run: (ctx, r) => lifecycle.requestSubsidyExtension(ctx, r.params['piisId']!, r.body as schemas.SubsidyExtensionBody) },
+    run: (ctx, r, m) => lifecycle.requestSubsidyExtension(ctx, r.params['piisId']!, m, r.body as schemas.SubsidyExtensionBody) },
   { action: 'close', path: '/piis/:piisId/close', summary: 'Close the PIIS with its actual end date and outcome', params: schemas.PiisParams, body: schemas.CloseBody, status: 200, response: schemas.PiisSchema,
     run: (ctx, r, m) => lifecycle.close(ctx, r.params['piisId']!, m, r.body as schemas.CloseBody) },
   { action: 'issueNotice', path: '/piis/:piisId/notices', summary: 'Record a written formal notice (cpas_manager)', params: schemas.PiisParams, body: schemas.NoticeBody, status: 201, response: schemas.NoticeSchema,
-    run: (ctx, r) => lifecycle.issueNotice(ctx, r.params['piisId']!, r.body as schemas.NoticeBody) },
+    run: (ctx, r, m) => lifecycle.issueNotice(ctx, r.params['piisId']!, m, r.body as schemas.NoticeBody) },
   { action: 'decideSanction', path: '/piis/:piisId/sanctions', summary: 'Record a sanction: a suspension of RI (cpas_manager)', params: schemas.PiisParams, body: schemas.SanctionBody, status: 201, response: schemas.SanctionSchema,
-    run: (ctx, r) => lifecycle.decideSanction(ctx, r.params['piisId']!, r.body as schemas.SanctionBody) },
+    run: (ctx, r, m) => lifecycle.decideSanction(ctx, r.params['piisId']!, m, r.body as schemas.SanctionBody) },
 ];
 
 const recordLists: Array<{ segment: string; kind: keyof typeof service.recordLists; operationId: string; schema: TSchema; noun: string; voidOp?: string; action: Action }> = [
@@ -184,13 +184,13 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tags: ['piis'],
           summary: `Void one of the ${list.noun} with a reason (R-CORRECT); the rules then follow the records in force`,
           params: schemas.FactParams,
-          headers: IdempotencyHeader,
+          headers: TransitionHeaders,
           body: schemas.VoidBody,
           response: { 200: json(list.schema, 'The voided record'), ...problems(...WRITE_ERRORS) },
         },
       },
       async (request, reply) =>
-        sendOutcome(reply, await lifecycle.voidRecord(requestContext(request), request.params.piisId, list.segment, request.params.factId, request.body.reason)),
+        sendOutcome(reply, await lifecycle.voidRecord(requestContext(request), request.params.piisId, list.segment, request.params.factId, optionalIfMatch(request.headers['if-match']), request.body.reason)),
     );
   }
   app.get(

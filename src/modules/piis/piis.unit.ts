@@ -56,7 +56,8 @@ export async function changePiis<B>(
   ctx: RequestContext,
   piisId: string,
   action: Action,
-  options: { ifMatch?: number; correction?: boolean },
+  // ifMatch is required (undefined when the request carried none): no action can forget it
+  options: { ifMatch: number | undefined; correction?: boolean },
   work: (unit: Unit) => Promise<UnitResult<B>>,
 ): Promise<Outcome<B>> {
   // the file is read and its PIIS locked in the round trip that begins the transaction

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
+import { Type } from 'typebox';
+import { AUTH_ERRORS, IdempotencyHeader, OptionalIfMatchHeader, Page, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import { BeneficiaryParams, RefuseBody, TransferBody, TransferListQuery, TransferParams, TransferSchema } from './transfers.schemas.js';
 import * as service from './transfers.service.js';
+
+const DecisionHeaders = Type.Object({ ...OptionalIfMatchHeader.properties, ...IdempotencyHeader.properties });
 
 export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -61,12 +64,12 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'acceptTransfer',
         tags: ['beneficiaries'],
         summary: 'Accept an incoming transfer: the file is copied into your CPAS (joined to your record of the person when you know the NISS already)',
-        headers: IdempotencyHeader,
+        headers: DecisionHeaders,
         params: TransferParams,
-        response: { 200: json(TransferSchema, 'The transfer, accepted, with what was copied'), ...problems(400, ...AUTH_ERRORS, 404, 409) },
+        response: { 200: json(TransferSchema, 'The transfer, accepted, with what was copied'), ...problems(400, ...AUTH_ERRORS, 404, 409, 412) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.decideTransfer(requestContext(request), request.params.transferId, true, null)),
+    async (request, reply) => sendOutcome(reply, await service.decideTransfer(requestContext(request), request.params.transferId, request.headers['if-match'], true, null)),
   );
   app.post(
     '/transfers/:transferId/refuse',
@@ -76,12 +79,12 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'refuseTransfer',
         tags: ['beneficiaries'],
         summary: 'Refuse an incoming transfer: nothing is copied; the sender may offer it again',
-        headers: IdempotencyHeader,
+        headers: DecisionHeaders,
         params: TransferParams,
         body: RefuseBody,
-        response: { 200: json(TransferSchema, 'The transfer, refused'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415) },
+        response: { 200: json(TransferSchema, 'The transfer, refused'), ...problems(400, ...AUTH_ERRORS, 404, 409, 412, 413, 415) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.decideTransfer(requestContext(request), request.params.transferId, false, request.body?.reason ?? null)),
+    async (request, reply) => sendOutcome(reply, await service.decideTransfer(requestContext(request), request.params.transferId, request.headers['if-match'], false, request.body?.reason ?? null)),
   );
 };

@@ -4,6 +4,7 @@
 import { created, ok, type Outcome, type RequestContext } from '../../http/context.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { AppError } from '../../http/problem.js';
+import { assertIfMatch } from '../../http/etag.js';
 import { assertFactDate } from '../../http/guards.js';
 import { readUnit, writeUnit } from '../../http/work.js';
 import { uuidv7 } from '../../db/ids.js';
@@ -62,8 +63,13 @@ export async function createTransfer(ctx: RequestContext, beneficiaryId: string,
   });
 }
 
-export async function decideTransfer(ctx: RequestContext, transferId: string, accept: boolean, reason: string | null): Promise<Outcome<Transfer>> {
+export async function decideTransfer(ctx: RequestContext, transferId: string, ifMatch: string | undefined, accept: boolean, reason: string | null): Promise<Outcome<Transfer>> {
   return writeUnit(ctx, async (tx) => {
+    if (ifMatch !== undefined) {
+      const [before] = (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { id: transferId }))).rows;
+      if (!before) throw NO_TRANSFER();
+      assertIfMatch(ifMatch, `"${before.status}"`);
+    }
     const copied = await repo.decide(tx, transferId, accept, ctx.actor, reason).catch(fromDatabase);
     const [row] = (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { id: transferId }))).rows;
     if (accept && copied) {
