@@ -9,6 +9,7 @@
 // compiles every one of them, so a schema that could not compile is found there, not by a client.
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import ValidatorSelector from '@fastify/ajv-compiler';
+import { BODY_VALIDATION } from './validation.js';
 
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
 type Serializer = ReturnType<ReturnType<SerializerFactory>>;
@@ -56,8 +57,12 @@ export function lazyCompilers(): LazyCompilers {
       };
     },
     buildValidator: (externalSchemas, options) => {
-      const compile = validators(externalSchemas, options);
+      const compileText = validators(externalSchemas, options);
+      // bodies are validated without type coercion (validation.ts), the other parts with it
+      const given = options as { customOptions?: Record<string, unknown> } | undefined;
+      const compileBody = validators(externalSchemas, { ...given, customOptions: { ...given?.customOptions, ...BODY_VALIDATION } });
       return (route) => {
+        const compile = route.httpPart === 'body' ? compileBody : compileText;
         // fastify lower-cases header names in its own compiler's schemas only, not in one it is
         // given: ours must be written in lower case (Node.js gives every header name so)
         if (route.httpPart === 'headers') assertLowerCaseHeaders(route);

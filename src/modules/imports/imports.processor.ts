@@ -12,6 +12,7 @@ import { inTenant, type Tx } from '../../db/tenant.js';
 import type { ImportKind, ImportRowTable, ImportVerdict } from '../../db/types.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/problem.js';
+import { BODY_VALIDATION } from '../../http/validation.js';
 import { TRANSFERRED } from '../../http/errors.js';
 import type { AccessLog } from '../audit/access-log.js';
 import { appendChange } from '../audit/audit.repository.js';
@@ -29,9 +30,9 @@ export interface ProcessorDeps {
   leaseMs: number;
 }
 
-// The API's own validation settings (Fastify's Ajv as app.ts configures it): a row is refused
-// exactly where the same body would be refused by the API.
-const ajv = new Ajv({ removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strict: false });
+// The API's own settings for bodies (validation.ts): a row is refused exactly where the same body
+// would be refused by the API — no type coercion; CSV cells are typed by their reader.
+const ajv = new Ajv({ ...BODY_VALIDATION, strict: false });
 addFormats.default(ajv);
 const validators = new Map<ImportKind, ValidateFunction>();
 function validatorOf(kind: ImportKind): ValidateFunction {
