@@ -6,9 +6,12 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { uuidv7 } from './db/ids.js';
-import { createVerifier, Access, needsTenant, type AccessName, type Principal } from './http/auth.js';
-import { registerErrorHandling } from './http/errors.js';
+import { bearerChallenge, createVerifier, Access, needsTenant, type AccessName, type Principal } from './http/auth.js';
+import { clientError, frameworkError, registerErrorHandling } from './http/errors.js';
 import { registerRefusalAudit } from './http/refusals.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { declareBodyProblems } from './http/schemas.js';
+import { createFailureBudget } from './http/abuse-limit.js';
 import { AppError } from './http/problem.js';
 import { acceptable } from './http/accept.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -41,6 +44,7 @@ import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { DEFAULT_DISPATCHER, startWebhookDispatcher, type Dispatcher, type DispatcherOptions } from './modules/webhooks/webhooks.dispatcher.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 import { lazyCompilers } from './http/lazy-compilers.js';
+import { TEXT_VALIDATION } from './http/validation.js';
 
 export interface Clock {
   /** today in Europe/Brussels, YYYY-MM-DD */
@@ -112,6 +116,9 @@ export interface BuildOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
+/** How long a kept-alive connection may stay idle (Node.js announces it: `Keep-Alive: timeout=5`). */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
 /** /v1/beneficiaries?niss=85073003328&limit=5 → /v1/beneficiaries?niss=[redacted]&limit=[redacted] */
 export function redactQuery(url: string): string {
   const q = url.indexOf('?');
@@ -157,22 +164,30 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
     requestIdHeader: false,
+    // refusals made before a route is found are problems too (errors.ts)
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
     bodyLimit: config.bodyLimit,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs * 2,
-    keepAliveTimeout: 5_000,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     return503OnClosing: true,
-    ajv: {
-      // Unknown fields are an error, never silently dropped (architecture, "Traps").
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
+    // query strings, parameters and headers are parsed from text; bodies are not coerced (lazy-compilers.ts)
+    ajv: { customOptions: { ...TEXT_VALIDATION } },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const verifier = await createVerifier(config);
+  const failures = createFailureBudget(config.authFailureLimitPerMinute);
+  const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
   const principalOf = (header: string | undefined): Promise<Principal> => {
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header) : null;
-    if (!match) return Promise.reject(new AppError('unauthenticated', 'An access token is required (Authorization: Bearer <JWT>)'));
+    const match = typeof header === 'string' ? BEARER.exec(header) : null;
+    if (!match) {
+      const detail = 'An access token is required (Authorization: Bearer <JWT>)';
+      // no credentials: the challenge names the scheme only; malformed ones are an invalid request
+      const challenge = header === undefined ? bearerChallenge() : bearerChallenge('invalid_request', detail);
+      return Promise.reject(new AppError('unauthenticated', detail, { headers: { 'www-authenticate': challenge } }));
+    }
     return verifier.verify(match[1]!);
   };
   app.decorate('deps', {
@@ -190,6 +205,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('registeredRoutes', registeredRoutes);
   app.decorate('warmCompilers', () => compilers.warm());
   app.addHook('onRoute', (route) => {
+    declareBodyProblems(route as never);
     for (const method of [route.method].flat()) {
       registeredRoutes.push({ method, url: route.url, documented: !(route.schema as { hide?: boolean } | undefined)?.hide });
     }
@@ -205,8 +221,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   registerErrorHandling(app);
   registerRefusalAudit(app);
+  await registerSecurityHeaders(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    // while shutting down, no connection is kept for another request (server.ts)
+    if (app.deps.shuttingDown) reply.header('connection', 'close');
     done();
   });
 
@@ -224,7 +243,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     }
     const query = request.url.includes('?') ? new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1)) : null;
     if (query && (query.has('access_token') || query.has('token') || query.has('jwt'))) {
-      throw new AppError('unauthenticated', 'Tokens are accepted only in the Authorization header, never in the URL');
+      const detail = 'Tokens are accepted only in the Authorization header, never in the URL';
+      throw new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_request', detail) } });
+    }
+    // an address that keeps failing to authenticate meets 429 before any signature is checked
+    const blockedFor = failures.blockedFor(request.ip);
+    if (blockedFor > 0 && !verifier.known(BEARER.exec(request.headers.authorization ?? '')?.[1] ?? '')) {
+      throw new AppError('rate-limited', `Too many requests without a valid token from this address; retry after ${blockedFor} s`, {
+        headers: { 'retry-after': String(blockedFor), 'ratelimit-limit': String(failures.limit), 'ratelimit-remaining': '0', 'ratelimit-reset': String(blockedFor) },
+      });
     }
     const principal = await principalOf(request.headers.authorization);
     // known before the role check, so that a refusal is recorded with its actor
@@ -239,6 +266,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       if (!cpasId) throw new AppError('forbidden', 'The CPAS of this token is not registered');
       request.tenantId = cpasId;
     }
+  });
+
+  app.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode === 401) failures.spend(request.ip);
+    done();
   });
 
   await app.register(rateLimit, {

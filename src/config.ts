@@ -17,6 +17,8 @@ export const EnvSchema = Type.Object({
   AUTH_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
   AUTH_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
   AUTH_DEV: Type.Optional(Bool),
+  AUTH_MAX_TOKEN_AGE: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+  AUTH_FAILURE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   PSEUDONYM_KEY: Type.Optional(Type.String({ minLength: 16 })),
   BODY_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: Type.Optional(Bool),
@@ -43,11 +45,15 @@ export interface Config {
     readonly jwksFile: string | null;
     readonly issuer: string;
     readonly audience: string;
+    /** longest accepted token lifetime, seconds: exp − iat and the age since iat (iat required) */
+    readonly maxTokenAgeS: number;
   };
   readonly pseudonymKey: string | null;
   readonly bodyLimit: number;
   readonly webhookAllowPrivateNetworks: boolean;
   readonly rateLimitPerMinute: number;
+  /** requests per minute and address answered 401 before that address meets 429 (abuse-limit.ts) */
+  readonly authFailureLimitPerMinute: number;
   readonly reflectionWaiverAllowed: boolean;
   readonly logLevel: string;
   readonly requestTimeoutMs: number;
@@ -100,11 +106,14 @@ export function loadConfig(env: Record<string, string | undefined>, options: { t
       jwksFile: e.AUTH_JWKS_FILE ?? null,
       issuer: e.AUTH_ISSUER ?? 'piis-dev',
       audience: e.AUTH_AUDIENCE ?? 'piis-api',
+      // a working day: a token is minted at the start of one and is not good the next morning
+      maxTokenAgeS: e.AUTH_MAX_TOKEN_AGE ? Number(e.AUTH_MAX_TOKEN_AGE) : 8 * 3600,
     }),
     pseudonymKey: e.PSEUDONYM_KEY ?? null,
     bodyLimit: e.BODY_LIMIT ? Number(e.BODY_LIMIT) : 1_048_576,
     webhookAllowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ? Number(e.RATE_LIMIT_PER_MINUTE) : 1200,
+    authFailureLimitPerMinute: e.AUTH_FAILURE_LIMIT_PER_MINUTE ? Number(e.AUTH_FAILURE_LIMIT_PER_MINUTE) : 60,
     reflectionWaiverAllowed: e.REFLECTION_WAIVER_ALLOWED === 'true',
     logLevel: e.LOG_LEVEL ?? 'info',
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS ? Number(e.REQUEST_TIMEOUT_MS) : 15_000,

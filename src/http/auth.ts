@@ -51,10 +51,23 @@ export const Access = {
 } as const satisfies Record<string, readonly Role[]>;
 export type AccessName = keyof typeof Access;
 
-const unauthenticated = (detail: string) => new AppError('unauthenticated', detail);
+/**
+ * The RFC 6750 §3 challenge of a 401: without credentials it names the scheme only; a token that
+ * fails gets error="invalid_token", a token sent where it may not be (the URL) "invalid_request".
+ */
+export function bearerChallenge(error?: 'invalid_token' | 'invalid_request', description?: string): string {
+  const parts = ['Bearer realm="piis"'];
+  if (error) parts.push(`error="${error}"`);
+  if (description) parts.push(`error_description="${description.replace(/["\\]/g, '')}"`);
+  return parts.join(', ');
+}
+
+const unauthenticated = (detail: string) => new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_token', detail) } });
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
+  /** true when this exact token was verified before and has not expired (no signature check) */
+  known(token: string): boolean;
 }
 
 export function devKeyPaths(dataDir: string) {
@@ -120,6 +133,10 @@ export async function createVerifier(config: Config): Promise<TokenVerifier> {
   const CACHE_MAX = 10_000;
 
   return {
+    known(token: string): boolean {
+      const cached = cache.get(token);
+      return !!cached && cached.exp + CLOCK_TOLERANCE_S > Math.floor(Date.now() / 1000);
+    },
     async verify(token: string): Promise<Principal> {
       const nowS = Math.floor(Date.now() / 1000);
       const cached = cache.get(token);
@@ -130,11 +147,16 @@ export async function createVerifier(config: Config): Promise<TokenVerifier> {
           algorithms: ALGORITHMS,
           issuer: config.auth.issuer,
           audience: config.auth.audience,
-          requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+          requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub'],
           clockTolerance: CLOCK_TOLERANCE_S,
+          // the age since iat; the lifetime it was issued with is checked below
+          maxTokenAge: config.auth.maxTokenAgeS,
         }));
       } catch {
         throw unauthenticated('The access token is not valid');
+      }
+      if (payload.exp! - payload.iat! > config.auth.maxTokenAgeS) {
+        throw unauthenticated(`The access token lives longer than this service accepts (${config.auth.maxTokenAgeS} s from iat to exp)`);
       }
       const roles = payload['roles'];
       if (!Array.isArray(roles) || !roles.every((r): r is Role => (ROLES as readonly string[]).includes(r as string))) {

@@ -1,10 +1,13 @@
 // The one error handler: every thrown error — domain refusal, validation, body limits, database
 // trouble, bug — leaves as application/problem+json. 4xx details never carry stacks, SQL or
 // personal data; a 500 says nothing beyond the request id.
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, catalogue, problemTitle, problemType, type FieldError, type ProblemCode } from './problem.js';
 import { PROBLEM_MEDIA_TYPE } from './schemas.js';
 import { negotiateLanguage } from './language.js';
+import { bearerChallenge } from './auth.js';
+import { uuidv7 } from '../db/ids.js';
 import { NotInlinable } from '../db/one-round-trip.js';
 
 export function sendProblem(
@@ -29,7 +32,33 @@ export function sendProblem(
   if (extra.errors) body['errors'] = extra.errors.slice(0, 100);
   if (extra.existingId) body['existingId'] = extra.existingId;
   for (const [k, v] of Object.entries(extra.headers ?? {})) reply.header(k, v);
+  // every 401 carries its challenge (RFC 6750 §3), whichever path refused the request
+  if (status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', bearerChallenge());
   return reply.code(status).type(PROBLEM_MEDIA_TYPE).send(body);
+}
+
+/** How much of an oversized body is read and dropped before the 413, and for how long at most. */
+const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
+const DISCARD_MAX_MS = 10_000;
+
+/** Reads and drops what is left of a request body, up to a bound; resolves when done or bounded. */
+export function discardBody(raw: IncomingMessage, maxBytes = DISCARD_MAX_BYTES, maxMs = DISCARD_MAX_MS): Promise<void> {
+  if (raw.complete || raw.destroyed || raw.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      raw.off('data', onData).off('end', finish).off('error', finish).off('close', finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) finish();
+    };
+    const timer = setTimeout(finish, maxMs);
+    raw.on('data', onData).on('end', finish).on('error', finish).on('close', finish);
+    raw.resume();
+  });
 }
 
 const fastifyStatusCodes: Record<number, ProblemCode> = {
@@ -39,9 +68,12 @@ const fastifyStatusCodes: Record<number, ProblemCode> = {
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
+  408: 'request-timeout',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   429: 'rate-limited',
+  431: 'header-fields-too-large',
   503: 'unavailable',
   504: 'timeout',
 };
@@ -111,10 +143,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     const mapped = status < 500 || status === 503 || status === 504 ? fastifyStatusCodes[status] : undefined;
+    if (mapped === 'payload-too-large') {
+      // the client may still be sending: read the rest (up to a bound) so that it can read the
+      // answer, instead of writing into a closed connection
+      return discardBody(request.raw).then(() => sendProblem(request, reply, mapped, 'The request body exceeds the size limit'));
+    }
     if (mapped) {
-      // Fastify's own 4xx (malformed JSON, body limit, media type): their messages hold no data.
-      const detail = mapped === 'payload-too-large' ? 'The request body exceeds the size limit' : error.message.slice(0, 300);
-      return sendProblem(request, reply, mapped, detail);
+      // Fastify's own 4xx (malformed JSON, media type, URL): their messages hold no data.
+      return sendProblem(request, reply, mapped, error.message.slice(0, 300));
     }
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(request, reply, 'internal-error', `Unexpected error; quote request id ${request.id}`);
@@ -123,4 +159,40 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, 'not-found', `No operation ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`),
   );
+}
+
+/**
+ * Fastify's router refusals (a URL that cannot be decoded, a path parameter over its length), as
+ * problems rather than Fastify's own JSON: 400 validation-failed, 414 uri-too-long.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const code = fastifyStatusCodes[error.statusCode ?? 400] ?? 'validation-failed';
+  // no hook runs for these: the headers every answer carries (security-headers.ts) are set here
+  reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+  return sendProblem(request, reply, code, code === 'uri-too-long' ? 'A part of the request URI is longer than this service accepts' : 'The request URI is not valid');
+}
+
+/**
+ * Refusals Node.js makes before there is a request (headers too large, a request not received in
+ * time, an unparsable request line), written on the socket as problems, then the connection is
+ * ended once they are sent: 431 header-fields-too-large, 408 request-timeout, 400.
+ */
+export function clientError(error: Error & { code?: string }, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ProblemCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'header-fields-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'validation-failed';
+  const status = catalogue[code].status;
+  const detail = {
+    'header-fields-too-large': 'The request line and headers exceed the size this service accepts',
+    'request-timeout': 'The request was not received in time',
+    'validation-failed': 'The request could not be read as HTTP',
+  }[code as 'header-fields-too-large' | 'request-timeout' | 'validation-failed'];
+  const body = JSON.stringify({ type: problemType(code), title: problemTitle(code, negotiateLanguage(undefined)), status, detail, instance: '', code, requestId: uuidv7() });
+  if (socket.writable) {
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+    // a client that never reads its answer does not keep the socket
+    setTimeout(() => socket.destroy(), 5_000).unref();
+  } else socket.destroy();
 }

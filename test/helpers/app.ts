@@ -40,6 +40,7 @@ export async function buildHarness(
     AUTH_AUDIENCE: AUDIENCE,
     PSEUDONYM_KEY: 'test-pseudonym-key-0123456789',
     RATE_LIMIT_PER_MINUTE: '1000000',
+    AUTH_FAILURE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'silent',
     ...options.env,
   });

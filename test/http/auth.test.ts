@@ -52,6 +52,10 @@ t.test('auth', async (t) => {
     ['an unknown role', await signed({ ...full, roles: ['superuser'] })],
     ['a malformed cpas claim', await signed({ ...full, cpas: '123' })],
     ['garbage', 'not.a.jwt'],
+    ['missing iat (AUTH_MAX_TOKEN_AGE needs it)', await signed({ ...claims, sub: 'u1', iss: ISSUER, aud: AUDIENCE, exp: now + 600 })],
+    ['exp ten years ahead', await signed({ ...full, exp: now + 10 * 365 * 86400 })],
+    ['a lifetime one second over the working day', await signed({ ...full, exp: now + 8 * 3600 + 1 })],
+    ['issued more than a working day ago', await signed({ ...full, iat: now - 8 * 3600 - 60, exp: now + 60 })],
   ];
 
   const auditCount = async () => Number((await h.db.owner<{ n: string }>('select count(*) as n from audit_entry where cpas_id = $1', [a.id]))[0]!.n);
@@ -63,14 +67,27 @@ t.test('auth', async (t) => {
       t.equal(res.statusCode, 401, why);
       t.equal(res.json().code, 'unauthenticated', why);
       t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+      t.match(res.headers['www-authenticate'], /^Bearer realm="piis", error="invalid_token", error_description="[^"]+"$/, `${why}: the RFC 6750 challenge`);
     }
     const post = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: bearer(cases[0]![1]), payload: { niss: 'x' } });
     t.equal(post.statusCode, 401, 'a POST with a bad token is refused before its body is validated');
   });
 
+  t.test('when no token is sent, then 401 with a challenge naming the scheme only (RFC 6750 §3.1)', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries' });
+    t.equal(res.statusCode, 401);
+    t.equal(res.headers['www-authenticate'], 'Bearer realm="piis"');
+  });
+
+  t.test('when the lifetime is exactly the working day, then the token is accepted (AUTH_MAX_TOKEN_AGE boundary)', async (t) => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(await signed({ ...full, exp: now + 8 * 3600 })) });
+    t.equal(res.statusCode, 200, res.body);
+  });
+
   t.test('when the token is in the query string, then 401 even with a valid header', async (t) => {
     const q = await h.app.inject({ method: 'GET', url: `/v1/beneficiaries?access_token=${good}` });
     t.equal(q.statusCode, 401);
+    t.match(q.headers['www-authenticate'], /error="invalid_request"/);
     const both = await h.app.inject({ method: 'GET', url: `/v1/beneficiaries?access_token=${good}`, headers: bearer(good) });
     t.equal(both.statusCode, 401);
   });
@@ -79,6 +96,7 @@ t.test('auth', async (t) => {
     for (const authorization of [`Basic ${good}`, `Bearer`, `bearer ${good} extra`, good]) {
       const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: { authorization } });
       t.equal(res.statusCode, 401, authorization.slice(0, 12));
+      t.match(res.headers['www-authenticate'], /^Bearer realm="piis", error="invalid_(request|token)"/, authorization.slice(0, 12));
     }
   });
 
@@ -92,6 +110,13 @@ t.test('auth', async (t) => {
     const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(await signed({ ...full, cpas: undefined })) });
     t.equal(res.statusCode, 403);
   });
+});
+
+t.test('when AUTH_MAX_TOKEN_AGE is set, then it bounds the lifetime instead of the working day', async (t) => {
+  const h = await buildHarness(t, { env: { AUTH_MAX_TOKEN_AGE: '600' } });
+  const admin = (expiresIn: string) => h.keys.token({ roles: ['platform_admin'] }, { expiresIn });
+  t.equal((await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await admin('600s')) })).statusCode, 200, '600 s: accepted');
+  t.equal((await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await admin('601s')) })).statusCode, 401, '601 s: refused');
 });
 
 t.test('when the keys come from AUTH_JWKS_URL, then tokens they sign are accepted and others refused', async (t) => {
