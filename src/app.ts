@@ -62,6 +62,11 @@ export interface AppDeps {
    * while requests that still arrive are served; then the server closes and waits for them.
    */
   shuttingDown: boolean;
+  /**
+   * true once the drain is over: every new request is answered 503 unavailable (nothing is done)
+   * until the connections have ended and the server closes (server.ts)
+   */
+  refusingRequests: boolean;
 }
 
 export interface RegisteredRoute {
@@ -197,6 +202,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     cpasDirectory: createCpasDirectory(database.db),
     accessLog: createAccessLog(database.db, null),
     shuttingDown: false,
+    refusingRequests: false,
   });
   // the last reads' access entries are written before the database closes
   app.addHook('onClose', async () => app.deps.accessLog.stop());
@@ -226,6 +232,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
     // while shutting down, no connection is kept for another request (server.ts)
     if (app.deps.shuttingDown) reply.header('connection', 'close');
+    if (app.deps.refusingRequests && request.url !== '/health/live') {
+      return done(new AppError('unavailable', 'The service is shutting down; nothing was done: retry, another instance will answer', { headers: { 'retry-after': '1' } }));
+    }
     done();
   });
 

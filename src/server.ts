@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { buildApp } from './app.js';
+import type { Server } from 'node:http';
+import { KEEP_ALIVE_TIMEOUT_MS, buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openEmbeddedDirectory, openEmbedded, openPostgres, openPostgresAdmin, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -47,9 +48,12 @@ export async function startServer(env: Record<string, string | undefined>): Prom
     if (stopping) return;
     stopping = true;
     app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: readiness is 503 while in-flight requests finish');
+    // readiness 503, and every answer from now on closes its connection (app.ts)
     app.deps.shuttingDown = true;
-    await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
+    await sleep(config.shutdownDrainMs);
     try {
+      app.deps.refusingRequests = true;
+      await untilQuiet(app.server);
       await app.close();
       await database.close();
       process.exit(0);
@@ -60,6 +64,35 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits, after the drain, until no connection is open and none was opened for a moment, so that
+ * the server closes on a quiet listener. Node.js's own close destroys idle kept-alive connections
+ * and the kernel resets connections still queued on the listener: a client whose request was
+ * already on its way over either sees a reset and cannot know whether its POST was applied.
+ * Meanwhile every answer closes its connection and every new request is answered 503
+ * (app.ts), which clients take as "not done, go elsewhere"; an idle connection ends with its
+ * keep-alive timeout, which clients know from the `Keep-Alive` header and avoid. Bounded by that
+ * timeout: whatever is left is closed by app.close().
+ */
+async function untilQuiet(server: Server): Promise<void> {
+  const QUIET_MS = 250;
+  let lastConnectionAt = Date.now();
+  const seen = () => (lastConnectionAt = Date.now());
+  server.on('connection', seen);
+  const deadline = Date.now() + KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  try {
+    while (Date.now() < deadline) {
+      const open = await new Promise<number>((resolve) => server.getConnections((error, count) => resolve(error ? 0 : count)));
+      if (open === 0 && Date.now() - lastConnectionAt >= QUIET_MS) return;
+      await sleep(50);
+    }
+  } finally {
+    server.off('connection', seen);
+  }
 }
 
 // Run as the program (not imported by a test or a tool): start serving.

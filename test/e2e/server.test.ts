@@ -3,9 +3,8 @@
 // openapi/openapi.json, every response validated against the document the server publishes.
 // Ends with SIGTERM: readiness turns 503 during the drain, in-flight requests finish, exit 0.
 import t from 'tap';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -18,34 +17,7 @@ import { AUDIENCE, ISSUER, createTestKeys } from '../helpers/keys.js';
 import { validKbo, validNiss } from '../helpers/identifiers.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-async function waitReady(base: string, child: ChildProcess, ms = 60_000): Promise<number> {
-  const start = Date.now();
-  while (Date.now() - start < ms) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/health/ready`);
-      if (res.status === 200) return Date.now() - start;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server not ready in time');
-}
+import { freePort, root, waitReady } from '../helpers/process.js';
 
 t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, async (t) => {
   const keys = await createTestKeys();

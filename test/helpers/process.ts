@@ -1,0 +1,74 @@
+// The built server as a process (npm start's entry point), for the tests that speak to it over
+// real sockets: a free port, an empty database of its own on PostgreSQL (or a data directory for
+// the embedded one), and a wait until it is ready.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export async function waitReady(base: string, child: ChildProcess, ms = 60_000): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/health/ready`);
+      if (res.status === 200) return Date.now() - start;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server not ready in time');
+}
+
+/**
+ * Where a server process keeps its data: a fresh data directory and, on PostgreSQL, an empty
+ * database it migrates at start. `query` reads it as the owner; `remove` drops both.
+ */
+export async function serverStorage(): Promise<{ dataDir: string; databaseUrl: string | null; remove(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-proc-'));
+  const serverUrl = process.env['TEST_DATABASE_URL'];
+  if (!serverUrl) return { dataDir, databaseUrl: null, remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  const name = `piis_proc_${randomBytes(5).toString('hex')}`;
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    dataDir,
+    databaseUrl: u.toString(),
+    async remove() {
+      const d = new pg.Client({ connectionString: serverUrl });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function startProcess(env: Record<string, string>): { child: ChildProcess; log: () => string } {
+  const child = spawn(process.execPath, [path.join(root, 'dist/server.js')], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  return { child, log: () => log };
+}
