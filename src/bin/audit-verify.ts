@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openOwner } from '../db/owner.js';
-import { checkpointsFromLog, verifyAudit } from '../modules/audit/audit.verify.js';
+import { anchoringNote, checkpointsFromLog, verifyAudit } from '../modules/audit/audit.verify.js';
 
 async function main() {
   const { values } = parseArgs({ options: { log: { type: 'string', multiple: true } } });
@@ -16,6 +16,7 @@ async function main() {
     const report = await verifyAudit(query, external);
     for (const p of report.problems) console.error(`BROKEN: ${p}`);
     console.log(`audit: ${report.chains} chain(s), ${report.entries} sealed entries, ${external.length} checkpoint(s) from logs, ${report.problems.length} problem(s)`);
+    console.log(anchoringNote(report, (values.log ?? []).length));
     if (report.problems.length > 0) process.exitCode = 1;
   } finally {
     await close();

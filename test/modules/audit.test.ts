@@ -4,7 +4,7 @@ import t from 'tap';
 import { sql } from 'kysely';
 import { inTenant } from '../../src/db/tenant.js';
 import { sealAudit } from '../../src/modules/audit/audit.sealer.js';
-import { verifyAudit } from '../../src/modules/audit/audit.verify.js';
+import { anchoringNote, checkpointsFromLog, verifyAudit } from '../../src/modules/audit/audit.verify.js';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
 
 t.test('audit', async (t) => {
@@ -93,6 +93,18 @@ t.test('audit', async (t) => {
     await h.db.owner(`delete from audit_checkpoint where cpas_id = $1`, [a.id]);
     const viaLog = await verifyAudit(h.db.owner, logCopy);
     t.ok(viaLog.problems.some((p) => /newest entries were deleted/.test(p)), 'and by the copy in the log when the database ones are gone too');
+  });
+
+  t.test('when no log is given, then audit:verify says plainly that it checked against the database only', async (t) => {
+    const report = await verifyAudit(h.db.owner);
+    t.match(anchoringNote(report, 0), /^NOTE: checked against the database only \(no --log given\)\. .*database owner could have rewritten/);
+    await newBeneficiary(h.app, token);
+    const copies = checkpointsFromLog((await sealAudit(h.db.database)).map((c) => JSON.stringify({ level: 30, auditCheckpoint: c })).join('\n'));
+    const partial = await verifyAudit(h.db.owner, copies.slice(0, 1));
+    t.equal(partial.anchoredChains, 1);
+    if (partial.chains > 1) t.match(anchoringNote(partial, 1), new RegExp(`^NOTE: ${partial.chains - 1} of ${partial.chains} chain\\(s\\) have no checkpoint`));
+    const whole = { ...partial, anchoredChains: partial.chains };
+    t.equal(anchoringNote(whole, 1), `All ${partial.chains} chain(s) were checked against checkpoint copies from outside the database.`);
   });
 });
 

@@ -15,6 +15,8 @@ export interface Checkpoint {
 export interface VerifyReport {
   chains: number;
   entries: number;
+  /** chains checked against at least one checkpoint copy from outside the database (a log) */
+  anchoredChains: number;
   problems: string[];
 }
 
@@ -121,7 +123,26 @@ export async function verifyAudit(query: OwnerQuery, external: Checkpoint[] = []
       and not exists (select 1 from audit_chain c where c.cpas_id = e.cpas_id and c.entry_id = e.id)`);
   for (const u of unsealed) problems.push(`CPAS ${u.cpas_id}: entry ${u.id} is older than 5 minutes and was never sealed`);
 
-  return { chains: heads.size, entries, problems: [...new Set(problems)] };
+  const anchoredChains = new Set(external.map((c) => c.cpasId).filter((id) => heads.has(id))).size;
+  return { chains: heads.size, entries, anchoredChains, problems: [...new Set(problems)] };
+}
+
+/**
+ * What a verification could and could not prove, said plainly. Without copies from outside the
+ * database, whoever can write the database as its owner could have rewritten entries, chain and
+ * checkpoints together: the check then proves the chain is whole, not that it is the original.
+ */
+export function anchoringNote(report: VerifyReport, logsGiven: number): string {
+  if (logsGiven === 0) {
+    return (
+      'NOTE: checked against the database only (no --log given). The chain is whole, but the database owner could have rewritten ' +
+      'entries, chain and checkpoints together; give --log with the service log or a checkpoint export kept outside the database to rule that out.'
+    );
+  }
+  if (report.anchoredChains < report.chains) {
+    return `NOTE: ${report.chains - report.anchoredChains} of ${report.chains} chain(s) have no checkpoint in the given log(s): those were checked against the database only.`;
+  }
+  return `All ${report.chains} chain(s) were checked against checkpoint copies from outside the database.`;
 }
 
 /** Checkpoints written to the service log (pino JSON lines with auditCheckpoint). */
