@@ -3,9 +3,7 @@
 // openapi/openapi.json, every response validated against the document the server publishes.
 // Ends with SIGTERM: readiness turns 503 during the drain, in-flight requests finish, exit 0.
 import t from 'tap';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -17,18 +15,19 @@ import { AUDIENCE, ISSUER, createTestKeys } from '../helpers/keys.js';
 import { validKbo, validNiss } from '../helpers/identifiers.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { freePort, root, waitReady } from '../helpers/process.js';
+import { freePort, root, serverStorage, startProcess, waitReady } from '../helpers/process.js';
 
 t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, async (t) => {
   const keys = await createTestKeys();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-e2e-'));
+  // On PostgreSQL the server gets an empty database of its own and migrates it at start.
+  const storage = await serverStorage();
   const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '',
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
+    DATA_DIR: storage.dataDir,
+    ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
     AUTH_DEV: 'false',
     AUTH_JWKS_FILE: keys.jwksFile,
     AUTH_ISSUER: ISSUER,
@@ -38,33 +37,11 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
     SHUTDOWN_DRAIN_MS: '1500',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
   };
-  // On PostgreSQL the server gets an empty database of its own and migrates it at start.
-  const serverUrl = process.env['TEST_DATABASE_URL'];
-  let dropDatabase = async () => {};
-  if (serverUrl) {
-    const name = `piis_e2e_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`create database ${name}`);
-    await c.end();
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    env['DATABASE_URL'] = u.toString();
-    dropDatabase = async () => {
-      const d = new pg.Client({ connectionString: serverUrl });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    };
-  }
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  const server = startProcess(env);
+  const child = server.child;
   t.teardown(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
-    await dropDatabase();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.remove();
   });
   const readyIn = await waitReady(base, child);
   t.ok(readyIn < 60_000, `ready in ${readyIn} ms`);
@@ -424,5 +401,5 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
     t.equal(finished.status, 200, 'the request in flight at SIGTERM completes');
   }
   t.equal(await exited, 0, 'the process exits 0');
-  t.notMatch(log, /Janssens|Eva|85073003328|"level":50/, 'no personal data and no error in the log');
+  t.notMatch(server.log(), /Janssens|Eva|85073003328|"level":50/, 'no personal data and no error in the log');
 });
