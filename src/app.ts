@@ -200,7 +200,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     database,
     clock: options.clock ?? { today: () => todayInBrussels() },
     cpasDirectory: createCpasDirectory(database.db),
-    accessLog: createAccessLog(database.db, null),
+    accessLog: createAccessLog(database.db, app.log),
     shuttingDown: false,
     refusingRequests: false,
   });

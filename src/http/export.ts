@@ -7,6 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from './problem.js';
 import { rankedRanges } from './accept.js';
 import { xlsxStream, type Cell, type CellType } from './xlsx.js';
+import type { RequestContext } from './context.js';
+import { recordExport } from './work.js';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
 
@@ -129,14 +131,50 @@ async function* mapRows<R>(rows: RowSource<R>, columns: readonly ExportColumn<R>
   for await (const batch of batchesOf(rows)) for (const row of batch) yield columns.map((c) => c.value(row));
 }
 
-/** Sends rows as CSV or XLSX, as a download named `<name>.<format>`. */
-export function sendExport<R>(reply: FastifyReply, format: 'csv' | 'xlsx', input: { name: string; sheetName: string; columns: readonly ExportColumn<R>[]; rows: RowSource<R>; lang: Lang }) {
+/** Who downloads what: the export's audit entity, and the record a row names (if it names one). */
+export interface ExportAudit<R> {
+  ctx: RequestContext;
+  entity: string;
+  idOf?: (row: R) => string;
+}
+
+/**
+ * The rows as they go out, counted: when the last has gone (or the client left), one export entry
+ * names the records carried, the format and the number of rows (`; interrupted` if cut short).
+ */
+function audited<R>(rows: RowSource<R>, format: ExportFormat, audit: ExportAudit<R>): RowSource<R> {
+  return {
+    batches: (async function* () {
+      let count = 0;
+      let complete = false;
+      const ids = new Set<string>();
+      try {
+        for await (const batch of batchesOf(rows)) {
+          count += batch.length;
+          if (audit.idOf) for (const row of batch) ids.add(audit.idOf(row));
+          yield batch;
+        }
+        complete = true;
+      } finally {
+        await recordExport(audit.ctx, audit.entity, [...ids], `${format}; rows=${count}${complete ? '' : '; interrupted'}`);
+      }
+    })(),
+  };
+}
+
+/** Sends rows as CSV or XLSX, as a download named `<name>.<format>`, audited as an export. */
+export function sendExport<R>(
+  reply: FastifyReply,
+  format: 'csv' | 'xlsx',
+  input: { name: string; sheetName: string; columns: readonly ExportColumn<R>[]; rows: RowSource<R>; lang: Lang; audit: ExportAudit<R> },
+) {
   const { columns, lang } = input;
+  const rows = audited(input.rows, format, input.audit);
   reply.header('content-disposition', `attachment; filename="${input.name}.${format}"`);
   if (format === 'csv') {
     reply.type('text/csv; charset=utf-8');
-    return reply.send(csvStream(columns, input.rows, lang));
+    return reply.send(csvStream(columns, rows, lang));
   }
   reply.type(EXPORT_MEDIA_TYPES.xlsx);
-  return reply.send(xlsxStream({ sheetName: input.sheetName, headers: columns.map((c) => c.header[lang]), types: columns.map((c) => c.type), rows: mapRows(input.rows, columns) }));
+  return reply.send(xlsxStream({ sheetName: input.sheetName, headers: columns.map((c) => c.header[lang]), types: columns.map((c) => c.type), rows: mapRows(rows, columns) }));
 }

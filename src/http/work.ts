@@ -85,6 +85,14 @@ export function recordAccess(ctx: RequestContext, entity: string, rows: Readonly
   return ctx.accessLog.record({ cpasId: ctx.cpasId, actor: ctx.actor, entity, entityIds: rows.map((r) => r.id), requestId: ctx.requestId });
 }
 
+/**
+ * The access entry of a download (CSV, XLSX, PDF, a stored file): an export naming the records it
+ * carried, with what was sent as outcome (`csv; rows=120`, `pdf; version=2; lang=nl; bytes=48211`).
+ */
+export function recordExport(ctx: RequestContext, entity: string, ids: readonly string[], outcome: string): Promise<void> {
+  return ctx.accessLog.record({ cpasId: ctx.cpasId, actor: ctx.actor, entity, entityIds: [...ids], requestId: ctx.requestId, action: 'export', outcome });
+}
+
 /** A read in one transaction bound to the caller's CPAS (no writes: access entries go through recordAccess). */
 export function readUnit<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   return inTenant(ctx.db, ctx.cpasId, work);

@@ -2,18 +2,8 @@
 // CPAS only, filtered by record, actor, action and period; other roles get 403.
 import t from 'tap';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
+import { auditEntries, type AuditEntry as Entry } from '../helpers/audit.js';
 
-interface Entry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  entityIds: string[];
-  requestId: string;
-  outcome: string;
-}
 
 t.test('audit list', async (t) => {
   const h = await buildHarness(t);
@@ -21,12 +11,7 @@ t.test('audit list', async (t) => {
   const b = await h.newCpas();
   const auditorA = await a.token('cpas_auditor', 'adviser-a');
   const worker = await a.token('social_worker', 'worker-a');
-  const list = async (query: string, token = auditorA) => {
-    await h.app.deps.accessLog.flush();
-    const res = await h.app.inject({ method: 'GET', url: `/v1/audit?limit=500${query ? `&${query}` : ''}`, headers: bearer(token) });
-    if (res.statusCode !== 200) throw new Error(`listAuditEntries: ${res.statusCode} ${res.body}`);
-    return res.json<{ items: Entry[]; nextCursor: string | null }>();
-  };
+  const list = (query: string, token = auditorA) => auditEntries(h.app, token, query);
   const person = await newBeneficiary(h.app, worker);
   const other = await newBeneficiary(h.app, await b.token());
   await h.app.inject({ method: 'GET', url: `/v1/beneficiaries/${person.id}`, headers: { ...bearer(worker), 'x-request-id': 'audit-read-0001' } });

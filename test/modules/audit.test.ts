@@ -3,6 +3,7 @@
 import t from 'tap';
 import { sql } from 'kysely';
 import { inTenant } from '../../src/db/tenant.js';
+import { createAccessLog } from '../../src/modules/audit/access-log.js';
 import { sealAudit } from '../../src/modules/audit/audit.sealer.js';
 import { anchoringNote, checkpointsFromLog, verifyAudit } from '../../src/modules/audit/audit.verify.js';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
@@ -60,6 +61,17 @@ t.test('audit', async (t) => {
     await new Promise((r) => setTimeout(r, 1000));
     const [row] = await h.db.owner<{ n: string }>(`select count(*)::text as n from audit_entry where cpas_id = $1 and action = 'read'`, [c.id]);
     t.equal(Number(row!.n), 200, 'every read has its entry within 1 s of its response, without an explicit flush');
+  });
+
+  t.test('when the database refuses some access entries, then flush rejects instead of resolving without them, and the others are written', async (t) => {
+    const log = createAccessLog(h.app.deps.database.db, null, { intervalMs: 60_000 });
+    t.teardown(() => log.stop());
+    const reader = await newBeneficiary(h.app, token);
+    await log.record({ cpasId: a.id, actor: 'worker-42', entity: 'beneficiary', entityIds: [reader.id], requestId: 'req-flush-good1' });
+    await log.record({ cpasId: 'not-a-cpas', actor: 'worker-42', entity: 'beneficiary', entityIds: [reader.id], requestId: 'req-flush-bad01' });
+    await t.rejects(log.flush(), /1 entries not written after 3 attempts/);
+    const written = (await entries(a.id)).filter((e) => e.request_id === 'req-flush-good1');
+    t.equal(written.length, 1, "the other CPAS's entry is written all the same");
   });
 
   t.test('when the chain is sealed and verified, then an edit, a deletion and a deletion of the newest entries are each detected', async (t) => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { created, ok, type Outcome, type RequestContext } from '../../http/context.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { AppError } from '../../http/problem.js';
-import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
+import { readUnit, recordAccess, recordExport, writeUnit } from '../../http/work.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { appendChange } from '../audit/audit.repository.js';
@@ -78,7 +78,8 @@ export async function getAttachmentContent(ctx: RequestContext, attachmentId: st
   const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.contentQuery(tx, ctx.cpasId, attachmentId))).rows);
   if (!row) throw NO_ATTACHMENT();
   if (!row.bytes) throw new AppError('content-removed', 'The file was removed under the retention policy; its SHA-256 remains on the attachment');
-  await recordAccess(ctx, 'attachment', [row]);
+  // the file itself leaves the service: audited as an export, with what was sent
+  await recordExport(ctx, 'attachment', [row.id], `${row.media_type}; bytes=${row.bytes.length}`);
   return { row, bytes: Buffer.from(row.bytes) };
 }
 

@@ -17,8 +17,11 @@ export interface AccessEntry {
   entity: string;
   entityIds: string[];
   requestId: string;
-  /** a read of records (the default), or a request refused with the problem code as outcome */
-  action?: 'read' | 'refused';
+  /**
+   * a read of records (the default); a download (CSV, XLSX, PDF, a stored file) with what was sent
+   * as outcome; or a request refused with the problem code as outcome
+   */
+  action?: 'read' | 'export' | 'refused';
   outcome?: string;
 }
 
@@ -52,10 +55,12 @@ export function accessInsert(db: Kysely<DB>, cpasId: string, entries: readonly P
 export interface AccessLog {
   /** Records a read of these records; resolves at once unless the buffer is over its cap. */
   record(entry: AccessEntry): Promise<void>;
-  /** Writes everything recorded so far. */
+  /** Writes everything recorded so far; rejects when the database still refuses it after a few attempts. */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
+
+const FLUSH_ATTEMPTS = 3;
 
 export function createAccessLog(
   db: Kysely<DB>,
@@ -65,35 +70,38 @@ export function createAccessLog(
   const intervalMs = options.intervalMs ?? 100;
   const maxPending = options.maxPending ?? 50_000;
   let buffer: Pending[] = [];
-  let flushing: Promise<void> | null = null;
+  let flushing: Promise<boolean> | null = null;
 
-  async function writeBatch(batch: Pending[]): Promise<void> {
+  /** Writes a batch, one transaction per CPAS; a CPAS whose insert failed keeps its entries for the next attempt. */
+  async function writeBatch(batch: Pending[]): Promise<boolean> {
     const byCpas = new Map<string, Pending[]>();
     for (const p of batch) {
       const list = byCpas.get(p.entry.cpasId) ?? [];
       list.push(p);
       byCpas.set(p.entry.cpasId, list);
     }
+    let written = true;
     for (const [cpasId, entries] of byCpas) {
       try {
         await inTenant(db, cpasId, async (tx) => {
           for (let i = 0; i < entries.length; i += 1000) {
-            await tx
-              .insertInto('audit_entry')
             await accessInsert(tx, cpasId, entries.slice(i, i + 1000)).execute();
           }
         });
       } catch (error) {
-        // keep them for the next attempt (ids are fixed, so a retry never duplicates)
+        // ids are fixed, so a retry never duplicates
         buffer = entries.concat(buffer);
+        written = false;
         log?.warn({ err: { message: (error as Error).message }, pending: buffer.length }, 'access log flush failed; retrying');
       }
     }
+    return written;
   }
 
-  function flush(): Promise<void> {
-    if (flushing) return flushing.then(() => (buffer.length > 0 ? flush() : undefined));
-    if (buffer.length === 0) return Promise.resolve();
+  /** One pass: everything buffered now (after any pass in flight) is tried once; true when all was written. */
+  function flushOnce(): Promise<boolean> {
+    if (flushing) return flushing.then(() => (buffer.length > 0 ? flushOnce() : true));
+    if (buffer.length === 0) return Promise.resolve(true);
     const batch = buffer;
     buffer = [];
     flushing = writeBatch(batch).finally(() => {
@@ -102,20 +110,29 @@ export function createAccessLog(
     return flushing;
   }
 
-  const timer = setInterval(() => void flush(), intervalMs);
+  /** Resolves only once every entry recorded so far is written; a few retries, then a rejection. */
+  async function flush(): Promise<void> {
+    for (let attempt = 1; !(await flushOnce()); attempt += 1) {
+      if (attempt === FLUSH_ATTEMPTS) throw new Error(`access log: ${buffer.length} entries not written after ${attempt} attempts`);
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+
+  const timer = setInterval(() => void flushOnce(), intervalMs);
   timer.unref();
 
   return {
     async record(entry) {
-      // a read that returned nothing read nothing; a refusal is recorded with or without a record
-      if (entry.entityIds.length === 0 && entry.action !== 'refused') return;
+      // a read that returned nothing read nothing; a download or a refusal is recorded with or without a record
+      if (entry.entityIds.length === 0 && (entry.action ?? 'read') === 'read') return;
       buffer.push({ id: uuidv7(), at: new Date().toISOString(), entry });
-      if (buffer.length > maxPending) await flush();
+      if (buffer.length > maxPending) await flushOnce();
     },
     flush,
     async stop() {
       clearInterval(timer);
-      await flush();
+      // at shutdown a failure is said loudly: these entries are lost with the process
+      await flush().catch((error: Error) => log?.error({ err: { message: error.message }, lost: buffer.length }, 'access log entries lost at shutdown'));
     },
   };
 }

@@ -1,22 +1,22 @@
 // The contract document of a version (getPiisDocument): rendered from the facts in force in the
 // person's language (or ?lang=), stored with its SHA-256 the first time those facts are rendered,
-// and the stored bytes returned every time after.
+// and the stored bytes returned every time after. A download is audited as an export of the PIIS.
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/problem.js';
 import { stableStringify } from '../../http/request-context.js';
-import { writeUnit } from '../../http/work.js';
+import { recordExport, writeUnit } from '../../http/work.js';
 import { quarterlyEvaluations } from '../../rules/evaluation.js';
 import { reflectionPeriod } from '../../rules/reflection.js';
 import { conclusion, signaturesOf } from '../piis/piis.file.js';
-import { readFile } from '../piis/piis.service.js';
+import { readFileUnaudited } from '../piis/piis.service.js';
 import { normaliseContent } from '../piis/piis.view.js';
 import type { DocLang } from './document.texts.js';
 import { renderDocument, type DocumentInput } from './document.render.js';
 import * as repo from './documents.repository.js';
 
 export async function getPiisDocument(ctx: RequestContext, piisId: string, version: number, lang: DocLang | undefined) {
-  const file = await readFile(ctx, piisId);
+  const file = await readFileUnaudited(ctx, piisId);
   const v = file.versions.find((x) => x.version === version);
   if (!v) throw new AppError('not-found', `This PIIS has no version ${version}`);
   const p = file.piis;
@@ -64,5 +64,6 @@ export async function getPiisDocument(ctx: RequestContext, piisId: string, versi
   });
   const doc = result.body;
   if (!doc.bytes) throw new AppError('content-removed', 'The document was removed under the retention policy; its SHA-256 remains');
+  await recordExport(ctx, 'piis', [p.id], `pdf; version=${version}; lang=${doc.lang}; bytes=${doc.bytes.length}`);
   return { bytes: Buffer.from(doc.bytes), sha256: doc.sha256, lang: doc.lang, fileName: `piis-${piisId}-v${version}-${doc.lang}.pdf` };
 }

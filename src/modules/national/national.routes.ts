@@ -55,7 +55,8 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply.type(EXPORT_MEDIA_TYPES.json);
         return (reply as FastifyReply).send(jsonItemsStream({ year: extract.year, purpose: extract.purpose, rule: 'R-IND-PRIVACY', explanation: extract.explanation }, { batches: extract.batches }));
       }
-      return sendExport(reply, format, { name, sheetName: String(extract.year ?? 'extract'), columns: extractColumns, rows: { batches: extract.batches }, lang: ctx.lang });
+      const audit = { ctx, entity: extract.auditEntity };
+      return sendExport(reply, format, { name, sheetName: String(extract.year ?? 'extract'), columns: extractColumns, rows: { batches: extract.batches }, lang: ctx.lang, audit });
     },
   );
 };

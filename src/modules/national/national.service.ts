@@ -49,6 +49,8 @@ export interface Extract {
   /** the one year asked, or null for every year */
   year: number | null;
   purpose: string;
+  /** what the download is audited as (before its first byte, and as a CSV/XLSX export at its end) */
+  auditEntity: string;
   explanation: string;
   batches: AsyncIterable<ExtractRow[]>;
 }
@@ -58,11 +60,13 @@ export async function getStatisticalExtract(ctx: RequestContext, query: ExtractQ
   const year = query.year === undefined ? null : yearOf(ctx, query.year);
   const years = year === null ? { from: FIRST_INDICATOR_YEAR, to: Number(ctx.today.slice(0, 4)) } : { from: year, to: year };
   const purpose = query.purpose ?? 'statistics';
-  await auditDownload(ctx, `statistical_extract/${year ?? 'all'}/${purpose}`);
+  const auditEntity = `statistical_extract/${year ?? 'all'}/${purpose}`;
+  await auditDownload(ctx, auditEntity);
   const query_ = repo.extractQuery(ctx.db, years, hmacBlocks(purposeKey(masterKey, purpose)));
   return {
     year,
     purpose,
+    auditEntity,
     explanation: `One row per PIIS and year from ${years.from} to ${years.to} (a year it was drafted in, or concluded and in force on a day of), every CPAS. Persons and PIIS are keyed pseudonyms for the purpose “${purpose}”; no name, NISS, free text or health data (R-IND-PRIVACY). A pseudonymised extract is still personal data: keep it under the GDPR.`,
     // no statement timeout: the stream lasts as long as the client reads
     batches: cursorBatches(ctx.db, query_, { batch: 1000, statementTimeoutMs: 0 }),

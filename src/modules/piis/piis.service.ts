@@ -152,12 +152,17 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
   return { items: page.items.map((r) => toPiis(toFile(r), ctx.today)), nextCursor: page.nextCursor };
 }
 
-export async function readFile(ctx: RequestContext, piisId: string): Promise<PiisFile> {
+/** A PIIS file, its access not yet recorded: for a caller that records it its own way (a download). */
+export async function readFileUnaudited(ctx: RequestContext, piisId: string): Promise<PiisFile> {
   const [found] = await readByKeyInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
   if (!found) throw NOT_FOUND();
-  const row = repo.toFileRow(found.file);
-  await recordAccess(ctx, 'piis', [row]);
-  return toFile(row);
+  return toFile(repo.toFileRow(found.file));
+}
+
+export async function readFile(ctx: RequestContext, piisId: string): Promise<PiisFile> {
+  const file = await readFileUnaudited(ctx, piisId);
+  await recordAccess(ctx, 'piis', [file.piis]);
+  return file;
 }
 
 export async function listVersions(ctx: RequestContext, piisId: string): Promise<{ items: PiisVersion[]; nextCursor: null }> {

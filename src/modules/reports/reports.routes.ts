@@ -15,12 +15,26 @@ import { expenseColumns, indicatorColumns, pasModuleColumns, subsidyColumns } fr
 
 export const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
 
-/** Answers a report as JSON, or its rows as CSV or XLSX (by ?format= or Accept), headers in the caller's language. */
-export function answer<T, R>(request: FastifyRequest, reply: FastifyReply, report: T, rows: { name: string; year: number; columns: ExportColumn<R>[]; items: R[] }): T | FastifyReply {
+/**
+ * Answers a report as JSON, or its rows as CSV or XLSX (by ?format= or Accept), headers in the
+ * caller's language. A download is audited as an export of `report/<name>`, or of the records its
+ * rows name when `idOf` tells them.
+ */
+export function answer<T, R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  report: T,
+  rows: { name: string; year: number; columns: ExportColumn<R>[]; items: R[]; names?: { entity: string; idOf: (row: R) => string } },
+): T | FastifyReply {
   const format = exportFormat((request.query as { format?: ExportFormat }).format, request.headers.accept);
   if (format === 'json') return report;
-  return sendExport(reply, format, { name: rows.name, sheetName: String(rows.year), columns: rows.columns, rows: rows.items, lang: requestContext(request).lang }) as FastifyReply;
+  const ctx = requestContext(request);
+  const audit = { ctx, entity: rows.names?.entity ?? `report/${rows.name}`, idOf: rows.names?.idOf };
+  return sendExport(reply, format, { name: rows.name, sheetName: String(rows.year), columns: rows.columns, rows: rows.items, lang: ctx.lang, audit }) as FastifyReply;
 }
+
+/** The subsidy rows name beneficiaries: their download is an export of those beneficiaries. */
+const SUBSIDY_NAMES = { entity: 'beneficiary', idOf: (row: SubsidyMonthItem) => row.beneficiaryId };
 
 /** A report's 200: its JSON, or its rows as CSV or XLSX. */
 export function reportContent<T extends TSchema>(schema: T, description: string) {
@@ -51,10 +65,12 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const ctx = requestContext(request);
-      const report = await service.getSubsidyReport(ctx, request.query);
-      if (!('persons' in report)) return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items });
-      allowLongResponse(request, reply);
       const format = exportFormat(request.query.format, request.headers.accept);
+      const report = await service.getSubsidyReport(ctx, request.query, { exported: format !== 'json' });
+      if (!('persons' in report)) {
+        return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items, names: SUBSIDY_NAMES });
+      }
+      allowLongResponse(request, reply);
       if (format === 'json') {
         // the stored items are already JSON: joined as they come, never parsed
         const persons = (async function* () {
@@ -66,7 +82,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = (async function* () {
         for await (const batch of report.persons) yield batch.flatMap((p) => JSON.parse(p.items) as SubsidyMonthItem[]);
       })();
-      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang });
+      const audit = { ctx, ...SUBSIDY_NAMES };
+      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang, audit });
     },
   );
   app.get(

@@ -30,7 +30,7 @@ export interface SubsidyReportStream {
  * persons are recomputed first), streamed; a later year computed from the facts. Reading it is
  * an access to every person it names: the access entry is written once the last row has gone.
  */
-export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery): Promise<SubsidyReport | SubsidyReportStream> {
+export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, options: { exported: boolean }): Promise<SubsidyReport | SubsidyReportStream> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
   if (year > Number(ctx.today.slice(0, 4))) return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, query.beneficiaryId);
   await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
@@ -48,7 +48,8 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery):
             yield batch;
           }
         } finally {
-          await recordAccess(ctx, 'beneficiary', named);
+          // a CSV or XLSX download is audited as an export of the same persons, by the export itself
+          if (!options.exported) await recordAccess(ctx, 'beneficiary', named);
         }
       },
     },
