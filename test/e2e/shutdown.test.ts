@@ -5,10 +5,9 @@
 // Retry-After, until the connection is refused). The process exits 0, and every
 // write it acknowledged is there when the server starts again.
 import t from 'tap';
-import { randomBytes } from 'node:crypto';
-import { AUDIENCE, ISSUER, createTestKeys } from '../helpers/keys.js';
-import { validKbo, validNiss } from '../helpers/identifiers.js';
-import { freePort, serverStorage, startProcess, waitReady } from '../helpers/process.js';
+import { createTestKeys } from '../helpers/keys.js';
+import { validNiss } from '../helpers/identifiers.js';
+import { freePort, missingAfterRestart, registeredCpasToken, serverEnv, serverStorage, startProcess, waitReady } from '../helpers/process.js';
 
 const WRITERS = 6;
 
@@ -18,32 +17,11 @@ t.test('when SIGTERM arrives under keep-alive write load, then no reset, exit 0,
   t.teardown(() => storage.remove());
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    PORT: String(port),
-    DATA_DIR: storage.dataDir,
-    ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
-    AUTH_DEV: 'false',
-    AUTH_JWKS_FILE: keys.jwksFile,
-    AUTH_ISSUER: ISSUER,
-    AUTH_AUDIENCE: AUDIENCE,
-    PSEUDONYM_KEY: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'warn',
-    SHUTDOWN_DRAIN_MS: '500',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-  };
+  const env = serverEnv(keys, storage, port, { SHUTDOWN_DRAIN_MS: '500' });
   const first = startProcess(env);
   t.teardown(() => void (first.child.exitCode === null && first.child.kill('SIGKILL')));
   await waitReady(base, first.child);
-
-  const admin = await keys.token({ roles: ['platform_admin'] });
-  const kbo = validKbo();
-  const registered = await fetch(`${base}/v1/cpas`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kboNumber: kbo, name: { fr: 'CPAS', nl: 'OCMW', de: 'ÖSHZ' }, language: 'fr', nisCodes: [] }),
-  });
-  t.equal(registered.status, 201);
-  const token = await keys.token({ sub: 'vendor', roles: ['integration'], cpas: kbo });
+  const token = await registeredCpasToken(base, keys);
 
   const acknowledged: string[] = [];
   const resets: string[] = [];
@@ -97,11 +75,7 @@ t.test('when SIGTERM arrives under keep-alive write load, then no reset, exit 0,
   const second = startProcess(env);
   t.teardown(() => void (second.child.exitCode === null && second.child.kill('SIGKILL')));
   await waitReady(base, second.child);
-  const missing: string[] = [];
-  for (const id of acknowledged) {
-    const res = await fetch(`${base}/v1/beneficiaries/${id}`, { headers: { authorization: `Bearer ${token}` } });
-    if (res.status !== 200) missing.push(`${id}: ${res.status}`);
-  }
+  const missing = await missingAfterRestart(base, token, acknowledged);
   t.same(missing, [], `all ${acknowledged.length} acknowledged writes are there after the restart`);
   second.child.kill('SIGTERM');
 });

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { AUDIENCE, ISSUER, type TestKeys } from './keys.js';
+import { validKbo } from './identifiers.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -71,4 +73,44 @@ export function startProcess(env: Record<string, string>): { child: ChildProcess
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   return { child, log: () => log };
+}
+
+/** The environment of a server process with real keys, on its own port and storage. */
+export function serverEnv(keys: TestKeys, storage: { dataDir: string; databaseUrl: string | null }, port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: String(port),
+    DATA_DIR: storage.dataDir,
+    ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
+    AUTH_DEV: 'false',
+    AUTH_JWKS_FILE: keys.jwksFile,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    PSEUDONYM_KEY: randomBytes(24).toString('hex'),
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...extra,
+  };
+}
+
+/** Registers a new CPAS through the platform admin and returns an integration token for it. */
+export async function registeredCpasToken(base: string, keys: TestKeys): Promise<string> {
+  const admin = await keys.token({ roles: ['platform_admin'] });
+  const kbo = validKbo();
+  const res = await fetch(`${base}/v1/cpas`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kboNumber: kbo, name: { fr: 'CPAS', nl: 'OCMW', de: 'ÖSHZ' }, language: 'fr', nisCodes: [] }),
+  });
+  if (res.status !== 201) throw new Error(`registerCpas: ${res.status} ${await res.text()}`);
+  return keys.token({ sub: 'vendor', roles: ['integration'], cpas: kbo });
+}
+
+/** The acknowledged writes that a restarted server cannot find. */
+export async function missingAfterRestart(base: string, token: string, ids: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const id of ids) {
+    const res = await fetch(`${base}/v1/beneficiaries/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) missing.push(`${id}: ${res.status}`);
+  }
+  return missing;
 }
