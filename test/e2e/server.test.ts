@@ -5,17 +5,16 @@
 import t from 'tap';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { paths } from './generated/api.js';
-import { AUDIENCE, ISSUER, createTestKeys } from '../helpers/keys.js';
+import { createTestKeys } from '../helpers/keys.js';
 import { validKbo, validNiss } from '../helpers/identifiers.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { freePort, root, serverStorage, startProcess, waitReady } from '../helpers/process.js';
+import { freePort, root, serverEnv, serverStorage, startProcess, waitReady } from '../helpers/process.js';
 
 t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, async (t) => {
   const keys = await createTestKeys();
@@ -23,20 +22,7 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const base = `http://127.0.0.1:${port}`;
   // On PostgreSQL the server gets an empty database of its own and migrates it at start.
   const storage = await serverStorage();
-  const env: Record<string, string> = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: storage.dataDir,
-    ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
-    AUTH_DEV: 'false',
-    AUTH_JWKS_FILE: keys.jwksFile,
-    AUTH_ISSUER: ISSUER,
-    AUTH_AUDIENCE: AUDIENCE,
-    PSEUDONYM_KEY: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'warn',
-    SHUTDOWN_DRAIN_MS: '1500',
-    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
-  };
+  const env = serverEnv(keys, storage, port, { HOST: '127.0.0.1', SHUTDOWN_DRAIN_MS: '1500', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
   const server = startProcess(env);
   const child = server.child;
   t.teardown(async () => {
