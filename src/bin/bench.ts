@@ -211,6 +211,7 @@ function benchToken(privateKey: CryptoKey, kbo: string | null, sub: string, role
     .setSubject(sub)
     .setIssuer('bench')
     .setAudience('piis-api')
+    .setIssuedAt()
     .setExpirationTime('1h')
     .sign(privateKey);
 }
