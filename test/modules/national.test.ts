@@ -153,12 +153,15 @@ t.test('SPP IS views', async (t) => {
   });
 
   t.test('when a year has not begun or a purpose is malformed, then 400 and nothing is audited', async (t) => {
+    // downloads of the tests before may still be in the access log's buffer
+    await app.deps.accessLog.flush();
     const before = (await h.db.owner(`select 1 from audit_entry where cpas_id = $1`, [PLATFORM_TENANT])).length;
     const future = await get('/v1/reports/national/indicators?year=2027');
     t.equal(future.statusCode, 400);
     t.equal(json(future).code, 'validation-failed');
     t.equal((await get('/v1/reports/national/extract?year=2027')).statusCode, 400);
     t.equal((await get('/v1/reports/national/extract?purpose=Bad%20Purpose')).statusCode, 400);
+    await app.deps.accessLog.flush();
     t.equal((await h.db.owner(`select 1 from audit_entry where cpas_id = $1`, [PLATFORM_TENANT])).length, before);
   });
 
