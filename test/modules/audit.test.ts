@@ -74,6 +74,21 @@ t.test('audit', async (t) => {
     t.equal(written.length, 1, "the other CPAS's entry is written all the same");
   });
 
+  t.test('when two callers flush while a pass is in flight, then each resolves only once its entries are written', async (t) => {
+    const log = createAccessLog(h.app.deps.database.db, null, { intervalMs: 60_000 });
+    t.teardown(() => log.stop());
+    const reader = await newBeneficiary(h.app, token);
+    const entry = (requestId: string) => ({ cpasId: a.id, actor: 'worker-42', entity: 'beneficiary', entityIds: [reader.id], requestId });
+    await log.record(entry('req-race-first1'));
+    const inFlight = log.flush();
+    await log.record(entry('req-race-later1'));
+    // the first waiter starts the next pass with the later entry; the second must wait for it too
+    const first = log.flush();
+    const second = log.flush().then(async () => (await entries(a.id)).some((e) => e.request_id === 'req-race-later1'));
+    await Promise.all([inFlight, first]);
+    t.equal(await second, true, 'the later entry was written when the second flush resolved');
+  });
+
   t.test('when the chain is sealed and verified, then an edit, a deletion and a deletion of the newest entries are each detected', async (t) => {
     await newBeneficiary(h.app, token);
     const checkpoints = await sealAudit(h.db.database);

@@ -152,17 +152,19 @@ t.test('SPP IS views', async (t) => {
     t.ok(entries.some((e) => e.entity === 'national_indicators/2026'));
   });
 
-  t.test('when a year has not begun or a purpose is malformed, then 400 and nothing is audited', async (t) => {
+  t.test('when a year has not begun or a purpose is malformed, then 400, no download is audited and each refusal is', async (t) => {
     // downloads of the tests before may still be in the access log's buffer
     await app.deps.accessLog.flush();
-    const before = (await h.db.owner(`select 1 from audit_entry where cpas_id = $1`, [PLATFORM_TENANT])).length;
+    const count = async (action: string) => (await h.db.owner(`select 1 from audit_entry where cpas_id = $1 and action = $2`, [PLATFORM_TENANT, action])).length;
+    const [exportsBefore, refusalsBefore] = [await count('export'), await count('refused')];
     const future = await get('/v1/reports/national/indicators?year=2027');
     t.equal(future.statusCode, 400);
     t.equal(json(future).code, 'validation-failed');
     t.equal((await get('/v1/reports/national/extract?year=2027')).statusCode, 400);
     t.equal((await get('/v1/reports/national/extract?purpose=Bad%20Purpose')).statusCode, 400);
     await app.deps.accessLog.flush();
-    t.equal((await h.db.owner(`select 1 from audit_entry where cpas_id = $1`, [PLATFORM_TENANT])).length, before);
+    t.equal(await count('export'), exportsBefore, 'nothing was downloaded');
+    t.equal(await count('refused'), refusalsBefore + 3, 'the three refusals are in the audit');
   });
 
   t.test('when a CPAS role or the platform admin asks for these views, then 403; when the analyst asks for any personal route, then 403', async (t) => {

@@ -100,7 +100,9 @@ export function createAccessLog(
 
   /** One pass: everything buffered now (after any pass in flight) is tried once; true when all was written. */
   function flushOnce(): Promise<boolean> {
-    if (flushing) return flushing.then(() => (buffer.length > 0 ? flushOnce() : true));
+    // Wait for the pass in flight, then look again: another caller waiting on the same pass may
+    // have started the next one with our entries in it, and those are written only when it ends.
+    if (flushing) return flushing.then(() => flushOnce());
     if (buffer.length === 0) return Promise.resolve(true);
     const batch = buffer;
     buffer = [];
