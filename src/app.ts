@@ -9,10 +9,12 @@ import { uuidv7 } from './db/ids.js';
 import { bearerChallenge, createVerifier, Access, needsTenant, type AccessName, type Principal } from './http/auth.js';
 import { clientError, frameworkError, registerErrorHandling } from './http/errors.js';
 import { registerRefusalAudit } from './http/refusals.js';
+import { registerContentLanguage } from './http/language.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { declareBodyProblems } from './http/schemas.js';
 import { createFailureBudget } from './http/abuse-limit.js';
 import { AppError } from './http/problem.js';
+import { msg, render, type Lang } from './i18n/catalogue.js';
 import { acceptable } from './http/accept.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './http/metrics.js';
@@ -91,6 +93,8 @@ declare module 'fastify' {
     principal: Principal | null;
     /** the caller's CPAS id, for tokens acting for a CPAS */
     tenantId: string | null;
+    /** the language of the caller's CPAS: the answers' language when Accept-Language names none */
+    cpasLanguage: Lang | null;
     /** the problem code of a refused request, for its audit entry */
     problemCode: string | null;
   }
@@ -188,9 +192,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const principalOf = (header: string | undefined): Promise<Principal> => {
     const match = typeof header === 'string' ? BEARER.exec(header) : null;
     if (!match) {
-      const detail = 'An access token is required (Authorization: Bearer <JWT>)';
+      const detail = msg('http.token-required');
       // no credentials: the challenge names the scheme only; malformed ones are an invalid request
-      const challenge = header === undefined ? bearerChallenge() : bearerChallenge('invalid_request', detail);
+      const challenge = header === undefined ? bearerChallenge() : bearerChallenge('invalid_request', render('en', detail));
       return Promise.reject(new AppError('unauthenticated', detail, { headers: { 'www-authenticate': challenge } }));
     }
     return verifier.verify(match[1]!);
@@ -218,6 +222,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.decorateRequest('principal', null);
   app.decorateRequest('tenantId', null);
+  app.decorateRequest('cpasLanguage', null);
   app.decorateRequest('problemCode', null);
 
   // JSON only: any other media type is a 415, not a string the schema then rejects
@@ -227,13 +232,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   registerErrorHandling(app);
   registerRefusalAudit(app);
+  registerContentLanguage(app);
   await registerSecurityHeaders(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     // while shutting down, no connection is kept for another request (server.ts)
     if (app.deps.shuttingDown) reply.header('connection', 'close');
     if (app.deps.refusingRequests && request.url !== '/health/live') {
-      return done(new AppError('unavailable', 'The service is shutting down; nothing was done: retry, another instance will answer', { headers: { 'retry-after': '1' } }));
+      return done(new AppError('unavailable', msg('http.shutting-down'), { headers: { 'retry-after': '1' } }));
     }
     done();
   });
@@ -242,7 +248,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // reaches a handler.
   app.addHook('onRequest', async (request) => {
     if (!acceptable(request.headers.accept, request.routeOptions.config.produces ?? ['application/json'])) {
-      throw new AppError('not-acceptable', `This operation answers with ${(request.routeOptions.config.produces ?? ['application/json']).join(' or ')}`);
+      throw new AppError('not-acceptable', msg('http.produces', { types: (request.routeOptions.config.produces ?? ['application/json']).join(', ') }));
     }
     const access = request.routeOptions.config.access ?? 'public';
     if (access === 'public') {
@@ -252,13 +258,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     }
     const query = request.url.includes('?') ? new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1)) : null;
     if (query && (query.has('access_token') || query.has('token') || query.has('jwt'))) {
-      const detail = 'Tokens are accepted only in the Authorization header, never in the URL';
-      throw new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_request', detail) } });
+      const detail = msg('http.token-in-url');
+      throw new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_request', render('en', detail)) } });
     }
     // an address that keeps failing to authenticate meets 429 before any signature is checked
     const blockedFor = failures.blockedFor(request.ip);
     if (blockedFor > 0 && !verifier.known(BEARER.exec(request.headers.authorization ?? '')?.[1] ?? '')) {
-      throw new AppError('rate-limited', `Too many requests without a valid token from this address; retry after ${blockedFor} s`, {
+      throw new AppError('rate-limited', msg('http.too-many-unauthenticated', { seconds: blockedFor }), {
         headers: { 'retry-after': String(blockedFor), 'ratelimit-limit': String(failures.limit), 'ratelimit-remaining': '0', 'ratelimit-reset': String(blockedFor) },
       });
     }
@@ -267,13 +273,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     request.principal = principal;
     const allowed: readonly string[] = Access[access];
     if (!principal.roles.some((r) => allowed.includes(r))) {
-      throw new AppError('forbidden', 'Your roles do not allow this operation');
+      throw new AppError('forbidden', msg('http.roles'));
     }
     if (needsTenant(allowed as never)) {
-      if (!principal.kbo) throw new AppError('forbidden', 'The token does not act for a CPAS (no cpas claim)');
-      const cpasId = await app.deps.cpasDirectory.resolve(principal.kbo);
-      if (!cpasId) throw new AppError('forbidden', 'The CPAS of this token is not registered');
-      request.tenantId = cpasId;
+      if (!principal.kbo) throw new AppError('forbidden', msg('http.no-cpas-claim'));
+      const cpas = await app.deps.cpasDirectory.resolve(principal.kbo);
+      if (!cpas) throw new AppError('forbidden', msg('http.cpas-not-registered'));
+      request.tenantId = cpas.id;
+      request.cpasLanguage = cpas.language;
     }
   });
 
@@ -290,7 +297,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // standard RateLimit-* headers (IETF draft) rather than the legacy X-RateLimit-*
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => {
-      return new AppError('rate-limited', `More than ${context.max} requests per minute; retry after ${Math.ceil(context.ttl / 1000)} s`, {
+      return new AppError('rate-limited', msg('http.rate-limited', { max: context.max, seconds: Math.ceil(context.ttl / 1000) }), {
         headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
       });
     },

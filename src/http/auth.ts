@@ -17,6 +17,7 @@ import {
 } from 'jose';
 import type { Config } from '../config.js';
 import { AppError } from './problem.js';
+import { msg, render, type Message } from '../i18n/catalogue.js';
 
 export const ROLES = ['social_worker', 'cpas_manager', 'cpas_auditor', 'integration', 'spp_analyst', 'platform_admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -62,7 +63,8 @@ export function bearerChallenge(error?: 'invalid_token' | 'invalid_request', des
   return parts.join(', ');
 }
 
-const unauthenticated = (detail: string) => new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_token', detail) } });
+// the challenge's error_description is for programs: it stays English (RFC 6750 §3, ASCII only)
+const unauthenticated = (detail: Message) => new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_token', render('en', detail)) } });
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
@@ -153,21 +155,21 @@ export async function createVerifier(config: Config): Promise<TokenVerifier> {
           maxTokenAge: config.auth.maxTokenAgeS,
         }));
       } catch {
-        throw unauthenticated('The access token is not valid');
+        throw unauthenticated(msg('auth.token-invalid'));
       }
       if (payload.exp! - payload.iat! > config.auth.maxTokenAgeS) {
-        throw unauthenticated(`The access token lives longer than this service accepts (${config.auth.maxTokenAgeS} s from iat to exp)`);
+        throw unauthenticated(msg('auth.token-too-long-lived', { seconds: config.auth.maxTokenAgeS }));
       }
       const roles = payload['roles'];
       if (!Array.isArray(roles) || !roles.every((r): r is Role => (ROLES as readonly string[]).includes(r as string))) {
-        throw unauthenticated('The access token has no valid roles claim');
+        throw unauthenticated(msg('auth.roles-claim'));
       }
       const cpas = payload['cpas'];
       if (cpas !== undefined && (typeof cpas !== 'string' || !/^[0-9]{10}$/.test(cpas))) {
-        throw unauthenticated('The cpas claim must be a 10-digit KBO number');
+        throw unauthenticated(msg('auth.cpas-claim'));
       }
       if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
-        throw unauthenticated('The sub claim is missing or too long');
+        throw unauthenticated(msg('auth.sub-claim'));
       }
       const principal: Principal = { sub: payload.sub, roles, kbo: cpas ?? null, exp: payload.exp! };
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);

@@ -1,6 +1,7 @@
 // Opaque pagination cursors: base64url JSON of the last key seen. A cursor that does not decode
 // to the expected shape is a 400 invalid-cursor, never a 500.
 import { AppError } from './problem.js';
+import { msg } from '../i18n/catalogue.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -18,7 +19,7 @@ export function decodeCursor(cursor: string | undefined): string | null {
   } catch {
     // fall through
   }
-  throw new AppError('invalid-cursor', 'The cursor is not one this service issued');
+  throw new AppError('invalid-cursor', msg('cursor.invalid'));
 }
 
 /** Splits a page fetched with limit + 1 rows into items and the next cursor. */

@@ -5,7 +5,8 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, catalogue, problemTitle, problemType, type FieldError, type ProblemCode } from './problem.js';
 import { PROBLEM_MEDIA_TYPE } from './schemas.js';
-import { negotiateLanguage } from './language.js';
+import { requestLanguage } from './language.js';
+import { msg, render, type Message, type Text } from '../i18n/catalogue.js';
 import { bearerChallenge } from './auth.js';
 import { uuidv7 } from '../db/ids.js';
 import { NotInlinable } from '../db/one-round-trip.js';
@@ -14,24 +15,26 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ProblemCode,
-  detail: string,
+  detail: Text,
   extra: { rule?: string; errors?: FieldError[]; headers?: Record<string, string>; existingId?: string } = {},
 ) {
   const status = catalogue[code].status;
   request.problemCode = code;
+  const lang = requestLanguage(request);
   const body: Record<string, unknown> = {
     type: problemType(code),
-    title: problemTitle(code, negotiateLanguage(request.headers['accept-language'])),
+    title: problemTitle(code, lang),
     status,
-    detail,
+    detail: render(lang, detail).slice(0, 4000),
     instance: request.url.split('?')[0]!.slice(0, 2000),
     code,
     requestId: request.id,
   };
   if (extra.rule) body['rule'] = extra.rule;
-  if (extra.errors) body['errors'] = extra.errors.slice(0, 100);
+  if (extra.errors) body['errors'] = extra.errors.slice(0, 100).map((e) => ({ path: e.path, message: render(lang, e.message).slice(0, 500) }));
   if (extra.existingId) body['existingId'] = extra.existingId;
   for (const [k, v] of Object.entries(extra.headers ?? {})) reply.header(k, v);
+  reply.header('content-language', lang);
   // every 401 carries its challenge (RFC 6750 §3), whichever path refused the request
   if (status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', bearerChallenge());
   return reply.code(status).type(PROBLEM_MEDIA_TYPE).send(body);
@@ -96,16 +99,69 @@ function databaseProblem(error: PgLikeError): ProblemCode | null {
   return null;
 }
 
+/** Ajv's error of one JSON Schema keyword, as a message of the catalogue (the path says where). */
+export function keywordMessage(keyword: string, params: Record<string, unknown>): Message {
+  const limit = Number(params['limit'] ?? params['multipleOf'] ?? 0);
+  switch (keyword) {
+    case 'required':
+      return msg('validation.required');
+    case 'additionalProperties':
+      return msg('validation.unknown-field');
+    case 'type':
+      return msg('validation.type', { type: String(params['type']) });
+    case 'format':
+      return msg('validation.format', { format: String(params['format']).replace(/-/g, '_') });
+    case 'pattern':
+      return msg('validation.pattern');
+    case 'minLength':
+      return msg('validation.min-length', { limit });
+    case 'maxLength':
+      return msg('validation.max-length', { limit });
+    case 'minimum':
+    case 'formatMinimum':
+      return msg('validation.minimum', { limit });
+    case 'maximum':
+    case 'formatMaximum':
+      return msg('validation.maximum', { limit });
+    case 'exclusiveMinimum':
+      return msg('validation.exclusive-minimum', { limit });
+    case 'exclusiveMaximum':
+      return msg('validation.exclusive-maximum', { limit });
+    case 'enum':
+      return msg('validation.enum', { allowed: ((params['allowedValues'] as unknown[]) ?? []).map(String).join(', ') });
+    case 'const':
+      return msg('validation.const', { allowed: String(params['allowedValue']) });
+    case 'minItems':
+      return msg('validation.min-items', { limit });
+    case 'maxItems':
+      return msg('validation.max-items', { limit });
+    case 'uniqueItems':
+      return msg('validation.unique-items');
+    case 'minProperties':
+      return msg('validation.min-properties', { limit });
+    case 'multipleOf':
+      return msg('validation.multiple-of', { limit });
+    default:
+      return msg('validation.invalid');
+  }
+}
+
 function validationErrors(error: FastifyError): FieldError[] {
   const where = error.validationContext ?? 'body';
   return (error.validation ?? []).map((v) => {
-    const missing = (v.params as { missingProperty?: string }).missingProperty;
-    const extra = (v.params as { additionalProperty?: string }).additionalProperty;
+    const params = (v.params ?? {}) as Record<string, unknown>;
     const base = `/${where}${v.instancePath}`;
-    if (extra) return { path: `${base}/${extra}`, message: 'unknown field' };
-    if (missing) return { path: `${base}/${missing}`, message: 'is required' };
-    return { path: base, message: v.message ?? 'is not valid' };
+    if (typeof params['additionalProperty'] === 'string') return { path: `${base}/${params['additionalProperty']}`, message: keywordMessage(v.keyword, params) };
+    if (typeof params['missingProperty'] === 'string') return { path: `${base}/${params['missingProperty']}`, message: keywordMessage(v.keyword, params) };
+    return { path: base, message: keywordMessage(v.keyword, params) };
   });
+}
+
+/** Fastify's own 4xx, by its error code: a message of the catalogue (their texts are English). */
+function frameworkMessage(error: FastifyError, status: number): Message {
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return msg('http.empty-json');
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError') return msg('http.malformed-json');
+  return msg('http.framework', { status });
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -121,43 +177,43 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.validation) {
       const errors = validationErrors(error);
-      return sendProblem(request, reply, 'validation-failed', `The request ${error.validationContext ?? 'body'} is not valid`, { errors });
+      return sendProblem(request, reply, 'validation-failed', msg('http.validation', { part: error.validationContext ?? 'body' }), { errors });
     }
     if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error instanceof NotInlinable) {
       // A data exception: a value the client sent that the database cannot store or compare
       // (e.g. a NUL character in a text). Nothing was written: the transaction rolled back.
-      return sendProblem(request, reply, 'validation-failed', 'A value in the request cannot be stored (invalid characters or out of range)');
+      return sendProblem(request, reply, 'validation-failed', msg('http.unstorable-value'));
     }
     if (error.code === TRANSFERRED) {
       // a guard trigger: the person's file was transferred to another CPAS (read-only here)
-      return sendProblem(request, reply, 'invalid-state', 'This person’s file was transferred to another CPAS: it is read-only here');
+      return sendProblem(request, reply, 'invalid-state', msg('http.transferred'));
     }
     const dbProblem = databaseProblem(error);
     if (dbProblem === 'timeout') {
       request.log.warn({ err: { code: error.code } }, 'statement timeout');
-      return sendProblem(request, reply, 'timeout', 'The request took too long and was cancelled; nothing was written');
+      return sendProblem(request, reply, 'timeout', msg('http.statement-timeout'));
     }
     if (dbProblem === 'unavailable') {
       request.log.error({ err: { code: error.code, message: error.message } }, 'database unavailable');
-      return sendProblem(request, reply, 'unavailable', 'The database is unreachable; retry later', { headers: { 'retry-after': '5' } });
+      return sendProblem(request, reply, 'unavailable', msg('http.database-unavailable'), { headers: { 'retry-after': '5' } });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     const mapped = status < 500 || status === 503 || status === 504 ? fastifyStatusCodes[status] : undefined;
     if (mapped === 'payload-too-large') {
       // the client may still be sending: read the rest (up to a bound) so that it can read the
       // answer, instead of writing into a closed connection
-      return discardBody(request.raw).then(() => sendProblem(request, reply, mapped, 'The request body exceeds the size limit'));
+      return discardBody(request.raw).then(() => sendProblem(request, reply, mapped, msg('http.body-too-large')));
     }
     if (mapped) {
       // Fastify's own 4xx (malformed JSON, media type, URL): their messages hold no data.
-      return sendProblem(request, reply, mapped, error.message.slice(0, 300));
+      return sendProblem(request, reply, mapped, frameworkMessage(error, status));
     }
     request.log.error({ err: error }, 'unexpected error');
-    return sendProblem(request, reply, 'internal-error', `Unexpected error; quote request id ${request.id}`);
+    return sendProblem(request, reply, 'internal-error', msg('http.unexpected', { requestId: request.id }));
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 'not-found', `No operation ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`),
+    sendProblem(request, reply, 'not-found', msg('http.no-operation', { method: request.method, path: request.url.split('?')[0]!.slice(0, 200) })),
   );
 }
 
@@ -169,7 +225,7 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
   const code = fastifyStatusCodes[error.statusCode ?? 400] ?? 'validation-failed';
   // no hook runs for these: the headers every answer carries (security-headers.ts) are set here
   reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
-  return sendProblem(request, reply, code, code === 'uri-too-long' ? 'A part of the request URI is longer than this service accepts' : 'The request URI is not valid');
+  return sendProblem(request, reply, code, msg(code === 'uri-too-long' ? 'http.uri-part-too-long' : 'http.uri-invalid'));
 }
 
 /**
@@ -181,15 +237,13 @@ export function clientError(error: Error & { code?: string }, socket: import('no
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const code: ProblemCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'header-fields-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'validation-failed';
   const status = catalogue[code].status;
-  const detail = {
-    'header-fields-too-large': 'The request line and headers exceed the size this service accepts',
-    'request-timeout': 'The request was not received in time',
-    'validation-failed': 'The request could not be read as HTTP',
-  }[code as 'header-fields-too-large' | 'request-timeout' | 'validation-failed'];
-  const body = JSON.stringify({ type: problemType(code), title: problemTitle(code, negotiateLanguage(undefined)), status, detail, instance: '', code, requestId: uuidv7() });
+  // no request was read, so no Accept-Language either: the default language (contract §2)
+  const lang = 'fr';
+  const detail = msg(code === 'header-fields-too-large' ? 'http.headers-too-large' : code === 'request-timeout' ? 'http.not-received-in-time' : 'http.not-http');
+  const body = JSON.stringify({ type: problemType(code), title: problemTitle(code, lang), status, detail: render(lang, detail), instance: '', code, requestId: uuidv7() });
   if (socket.writable) {
     socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Language: ${lang}\r\n` +
         `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
     );
     // a client that never reads its answer does not keep the socket

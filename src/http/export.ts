@@ -1,10 +1,12 @@
 // Report exports: JSON, CSV or XLSX by `?format=` or, without it, by the Accept header; column
 // headers in the caller's language; rows streamed as they come. CSV is RFC 4180 with a UTF-8 BOM
-// (spreadsheets then read the accents), amounts in euros with a point, dates ISO; a text that a
-// spreadsheet would run as a formula is prefixed with an apostrophe.
+// (spreadsheets then read the accents), dates ISO; in fr, nl and de it is what a spreadsheet in a
+// Belgian locale reads as numbers — `;` between fields and a decimal comma — and in en `,` and a
+// decimal point (`?delimiter=` chooses otherwise); a text that a spreadsheet would run as a
+// formula is prefixed with an apostrophe.
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Lang } from './problem.js';
+import { msg, render, type Lang, type Message, type MessageId } from '../i18n/catalogue.js';
 import { rankedRanges } from './accept.js';
 import { xlsxStream, type Cell, type CellType } from './xlsx.js';
 import type { RequestContext } from './context.js';
@@ -19,10 +21,16 @@ export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
 };
 
 export interface ExportColumn<R> {
-  header: Record<Lang, string>;
+  /** the header's message (src/i18n), said in the reader's language */
+  header: MessageId | Message;
   type: CellType;
-  value(row: R): Cell;
+  /** the cell; a coded cell's label column says the code's label in the reader's language */
+  value(row: R, lang: Lang): Cell;
+  /** its width in a workbook, in characters, where the default of its type is too narrow */
+  width?: number;
 }
+
+const headerOf = (column: ExportColumn<unknown>, lang: Lang) => render(lang, typeof column.header === 'string' ? msg(column.header) : column.header);
 
 /** `?format=` wins; otherwise the media type the Accept header ranks highest (JSON when it ranks none). */
 export function exportFormat(format: ExportFormat | undefined, accept: string | undefined): ExportFormat {
@@ -35,11 +43,18 @@ export function exportFormat(format: ExportFormat | undefined, accept: string | 
   return 'json';
 }
 
-function csvField(type: CellType, value: Cell): string {
+export type CsvDelimiter = 'semicolon' | 'comma';
+
+/** The separator a spreadsheet in the reader's locale expects: `;` (and a decimal comma) in Belgium. */
+export const defaultDelimiter = (lang: Lang): CsvDelimiter => (lang === 'en' ? 'comma' : 'semicolon');
+
+function csvField(type: CellType, value: Cell, delimiter: CsvDelimiter): string {
   if (value === null) return '';
   let text = type === 'euros' ? (Number(value) / 100).toFixed(2) : String(value);
+  if ((type === 'euros' || type === 'number') && delimiter === 'semicolon') text = text.replace('.', ',');
   if (type === 'text' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const special = delimiter === 'semicolon' ? /[";\r\n]/ : /[",\r\n]/;
+  return special.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -66,14 +81,15 @@ async function* batchesOf<R>(rows: RowSource<R>): AsyncIterable<readonly R[]> {
   else for await (const row of rows as AsyncIterable<R>) yield [row];
 }
 
-export function csvStream<R>(columns: readonly ExportColumn<R>[], rows: RowSource<R>, lang: Lang): Readable {
+export function csvStream<R>(columns: readonly ExportColumn<R>[], rows: RowSource<R>, lang: Lang, delimiter: CsvDelimiter = defaultDelimiter(lang)): Readable {
+  const separator = delimiter === 'semicolon' ? ';' : ',';
   return Readable.from(
     (async function* () {
-      yield `\uFEFF${columns.map((c) => csvField('text', c.header[lang])).join(',')}\r\n`;
+      yield `\uFEFF${columns.map((c) => csvField('text', headerOf(c as ExportColumn<unknown>, lang), delimiter)).join(separator)}\r\n`;
       let chunk = '';
       for await (const batch of batchesOf(rows)) {
         for (const row of batch) {
-          chunk += `${columns.map((c) => csvField(c.type, c.value(row))).join(',')}\r\n`;
+          chunk += `${columns.map((c) => csvField(c.type, c.value(row, lang), delimiter)).join(separator)}\r\n`;
           if (chunk.length > 64 * 1024) {
             yield chunk;
             chunk = '';
@@ -109,26 +125,8 @@ export function jsonItemsStream<R>(head: Record<string, unknown>, rows: RowSourc
   );
 }
 
-/** Like jsonItemsStream, the rows already JSON: each chunk a comma-separated run of items (empty chunks skipped). */
-export function jsonRawItemsStream(head: Record<string, unknown>, chunks: AsyncIterable<string>): Readable {
-  return Readable.from(
-    (async function* () {
-      const open = JSON.stringify(head);
-      yield `${open.length > 2 ? `${open.slice(0, -1)},` : '{'}"items":[`;
-      let first = true;
-      for await (const chunk of chunks) {
-        if (!chunk) continue;
-        yield first ? chunk : `,${chunk}`;
-        first = false;
-      }
-      yield ']}';
-    })(),
-    { objectMode: false },
-  );
-}
-
-async function* mapRows<R>(rows: RowSource<R>, columns: readonly ExportColumn<R>[]): AsyncIterable<Cell[]> {
-  for await (const batch of batchesOf(rows)) for (const row of batch) yield columns.map((c) => c.value(row));
+async function* mapRows<R>(rows: RowSource<R>, columns: readonly ExportColumn<R>[], lang: Lang): AsyncIterable<Cell[]> {
+  for await (const batch of batchesOf(rows)) for (const row of batch) yield columns.map((c) => c.value(row, lang));
 }
 
 /** Who downloads what: the export's audit entity, and the record a row names (if it names one). */
@@ -166,15 +164,15 @@ function audited<R>(rows: RowSource<R>, format: ExportFormat, audit: ExportAudit
 export function sendExport<R>(
   reply: FastifyReply,
   format: 'csv' | 'xlsx',
-  input: { name: string; sheetName: string; columns: readonly ExportColumn<R>[]; rows: RowSource<R>; lang: Lang; audit: ExportAudit<R> },
+  input: { name: string; sheetName: string; columns: readonly ExportColumn<R>[]; rows: RowSource<R>; lang: Lang; delimiter?: CsvDelimiter; audit: ExportAudit<R> },
 ) {
   const { columns, lang } = input;
   const rows = audited(input.rows, format, input.audit);
   reply.header('content-disposition', `attachment; filename="${input.name}.${format}"`);
   if (format === 'csv') {
     reply.type('text/csv; charset=utf-8');
-    return reply.send(csvStream(columns, rows, lang));
+    return reply.send(csvStream(columns, rows, lang, input.delimiter));
   }
   reply.type(EXPORT_MEDIA_TYPES.xlsx);
-  return reply.send(xlsxStream({ sheetName: input.sheetName, headers: columns.map((c) => c.header[lang]), types: columns.map((c) => c.type), rows: mapRows(rows, columns) }));
+  return reply.send(xlsxStream({ sheetName: input.sheetName, headers: columns.map((c) => headerOf(c as ExportColumn<unknown>, lang)), types: columns.map((c) => c.type), widths: columns.map((c) => c.width), rows: mapRows(rows, columns, lang), properties: { title: input.name, creator: 'PIIS backend', language: lang, created: new Date().toISOString() } }));
 }

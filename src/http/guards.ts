@@ -1,6 +1,7 @@
 // Checks shared by every service on the facts a client sends.
 import { AppError } from './problem.js';
 import { isCivilDate } from '../rules/calendar.js';
+import { date as sayable, msg } from '../i18n/catalogue.js';
 
 /**
  * A fact cannot be dated after today (rulebook, "Which dates decide"); a date that does not exist
@@ -10,8 +11,8 @@ export function assertFactDate(date: string | null | undefined, today: string, p
   if (date === null || date === undefined) return;
   assertCalendarDate(date, path);
   if (date > today) {
-    throw new AppError('date-in-future', `${path} (${date}) is after today (${today}); facts are recorded after they happen`, {
-      errors: [{ path, message: `must be on or before ${today}` }],
+    throw new AppError('date-in-future', msg('date.in-future', { path, date: sayable(date), today: sayable(today) }), {
+      errors: [{ path, message: msg('date.not-after', { date: sayable(today) }) }],
     });
   }
 }
@@ -19,6 +20,6 @@ export function assertFactDate(date: string | null | undefined, today: string, p
 export function assertCalendarDate(date: string | null | undefined, path: string): void {
   if (date === null || date === undefined) return;
   if (!isCivilDate(date)) {
-    throw new AppError('validation-failed', `${path} is not a calendar date`, { errors: [{ path, message: 'is not a calendar date' }] });
+    throw new AppError('validation-failed', msg('date.field-not-calendar', { path }), { errors: [{ path, message: msg('date.not-calendar') }] });
   }
 }

@@ -1,11 +1,29 @@
-// Accept-Language → one of the languages the service speaks (labels, problem titles, headers).
-import type { Lang } from './problem.js';
-import { rankedRanges } from './accept.js';
+// The language of a request's answer: what its Accept-Language asks for, else its CPAS's
+// language, else French (contract §2 "Language").
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { negotiateLanguage } from '../i18n/negotiate.js';
+import type { Lang } from '../i18n/catalogue.js';
 
-const SUPPORTED: readonly Lang[] = ['fr', 'nl', 'de', 'en'];
+export function requestLanguage(request: FastifyRequest): Lang {
+  return negotiateLanguage(request.headers['accept-language'], request.cpasLanguage ?? 'fr');
+}
 
-export function negotiateLanguage(header: string | undefined): Lang {
-  if (!header) return 'en';
-  const ranked = rankedRanges(header, 500).map((r) => r.range.slice(0, 2));
-  return (ranked.find((lang) => (SUPPORTED as string[]).includes(lang)) as Lang | undefined) ?? 'en';
+/** Media types whose answers carry sentences in the negotiated language. */
+const SPOKEN = /^(application\/(problem\+)?json|text\/csv|application\/vnd\.openxmlformats|application\/x-ndjson)/;
+
+/**
+ * Every answer that carries sentences says their language (Content-Language) and that it
+ * depends on Accept-Language (Vary), so that no cache hands one reader another's language. A
+ * route that answers in another language (a document in the person's language) sets its own.
+ */
+export function registerContentLanguage(app: FastifyInstance): void {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (SPOKEN.test(type) || reply.hasHeader('content-language')) {
+      if (!reply.hasHeader('content-language')) reply.header('content-language', requestLanguage(request));
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/accept-language/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
+    }
+    done(null, payload);
+  });
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
-import { RateLimitHeaders, RetryAfterHeader } from './schemas.js';
+import { AcceptLanguageParameter, ContentLanguageHeader, RateLimitHeaders, RetryAfterHeader } from './schemas.js';
 
 export async function registerOpenApi(app: FastifyInstance, _config: Config): Promise<void> {
   await app.register(swagger, {
@@ -60,7 +60,8 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         const response: Record<string, Record<string, unknown>> = {};
         for (const [status, r] of Object.entries(s.response)) {
           const retry = status === '429' || status === '503' ? RetryAfterHeader : {};
-          response[status] = { ...r, headers: { ...((r['headers'] as object) ?? {}), ...RateLimitHeaders, ...retry } };
+          const language = status === '204' || status === '304' ? {} : ContentLanguageHeader;
+          response[status] = { ...r, headers: { ...((r['headers'] as object) ?? {}), ...RateLimitHeaders, ...retry, ...language } };
         }
         s.response = response;
       }
@@ -71,6 +72,12 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
       if (!('openapiObject' in documentObject)) return documentObject.swaggerObject;
       const openapiObject = documentObject.openapiObject;
       for (const item of Object.values(openapiObject.paths ?? {})) {
+        // every operation answers in the language Accept-Language asks for (contract §2 "Language")
+        for (const operation of Object.values(item as Record<string, { parameters?: Array<{ in: string; name: string }> }>)) {
+          if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+          const parameters = (operation.parameters ?? []).filter((p) => !(p.in === 'header' && p.name.toLowerCase() === 'accept-language'));
+          operation.parameters = [...parameters, AcceptLanguageParameter];
+        }
         const body = (item as { patch?: { requestBody?: { content?: Record<string, unknown> } } }).patch?.requestBody;
         if (body?.content?.['application/json']) body.content = { 'application/merge-patch+json': body.content['application/json'], ...body.content };
       }

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { RequestContext } from './context.js';
-import { negotiateLanguage } from './language.js';
+import { requestLanguage } from './language.js';
+import { msg } from '../i18n/catalogue.js';
 import { AppError } from './problem.js';
 import { PLATFORM_TENANT } from '../db/tenant.js';
 
@@ -20,7 +21,7 @@ export function stableStringify(value: unknown): string {
 
 export function requestContext(request: FastifyRequest): RequestContext {
   const principal = request.principal;
-  if (!principal) throw new AppError('unauthenticated', 'An access token is required');
+  if (!principal) throw new AppError('unauthenticated', msg('http.token-required'));
   const key = request.method === 'POST' ? request.headers['idempotency-key'] : undefined;
   const idemKey = typeof key === 'string' ? key : undefined;
   return {
@@ -31,7 +32,7 @@ export function requestContext(request: FastifyRequest): RequestContext {
     actor: principal.sub,
     requestId: request.id,
     today: request.server.deps.clock.today(),
-    lang: negotiateLanguage(request.headers['accept-language']),
+    lang: requestLanguage(request),
     deployment: { reflectionWaiverAllowed: request.server.deps.config.reflectionWaiverAllowed },
     idempotency: idemKey
       ? {

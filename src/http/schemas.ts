@@ -147,4 +147,24 @@ export const RateLimitHeaders = {
   'RateLimit-Reset': headerInt('Seconds until the window resets', 86_400),
 } as const;
 
+/** The language of the sentences an answer carries (contract §2 "Language"). */
+export const ContentLanguageHeader = {
+  'Content-Language': {
+    type: 'string',
+    enum: ['fr', 'nl', 'de', 'en'],
+    description: 'The language of the sentences in this answer (fr, nl, de or en): the one Accept-Language asked for, else the CPAS’s, else fr',
+  },
+} as const;
+
+/** Accept-Language, as every operation reads it. */
+export const AcceptLanguageParameter = {
+  in: 'header',
+  name: 'Accept-Language',
+  required: false,
+  description:
+    'The language of every sentence meant for a person (labels, problem titles and details, validation messages, explanations, export headers and coded cells, documents): fr, nl, de or en, with region subtags and q-values (nl-BE,nl;q=0.9 → nl). Without it, the language of the caller’s CPAS (fr without a CPAS). Codes, keys and rule ids never change.',
+  schema: { type: 'string', maxLength: 500 },
+  example: 'nl-BE,nl;q=0.9',
+} as const;
+
 export const RetryAfterHeader = { 'Retry-After': headerInt('Seconds to wait before retrying', 86_400) } as const;

@@ -4,6 +4,7 @@ import { type CompiledQuery, sql } from 'kysely';
 import { inTenant, readByKeyInTenant, readInTenant, type Session, type Tx } from '../db/tenant.js';
 import type { RequestContext, Outcome } from './context.js';
 import { AppError } from './problem.js';
+import { msg } from '../i18n/catalogue.js';
 
 const IDEMPOTENCY_TTL = '24 hours';
 
@@ -29,7 +30,7 @@ export async function writeUnit<B>(
     const { rows } = await sql<{ locked: boolean }>`
       select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 7)) as locked`.execute(tx);
     if (!rows[0]?.locked) {
-      throw new AppError('idempotency-key-in-flight', 'A request with this Idempotency-Key is still being processed; retry later');
+      throw new AppError('idempotency-key-in-flight', msg('conflict.idempotency-in-flight'));
     }
     const previous = await tx
       .selectFrom('idempotency_key')
@@ -40,7 +41,7 @@ export async function writeUnit<B>(
       .executeTakeFirst();
     if (previous && Date.parse(previous.expires_at) > Date.now()) {
       if (previous.request_hash !== idem.requestHash) {
-        throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used with another request in the last 24 hours');
+        throw new AppError('idempotency-key-reused', msg('conflict.idempotency-reused'));
       }
       return new Replay({ status: previous.status_code, body: previous.response.body, headers: previous.response.headers });
     }

@@ -2,8 +2,9 @@
 // come and through deflate into the zip (fflate), so memory stays flat whatever the size. Cells are
 // typed — numbers as numbers, dates as date serials with a date format, amounts with two decimals —
 // so that spreadsheet software opens them as such. A sheet holds at most 1,048,576 rows; longer
-// data continues on further sheets, each with the header row. Strings are inline (no shared
-// string table to hold in memory).
+// data continues on further sheets, each with the header row — bold, frozen above the rows that
+// scroll, the columns wide enough for their kind. Strings are inline (no shared string table to
+// hold in memory). The document properties say what the workbook is, who made it and its language.
 import { Readable } from 'node:stream';
 import { Zip, ZipDeflate } from 'fflate';
 
@@ -14,8 +15,22 @@ export type Cell = string | number | null;
 /** The rows a sheet holds, header included (the format's limit). */
 export const SHEET_ROW_LIMIT = 1_048_576;
 
-// style indexes in styles.xml: 0 default, 1 date, 2 month, 3 amount
+// style indexes in styles.xml: 0 default, 1 date, 2 month, 3 amount, 4 header (bold)
 const STYLE: Record<CellType, number> = { text: 0, integer: 0, number: 0, date: 1, month: 2, euros: 3 };
+const HEADER_STYLE = 4;
+
+/** Column widths in characters by kind of cell (a text column may ask for more). */
+const WIDTH: Record<CellType, number> = { text: 24, integer: 10, number: 12, date: 12, month: 10, euros: 14 };
+
+export interface WorkbookProperties {
+  title: string;
+  /** the application and service that wrote it */
+  creator: string;
+  /** BCP 47 language of its texts */
+  language: string;
+  /** ISO instant of its creation */
+  created: string;
+}
 
 const escapeXml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
@@ -34,10 +49,10 @@ function columnName(index: number): string {
   return name;
 }
 
-function cellXml(ref: string, type: CellType, value: Cell): string {
+function cellXml(ref: string, type: CellType, value: Cell, textStyle = 0): string {
   if (value === null || value === '') return '';
   if (type === 'text' || typeof value === 'string' && type !== 'date' && type !== 'month') {
-    return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
+    return `<c r="${ref}"${textStyle ? ` s="${textStyle}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
   }
   // amounts travel in cents and are shown in euros
   const number = type === 'date' ? dateSerial(String(value)) : type === 'month' ? dateSerial(`${String(value)}-01`) : type === 'euros' ? Number(value) / 100 : Number(value);
@@ -45,22 +60,39 @@ function cellXml(ref: string, type: CellType, value: Cell): string {
   return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${number}</v></c>`;
 }
 
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+/** The sheet's head: the header row frozen, the columns' widths. */
+function sheetHead(widths: readonly number[]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
+    `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols><sheetData>`
+  );
+}
 const SHEET_TAIL = '</sheetData></worksheet>';
 
-function staticParts(sheets: string[]): Record<string, string> {
+function staticParts(sheets: string[], properties: WorkbookProperties): Record<string, string> {
   const ns = 'http://schemas.openxmlformats.org';
   return {
+    'docProps/core.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="${ns}/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:title>${escapeXml(properties.title)}</dc:title><dc:creator>${escapeXml(properties.creator)}</dc:creator><dc:language>${escapeXml(properties.language)}</dc:language>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(properties.created)}</dcterms:created></cp:coreProperties>`,
+    'docProps/app.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${ns}/officeDocument/2006/extended-properties"><Application>${escapeXml(properties.creator)}</Application></Properties>`,
     '[Content_Types].xml':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
       sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
       '</Types>',
     '_rels/.rels':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}/package/2006/relationships">` +
-      `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="${ns}/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+      `<Relationship Id="rId3" Type="${ns}/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
     'xl/workbook.xml':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets>` +
       sheets.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
@@ -72,10 +104,11 @@ function staticParts(sheets: string[]): Record<string, string> {
     'xl/styles.xml':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}/spreadsheetml/2006/main">` +
       '<numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="yyyy\\-mm"/><numFmt numFmtId="166" formatCode="#,##0.00"/></numFmts>' +
-      '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-      '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+      '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+      '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+      '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
       '</styleSheet>',
   };
 }
@@ -84,7 +117,18 @@ function staticParts(sheets: string[]): Record<string, string> {
  * The workbook as a byte stream: one sheet per `rowLimit` rows (header included), named
  * `sheetName`, `sheetName 2`, …
  */
-export function xlsxStream(input: { sheetName: string; headers: readonly string[]; types: readonly CellType[]; rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>; rowLimit?: number }): Readable {
+export function xlsxStream(input: {
+  sheetName: string;
+  headers: readonly string[];
+  types: readonly CellType[];
+  /** a column's width in characters, where its kind's default is too narrow */
+  widths?: ReadonlyArray<number | undefined>;
+  rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>;
+  rowLimit?: number;
+  properties?: WorkbookProperties;
+}): Readable {
+  const properties = input.properties ?? { title: input.sheetName, creator: 'PIIS backend', language: 'en', created: new Date().toISOString() };
+  const widths = input.types.map((type, i) => Math.min(100, Math.max(input.widths?.[i] ?? WIDTH[type], (input.headers[i]?.length ?? 0) + 2)));
   const limit = input.rowLimit ?? SHEET_ROW_LIMIT;
   // back-pressure: the producer waits while the reader has more than 1 MiB unread
   let wake: (() => void) | null = null;
@@ -102,7 +146,7 @@ export function xlsxStream(input: { sheetName: string; headers: readonly string[
     if (final) out.push(null);
   });
   const encoder = new TextEncoder();
-  const header = `<row r="1">${input.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h)).join('')}</row>`;
+  const header = `<row r="1">${input.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h, HEADER_STYLE)).join('')}</row>`;
   const columns = input.types.map((_, i) => columnName(i));
   void (async () => {
     const sheets: string[] = [];
@@ -117,7 +161,7 @@ export function xlsxStream(input: { sheetName: string; headers: readonly string[
       sheets.push(sheets.length === 0 ? input.sheetName : `${input.sheetName} ${sheets.length + 1}`);
       file = new ZipDeflate(`xl/worksheets/sheet${sheets.length}.xml`, { level: 6 });
       zip.add(file);
-      batch = SHEET_HEAD + header;
+      batch = sheetHead(widths) + header;
       rowNumber = 1;
     };
     try {
@@ -138,7 +182,7 @@ export function xlsxStream(input: { sheetName: string; headers: readonly string[
       }
       batch += SHEET_TAIL;
       flush(true);
-      for (const [name, text] of Object.entries(staticParts(sheets))) {
+      for (const [name, text] of Object.entries(staticParts(sheets, properties))) {
         const part = new ZipDeflate(name, { level: 6 });
         zip.add(part);
         part.push(encoder.encode(text), true);

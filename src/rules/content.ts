@@ -3,6 +3,7 @@
 // (R-ASSESS-FIRST, R-REUSE).
 import { addDays, addMonths } from './dates.js';
 import { refuse, type Refusal } from './explained.js';
+import { date, msg, type Message } from '../i18n/catalogue.js';
 import { numberParameter, parametersOn, versionOn } from './rule-table.js';
 
 export interface Objective {
@@ -32,7 +33,7 @@ export interface PiisContent {
 
 export interface Gap {
   path: string;
-  message: string;
+  message: Message;
 }
 
 /** Every gap between the content and R-CONTENT (empty when complete), each with its JSON pointer. */
@@ -40,35 +41,35 @@ export function contentGaps(c: PiisContent): Gap[] {
   const gaps: Gap[] = [];
   const objectives = c.objectives ?? [];
   const commitments = c.commitments ?? [];
-  if (objectives.length === 0) gaps.push({ path: '/objectives', message: 'at least one objective is required' });
-  if ((c.domains ?? []).length === 0) gaps.push({ path: '/domains', message: 'the domains of activity are required' });
+  if (objectives.length === 0) gaps.push({ path: '/objectives', message: msg('content.objective-required') });
+  if ((c.domains ?? []).length === 0) gaps.push({ path: '/domains', message: msg('content.domains-required') });
   const keys = new Set<string>();
   objectives.forEach((o, i) => {
-    if (keys.has(o.key)) gaps.push({ path: `/objectives/${i}/key`, message: `objective key ${o.key} is used twice` });
+    if (keys.has(o.key)) gaps.push({ path: `/objectives/${i}/key`, message: msg('content.key-twice', { key: o.key }) });
     keys.add(o.key);
   });
   for (const party of ['beneficiary', 'cpas'] as const) {
-    if (!commitments.some((x) => x.party === party)) gaps.push({ path: '/commitments', message: `the commitments of the ${party} are required` });
+    if (!commitments.some((x) => x.party === party)) gaps.push({ path: '/commitments', message: msg('content.commitments-of', { party }) });
   }
   commitments.forEach((x, i) => {
-    if (x.objectiveKeys.length === 0) gaps.push({ path: `/commitments/${i}/objectiveKeys`, message: 'a commitment is tied to at least one objective' });
+    if (x.objectiveKeys.length === 0) gaps.push({ path: `/commitments/${i}/objectiveKeys`, message: msg('content.commitment-objective') });
     x.objectiveKeys.forEach((k, j) => {
-      if (!keys.has(k)) gaps.push({ path: `/commitments/${i}/objectiveKeys/${j}`, message: `no objective has the key ${k}` });
+      if (!keys.has(k)) gaps.push({ path: `/commitments/${i}/objectiveKeys/${j}`, message: msg('content.no-objective-key', { key: k }) });
     });
-    if (x.party === 'third_party' && !x.thirdPartyName) gaps.push({ path: `/commitments/${i}/thirdPartyName`, message: 'a third party is named' });
+    if (x.party === 'third_party' && !x.thirdPartyName) gaps.push({ path: `/commitments/${i}/thirdPartyName`, message: msg('content.third-party-named') });
   });
-  if (!c.startsOn) gaps.push({ path: '/startsOn', message: 'the start date is required (R-DURATION)' });
-  if (!c.endsOn) gaps.push({ path: '/endsOn', message: 'the end date is required (R-DURATION)' });
-  if (!c.evaluationArrangements) gaps.push({ path: '/evaluationArrangements', message: 'the evaluation arrangements are required' });
-  if (!c.supplementaryAid) gaps.push({ path: '/supplementaryAid', message: 'the supplementary aid granted is required' });
+  if (!c.startsOn) gaps.push({ path: '/startsOn', message: msg('content.start-required') });
+  if (!c.endsOn) gaps.push({ path: '/endsOn', message: msg('content.end-required') });
+  if (!c.evaluationArrangements) gaps.push({ path: '/evaluationArrangements', message: msg('content.evaluation-required') });
+  if (!c.supplementaryAid) gaps.push({ path: '/supplementaryAid', message: msg('content.aid-required') });
   return gaps;
 }
 
-export function checkContentComplete(c: PiisContent, moment: string): { refusal: Refusal; gaps: Gap[] } | null {
+export function checkContentComplete(c: PiisContent, moment: 'handover' | 'amendment'): { refusal: Refusal; gaps: Gap[] } | null {
   const gaps = contentGaps(c);
   if (gaps.length === 0) return null;
   return {
-    refusal: refuse('content-incomplete', 'R-CONTENT', `The content is incomplete for ${moment}: ${gaps.map((g) => `${g.path} ${g.message}`).join('; ')}`),
+    refusal: refuse('content-incomplete', 'R-CONTENT', msg('content.incomplete', { moment, gaps: gaps.map((g) => msg('check.field-error', { path: g.path, message: g.message })) })),
     gaps,
   };
 }
@@ -76,7 +77,7 @@ export function checkContentComplete(c: PiisContent, moment: string): { refusal:
 /** R-DURATION: an end before the start is never a duration. */
 export function checkDuration(c: PiisContent): Refusal | null {
   if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) {
-    return refuse('invalid-period', 'R-DURATION', `The PIIS cannot end (${c.endsOn}) before it starts (${c.startsOn})`, '/endsOn');
+    return refuse('invalid-period', 'R-DURATION', msg('content.ends-before-start', { endsOn: date(c.endsOn), startsOn: date(c.startsOn) }), '/endsOn');
   }
   return null;
 }
@@ -84,10 +85,10 @@ export function checkDuration(c: PiisContent): Refusal | null {
 /** R-COMMUNITY-SERVICE and R-VOLUNTEERING, judged on the draft date. */
 export function checkActivationCategory(category: string | null | undefined, draftedOn: string): Refusal | null {
   if (category === 'community_service' && !versionOn('R-COMMUNITY-SERVICE', draftedOn)) {
-    return refuse('category-not-allowed', 'R-COMMUNITY-SERVICE', `Community service existed only from 2016-11-01 to 2018-09-30 (annulled by the Constitutional Court, ruling 86/2018); this PIIS is drafted on ${draftedOn}`, '/activationCategory');
+    return refuse('category-not-allowed', 'R-COMMUNITY-SERVICE', msg('content.community-service', { draftedOn: date(draftedOn) }), '/activationCategory');
   }
   if (category === '2.3' && parametersOn('R-VOLUNTEERING', draftedOn)['pathAllowed'] === false) {
-    return refuse('category-not-allowed', 'R-VOLUNTEERING', `Since the circular of 2018-07-26 volunteering may not be a condition of a PIIS: path 2.3 is refused for a PIIS drafted on ${draftedOn}`, '/activationCategory');
+    return refuse('category-not-allowed', 'R-VOLUNTEERING', msg('content.volunteering', { draftedOn: date(draftedOn) }), '/activationCategory');
   }
   return null;
 }
@@ -114,8 +115,8 @@ export function checkAssessmentFirst(input: { draftedOn: string; assessments: re
     const maxMonths = numberParameter('R-REUSE', input.draftedOn, 'maxWorkMonths');
     if (!job || !job.endsOn || job.endsOn < addDays(addMonths(job.startsOn, maxMonths), -1)) return null;
     if (before.some((a) => a.performedOn >= job.startsOn)) return null;
-    return refuse('assessment-missing', 'R-REUSE', `The earlier PIIS is reused, but the job in between (${job.startsOn} to ${job.endsOn}) lasted ${maxMonths} months or more: a new assessment, performed since ${job.startsOn} and on or before the draft date ${input.draftedOn}, is required`);
+    return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-needs-assessment', { jobFrom: date(job.startsOn), jobTo: date(job.endsOn), months: maxMonths, draftedOn: date(input.draftedOn) }));
   }
   if (before.length > 0) return null;
-  return refuse('assessment-missing', 'R-ASSESS-FIRST', `No assessment (bilan social) of this person was performed on or before the draft date ${input.draftedOn}; record one before handing the PIIS over`);
+  return refuse('assessment-missing', 'R-ASSESS-FIRST', msg('content.assessment-first', { draftedOn: date(input.draftedOn) }));
 }

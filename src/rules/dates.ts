@@ -65,13 +65,4 @@ export function lastOfMonth(date: string): string {
 export const minDate = (...dates: string[]): string => dates.reduce((a, b) => (b < a ? b : a));
 export const maxDate = (...dates: string[]): string => dates.reduce((a, b) => (b > a ? b : a));
 
-const WEEKDAYS = {
-  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-} as const;
-
-/** '2026-03-08 (Sunday)': how explanations name a date. */
-export function describeDate(date: string): string {
-  return `${date} (${WEEKDAYS.en[isoWeekday(date) - 1]})`;
-}
-
 export { parse as parseCivilDate, format as formatCivilDate };

@@ -4,6 +4,7 @@
 import { addDays, addMonths, firstOfMonth } from './dates.js';
 import { explained, type Explained } from './explained.js';
 import { numberParameter } from './rule-table.js';
+import { date, msg } from '../i18n/catalogue.js';
 
 export type DeadlineStatus = 'upcoming' | 'due' | 'overdue' | 'met';
 
@@ -16,5 +17,5 @@ export function deadlineStatus(dueOn: string, today: string, met: boolean): Dead
 export function subsidyExtensionDue(subsidyStart: string): Explained<string> {
   const months = numberParameter('R-SUB-FIRST', subsidyStart, 'firstPeriodMonths');
   const last = addDays(addMonths(firstOfMonth(subsidyStart), months), -1);
-  return explained(last, 'R-SUB-SECOND', () => `The first subsidy period runs from ${subsidyStart} for ${months} months, until ${last}: a written, motivated request for a second year must be made by then, with a PIIS in force on that day`);
+  return explained(last, 'R-SUB-SECOND', () => msg('subsidy.second-year-due', { start: date(subsidyStart), months, last: date(last) }));
 }

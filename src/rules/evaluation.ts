@@ -4,7 +4,8 @@
 // after the signature or the previous evaluation, and never after the last day of a 12-month
 // period that still lacks its minimum. R-EVAL-INTERVIEW: an interview asked for is granted within
 // 5 working days.
-import { addDays, addMonths, describeDate } from './dates.js';
+import { addDays, addMonths } from './dates.js';
+import { date, msg, type Message } from '../i18n/catalogue.js';
 import { addWorkingDays } from './holidays.js';
 import { explained, type Explained } from './explained.js';
 import { numberParameter, parametersOn } from './rule-table.js';
@@ -31,10 +32,10 @@ function frequencyRule(signedOn: string): FrequencyRule {
   };
 }
 
-const describeRule = (r: FrequencyRule, signedOn: string) =>
+const describeRule = (r: FrequencyRule, signedOn: string): Message =>
   r.inPersonMinimum > 0
-    ? `signed on ${signedOn} (from 2016-11-01): at least ${r.minimum} evaluations per 12 months, ${r.inPersonMinimum} of them in person`
-    : `signed on ${signedOn} (before 2016-11-01): at least one evaluation per quarter`;
+    ? msg('eval.rule-2016', { signedOn: date(signedOn), minimum: r.minimum, inPerson: r.inPersonMinimum })
+    : msg('eval.rule-quarterly', { signedOn: date(signedOn) });
 
 /** The 12-month period of the PIIS's run that contains a date (index 0 starts on the signature date). */
 export function runPeriod(signedOn: string, date: string): { index: number; from: string; to: string } {
@@ -53,8 +54,8 @@ const within = (e: EvaluationFact, p: { from: string; to: string }) => e.heldOn 
  * current 12-month period when that period still lacks its minimum.
  */
 export function nextEvaluationDue(input: { signedOn: string | null; closed: boolean; evaluations: readonly EvaluationFact[] }): Explained<string> {
-  if (!input.signedOn) return explained<string>(null, 'R-EVAL-FREQ', 'Evaluations are planned from the signature of the PIIS; it is not signed');
-  if (input.closed) return explained<string>(null, 'R-EVAL-FREQ', 'The PIIS is closed: no evaluation is due');
+  if (!input.signedOn) return explained<string>(null, 'R-EVAL-FREQ', msg('eval.not-signed'));
+  if (input.closed) return explained<string>(null, 'R-EVAL-FREQ', msg('eval.closed'));
   const signedOn = input.signedOn;
   const rule = frequencyRule(signedOn);
   const held = input.evaluations.filter((e) => e.heldOn >= signedOn).sort((a, b) => (a.heldOn < b.heldOn ? -1 : 1));
@@ -66,12 +67,14 @@ export function nextEvaluationDue(input: { signedOn: string | null; closed: bool
   const broughtForward = inPeriod.length < rule.minimum && planned > period.to;
   const due = broughtForward ? period.to : planned;
   return explained(due, 'R-EVAL-FREQ', () => {
-    let why = `${describeRule(rule, signedOn)}; planned evenly, the next one is due at the latest ${rule.intervalMonths} months after ${last ? `the last evaluation (${describeDate(from)})` : `the signature (${describeDate(from)})`}: ${describeDate(planned)}`;
-    if (broughtForward) why += `; brought forward to ${describeDate(due)}, the last day of the 12-month period from ${period.from}, which has ${inPeriod.length} of its ${rule.minimum} evaluations`;
+    let why = msg('eval.next', { rule: describeRule(rule, signedOn), months: rule.intervalMonths, after: last ? 'evaluation' : 'signature', from: date(from), planned: date(planned) });
+    if (broughtForward) why = msg('eval.brought-forward', { base: why, due: date(due), periodFrom: date(period.from), count: inPeriod.length, minimum: rule.minimum });
     if (rule.inPersonMinimum > 0) {
       const p = runPeriod(signedOn, due);
       const needed = Math.max(0, rule.inPersonMinimum - held.filter((e) => within(e, p) && e.mode === 'in_person').length);
-      why += needed > 0 ? `; ${needed} in-person meeting(s) still needed in the period ${p.from} to ${p.to}` : `; the period ${p.from} to ${p.to} has its ${rule.inPersonMinimum} in-person meetings`;
+      why = needed > 0
+        ? msg('eval.in-person-needed', { base: why, needed, from: date(p.from), to: date(p.to) })
+        : msg('eval.in-person-done', { base: why, from: date(p.from), to: date(p.to), minimum: rule.inPersonMinimum });
     }
     return why;
   });
@@ -100,37 +103,43 @@ export function completedPeriods(signedOn: string, until: string, evaluations: r
 /** Compliance with R-EVAL-FREQ over the complete 12-month periods before `until`: the count and the in-person count. */
 export function evaluationCompliance(input: { signedOn: string | null; until: string; evaluations: readonly EvaluationFact[] }): { frequency: Explained<boolean>; inPerson: Explained<boolean> } {
   if (!input.signedOn) {
-    const none = explained<boolean>(null, 'R-EVAL-FREQ', 'The PIIS is not signed: no evaluation period has started');
+    const none = explained<boolean>(null, 'R-EVAL-FREQ', msg('eval.none-started'));
     return { frequency: none, inPerson: none };
   }
   const signedOn = input.signedOn;
   const rule = frequencyRule(signedOn);
   const periods = completedPeriods(signedOn, input.until, input.evaluations);
   if (periods.length === 0) {
-    const pending = explained<boolean>(null, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; no 12-month period has been completed yet (the first ends on ${addDays(addMonths(signedOn, 12), -1)})`);
+    const pending = explained<boolean>(null, 'R-EVAL-FREQ', () => msg('eval.none-complete', { rule: describeRule(rule, signedOn), firstEnd: date(addDays(addMonths(signedOn, 12), -1)) }));
     return { frequency: pending, inPerson: pending };
   }
   const short = periods.filter((p) => p.evaluations < rule.minimum);
-  const list = (ps: PeriodCount[], f: (p: PeriodCount) => number) => ps.map((p) => `${p.from}–${p.to}: ${f(p)}`).join('; ');
+  const list = (ps: PeriodCount[], f: (p: PeriodCount) => number) => ps.map((p) => msg('eval.period-count', { from: date(p.from), to: date(p.to), count: f(p) }));
   const frequency = short.length === 0
-    ? explained(true, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; every complete period has at least ${rule.minimum} (${list(periods, (p) => p.evaluations)})`)
-    : explained(false, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; ${short.length} complete period(s) below the minimum (${list(short, (p) => p.evaluations)})`);
+    ? explained(true, 'R-EVAL-FREQ', () => msg('eval.frequency-met', { rule: describeRule(rule, signedOn), minimum: rule.minimum, periods: list(periods, (p) => p.evaluations) }))
+    : explained(false, 'R-EVAL-FREQ', () => msg('eval.frequency-short', { rule: describeRule(rule, signedOn), short: short.length, periods: list(short, (p) => p.evaluations) }));
   if (rule.inPersonMinimum === 0) {
-    return { frequency, inPerson: explained(true, 'R-EVAL-FREQ', () => `${describeRule(rule, signedOn)}; the rule in force then asks no in-person minimum`) };
+    return { frequency, inPerson: explained(true, 'R-EVAL-FREQ', () => msg('eval.no-in-person-minimum', { rule: describeRule(rule, signedOn) })) };
   }
   const fewInPerson = periods.filter((p) => p.inPerson < rule.inPersonMinimum);
   const inPerson = fewInPerson.length === 0
-    ? explained(true, 'R-EVAL-FREQ', () => `Every complete 12-month period has at least ${rule.inPersonMinimum} in-person evaluations (${list(periods, (p) => p.inPerson)})`)
-    : explained(false, 'R-EVAL-FREQ', () => `${fewInPerson.length} complete 12-month period(s) with fewer than ${rule.inPersonMinimum} in-person evaluations (${list(fewInPerson, (p) => p.inPerson)})`);
+    ? explained(true, 'R-EVAL-FREQ', () => msg('eval.in-person-met', { minimum: rule.inPersonMinimum, periods: list(periods, (p) => p.inPerson) }))
+    : explained(false, 'R-EVAL-FREQ', () => msg('eval.in-person-short', { short: fewInPerson.length, minimum: rule.inPersonMinimum, periods: list(fewInPerson, (p) => p.inPerson) }));
   return { frequency, inPerson };
 }
+
+/** A public holiday's name in the reader's language (holidays.ts names them in English). */
+const holidayName = (name: string): Message => msg('holiday.name', { name: name.toLowerCase().replace(/[^a-z]+/g, '_') });
 
 /** R-EVAL-INTERVIEW: the date by which an interview asked for on `requestedOn` must be granted. */
 export function interviewDue(requestedOn: string): Explained<string> {
   const days = numberParameter('R-EVAL-INTERVIEW', requestedOn, 'workingDays');
-  const { date, holidaysSkipped } = addWorkingDays(requestedOn, days);
-  const skipped = holidaysSkipped.length ? `; public holidays skipped: ${holidaysSkipped.map((h) => `${h.name} ${h.date}`).join(', ')}` : '';
-  return explained(date, 'R-EVAL-INTERVIEW', () => `Requested on ${describeDate(requestedOn)}: to be granted within ${days} working days (Monday to Friday, Belgian public holidays excluded), counted from the next day: by ${describeDate(date)}${skipped}`);
+  const { date: due, holidaysSkipped } = addWorkingDays(requestedOn, days);
+  return explained(due, 'R-EVAL-INTERVIEW', () => {
+    const base = msg('eval.interview', { requestedOn: date(requestedOn), days, due: date(due) });
+    if (holidaysSkipped.length === 0) return base;
+    return msg('eval.interview-holidays', { base, holidays: holidaysSkipped.map((h) => msg('eval.holiday', { name: holidayName(h.name), date: date(h.date) })) });
+  });
 }
 
 /** The complete 12-month periods of a PIIS before `until`, each with whether it met R-EVAL-FREQ (its count and in-person minimum). */

@@ -4,6 +4,7 @@
 // counts); rent against the 10% only when its link with PIIS coaching is shown; one expense
 // against one subsidy only (the same invoice already justified under the other subsidy).
 import { explained, type Explained } from './explained.js';
+import { cents as amount, msg, type Message, type MessageId } from '../i18n/catalogue.js';
 
 export interface ExpenseFacts {
   subsidy: 'piis10' | 'pas';
@@ -19,25 +20,25 @@ export interface ExpenseVerdict extends Explained<boolean> {
   eligibleCents: number;
 }
 
-const verdict = (eligible: boolean, eligibleCents: number, rule: string, explanation: string): ExpenseVerdict => ({ ...explained(eligible, rule, explanation), eligibleCents });
+const verdict = (eligible: boolean, eligibleCents: number, rule: string, explanation: Message): ExpenseVerdict => ({ ...explained(eligible, rule, explanation), eligibleCents });
 
 export function expenseVerdict(e: ExpenseFacts): ExpenseVerdict {
   const rule = e.subsidy === 'piis10' ? 'R-SUB-COSTS' : 'R-PAS-COSTS';
-  const name = e.subsidy === 'piis10' ? 'the 10% PIIS subsidy' : 'the social-activation (PAS) subsidy';
+  const name = msg('expense.subsidy-name', { subsidy: e.subsidy });
   if (e.alreadyJustifiedUnder && e.alreadyJustifiedUnder !== e.subsidy) {
-    return verdict(false, 0, 'R-PAS-COSTS', `The same invoice is already justified under ${e.alreadyJustifiedUnder === 'pas' ? 'the PAS subsidy' : 'the 10% PIIS subsidy'}: one expense is justified against one subsidy only`);
+    return verdict(false, 0, 'R-PAS-COSTS', msg('expense.already-justified', { subsidy: msg('expense.subsidy-name', { subsidy: e.alreadyJustifiedUnder }) }));
   }
-  if (e.category === 'building_purchase') return verdict(false, 0, rule, `The purchase of a building is never justified against ${name}`);
-  if (e.category === 'renovation' && e.subsidy === 'pas') return verdict(false, 0, 'R-PAS-COSTS', 'Renovation of rooms is an investment: excluded from the PAS subsidy');
+  if (e.category === 'building_purchase') return verdict(false, 0, rule, msg('expense.building', { subsidy: name }));
+  if (e.category === 'renovation' && e.subsidy === 'pas') return verdict(false, 0, 'R-PAS-COSTS', msg('expense.renovation'));
   if (e.category === 'staff') {
     if (!e.staff || !e.staff.assignmentProof) {
-      return verdict(false, 0, rule, `Staff costs count against ${name} only with the proof of assignment${e.subsidy === 'piis10' ? ' to PIIS coaching' : ''} and the share of working time`);
+      return verdict(false, 0, rule, msg('expense.staff-proof', { subsidy: name, coaching: e.subsidy === 'piis10' ? 'yes' : 'no' }));
     }
     const cents = Math.round(e.amountCents * e.staff.timeShare);
-    return verdict(true, cents, rule, `Staff: ${Math.round(e.staff.timeShare * 1000) / 10}% of working time assigned (proof: ${e.staff.assignmentProof.slice(0, 200)}): ${cents} of ${e.amountCents} cents count`);
+    return verdict(true, cents, rule, msg('expense.staff-share', { share: e.staff.timeShare, proof: e.staff.assignmentProof.slice(0, 200), eligible: amount(cents), amount: amount(e.amountCents) }));
   }
   if (e.category === 'rent' && e.subsidy === 'piis10' && !e.linkJustification) {
-    return verdict(false, 0, 'R-SUB-COSTS', 'Rent counts against the 10% PIIS subsidy only when its link with PIIS coaching is shown (linkJustification)');
+    return verdict(false, 0, 'R-SUB-COSTS', msg('expense.rent-link'));
   }
-  return verdict(true, e.amountCents, rule, `${e.category} expense eligible for ${name}: the whole amount counts`);
+  return verdict(true, e.amountCents, rule, msg('expense.eligible', { category: msg(`code.expenseCategory.${e.category}` as MessageId), subsidy: name }));
 }

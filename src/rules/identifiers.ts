@@ -1,7 +1,8 @@
 // R-ID-NISS, R-ID-KBO, R-ID-NIS: Belgian identifiers. Pure functions.
+import { date, msg, type Message } from '../i18n/catalogue.js';
 
 export type NissCheck =
-  | { valid: false; reason: string; rule: 'R-ID-NISS' }
+  | { valid: false; reason: Message; rule: 'R-ID-NISS' }
   | {
       valid: true;
       rule: 'R-ID-NISS';
@@ -10,7 +11,7 @@ export type NissCheck =
       birthDate: string | null;
       birthYear: number;
       sex: 'male' | 'female' | null;
-      explanation: string;
+      explanation: Message;
     };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -26,15 +27,15 @@ function isRealDate(y: number, m: number, d: number): boolean {
  * numbers add 20 (sex unknown) or 40 (sex known) to the month. Month and day may be 00.
  */
 export function checkNiss(input: string): NissCheck {
-  const invalid = (reason: string): NissCheck => ({ valid: false, reason, rule: 'R-ID-NISS' });
-  if (!/^[0-9]{11}$/.test(input)) return invalid('a NISS is 11 digits');
+  const invalid = (reason: Message): NissCheck => ({ valid: false, reason, rule: 'R-ID-NISS' });
+  if (!/^[0-9]{11}$/.test(input)) return invalid(msg('niss.eleven-digits'));
   const base = Number(input.slice(0, 9));
   const check = Number(input.slice(9));
-  if (check < 1 || check > 97) return invalid('the check digits must be 01 to 97');
+  if (check < 1 || check > 97) return invalid(msg('niss.check-range'));
   let century: 1900 | 2000;
   if (97 - (base % 97) === check) century = 1900;
   else if (97 - ((2_000_000_000 + base) % 97) === check) century = 2000;
-  else return invalid('the check digits do not match');
+  else return invalid(msg('niss.check-mismatch'));
 
   const yy = Number(input.slice(0, 2));
   let month = Number(input.slice(2, 4));
@@ -50,10 +51,10 @@ export function checkNiss(input: string): NissCheck {
     sexKnown = false;
     month -= 20;
   }
-  if (month > 12) return invalid('the month is out of range');
-  if (day > 31) return invalid('the day is out of range');
+  if (month > 12) return invalid(msg('niss.month'));
+  if (day > 31) return invalid(msg('niss.day'));
   const year = century + yy;
-  if (month > 0 && day > 0 && !isRealDate(year, month, day)) return invalid('the birth date does not exist');
+  if (month > 0 && day > 0 && !isRealDate(year, month, day)) return invalid(msg('niss.no-such-date'));
   const birthDate = month > 0 && day > 0 ? `${year}-${pad(month)}-${pad(day)}` : null;
   const sex = sexKnown ? (serial % 2 === 1 ? 'male' : 'female') : null;
   return {
@@ -63,9 +64,12 @@ export function checkNiss(input: string): NissCheck {
     birthDate,
     birthYear: year,
     sex,
-    explanation:
-      `${bis ? 'BIS number' : 'National register number'}: check digits ${pad(check)} validate with the ` +
-      `${century === 2000 ? 'post-2000 (prefix 2)' : 'pre-2000'} rule, so born ${birthDate ?? `in ${year}, date partly unknown`}`,
+    explanation: msg('niss.explained', {
+      bis: bis ? 'yes' : 'no',
+      check: pad(check),
+      century: century === 2000 ? 'c2000' : 'c1900',
+      born: birthDate ? msg('niss.born-on', { date: date(birthDate) }) : msg('niss.born-in-year', { year: String(year) }),
+    }),
   };
 }
 

@@ -11,6 +11,7 @@ import { compulsoryOn, conclusionDeadline } from './obligation.js';
 import { progressOn, type Measurement } from './progress.js';
 import { reflectionPeriod } from './reflection.js';
 import { openingGrant, rightSegments, type RightDecisionFact } from './rights.js';
+import { date, msg, render, type Lang, type Message } from '../i18n/catalogue.js';
 
 export interface IndicatorPiis {
   id: string;
@@ -44,8 +45,11 @@ export interface IndicatorItem {
   key: string;
   value: number | null;
   rule: string;
-  explanation: string;
+  explanation: Message;
 }
+
+/** An indicator as an answer carries it: its explanation said in the reader's language. */
+export const sayItem = (lang: Lang, item: IndicatorItem) => ({ ...item, explanation: render(lang, item.explanation) });
 
 export type IndicatorSet = 'convention-2015-2016' | 'pas-2017';
 
@@ -62,9 +66,9 @@ const inForceDuring = (p: IndicatorPiis, from: string, to: string) =>
 
 const percent = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;
 
-function share(key: string, rule: string, part: number, whole: number, what: string): IndicatorItem {
-  if (whole === 0) return { key, value: null, rule, explanation: `No ${what} in the year: no share to compute` };
-  return { key, value: percent(part, whole), rule, explanation: `${part} of ${whole} ${what} (%)` };
+function share(key: string, rule: string, part: number, whole: number, what: Message): IndicatorItem {
+  if (whole === 0) return { key, value: null, rule, explanation: msg('ind.share-none', { what }) };
+  return { key, value: percent(part, whole), rule, explanation: msg('ind.share', { part, whole, what }) };
 }
 
 function median(values: number[]): number | null {
@@ -93,7 +97,7 @@ function conclusionCase(person: IndicatorPerson, from: string, to: string): Expl
     const deadline = conclusionDeadline(grant).value!;
     const signed = person.piis.some((p) => p.signedOn !== null && p.signedOn >= grant.decidedOn && p.signedOn <= deadline);
     const exempted = person.exemptions.some((e) => e.decidedOn >= grant.decidedOn && e.decidedOn <= deadline);
-    return explained(signed || exempted, 'R-OBLIG-DEADLINE', `granted on ${grant.decidedOn}, due by ${deadline}`);
+    return explained(signed || exempted, 'R-OBLIG-DEADLINE', msg('ind.conclusion-case', { grantedOn: date(grant.decidedOn), due: date(deadline) }));
   }
   return null;
 }
@@ -252,13 +256,13 @@ export function indicators(persons: readonly IndicatorPerson[], year: number): I
 export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorItem[] {
   const to = `${year}-12-31`;
   const items: IndicatorItem[] = [];
-  const count = (key: string, rule: string, n: number, explanation: string) => items.push({ key, value: n, rule, explanation });
+  const count = (key: string, rule: string, n: number, explanation: Message) => items.push({ key, value: n, rule, explanation });
 
-  count('assessments', 'R-IND-2015', t.assessed, `Persons with a bilan social (an assessment in force) performed in ${year}`);
-  count('activationPaths', 'R-IND-2015', t.path21 + t.path22 + t.path23, `Persons in a social-activation path through a PIIS in force in ${year}: 2 = 2.1 + 2.2 + 2.3`);
+  count('assessments', 'R-IND-2015', t.assessed, msg('ind.assessments', { year: String(year) }));
+  count('activationPaths', 'R-IND-2015', t.path21 + t.path22 + t.path23, msg('ind.paths', { year: String(year) }));
   const paths = { '2.1': t.path21, '2.2': t.path22, '2.3': t.path23 };
   for (const [c, n] of Object.entries(paths)) {
-    count(`activationPaths.${c}`, 'R-IND-2015', n, `Persons whose PIIS in force in ${year} is in path category ${c}${c === '2.3' ? ' (volunteering: only PIIS drafted before 2018-07-26, R-VOLUNTEERING)' : ''}`);
+    count(`activationPaths.${c}`, 'R-IND-2015', n, msg('ind.path', { year: String(year), category: c, volunteering: c === '2.3' ? 'yes' : 'no' }));
   }
   const outcomes: Record<string, number> = {
     'outcomes.socioProfessional': t.socioProfessional,
@@ -267,27 +271,27 @@ export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorI
     'outcomes.employment': t.employment,
   };
   for (const [key, group] of Object.entries(OUTCOME_GROUPS)) {
-    count(key, 'R-IND-OUTCOMES', outcomes[key]!, `Persons with a PIIS closed in ${year} with the outcome ${group.join(' or ')}`);
+    count(key, 'R-IND-OUTCOMES', outcomes[key]!, msg('ind.outcome', { year: String(year), outcomes: group.join(', ') }));
   }
-  count('progress', 'R-PROGRESS', t.progressed, `Persons with a PIIS in force in ${year} showing progress on ${to} against their baseline (${t.progressMeasured} could be measured)`);
+  count('progress', 'R-PROGRESS', t.progressed, msg('ind.progress', { year: String(year), on: date(to), measured: t.progressMeasured }));
 
-  count('entitled.total', 'R-IND-ENTITLED', t.entitled, `Persons entitled to RI or equivalent social aid on some day of ${year}`);
-  count('entitled.ri', 'R-IND-ENTITLED', t.entitledRi, `Of them, entitled to RI`);
-  count('entitled.inPath', 'R-IND-ENTITLED', t.entitledInPath, `Of them, followed in a path (a PIIS in force in ${year})`);
-  items.push(share('entitled.riPercent', 'R-IND-ENTITLED', t.entitledRi, t.entitled, 'entitled persons are entitled to RI'));
-  items.push(share('entitled.inPathPercent', 'R-IND-ENTITLED', t.entitledInPath, t.entitled, 'entitled persons are followed in a path'));
+  count('entitled.total', 'R-IND-ENTITLED', t.entitled, msg('ind.entitled', { year: String(year) }));
+  count('entitled.ri', 'R-IND-ENTITLED', t.entitledRi, msg('ind.entitled-ri'));
+  count('entitled.inPath', 'R-IND-ENTITLED', t.entitledInPath, msg('ind.entitled-in-path', { year: String(year) }));
+  items.push(share('entitled.riPercent', 'R-IND-ENTITLED', t.entitledRi, t.entitled, msg('ind.what-entitled-ri')));
+  items.push(share('entitled.inPathPercent', 'R-IND-ENTITLED', t.entitledInPath, t.entitled, msg('ind.what-entitled-path')));
 
-  items.push(share('compliance.concludedInTime', 'R-IND-COMPLIANCE', t.concludedInTime, t.conclusionCases, `new RI beneficiaries granted in ${year} (R-OBLIG-NEW) with a PIIS signed or an exemption within 3 months (R-OBLIG-DEADLINE)`));
-  items.push(share('compliance.fullReflection', 'R-IND-COMPLIANCE', t.fullReflection, t.concludedHanded, `PIIS concluded in ${year} first signed after the full reflection period (R-REFLECT)`));
-  count('compliance.reflectionWaivers', 'R-IND-COMPLIANCE', t.reflectionWaivers, `PIIS concluded in ${year} signed before the end of the reflection period under a written waiver (R-REFLECT)`);
-  items.push(share('compliance.evaluationFrequency', 'R-IND-COMPLIANCE', t.evaluationPeriodsMet, t.evaluationPeriods, `complete 12-month PIIS periods ending in ${year} that met R-EVAL-FREQ (count and in-person minimum)`));
-  items.push(share('compliance.interviewsInTime', 'R-IND-COMPLIANCE', t.interviewsInTime, t.interviews, `interview requests made in ${year} granted by their due date (R-EVAL-INTERVIEW)`));
+  items.push(share('compliance.concludedInTime', 'R-IND-COMPLIANCE', t.concludedInTime, t.conclusionCases, msg('ind.what-in-time', { year: String(year) })));
+  items.push(share('compliance.fullReflection', 'R-IND-COMPLIANCE', t.fullReflection, t.concludedHanded, msg('ind.what-full-reflection', { year: String(year) })));
+  count('compliance.reflectionWaivers', 'R-IND-COMPLIANCE', t.reflectionWaivers, msg('ind.waivers', { year: String(year) }));
+  items.push(share('compliance.evaluationFrequency', 'R-IND-COMPLIANCE', t.evaluationPeriodsMet, t.evaluationPeriods, msg('ind.what-frequency', { year: String(year) })));
+  items.push(share('compliance.interviewsInTime', 'R-IND-COMPLIANCE', t.interviewsInTime, t.interviews, msg('ind.what-interviews', { year: String(year) })));
   const m = median(t.signatureDelays);
   items.push({
     key: 'compliance.medianDaysToSignature',
     value: m,
     rule: 'R-IND-COMPLIANCE',
-    explanation: m === null ? `No PIIS concluded in ${year} after an RI grant` : `Median days from the RI grant decision to the conclusion, over ${t.signatureDelays.length} PIIS concluded in ${year}`,
+    explanation: m === null ? msg('ind.median-none', { year: String(year) }) : msg('ind.median', { count: t.signatureDelays.length, year: String(year) }),
   });
   return items;
 }

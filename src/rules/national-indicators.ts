@@ -7,6 +7,7 @@
 // the summed tally, a total hidden when a single CPAS would be behind it or when it counts 1–4.
 import { addTally, emptyTally, indicatorsFromTally, TALLY_COUNTS, type IndicatorItem, type IndicatorTally, type TallyCount } from './indicators.js';
 import { SMALL_CELL, suppressSmallCells, type Suppression } from './suppression.js';
+import { msg } from '../i18n/catalogue.js';
 
 type Cell = TallyCount | 'activationPaths' | 'signatureDelays';
 
@@ -63,10 +64,7 @@ function hiddenBy(key: string, marks: Readonly<Record<string, Suppression>>): Su
   return reasons.length === 0 ? null : reasons.includes('primary') ? 'primary' : 'complementary';
 }
 
-const SUPPRESSED = (s: Suppression) =>
-  s === 'primary'
-    ? 'Suppressed: it would show a count of 1 to 4 persons (R-IND-PRIVACY)'
-    : 'Suppressed so that a suppressed count cannot be recomputed from the totals or the other figures (R-IND-PRIVACY)';
+const SUPPRESSED = (s: Suppression) => msg(s === 'primary' ? 'ind.suppressed-primary' : 'ind.suppressed-complementary');
 
 /** Every CPAS's figures and the national totals of a year, small cells suppressed. */
 export function nationalIndicators<C>(rows: ReadonlyArray<{ cpas: C; tally: IndicatorTally }>, year: number): { rows: NationalRow<C>[]; totals: IndicatorItem[]; totalsSuppressed: Record<string, Suppression> } {

@@ -1,6 +1,7 @@
 // R-OBLIG-NEW, R-STUDENT: is a PIIS compulsory on its signature date? R-OBLIG-DEADLINE: by when
 // must it be concluded, and it can never be signed before the RI grant decision.
-import { addDays, addMonths, describeDate } from './dates.js';
+import { addDays, addMonths } from './dates.js';
+import { date, msg } from '../i18n/catalogue.js';
 import { explained, refuse, type Explained, type Refusal } from './explained.js';
 import { parametersOn } from './rule-table.js';
 import { openingGrant, riPaidBetween, rightSegments, type RightDecisionFact } from './rights.js';
@@ -23,30 +24,30 @@ export function ageOn(birthDate: string | null, date: string): number | null {
  */
 export function compulsoryOn(input: { on: string; track: Track; birthDate: string | null; rights: readonly RightDecisionFact[] }): Explained<boolean> {
   if (input.track === 'student') {
-    return explained(true, 'R-STUDENT', 'A student PIIS is compulsory when the CPAS accepts full-time studies for equity reasons');
+    return explained(true, 'R-STUDENT', msg('oblig.student'));
   }
   const params = parametersOn('R-OBLIG-NEW', input.on);
   const segments = rightSegments(input.rights);
   const opening = openingGrant(segments, input.on, ['ri']);
   if (params['noRiMonthsBeforeGrant'] !== null) {
     if (!opening) {
-      return explained(false, 'R-OBLIG-NEW', () => `No RI grant is recorded on or before ${input.on}: the PIIS is compulsory only for a new RI beneficiary`);
+      return explained(false, 'R-OBLIG-NEW', () => msg('oblig.no-grant', { on: date(input.on) }));
     }
     const months = Number(params['noRiMonthsBeforeGrant']);
     const windowFrom = addMonths(opening.from, -months);
     const isNew = opening.from >= '2016-11-01' && !riPaidBetween(segments, windowFrom, dayBefore(opening.from));
     return isNew
-      ? explained(true, 'R-OBLIG-NEW', () => `The RI right in force since ${opening.from} (decided on ${opening.grant.decidedOn}) follows ${months} months without RI (${windowFrom} to ${dayBefore(opening.from)}): a new beneficiary, the PIIS is compulsory`)
+      ? explained(true, 'R-OBLIG-NEW', () => msg('oblig.new', { from: date(opening.from), decidedOn: date(opening.grant.decidedOn), months, windowFrom: date(windowFrom), windowTo: date(dayBefore(opening.from)) }))
       : explained(false, 'R-OBLIG-NEW', opening.from < '2016-11-01'
-          ? `The RI right in force since ${opening.from} began before 2016-11-01: the person is not a new beneficiary under the 2016 reform`
-          : `RI was paid in the ${months} months before the right in force since ${opening.from} (${windowFrom} to ${dayBefore(opening.from)}): not a new beneficiary`);
+          ? msg('oblig.before-reform', { from: date(opening.from) })
+          : msg('oblig.not-new', { months, from: date(opening.from), windowFrom: date(windowFrom), windowTo: date(dayBefore(opening.from)) }));
   }
   const ageLimit = Number(params['ageLimit']);
   const age = ageOn(input.birthDate, input.on);
-  if (age === null) return explained(false, 'R-OBLIG-NEW', () => `Before 2016-11-01 a PIIS was compulsory only under ${ageLimit}; the birth date is unknown`);
+  if (age === null) return explained(false, 'R-OBLIG-NEW', () => msg('oblig.age-unknown', { ageLimit }));
   return age < ageLimit
-    ? explained(true, 'R-OBLIG-NEW', () => `Before 2016-11-01 a PIIS was compulsory for a person under ${ageLimit}; the person is ${age} on ${input.on}`)
-    : explained(false, 'R-OBLIG-NEW', () => `Before 2016-11-01 a PIIS was compulsory only under ${ageLimit}; the person is ${age} on ${input.on}`);
+    ? explained(true, 'R-OBLIG-NEW', () => msg('oblig.age-under', { ageLimit, age, on: date(input.on) }))
+    : explained(false, 'R-OBLIG-NEW', () => msg('oblig.age-over', { ageLimit, age, on: date(input.on) }));
 }
 
 const dayBefore = (date: string) => addDays(date, -1);
@@ -56,7 +57,7 @@ export function checkObligation(input: { obligation: Obligation; on: string; tra
   if (input.obligation !== 'compulsory') return null;
   const verdict = compulsoryOn(input);
   if (verdict.value) return null;
-  return refuse('obligation-not-applicable', 'R-OBLIG-NEW', `The PIIS is recorded as compulsory, but no rule makes it compulsory on ${input.on}: ${verdict.explanation}. Record it as optional or coaching.`, '/obligation');
+  return refuse('obligation-not-applicable', 'R-OBLIG-NEW', msg('oblig.refused', { on: date(input.on), why: verdict.explanation }), '/obligation');
 }
 
 /** The latest RI or equivalent-aid grant decided on or before a date. */
@@ -75,8 +76,8 @@ export function checkSignatureAfterGrant(input: { obligation: Obligation; signed
     'signature-before-grant',
     'R-OBLIG-DEADLINE',
     later
-      ? `A PIIS can only be signed on or after the RI grant decision (the PIIS may not be a precondition of the grant): signed on ${input.signedOn}, the grant was decided on ${later}`
-      : `A PIIS can only be signed on or after the RI grant decision, and no grant decision is recorded for this person (a PIIS without RI is a coaching PIIS)`,
+      ? msg('oblig.signed-before-grant', { signedOn: date(input.signedOn), decidedOn: date(later) })
+      : msg('oblig.signed-without-grant'),
     '/body/signedOn',
   );
 }
@@ -88,5 +89,5 @@ export function conclusionDeadline(grant: RightDecisionFact): Explained<string> 
   const fromNotification = params['deadlineFrom'] === 'notification' && grant.notifiedOn !== null;
   const start = fromNotification ? grant.notifiedOn! : grant.decidedOn;
   const due = addMonths(start, months);
-  return explained(due, 'R-OBLIG-DEADLINE', () => `The PIIS must be concluded within ${months} months of the RI grant ${fromNotification ? 'notification' : 'decision'} of ${describeDate(start)}: by ${describeDate(due)}`);
+  return explained(due, 'R-OBLIG-DEADLINE', () => msg('oblig.deadline', { months, from: fromNotification ? 'notification' : 'decision', start: date(start), due: date(due) }));
 }

@@ -3,6 +3,7 @@
 // (requested by then, neither held nor withdrawn by then). R-PROLONG: an amendment that moves the
 // end date later is a prolongation. R-INFORM: informed before signing.
 import { refuse, type Refusal } from './explained.js';
+import { date, msg } from '../i18n/catalogue.js';
 
 export interface SignatureFact {
   party: 'beneficiary' | 'cpas' | 'third_party';
@@ -34,7 +35,7 @@ export function hearingPendingOn(h: HearingFact, date: string): boolean {
 /** R-INFORM: the person is informed of content, scope and consequences before signing or amending. */
 export function checkInformed(input: { informedOn: string | null; signedOn: string; path: string }): Refusal | null {
   if (input.informedOn === null || input.signedOn >= input.informedOn) return null;
-  return refuse('invalid-period', 'R-INFORM', `The person is informed before signing: informed on ${input.informedOn}, signed on ${input.signedOn}`, input.path);
+  return refuse('invalid-period', 'R-INFORM', msg('inform.before-signing', { informedOn: date(input.informedOn), signedOn: date(input.signedOn) }), input.path);
 }
 
 export function amendmentKind(previousEndsOn: string | null | undefined, endsOn: string | null | undefined): 'prolongation' | 'amendment' {

@@ -2,7 +2,8 @@
 // time limits (the handover day is not counted, the 5th day is, and the person has the whole of
 // it): the period is handover+1 … handover+5 and the earliest signature is handover + 6 days.
 // Weekends and holidays count.
-import { addDays, describeDate } from './dates.js';
+import { addDays } from './dates.js';
+import { date, msg } from '../i18n/catalogue.js';
 import { explained, refuse, type Explained, type Refusal } from './explained.js';
 import { numberParameter } from './rule-table.js';
 
@@ -15,10 +16,10 @@ export function reflectionPeriod(handedOverOn: string): ReflectionPeriod {
   const days = numberParameter('R-REFLECT', handedOverOn, 'reflectionDays');
   const endsOn = addDays(handedOverOn, days);
   const earliest = addDays(endsOn, 1);
-  const period = `handed over on ${describeDate(handedOverOn)}: the ${days}-day reflection period runs from ${addDays(handedOverOn, 1)} to ${describeDate(endsOn)} (the handover day is not counted, weekends and holidays are)`;
+  const period = () => msg('reflect.period', { handedOverOn: date(handedOverOn), days, from: date(addDays(handedOverOn, 1)), to: date(endsOn) });
   return {
-    endsOn: explained(endsOn, 'R-REFLECT', () => `${period}; its last day is ${endsOn}`),
-    earliestSignatureOn: explained(earliest, 'R-REFLECT', () => `${period}; the person has the whole period, so the earliest signature date is ${describeDate(earliest)}`),
+    endsOn: explained(endsOn, 'R-REFLECT', () => msg('reflect.ends-on', { period: period(), last: date(endsOn) })),
+    earliestSignatureOn: explained(earliest, 'R-REFLECT', () => msg('reflect.earliest', { period: period(), earliest: date(earliest) })),
   };
 }
 
@@ -30,11 +31,10 @@ export function checkReflection(input: { handedOverOn: string; signedOn: string;
   const { earliestSignatureOn } = reflectionPeriod(input.handedOverOn);
   if (input.signedOn >= earliestSignatureOn.value!) return null;
   if (input.waiverAllowed && input.waiverRecorded) return null;
-  const waiver = input.waiverAllowed ? ' and no written waiver of the person was recorded at handover' : '; this deployment does not allow a waiver';
   return refuse(
     'reflection-period-not-elapsed',
     'R-REFLECT',
-    `A signature on ${input.signedOn} falls inside the reflection period: ${earliestSignatureOn.explanation}${waiver}`,
+    msg('reflect.refused', { signedOn: date(input.signedOn), why: earliestSignatureOn.explanation, waiver: input.waiverAllowed ? 'allowed' : 'refused' }),
     '/body/signedOn',
   );
 }

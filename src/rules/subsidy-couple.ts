@@ -6,6 +6,7 @@ import { explained, type Explained } from './explained.js';
 import { compulsoryOn, conclusionDeadline } from './obligation.js';
 import { openingGrant, rightSegments } from './rights.js';
 import type { SubsidyFacts, SubsidyMonth } from './subsidy-months.js';
+import { date, month as sayMonth, msg, type Message } from '../i18n/catalogue.js';
 
 export interface CoupleMember {
   beneficiaryId: string;
@@ -17,23 +18,23 @@ export interface CoupleMember {
 export function compulsoryPiisMissing(facts: SubsidyFacts, month: string): Explained<boolean> {
   const last = lastOfMonth(`${month}-01`);
   const opening = openingGrant(rightSegments(facts.rights), last, ['ri']);
-  if (!opening) return explained(false, 'R-OBLIG-NEW', 'No RI right: no compulsory PIIS');
+  if (!opening) return explained(false, 'R-OBLIG-NEW', msg('couple.no-ri'));
   const grant = opening.grant;
   const on = grant.decidedOn > opening.from ? grant.decidedOn : opening.from;
   const compulsory = compulsoryOn({ on, track: 'general', birthDate: facts.birthDate, rights: facts.rights });
   if (!compulsory.value) return explained(false, compulsory.rule, compulsory.explanation);
   const deadline = conclusionDeadline(grant).value!;
-  if (deadline >= last) return explained(false, 'R-OBLIG-DEADLINE', `The PIIS is due by ${deadline}, not yet passed in ${month}`);
+  if (deadline >= last) return explained(false, 'R-OBLIG-DEADLINE', msg('couple.not-yet-due', { due: date(deadline), month: sayMonth(month) }));
   const signed = facts.piis.find((p) => p.signedOn !== null && p.signedOn >= grant.decidedOn && p.signedOn <= last);
-  if (signed) return explained(false, 'R-OBLIG-DEADLINE', `A PIIS was signed on ${signed.signedOn}`);
+  if (signed) return explained(false, 'R-OBLIG-DEADLINE', msg('couple.signed', { signedOn: date(signed.signedOn!) }));
   const exempted = facts.exemptions.find((e) => e.decidedOn >= grant.decidedOn && e.decidedOn <= last);
-  if (exempted) return explained(false, 'R-EXEMPT', `Exempted on ${exempted.decidedOn}`);
-  return explained(true, 'R-OBLIG-DEADLINE', `The compulsory PIIS (RI granted on ${grant.decidedOn}) was due by ${deadline}; none signed and no exemption by the end of ${month}`);
+  if (exempted) return explained(false, 'R-EXEMPT', msg('couple.exempted', { decidedOn: date(exempted.decidedOn) }));
+  return explained(true, 'R-OBLIG-DEADLINE', msg('couple.missing', { grantedOn: date(grant.decidedOn), due: date(deadline), month: sayMonth(month) }));
 }
 
 const onFamilyRate = (m: SubsidyMonth | undefined) => !!m && m.categories.includes('family');
 
-function settle(month: SubsidyMonth, rule: string, explanation: string): void {
+function settle(month: SubsidyMonth, rule: string, explanation: Message): void {
   Object.defineProperty(month, 'explanation', { value: explanation, enumerable: true, writable: true, configurable: true });
   Object.assign(month, { subsidyCents: 0, rule });
 }
@@ -55,14 +56,14 @@ export function settleCouple(a: CoupleMember, b: CoupleMember): void {
     ].find((x) => x.check.value);
     if (missing) {
       for (const m of paying) {
-        settle(m, 'R-SUB-COUPLE', `A couple on the category-3 rate: the 10% of ${month} is recovered because the compulsory PIIS of partner ${missing.who.beneficiaryId} is missing (${missing.check.explanation}). Was: ${m.explanation}`);
+        settle(m, 'R-SUB-COUPLE', msg('sub.couple-recovered', { month: sayMonth(month), partner: missing.who.beneficiaryId, why: missing.check.explanation, was: m.explanation }));
       }
       continue;
     }
     if (paying.length === 2) {
       const [keep, drop] = [...paying].sort((x, y) => y.riCents - x.riCents || (x === ma ? -1 : 1));
       const keeper = keep === ma ? a.beneficiaryId : b.beneficiaryId;
-      settle(drop!, 'R-SUB-COUPLE', `A couple on the category-3 rate: the 10% of ${month} is computed once, on partner ${keeper}'s month, never doubled even with two PIIS. Was: ${drop!.explanation}`);
+      settle(drop!, 'R-SUB-COUPLE', msg('sub.couple-once', { month: sayMonth(month), partner: keeper, was: drop!.explanation }));
     }
   }
 }

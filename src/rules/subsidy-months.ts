@@ -12,6 +12,7 @@ import { numberParameter } from './rule-table.js';
 import { rightSegments, type RightDecisionFact, type RightSegment } from './rights.js';
 import { subsidyStart } from './subsidy-start.js';
 import { subsidyExtensionDue } from './deadlines.js';
+import { cents, date, month as sayMonth, msg, type Message } from '../i18n/catalogue.js';
 
 export interface SubsidyPiisFacts {
   id: string;
@@ -51,7 +52,7 @@ export interface SubsidyMonth {
   /** the RI category in force in the month (R-SUB-COUPLE needs it) */
   categories: string[];
   rule: string;
-  explanation: string;
+  explanation: Message;
 }
 
 const monthStart = (month: string) => `${month}-01`;
@@ -86,7 +87,7 @@ export function riGrantedInMonth(segments: readonly RightSegment[], suspensions:
   const last = monthEnd(month);
   const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   let total = 0;
-  const parts: string[] = [];
+  const parts: Message[] = [];
   const categories: string[] = [];
   for (const s of segments) {
     const amount = s.decision.monthlyAmountCents;
@@ -99,9 +100,9 @@ export function riGrantedInMonth(segments: readonly RightSegment[], suspensions:
     const granted = share(amount, covered, days) - share(amount, suspended, days);
     total += granted;
     if (s.decision.category) categories.push(s.decision.category);
-    parts.push(`${amount} × ${covered}/${days} days${suspended ? ` less ${suspended} day(s) suspended by a sanction` : ''} = ${granted}`);
+    parts.push(msg('sub.ri-part', { amount: cents(amount), covered, days, suspended, granted: cents(granted) }));
   }
-  const result = explained(total, 'R-SUB-FIRST', () => (parts.length ? `RI granted in ${month}: ${parts.join('; ')} (cents)` : `No RI granted in ${month}`));
+  const result = explained(total, 'R-SUB-FIRST', () => (parts.length ? msg('sub.ri-granted', { month: sayMonth(month), parts }) : msg('sub.no-ri-granted', { month: sayMonth(month) })));
   return Object.assign(result, { categories });
 }
 
@@ -141,9 +142,9 @@ export function firstPeriod(start: string): { from: string; to: string; months: 
  * stopped studying after it. Not automatic.
  */
 export function secondYearVerdict(facts: SubsidyFacts, piis: SubsidyPiisFacts): Explained<boolean> {
-  if (piis.track === 'student') return explained(false, 'R-SUB-STUDENT', 'A student PIIS follows its own subsidy regime: no code 17');
+  if (piis.track === 'student') return explained(false, 'R-SUB-STUDENT', msg('sub.student-no-17'));
   const start = subsidyStart({ signedOn: piis.signedOn, notedByCouncilOn: piis.notedByCouncilOn, track: piis.track, rights: facts.rights });
-  if (!start.value) return explained(false, start.rule, () => `No first subsidy period, hence no second year: ${start.explanation}`);
+  if (!start.value) return explained(false, start.rule, () => msg('sub.no-first-period', { why: start.explanation }));
   const period = firstPeriod(start.value);
   const end = subsidyExtensionDue(start.value).value!;
   const requests = [...piis.extensionRequestedOn].sort();
@@ -151,13 +152,13 @@ export function secondYearVerdict(facts: SubsidyFacts, piis: SubsidyPiisFacts): 
   if (inTime.length === 0) {
     return explained(false, 'R-SUB-SECOND', () =>
       requests.length
-        ? `The request of ${requests[0]} came after the first period ended on ${end}: a second year is asked for by then`
-        : `Not automatic: no written, motivated request for a second year by the end of the first period (${end})`,
+        ? msg('sub.request-late', { requestedOn: date(requests[0]!), end: date(end) })
+        : msg('sub.no-request', { end: date(end) }),
     );
   }
-  const asked = `requested on ${inTime[0]}`;
+  const asked = date(inTime[0]!);
   if (!piisInForceBetween(piis, end, end)) {
-    return explained(false, 'R-SUB-SECOND', () => `${asked}, but the PIIS is not in force on the last day of the first period (${end})${piis.endedOn ? `: closed on ${piis.endedOn}` : ''}`);
+    return explained(false, 'R-SUB-SECOND', () => msg('sub.not-in-force-at-end', { requestedOn: asked, end: date(end), closedOn: piis.endedOn ? date(piis.endedOn) : 'none' }));
   }
   const segments = rightSegments(facts.rights);
   const ri = segments.filter((s) => s.decision.kind === 'ri');
@@ -166,20 +167,20 @@ export function secondYearVerdict(facts: SubsidyFacts, piis: SubsidyPiisFacts): 
   const stoppedNearEnd = ri.find((s) => s.to !== null && s.to >= nearEnd && s.to <= end);
   if (!onLastDay || stoppedNearEnd) {
     return explained(false, 'R-SUB-SECOND', () =>
-      `${asked}, but RI was withdrawn ${stoppedNearEnd ? `on ${addDays(stoppedNearEnd.to!, 1)}, ` : ''}at or just before the end of the first period (${end}): the second year is lost and cannot be asked for at a new grant`,
+      msg('sub.withdrawn-near-end', { requestedOn: asked, withdrawnOn: stoppedNearEnd ? date(addDays(stoppedNearEnd.to!, 1)) : 'none', end: date(end) }),
     );
   }
   const gaps = riGaps(segments, period.from, end);
-  if (gaps.length) return explained(false, 'R-SUB-SECOND', () => `${asked}, but RI was interrupted during the first period (${gaps[0]!.from} to ${gaps[0]!.to}): a second year needs no interruption`);
+  if (gaps.length) return explained(false, 'R-SUB-SECOND', () => msg('sub.interrupted', { requestedOn: asked, from: date(gaps[0]!.from), to: date(gaps[0]!.to) }));
   const job = facts.situations.find((s) => s.kind === 'employment' && s.startsOn >= period.from && s.startsOn <= end);
   if (job) {
-    return explained(false, 'R-SUB-SECOND', () => `${asked}, but the person found a job on ${job.startsOn}, before the first year ended (${end})${job.endsOn ? ` and lost it on ${job.endsOn}` : ''}: the second year is lost`);
+    return explained(false, 'R-SUB-SECOND', () => msg('sub.found-job', { requestedOn: asked, jobFrom: date(job.startsOn), end: date(end), jobTo: job.endsOn ? date(job.endsOn) : 'none' }));
   }
   const studies = facts.situations.find((s) => s.kind === 'studies' && s.startsOn <= end && s.endsOn !== null && s.endsOn > end);
   if (studies) {
-    return explained(false, 'R-SUB-SECOND', () => `${asked}, but the person became a student on ${studies.startsOn} and stopped studying on ${studies.endsOn}, after the first period (${end}): the second year is lost`);
+    return explained(false, 'R-SUB-SECOND', () => msg('sub.became-student', { requestedOn: asked, studiesFrom: date(studies.startsOn), studiesTo: date(studies.endsOn!), end: date(end) }));
   }
-  return explained(true, 'R-SUB-SECOND', () => `Second year (code 17) on the written, motivated request ${asked}: the PIIS is in force on ${end}, the last day of the first period, and RI ran without interruption`);
+  return explained(true, 'R-SUB-SECOND', () => msg('sub.second-year', { requestedOn: asked, end: date(end) }));
 }
 
 interface Period {
@@ -222,49 +223,49 @@ export function subsidyMonths(facts: SubsidyFacts, year: number): SubsidyMonth[]
     if (!hasRight && inForce.length === 0) continue;
     const ri = riGrantedInMonth(segments, facts.suspensions, month);
     const base = { month, riCents: ri.value!, piisId: null, categories: ri.categories };
-    const none = (rule: string, explanation: () => string, formCode: FormCode | null = null, piisId: string | null = null): SubsidyMonth =>
-      lazy({ ...base, code: null, formCode, subsidyCents: 0, piisId, rule }, () => `${explanation()}. ${ri.explanation}`);
+    const none = (rule: string, explanation: () => Message, formCode: FormCode | null = null, piisId: string | null = null): SubsidyMonth =>
+      lazy({ ...base, code: null, formCode, subsidyCents: 0, piisId, rule }, () => msg('sub.month-none', { why: explanation(), ri: ri.explanation }));
     const period = [...periods].reverse().find((p) => p.firstMonth <= month && month < p.afterMonth);
     if (period) {
       const p = period.piis;
       const inSecond = month >= period.secondMonth;
       if (!piisInForceBetween(p, first, last)) {
-        out.push(none(inSecond ? 'R-SUB-SECOND' : 'R-SUB-FIRST', () => `The PIIS signed on ${p.signedOn} is not in force in ${month}${p.endedOn ? ` (closed on ${p.endedOn})` : p.endsOn ? ` (it ended on ${p.endsOn})` : ''}: no 10% subsidy`, undefined, p.id));
+        out.push(none(inSecond ? 'R-SUB-SECOND' : 'R-SUB-FIRST', () => msg('sub.not-in-force', { signedOn: date(p.signedOn!), month: sayMonth(month), end: p.endedOn ? 'closed' : p.endsOn ? 'ended' : 'none', endedOn: p.endedOn ? date(p.endedOn) : p.endsOn ? date(p.endsOn) : '' }), undefined, p.id));
         continue;
       }
       if (ri.value === 0) {
-        out.push(none(inSecond ? 'R-SUB-SECOND' : 'R-SUB-FIRST', () => `No RI paid in ${month}: the 10% subsidy is 10% of the RI actually granted`, undefined, p.id));
+        out.push(none(inSecond ? 'R-SUB-SECOND' : 'R-SUB-FIRST', () => msg('sub.no-ri-paid', { month: sayMonth(month) }), undefined, p.id));
         continue;
       }
       if (!inSecond) {
         const limit = numberParameter('R-SUB-INTERRUPT', first, 'interruptionMonths');
         const long = riGaps(segments, period.start.value!, last).find((g) => g.to >= addMonths(g.from, limit));
         if (long) {
-          out.push(none('R-SUB-INTERRUPT', () => `RI was interrupted for more than ${limit} months inside the first year (${long.from} to ${long.to}): a newly signed PIIS is required before the subsidy is claimed again`, undefined, p.id));
+          out.push(none('R-SUB-INTERRUPT', () => msg('sub.interrupt', { limit, from: date(long.from), to: date(long.to) }), undefined, p.id));
           continue;
         }
         out.push(lazy({ ...base, code: 11, formCode: 11, subsidyCents: tenPercent(ri.value!, first), piisId: p.id, rule: 'R-SUB-FIRST' }, () =>
-          `Code 11: ${month} is in the first period of the PIIS signed on ${p.signedOn} (${period.start.explanation}); 10% of the RI granted. ${ri.explanation}`));
+          msg('sub.code-11', { month: sayMonth(month), signedOn: date(p.signedOn!), start: period.start.explanation, ri: ri.explanation })));
         continue;
       }
       const verdict = verdictOf(p);
       if (!verdict.value) {
-        out.push(none(verdict.rule, () => `${month} is after the first period, which ended in ${addMonths(monthStart(period.secondMonth), -1).slice(0, 7)}: ${verdict.explanation}`, undefined, p.id));
+        out.push(none(verdict.rule, () => msg('sub.after-first', { month: sayMonth(month), endMonth: sayMonth(addMonths(monthStart(period.secondMonth), -1)), why: verdict.explanation }), undefined, p.id));
         continue;
       }
-      out.push(lazy({ ...base, code: 17, formCode: 17, subsidyCents: tenPercent(ri.value!, first), piisId: p.id, rule: 'R-SUB-SECOND' }, () => `Code 17: ${verdict.explanation}; 10% of the RI granted. ${ri.explanation}`));
+      out.push(lazy({ ...base, code: 17, formCode: 17, subsidyCents: tenPercent(ri.value!, first), piisId: p.id, rule: 'R-SUB-SECOND' }, () => msg('sub.code-17', { why: verdict.explanation, ri: ri.explanation })));
       continue;
     }
     const student = inForce.find((p) => p.track === 'student');
     if (student) {
       const age = ageOn(facts.birthDate, first);
       const formCode: FormCode = age !== null && age >= 25 ? 10 : 9;
-      out.push(none('R-SUB-STUDENT', () => `A student PIIS (signed on ${student.signedOn}) is in force: reported apart under federal code ${formCode} (${formCode === 10 ? 'aged 25 or more' : age === null ? 'age unknown, counted under 25' : 'under 25'}), without the code 11/17 logic`, formCode, student.id));
+      out.push(none('R-SUB-STUDENT', () => msg('sub.student', { signedOn: date(student.signedOn!), formCode, age: formCode === 10 ? 'over25' : age === null ? 'unknown' : 'under25' }), formCode, student.id));
       continue;
     }
     const exemption = [...facts.exemptions].filter((e) => e.decidedOn <= last).sort((a, b) => (a.decidedOn < b.decidedOn ? 1 : -1))[0];
     if (exemption && hasRight && inForce.length === 0) {
-      out.push(none('R-EXEMPT', () => `Exempted from a PIIS on ${exemption.decidedOn} (health or equity): federal code 8, no 10% subsidy`, 8));
+      out.push(none('R-EXEMPT', () => msg('sub.exempted', { decidedOn: date(exemption.decidedOn) }), 8));
       continue;
     }
     const later = periods.find((p) => p.firstMonth > month);
@@ -272,12 +273,12 @@ export function subsidyMonths(facts: SubsidyFacts, year: number): SubsidyMonth[]
     out.push(
       none(over ? 'R-SUB-SECOND' : 'R-SUB-START', () =>
         over
-          ? `The first period and the second year of the PIIS signed on ${over.piis.signedOn} are over (from ${over.afterMonth}): no 10% subsidy`
+          ? msg('sub.over', { signedOn: date(over.piis.signedOn!), month: sayMonth(over.afterMonth) })
           : later
-            ? `The 10% subsidy is due from ${later.start.value} (${later.start.explanation})`
+            ? msg('sub.due-later', { from: date(later.start.value!), why: later.start.explanation })
             : inForce.length
-              ? `The PIIS in force (${inForce.map((p) => `signed on ${p.signedOn}`).join(', ')}) gives no 10% subsidy: no RI right opened by its signature`
-              : 'No PIIS signed: the 10% subsidy is due from the signature of a PIIS (R-SUB-START)',
+              ? msg('sub.no-right-opened', { list: inForce.map((p) => msg('sub.signed-on', { signedOn: date(p.signedOn!) })) })
+              : msg('sub.no-piis'),
       ),
     );
   }
@@ -285,7 +286,7 @@ export function subsidyMonths(facts: SubsidyFacts, year: number): SubsidyMonth[]
 }
 
 /** A month whose explanation is written only when read. */
-function lazy(month: Omit<SubsidyMonth, 'explanation'>, explanation: () => string): SubsidyMonth {
+function lazy(month: Omit<SubsidyMonth, 'explanation'>, explanation: () => Message): SubsidyMonth {
   const e = explained(null, month.rule, explanation);
   return Object.defineProperty({ ...month } as SubsidyMonth, 'explanation', { enumerable: true, configurable: true, get: () => e.explanation });
 }

@@ -9,14 +9,16 @@ t.test('errors', async (t) => {
   const a = await h.newCpas();
   const token = await a.token();
 
-  t.test('when the route is unknown, then 404 not-found as a problem', async (t) => {
+  t.test('when the route is unknown, then 404 not-found as a problem, in French without Accept-Language and no CPAS', async (t) => {
     const res = await h.app.inject({ method: 'GET', url: '/v1/nowhere?x=1' });
     t.equal(res.statusCode, 404);
+    t.equal(res.headers['content-language'], 'fr');
+    t.match(String(res.headers['vary']), /Accept-Language/);
     t.same({ ...res.json(), requestId: 'r' }, {
       type: 'urn:piis:problem:not-found',
-      title: 'Not found',
+      title: 'Introuvable',
       status: 404,
-      detail: 'No operation GET /v1/nowhere',
+      detail: 'Aucune opération GET /v1/nowhere',
       instance: '/v1/nowhere',
       code: 'not-found',
       requestId: 'r',
@@ -58,7 +60,11 @@ t.test('errors', async (t) => {
     const errors: Array<{ path: string; message: string }> = res.json().errors;
     t.ok(errors.length >= 1);
     t.ok(errors.every((e) => e.path === '/params/beneficiaryId'), 'every error names the parameter');
-    t.ok(errors.some((e) => e.message === 'must match format "uuid"'));
+    t.ok(errors.some((e) => e.message === 'n’est pas un UUID valide'), 'the message in the CPAS’s language (fr)');
+    const nl = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries/123', headers: { ...bearer(token), 'accept-language': 'nl' } });
+    t.equal(nl.headers['content-language'], 'nl');
+    t.equal(nl.json().detail, 'Het pad van het verzoek is ongeldig');
+    t.ok(nl.json().errors.some((e: { message: string }) => e.message === 'is geen geldige UUID'));
   });
 });
 
@@ -74,7 +80,7 @@ t.test('when an unexpected error happens, then 500 internal-error without stack,
   const body = res.json();
   t.same(Object.keys(body).sort(), ['code', 'detail', 'instance', 'requestId', 'status', 'title', 'type']);
   t.equal(body.code, 'internal-error');
-  t.equal(body.detail, `Unexpected error; quote request id ${body.requestId}`);
+  t.equal(body.detail, `Erreur inattendue ; mentionnez l’identifiant de requête ${body.requestId}`);
   t.notMatch(res.body, /permission|beneficiary|select|at .*\.ts/i);
 });
 

@@ -76,7 +76,7 @@ t.test('strict bodies (contract §2 Validation)', async (t) => {
   t.test('when the retention policy is sent as true, then 400 and the policy is not set to one year (the reported case)', async (t) => {
     const res = await h.app.inject({ method: 'PUT', url: '/v1/retention-policy', headers: bearer(manager), payload: { anonymiseAfterYears: true } });
     t.equal(res.statusCode, 400);
-    t.same(res.json().errors, [{ path: '/body/anonymiseAfterYears', message: 'must be integer' }]);
+    t.same(res.json().errors, [{ path: '/body/anonymiseAfterYears', message: 'doit être un nombre entier' }]);
     t.not((await h.app.inject({ method: 'GET', url: '/v1/retention-policy', headers: bearer(manager) })).json().anonymiseAfterYears, 1);
   });
 

@@ -40,7 +40,7 @@ t.test('social activation and expenses', async (t) => {
     });
     t.same(json(await get('/v1/reports/pas-modules?year=2025')).items, [], 'no session in 2025');
     const csv = await app.inject({ method: 'GET', url: '/v1/reports/pas-modules?year=2026', headers: { ...bearer(manager), accept: 'text/csv', 'accept-language': 'nl' } });
-    t.match(csv.rawPayload.subarray(3).toString('utf8'), /^Thema,Module,Partners,Sessies,Uren,Deelnemers,Waarvan leefloongerechtigden,Opmerkingen\r\nBudget,Managing a household budget,Financité; Library,2,4.5,2,1,Good attendance\r\n$/);
+    t.match(csv.rawPayload.subarray(3).toString('utf8'), /^Thema;Module;Partners;Sessies;Uren;Deelnemers;Waarvan leefloongerechtigden;Opmerkingen\r\nBudget;Managing a household budget;"Financité; Library";2;4,5;2;1;Good attendance\r\n$/);
     t.equal(json(await get('/v1/activation-modules?year=2026')).items.length, 1);
     t.equal((await get('/v1/activation-modules', worker)).statusCode, 403, 'modules are the manager’s');
     const other = await (await h.newCpas()).token('cpas_manager');

@@ -78,7 +78,7 @@ t.test('beneficiaries', async (t) => {
       t.notMatch(JSON.stringify(p), /Marie|Dupont|stack|select |insert /i, `${why}: no personal data, stack or SQL`);
     }
     const unknownField = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: bearer(tokenA), payload: { niss: validNiss(), givenName: 'A', familyName: 'B', language: 'fr', nickname: 'x' } });
-    t.same(unknownField.json().errors, [{ path: '/body/nickname', message: 'unknown field' }]);
+    t.same(unknownField.json().errors, [{ path: '/body/nickname', message: 'champ inconnu' }]);
     t.equal(await count(a.id), before, 'nothing written');
   });
 

@@ -70,7 +70,7 @@ t.test('deadlines', async (t) => {
     await post(app, worker, `/v1/piis/${active.piisId}/interview-requests/${interview.id}/held`, { heldOn: '2026-11-17' });
     const items = await list('?limit=500');
     t.match(items.find((d) => d.recordId === hearing.id), { status: 'met' });
-    t.match(items.find((d) => d.recordId === interview.id), { status: 'met', explanation: /late/ });
+    t.match(items.find((d) => d.recordId === interview.id), { status: 'met', explanation: /tenu le mardi 17 novembre 2026, en retard$/ });
   });
 
   t.test('when another CPAS lists its deadlines, then it sees none of these; an auditor may not list', async (t) => {

@@ -79,7 +79,7 @@ t.test('contract documents', async (t) => {
   const expected = {
     fr: ['Projet individualisé d’intégration sociale (PIIS)', 'Parties', 'Objectifs', 'Engagements de la personne', 'Engagements du CPAS', 'Durée', 'Modalités d’évaluation', 'Aide complémentaire', 'Vos droits', 'délai de réflexion de 5 jours calendrier', 'être entendu', 'personne de votre choix', 'Signatures', 'The president', 'Registration and travel costs'],
     nl: ['Geïndividualiseerd project voor maatschappelijke integratie (GPMI)', 'Partijen', 'Doelstellingen', 'Verbintenissen van de persoon', 'Verbintenissen van het OCMW', 'Looptijd', 'Evaluatieregeling', 'Bijkomende steun', 'Uw rechten', 'bedenktijd van 5 kalenderdagen', 'gehoord te worden', 'persoon van uw keuze', 'Handtekeningen', 'The president'],
-    de: ['Individualisiertes Projekt zur sozialen Integration (IPSI)', 'Parteien', 'Ziele', 'Verpflichtungen der Person', 'Verpflichtungen des ÖSHZ', 'Laufzeit', 'Evaluierungsmodalitäten', 'Zusätzliche Hilfe', 'Ihre Rechte', 'Bedenkzeit von 5 Kalendertagen', 'angehört zu werden', 'Person Ihrer Wahl', 'Unterschriften', 'The president'],
+    de: ['Individuelles Projekt zur sozialen Eingliederung (IPSE)', 'Parteien', 'Ziele', 'Verpflichtungen der Person', 'Verpflichtungen des ÖSHZ', 'Laufzeit', 'Evaluierungsmodalitäten', 'Zusätzliche Hilfe', 'Ihre Rechte', 'Bedenkzeit von 5 Kalendertagen', 'angehört zu werden', 'Person Ihrer Wahl', 'Unterschriften', 'The president'],
   } as const;
 
   for (const lang of ['fr', 'nl', 'de'] as const) {

@@ -75,8 +75,8 @@ t.test('SPP IS views', async (t) => {
     t.equal(csv.statusCode, 200);
     t.match(csv.headers['content-type'], /text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    t.equal(lines[0], 'OCMW (KBO),Naam,Indicator,Waarde,Statistisch geheim,Regel');
-    t.ok(lines.includes(`${small.kbo},OCMW ${small.kbo},entitled.total,,primary,R-IND-ENTITLED`), 'the suppressed cell, in the Dutch name of the CPAS');
+    t.equal(lines[0], 'OCMW (KBO);Naam;Indicator;Waarde;Statistisch geheim;Statistisch geheim (omschrijving);Regel');
+    t.ok(lines.includes(`${small.kbo};OCMW ${small.kbo};entitled.total;;primary;Verborgen: aantal van 1 tot 4 personen;R-IND-ENTITLED`), 'the suppressed cell, its label and the Dutch name of the CPAS');
     t.same(leaks(csv.body), []);
     const xlsx = await get('/v1/reports/national/indicators?year=2026', analyst, { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     t.equal(xlsx.statusCode, 200);
@@ -123,7 +123,7 @@ t.test('SPP IS views', async (t) => {
   t.test('when no year is asked, then the extract holds every PIIS-year up to the current year', async (t) => {
     const all = json(await get('/v1/reports/national/extract'));
     t.equal(all.year, null);
-    t.match(all.explanation, /from 2002 to 2026/);
+    t.match(all.explanation, /de 2002 à 2026/);
     const key = purposeKey(KEY, 'statistics');
     const ours = all.items.filter((r: any) => files.some((f) => r.piis === pseudonymOf(key, f.piisId)));
     t.same(ours.map((r: any) => r.year), files.map(() => 2026), 'every test PIIS once, in 2026');

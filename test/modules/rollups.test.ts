@@ -20,16 +20,16 @@ t.test('indicator rollups', async (t) => {
   const other = await h.newCpas();
   const manager = await cpas.token('cpas_manager');
   const app = h.app;
-  const ctx = () => ({ db: h.db.database.db, database: h.db.database, cpasId: cpas.id, today, actor: 'test', requestId: 'test-request', accessLog: { record: async () => {} } }) as unknown as RequestContext;
+  const ctx = () => ({ db: h.db.database.db, database: h.db.database, cpasId: cpas.id, today, actor: 'test', requestId: 'test-request', lang: 'fr', accessLog: { record: async () => {} } }) as unknown as RequestContext;
   const fromRollup = async (year: number) => json(await app.inject({ method: 'GET', url: `/v1/reports/indicators?year=${year}`, headers: bearer(manager) }));
 
   /** the CPAS's indicators through the rollup against a recomputation from the facts, for each year */
   async function exact(t: { same(a: unknown, b: unknown, m: string): unknown; strictSame(a: unknown, b: unknown, m: string): unknown }, what: string, years = [2025, 2026]) {
     const facts = await indicatorInputs(ctx());
     for (const year of years) {
-      t.same(await fromRollup(year), indicatorsFrom(facts, year), `${what}: ${year} equals a recomputation`);
+      t.same(await fromRollup(year), indicatorsFrom(facts, year, 'fr'), `${what}: ${year} equals a recomputation`);
       const subsidy = await app.inject({ method: 'GET', url: `/v1/reports/subsidy?year=${year}`, headers: bearer(manager) });
-      t.strictSame(json(subsidy), subsidyReportFrom(await subsidyInputs(ctx(), year), year), `${what}: the ${year} subsidy report (streamed from the tallies) equals a recomputation`);
+      t.strictSame(json(subsidy), subsidyReportFrom(await subsidyInputs(ctx(), year), year, 'fr'), `${what}: the ${year} subsidy report (streamed from the tallies) equals a recomputation`);
     }
     // and every stored tally equals its recomputation
     const stored = await h.db.owner<{ beneficiary_id: string; year: number }>(`select beneficiary_id, year from indicator_tally where cpas_id = $1 order by 1, 2`, [cpas.id]);

@@ -7,6 +7,7 @@ import { generateSecret, secretKey, signatureHeader } from '../../src/modules/we
 import { matchesAny, RETRY_DELAYS_MS, retryDelayMs } from '../../src/modules/webhooks/delivery-policy.js';
 import { postWebhook } from '../../src/modules/webhooks/sender.js';
 import { startReceiver } from '../helpers/receiver.js';
+import { render } from '../../src/i18n/catalogue.js';
 
 t.test('when an address is loopback, private, link-local, shared, reserved or multicast, then it is not public — at the edges of each range', async (t) => {
   const cases: Array<[string, boolean]> = [
@@ -26,15 +27,19 @@ t.test('when an address is loopback, private, link-local, shared, reserved or mu
 });
 
 t.test('when a URL is checked for a subscription, then only public https passes by default; http and private targets only where allowed', async (t) => {
-  t.equal(webhookUrlProblem('https://hooks.example.org/piis', false), null);
-  t.equal(webhookUrlProblem('https://8.8.8.8/x', false), null);
-  t.equal(webhookUrlProblem('http://hooks.example.org/piis', false), 'must use https');
-  t.match(webhookUrlProblem('https://127.0.0.1/x', false), /loopback, private or reserved/);
-  t.match(webhookUrlProblem('https://localhost:8443/x', false), /local host name/);
-  t.equal(webhookUrlProblem('http://127.0.0.1:9999/x', true), null);
-  t.match(webhookUrlProblem('https://a:b@example.org/', true), /credentials/);
-  t.match(webhookUrlProblem('https://example.org/#x', true), /fragment/);
-  t.match(webhookUrlProblem('ftp://example.org/', true), /https or http/);
+  const said = (url: string, allow: boolean) => {
+    const problem = webhookUrlProblem(url, allow);
+    return problem === null ? null : render('en', problem);
+  };
+  t.equal(said('https://hooks.example.org/piis', false), null);
+  t.equal(said('https://8.8.8.8/x', false), null);
+  t.equal(said('http://hooks.example.org/piis', false), 'must use https');
+  t.match(said('https://127.0.0.1/x', false), /loopback, private or reserved/);
+  t.match(said('https://localhost:8443/x', false), /local host name/);
+  t.equal(said('http://127.0.0.1:9999/x', true), null);
+  t.match(said('https://a:b@example.org/', true), /credentials/);
+  t.match(said('https://example.org/#x', true), /fragment/);
+  t.match(said('ftp://example.org/', true), /https or http/);
 });
 
 t.test('when a name resolves to a loopback address at delivery, then the connection is refused', async (t) => {

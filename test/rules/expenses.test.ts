@@ -1,6 +1,7 @@
 // R-SUB-COSTS / R-PAS-COSTS: the eligibility of an expense, case by case.
 import t from 'tap';
 import { expenseVerdict, type ExpenseFacts } from '../../src/rules/expenses.js';
+import { render } from '../../src/i18n/catalogue.js';
 
 const base: ExpenseFacts = { subsidy: 'piis10', category: 'activity', amountCents: 100000, staff: null, linkJustification: null, alreadyJustifiedUnder: null };
 
@@ -24,6 +25,6 @@ t.test('R-SUB-COSTS and R-PAS-COSTS: when an expense is judged, then its verdict
     t.equal(v.value, eligible, name);
     t.equal(v.eligibleCents, cents, `${name}: ${cents} cents count`);
     t.equal(v.rule, rule, `${name}: ${rule}`);
-    t.match(v.explanation, why, `${name}: explained`);
+    t.match(render('en', v.explanation), why, `${name}: explained`);
   }
 });

@@ -2,6 +2,7 @@
 // first (shared/domain/rule-cases.json).
 import t from 'tap';
 import { checkNiss, isValidKbo, isValidNisCode } from '../../src/rules/identifiers.js';
+import { render } from '../../src/i18n/catalogue.js';
 
 const nissCases: Array<{ niss: string; valid: boolean; birthDate?: string | null; bis?: boolean; sex?: string | null; why: string }> = [
   // rule-cases.json
@@ -35,7 +36,7 @@ t.test('R-ID-NISS: when a NISS is checked, then validity, birth date, BIS and se
     t.ok(r.valid, `${c.niss}: valid (${c.why})`);
     if (r.valid) {
       t.same({ birthDate: r.birthDate, bis: r.bis, sex: r.sex, rule: r.rule }, { birthDate: c.birthDate, bis: c.bis, sex: c.sex, rule: 'R-ID-NISS' }, `${c.niss}: ${c.why}`);
-      t.match(r.explanation, /check digits/);
+      t.match(render('en', r.explanation), /check digits/);
     }
   }
 });

@@ -3,6 +3,7 @@
 import t from 'tap';
 import { indicators, indicatorSetOf, type IndicatorPerson, type IndicatorPiis } from '../../src/rules/indicators.js';
 import { rightDecision } from '../helpers/rights.js';
+import { render } from '../../src/i18n/catalogue.js';
 
 let n = 0;
 const grant = rightDecision;
@@ -64,7 +65,7 @@ t.test('R-IND-*: when a population is known by hand, then each figure counts it,
   t.equal(valueOf(items, 'compliance.interviewsInTime'), 50, 'R-EVAL-INTERVIEW: held on the due day (2026-04-10, Easter Monday skipped) vs after it');
   t.equal(valueOf(items, 'compliance.evaluationFrequency'), null, 'no complete 12-month period ended in 2026');
   t.equal(valueOf(items, 'compliance.medianDaysToSignature'), 63, 'median of 63, 63 and 93 days from the grant decision');
-  for (const i of items) t.match(i, { rule: /^R-/, explanation: /\S/ }, `${i.key} has its rule and explanation`);
+  for (const i of items) t.match({ ...i, explanation: render('nl', i.explanation) }, { rule: /^R-/, explanation: /\S/ }, `${i.key} has its rule and explanation`);
   t.equal(indicatorSetOf(2016), 'convention-2015-2016');
   t.equal(indicatorSetOf(2017), 'pas-2017');
 });
@@ -77,5 +78,5 @@ t.test('R-IND-COMPLIANCE: when a 12-month period ends in the year, then it count
   t.equal(valueOf(items, 'compliance.evaluationFrequency'), 50, 'the period 2025-03-09 to 2026-03-08 ends in 2026: one met, one short of in-person meetings');
   t.equal(valueOf(indicators([met, short], 2025), 'compliance.evaluationFrequency'), null, 'no period ended in 2025');
   t.equal(valueOf(indicators([], 2026), 'entitled.riPercent'), null, 'no entitled person: no share');
-  t.match(indicators([], 2026).find((i) => i.key === 'entitled.riPercent')!.explanation, /no share/);
+  t.match(render('fr', indicators([], 2026).find((i) => i.key === 'entitled.riPercent')!.explanation), /pas de proportion à calculer/);
 });

@@ -8,6 +8,7 @@ import { rightSegments } from '../../src/rules/rights.js';
 import { rightDecision, rightEnd } from '../helpers/rights.js';
 import { riGrantedInMonth, secondYearVerdict, subsidyMonths, tenPercent, type SubsidyFacts, type SubsidyPiisFacts } from '../../src/rules/subsidy-months.js';
 import { settleCouple } from '../../src/rules/subsidy-couple.js';
+import { render } from '../../src/i18n/catalogue.js';
 
 let n = 0;
 const decision = rightDecision;
@@ -65,7 +66,7 @@ t.test('R-SUB-FIRST: when the amount changes mid-month or a sanction suspends RI
   t.equal(riGrantedInMonth(rightSegments(changed), [], '2026-04').value, 50000 + 65000, 'April: 15 days at 1000 €, 15 days at 1300 €');
   const suspended = riGrantedInMonth(rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]), [{ from: '2026-04-01', to: '2026-04-10' }], '2026-04');
   t.equal(suspended.value, 93000 - 31000, '10 of 30 days suspended');
-  t.match(suspended.explanation, /less 10 day\(s\) suspended/);
+  t.match(render('nl', suspended.explanation), /min 10 dagen geschorst door een sanctie/);
   const overlapping = riGrantedInMonth(rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]), [{ from: '2026-04-01', to: '2026-04-10' }, { from: '2026-04-05', to: '2026-04-15' }], '2026-04');
   t.equal(overlapping.value, 93000 - 46500, 'overlapping suspensions count each day once (15 days)');
   const whole = facts({ rights: [decision({ startsOn: '2026-01-01' })], suspensions: [{ from: '2026-05-01', to: '2026-05-31' }] });
@@ -94,7 +95,7 @@ t.test('R-SUB-INTERRUPT: when RI stops for more than 3 months inside the first y
   const m = monthOf(over3, '2026-08');
   t.equal(m.code, null, 'R-SUB-INTERRUPT: 2026-05-01 to 2026-08-01 is more than 3 months');
   t.equal(m.rule, 'R-SUB-INTERRUPT');
-  t.match(m.explanation, /2026-05-01 to 2026-08-01.*newly signed PIIS/);
+  t.match(render('de', m.explanation), /vom Freitag, 1\. Mai 2026 bis zum Samstag, 1\. August 2026.*neu unterzeichnetes IPSE/);
   const renewed = facts({ ...over3, piis: [piis(), piis({ signedOn: '2026-08-20' })] });
   t.equal(codes(renewed, 2026)['2026-08'], 11, 'a newly signed PIIS starts its own first period');
   t.equal(monthOf(renewed, '2026-08').piisId, renewed.piis[1]!.id);
@@ -115,19 +116,19 @@ t.test('R-SUB-SECOND: the worked cases — a second year only on a motivated req
 
   const cases: Array<[string, SubsidyFacts, RegExp]> = [
     ['not automatic: no request', facts(), /no written, motivated request/],
-    ['a request after the first period', facts({ piis: [piis({ extensionRequestedOn: ['2027-03-01'] })] }), /came after the first period ended on 2027-02-28/],
+    ['a request after the first period', facts({ piis: [piis({ extensionRequestedOn: ['2027-03-01'] })] }), /came after the first period ended on Sunday, 28 February 2027/],
     ['request on the last day, PIIS closed before it', facts({ piis: [piis({ extensionRequestedOn: ['2027-02-28'], endedOn: '2027-02-27' })] }), /not in force on the last day/],
-    ['job found before the first year ended, then lost', facts({ piis: [piis(asked)], situations: [{ kind: 'employment', startsOn: '2026-10-01', endsOn: '2026-12-15' }] }), /found a job on 2026-10-01.*lost it on 2026-12-15/],
-    ['RI withdrawn at the end of the first period', facts({ piis: [piis(asked)], rights: [decision({}), end('2027-02-28')] }), /withdrawn on 2027-02-28, at or just before the end/],
-    ['RI withdrawn just before the end, granted again', facts({ piis: [piis(asked)], rights: [decision({}), end('2027-02-10'), decision({ startsOn: '2027-02-20', decidedOn: '2027-02-20' })] }), /withdrawn on 2027-02-10/],
-    ['an interruption during the first period', facts({ piis: [piis(asked)], rights: [decision({}), end('2026-06-01'), decision({ startsOn: '2026-06-15', decidedOn: '2026-06-15' })] }), /interrupted during the first period \(2026-06-01 to 2026-06-14\)/],
-    ['became a student and stopped after the first period', facts({ piis: [piis(asked)], situations: [{ kind: 'studies', startsOn: '2026-09-01', endsOn: '2027-06-30' }] }), /became a student on 2026-09-01 and stopped studying on 2027-06-30/],
+    ['job found before the first year ended, then lost', facts({ piis: [piis(asked)], situations: [{ kind: 'employment', startsOn: '2026-10-01', endsOn: '2026-12-15' }] }), /found a job on Thursday, 1 October 2026.*lost it on Tuesday, 15 December 2026/],
+    ['RI withdrawn at the end of the first period', facts({ piis: [piis(asked)], rights: [decision({}), end('2027-02-28')] }), /withdrawn on Sunday, 28 February 2027, at or just before the end/],
+    ['RI withdrawn just before the end, granted again', facts({ piis: [piis(asked)], rights: [decision({}), end('2027-02-10'), decision({ startsOn: '2027-02-20', decidedOn: '2027-02-20' })] }), /withdrawn on Wednesday, 10 February 2027/],
+    ['an interruption during the first period', facts({ piis: [piis(asked)], rights: [decision({}), end('2026-06-01'), decision({ startsOn: '2026-06-15', decidedOn: '2026-06-15' })] }), /interrupted during the first period \(Monday, 1 June 2026 to Sunday, 14 June 2026\)/],
+    ['became a student and stopped after the first period', facts({ piis: [piis(asked)], situations: [{ kind: 'studies', startsOn: '2026-09-01', endsOn: '2027-06-30' }] }), /became a student on Tuesday, 1 September 2026 and stopped studying on Wednesday, 30 June 2027/],
   ];
   for (const [name, f, why] of cases) {
     const verdict = secondYearVerdict(f, f.piis[0]!);
     t.equal(verdict.value, false, `R-SUB-SECOND: ${name}`);
     t.equal(verdict.rule, 'R-SUB-SECOND');
-    t.match(verdict.explanation, why, `R-SUB-SECOND: ${name}, explained`);
+    t.match(render('en', verdict.explanation), why, `R-SUB-SECOND: ${name}, explained`);
     t.equal(codes(f, 2027)['2027-03'] ?? null, null, `R-SUB-SECOND: ${name}: no code 17`);
   }
   const studentStillStudying = facts({ piis: [piis(asked)], situations: [{ kind: 'studies', startsOn: '2026-09-01', endsOn: '2027-01-31' }] });
@@ -160,7 +161,7 @@ t.test('R-SUB-COUPLE: when both partners of a category-3 couple have a PIIS, the
   const april = [ma.find((m) => m.month === '2026-04')!, mb.find((m) => m.month === '2026-04')!];
   t.same(april.map((m) => m.subsidyCents), [17500, 0], 'R-SUB-COUPLE: once, never doubled');
   t.equal(april[1]!.rule, 'R-SUB-COUPLE');
-  t.match(april[1]!.explanation, /computed once, on partner A/);
+  t.match(render('fr', april[1]!.explanation), /se calculent une seule fois, sur le mois du partenaire A/);
 
   // B is a new RI beneficiary (granted 2026-01-05) with no PIIS and no exemption: due by 2026-04-05
   const c = facts({ rights: [decision({ category: 'family', monthlyAmountCents: 175000 })], piis: [piis()] });
@@ -170,7 +171,7 @@ t.test('R-SUB-COUPLE: when both partners of a category-3 couple have a PIIS, the
   t.equal(mc.find((m) => m.month === '2026-03')!.subsidyCents, 17500, 'R-SUB-COUPLE: before the partner’s deadline (2026-04-05) nothing is recovered');
   const recovered = mc.find((m) => m.month === '2026-04')!;
   t.match(recovered, { subsidyCents: 0, rule: 'R-SUB-COUPLE' }, 'R-SUB-COUPLE: the partner’s compulsory PIIS is missing');
-  t.match(recovered.explanation, /recovered because the compulsory PIIS of partner D is missing/);
+  t.match(render('en', recovered.explanation), /recovered because the compulsory PIIS of partner D is missing/);
 
   const e = facts({ rights: [decision({ category: 'isolated' })], piis: [piis()] });
   const me = subsidyMonths(e, 2026);

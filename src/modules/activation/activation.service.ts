@@ -16,12 +16,13 @@ import { toRightDecisionFact } from '../facts/facts.repository.js';
 import { findPiisIdBy } from '../piis/piis.repository.js';
 import * as repo from './activation.repository.js';
 import type { Module, ModuleCreateBody, ModuleListQuery, Participant, ParticipantBody, PasModulesReport, Session, SessionBody } from './activation.schemas.js';
+import { date, msg } from '../../i18n/catalogue.js';
 
 export async function createModule(ctx: RequestContext, body: ModuleCreateBody): Promise<Outcome<Module>> {
   assertCalendarDate(body.startsOn, '/body/startsOn');
   if (body.endsOn !== undefined) assertCalendarDate(body.endsOn, '/body/endsOn');
   if (body.endsOn !== undefined && body.endsOn < body.startsOn) {
-    throw new AppError('invalid-period', 'The module ends before it starts', { errors: [{ path: '/body/endsOn', message: 'must be on or after startsOn' }] });
+    throw new AppError('invalid-period', msg('check.module-reversed'), { errors: [{ path: '/body/endsOn', message: msg('date.not-before-start', { field: 'startsOn' }) }] });
   }
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();
@@ -41,7 +42,7 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
     await appendChange(tx, ctx, { action: 'create', entity: 'activation_module', entityId: id, event: { type: 'activation_module.created', data: { id } } });
     return created(repo.toModule(row), `/v1/activation-modules/${id}`, '"1"');
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another module of your CPAS');
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'module' }));
     throw error;
   });
 }
@@ -54,18 +55,18 @@ export async function listModules(ctx: RequestContext, query: ModuleListQuery) {
   return { items: page.items.map(repo.toModule), nextCursor: page.nextCursor };
 }
 
-const NO_MODULE = () => new AppError('not-found', 'No such activation module in your CPAS');
+const NO_MODULE = () => new AppError('not-found', msg('not-found.module'));
 
 export async function enrolParticipant(ctx: RequestContext, moduleId: string, body: ParticipantBody): Promise<Outcome<Participant>> {
   return writeUnit(ctx, async (tx) => {
     if (!(await repo.findModule(tx, ctx.cpasId, moduleId))) throw NO_MODULE();
     if (!(await findIdBy(tx, ctx.cpasId, { id: body.beneficiaryId }))) {
-      throw new AppError('invalid-reference', 'beneficiaryId names no beneficiary of your CPAS', { errors: [{ path: '/body/beneficiaryId', message: 'unknown beneficiary' }] });
+      throw new AppError('invalid-reference', msg('check.unknown-beneficiary-ref'), { errors: [{ path: '/body/beneficiaryId', message: msg('check.unknown-beneficiary') }] });
     }
     if (body.piisId !== undefined) {
       const piis = await findPiisIdBy(tx, ctx.cpasId, { id: body.piisId });
       if (!piis || piis.beneficiary_id !== body.beneficiaryId) {
-        throw new AppError('invalid-reference', 'piisId names no PIIS of this beneficiary', { errors: [{ path: '/body/piisId', message: 'not a PIIS of the beneficiary' }] });
+        throw new AppError('invalid-reference', msg('check.piis-of-other'), { errors: [{ path: '/body/piisId', message: msg('check.not-piis-of-beneficiary') }] });
       }
     }
     const id = uuidv7();
@@ -73,7 +74,7 @@ export async function enrolParticipant(ctx: RequestContext, moduleId: string, bo
     await appendChange(tx, ctx, { action: 'create', entity: 'activation_participant', entityId: id, event: { type: 'activation_module.participant_enrolled', data: { moduleId, id, beneficiaryId: body.beneficiaryId }, entity: 'activation_module', entityId: moduleId } });
     return created(repo.toParticipant(row), `/v1/activation-modules/${moduleId}/participants/${id}`, '"1"');
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('invalid-state', 'This beneficiary is already enrolled in this module');
+    if (uniqueViolation(error) !== null) throw new AppError('invalid-state', msg('conflict.enrolled'));
     throw error;
   });
 }
@@ -84,12 +85,12 @@ export async function recordSession(ctx: RequestContext, moduleId: string, body:
     const module = await repo.findModule(tx, ctx.cpasId, moduleId);
     if (!module) throw NO_MODULE();
     if (body.heldOn < module.starts_on || (module.ends_on !== null && body.heldOn > module.ends_on)) {
-      throw new AppError('invalid-period', `The session (${body.heldOn}) falls outside the module (${module.starts_on} to ${module.ends_on ?? 'open'})`, { errors: [{ path: '/body/heldOn', message: 'outside the module' }] });
+      throw new AppError('invalid-period', msg('check.session-outside', { heldOn: date(body.heldOn), startsOn: date(module.starts_on), endsOn: module.ends_on ? date(module.ends_on) : msg('check.open-end') }), { errors: [{ path: '/body/heldOn', message: msg('check.outside-module') }] });
     }
     const enrolled = await repo.enrolledAmong(tx, ctx.cpasId, moduleId, body.attendeeIds);
     const stranger = body.attendeeIds.findIndex((b) => !enrolled.has(b));
     if (stranger >= 0) {
-      throw new AppError('invalid-reference', 'Every attendee is a participant enrolled in the module', { errors: [{ path: `/body/attendeeIds/${stranger}`, message: 'not enrolled in this module' }] });
+      throw new AppError('invalid-reference', msg('check.attendees-enrolled'), { errors: [{ path: `/body/attendeeIds/${stranger}`, message: msg('check.not-enrolled') }] });
     }
     const id = uuidv7();
     await repo.insertSession(tx, { cpas_id: ctx.cpasId, id, module_id: moduleId, held_on: body.heldOn, hours: body.hours, recorded_by: ctx.actor }, body.attendeeIds);

@@ -12,6 +12,7 @@ import { appendChange } from '../audit/audit.repository.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './assessments.repository.js';
 import type { Assessment, AssessmentCreateBody, AssessmentListQuery } from './assessments.schemas.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export async function createAssessment(ctx: RequestContext, beneficiaryId: string, body: AssessmentCreateBody): Promise<Outcome<Assessment>> {
   assertFactDate(body.performedOn, ctx.today, '/body/performedOn');
@@ -19,12 +20,12 @@ export async function createAssessment(ctx: RequestContext, beneficiaryId: strin
   const seen = new Set<string>();
   scores.forEach((s, i) => {
     if (seen.has(s.domain)) {
-      throw new AppError('validation-failed', `domain ${s.domain} is scored twice`, { errors: [{ path: `/body/domainScores/${i}/domain`, message: 'is scored twice' }] });
+      throw new AppError('validation-failed', msg('check.domain-twice', { domain: s.domain }), { errors: [{ path: `/body/domainScores/${i}/domain`, message: msg('check.scored-twice') }] });
     }
     seen.add(s.domain);
   });
   return writeUnit(ctx, async (tx) => {
-    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
     const id = uuidv7();
     const row = await repo.insertAssessment(tx, {
       cpas_id: ctx.cpasId,
@@ -46,14 +47,14 @@ export async function createAssessment(ctx: RequestContext, beneficiaryId: strin
     await appendChange(tx, ctx, { action: 'create', entity: 'assessment', entityId: id, event: { type: 'assessment.recorded', data: { id, beneficiaryId, kind: body.kind } } });
     return created(repo.toAssessment(row), `/v1/assessments/${id}`, '"1"');
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another assessment of your CPAS');
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'assessment' }));
     throw error;
   });
 }
 
 export async function getAssessment(ctx: RequestContext, id: string): Promise<Outcome<Assessment>> {
   const [row] = await readPersonal(ctx, 'assessment', repo.assessmentByIdQuery(ctx.db, ctx.cpasId, id), { byKey: true });
-  if (!row) throw new AppError('not-found', 'No such assessment in your CPAS');
+  if (!row) throw new AppError('not-found', msg('not-found.assessment'));
   return ok(repo.toAssessment(row), '"1"');
 }
 
@@ -61,7 +62,7 @@ export async function listAssessments(ctx: RequestContext, beneficiaryId: string
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
   const rows = await readUnit(ctx, async (tx) => {
-    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
     const query_ = repo.listAssessmentsQuery(tx, ctx.cpasId, { beneficiaryId, kind: query.kind, externalRef: query.externalRef, afterId, limit: limit + 1 });
     return (await tx.executeQuery(query_)).rows;
   });

@@ -13,26 +13,27 @@ import { findPiisIdBy } from '../piis/piis.repository.js';
 import { sniffType } from './content-type.js';
 import type { Attachment, UploadQuery } from './attachments.schemas.js';
 import * as repo from './attachments.repository.js';
+import { msg } from '../../i18n/catalogue.js';
 
-const NO_ATTACHMENT = () => new AppError('not-found', 'No such attachment in your CPAS');
+const NO_ATTACHMENT = () => new AppError('not-found', msg('not-found.attachment'));
 
 export async function uploadAttachment(ctx: RequestContext, query: UploadQuery, bytes: Buffer, declared: string): Promise<Outcome<Attachment>> {
-  if (bytes.length === 0) throw new AppError('validation-failed', 'The file is empty', { errors: [{ path: '/body', message: 'is empty' }] });
+  if (bytes.length === 0) throw new AppError('validation-failed', msg('file.empty'), { errors: [{ path: '/body', message: msg('file.is-empty') }] });
   const found = sniffType(bytes);
   if (found !== declared) {
-    throw new AppError('unsupported-media-type', found ? `The file is ${found}, not ${declared} as declared` : `The file is not ${declared} (nor a PDF, PNG or JPEG)`);
+    throw new AppError('unsupported-media-type', found ? msg('file.type-mismatch', { found, declared }) : msg('file.type-unknown', { declared }));
   }
   const tables = repo.FACT_TABLES[query.purpose];
   if (tables.length === 0 && query.factId) {
-    throw new AppError('validation-failed', `A ${query.purpose} proves the PIIS itself: give no factId`, { errors: [{ path: 'factId', message: 'not expected for this purpose' }] });
+    throw new AppError('validation-failed', msg('file.no-fact-for-purpose', { purpose: query.purpose }), { errors: [{ path: 'factId', message: msg('file.fact-not-expected') }] });
   }
   if ((query.purpose === 'notice_delivery' || query.purpose === 'hearing_minutes') && !query.factId) {
-    throw new AppError('validation-failed', `A ${query.purpose} names the fact it proves (factId)`, { errors: [{ path: 'factId', message: 'is required for this purpose' }] });
+    throw new AppError('validation-failed', msg('file.fact-for-purpose', { purpose: query.purpose }), { errors: [{ path: 'factId', message: msg('file.fact-required') }] });
   }
   return writeUnit(ctx, async (tx) => {
-    if (!(await findPiisIdBy(tx, ctx.cpasId, { id: query.piisId }))) throw new AppError('not-found', 'No such PIIS in your CPAS');
+    if (!(await findPiisIdBy(tx, ctx.cpasId, { id: query.piisId }))) throw new AppError('not-found', msg('not-found.piis'));
     if (query.factId && !(await repo.factOfPiis(tx, ctx.cpasId, query.piisId, query.factId, tables))) {
-      throw new AppError('not-found', `No such ${tables.join(' or ')} on this PIIS`);
+      throw new AppError('not-found', msg('not-found.proof-target', { target: tables.join(', ') }));
     }
     const id = uuidv7();
     await repo.insertAttachment(
@@ -62,7 +63,7 @@ export async function uploadAttachment(ctx: RequestContext, query: UploadQuery, 
     const [row] = (await tx.executeQuery(repo.attachmentsQuery(tx, ctx.cpasId, { id }))).rows;
     return created(toAttachment(row!), `/v1/attachments/${id}`, `"${row!.sha256}"`);
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another attachment of your CPAS');
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'attachment' }));
     throw error;
   });
 }
@@ -77,7 +78,7 @@ export async function getAttachment(ctx: RequestContext, attachmentId: string): 
 export async function getAttachmentContent(ctx: RequestContext, attachmentId: string) {
   const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.contentQuery(tx, ctx.cpasId, attachmentId))).rows);
   if (!row) throw NO_ATTACHMENT();
-  if (!row.bytes) throw new AppError('content-removed', 'The file was removed under the retention policy; its SHA-256 remains on the attachment');
+  if (!row.bytes) throw new AppError('content-removed', msg('file.removed'));
   // the file itself leaves the service: audited as an export, with what was sent
   await recordExport(ctx, 'attachment', [row.id], `${row.media_type}; bytes=${row.bytes.length}`);
   return { row, bytes: Buffer.from(row.bytes) };
@@ -86,7 +87,7 @@ export async function getAttachmentContent(ctx: RequestContext, attachmentId: st
 export async function listAttachments(ctx: RequestContext, piisId: string, query: { limit?: number; cursor?: string }) {
   const limit = query.limit ?? 50;
   const rows = await readUnit(ctx, async (tx) => {
-    if (!(await findPiisIdBy(tx, ctx.cpasId, { id: piisId }))) throw new AppError('not-found', 'No such PIIS in your CPAS');
+    if (!(await findPiisIdBy(tx, ctx.cpasId, { id: piisId }))) throw new AppError('not-found', msg('not-found.piis'));
     return (await tx.executeQuery(repo.attachmentsQuery(tx, ctx.cpasId, { piisId, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows;
   });
   const page = pageOf(rows, limit);

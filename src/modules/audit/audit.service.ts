@@ -7,10 +7,11 @@ import { AppError } from '../../http/problem.js';
 import { readUnit, recordAccess } from '../../http/work.js';
 import type { AuditEntry, AuditQuery } from './audit.schemas.js';
 import { auditEntriesQuery, type AuditRow } from './audit.repository.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export async function listAuditEntries(ctx: RequestContext, query: AuditQuery) {
   if (query.from && query.to && startOf(query.from) > startOf(query.to)) {
-    throw new AppError('validation-failed', 'The period ends before it starts', { errors: [{ path: 'to', message: 'is before from' }] });
+    throw new AppError('validation-failed', msg('date.period-reversed'), { errors: [{ path: 'to', message: msg('date.is-before', { field: 'from' }) }] });
   }
   const limit = query.limit ?? 50;
   const rows = await readUnit(ctx, async (tx) =>

@@ -14,6 +14,7 @@ import { checkNiss } from '../../rules/identifiers.js';
 import { appendChange } from '../audit/audit.repository.js';
 import * as repo from './beneficiaries.repository.js';
 import type { Beneficiary, BeneficiaryCreateBody, BeneficiaryListQuery, BeneficiaryPatchBody } from './beneficiaries.schemas.js';
+import { msg } from '../../i18n/catalogue.js';
 
 /** A NISS as stored: digits only (dots, dashes and spaces of a written NISS dropped). */
 export const normaliseNiss = (s: string) => s.replace(/[\s.-]/g, '');
@@ -22,7 +23,7 @@ export function validNiss(input: string) {
   const niss = normaliseNiss(input);
   const check = checkNiss(niss);
   if (!check.valid) {
-    throw new AppError('invalid-niss', `Not a valid NISS or BIS number: ${check.reason}`, { rule: 'R-ID-NISS', errors: [{ path: '/body/niss', message: check.reason }] });
+    throw new AppError('invalid-niss', msg('niss.invalid', { reason: check.reason }), { rule: 'R-ID-NISS', errors: [{ path: '/body/niss', message: check.reason }] });
   }
   return { niss, check };
 }
@@ -33,7 +34,7 @@ export function birthDateFor(check: Extract<ReturnType<typeof checkNiss>, { vali
   assertFactDate(given, today, '/body/birthDate');
   const matches = check.birthDate ? given === check.birthDate : given.startsWith(`${check.birthYear}-`);
   if (!matches) {
-    throw new AppError('birth-date-mismatch', `The birth date does not match the NISS (${check.explanation})`, { rule: 'R-ID-NISS' });
+    throw new AppError('birth-date-mismatch', msg('niss.birth-date-mismatch', { explanation: check.explanation }), { rule: 'R-ID-NISS' });
   }
   return given;
 }
@@ -41,7 +42,7 @@ export function birthDateFor(check: Extract<ReturnType<typeof checkNiss>, { vali
 async function assertPartner(tx: Tx, cpasId: string, partnerId: string | null | undefined, selfId: string): Promise<void> {
   if (!partnerId) return;
   if (partnerId === selfId || !(await repo.findIdBy(tx, cpasId, { id: partnerId }))) {
-    throw new AppError('invalid-partner', 'The partner must be another beneficiary of your CPAS', { rule: 'R-COUPLE' });
+    throw new AppError('invalid-partner', msg('check.partner'), { rule: 'R-COUPLE' });
   }
 }
 
@@ -53,10 +54,10 @@ async function conflictFrom(ctx: RequestContext, error: unknown, niss: string | 
   const constraint = uniqueViolation(error);
   if (constraint !== null && constraint.includes('niss') && niss) {
     const existing = await inTenant(ctx.db, ctx.cpasId, (tx) => repo.findIdBy(tx, ctx.cpasId, { niss }));
-    throw new AppError('duplicate-beneficiary', 'A beneficiary with this NISS is already registered in your CPAS', { existingId: existing?.id });
+    throw new AppError('duplicate-beneficiary', msg('conflict.beneficiary-niss'), { existingId: existing?.id });
   }
   if (constraint !== null && constraint.includes('external_ref')) {
-    throw new AppError('duplicate-external-ref', 'This externalRef is already used by another beneficiary of your CPAS');
+    throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'beneficiary' }));
   }
   throw error;
 }
@@ -67,10 +68,10 @@ export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCr
   return writeUnit(ctx, async (tx) => {
     const existing = await repo.findIdBy(tx, ctx.cpasId, { niss });
     if (existing) {
-      throw new AppError('duplicate-beneficiary', 'A beneficiary with this NISS is already registered in your CPAS', { existingId: existing.id });
+      throw new AppError('duplicate-beneficiary', msg('conflict.beneficiary-niss'), { existingId: existing.id });
     }
     if (body.externalRef && (await repo.findIdBy(tx, ctx.cpasId, { externalRef: body.externalRef }))) {
-      throw new AppError('duplicate-external-ref', 'This externalRef is already used by another beneficiary of your CPAS');
+      throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'beneficiary' }));
     }
     const id = uuidv7();
     await assertPartner(tx, ctx.cpasId, body.partnerId, id);
@@ -95,7 +96,7 @@ export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCr
 export async function getBeneficiary(ctx: RequestContext, id: string): Promise<Outcome<Beneficiary>> {
   const [row] = await readPersonal(ctx, 'beneficiary', repo.readBeneficiaryQuery(ctx, id), { byKey: true });
   const beneficiary = row && repo.toBeneficiary(row);
-  if (!beneficiary) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+  if (!beneficiary) throw new AppError('not-found', msg('not-found.beneficiary'));
   return ok(beneficiary, etagOf(beneficiary.version));
 }
 
@@ -121,9 +122,9 @@ export async function updateBeneficiary(
   const nissChange = patch.niss !== undefined ? validNiss(patch.niss) : null;
   return writeUnit(ctx, async (tx) => {
     const current = await repo.findIdBy(tx, ctx.cpasId, { id });
-    if (!current) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+    if (!current) throw new AppError('not-found', msg('not-found.beneficiary'));
     if (current.version !== expectedVersion) {
-      throw new AppError('precondition-failed', `The beneficiary changed since you read it (current ETag ${etagOf(current.version)})`);
+      throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'beneficiary', etag: etagOf(current.version) }));
     }
     if (nissChange && patch.birthDate !== undefined) birthDateFor(nissChange.check, patch.birthDate, ctx.today);
     else if (patch.birthDate) assertFactDate(patch.birthDate, ctx.today, '/body/birthDate');
@@ -140,7 +141,7 @@ export async function updateBeneficiary(
     };
     const updated = await repo.updateBeneficiary(tx, ctx.cpasId, id, expectedVersion, changes);
     // Of two writers holding the same ETag, the second finds the version moved on: 412.
-    if (!updated) throw new AppError('precondition-failed', 'The beneficiary changed since you read it');
+    if (!updated) throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'beneficiary', etag: 'none' }));
     await appendChange(tx, ctx, {
       action: 'update',
       entity: 'beneficiary',

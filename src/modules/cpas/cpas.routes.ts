@@ -22,7 +22,7 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const outcome = await service.createCpas(requestContext(request), request.body);
-      if (outcome.status === 201) app.deps.cpasDirectory.remember(outcome.body.kboNumber, outcome.body.id);
+      if (outcome.status === 201) app.deps.cpasDirectory.remember(outcome.body.kboNumber, { id: outcome.body.id, language: outcome.body.language });
       return sendOutcome(reply, outcome);
     },
   );

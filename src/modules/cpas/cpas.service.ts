@@ -10,18 +10,19 @@ import { appendChange } from '../audit/audit.repository.js';
 import { pageOf, decodeCursor } from '../../http/cursor.js';
 import * as repo from './cpas.repository.js';
 import type { Cpas, CpasCreateBody } from './cpas.schemas.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export async function createCpas(ctx: RequestContext, body: CpasCreateBody): Promise<Outcome<Cpas>> {
   const kbo = body.kboNumber.replace(/[.\s]/g, '');
   if (!isValidKbo(kbo)) {
-    throw new AppError('invalid-kbo', 'The KBO number must be 10 digits whose last 2 are 97 − (first 8 mod 97)', { rule: 'R-ID-KBO' });
+    throw new AppError('invalid-kbo', msg('check.kbo-digits'), { rule: 'R-ID-KBO' });
   }
   try {
     return await writeUnit(ctx, async (tx) => {
-      if (await repo.findKbo(tx, kbo)) throw new AppError('duplicate-kbo', 'A CPAS with this KBO number is already registered');
+      if (await repo.findKbo(tx, kbo)) throw new AppError('duplicate-kbo', msg('conflict.cpas-kbo'));
       const taken = await repo.findCurrentNisOwners(tx, body.nisCodes);
       if (taken.length > 0) {
-        throw new AppError('duplicate-nis-code', `NIS code(s) ${taken.join(', ')} already belong to another CPAS`, { rule: 'R-ID-NIS' });
+        throw new AppError('duplicate-nis-code', msg('conflict.nis-codes', { codes: taken.join(', ') }), { rule: 'R-ID-NIS' });
       }
       const id = uuidv7();
       await repo.insertCpas(tx, { id, kbo, name: body.name, language: body.language, nisCodes: body.nisCodes, actor: ctx.actor });
@@ -32,8 +33,8 @@ export async function createCpas(ctx: RequestContext, body: CpasCreateBody): Pro
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint === null) throw error;
-    if (constraint.includes('nis')) throw new AppError('duplicate-nis-code', 'A NIS code already belongs to another CPAS', { rule: 'R-ID-NIS' });
-    throw new AppError('duplicate-kbo', 'A CPAS with this KBO number is already registered');
+    if (constraint.includes('nis')) throw new AppError('duplicate-nis-code', msg('conflict.nis-code'), { rule: 'R-ID-NIS' });
+    throw new AppError('duplicate-kbo', msg('conflict.cpas-kbo'));
   }
 }
 
@@ -46,7 +47,7 @@ export async function listCpas(ctx: RequestContext, query: { limit?: number; cur
 export async function getCurrentCpas(ctx: RequestContext): Promise<Cpas> {
   return readUnit(ctx, async (tx) => {
     const cpas = await repo.findCpasById(tx, ctx.cpasId);
-    if (!cpas) throw new AppError('not-found', 'This CPAS is not registered');
+    if (!cpas) throw new AppError('not-found', msg('not-found.cpas'));
     return cpas;
   });
 }

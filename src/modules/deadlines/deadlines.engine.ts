@@ -10,14 +10,15 @@ import { interviewDue, nextEvaluationDue } from '../../rules/evaluation.js';
 import { appealDeadline } from '../../rules/sanction.js';
 import { subsidyStart } from '../../rules/subsidy-start.js';
 import { deadlineStatus, subsidyExtensionDue } from '../../rules/deadlines.js';
-import { describeDate } from '../../rules/dates.js';
 import * as repo from './deadlines.repository.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
 import type { Deadline } from './deadlines.schemas.js';
+import { date, msg, type Message } from '../../i18n/catalogue.js';
+import { storeText } from '../../i18n/stored.js';
 
 type Kind = Deadline['kind'];
 /** A computed deadline; its status here only tells whether it is met. */
-type Item = Omit<Deadline, 'explanation'> & { explain(): string };
+type Item = Omit<Deadline, 'explanation'> & { explain(): Message };
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -51,8 +52,8 @@ function conclusionDeadlines(today: string, rights: Map<string, RightDecisionFac
       ...(concluded ? { piisId: concluded.id } : {}),
       rule: due.rule,
       explain: () => concluded
-        ? `${due.explanation}; concluded on ${concluded.signed_on}${concluded.signed_on! > due.value! ? ', late' : ''}`
-        : `${due.explanation}; no PIIS concluded and no exemption (R-EXEMPT) recorded yet`,
+        ? msg('deadline.concluded', { why: due.explanation, signedOn: date(concluded.signed_on!), late: concluded.signed_on! > due.value! ? 'yes' : 'no' })
+        : msg('deadline.not-concluded', { why: due.explanation }),
     });
   }
   return out;
@@ -79,7 +80,7 @@ function piisDeadlines(today: string, kinds: ReadonlySet<Kind>, piis: readonly r
         status: deadlineStatus(endsOn, today, false),
         ...base,
         rule: 'R-DURATION',
-        explain: () => `The contract ends on ${describeDate(endsOn)}: close it (R-CLOSE) or prolong it by an amendment (R-PROLONG)`,
+        explain: () => msg('deadline.piis-end', { endsOn: date(endsOn) }),
       });
     }
     if (kinds.has('subsidy-extension') && p.track === 'general') {
@@ -93,7 +94,7 @@ function piisDeadlines(today: string, kinds: ReadonlySet<Kind>, piis: readonly r
           status: deadlineStatus(due.value!, today, asked),
           ...base,
           rule: due.rule,
-          explain: () => asked ? `${due.explanation}; requested on ${p.first_extension_on}` : `${due.explanation}; only for a person particularly far from integration — not automatic`,
+          explain: () => (asked ? msg('deadline.extension-asked', { why: due.explanation, requestedOn: date(p.first_extension_on!) }) : msg('deadline.extension-not-automatic', { why: due.explanation })),
         });
       }
     }
@@ -125,8 +126,8 @@ function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): I
         recordId: h.id,
         rule: 'R-HEARING',
         explain: () => closedOn
-          ? `Hearing requested on ${h.requested_on}, ${h.held_on ? 'held' : 'withdrawn'} on ${closedOn}`
-          : `Hearing requested on ${describeDate(h.requested_on)}: due from that day until it is held or withdrawn; signature is blocked meanwhile`,
+          ? msg('deadline.hearing-closed', { requestedOn: date(h.requested_on), outcome: h.held_on ? 'held' : 'withdrawn', closedOn: date(closedOn) })
+          : msg('deadline.hearing-open', { requestedOn: date(h.requested_on) }),
       });
     }
   }
@@ -141,7 +142,7 @@ function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): I
         piisId: i.piis_id,
         recordId: i.id,
         rule: due.rule,
-        explain: () => i.held_on ? `${due.explanation}; held on ${i.held_on}${i.held_on > due.value! ? ', late' : ''}` : due.explanation,
+        explain: () => (i.held_on ? msg('deadline.interview-held', { why: due.explanation, heldOn: date(i.held_on), late: i.held_on > due.value! ? 'yes' : 'no' }) : due.explanation),
       });
     }
   }
@@ -156,7 +157,7 @@ function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): I
         piisId: s.piis_id,
         recordId: s.id,
         rule: until.rule,
-        explain: () => `${until.explanation}; met once the period has ended`,
+        explain: () => msg('deadline.appeal', { why: until.explanation }),
       });
     }
   }
@@ -177,7 +178,7 @@ const toRows = (items: Item[]): repo.DeadlineRow[] =>
     due_on: d.dueOn,
     met: d.status === 'met',
     rule: d.rule,
-    explanation: d.explain(),
+    explanation: storeText(d.explain()),
   }));
 
 /** Recomputes and stores every deadline of these beneficiaries (two statements). */

@@ -6,6 +6,8 @@ import { readUnit } from '../../http/work.js';
 import { AppError } from '../../http/problem.js';
 import * as repo from './deadlines.repository.js';
 import type { Deadline, DeadlineListQuery } from './deadlines.schemas.js';
+import { msg } from '../../i18n/catalogue.js';
+import { renderStored } from '../../i18n/stored.js';
 
 interface After {
   dueOn: string;
@@ -27,12 +29,12 @@ function decodeAfter(cursor: string | undefined): After | null {
   } catch {
     // fall through
   }
-  throw new AppError('invalid-cursor', 'The cursor is not one this service issued');
+  throw new AppError('invalid-cursor', msg('cursor.invalid'));
 }
 
 export async function listDeadlines(ctx: RequestContext, query: DeadlineListQuery): Promise<{ items: Deadline[]; nextCursor: string | null }> {
   if (query.from && query.to && query.to < query.from) {
-    throw new AppError('validation-failed', 'to is before from', { errors: [{ path: '/query/to', message: 'must be on or after from' }] });
+    throw new AppError('validation-failed', msg('check.field-error', { path: 'to', message: msg('date.is-before', { field: 'from' }) }), { errors: [{ path: '/query/to', message: msg('date.not-before-start', { field: 'from' }) }] });
   }
   const limit = query.limit ?? 50;
   const after = decodeAfter(query.cursor);
@@ -50,7 +52,7 @@ export async function listDeadlines(ctx: RequestContext, query: DeadlineListQuer
       ...(r.piis_id ? { piisId: r.piis_id } : {}),
       ...(r.record_id ? { recordId: r.record_id } : {}),
       rule: r.rule,
-      explanation: r.explanation,
+      explanation: renderStored(ctx.lang, r.explanation),
     })),
     nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ dueOn: last.due_on, kind: last.kind, id: last.id })).toString('base64url') : null,
   };

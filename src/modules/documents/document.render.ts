@@ -4,7 +4,7 @@
 // version's), which is what lets a stored document be checked against a fresh rendering.
 import { createRequire } from 'node:module';
 import type PDFKit from 'pdfkit';
-import { codeLists } from '../meta/codes.js';
+import { codeLabel } from '../meta/codes.js';
 import { formatDate, TEXTS, type DocLang } from './document.texts.js';
 
 const require = createRequire(import.meta.url);
@@ -42,7 +42,7 @@ export interface DocumentInput {
   quarterlyEvaluations: boolean;
 }
 
-const label = (list: string, code: string, lang: DocLang) => codeLists[list]?.[code]?.[lang] ?? code;
+const label = (list: string, code: string, lang: DocLang) => codeLabel(lang, list, code);
 
 /**
  * pdfkit is loaded on the first document, not with the server: with fontkit it decompresses its

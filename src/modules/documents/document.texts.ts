@@ -149,7 +149,7 @@ export const TEXTS: Record<DocLang, DocumentTexts> = {
     page: (n, of) => `pagina ${n} / ${of}`,
   },
   de: {
-    title: 'Individualisiertes Projekt zur sozialen Integration (IPSI)',
+    title: 'Individuelles Projekt zur sozialen Eingliederung (IPSE)',
     version: (n, kind) => `Version ${n} — ${kind}`,
     parties: 'Parteien',
     cpas: 'Das ÖSHZ',

@@ -14,15 +14,16 @@ import { normaliseContent } from '../piis/piis.view.js';
 import type { DocLang } from './document.texts.js';
 import { renderDocument, type DocumentInput } from './document.render.js';
 import * as repo from './documents.repository.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export async function getPiisDocument(ctx: RequestContext, piisId: string, version: number, lang: DocLang | undefined) {
   const file = await readFileUnaudited(ctx, piisId);
   const v = file.versions.find((x) => x.version === version);
-  if (!v) throw new AppError('not-found', `This PIIS has no version ${version}`);
+  if (!v) throw new AppError('not-found', msg('not-found.version', { version }));
   const p = file.piis;
   const result = await writeUnit({ ...ctx, idempotency: null }, async (tx) => {
     const who = await repo.beneficiaryAndCpas(tx, ctx.cpasId, p.beneficiary_id);
-    if (!who) throw new AppError('not-found', 'No such PIIS in your CPAS');
+    if (!who) throw new AppError('not-found', msg('not-found.piis'));
     const docLang = lang ?? who.language;
     const handover = p.handed_over_on
       ? {
@@ -63,7 +64,7 @@ export async function getPiisDocument(ctx: RequestContext, piisId: string, versi
     return { status: 200, body: (await repo.findDocument(tx, key))!, headers: {} };
   });
   const doc = result.body;
-  if (!doc.bytes) throw new AppError('content-removed', 'The document was removed under the retention policy; its SHA-256 remains');
+  if (!doc.bytes) throw new AppError('content-removed', msg('file.document-removed'));
   await recordExport(ctx, 'piis', [p.id], `pdf; version=${version}; lang=${doc.lang}; bytes=${doc.bytes.length}`);
   return { bytes: Buffer.from(doc.bytes), sha256: doc.sha256, lang: doc.lang, fileName: `piis-${piisId}-v${version}-${doc.lang}.pdf` };
 }

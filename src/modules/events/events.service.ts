@@ -6,6 +6,7 @@ import type { Event, EventFeedQuery } from './events.schemas.js';
 import { belowHorizon, decodeFeedCursor, encodeFeedCursor, laterOf, type FeedPosition } from './feed-position.js';
 import { feedQuery, type FeedRow } from './events.repository.js';
 import { AppError } from '../../http/problem.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export interface FeedPage {
   events: Array<Event & { position: FeedPosition }>;
@@ -26,7 +27,7 @@ export function pageFromRows(rows: FeedRow[], after: FeedPosition, limit: number
 
 export async function listEvents(ctx: RequestContext, query: EventFeedQuery) {
   if (query.after !== undefined && query.cursor !== undefined && query.after !== query.cursor) {
-    throw new AppError('validation-failed', 'Give the position once: after and cursor differ', { errors: [{ path: 'cursor', message: 'differs from after' }] });
+    throw new AppError('validation-failed', msg('check.feed-position-twice'), { errors: [{ path: 'cursor', message: msg('check.differs-from-after') }] });
   }
   const after = decodeFeedCursor(query.after ?? query.cursor);
   const limit = query.limit ?? 50;

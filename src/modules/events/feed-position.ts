@@ -1,6 +1,7 @@
 // A position in a CPAS's change feed: every event at or before (tx, id) in the order of
 // (transaction id, event id) has been read. Handed to clients as an opaque cursor.
 import { AppError } from '../../http/problem.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export interface FeedPosition {
   /** the writer's transaction id (xid8), as decimal text */
@@ -44,5 +45,5 @@ export function decodeFeedCursor(cursor: string | undefined): FeedPosition {
   } catch {
     // fall through
   }
-  throw new AppError('invalid-cursor', 'The cursor is not one this feed issued');
+  throw new AppError('invalid-cursor', msg('cursor.feed'));
 }

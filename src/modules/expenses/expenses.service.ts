@@ -12,8 +12,10 @@ import { expenseVerdict } from '../../rules/expenses.js';
 import { appendChange } from '../audit/audit.repository.js';
 import * as repo from './expenses.repository.js';
 import type { Expense, ExpenseBody, ExpenseListQuery } from './expenses.schemas.js';
+import { msg, type Lang } from '../../i18n/catalogue.js';
+import { say } from '../../rules/explained.js';
 
-export function toExpense(r: repo.ExpenseRow): Expense {
+export function toExpense(r: repo.ExpenseRow, lang: Lang): Expense {
   const verdict = expenseVerdict({
     subsidy: r.subsidy,
     category: r.category,
@@ -33,7 +35,7 @@ export function toExpense(r: repo.ExpenseRow): Expense {
     linkJustification: r.link_justification,
     invoiceRef: r.invoice_ref,
     externalRef: r.external_ref,
-    verdict: { value: verdict.value, rule: verdict.rule, explanation: verdict.explanation },
+    verdict: say(lang, verdict),
     eligibleCents: verdict.eligibleCents,
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
@@ -42,7 +44,7 @@ export function toExpense(r: repo.ExpenseRow): Expense {
 
 export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Promise<Outcome<Expense>> {
   if (body.staff && body.category !== 'staff') {
-    throw new AppError('validation-failed', 'staff is given for staff expenses only', { errors: [{ path: '/body/staff', message: 'only with category staff' }] });
+    throw new AppError('validation-failed', msg('check.staff-only'), { errors: [{ path: '/body/staff', message: msg('check.only-staff-category') }] });
   }
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();
@@ -62,9 +64,9 @@ export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Pro
     });
     const [row] = (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { id }))).rows;
     await appendChange(tx, ctx, { action: 'create', entity: 'expense', entityId: id, event: { type: 'expense.recorded', data: { id, year: body.year, subsidy: body.subsidy } } });
-    return created(toExpense(row!), `/v1/expenses/${id}`, '"1"');
+    return created(toExpense(row!, ctx.lang), `/v1/expenses/${id}`, '"1"');
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another expense of your CPAS');
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'expense' }));
     throw error;
   });
 }
@@ -76,7 +78,7 @@ export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery)
     (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year: query.year, subsidy: query.subsidy, category: query.category, afterId, limit: limit + 1 }))).rows,
   );
   const page = pageOf(rows, limit);
-  return { items: page.items.map(toExpense), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => toExpense(r, ctx.lang)), nextCursor: page.nextCursor };
 }
 
 /** Every expense of a year and subsidy as stored (the justification report's input). */

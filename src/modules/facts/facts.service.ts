@@ -15,6 +15,7 @@ import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './facts.repository.js';
 import type { FactRow, FactTable } from './facts.repository.js';
 import type { ExemptionCreateBody, FactListQuery, RightCreateBody, SituationCreateBody } from './facts.schemas.js';
+import { msg, type Message } from '../../i18n/catalogue.js';
 
 export interface FactKind<Body> {
   table: FactTable;
@@ -43,8 +44,8 @@ const common = (r: FactRow) => ({
   recordedBy: r.recorded_by,
 });
 
-const invalid = (path: string, message: string) =>
-  new AppError('validation-failed', `${path} ${message}`, { errors: [{ path, message }] });
+const invalid = (path: string, message: Message) =>
+  new AppError('validation-failed', msg('check.field-error', { path, message }), { errors: [{ path, message }] });
 
 export const rightDecisions: FactKind<RightCreateBody> = {
   table: 'right_decision',
@@ -56,14 +57,14 @@ export const rightDecisions: FactKind<RightCreateBody> = {
     assertFactDate(body.notifiedOn, today, '/body/notifiedOn');
     assertCalendarDate(body.startsOn, '/body/startsOn');
     if (body.kind === 'end') {
-      if (body.category !== undefined) throw invalid('/body/category', 'is not allowed when kind is end');
-      if (body.monthlyAmountCents !== undefined) throw invalid('/body/monthlyAmountCents', 'is not allowed when kind is end');
+      if (body.category !== undefined) throw invalid('/body/category', msg('check.not-allowed-for-end'));
+      if (body.monthlyAmountCents !== undefined) throw invalid('/body/monthlyAmountCents', msg('check.not-allowed-for-end'));
     } else {
-      if (body.category === undefined) throw invalid('/body/category', 'is required for a grant');
-      if (body.monthlyAmountCents === undefined) throw invalid('/body/monthlyAmountCents', 'is required for a grant');
+      if (body.category === undefined) throw invalid('/body/category', msg('check.required-for-grant'));
+      if (body.monthlyAmountCents === undefined) throw invalid('/body/monthlyAmountCents', msg('check.required-for-grant'));
     }
     if (body.notifiedOn && body.notifiedOn < body.decidedOn) {
-      throw new AppError('invalid-period', 'A decision cannot be notified before it is taken', { rule: 'R-RIGHT' });
+      throw new AppError('invalid-period', msg('check.decision-before-notified'), { rule: 'R-RIGHT' });
     }
   },
   columns: (b) => ({
@@ -95,7 +96,7 @@ export const situations: FactKind<SituationCreateBody> = {
     assertCalendarDate(body.startsOn, '/body/startsOn');
     assertCalendarDate(body.endsOn, '/body/endsOn');
     if (body.endsOn && body.endsOn < body.startsOn) {
-      throw new AppError('invalid-period', 'A situation cannot end before it starts', { errors: [{ path: '/body/endsOn', message: 'must be on or after startsOn' }] });
+      throw new AppError('invalid-period', msg('check.situation-reversed'), { errors: [{ path: '/body/endsOn', message: msg('date.not-before-start', { field: 'startsOn' }) }] });
     }
   },
   columns: (b) => ({ kind: b.kind, starts_on: b.startsOn, ends_on: b.endsOn ?? null }),
@@ -117,14 +118,14 @@ export const exemptions: FactKind<ExemptionCreateBody> = {
 };
 
 async function assertBeneficiary(tx: Tx, cpasId: string, beneficiaryId: string): Promise<void> {
-  if (!(await findIdBy(tx, cpasId, { id: beneficiaryId }))) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+  if (!(await findIdBy(tx, cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
 }
 
 export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, body: Body): Promise<Outcome> {
   kind.check(body, ctx.today);
   const correction = kind.correction(body);
   if (correction.supersedes && !correction.reason) {
-    throw new AppError('validation-failed', 'A correction needs the reason it corrects the earlier fact', {
+    throw new AppError('validation-failed', msg('check.correction-reason', { what: 'fact' }), {
       rule: 'R-CORRECT',
       errors: [{ path: '/body/reason', message: 'is required with supersedes' }],
     });
@@ -133,9 +134,9 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
     await assertBeneficiary(tx, ctx.cpasId, beneficiaryId);
     if (correction.supersedes) {
       const target = await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, correction.supersedes);
-      if (!target) throw new AppError('invalid-reference', 'supersedes names no fact of this kind for this beneficiary', { rule: 'R-CORRECT' });
+      if (!target) throw new AppError('invalid-reference', msg('check.supersedes-unknown', { what: 'fact' }), { rule: 'R-CORRECT' });
       if (target.voided_at !== null || target.superseded_by !== null) {
-        throw new AppError('invalid-state', 'The fact named by supersedes is no longer in force', { rule: 'R-CORRECT' });
+        throw new AppError('invalid-state', msg('check.supersedes-not-in-force', { what: 'fact' }), { rule: 'R-CORRECT' });
       }
     }
     const id = uuidv7();
@@ -160,7 +161,7 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
     return created(kind.toApi(row), `/v1/beneficiaries/${beneficiaryId}/${kind.segment}/${id}`, '"1"');
   }).catch((error) => {
     if (uniqueViolation(error) !== null) {
-      throw new AppError('duplicate-external-ref', `This externalRef is already used by another ${kind.label} of your CPAS`);
+      throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: kind.label }));
     }
     throw error;
   });
@@ -181,9 +182,9 @@ export async function listFacts<Body>(kind: FactKind<Body>, ctx: RequestContext,
 export async function voidFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, id: string, reason: string): Promise<Outcome> {
   return writeUnit(ctx, async (tx) => {
     const fact = await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id);
-    if (!fact) throw new AppError('not-found', `No such ${kind.label} for this beneficiary`);
+    if (!fact) throw new AppError('not-found', msg('not-found.fact', { kind: kind.label }));
     if (!(await repo.voidFact(tx, kind.table, ctx.cpasId, id, { reason, actor: ctx.actor }))) {
-      throw new AppError('invalid-state', 'This fact is already void', { rule: 'R-CORRECT' });
+      throw new AppError('invalid-state', msg('check.already-void', { what: 'fact' }), { rule: 'R-CORRECT' });
     }
     await appendChange(tx, ctx, { action: 'void', entity: kind.table, entityId: id, event: { type: `${kind.label}.voided`, data: { id, beneficiaryId } } });
     await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);

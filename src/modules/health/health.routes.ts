@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../http/problem.js';
 import { json, problems } from '../../http/schemas.js';
+import { msg } from '../../i18n/catalogue.js';
 
 const Status = Type.Object(
   { status: Type.String({ maxLength: 20, description: 'ok / ready' }) },
@@ -32,8 +33,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => {
-      if (app.deps.shuttingDown) throw new AppError('unavailable', 'The service is shutting down');
-      if (!(await app.deps.database.ping())) throw new AppError('unavailable', 'The database is unreachable');
+      if (app.deps.shuttingDown) throw new AppError('unavailable', msg('health.shutting-down'));
+      if (!(await app.deps.database.ping())) throw new AppError('unavailable', msg('health.database'));
       return { status: 'ready' };
     },
   );

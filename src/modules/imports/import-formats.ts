@@ -4,7 +4,9 @@
 // and arrays or objects written as JSON in the cell); an empty cell is an absent field. A row
 // that cannot be read is a rejected row, never the end of the import.
 
-export type ParsedRow = { rowNumber: number; value: Record<string, unknown> } | { rowNumber: number; error: string };
+import { msg, type Message } from '../../i18n/catalogue.js';
+
+export type ParsedRow = { rowNumber: number; value: Record<string, unknown> } | { rowNumber: number; error: Message };
 
 export function parseNdjson(text: string): ParsedRow[] {
   const rows: ParsedRow[] = [];
@@ -15,9 +17,9 @@ export function parseNdjson(text: string): ParsedRow[] {
     try {
       const value: unknown = JSON.parse(line);
       if (value && typeof value === 'object' && !Array.isArray(value)) rows.push({ rowNumber, value: value as Record<string, unknown> });
-      else rows.push({ rowNumber, error: 'the line is not a JSON object' });
+      else rows.push({ rowNumber, error: msg('import.line-not-object') });
     } catch {
-      rows.push({ rowNumber, error: 'the line is not valid JSON' });
+      rows.push({ rowNumber, error: msg('import.line-not-json') });
     }
   }
   return rows;
@@ -92,7 +94,7 @@ export function parseCsv(text: string, rowSchema: { properties?: Record<string, 
   const names = header.map((h) => h.trim());
   return records.map((fields, index) => {
     const rowNumber = index + 1;
-    if (fields.length !== names.length) return { rowNumber, error: `the row has ${fields.length} fields, the header ${names.length}` };
+    if (fields.length !== names.length) return { rowNumber, error: msg('import.field-count', { fields: fields.length, header: names.length }) };
     // own fields whatever the header says (a column named __proto__ is a field the schema refuses,
     // not the object's prototype)
     const value: Record<string, unknown> = Object.fromEntries(

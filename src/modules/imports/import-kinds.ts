@@ -21,6 +21,7 @@ import { toAssessment } from '../assessments/assessments.repository.js';
 import { PiisCreateBody } from '../piis/piis.schemas.js';
 import { createPiis, loadFile, updatePiisDraft } from '../piis/piis.service.js';
 import { toPiis } from '../piis/piis.view.js';
+import { msg } from '../../i18n/catalogue.js';
 
 const PersonRef = {
   beneficiaryId: Type.Optional(Uuid('The person, by id')),
@@ -91,11 +92,11 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     schema: rowSchema(PiisCreateBody, true),
     aboutPerson: true,
     table: 'piis',
-    toExisting: async (tx, ctx, row) => ({ id: row.id, api: toPiis(await loadFile(tx, ctx, row.id), ctx.today) as never }),
+    toExisting: async (tx, ctx, row) => ({ id: row.id, api: toPiis(await loadFile(tx, ctx, row.id), ctx.today, ctx.lang) as never }),
     create: (ctx, beneficiaryId, body) => createPiis(ctx, beneficiaryId!, body as never),
     update: (ctx, existing, body) => {
       // a draft's content may change; after its handover a PIIS changes by amendment only
-      if (existing.api['status'] !== 'draft') throw new AppError('invalid-state', 'This PIIS is no longer a draft: it changes by amendment, not by import');
+      if (existing.api['status'] !== 'draft') throw new AppError('invalid-state', msg('check.piis-not-draft'));
       return updatePiisDraft(ctx, existing.id, existing.api['revision'] as number, changedFields(body, existing.api) as never);
     },
   },

@@ -13,7 +13,9 @@ import type { ImportKind, ImportRowTable, ImportVerdict } from '../../db/types.j
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/problem.js';
 import { BODY_VALIDATION } from '../../http/validation.js';
-import { TRANSFERRED } from '../../http/errors.js';
+import { TRANSFERRED, keywordMessage } from '../../http/errors.js';
+import { msg, type Text } from '../../i18n/catalogue.js';
+import { storeText } from '../../i18n/stored.js';
 import type { AccessLog } from '../audit/access-log.js';
 import { appendChange } from '../audit/audit.repository.js';
 import { KINDS, changedFields, existingByRef, type KindSpec, type StoredRow } from './import-kinds.js';
@@ -48,14 +50,14 @@ export function readRows(kind: ImportKind, format: 'ndjson' | 'csv', payload: Bu
 
 type Verdict = Omit<Insertable<ImportRowTable>, 'cpas_id' | 'import_id'>;
 
-const rejected = (row: number, externalRef: string | null, code: string, detail: string, rule: string | null = null, recordId: string | null = null): Verdict => ({
+const rejected = (row: number, externalRef: string | null, code: string, detail: Text, rule: string | null = null, recordId: string | null = null): Verdict => ({
   row_number: row,
   external_ref: externalRef,
   verdict: 'rejected',
   record_id: recordId,
   code,
   rule,
-  detail: detail.slice(0, 2000),
+  detail: storeText(detail),
 });
 
 /** A database that is gone fails the batch (it is run again later); anything else refuses the row only. */
@@ -97,33 +99,37 @@ async function lookupBatch(tx: Tx, cpasId: string, spec: KindSpec, rows: readonl
 }
 
 async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: KindSpec, parsed: ParsedRow, lookup: BatchLookup): Promise<Verdict> {
-  if ('error' in parsed) return rejected(parsed.rowNumber, null, 'validation-failed', `Row ${parsed.rowNumber}: ${parsed.error}`);
+  if ('error' in parsed) return rejected(parsed.rowNumber, null, 'validation-failed', msg('import.row-unreadable', { row: parsed.rowNumber, reason: parsed.error }));
   const row = parsed.rowNumber;
   const value = parsed.value;
   const externalRef = typeof value['externalRef'] === 'string' ? value['externalRef'] : null;
   const validate = validatorOf(kind);
   if (!validate(value)) {
-    const errors = (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is not valid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
-    return rejected(row, externalRef, 'validation-failed', errors.join('; '));
+    const errors = (validate.errors ?? []).slice(0, 5).map((e) => {
+      const params = (e.params ?? {}) as Record<string, unknown>;
+      const field = params['additionalProperty'] ?? params['missingProperty'];
+      return msg('import.field-error', { path: (`${e.instancePath}${typeof field === 'string' ? `/${field}` : ''}` || '/').slice(0, 100), message: keywordMessage(e.keyword, params) });
+    });
+    return rejected(row, externalRef, 'validation-failed', msg('import.field-errors', { errors }));
   }
   const { beneficiaryId: byId, beneficiaryExternalRef: byRef, ...body } = value as Record<string, unknown> & { beneficiaryId?: string; beneficiaryExternalRef?: string };
   try {
     let person: string | null = null;
     if (spec.aboutPerson) {
-      if ((byId === undefined) === (byRef === undefined)) return rejected(row, externalRef, 'validation-failed', 'Name the person by beneficiaryId or by beneficiaryExternalRef (one of the two)');
+      if ((byId === undefined) === (byRef === undefined)) return rejected(row, externalRef, 'validation-failed', msg('import.person-named-once'));
       person = (byId !== undefined ? lookup.personById.get(byId.toLowerCase()) : lookup.personByRef.get(byRef!)) ?? null;
-      if (!person) return rejected(row, externalRef, 'not-found', 'No such beneficiary in your CPAS');
+      if (!person) return rejected(row, externalRef, 'not-found', msg('not-found.beneficiary'));
     }
     const stored = lookup.applied.has(externalRef!) ? (await existingByRef(tx, ctx.cpasId, spec, [externalRef!])).get(externalRef!) : lookup.records.get(externalRef!);
     lookup.applied.add(externalRef!);
     const existing = stored ? await spec.toExisting(tx, ctx, stored) : null;
     if (existing) {
       if (spec.aboutPerson && existing.api['beneficiaryId'] !== person) {
-        return rejected(row, externalRef, 'duplicate-external-ref', 'This externalRef belongs to a record of another person', null, existing.id);
+        return rejected(row, externalRef, 'duplicate-external-ref', msg('import.ref-of-another-person'), null, existing.id);
       }
       if (Object.keys(changedFields(body, existing.api)).length === 0) return { row_number: row, external_ref: externalRef, verdict: 'unchanged', record_id: existing.id, code: null, rule: null, detail: null };
       if (!spec.update) {
-        return rejected(row, externalRef, 'duplicate-external-ref', 'A record with this externalRef holds other values; a fact is corrected with supersedes and a reason, not re-imported', 'R-CORRECT', existing.id);
+        return rejected(row, externalRef, 'duplicate-external-ref', msg('import.ref-other-values'), 'R-CORRECT', existing.id);
       }
       await spec.update(ctx, existing, body);
       return { row_number: row, external_ref: externalRef, verdict: 'updated', record_id: existing.id, code: null, rule: null, detail: null };
@@ -132,9 +138,9 @@ async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: Kin
     return { row_number: row, external_ref: externalRef, verdict: 'created', record_id: (outcome.body as { id: string }).id, code: null, rule: null, detail: null };
   } catch (error) {
     if (error instanceof AppError) return rejected(row, externalRef, error.code, error.detail, (error.extra.rule as string | undefined) ?? null, (error.extra['existingId'] as string | undefined) ?? null);
-    if ((error as { code?: string }).code === TRANSFERRED) return rejected(row, externalRef, 'invalid-state', 'This person’s file was transferred to another CPAS: it is read-only here');
+    if ((error as { code?: string }).code === TRANSFERRED) return rejected(row, externalRef, 'invalid-state', msg('http.transferred'));
     if (isOutage(error)) throw error;
-    return rejected(row, externalRef, 'internal-error', `Unexpected error on this row (request id ${ctx.requestId})`);
+    return rejected(row, externalRef, 'internal-error', msg('import.row-unexpected', { requestId: ctx.requestId }));
   }
 }
 

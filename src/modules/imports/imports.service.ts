@@ -1,5 +1,6 @@
 // Bulk imports as vendors call them (createImport, getImport, listImportRows, listImports): the
 // file is stored and acknowledged (202), then run in the background by the import worker.
+import { renderStored } from '../../i18n/stored.js';
 import { createHash } from 'node:crypto';
 import type { Outcome, RequestContext } from '../../http/context.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
@@ -9,11 +10,12 @@ import { uuidv7 } from '../../db/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { Import, ImportQuery, ImportRow, ImportRowsQuery } from './imports.schemas.js';
 import * as repo from './imports.repository.js';
+import { msg } from '../../i18n/catalogue.js';
 
-const NO_IMPORT = () => new AppError('not-found', 'No such import in your CPAS');
+const NO_IMPORT = () => new AppError('not-found', msg('not-found.import'));
 
 export async function createImport(ctx: RequestContext, query: ImportQuery, payload: Buffer, mediaType: string): Promise<Outcome<Import>> {
-  if (payload.length === 0) throw new AppError('validation-failed', 'The file is empty', { errors: [{ path: '/body', message: 'is empty' }] });
+  if (payload.length === 0) throw new AppError('validation-failed', msg('file.empty'), { errors: [{ path: '/body', message: msg('file.is-empty') }] });
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();
     await repo.insertJob(tx, {
@@ -63,7 +65,7 @@ export async function listImportRows(ctx: RequestContext, importId: string, quer
     recordId: r.record_id,
     code: r.code,
     rule: r.rule,
-    detail: r.detail,
+    detail: r.detail === null ? null : renderStored(ctx.lang, r.detail),
   }));
   return { items, nextCursor: rows.length > limit ? Buffer.from(JSON.stringify({ r: items.at(-1)!.row })).toString('base64url') : null };
 }
@@ -75,7 +77,7 @@ function decodeRowCursor(cursor: string): number {
   } catch {
     // fall through
   }
-  throw new AppError('invalid-cursor', 'The cursor is not one this service issued');
+  throw new AppError('invalid-cursor', msg('cursor.invalid'));
 }
 
 function toImport(row: repo.JobRow): Import {

@@ -2,9 +2,9 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { json, problems } from '../../http/schemas.js';
-import { negotiateLanguage } from '../../http/language.js';
+import { requestLanguage } from '../../http/language.js';
 import { ruleTable } from '../../rules/rule-table.js';
-import { codeLists } from './codes.js';
+import { codeLabel, codeLists } from './codes.js';
 
 const LabelSet = Type.Object(
   {
@@ -81,11 +81,11 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const lang = negotiateLanguage(request.headers['accept-language']);
+      const lang = requestLanguage(request);
       return {
         items: Object.entries(codeLists).map(([name, codes]) => ({
           name,
-          codes: Object.entries(codes).map(([code, labels]) => ({ code, label: labels[lang], labels: { ...labels } })),
+          codes: codes.map((code) => ({ code, label: codeLabel(lang, name, code), labels: { fr: codeLabel('fr', name, code), nl: codeLabel('nl', name, code), de: codeLabel('de', name, code), en: codeLabel('en', name, code) } })),
         })),
       };
     },

@@ -56,7 +56,7 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return (reply as FastifyReply).send(jsonItemsStream({ year: extract.year, purpose: extract.purpose, rule: 'R-IND-PRIVACY', explanation: extract.explanation }, { batches: extract.batches }));
       }
       const audit = { ctx, entity: extract.auditEntity };
-      return sendExport(reply, format, { name, sheetName: String(extract.year ?? 'extract'), columns: extractColumns, rows: { batches: extract.batches }, lang: ctx.lang, audit });
+      return sendExport(reply, format, { name, sheetName: String(extract.year ?? 'extract'), columns: extractColumns, rows: { batches: extract.batches }, lang: ctx.lang, delimiter: request.query.delimiter, audit });
     },
   );
 };

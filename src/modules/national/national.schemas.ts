@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Int } from '../../http/schemas.js';
-import { Format, IndicatorItemSchema } from '../reports/reports.schemas.js';
+import { Delimiter, Format, IndicatorItemSchema } from '../reports/reports.schemas.js';
 
 const Suppressed = Type.Union([Type.Literal('primary'), Type.Literal('complementary'), Type.Null()], {
   description: 'R-IND-PRIVACY: why the value is null — primary (it would show a count of 1–4 persons) or complementary (it protects a suppressed count); null when shown',
@@ -41,7 +41,7 @@ export const NationalIndicatorsSchema = Type.Object(
 );
 
 export const NationalQuery = Type.Object(
-  { year: Type.Optional(Int(2002, 2100, 'The year, up to the current one (default: the current year)')), format: Format },
+  { year: Type.Optional(Int(2002, 2100, 'The year, up to the current one (default: the current year)')), format: Format, delimiter: Delimiter },
   { additionalProperties: false },
 );
 
@@ -56,6 +56,7 @@ export const ExtractQuery = Type.Object(
       }),
     ),
     format: Format,
+    delimiter: Delimiter,
   },
   { additionalProperties: false },
 );

@@ -14,12 +14,14 @@ import { refreshBacklog } from '../rollups/rollups.service.js';
 import { hmacBlocks, purposeKey } from './pseudonyms.js';
 import * as repo from './national.repository.js';
 import type { ExtractQuery, ExtractRow, NationalIndicators, NationalQuery } from './national.schemas.js';
+import { msg, render } from '../../i18n/catalogue.js';
+import { sayItem } from '../../rules/indicators.js';
 
 /** The year asked (default the current one); a later year has no figures yet. */
 function yearOf(ctx: RequestContext, year: number | undefined): number {
   const current = Number(ctx.today.slice(0, 4));
   if (year !== undefined && year > current) {
-    throw new AppError('validation-failed', `year ${year} has not begun: national figures go up to ${current}`, { errors: [{ path: '/year', message: `must be at most ${current}` }] });
+    throw new AppError('validation-failed', msg('check.year-not-begun', { year: String(year), current: String(current) }), { errors: [{ path: '/year', message: msg('check.at-most', { limit: String(current) }) }] });
   }
   return year ?? current;
 }
@@ -39,8 +41,8 @@ export async function getNationalIndicators(ctx: RequestContext, query: National
     year,
     indicatorSet: indicatorSetOf(year),
     rule: 'R-IND-PRIVACY',
-    explanation: `${rollups.length} CPAS. Figures that would show a count of 1 to 4 persons are suppressed, with complementary suppression so that none can be recomputed from the national totals or the other figures`,
-    totals: table.totals.map((item) => ({ ...item, suppressed: table.totalsSuppressed[item.key] ?? null })),
+    explanation: render(ctx.lang, msg('report.national', { count: rollups.length })),
+    totals: table.totals.map((item) => ({ ...sayItem(ctx.lang, item), suppressed: table.totalsSuppressed[item.key] ?? null })),
     rows: table.rows.map((r) => ({ kboNumber: r.cpas.kboNumber, name: r.cpas.name, items: r.items })),
   };
 }
@@ -67,7 +69,7 @@ export async function getStatisticalExtract(ctx: RequestContext, query: ExtractQ
     year,
     purpose,
     auditEntity,
-    explanation: `One row per PIIS and year from ${years.from} to ${years.to} (a year it was drafted in, or concluded and in force on a day of), every CPAS. Persons and PIIS are keyed pseudonyms for the purpose “${purpose}”; no name, NISS, free text or health data (R-IND-PRIVACY). A pseudonymised extract is still personal data: keep it under the GDPR.`,
+    explanation: render(ctx.lang, msg('report.extract', { from: String(years.from), to: String(years.to), purpose })),
     // no statement timeout: the stream lasts as long as the client reads
     batches: cursorBatches(ctx.db, query_, { batch: 1000, statementTimeoutMs: 0 }),
   };

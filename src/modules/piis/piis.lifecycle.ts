@@ -35,16 +35,17 @@ import type {
   SignatureBody,
   SubsidyExtensionBody,
 } from './piis.schemas.js';
+import { date, date as sayDate, msg, type Lang, type Message } from '../../i18n/catalogue.js';
 
-const invalidPeriod = (rule: string, message: string, path: string) => refusalError(refuse('invalid-period', rule, message, path));
+const invalidPeriod = (rule: string, message: Message, path: string) => refusalError(refuse('invalid-period', rule, message, path));
 
 /** A correcting record names one in force of the same kind and PIIS, with its reason (R-CORRECT). */
 function checkCorrection<T>(facts: Fact<T>[], body: { supersedes?: string; reason?: string }): Fact<T> | null {
   if (!body.supersedes) return null;
-  if (!body.reason) throw new AppError('validation-failed', 'A correction needs the reason it corrects the earlier record', { rule: 'R-CORRECT', errors: [{ path: '/body/reason', message: 'is required with supersedes' }] });
+  if (!body.reason) throw new AppError('validation-failed', msg('check.correction-reason', { what: 'record' }), { rule: 'R-CORRECT', errors: [{ path: '/body/reason', message: msg('check.required-with-supersedes') }] });
   const target = facts.find((f) => f.id === body.supersedes);
-  if (!target) throw new AppError('invalid-reference', 'supersedes names no record of this kind of this PIIS', { rule: 'R-CORRECT' });
-  if (!target.inForce) throw new AppError('invalid-state', 'The record named by supersedes is no longer in force', { rule: 'R-CORRECT' });
+  if (!target) throw new AppError('invalid-reference', msg('check.supersedes-unknown', { what: 'record' }), { rule: 'R-CORRECT' });
+  if (!target.inForce) throw new AppError('invalid-state', msg('check.supersedes-not-in-force', { what: 'record' }), { rule: 'R-CORRECT' });
   return target;
 }
 
@@ -64,7 +65,7 @@ async function insertRecord(unit: Unit, table: PiisFactTable, list: Parameters<t
     remember(unit.raw, list, written);
     return written;
   } catch (error) {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another record of your CPAS');
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'record' }));
     throw error;
   }
 }
@@ -79,12 +80,12 @@ export function handOver(ctx: RequestContext, piisId: string, ifMatch: number | 
   assertFactDate(body.informedOn, ctx.today, '/body/informedOn');
   if (body.reflectionWaiver) {
     if (!ctx.deployment.reflectionWaiverAllowed) {
-      throw new AppError('waiver-not-allowed', 'This deployment does not allow a waiver of the reflection period (REFLECTION_WAIVER_ALLOWED is false): no source allows one', { rule: 'R-REFLECT' });
+      throw new AppError('waiver-not-allowed', msg('piis.waiver-not-allowed'), { rule: 'R-REFLECT' });
     }
     assertFactDate(body.reflectionWaiver.recordedOn, ctx.today, '/body/reflectionWaiver/recordedOn');
   }
   return changePiis(ctx, piisId, 'handover', { ifMatch }, async ({ raw, file }) => {
-    if (body.handedOverOn < raw.drafted_on) throw invalidPeriod('R-REFLECT', `A PIIS cannot be handed over (${body.handedOverOn}) before it was drafted (${raw.drafted_on})`, '/body/handedOverOn');
+    if (body.handedOverOn < raw.drafted_on) throw invalidPeriod('R-REFLECT', msg('order.handover-before-draft', { handedOverOn: date(body.handedOverOn), draftedOn: date(raw.drafted_on) }), '/body/handedOverOn');
     // R-ASSESS-FIRST is checked before R-CONTENT (contract)
     const reused = raw.reuses_piis_id ? { employment: lastJobBefore(file, raw.drafted_on) } : null;
     assertNoRefusal(checkAssessmentFirst({ draftedOn: raw.drafted_on, assessments: file.assessments, reuse: reused }));
@@ -100,7 +101,7 @@ export function handOver(ctx: RequestContext, piisId: string, ifMatch: number | 
       changes,
       audit: { action: 'transition', entity: 'piis', entityId: piisId },
       events: [{ type: 'piis.handed_over', data: { piisId, handedOverOn: body.handedOverOn } }],
-      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today) }),
+      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today, ctx.lang) }),
     };
   });
 }
@@ -126,12 +127,12 @@ export function recordHearingOutcome(ctx: RequestContext, piisId: string, hearin
   assertFactDate(date, ctx.today, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
   return changePiis(ctx, piisId, 'recordHearingOutcome', { ifMatch }, async (unit) => {
     const hearing = unit.file.hearings.find((h) => h.id === hearingId);
-    if (!hearing) throw new AppError('not-found', 'No such hearing request of this PIIS');
-    if (!hearing.inForce || hearing.row.held_on || hearing.row.withdrawn_on) throw new AppError('invalid-state', 'This hearing request is no longer pending', { rule: 'R-HEARING' });
-    if (date < hearing.row.requested_on) throw invalidPeriod('R-HEARING', `The outcome (${date}) cannot precede the request (${hearing.row.requested_on})`, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
+    if (!hearing) throw new AppError('not-found', msg('not-found.hearing'));
+    if (!hearing.inForce || hearing.row.held_on || hearing.row.withdrawn_on) throw new AppError('invalid-state', msg('piis.hearing-not-pending'), { rule: 'R-HEARING' });
+    if (date < hearing.row.requested_on) throw invalidPeriod('R-HEARING', msg('order.outcome-before-request', { on: sayDate(date), requestedOn: sayDate(hearing.row.requested_on) }), body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
     const set: Record<string, string> = body.heldOn ? { held_on: body.heldOn } : { withdrawn_on: body.withdrawnOn! };
     const written = await repo.setOutcome(unit.tx, 'piis_hearing_request', ctx.cpasId, hearingId, set);
-    if (!written) throw new AppError('invalid-state', 'This hearing request is no longer pending', { rule: 'R-HEARING' });
+    if (!written) throw new AppError('invalid-state', msg('piis.hearing-not-pending'), { rule: 'R-HEARING' });
     remember(unit.raw, 'hearing_requests', written);
     return recordResult('piis_hearing_request', hearingId, { type: body.heldOn ? 'piis.hearing_held' : 'piis.hearing_withdrawn', data: { piisId, hearingId, on: date } }, (f) => ({
       status: 200,
@@ -144,28 +145,28 @@ export function sign(ctx: RequestContext, piisId: string, ifMatch: number | unde
   assertFactDate(body.signedOn, ctx.today, '/body/signedOn');
   assertFactDate(body.notedByCouncilOn, ctx.today, '/body/notedByCouncilOn');
   if (body.party === 'third_party' && !body.thirdPartyName) {
-    throw new AppError('validation-failed', 'A third party’s signature names the third party', { rule: 'R-PARTIES', errors: [{ path: '/body/thirdPartyName', message: 'is required for third_party' }] });
+    throw new AppError('validation-failed', msg('piis.third-party-named'), { rule: 'R-PARTIES', errors: [{ path: '/body/thirdPartyName', message: msg('piis.required-for-third-party') }] });
   }
   if (body.notedByCouncilOn && body.notedByCouncilOn < body.signedOn) {
-    throw invalidPeriod('R-SUB-START', 'The council takes note of a signed PIIS: notedByCouncilOn cannot precede signedOn', '/body/notedByCouncilOn');
+    throw invalidPeriod('R-SUB-START', msg('order.noted-before-signed'), '/body/notedByCouncilOn');
   }
   return changePiis(ctx, piisId, 'sign', { ifMatch, correction: !!body.supersedes }, async (unit) => {
     const { raw, file } = unit;
     const corrected = checkCorrection(file.signatures, body);
-    if (!raw.handed_over_on) throw new AppError('invalid-state', 'A PIIS is signed after its handover for reflection', { rule: 'R-REFLECT' });
+    if (!raw.handed_over_on) throw new AppError('invalid-state', msg('piis.signed-after-handover'), { rule: 'R-REFLECT' });
     const already = signaturesOf(file, 1).find((s) => s.row.party === body.party && s.id !== corrected?.id && (body.party !== 'third_party' || s.row.third_party_name === body.thirdPartyName));
-    if (already) throw new AppError('invalid-state', `The ${body.party} has already signed this version (correct that signature with supersedes)`, { rule: 'R-PARTIES' });
+    if (already) throw new AppError('invalid-state', msg('piis.already-signed', { party: body.party }), { rule: 'R-PARTIES' });
     if (body.party !== 'third_party') {
       assertNoRefusal(checkInformed({ informedOn: raw.informed_on, signedOn: body.signedOn, path: '/body/signedOn' }));
       assertNoRefusal(checkReflection({ handedOverOn: raw.handed_over_on, signedOn: body.signedOn, waiverRecorded: !!raw.reflection_waiver, waiverAllowed: ctx.deployment.reflectionWaiverAllowed }));
       const pending = hearingsPendingOn(file, body.signedOn);
       if (pending.length > 0) {
-        throw refusalError(refuse('hearing-pending', 'R-HEARING', `The person asked to be heard on ${pending[0]!.row.requested_on} and the hearing was neither held nor withdrawn by ${body.signedOn}: signature is blocked until then`, '/body/signedOn'));
+        throw refusalError(refuse('hearing-pending', 'R-HEARING', msg('piis.hearing-blocks', { requestedOn: date(pending[0]!.row.requested_on), signedOn: date(body.signedOn) }), '/body/signedOn'));
       }
       assertNoRefusal(checkSignatureAfterGrant({ obligation: raw.obligation, signedOn: body.signedOn, rights: file.rights }));
       assertNoRefusal(checkObligation({ obligation: raw.obligation, on: body.signedOn, track: raw.track, birthDate: file.birthDate, rights: file.rights }));
     } else if (body.signedOn < raw.handed_over_on) {
-      throw invalidPeriod('R-PARTIES', `A third party signs the contract handed over on ${raw.handed_over_on}, not before`, '/body/signedOn');
+      throw invalidPeriod('R-PARTIES', msg('order.third-party-before-handover', { handedOverOn: date(raw.handed_over_on) }), '/body/signedOn');
     }
     const row = await insertRecord(unit, 'piis_signature', 'signatures', {
       version: 1,
@@ -177,7 +178,7 @@ export function sign(ctx: RequestContext, piisId: string, ifMatch: number | unde
       ...correctionColumns(ctx, body),
     });
     return recordResult('piis_signature', row.id, { type: 'piis.signature_recorded', data: { piisId, signatureId: row.id, party: body.party, signedOn: body.signedOn } }, (f) => {
-      const status = toPiis(f, ctx.today).status;
+      const status = toPiis(f, ctx.today, ctx.lang).status;
       return created({ ...views.signature(factOf(f.signatures, row.id)), piisStatus: status }, `/v1/piis/${piisId}/signatures/${row.id}`);
     });
   });
@@ -191,14 +192,14 @@ export function evaluate(ctx: RequestContext, piisId: string, ifMatch: number | 
     const { file } = unit;
     checkCorrection(file.evaluations, body);
     const signedOn = conclusion(file);
-    if (signedOn && body.heldOn < signedOn) throw invalidPeriod('R-EVAL-CONTENT', `An evaluation of the contract follows its conclusion on ${signedOn}`, '/body/heldOn');
+    if (signedOn && body.heldOn < signedOn) throw invalidPeriod('R-EVAL-CONTENT', msg('order.evaluation-before-conclusion', { signedOn: date(signedOn) }), '/body/heldOn');
     const version = versionOn(file, body.heldOn);
     const keys = new Set((version.content.objectives ?? []).map((o) => o.key));
     body.objectives.forEach((o, i) => {
-      if (!keys.has(o.key)) throw refusalError(refuse('invalid-reference', 'R-EVAL-CONTENT', `Version ${version.version} evaluated on ${body.heldOn} has no objective ${o.key}`, `/body/objectives/${i}/key`));
+      if (!keys.has(o.key)) throw refusalError(refuse('invalid-reference', 'R-EVAL-CONTENT', msg('piis.no-objective', { version: version.version, heldOn: date(body.heldOn), key: o.key }), `/body/objectives/${i}/key`));
     });
     if (body.assessmentId && !file.assessments.some((a) => a.id === body.assessmentId)) {
-      throw refusalError(refuse('invalid-reference', 'R-EVAL-CONTENT', 'assessmentId names no assessment of this beneficiary', '/body/assessmentId'));
+      throw refusalError(refuse('invalid-reference', 'R-EVAL-CONTENT', msg('piis.assessment-unknown'), '/body/assessmentId'));
     }
     const row = await insertRecord(unit, 'piis_evaluation', 'evaluations', {
       version: version.version,
@@ -223,7 +224,7 @@ export function requestInterview(ctx: RequestContext, piisId: string, ifMatch: n
     checkCorrection(unit.file.interviews, body);
     const row = await insertRecord(unit, 'piis_interview_request', 'interview_requests', { requested_on: body.requestedOn, ...correctionColumns(ctx, body) });
     return recordResult('piis_interview_request', row.id, { type: 'piis.interview_requested', data: { piisId, interviewId: row.id, requestedOn: body.requestedOn } }, (f) =>
-      created(views.interview(factOf(f.interviews, row.id)), `/v1/piis/${piisId}/interview-requests/${row.id}`),
+      created(views.interview(factOf(f.interviews, row.id), ctx.lang), `/v1/piis/${piisId}/interview-requests/${row.id}`),
     );
   });
 }
@@ -232,15 +233,15 @@ export function recordInterviewHeld(ctx: RequestContext, piisId: string, intervi
   assertFactDate(body.heldOn, ctx.today, '/body/heldOn');
   return changePiis(ctx, piisId, 'recordInterviewHeld', { ifMatch }, async (unit) => {
     const interview = unit.file.interviews.find((i) => i.id === interviewId);
-    if (!interview) throw new AppError('not-found', 'No such interview request of this PIIS');
-    if (!interview.inForce || interview.row.held_on) throw new AppError('invalid-state', 'This interview request is no longer pending', { rule: 'R-EVAL-INTERVIEW' });
-    if (body.heldOn < interview.row.requested_on) throw invalidPeriod('R-EVAL-INTERVIEW', `The interview (${body.heldOn}) cannot precede the request (${interview.row.requested_on})`, '/body/heldOn');
+    if (!interview) throw new AppError('not-found', msg('not-found.interview'));
+    if (!interview.inForce || interview.row.held_on) throw new AppError('invalid-state', msg('piis.interview-not-pending'), { rule: 'R-EVAL-INTERVIEW' });
+    if (body.heldOn < interview.row.requested_on) throw invalidPeriod('R-EVAL-INTERVIEW', msg('order.interview-before-request', { heldOn: date(body.heldOn), requestedOn: date(interview.row.requested_on) }), '/body/heldOn');
     const written = await repo.setOutcome(unit.tx, 'piis_interview_request', ctx.cpasId, interviewId, { held_on: body.heldOn });
-    if (!written) throw new AppError('invalid-state', 'This interview request is no longer pending', { rule: 'R-EVAL-INTERVIEW' });
+    if (!written) throw new AppError('invalid-state', msg('piis.interview-not-pending'), { rule: 'R-EVAL-INTERVIEW' });
     remember(unit.raw, 'interview_requests', written);
     return recordResult('piis_interview_request', interviewId, { type: 'piis.interview_held', data: { piisId, interviewId, heldOn: body.heldOn } }, (f) => ({
       status: 200,
-      body: views.interview(factOf(f.interviews, interviewId)),
+      body: views.interview(factOf(f.interviews, interviewId), ctx.lang),
     }), 'update');
   });
 }
@@ -256,23 +257,23 @@ export function amend(ctx: RequestContext, piisId: string, ifMatch: number | und
     const previous = current(file);
     const changed = Object.fromEntries(contentKeys.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
     if (Object.keys(changed).length === 0) {
-      throw new AppError('validation-failed', 'An amendment changes the content: name at least one content field', { rule: 'R-AMEND', errors: [{ path: '/body', message: 'no content field changed' }] });
+      throw new AppError('validation-failed', msg('piis.amendment-changes-nothing'), { rule: 'R-AMEND', errors: [{ path: '/body', message: msg('piis.no-content-field') }] });
     }
     const content = { ...previous.content, ...changed } as PiisContent;
     checkDraftContent(content, raw.drafted_on);
-    const incomplete = checkContentComplete(content, 'an amendment');
+    const incomplete = checkContentComplete(content, 'amendment');
     if (incomplete) throw refusalError(incomplete.refusal, { errors: incomplete.gaps.map((g) => ({ path: `/body${g.path}`, message: g.message })) });
     for (const party of ['beneficiary', 'cpas'] as const) {
       if (!body.signatures.some((s) => s.party === party)) {
-        throw refusalError(refuse('amendment-not-agreed', 'R-AMEND', `An amendment needs the agreement of both parties: the ${party}'s signature is missing`, '/body/signatures'));
+        throw refusalError(refuse('amendment-not-agreed', 'R-AMEND', msg('piis.amendment-signature-missing', { party }), '/body/signatures'));
       }
     }
     body.signatures.forEach((s, i) => {
       assertNoRefusal(checkInformed({ informedOn: body.informedOn, signedOn: s.signedOn, path: `/body/signatures/${i}/signedOn` }));
-      if (s.party === 'third_party' && !s.thirdPartyName) throw new AppError('validation-failed', 'A third party’s signature names the third party', { errors: [{ path: `/body/signatures/${i}/thirdPartyName`, message: 'is required for third_party' }] });
+      if (s.party === 'third_party' && !s.thirdPartyName) throw new AppError('validation-failed', msg('piis.third-party-named'), { errors: [{ path: `/body/signatures/${i}/thirdPartyName`, message: msg('piis.required-for-third-party') }] });
     });
     const signedOn = conclusion(file)!;
-    if (body.effectiveOn < signedOn) throw invalidPeriod('R-AMEND', `An amendment takes effect after the contract's conclusion on ${signedOn}`, '/body/effectiveOn');
+    if (body.effectiveOn < signedOn) throw invalidPeriod('R-AMEND', msg('order.amendment-before-conclusion', { signedOn: date(signedOn) }), '/body/effectiveOn');
     const kind = amendmentKind(previous.content.endsOn, content.endsOn);
     const version = Math.max(...file.versions.map((v) => v.version)) + 1;
     const versionRow = { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: piisId, version, kind, content: JSON.stringify(content), effective_on: body.effectiveOn, reason: body.reason, informed_on: body.informedOn, created_by: ctx.actor } as const;
@@ -294,7 +295,7 @@ export function amend(ctx: RequestContext, piisId: string, ifMatch: number | und
       changes,
       audit: { action: 'transition', entity: 'piis', entityId: piisId },
       events: [{ type: kind === 'prolongation' ? 'piis.prolonged' : 'piis.amended', data: { piisId, version, kind, effectiveOn: body.effectiveOn, endsOn: content.endsOn ?? null } }],
-      respond: (after) => ({ status: 201, body: toPiis(after, ctx.today), location: `/v1/piis/${piisId}/versions/${version}` }),
+      respond: (after) => ({ status: 201, body: toPiis(after, ctx.today, ctx.lang), location: `/v1/piis/${piisId}/versions/${version}` }),
     };
   });
 }
@@ -303,7 +304,7 @@ export function requestSubsidyExtension(ctx: RequestContext, piisId: string, ifM
   assertFactDate(body.requestedOn, ctx.today, '/body/requestedOn');
   return changePiis(ctx, piisId, 'requestSubsidyExtension', { ifMatch }, async (unit) => {
     if (body.evaluationId && !unit.file.evaluations.some((e) => e.id === body.evaluationId && e.inForce)) {
-      throw refusalError(refuse('invalid-reference', 'R-SUB-SECOND', 'evaluationId names no evaluation of this PIIS in force', '/body/evaluationId'));
+      throw refusalError(refuse('invalid-reference', 'R-SUB-SECOND', msg('piis.evaluation-unknown'), '/body/evaluationId'));
     }
     const row = await insertRecord(unit, 'piis_subsidy_extension_request', 'subsidy_extension_requests', {
       requested_on: body.requestedOn,
@@ -312,7 +313,7 @@ export function requestSubsidyExtension(ctx: RequestContext, piisId: string, ifM
       ...correctionColumns(ctx, { externalRef: body.externalRef }),
     });
     return recordResult('piis_subsidy_extension_request', row.id, { type: 'piis.subsidy_extension_requested', data: { piisId, requestId: row.id, requestedOn: body.requestedOn } }, (f) =>
-      created(views.extension(factOf(f.extensions, row.id), f), `/v1/piis/${piisId}/subsidy-extension-requests/${row.id}`),
+      created(views.extension(factOf(f.extensions, row.id), f, ctx.lang), `/v1/piis/${piisId}/subsidy-extension-requests/${row.id}`),
     );
   });
 }
@@ -320,13 +321,13 @@ export function requestSubsidyExtension(ctx: RequestContext, piisId: string, ifM
 export function close(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: CloseBody): Promise<Outcome<Piis>> {
   assertFactDate(body.endedOn, ctx.today, '/body/endedOn');
   return changePiis(ctx, piisId, 'close', { ifMatch }, async ({ raw }) => {
-    if (body.endedOn < raw.drafted_on) throw invalidPeriod('R-CLOSE', `A PIIS cannot end (${body.endedOn}) before it was drafted (${raw.drafted_on})`, '/body/endedOn');
+    if (body.endedOn < raw.drafted_on) throw invalidPeriod('R-CLOSE', msg('order.end-before-draft', { endedOn: date(body.endedOn), draftedOn: date(raw.drafted_on) }), '/body/endedOn');
     const changes = { ended_on: body.endedOn, close_outcome: body.outcome, close_note: body.note ?? null };
     return {
       changes,
       audit: { action: 'transition', entity: 'piis', entityId: piisId },
       events: [{ type: 'piis.closed', data: { piisId, endedOn: body.endedOn, outcome: body.outcome } }],
-      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today) }),
+      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today, ctx.lang) }),
     };
   });
 }
@@ -336,7 +337,7 @@ export function close(ctx: RequestContext, piisId: string, ifMatch: number | und
 export function issueNotice(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: NoticeBody) {
   assertFactDate(body.issuedOn, ctx.today, '/body/issuedOn');
   assertCalendarDate(body.complyBy, '/body/complyBy');
-  if (body.complyBy < body.issuedOn) throw invalidPeriod('R-SANCTION-NOTICE', 'The person complies after the notice: complyBy cannot precede issuedOn', '/body/complyBy');
+  if (body.complyBy < body.issuedOn) throw invalidPeriod('R-SANCTION-NOTICE', msg('order.comply-before-notice'), '/body/complyBy');
   return changePiis(ctx, piisId, 'issueNotice', { ifMatch, correction: !!body.supersedes }, async (unit) => {
     checkCorrection(unit.file.notices, body);
     const row = await insertRecord(unit, 'piis_notice', 'notices', { issued_on: body.issuedOn, breach: body.breach, comply_by: body.complyBy, ...correctionColumns(ctx, body) });
@@ -352,10 +353,10 @@ export function decideSanction(ctx: RequestContext, piisId: string, ifMatch: num
   assertFactDate(body.hearing.heldOn, ctx.today, '/body/hearing/heldOn');
   assertCalendarDate(body.suspensionStartsOn, '/body/suspensionStartsOn');
   assertCalendarDate(body.suspensionEndsOn, '/body/suspensionEndsOn');
-  if (body.notifiedOn < body.decidedOn) throw invalidPeriod('R-SANCTION-APPEAL', 'A decision is notified after it is taken: notifiedOn cannot precede decidedOn', '/body/notifiedOn');
-  if (body.suspensionEndsOn < body.suspensionStartsOn) throw invalidPeriod('R-SANCTION-LENGTH', 'The suspension cannot end before it starts', '/body/suspensionEndsOn');
+  if (body.notifiedOn < body.decidedOn) throw invalidPeriod('R-SANCTION-APPEAL', msg('order.notified-before-decided'), '/body/notifiedOn');
+  if (body.suspensionEndsOn < body.suspensionStartsOn) throw invalidPeriod('R-SANCTION-LENGTH', msg('order.suspension-reversed'), '/body/suspensionEndsOn');
   if (!body.hearing.requested && body.hearing.heldOn) {
-    throw new AppError('validation-failed', 'A hearing date is recorded only when the person asked to be heard', { errors: [{ path: '/body/hearing/heldOn', message: 'requires requested: true' }] });
+    throw new AppError('validation-failed', msg('piis.hearing-date-unrequested'), { errors: [{ path: '/body/hearing/heldOn', message: msg('piis.requires-requested') }] });
   }
   return changePiis(ctx, piisId, 'decideSanction', { ifMatch, correction: !!body.supersedes }, async (unit) => {
     const { raw, file } = unit;
@@ -380,20 +381,20 @@ export function decideSanction(ctx: RequestContext, piisId: string, ifMatch: num
       ...correctionColumns(ctx, body),
     });
     return recordResult('piis_sanction', row.id, { type: 'piis.sanctioned', data: { piisId, sanctionId: row.id, decidedOn: body.decidedOn } }, (f) =>
-      created(sanctionView(factOf(f.sanctions, row.id), f.personSanctionDecisions), `/v1/piis/${piisId}/sanctions/${row.id}`),
+      created(sanctionView(factOf(f.sanctions, row.id), f.personSanctionDecisions, ctx.lang), `/v1/piis/${piisId}/sanctions/${row.id}`),
     );
   });
 }
 
 // ---- voids (R-CORRECT) ----
 
-const voidable: Record<string, { table: PiisFactTable; list: Parameters<typeof remember>[1]; action: Action; pick: (f: PiisFile) => Fact<unknown>[]; view: (f: PiisFile, id: string) => unknown }> = {
+const voidable: Record<string, { table: PiisFactTable; list: Parameters<typeof remember>[1]; action: Action; pick: (f: PiisFile) => Fact<unknown>[]; view: (f: PiisFile, id: string, lang: Lang) => unknown }> = {
   'hearing-requests': { table: 'piis_hearing_request', list: 'hearing_requests', action: 'requestHearing', pick: (f) => f.hearings, view: (f, id) => views.hearing(factOf(f.hearings, id)) },
   signatures: { table: 'piis_signature', list: 'signatures', action: 'sign', pick: (f) => f.signatures, view: (f, id) => views.signature(factOf(f.signatures, id)) },
   evaluations: { table: 'piis_evaluation', list: 'evaluations', action: 'evaluate', pick: (f) => f.evaluations, view: (f, id) => views.evaluation(factOf(f.evaluations, id)) },
-  'interview-requests': { table: 'piis_interview_request', list: 'interview_requests', action: 'requestInterview', pick: (f) => f.interviews, view: (f, id) => views.interview(factOf(f.interviews, id)) },
+  'interview-requests': { table: 'piis_interview_request', list: 'interview_requests', action: 'requestInterview', pick: (f) => f.interviews, view: (f, id, lang) => views.interview(factOf(f.interviews, id), lang) },
   notices: { table: 'piis_notice', list: 'notices', action: 'issueNotice', pick: (f) => f.notices, view: (f, id) => views.notice(factOf(f.notices, id)) },
-  sanctions: { table: 'piis_sanction', list: 'person_sanctions', action: 'decideSanction', pick: (f) => f.sanctions, view: (f, id) => sanctionView(factOf(f.sanctions, id), f.personSanctionDecisions) },
+  sanctions: { table: 'piis_sanction', list: 'person_sanctions', action: 'decideSanction', pick: (f) => f.sanctions, view: (f, id, lang) => sanctionView(factOf(f.sanctions, id), f.personSanctionDecisions, lang) },
 };
 export type VoidableSegment = keyof typeof voidable;
 export const VOIDABLE_SEGMENTS = Object.keys(voidable);
@@ -402,11 +403,11 @@ export function voidRecord(ctx: RequestContext, piisId: string, segment: string,
   const kind = voidable[segment]!;
   return changePiis(ctx, piisId, kind.action, { ifMatch, correction: true }, async (unit) => {
     const fact = kind.pick(unit.file).find((f) => f.id === id);
-    if (!fact) throw new AppError('not-found', 'No such record of this PIIS');
+    if (!fact) throw new AppError('not-found', msg('not-found.record'));
     const written = await repo.voidFact(unit.tx, kind.table, ctx.cpasId, piisId, id, { reason, actor: ctx.actor });
-    if (!written) throw new AppError('invalid-state', 'This record is already void', { rule: 'R-CORRECT' });
+    if (!written) throw new AppError('invalid-state', msg('check.already-void', { what: 'record' }), { rule: 'R-CORRECT' });
     remember(unit.raw, kind.list, written);
-    return recordResult(kind.table, id, { type: `piis.${kind.table.replace(/^piis_/, '')}_voided`, data: { piisId, id } }, (f) => ({ status: 200, body: kind.view(f, id) }), 'void');
+    return recordResult(kind.table, id, { type: `piis.${kind.table.replace(/^piis_/, '')}_voided`, data: { piisId, id } }, (f) => ({ status: 200, body: kind.view(f, id, ctx.lang) }), 'void');
   });
 }
 

@@ -21,8 +21,9 @@ import { toFile, type PiisFile } from './piis.file.js';
 import { toPiis, toVersions, views, sanctionView } from './piis.view.js';
 import { assertNoRefusal, changePiis, remember } from './piis.unit.js';
 import { contentKeys, type FactListQuery, type Piis, type PiisCreateBody, type PiisListQuery, type PiisPatchBody, type PiisVersion } from './piis.schemas.js';
+import { msg, type Lang } from '../../i18n/catalogue.js';
 
-const NOT_FOUND = () => new AppError('not-found', 'No such PIIS in your CPAS');
+const NOT_FOUND = () => new AppError('not-found', msg('not-found.piis'));
 
 /** The content fields of a body, without the absent ones. */
 function contentOf(body: Partial<Record<string, unknown>>): PiisContent {
@@ -41,18 +42,18 @@ export function checkDraftContent(content: PiisContent, draftedOn: string): void
 async function assertReferences(tx: Tx, ctx: RequestContext, beneficiaryId: string, refs: { baselineAssessmentId?: string | null; reusesPiisId?: string | null }, selfId?: string): Promise<void> {
   if (refs.baselineAssessmentId) {
     const a = await tx.selectFrom('assessment').select('id').where('cpas_id', '=', ctx.cpasId).where('id', '=', refs.baselineAssessmentId).where('beneficiary_id', '=', beneficiaryId).where('voided_at', 'is', null).executeTakeFirst();
-    if (!a) throw new AppError('invalid-reference', 'baselineAssessmentId names no assessment of this beneficiary', { rule: 'R-ASSESS-BASELINE', errors: [{ path: '/body/baselineAssessmentId', message: 'no such assessment of this beneficiary' }] });
+    if (!a) throw new AppError('invalid-reference', msg('piis.baseline-unknown'), { rule: 'R-ASSESS-BASELINE', errors: [{ path: '/body/baselineAssessmentId', message: msg('piis.no-such-assessment') }] });
   }
   if (refs.reusesPiisId) {
     const p = await repo.findPiisIdBy(tx, ctx.cpasId, { id: refs.reusesPiisId });
     if (!p || p.beneficiary_id !== beneficiaryId || p.id === selfId) {
-      throw new AppError('invalid-reference', 'reusesPiisId names no earlier PIIS of this beneficiary', { rule: 'R-REUSE', errors: [{ path: '/body/reusesPiisId', message: 'no earlier PIIS of this beneficiary' }] });
+      throw new AppError('invalid-reference', msg('piis.reuses-unknown'), { rule: 'R-REUSE', errors: [{ path: '/body/reusesPiisId', message: msg('piis.no-earlier') }] });
     }
   }
 }
 
 const duplicateRef = (error: unknown): never => {
-  if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another PIIS of your CPAS');
+  if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'piis' }));
   throw error;
 };
 
@@ -67,7 +68,7 @@ export async function createPiis(ctx: RequestContext, beneficiaryId: string, bod
   const content = contentOf(body);
   checkDraftContent(content, body.draftedOn);
   return writeUnit(ctx, async (tx) => {
-    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', 'No such beneficiary in your CPAS');
+    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
     await assertReferences(tx, ctx, beneficiaryId, body);
     const id = uuidv7();
     await repo.insertPiis(tx, {
@@ -88,7 +89,7 @@ export async function createPiis(ctx: RequestContext, beneficiaryId: string, bod
     await appendChange(tx, ctx, { action: 'create', entity: 'piis', entityId: id, event: { type: 'piis.created', data: { piisId: id, beneficiaryId, version: 1 } } });
     await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);
     await repo.keepRenderedFiles(tx, ctx.cpasId, { piisId: id });
-    const piis = toPiis(await loadFile(tx, ctx, id), ctx.today);
+    const piis = toPiis(await loadFile(tx, ctx, id), ctx.today, ctx.lang);
     return created(piis, `/v1/piis/${id}`, etagOf(piis.revision));
   }).catch(duplicateRef);
 }
@@ -122,7 +123,7 @@ export async function updatePiisDraft(ctx: RequestContext, piisId: string, ifMat
       changes,
       audit: { action: 'update', entity: 'piis', entityId: piisId },
       events: [{ type: 'piis.updated', data: { piisId, fields: Object.keys(patch) } }],
-      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today) }),
+      respond: (after) => ({ status: 200, body: toPiis(after, ctx.today, ctx.lang) }),
     };
   }).catch(duplicateRef);
 }
@@ -132,7 +133,7 @@ export async function getPiis(ctx: RequestContext, piisId: string): Promise<Outc
   if (!found) throw NOT_FOUND();
   const row = repo.toFileRow(found.file);
   await recordAccess(ctx, 'piis', [row]);
-  const piis = toPiis(toFile(row), ctx.today);
+  const piis = toPiis(toFile(row), ctx.today, ctx.lang);
   return ok(piis, etagOf(piis.revision));
 }
 
@@ -149,7 +150,7 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
   });
   const page = pageOf(rows, limit);
   await recordAccess(ctx, 'piis', page.items);
-  return { items: page.items.map((r) => toPiis(toFile(r), ctx.today)), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => toPiis(toFile(r), ctx.today, ctx.lang)), nextCursor: page.nextCursor };
 }
 
 /** A PIIS file, its access not yet recorded: for a caller that records it its own way (a download). */
@@ -171,7 +172,7 @@ export async function listVersions(ctx: RequestContext, piisId: string): Promise
 
 export async function getVersion(ctx: RequestContext, piisId: string, version: number): Promise<Outcome<PiisVersion>> {
   const found = toVersions(await readFile(ctx, piisId)).find((v) => v.version === version);
-  if (!found) throw new AppError('not-found', `This PIIS has no version ${version}`);
+  if (!found) throw new AppError('not-found', msg('not-found.version', { version }));
   return ok(found);
 }
 
@@ -195,16 +196,16 @@ export const recordLists = {
   hearings: (f: PiisFile) => f.hearings.map(views.hearing),
   signatures: (f: PiisFile) => f.signatures.map(views.signature),
   evaluations: (f: PiisFile) => f.evaluations.map(views.evaluation),
-  interviews: (f: PiisFile) => f.interviews.map(views.interview),
+  interviews: (f: PiisFile, lang: Lang) => f.interviews.map((x) => views.interview(x, lang)),
   notices: (f: PiisFile) => f.notices.map(views.notice),
-  sanctions: (f: PiisFile) => f.sanctions.map((s) => sanctionView(s, f.personSanctionDecisions)),
-  extensions: (f: PiisFile) => f.extensions.map((x) => views.extension(x, f)),
+  sanctions: (f: PiisFile, lang: Lang) => f.sanctions.map((s) => sanctionView(s, f.personSanctionDecisions, lang)),
+  extensions: (f: PiisFile, lang: Lang) => f.extensions.map((x) => views.extension(x, f, lang)),
 };
 
 export async function listRecords(ctx: RequestContext, piisId: string, kind: keyof typeof recordLists, query: FactListQuery) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
-  const all = recordLists[kind](await readFile(ctx, piisId)) as Array<{ id: string; inForce: boolean }>;
+  const all = recordLists[kind](await readFile(ctx, piisId), ctx.lang) as Array<{ id: string; inForce: boolean }>;
   const rows = all.filter((r) => (query.includeVoided || r.inForce) && (afterId === null || r.id > afterId)).sort((a, b) => (a.id < b.id ? -1 : 1));
   return pageOf(rows.slice(0, limit + 1), limit);
 }

@@ -5,7 +5,7 @@
 // for most actions three round trips.
 import type { Insertable } from 'kysely';
 import type { Outcome, RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/problem.js';
+import { AppError, type FieldError } from '../../http/problem.js';
 import { writeUnit } from '../../http/work.js';
 import { etagOf } from '../../http/etag.js';
 import type { Tx } from '../../db/tenant.js';
@@ -17,10 +17,11 @@ import * as repo from './piis.repository.js';
 import { conclusion, deadlineFactsOf, deriveStage, statusOf, toFile, type PiisFile } from './piis.file.js';
 import { transitions, type Action, type PiisStatus, CORRECTION_STATUSES } from './piis.transitions.js';
 import type { FileJson, FileRow, JsonRow } from './piis.repository.js';
+import { msg } from '../../i18n/catalogue.js';
 
 /** A rule's refusal as the 422 problem of the contract's catalogue. */
-export function refusalError(refusal: Refusal, extra: { errors?: Array<{ path: string; message: string }> } = {}): AppError {
-  const errors = extra.errors ?? (refusal.path ? [{ path: refusal.path, message: refusal.explanation.slice(0, 500) }] : undefined);
+export function refusalError(refusal: Refusal, extra: { errors?: FieldError[] } = {}): AppError {
+  const errors = extra.errors ?? (refusal.path ? [{ path: refusal.path, message: refusal.explanation }] : undefined);
   return new AppError(refusal.code, refusal.explanation, { rule: refusal.rule, ...(errors ? { errors } : {}) });
 }
 
@@ -46,7 +47,7 @@ export interface UnitResult<B> {
   respond(file: PiisFile): { status: 200 | 201; body: B; location?: string };
 }
 
-const NOT_FOUND = () => new AppError('not-found', 'No such PIIS in your CPAS');
+const NOT_FOUND = () => new AppError('not-found', msg('not-found.piis'));
 
 /**
  * Runs one action on one PIIS. `correction` marks a correcting record (R-CORRECT), allowed in
@@ -69,12 +70,12 @@ export async function changePiis<B>(
     const raw = repo.toFileRow(json);
     const revision = raw.version;
     if (options.ifMatch !== undefined && options.ifMatch !== revision) {
-      throw new AppError('precondition-failed', `The PIIS changed since you read it (current ETag ${etagOf(revision)})`);
+      throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'piis', etag: etagOf(revision) }));
     }
     const status = statusOf(raw, ctx.today);
     const allowed = options.correction ? CORRECTION_STATUSES : (transitions[action].from as readonly PiisStatus[]);
     if (!allowed.includes(status)) {
-      throw new AppError('invalid-state', `${transitions[action].operationId} is not allowed while the PIIS is ${status} (allowed: ${allowed.join(', ')})`);
+      throw new AppError('invalid-state', msg('piis.action-not-allowed', { action: transitions[action].operationId, status, allowed: allowed.join(', ') }));
     }
     const before = { stage: raw.stage, signedOn: raw.signed_on };
     const unit: Unit = { tx, ctx, raw, file: toFile(raw), status };

@@ -1,7 +1,8 @@
 // The PIIS and its records as the API returns them, with every computed date and flag asked of
 // rules/ — each {value, rule, explanation}. Services never compute a legal date themselves.
 import { toIsoInstant } from '../../db/database.js';
-import { explained, type Explained } from '../../rules/explained.js';
+import { explained, say, type Explained } from '../../rules/explained.js';
+import { date, msg, type Lang } from '../../i18n/catalogue.js';
 import { reflectionPeriod } from '../../rules/reflection.js';
 import { evaluationCompliance, interviewDue, nextEvaluationDue } from '../../rules/evaluation.js';
 import { conclusionDeadline } from '../../rules/obligation.js';
@@ -63,20 +64,20 @@ export const views = {
     adjustments: f.row.adjustments,
     prolongationMotivation: f.row.prolongation_motivation,
   }),
-  interview: (f: PiisFile['interviews'][number]) => ({
+  interview: (f: PiisFile['interviews'][number], lang: Lang) => ({
     ...recordFields(f),
     requestedOn: f.row.requested_on,
     heldOn: f.row.held_on,
-    dueOn: interviewDue(f.row.requested_on),
+    dueOn: say(lang, interviewDue(f.row.requested_on)),
   }),
   notice: (f: PiisFile['notices'][number]) => ({ ...recordFields(f), issuedOn: f.row.issued_on, breach: f.row.breach, complyBy: f.row.comply_by }),
-  extension: (f: PiisFile['extensions'][number], file: PiisFile) => {
+  extension: (f: PiisFile['extensions'][number], file: PiisFile, lang: Lang) => {
     const { facts, piis } = subsidyFactsOf(file);
-    return { ...recordFields(f), requestedOn: f.row.requested_on, motivation: f.row.motivation, evaluationId: f.row.evaluation_id, verdict: secondYearVerdict(facts, piis) };
+    return { ...recordFields(f), requestedOn: f.row.requested_on, motivation: f.row.motivation, evaluationId: f.row.evaluation_id, verdict: say(lang, secondYearVerdict(facts, piis)) };
   },
 };
 
-export function sanctionView(f: Fact<SanctionRow>, personDecisions: readonly string[]) {
+export function sanctionView(f: Fact<SanctionRow>, personDecisions: readonly string[], lang: Lang) {
   return {
     ...recordFields(f),
     noticeId: f.row.notice_id,
@@ -88,16 +89,16 @@ export function sanctionView(f: Fact<SanctionRow>, personDecisions: readonly str
     suspensionEndsOn: f.row.suspension_ends_on,
     partialPercent: f.row.partial_percent,
     suspendedSentence: f.row.suspended_sentence,
-    maxMonths: sanctionMaxMonths(f.row.decided_on, personDecisions),
-    appealDeadline: appealDeadline(f.row.notified_on),
+    maxMonths: say(lang, sanctionMaxMonths(f.row.decided_on, personDecisions)),
+    appealDeadline: say(lang, appealDeadline(f.row.notified_on)),
   };
 }
 
 /** R-OBLIG-DEADLINE for this PIIS: the date a compulsory PIIS is due, from the grant that opened the RI right. */
 function conclusionDue(file: PiisFile, today: string): Explained<string> {
-  if (file.piis.obligation !== 'compulsory') return explained<string>(null, 'R-OBLIG-DEADLINE', `An ${file.piis.obligation} PIIS has no conclusion deadline`);
+  if (file.piis.obligation !== 'compulsory') return explained<string>(null, 'R-OBLIG-DEADLINE', msg('view.no-deadline', { obligation: file.piis.obligation }));
   const opening = openingGrant(rightSegments(file.rights), conclusion(file) ?? today, ['ri']);
-  if (!opening) return explained<string>(null, 'R-OBLIG-DEADLINE', 'No RI grant is recorded: the 3-month deadline runs from the grant decision');
+  if (!opening) return explained<string>(null, 'R-OBLIG-DEADLINE', msg('view.no-grant'));
   return conclusionDeadline(opening.grant);
 }
 
@@ -107,27 +108,28 @@ function concludedInTime(file: PiisFile, due: Explained<string>, today: string):
   const exemption = file.exemptions.find((e) => e.decidedOn <= due.value!);
   if (signedOn) {
     return signedOn <= due.value
-      ? explained(true, 'R-OBLIG-DEADLINE', `Concluded on ${signedOn}, within the deadline: ${due.explanation}`)
-      : explained(false, 'R-OBLIG-DEADLINE', `Concluded on ${signedOn}, after the deadline: ${due.explanation}`);
+      ? explained(true, 'R-OBLIG-DEADLINE', msg('view.concluded-within', { signedOn: date(signedOn), why: due.explanation }))
+      : explained(false, 'R-OBLIG-DEADLINE', msg('view.concluded-late', { signedOn: date(signedOn), why: due.explanation }));
   }
-  if (exemption) return explained(true, 'R-EXEMPT', `Exempted (${exemption.reason}) on ${exemption.decidedOn}, within the deadline: ${due.explanation}`);
+  if (exemption) return explained(true, 'R-EXEMPT', msg('view.exempted-within', { reason: exemption.reason, decidedOn: date(exemption.decidedOn), why: due.explanation }));
   return today > due.value
-    ? explained(false, 'R-OBLIG-DEADLINE', `Not concluded and the deadline has passed: ${due.explanation}`)
-    : explained<boolean>(null, 'R-OBLIG-DEADLINE', `Not concluded yet; ${due.explanation}`);
+    ? explained(false, 'R-OBLIG-DEADLINE', msg('view.deadline-passed', { why: due.explanation }))
+    : explained<boolean>(null, 'R-OBLIG-DEADLINE', msg('view.not-yet-concluded', { why: due.explanation }));
 }
 
 function reflectionRespected(file: PiisFile): Explained<boolean> {
   const handedOverOn = file.piis.handed_over_on;
   const signedOn = conclusion(file);
-  if (!handedOverOn || !signedOn) return explained<boolean>(null, 'R-REFLECT', 'Judged once the PIIS is handed over and signed');
+  if (!handedOverOn || !signedOn) return explained<boolean>(null, 'R-REFLECT', msg('view.reflection-pending'));
   const { earliestSignatureOn } = reflectionPeriod(handedOverOn);
   const first = signaturesOf(file, 1)
     .filter((s) => s.row.party !== 'third_party')
     .map((s) => s.row.signed_on)
     .sort()[0]!;
+  const waiverRecordedOn = (file.piis.reflection_waiver as { recordedOn?: string } | null)?.recordedOn;
   return first >= earliestSignatureOn.value!
-    ? explained(true, 'R-REFLECT', `Signed from ${first}, after the full period: ${earliestSignatureOn.explanation}`)
-    : explained(false, 'R-REFLECT', `Signed on ${first} under a written waiver recorded on ${(file.piis.reflection_waiver as { recordedOn?: string } | null)?.recordedOn ?? '?'}: ${earliestSignatureOn.explanation}`);
+    ? explained(true, 'R-REFLECT', msg('view.signed-after-period', { signedOn: date(first), why: earliestSignatureOn.explanation }))
+    : explained(false, 'R-REFLECT', msg('view.signed-under-waiver', { signedOn: date(first), recordedOn: waiverRecordedOn ? date(waiverRecordedOn) : '?', why: earliestSignatureOn.explanation }));
 }
 
 /** R-ASSESS-BASELINE: the assessment the PIIS names, else the person's first initial assessment, else their first. */
@@ -136,13 +138,13 @@ function baselineOf(file: PiisFile) {
   return byDate.find((a) => a.id === file.piis.baseline_assessment_id) ?? byDate.find((a) => a.kind === 'initial') ?? byDate[0] ?? null;
 }
 
-export function toPiis(file: PiisFile, today: string): Piis {
+export function toPiis(file: PiisFile, today: string, lang: Lang): Piis {
   const p = file.piis;
   const version = current(file);
   const signedOn = conclusion(file);
   const closed = p.stage === 'closed';
   const reflection = p.handed_over_on ? reflectionPeriod(p.handed_over_on) : null;
-  const notHanded = (rule: string) => explained<string>(null, rule, 'Computed from the handover for reflection; the PIIS is not handed over yet');
+  const notHanded = (rule: string) => explained<string>(null, rule, msg('view.not-handed-over'));
   const evaluations = file.evaluations.filter((e) => e.inForce).map((e) => ({ heldOn: e.row.held_on, mode: e.row.mode }));
   const due = conclusionDue(file, today);
   const compliance = evaluationCompliance({ signedOn, until: p.ended_on ?? today, evaluations });
@@ -165,21 +167,21 @@ export function toPiis(file: PiisFile, today: string): Piis {
     signedOn,
     closure: p.ended_on ? { endedOn: p.ended_on, outcome: p.close_outcome!, note: p.close_note } : null,
     externalRef: p.external_ref,
-    earliestSignatureOn: reflection?.earliestSignatureOn ?? notHanded('R-REFLECT'),
-    reflectionEndsOn: reflection?.endsOn ?? notHanded('R-REFLECT'),
-    conclusionDue: due,
-    nextEvaluationDue: nextEvaluationDue({ signedOn, closed, evaluations }),
-    subsidy: subsidyStart({ signedOn, notedByCouncilOn: cpasSignature?.row.noted_by_council_on ?? null, track: p.track, rights: file.rights }),
-    progress: progressOn({
+    earliestSignatureOn: say(lang, reflection?.earliestSignatureOn ?? notHanded('R-REFLECT')),
+    reflectionEndsOn: say(lang, reflection?.endsOn ?? notHanded('R-REFLECT')),
+    conclusionDue: say(lang, due),
+    nextEvaluationDue: say(lang, nextEvaluationDue({ signedOn, closed, evaluations })),
+    subsidy: say(lang, subsidyStart({ signedOn, notedByCouncilOn: cpasSignature?.row.noted_by_council_on ?? null, track: p.track, rights: file.rights })),
+    progress: say(lang, progressOn({
       baseline: baselineOf(file),
       measurements: file.assessments,
       on: p.ended_on ?? today,
-    }),
+    })),
     compliance: {
-      concludedInTime: concludedInTime(file, due, today),
-      reflectionRespected: reflectionRespected(file),
-      evaluationFrequency: compliance.frequency,
-      inPersonEvaluations: compliance.inPerson,
+      concludedInTime: say(lang, concludedInTime(file, due, today)),
+      reflectionRespected: say(lang, reflectionRespected(file)),
+      evaluationFrequency: say(lang, compliance.frequency),
+      inPersonEvaluations: say(lang, compliance.inPerson),
     },
     createdAt: p.created_at,
     createdBy: p.created_by,

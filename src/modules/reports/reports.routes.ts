@@ -3,7 +3,7 @@ import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
-import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, type ExportColumn, type ExportFormat } from '../../http/export.js';
+import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonItemsStream, sendExport, type CsvDelimiter, type ExportColumn, type ExportFormat } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
@@ -12,6 +12,11 @@ import * as service from './reports.service.js';
 import { FreezeBody, ReportRunSchema, RunParams, freezeReport, getReportRun } from './runs.js';
 import { sendOutcome } from '../../http/reply.js';
 import { expenseColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
+import { sayMonthItem } from './subsidy.compute.js';
+import type { Text } from '../../i18n/catalogue.js';
+
+/** A month as the rollups keep it (its explanation a message, or text kept from before messages). */
+type StoredMonth = Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text };
 
 export const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
 
@@ -30,7 +35,7 @@ export function answer<T, R>(
   if (format === 'json') return report;
   const ctx = requestContext(request);
   const audit = { ctx, entity: rows.names?.entity ?? `report/${rows.name}`, idOf: rows.names?.idOf };
-  return sendExport(reply, format, { name: rows.name, sheetName: String(rows.year), columns: rows.columns, rows: rows.items, lang: ctx.lang, audit }) as FastifyReply;
+  return sendExport(reply, format, { name: rows.name, sheetName: String(rows.year), columns: rows.columns, rows: rows.items, lang: ctx.lang, delimiter: (request.query as { delimiter?: CsvDelimiter }).delimiter, audit }) as FastifyReply;
 }
 
 /** The subsidy rows name beneficiaries: their download is an export of those beneficiaries. */
@@ -71,19 +76,16 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items, names: SUBSIDY_NAMES });
       }
       allowLongResponse(request, reply);
-      if (format === 'json') {
-        // the stored items are already JSON: joined as they come, never parsed
-        const persons = (async function* () {
-          for await (const batch of report.persons) yield batch.filter((p) => p.items.length > 2).map((p) => p.items.slice(1, -1)).join(',');
-        })();
-        reply.type(EXPORT_MEDIA_TYPES.json);
-        return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));
-      }
+      // the stored months keep their explanations as messages: each is said in the reader's language
       const rows = (async function* () {
-        for await (const batch of report.persons) yield batch.flatMap((p) => JSON.parse(p.items) as SubsidyMonthItem[]);
+        for await (const batch of report.persons) yield batch.flatMap((p) => (JSON.parse(p.items) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m)));
       })();
+      if (format === 'json') {
+        reply.type(EXPORT_MEDIA_TYPES.json);
+        return (reply as FastifyReply).send(jsonItemsStream({ year: report.year, totals: report.totals }, { batches: rows }));
+      }
       const audit = { ctx, ...SUBSIDY_NAMES };
-      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang, audit });
+      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang, delimiter: request.query.delimiter, audit });
     },
   );
   app.get(

@@ -71,13 +71,21 @@ export const Format = Type.Optional(
   Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { description: 'The format, instead of the Accept header: json, csv or xlsx (column headers in the Accept-Language)' }),
 );
 
-export const YearQuery = Type.Object({ year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')), format: Format }, { additionalProperties: false });
+export const Delimiter = Type.Optional(
+  Type.Union([Type.Literal('semicolon'), Type.Literal('comma')], {
+    description:
+      'CSV only: the field separator. Default: semicolon with a decimal comma in fr, nl and de (what a spreadsheet in a Belgian locale reads as numbers), comma with a decimal point in en',
+  }),
+);
+
+export const YearQuery = Type.Object({ year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')), format: Format, delimiter: Delimiter }, { additionalProperties: false });
 
 export const ReportQuery = Type.Object(
   {
     year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')),
     beneficiaryId: Type.Optional(Uuid('Only this beneficiary')),
     format: Format,
+    delimiter: Delimiter,
   },
   { additionalProperties: false },
 );
@@ -89,7 +97,7 @@ export type Indicators = Static<typeof IndicatorsSchema>;
 export type YearQuery = Static<typeof YearQuery>;
 
 export const JustificationQuery = Type.Object(
-  { subsidy: Subsidy, year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')), format: Format },
+  { subsidy: Subsidy, year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')), format: Format, delimiter: Delimiter },
   { additionalProperties: false },
 );
 

@@ -12,6 +12,8 @@ import { readInTenant } from '../../db/tenant.js';
 import { subsidyItemsQuery, subsidyTotalsQuery, toSubsidyTotals } from '../rollups/rollups.repository.js';
 import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyReport, YearQuery } from './reports.schemas.js';
 import { expensesOfYear, toExpense } from '../expenses/expenses.service.js';
+import { cents, msg, render, type Lang } from '../../i18n/catalogue.js';
+import { sayItem } from '../../rules/indicators.js';
 
 /** The facts the subsidy report of a year follows from (its inputs); reading them is an access to every person named. */
 export function subsidyInputs(ctx: RequestContext, year: number, beneficiaryId?: string): Promise<repo.SubsidyFactsRow[]> {
@@ -32,7 +34,7 @@ export interface SubsidyReportStream {
  */
 export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, options: { exported: boolean }): Promise<SubsidyReport | SubsidyReportStream> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  if (year > Number(ctx.today.slice(0, 4))) return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, query.beneficiaryId);
+  if (year > Number(ctx.today.slice(0, 4))) return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, ctx.lang, query.beneficiaryId);
   await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
   const [sums] = await readInTenant(ctx.database, ctx.cpasId, subsidyTotalsQuery(ctx.db, ctx.cpasId, year, query.beneficiaryId));
   const batches = cursorBatches(ctx.db, subsidyItemsQuery(ctx.db, ctx.cpasId, year, query.beneficiaryId), { cpasId: ctx.cpasId, batch: 2000, statementTimeoutMs: 0 });
@@ -61,8 +63,8 @@ export async function getIndicators(ctx: RequestContext, query: YearQuery): Prom
   const year = query.year ?? Number(ctx.today.slice(0, 4));
   // the CPAS's rollup (exact: marked persons are recomputed first); a later year from the facts
   const tally = await cpasTally(ctx.database, ctx.cpasId, year, ctx.today);
-  if (tally) return { year, indicatorSet: indicatorSetOf(year), items: indicatorsFromTally(tally, year) };
-  return indicatorsFrom(await indicatorInputs(ctx), year);
+  if (tally) return { year, indicatorSet: indicatorSetOf(year), items: indicatorsFromTally(tally, year).map((i) => sayItem(ctx.lang, i)) };
+  return indicatorsFrom(await indicatorInputs(ctx), year, ctx.lang);
 }
 
 /** The facts the indicators of a year follow from (their inputs). */
@@ -70,14 +72,14 @@ export function indicatorInputs(ctx: RequestContext): Promise<repo.IndicatorFact
   return readUnit(ctx, async (tx) => (await tx.executeQuery(repo.indicatorFactsQuery(tx, ctx.cpasId))).rows);
 }
 
-export function indicatorsFrom(rows: readonly repo.IndicatorFactsRow[], year: number): Indicators {
-  return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(repo.toIndicatorPerson), year) };
+export function indicatorsFrom(rows: readonly repo.IndicatorFactsRow[], year: number, lang: Lang): Indicators {
+  return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(repo.toIndicatorPerson), year).map((i) => sayItem(lang, i)) };
 }
 
 /** getJustificationReport (R-SUB-COSTS, R-PAS-COSTS): the eligible amounts of the year's expenses against the computed subsidy. */
 export async function getJustificationReport(ctx: RequestContext, query: JustificationQuery): Promise<Justification> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  return justificationFrom(await justificationInputs(ctx, year, query.subsidy), year, query.subsidy);
+  return justificationFrom(await justificationInputs(ctx, year, query.subsidy), year, query.subsidy, ctx.lang);
 }
 
 /** Its inputs: the expenses of the year and subsidy, and for the 10% the subsidy report's facts. */
@@ -85,9 +87,9 @@ export async function justificationInputs(ctx: RequestContext, year: number, sub
   return { expenses: await expensesOfYear(ctx, year, subsidy), subsidyFacts: subsidy === 'piis10' ? await subsidyInputs(ctx, year) : null };
 }
 
-export function justificationFrom(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: 'piis10' | 'pas'): Justification {
-  const items = inputs.expenses.map(toExpense);
-  const subsidyCents = inputs.subsidyFacts ? subsidyReportFrom(inputs.subsidyFacts, year).totals.subsidyCents : null;
+export function justificationFrom(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: 'piis10' | 'pas', lang: Lang): Justification {
+  const items = inputs.expenses.map((e) => toExpense(e, lang));
+  const subsidyCents = inputs.subsidyFacts ? subsidyReportFrom(inputs.subsidyFacts, year, lang).totals.subsidyCents : null;
   const justifiedCents = items.reduce((sum, e) => sum + e.eligibleCents, 0);
   const ineligibleCents = items.reduce((sum, e) => sum + e.amountCents - e.eligibleCents, 0);
   const rule = subsidy === 'piis10' ? 'R-SUB-COSTS' : 'R-PAS-COSTS';
@@ -99,10 +101,12 @@ export function justificationFrom(inputs: Awaited<ReturnType<typeof justificatio
     ineligibleCents,
     balanceCents: subsidyCents === null ? null : justifiedCents - subsidyCents,
     rule,
-    explanation:
+    explanation: render(
+      lang,
       subsidyCents === null
-        ? `${items.length} expense(s): ${justifiedCents} cents eligible, ${ineligibleCents} not; the PAS grant is set by the SPP IS (justifying more than the grant is allowed)`
-        : `${items.length} expense(s): ${justifiedCents} cents eligible against the 10% PIIS subsidy of ${year} computed at ${subsidyCents} cents (the subsidy report); ${ineligibleCents} cents do not count`,
+        ? msg('report.justification-pas', { count: items.length, eligible: cents(justifiedCents), ineligible: cents(ineligibleCents) })
+        : msg('report.justification-piis10', { count: items.length, eligible: cents(justifiedCents), year: String(year), subsidy: cents(subsidyCents), ineligible: cents(ineligibleCents) }),
+    ),
     items,
   };
 }

@@ -19,6 +19,7 @@ import { IndicatorsSchema, JustificationSchema, SubsidyReportSchema } from './re
 import { Subsidy } from '../expenses/expenses.schemas.js';
 import * as reports from './reports.service.js';
 import { subsidyReportFrom } from './subsidy.compute.js';
+import { msg } from '../../i18n/catalogue.js';
 
 const ReportKind = Type.Union([Type.Literal('subsidy'), Type.Literal('indicators'), Type.Literal('pas-modules'), Type.Literal('justification')], { description: 'The report frozen' });
 
@@ -66,11 +67,11 @@ async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise
   switch (body.report) {
     case 'subsidy': {
       const inputs = await reports.subsidyInputs(ctx, body.year);
-      return { figures: subsidyReportFrom(inputs, body.year), inputs };
+      return { figures: subsidyReportFrom(inputs, body.year, ctx.lang), inputs };
     }
     case 'indicators': {
       const inputs = await reports.indicatorInputs(ctx);
-      return { figures: reports.indicatorsFrom(inputs, body.year), inputs };
+      return { figures: reports.indicatorsFrom(inputs, body.year, ctx.lang), inputs };
     }
     case 'pas-modules': {
       const inputs = await pasModulesInputs(ctx, body.year);
@@ -78,7 +79,7 @@ async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise
     }
     case 'justification': {
       const inputs = await reports.justificationInputs(ctx, body.year, body.subsidy!);
-      return { figures: reports.justificationFrom(inputs, body.year, body.subsidy!), inputs };
+      return { figures: reports.justificationFrom(inputs, body.year, body.subsidy!, ctx.lang), inputs };
     }
   }
 }
@@ -90,7 +91,7 @@ const ruleVersionsOn = (date: string) => ruleTable.flatMap((r) => {
 
 export async function freezeReport(ctx: RequestContext, body: FreezeBody): Promise<Outcome<ReportRun>> {
   if (body.report === 'justification' && !body.subsidy) {
-    throw new AppError('validation-failed', 'The justification report names its subsidy', { errors: [{ path: '/body/subsidy', message: 'is required for the justification report' }] });
+    throw new AppError('validation-failed', msg('check.justification-subsidy'), { errors: [{ path: '/body/subsidy', message: msg('check.required-for-justification') }] });
   }
   const { figures, inputs } = await computeWithInputs(ctx, body);
   const id = uuidv7();
@@ -120,7 +121,7 @@ export async function freezeReport(ctx: RequestContext, body: FreezeBody): Promi
 
 export async function getReportRun(ctx: RequestContext, runId: string): Promise<Outcome<ReportRun>> {
   const row = await readUnit(ctx, (tx) => tx.selectFrom('report_run').selectAll().where('cpas_id', '=', ctx.cpasId).where('id', '=', runId).executeTakeFirst());
-  if (!row) throw new AppError('not-found', 'No such report run in your CPAS');
+  if (!row) throw new AppError('not-found', msg('not-found.report-run'));
   const { inputs } = await computeWithInputs(ctx, { report: row.report, year: row.year, ...(row.subsidy ? { subsidy: row.subsidy } : {}) });
   return ok({
     id: row.id,

@@ -6,6 +6,7 @@ import { subsidyMonths, type SubsidyFacts, type SubsidyMonth } from '../../rules
 import { settleCouple, type CoupleMember } from '../../rules/subsidy-couple.js';
 import type { SubsidyFactsRow } from './reports.repository.js';
 import type { SubsidyMonthItem, SubsidyReport } from './reports.schemas.js';
+import { render, type Lang, type Message, type Text } from '../../i18n/catalogue.js';
 
 export function toSubsidyFacts(row: SubsidyFactsRow): SubsidyFacts {
   return {
@@ -61,7 +62,7 @@ export function emptySubsidyTotals(): SubsidyTotals {
 }
 
 /** Adds one month to the totals. */
-function countMonth(totals: SubsidyTotals, m: SubsidyMonthItem): void {
+function countMonth(totals: SubsidyTotals, m: Pick<SubsidyMonthItem, 'code' | 'formCode' | 'riCents' | 'subsidyCents'>): void {
   totals.months += 1;
   totals.riCents += m.riCents;
   totals.subsidyCents += m.subsidyCents;
@@ -78,11 +79,17 @@ function countMonth(totals: SubsidyTotals, m: SubsidyMonthItem): void {
   if (m.formCode === 8) totals.exemptedMonths += 1;
 }
 
+/** A month of the report before it is said: its explanation still a message (the rollups keep it so). */
+export type SubsidyMonthFigure = Omit<SubsidyMonthItem, 'explanation'> & { explanation: Message };
+
+/** A month of the report in the reader's language (a stored explanation may be a message or, from before messages, text). */
+export const sayMonthItem = (lang: Lang, m: Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }): SubsidyMonthItem => ({ ...m, explanation: render(lang, m.explanation) });
+
 /** A person's months as the report's items, and their share of its totals. */
-export function personSubsidy(beneficiaryId: string, months: readonly SubsidyMonth[]): { items: SubsidyMonthItem[]; totals: SubsidyTotals } {
+export function personSubsidy(beneficiaryId: string, months: readonly SubsidyMonth[]): { items: SubsidyMonthFigure[]; totals: SubsidyTotals } {
   const totals = emptySubsidyTotals();
   const items = months.map((m) => {
-    const item: SubsidyMonthItem = { beneficiaryId, month: m.month, code: m.code, formCode: m.formCode, riCents: m.riCents, subsidyCents: m.subsidyCents, piisId: m.piisId, rule: m.rule, explanation: m.explanation };
+    const item: SubsidyMonthFigure = { beneficiaryId, month: m.month, code: m.code, formCode: m.formCode, riCents: m.riCents, subsidyCents: m.subsidyCents, piisId: m.piisId, rule: m.rule, explanation: m.explanation };
     countMonth(totals, item);
     return item;
   });
@@ -90,13 +97,13 @@ export function personSubsidy(beneficiaryId: string, months: readonly SubsidyMon
 }
 
 /** The subsidy report computed from its inputs (pure). */
-export function subsidyReportFrom(rows: readonly SubsidyFactsRow[], year: number, only?: string): SubsidyReport {
+export function subsidyReportFrom(rows: readonly SubsidyFactsRow[], year: number, lang: Lang, only?: string): SubsidyReport {
   const items: SubsidyMonthItem[] = [];
   const totals = emptySubsidyTotals();
   for (const [beneficiaryId, months] of computeSubsidyMonths(rows, year)) {
     if (only && beneficiaryId !== only) continue;
     for (const item of personSubsidy(beneficiaryId, months).items) {
-      items.push(item);
+      items.push(sayMonthItem(lang, item));
       countMonth(totals, item);
     }
   }

@@ -14,29 +14,30 @@ import { appendChange } from '../audit/audit.repository.js';
 import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import type { Transfer, TransferBody, TransferListQuery } from './transfers.schemas.js';
 import * as repo from './transfers.repository.js';
+import { msg } from '../../i18n/catalogue.js';
 
-const NO_TRANSFER = () => new AppError('not-found', 'No such transfer for your CPAS');
+const NO_TRANSFER = () => new AppError('not-found', msg('not-found.transfer'));
 
 /** The owner functions' refusals, as problems. */
 function fromDatabase(error: unknown): never {
   const code = (error as { code?: string })?.code;
   if (code === 'PT404') throw NO_TRANSFER();
-  if (code === 'PT409') throw new AppError('invalid-state', 'This transfer was already accepted or refused');
+  if (code === 'PT409') throw new AppError('invalid-state', msg('conflict.transfer-decided'));
   throw error;
 }
 
 export async function createTransfer(ctx: RequestContext, beneficiaryId: string, body: TransferBody): Promise<Outcome<Transfer>> {
-  if (!isValidKbo(body.toKboNumber)) throw new AppError('invalid-kbo', 'Not a valid KBO/BCE number', { errors: [{ path: '/body/toKboNumber', message: 'fails the check digits' }] });
+  if (!isValidKbo(body.toKboNumber)) throw new AppError('invalid-kbo', msg('check.kbo-invalid'), { errors: [{ path: '/body/toKboNumber', message: msg('check.kbo-check-digits') }] });
   const requestedOn = body.requestedOn ?? ctx.today;
   assertFactDate(requestedOn, ctx.today, '/body/requestedOn');
   if (body.consentOn) assertFactDate(body.consentOn, ctx.today, '/body/consentOn');
   return writeUnit(ctx, async (tx) => {
     const person = await repo.personState(tx, ctx.cpasId, beneficiaryId);
-    if (!person) throw new AppError('not-found', 'No such beneficiary in your CPAS');
-    if (person.transferred_out_at) throw new AppError('invalid-state', 'This person’s file was already transferred to another CPAS');
+    if (!person) throw new AppError('not-found', msg('not-found.beneficiary'));
+    if (person.transferred_out_at) throw new AppError('invalid-state', msg('conflict.already-transferred'));
     const to = await repo.cpasByKbo(tx, body.toKboNumber);
-    if (!to) throw new AppError('invalid-reference', 'No CPAS with this KBO number is registered');
-    if (to.id === ctx.cpasId) throw new AppError('invalid-reference', 'A file is transferred to another CPAS, not to your own');
+    if (!to) throw new AppError('invalid-reference', msg('check.no-cpas-with-kbo'));
+    if (to.id === ctx.cpasId) throw new AppError('invalid-reference', msg('check.transfer-to-self'));
     const id = uuidv7();
     await repo.insertTransfer(tx, {
       cpas_id: ctx.cpasId,
@@ -58,7 +59,7 @@ export async function createTransfer(ctx: RequestContext, beneficiaryId: string,
     const [row] = (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { id }))).rows;
     return created(toTransfer(row!), `/v1/transfers/${id}`, `"${row!.status}"`);
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('invalid-state', 'A transfer of this person is already pending');
+    if (uniqueViolation(error) !== null) throw new AppError('invalid-state', msg('conflict.transfer-pending'));
     throw error;
   });
 }

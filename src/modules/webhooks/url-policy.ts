@@ -5,6 +5,7 @@
 // cannot be turned against its own network (SSRF).
 import dns from 'node:dns';
 import net from 'node:net';
+import { msg, type Message } from '../../i18n/catalogue.js';
 
 const notPublic = new net.BlockList();
 for (const [address, prefix] of [
@@ -38,22 +39,22 @@ export function isPublicAddress(address: string): boolean {
 const LOCAL_NAMES = /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i;
 
 /** Why a subscription URL is refused, or null when it is acceptable. */
-export function webhookUrlProblem(raw: string, allowPrivateNetworks: boolean): string | null {
+export function webhookUrlProblem(raw: string, allowPrivateNetworks: boolean): Message | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'is not an absolute URL';
+    return msg('url.not-absolute');
   }
   if (url.protocol !== 'https:' && !(allowPrivateNetworks && url.protocol === 'http:')) {
-    return allowPrivateNetworks ? 'must use https or http' : 'must use https';
+    return msg(allowPrivateNetworks ? 'url.https-or-http' : 'url.https');
   }
-  if (url.username || url.password) return 'must not carry credentials (use the signing secret to authenticate us)';
-  if (url.hash) return 'must not have a fragment';
+  if (url.username || url.password) return msg('url.credentials');
+  if (url.hash) return msg('url.fragment');
   if (allowPrivateNetworks) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (net.isIP(host)) return isPublicAddress(host) ? null : 'targets a loopback, private or reserved address';
-  if (LOCAL_NAMES.test(host) || !host.includes('.')) return 'targets a local host name';
+  if (net.isIP(host)) return isPublicAddress(host) ? null : msg('url.private-address');
+  if (LOCAL_NAMES.test(host) || !host.includes('.')) return msg('url.local-name');
   return null;
 }
 

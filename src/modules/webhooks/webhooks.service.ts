@@ -13,15 +13,16 @@ import { generateSecret, secretKey } from './signature.js';
 import { webhookUrlProblem } from './url-policy.js';
 import type { Delivery, DeliveryListQuery, Webhook, WebhookBody, WebhookListQuery } from './webhooks.schemas.js';
 import * as repo from './webhooks.repository.js';
+import { msg } from '../../i18n/catalogue.js';
 
-const NO_WEBHOOK = () => new AppError('not-found', 'No such webhook subscription in your CPAS');
+const NO_WEBHOOK = () => new AppError('not-found', msg('not-found.webhook'));
 const etag = (row: repo.SubscriptionRow) => `"${row.status}"`;
 
 export async function createWebhook(ctx: RequestContext, body: WebhookBody, allowPrivateNetworks: boolean): Promise<Outcome> {
   const urlProblem = webhookUrlProblem(body.url, allowPrivateNetworks);
-  if (urlProblem) throw new AppError('validation-failed', `The webhook URL ${urlProblem}`, { errors: [{ path: '/url', message: urlProblem }] });
+  if (urlProblem) throw new AppError('validation-failed', msg('check.webhook-url', { problem: urlProblem }), { errors: [{ path: '/url', message: urlProblem }] });
   if (body.secret !== undefined && !secretKey(body.secret)) {
-    throw new AppError('validation-failed', 'The secret must be whsec_ followed by the base64 of 24 to 64 bytes', { errors: [{ path: '/secret', message: 'not whsec_ + base64 of 24–64 bytes' }] });
+    throw new AppError('validation-failed', msg('check.webhook-secret'), { errors: [{ path: '/secret', message: msg('check.webhook-secret-short') }] });
   }
   const secret = body.secret ?? generateSecret();
   return writeUnit(ctx, async (tx) => {
@@ -45,7 +46,7 @@ export async function createWebhook(ctx: RequestContext, body: WebhookBody, allo
     const [row] = (await tx.executeQuery(repo.subscriptionsQuery(tx, ctx.cpasId, { id }))).rows;
     return created({ ...toWebhook(row!), secret }, `/v1/webhooks/${id}`, etag(row!));
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', 'This externalRef is already used by another webhook subscription of your CPAS');
+    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'webhook' }));
     throw error;
   });
 }

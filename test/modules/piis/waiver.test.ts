@@ -34,5 +34,5 @@ t.test('R-REFLECT: when the deployment allows a waiver, then a recorded waiver l
   await post(h.app, worker, `/v1/piis/${withWaiver.piisId}/signatures`, { party: 'cpas', signedOn: '2026-03-04', signatoryName: 'P' });
   const piis = json(await h.app.inject({ method: 'GET', url: `/v1/piis/${withWaiver.piisId}`, headers: bearer(worker) }));
   t.equal(piis.compliance.reflectionRespected.value, false, 'counted as signed without the full period (R-IND-COMPLIANCE)');
-  t.match(piis.compliance.reflectionRespected.explanation, /waiver/);
+  t.match(piis.compliance.reflectionRespected.explanation, /moyennant une renonciation écrite enregistrée le mardi 3 mars 2026/);
 });
