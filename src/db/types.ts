@@ -9,6 +9,9 @@ export interface CpasTable {
   kbo_number: string;
   name: { fr: string; nl: string; de: string };
   language: 'fr' | 'nl' | 'de';
+  /** where the CPAS receives the public (the contract document prints it) */
+  address: { street: string; postalCode: string; municipality: string } | null;
+  contact: { phone?: string; email?: string; website?: string } | null;
   version: Generated<number>;
   created_at: Instant;
   created_by: string;

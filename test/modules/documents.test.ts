@@ -77,9 +77,9 @@ t.test('contract documents', async (t) => {
   const get = (url: string, token = worker) => h.app.inject({ method: 'GET', url, headers: bearer(token) });
 
   const expected = {
-    fr: ['Projet individualisé d’intégration sociale (PIIS)', 'Parties', 'Objectifs', 'Engagements de la personne', 'Engagements du CPAS', 'Durée', 'Modalités d’évaluation', 'Aide complémentaire', 'Vos droits', 'délai de réflexion de 5 jours calendrier', 'être entendu', 'personne de votre choix', 'Signatures', 'The president', 'Registration and travel costs'],
-    nl: ['Geïndividualiseerd project voor maatschappelijke integratie (GPMI)', 'Partijen', 'Doelstellingen', 'Verbintenissen van de persoon', 'Verbintenissen van het OCMW', 'Looptijd', 'Evaluatieregeling', 'Bijkomende steun', 'Uw rechten', 'bedenktijd van 5 kalenderdagen', 'gehoord te worden', 'persoon van uw keuze', 'Handtekeningen', 'The president'],
-    de: ['Individuelles Projekt zur sozialen Eingliederung (IPSE)', 'Parteien', 'Ziele', 'Verpflichtungen der Person', 'Verpflichtungen des ÖSHZ', 'Laufzeit', 'Evaluierungsmodalitäten', 'Zusätzliche Hilfe', 'Ihre Rechte', 'Bedenkzeit von 5 Kalendertagen', 'angehört zu werden', 'Person Ihrer Wahl', 'Unterschriften', 'The president'],
+    fr: ['Projet individualisé d’intégration sociale (PIIS)', 'Parties', 'Objectifs', 'Engagements de la personne', 'Engagements du CPAS', 'Durée', 'Modalités d’évaluation', 'Aide complémentaire', 'Vos droits', 'délai de réflexion de 5 jours calendrier', 'être entendu', 'personne de votre choix', 'Signatures', 'The president', 'Registration and travel costs', 'suspendre tout ou partie de votre revenu d’intégration', 'le droit d’être entendu(e)', 'tribunal du travail', 'Lu et approuvé', 'non enregistrée au registre des CPAS'],
+    nl: ['Geïndividualiseerd project voor maatschappelijke integratie (GPMI)', 'Partijen', 'Doelstellingen', 'Verbintenissen van de persoon', 'Verbintenissen van het OCMW', 'Looptijd', 'Evaluatieregeling', 'Bijkomende steun', 'Uw rechten', 'bedenktijd van 5 kalenderdagen', 'gehoord te worden', 'persoon van uw keuze', 'Handtekeningen', 'The president', 'leefloon geheel of gedeeltelijk schorsen', 'recht gehoord te worden', 'arbeidsrechtbank', 'Gelezen en goedgekeurd'],
+    de: ['Individuelles Projekt zur sozialen Eingliederung (IPSE)', 'Parteien', 'Ziele', 'Verpflichtungen der Person', 'Verpflichtungen des ÖSHZ', 'Laufzeit', 'Evaluierungsmodalitäten', 'Zusätzliche Hilfe', 'Ihre Rechte', 'Bedenkzeit von 5 Kalendertagen', 'angehört zu werden', 'Person Ihrer Wahl', 'Unterschriften', 'The president', 'Eingliederungseinkommen ganz oder teilweise', 'angehört zu werden', 'Arbeitsgericht', 'Gelesen und genehmigt'],
   } as const;
 
   for (const lang of ['fr', 'nl', 'de'] as const) {
@@ -132,4 +132,34 @@ t.test('contract documents', async (t) => {
     const notPdf = await h.app.inject({ method: 'GET', url: `/v1/piis/${piis.piisId}/versions/1/document`, headers: { ...bearer(worker), accept: 'application/json' } });
     t.equal(notPdf.statusCode, 406);
   });
+});
+
+t.test('R-INFORM: when the CPAS has recorded its address and contact, then the document prints them, with a signature block per party', async (t) => {
+  const h = await buildHarness(t);
+  const kbo = '0212344876';
+  const created = await h.app.inject({
+    method: 'POST',
+    url: '/v1/cpas',
+    headers: bearer(h.platformToken),
+    payload: {
+      kboNumber: kbo,
+      name: { fr: 'CPAS de Namur', nl: 'OCMW Namen', de: 'ÖSHZ Namur' },
+      language: 'fr',
+      nisCodes: [],
+      address: { street: 'Rue de Dave 165', postalCode: '5100', municipality: 'Namur' },
+      contact: { phone: '+32 81 33 70 11', email: 'accueil@cpasnamur.example' },
+    },
+  });
+  t.equal(created.statusCode, 201, created.body);
+  t.match(created.json(), { address: { postalCode: '5100' }, contact: { phone: '+32 81 33 70 11' } });
+  const worker = await h.keys.token({ sub: 'namur-worker', roles: ['social_worker'], cpas: kbo });
+  const piis = await piisIn(h.app, worker, 'active');
+  const res = await h.app.inject({ method: 'GET', url: `/v1/piis/${piis.piisId}/versions/1/document?lang=fr`, headers: bearer(worker) });
+  t.equal(res.statusCode, 200);
+  const text = pdfText(res.rawPayload).replace(/\s+/g, ' ');
+  for (const phrase of ['Rue de Dave 165, 5100 Namur', 'tél. +32 81 33 70 11', 'accueil@cpasnamur.example', 'Si les engagements ne sont pas respectés', 'Lu et approuvé', 'Bénéficiaire', 'CPAS de Namur']) {
+    t.ok(text.includes(phrase), `shows "${phrase}"`);
+  }
+  const bad = await h.app.inject({ method: 'POST', url: '/v1/cpas', headers: bearer(h.platformToken), payload: { kboNumber: '0207437468', name: { fr: 'A', nl: 'A', de: 'A' }, language: 'fr', nisCodes: [], address: { street: 'x', postalCode: '99999', municipality: 'y' } } });
+  t.equal(bad.statusCode, 400, 'a postal code of 5 digits is refused');
 });

@@ -5,7 +5,7 @@ import type { Cpas } from './cpas.schemas.js';
 const columns = (tx: Tx) =>
   tx
     .selectFrom('cpas')
-    .select(['id', 'kbo_number', 'name', 'language', 'created_at'])
+    .select(['id', 'kbo_number', 'name', 'language', 'address', 'contact', 'created_at'])
     .select(
       sql<string[]>`coalesce((select array_agg(n.nis_code order by n.nis_code) from cpas_nis_code n
                               where n.cpas_id = cpas.id and n.valid_to is null), '{}')`.as('nis_codes'),
@@ -19,6 +19,8 @@ const toCpas = (r: Row): Cpas => ({
   name: r.name,
   language: r.language,
   nisCodes: r.nis_codes,
+  address: r.address,
+  contact: r.contact,
   createdAt: r.created_at,
 });
 
@@ -43,10 +45,10 @@ export async function findCurrentNisOwners(tx: Tx, nisCodes: string[]): Promise<
   return rows.map((r) => r.nis_code);
 }
 
-export async function insertCpas(tx: Tx, cpas: { id: string; kbo: string; name: Cpas['name']; language: Cpas['language']; nisCodes: string[]; actor: string }) {
+export async function insertCpas(tx: Tx, cpas: { id: string; kbo: string; name: Cpas['name']; language: Cpas['language']; nisCodes: string[]; address: Cpas['address']; contact: Cpas['contact']; actor: string }) {
   await tx
     .insertInto('cpas')
-    .values({ id: cpas.id, kbo_number: cpas.kbo, name: JSON.stringify(cpas.name) as never, language: cpas.language, created_by: cpas.actor })
+    .values({ id: cpas.id, kbo_number: cpas.kbo, name: JSON.stringify(cpas.name) as never, language: cpas.language, address: cpas.address ? (JSON.stringify(cpas.address) as never) : null, contact: cpas.contact ? (JSON.stringify(cpas.contact) as never) : null, created_by: cpas.actor })
     .execute();
   if (cpas.nisCodes.length > 0) {
     await tx.insertInto('cpas_nis_code').values(cpas.nisCodes.map((nis) => ({ nis_code: nis, cpas_id: cpas.id }))).execute();

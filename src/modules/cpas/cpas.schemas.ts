@@ -3,6 +3,24 @@ import { Instant, Language, Uuid } from '../../http/schemas.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
+export const Address = Type.Object(
+  {
+    street: Type.String({ minLength: 1, maxLength: 200, description: 'Street and number' }),
+    postalCode: Type.String({ pattern: '^[1-9][0-9]{3}$', minLength: 4, maxLength: 4, description: 'Belgian postal code' }),
+    municipality: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  { additionalProperties: false, description: 'Where the CPAS receives the public: printed on the contract document' },
+);
+
+export const Contact = Type.Object(
+  {
+    phone: Type.Optional(Type.String({ minLength: 6, maxLength: 30, pattern: '^[+0-9 ./()-]+$' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    website: Type.Optional(Type.String({ format: 'uri', maxLength: 200, pattern: '^https?://' })),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'How the person reaches the CPAS: printed on the contract document' },
+);
+
 export const CpasCreateBody = Type.Object(
   {
     kboNumber: Type.String({ minLength: 1, maxLength: 20, description: 'KBO/BCE enterprise number, 10 digits (R-ID-KBO)' }),
@@ -13,6 +31,8 @@ export const CpasCreateBody = Type.Object(
       uniqueItems: true,
       description: 'Municipalities the CPAS serves; a NIS code belongs to one CPAS at a time',
     }),
+    address: Type.Optional(Address),
+    contact: Type.Optional(Contact),
   },
   { additionalProperties: false },
 );
@@ -25,6 +45,8 @@ export const CpasSchema = Type.Object(
     name: Type.Object({ fr: Name, nl: Name, de: Name }, { additionalProperties: false }),
     language: Language,
     nisCodes: Type.Array(Type.String({ minLength: 5, maxLength: 5 }), { maxItems: 50, description: 'NIS codes currently served' }),
+    address: Type.Union([Address, Type.Null()]),
+    contact: Type.Union([Contact, Type.Null()]),
     createdAt: Instant('When the CPAS was registered'),
   },
   { additionalProperties: false },

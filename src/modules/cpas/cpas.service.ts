@@ -25,7 +25,7 @@ export async function createCpas(ctx: RequestContext, body: CpasCreateBody): Pro
         throw new AppError('duplicate-nis-code', msg('conflict.nis-codes', { codes: taken.join(', ') }), { rule: 'R-ID-NIS' });
       }
       const id = uuidv7();
-      await repo.insertCpas(tx, { id, kbo, name: body.name, language: body.language, nisCodes: body.nisCodes, actor: ctx.actor });
+      await repo.insertCpas(tx, { id, kbo, name: body.name, language: body.language, nisCodes: body.nisCodes, address: body.address ?? null, contact: body.contact ?? null, actor: ctx.actor });
       await appendChange(tx, ctx, { action: 'create', entity: 'cpas', entityId: id, event: { type: 'cpas.created', data: { kboNumber: kbo } } });
       const cpas = (await repo.findCpasById(tx, id))!;
       return created(cpas, `/v1/cpas/${id}`, '"1"');

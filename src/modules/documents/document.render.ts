@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type PDFKit from 'pdfkit';
 import { codeLabel } from '../meta/codes.js';
-import { formatDate, TEXTS, type DocLang } from './document.texts.js';
+import { documentTexts, formatDate, type DocLang } from './document.texts.js';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -14,7 +14,12 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 export interface DocumentInput {
   piisId: string;
   lang: DocLang;
-  cpas: { name: string; kbo: string };
+  cpas: {
+    name: string;
+    kbo: string;
+    address: { street: string; postalCode: string; municipality: string } | null;
+    contact: { phone?: string; email?: string; website?: string } | null;
+  };
   person: { givenName: string; familyName: string; niss: string; birthDate: string | null; language: string };
   track: string;
   obligation: string;
@@ -52,7 +57,7 @@ let pdfkit: Promise<typeof PDFKit> | undefined;
 
 export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   const PDFDocument = await (pdfkit ??= import('pdfkit').then((module) => module.default));
-  const t = TEXTS[input.lang];
+  const t = documentTexts(input.lang);
   const date = formatDate[input.lang];
   const lang = input.lang;
   const doc = new PDFDocument({
@@ -109,6 +114,11 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   const c = input.version.content;
   heading(t.parties);
   field(t.cpas, `${input.cpas.name} (${t.kbo} ${input.cpas.kbo})`);
+  const a = input.cpas.address;
+  field(t.address, a ? `${a.street}, ${a.postalCode} ${a.municipality}` : t.notRecorded);
+  const k = input.cpas.contact;
+  const contact = k ? [k.phone ? t.phone(k.phone) : null, k.email ?? null, k.website ?? null].filter(Boolean).join(' — ') : '';
+  field(t.contact, contact || t.notRecorded);
   const born = input.person.birthDate ? `, ${t.born(date(input.person.birthDate))}` : '';
   field(t.person, `${input.person.givenName} ${input.person.familyName} (${t.niss} ${input.person.niss}${born})`);
   const thirds = [...new Set(c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName).map((x) => x.thirdPartyName!))];
@@ -153,11 +163,42 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   bullet(t.hearing);
   bullet(t.interview);
 
+  // R-INFORM: what follows when the commitments are not kept, and the rights that go with it
+  heading(t.consequencesTitle);
+  bullet(t.consequences);
+  bullet(t.heardBeforeSanction);
+  bullet(t.appeal);
+
   heading(t.signatures);
   if (input.signatures.length === 0) para(t.notSigned);
   for (const s of input.signatures) {
     const party = s.party === 'third_party' && s.thirdPartyName ? `${label('party', s.party, lang)} (${s.thirdPartyName})` : label('party', s.party, lang);
     bullet(t.signed(party, s.signatoryName, date(s.signedOn)));
+  }
+  // a block for each party: the person, the CPAS and every third party that commits
+  const blocks = [
+    { party: label('party', 'beneficiary', lang), signed: input.signatures.find((s) => s.party === 'beneficiary') },
+    { party: `${label('party', 'cpas', lang)} — ${input.cpas.name}`, signed: input.signatures.find((s) => s.party === 'cpas') },
+    ...thirds.map((name) => ({ party: `${label('party', 'third_party', lang)} — ${name}`, signed: input.signatures.find((s) => s.party === 'third_party' && s.thirdPartyName === name) })),
+  ];
+  doc.moveDown(0.6);
+  const blockWidth = (width - 12) / 2;
+  const blockHeight = 96;
+  for (let i = 0; i < blocks.length; i += 2) {
+    if (doc.y + blockHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const top = doc.y;
+    for (const [j, b] of blocks.slice(i, i + 2).entries()) {
+      const x = doc.page.margins.left + j * (blockWidth + 12);
+      doc.rect(x, top, blockWidth, blockHeight).strokeColor('#999999').lineWidth(0.5).stroke();
+      doc.font('bold').fontSize(9.5).fillColor('black').text(b.party, x + 6, top + 6, { width: blockWidth - 12 });
+      doc.font('body').fontSize(9);
+      doc.text(t.field(t.signatureName, b.signed?.signatoryName ?? ''), x + 6, top + 30, { width: blockWidth - 12 });
+      doc.text(t.field(t.signatureDate, b.signed ? date(b.signed.signedOn) : ''), x + 6, top + 44, { width: blockWidth - 12 });
+      doc.fontSize(8).fillColor('#555555').text(t.readAndApproved, x + 6, top + 60, { width: blockWidth - 12 });
+      doc.text(t.signature, x + 6, top + 74, { width: blockWidth - 12 }).fillColor('black');
+    }
+    doc.x = doc.page.margins.left;
+    doc.y = top + blockHeight + 10;
   }
 
   // Footer on every page: the reference and the page number.

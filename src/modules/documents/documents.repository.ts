@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Insertable, Selectable } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
-import type { PiisDocumentTable } from '../../db/types.js';
+import type { CpasTable, PiisDocumentTable } from '../../db/types.js';
 
 export type StoredDocument = Selectable<PiisDocumentTable>;
 
@@ -24,8 +24,8 @@ export async function storeDocument(tx: Tx, row: Insertable<PiisDocumentTable>):
 }
 
 export async function beneficiaryAndCpas(tx: Tx, cpasId: string, beneficiaryId: string) {
-  const { rows } = await sql<{ given_name: string; family_name: string; niss: string; birth_date: string | null; language: 'fr' | 'nl' | 'de'; cpas_name: Record<string, string>; kbo_number: string }>`
-    select b.given_name, b.family_name, b.niss, b.birth_date, b.language, c.name as cpas_name, c.kbo_number
+  const { rows } = await sql<{ given_name: string; family_name: string; niss: string; birth_date: string | null; language: 'fr' | 'nl' | 'de'; cpas_name: Record<string, string>; kbo_number: string; cpas_address: CpasTable['address']; cpas_contact: CpasTable['contact'] }>`
+    select b.given_name, b.family_name, b.niss, b.birth_date, b.language, c.name as cpas_name, c.kbo_number, c.address as cpas_address, c.contact as cpas_contact
     from beneficiary b join cpas c on c.id = b.cpas_id
     where b.cpas_id = ${cpasId} and b.id = ${beneficiaryId}`.execute(tx);
   return rows[0];

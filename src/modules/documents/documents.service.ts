@@ -35,7 +35,7 @@ export async function getPiisDocument(ctx: RequestContext, piisId: string, versi
     const input: DocumentInput = {
       piisId,
       lang: docLang,
-      cpas: { name: who.cpas_name[docLang] ?? who.cpas_name['fr'] ?? '', kbo: who.kbo_number },
+      cpas: { name: who.cpas_name[docLang] ?? who.cpas_name['fr'] ?? '', kbo: who.kbo_number, address: who.cpas_address, contact: who.cpas_contact },
       person: { givenName: who.given_name, familyName: who.family_name, niss: who.niss, birthDate: who.birth_date, language: who.language },
       track: p.track,
       obligation: p.obligation,
