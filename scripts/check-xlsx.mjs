@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { xlsxStream } from '../dist/http/xlsx.js';
 import { subsidyColumns } from '../dist/modules/reports/reports.exports.js';
+import { msg, render } from '../dist/i18n/catalogue.js';
 
 const items = Array.from({ length: 6 }, (_, i) => ({
   beneficiaryId: `0190d2a4-0000-7000-8000-00000000000${i}`,
@@ -26,7 +27,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-xlsx-'));
 const file = path.join(dir, 'subsidy-2026.xlsx');
 fs.writeFileSync(
   file,
-  await buffer(xlsxStream({ sheetName: '2026', headers: subsidyColumns.map((c) => c.header.fr), types: subsidyColumns.map((c) => c.type), rows: items.map((r) => subsidyColumns.map((c) => c.value(r))), rowLimit: 4 })),
+  await buffer(xlsxStream({ sheetName: '2026', headers: subsidyColumns.map((c) => render('fr', typeof c.header === 'string' ? msg(c.header) : c.header)), types: subsidyColumns.map((c) => c.type), rows: items.map((r) => subsidyColumns.map((c) => c.value(r, 'fr'))), rowLimit: 4 })),
 );
 const soffice = (...args) => execFileSync('soffice', ['--headless', ...args, '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
 soffice('--convert-to', 'pdf');

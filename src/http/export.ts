@@ -1,6 +1,6 @@
 // Report exports: JSON, CSV or XLSX by `?format=` or, without it, by the Accept header; column
 // headers in the caller's language; rows streamed as they come. CSV is RFC 4180 with a UTF-8 BOM
-// (spreadsheets then read the accents), dates ISO; in fr, nl and de it is what a spreadsheet in a
+// (spreadsheets then read the accents), dates ISO (a month as its first day); in fr, nl and de it is what a spreadsheet in a
 // Belgian locale reads as numbers — `;` between fields and a decimal comma — and in en `,` and a
 // decimal point (`?delimiter=` chooses otherwise); a text that a spreadsheet would run as a
 // formula is prefixed with an apostrophe.
@@ -50,7 +50,8 @@ export const defaultDelimiter = (lang: Lang): CsvDelimiter => (lang === 'en' ? '
 
 function csvField(type: CellType, value: Cell, delimiter: CsvDelimiter): string {
   if (value === null) return '';
-  let text = type === 'euros' ? (Number(value) / 100).toFixed(2) : String(value);
+  // a month is written as its first day: an ISO date, which spreadsheets read as a date (YYYY-MM is text to them)
+  let text = type === 'euros' ? (Number(value) / 100).toFixed(2) : type === 'month' && /^\d{4}-\d{2}$/.test(String(value)) ? `${value}-01` : String(value);
   if ((type === 'euros' || type === 'number') && delimiter === 'semicolon') text = text.replace('.', ',');
   if (type === 'text' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   const special = delimiter === 'semicolon' ? /[";\r\n]/ : /[",\r\n]/;
