@@ -1,6 +1,8 @@
 // Sentences kept in the database are now kept as messages (id and values) and said in each
-// reader's language (src/i18n/stored.ts). The subsidy tallies hold English explanations written
-// before: every CPAS is tallied again once (coverage reset), which writes them as messages.
+// reader's language (src/i18n/stored.ts). A subsidy tally also keeps its months said in its CPAS's
+// language (`said`, `said_lang`): the report in that language — the common case — streams them as
+// stored, without formatting 240,000 sentences per read. The tallies hold English explanations
+// written before: every CPAS is tallied again once (coverage reset), which writes them anew.
 // The CPAS registry gains the address and contact the contract document prints.
 import { type Kysely, sql } from 'kysely';
 
@@ -8,11 +10,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(
       `alter table cpas add column address jsonb, add column contact jsonb;
+       alter table subsidy_tally add column said text, add column said_lang text check (said_lang in ('fr', 'nl', 'de', 'en'));
        delete from rollup_coverage;`,
     )
     .execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw(`alter table cpas drop column address, drop column contact;`).execute(db);
+  await sql.raw(`alter table cpas drop column address, drop column contact; alter table subsidy_tally drop column said, drop column said_lang;`).execute(db);
 }

@@ -126,6 +126,24 @@ export function jsonItemsStream<R>(head: Record<string, unknown>, rows: RowSourc
   );
 }
 
+/** Like jsonItemsStream, the rows already JSON: each chunk a comma-separated run of items (empty chunks skipped). */
+export function jsonRawItemsStream(head: Record<string, unknown>, chunks: AsyncIterable<string>): Readable {
+  return Readable.from(
+    (async function* () {
+      const open = JSON.stringify(head);
+      yield `${open.length > 2 ? `${open.slice(0, -1)},` : '{'}"items":[`;
+      let first = true;
+      for await (const chunk of chunks) {
+        if (!chunk) continue;
+        yield first ? chunk : `,${chunk}`;
+        first = false;
+      }
+      yield ']}';
+    })(),
+    { objectMode: false },
+  );
+}
+
 async function* mapRows<R>(rows: RowSource<R>, columns: readonly ExportColumn<R>[], lang: Lang): AsyncIterable<Cell[]> {
   for await (const batch of batchesOf(rows)) for (const row of batch) yield columns.map((c) => c.value(row, lang));
 }

@@ -4,6 +4,7 @@
 // formatted with Intl, so the weekday and the euro format follow the language (contract §2
 // "Language"). The texts live in messages/<lang>.ts; en.ts defines the ids.
 import { IntlMessageFormat } from 'intl-messageformat';
+import { recall } from './said-cache.js';
 import { en, type MessageId } from './messages/en.js';
 import { fr } from './messages/fr.js';
 import { nl } from './messages/nl.js';
@@ -100,9 +101,11 @@ function renderValue(lang: Lang, value: Value): string | number {
 /** The sentence in the reader's language (a plain string is data and stays as it is). */
 export function render(lang: Lang, text: Text): string {
   if (typeof text === 'string') return text;
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(text.values)) values[name] = renderValue(lang, value);
-  return String(formatter(lang, text.id).format(values));
+  return recall(`${lang}${JSON.stringify(text)}`, () => {
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(text.values)) values[name] = renderValue(lang, value);
+    return String(formatter(lang, text.id).format(values));
+  });
 }
 
 /** The argument names a message text uses (for the catalogue's own test). */

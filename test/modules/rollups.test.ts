@@ -30,6 +30,9 @@ t.test('indicator rollups', async (t) => {
       t.same(await fromRollup(year), indicatorsFrom(facts, year, 'fr'), `${what}: ${year} equals a recomputation`);
       const subsidy = await app.inject({ method: 'GET', url: `/v1/reports/subsidy?year=${year}`, headers: bearer(manager) });
       t.strictSame(json(subsidy), subsidyReportFrom(await subsidyInputs(ctx(), year), year, 'fr'), `${what}: the ${year} subsidy report (streamed from the tallies) equals a recomputation`);
+      // in another language than the CPAS's, the stored messages are said on the way out
+      const dutch = await app.inject({ method: 'GET', url: `/v1/reports/subsidy?year=${year}`, headers: { ...bearer(manager), 'accept-language': 'nl' } });
+      t.strictSame(json(dutch), subsidyReportFrom(await subsidyInputs(ctx(), year), year, 'nl'), `${what}: the ${year} subsidy report in Dutch equals a recomputation in Dutch`);
     }
     // and every stored tally equals its recomputation
     const stored = await h.db.owner<{ beneficiary_id: string; year: number }>(`select beneficiary_id, year from indicator_tally where cpas_id = $1 order by 1, 2`, [cpas.id]);

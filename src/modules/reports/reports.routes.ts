@@ -3,7 +3,7 @@ import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
-import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonItemsStream, sendExport, type CsvDelimiter, type ExportColumn, type ExportFormat } from '../../http/export.js';
+import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, type CsvDelimiter, type ExportColumn, type ExportFormat } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
@@ -76,14 +76,19 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items, names: SUBSIDY_NAMES });
       }
       allowLongResponse(request, reply);
-      // the stored months keep their explanations as messages: each is said in the reader's language
-      const rows = (async function* () {
-        for await (const batch of report.persons) yield batch.flatMap((p) => (JSON.parse(p.items) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m)));
-      })();
+      // months stored in the reader's language are sent as stored; others keep their explanations
+      // as messages, said here in the reader's language
+      const said = (p: { items: string; said: boolean }): string => (p.said ? p.items : JSON.stringify((JSON.parse(p.items) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))));
       if (format === 'json') {
+        const persons = (async function* () {
+          for await (const batch of report.persons) yield batch.map(said).filter((items) => items.length > 2).map((items) => items.slice(1, -1)).join(',');
+        })();
         reply.type(EXPORT_MEDIA_TYPES.json);
-        return (reply as FastifyReply).send(jsonItemsStream({ year: report.year, totals: report.totals }, { batches: rows }));
+        return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));
       }
+      const rows = (async function* () {
+        for await (const batch of report.persons) yield batch.flatMap((p) => (p.said ? (JSON.parse(p.items) as SubsidyMonthItem[]) : (JSON.parse(p.items) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))));
+      })();
       const audit = { ctx, ...SUBSIDY_NAMES };
       return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang, delimiter: request.query.delimiter, audit });
     },

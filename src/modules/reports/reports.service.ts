@@ -24,7 +24,8 @@ export function subsidyInputs(ctx: RequestContext, year: number, beneficiaryId?:
 export interface SubsidyReportStream {
   year: number;
   totals: SubsidyTotals;
-  persons: AsyncIterable<ReadonlyArray<{ beneficiary_id: string; items: string }>>;
+  /** each person's months as JSON: already said (`said`) when stored in the reader's language */
+  persons: AsyncIterable<ReadonlyArray<{ beneficiary_id: string; items: string; said: boolean }>>;
 }
 
 /**
@@ -37,7 +38,7 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
   if (year > Number(ctx.today.slice(0, 4))) return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, ctx.lang, query.beneficiaryId);
   await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
   const [sums] = await readInTenant(ctx.database, ctx.cpasId, subsidyTotalsQuery(ctx.db, ctx.cpasId, year, query.beneficiaryId));
-  const batches = cursorBatches(ctx.db, subsidyItemsQuery(ctx.db, ctx.cpasId, year, query.beneficiaryId), { cpasId: ctx.cpasId, batch: 2000, statementTimeoutMs: 0 });
+  const batches = cursorBatches(ctx.db, subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, query.beneficiaryId), { cpasId: ctx.cpasId, batch: 2000, statementTimeoutMs: 0 });
   return {
     year,
     totals: toSubsidyTotals(sums!),

@@ -6,6 +6,7 @@ import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import { emptyTally, TALLY_COUNTS, type IndicatorTally, type TallyCount } from '../../rules/indicators.js';
 import type { SubsidyTotals } from '../reports/subsidy.compute.js';
+import type { Lang } from '../../i18n/catalogue.js';
 
 const column = (key: TallyCount) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLUMNS = TALLY_COUNTS.map(column);
@@ -109,8 +110,11 @@ export async function nationalRollups(tx: Tx, year: number): Promise<Array<{ cpa
 export interface SubsidyTallyRow {
   beneficiaryId: string;
   year: number;
-  /** the person's items of the year as JSON, as the report gives them */
+  /** the person's items of the year as JSON, their explanations messages (any language) */
   items: string;
+  /** the same items as JSON, said in the CPAS's language (the common reader's) */
+  said: string;
+  saidLang: Lang;
   totals: SubsidyTotals;
 }
 
@@ -118,11 +122,11 @@ export interface SubsidyTallyRow {
 export async function replaceSubsidyTallies(tx: Tx, cpasId: string, beneficiaryIds: readonly string[], tallies: readonly SubsidyTallyRow[]): Promise<void> {
   await sql`delete from subsidy_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[])`.execute(tx);
   for (let i = 0; i < tallies.length; i += 500) {
-    const values = tallies.slice(i, i + 500).map(({ beneficiaryId, year, items, totals: t }) =>
-      sql`(${cpasId}::uuid, ${year}, ${beneficiaryId}::uuid, ${items}, ${t.months}, ${t.riCents}, ${t.subsidyCents}, ${t.code11.months}, ${t.code11.riCents}, ${t.code11.subsidyCents},
+    const values = tallies.slice(i, i + 500).map(({ beneficiaryId, year, items, said, saidLang, totals: t }) =>
+      sql`(${cpasId}::uuid, ${year}, ${beneficiaryId}::uuid, ${items}, ${said}, ${saidLang}, ${t.months}, ${t.riCents}, ${t.subsidyCents}, ${t.code11.months}, ${t.code11.riCents}, ${t.code11.subsidyCents},
         ${t.code17.months}, ${t.code17.riCents}, ${t.code17.subsidyCents}, ${t.student.months}, ${t.student.riCents}, ${t.exemptedMonths})`,
     );
-    await sql`insert into subsidy_tally (cpas_id, year, beneficiary_id, items, months, ri_cents, subsidy_cents, code11_months, code11_ri_cents, code11_subsidy_cents,
+    await sql`insert into subsidy_tally (cpas_id, year, beneficiary_id, items, said, said_lang, months, ri_cents, subsidy_cents, code11_months, code11_ri_cents, code11_subsidy_cents,
       code17_months, code17_ri_cents, code17_subsidy_cents, student_months, student_ri_cents, exempted_months) values ${sql.join(values)}`.execute(tx);
   }
 }
@@ -150,10 +154,17 @@ export function toSubsidyTotals(r: Record<string, number | string | null>): Subs
   };
 }
 
-/** The stored items of a year, by beneficiary (for a cursor). */
-export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, beneficiaryId?: string): CompiledQuery<{ beneficiary_id: string; items: string }> {
-  return sql<{ beneficiary_id: string; items: string }>`
-    select beneficiary_id, items from subsidy_tally where cpas_id = ${cpasId} and year = ${year}
+/** The stored items of a year, by beneficiary (for a cursor): already said when stored in `lang`. */
+export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, lang: Lang, beneficiaryId?: string): CompiledQuery<{ beneficiary_id: string; items: string; said: boolean }> {
+  return sql<{ beneficiary_id: string; items: string; said: boolean }>`
+    select beneficiary_id, case when said_lang = ${lang} then said else items end as items, coalesce(said_lang = ${lang}, false) as said
+    from subsidy_tally where cpas_id = ${cpasId} and year = ${year}
       ${beneficiaryId ? sql`and beneficiary_id = ${beneficiaryId}::uuid` : sql``}
     order by beneficiary_id`.compile(tx);
+}
+
+/** The language a CPAS works in: its subsidy months are kept said in it. */
+export async function cpasLanguage(tx: Tx, cpasId: string): Promise<Lang> {
+  const row = await tx.selectFrom('cpas').select('language').where('id', '=', cpasId).executeTakeFirst();
+  return row?.language ?? 'fr';
 }

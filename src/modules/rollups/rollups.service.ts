@@ -7,7 +7,8 @@ import type { Database } from '../../db/database.js';
 import { inTenant, readInTenant } from '../../db/tenant.js';
 import { emptyTally, FIRST_INDICATOR_YEAR, tallyYears, type IndicatorTally } from '../../rules/indicators.js';
 import { indicatorFactsQuery, subsidyFactsQuery, toIndicatorPerson, type SubsidyFactsRow } from '../reports/reports.repository.js';
-import { computeSubsidyMonths, personSubsidy } from '../reports/subsidy.compute.js';
+import { computeSubsidyMonths, personSubsidy, sayMonthItem } from '../reports/subsidy.compute.js';
+import type { Lang } from '../../i18n/catalogue.js';
 import * as repo from './rollups.repository.js';
 
 const BATCH = 1000;
@@ -34,7 +35,8 @@ export async function refreshRollups(database: Database, cpasId: string, today: 
       const subsidyIds = marks.filter((m) => m.subsidy).map((m) => m.id);
       if (subsidyIds.length > 0) {
         const facts = (await tx.executeQuery(subsidyFactsQuery(tx, cpasId, { yearEnd: `${currentYear}-12-31`, beneficiaryIds: subsidyIds }))).rows;
-        await repo.replaceSubsidyTallies(tx, cpasId, [...new Set([...subsidyIds, ...facts.map((f) => f.id)])], subsidyTallies(facts, currentYear));
+        const lang = await repo.cpasLanguage(tx, cpasId);
+        await repo.replaceSubsidyTallies(tx, cpasId, [...new Set([...subsidyIds, ...facts.map((f) => f.id)])], subsidyTallies(facts, currentYear, lang));
       }
       return marks.length;
     });
@@ -54,7 +56,7 @@ function firstSubsidyYear(row: SubsidyFactsRow): number | null {
 }
 
 /** Every year's subsidy months of these persons (couples settled together), the years with a month only. */
-export function subsidyTallies(rows: readonly SubsidyFactsRow[], throughYear: number): repo.SubsidyTallyRow[] {
+export function subsidyTallies(rows: readonly SubsidyFactsRow[], throughYear: number, lang: Lang): repo.SubsidyTallyRow[] {
   const firsts = rows.map(firstSubsidyYear).filter((y): y is number => y !== null);
   if (firsts.length === 0) return [];
   const out: repo.SubsidyTallyRow[] = [];
@@ -62,7 +64,7 @@ export function subsidyTallies(rows: readonly SubsidyFactsRow[], throughYear: nu
     for (const [beneficiaryId, months] of computeSubsidyMonths(rows, year)) {
       if (months.length === 0) continue;
       const { items, totals } = personSubsidy(beneficiaryId, months);
-      out.push({ beneficiaryId, year, items: JSON.stringify(items), totals });
+      out.push({ beneficiaryId, year, items: JSON.stringify(items), said: JSON.stringify(items.map((m) => sayMonthItem(lang, m))), saidLang: lang, totals });
     }
   }
   return out;
