@@ -25,7 +25,8 @@ if (generated.status !== 0) {
 }
 
 const { migrateToLatest } = await import(path.join(root, 'dist/db/migrate.js'));
-const env = { ...process.env };
+// a message rendered without one of its values fails the test that renders it (src/i18n/catalogue.ts)
+const env = { ...process.env, PIIS_STRICT_MESSAGES: '1' };
 const serverUrl = process.env.TEST_DATABASE_URL;
 let cleanup = async () => {};
 

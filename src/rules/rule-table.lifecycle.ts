@@ -11,7 +11,6 @@ const REFORM_DAY = '2016-11-01';
 export const lifecycleRules: RuleDefinition[] = [
   {
     id: 'R-OBLIG-NEW',
-    title: 'A PIIS is compulsory for every new RI beneficiary (no RI in the 3 months before the grant); before 2016-11-01 only for under-25s in listed cases',
     handling: ['enforced'],
     confidence: 'V',
     source: `${DIS}, art. 11 and 13; ${REFORM}`,
@@ -22,7 +21,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-OBLIG-DEADLINE',
-    title: 'The PIIS is concluded within 3 months of the RI grant decision, and never signed before it',
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: `${DIS}, art. 11 §1; ${REFORM}`,
@@ -30,7 +28,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-OPT-EMPLOYED',
-    title: 'Not compulsory when a job and a top-up RI are granted together (optional)',
     handling: ['recorded'],
     confidence: 'S',
     source: 'SPP IS FAQ',
@@ -38,7 +35,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-OPT-OTHER-USERS',
-    title: 'A PIIS may be a coaching tool for any CPAS user; no sanction applies to it',
     handling: ['recorded', 'enforced'],
     confidence: 'V',
     source: REFORM,
@@ -46,7 +42,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-STUDENT',
-    title: 'A student PIIS is compulsory when the CPAS accepts full-time studies for equity reasons; it runs for the studies (federal codes 9/10)',
     handling: ['enforced', 'recorded'],
     confidence: 'V',
     source: `${DIS}, art. 11 §2`,
@@ -54,7 +49,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-REUSE',
-    title: 'A person back from a job of under 3 months may have the earlier PIIS updated and re-signed without a new bilan social',
     handling: ['enforced'],
     confidence: 'V',
     source: REFORM,
@@ -62,7 +56,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-COUPLE',
-    title: 'Each partner of a couple is assessed separately for the obligation',
     handling: ['recorded'],
     confidence: 'V',
     source: REFORM,
@@ -70,7 +63,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-ASSESS-FIRST',
-    title: 'An assessment of the person on or before the draft date must precede handover (except under R-REUSE)',
     handling: ['enforced'],
     confidence: 'V',
     source: `AR 11 July 2002, art. 11; ${REFORM}`,
@@ -78,7 +70,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-ASSESS-BASELINE',
-    title: 'The first assessment is the baseline later assessments are compared with',
     handling: ['recorded'],
     confidence: 'V',
     source: REFORM,
@@ -86,7 +77,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-ASSIST',
-    title: 'During negotiation the person may be assisted by a person of their choice (recorded)',
     handling: ['recorded'],
     confidence: 'V',
     source: `${DIS}, art. 11 §1`,
@@ -94,7 +84,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-INFORM',
-    title: 'Before signing or amending, the person is informed of content, scope and consequences (date recorded)',
     handling: ['enforced', 'recorded'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 8',
@@ -102,7 +91,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-REFLECT',
-    title: 'A reflection period of 5 calendar days before signature: earliest signature = handover + 6 days',
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: `${DIS}, art. 11 §1; counting by the Judicial Code, art. 52–53 (interpretation)`,
@@ -110,7 +98,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-HEARING',
-    title: 'A pending hearing request blocks signature until the hearing is held or withdrawn',
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: `${DIS}, art. 11 §1`,
@@ -118,7 +105,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-CONTENT',
-    title: 'A PIIS handed over or signed has objectives, commitments of each party tied to objectives, domains, duration, evaluation arrangements and supplementary aid',
     handling: ['enforced'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 10',
@@ -126,7 +112,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-PARTIES',
-    title: 'The contract is signed when the beneficiary and the CPAS have signed; third parties may sign too',
     handling: ['enforced', 'recorded'],
     confidence: 'V',
     source: `${DIS}, art. 11`,
@@ -134,7 +119,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SIGNED-VERSION',
-    title: 'What is signed is an immutable version; changes after signature are amendments creating a new version',
     handling: ['enforced'],
     confidence: 'I',
     source: 'Rulebook interpretation',
@@ -142,7 +126,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-KIND',
-    title: 'No separate legal types since 2016-11-01: track general (code 11) or student (9/10), domains, social-activation category 2.1/2.2/2.3',
     handling: ['recorded'],
     confidence: 'V',
     source: REFORM,
@@ -150,7 +133,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SOCIAL-ACTIVATION',
-    title: 'Social activation = socially useful activities; professional activation is not social activation',
     handling: ['recorded'],
     confidence: 'V',
     source: 'SPP IS instructions 2015–2017 (social activation)',
@@ -158,7 +140,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-COMMUNITY-SERVICE',
-    title: 'Community service existed only from 2016-11-01 to 2018-09-30 (Constitutional Court, ruling 86/2018)',
     handling: ['enforced'],
     confidence: 'V',
     source: `${REFORM}; Constitutional Court 86/2018`,
@@ -166,7 +147,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-VOLUNTEERING',
-    title: 'Volunteering may not be a condition of a PIIS drafted on or after 2018-07-26 (path 2.3 refused)',
     handling: ['enforced'],
     confidence: 'V',
     source: 'Law of 3 July 2005 (volunteering); SPP IS circular of 26 July 2018',
@@ -177,7 +157,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-EVAL-FREQ',
-    title: 'Evaluations: at least 3 per 12 months, 2 of them in person (signed from 2016-11-01); quarterly before',
     handling: ['computed'],
     confidence: 'V',
     source: `AR 11 July 2002, art. 11 §2; ${REFORM}`,
@@ -188,7 +167,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-EVAL-INTERVIEW',
-    title: 'An interview the person asks for is granted within 5 working days (Belgian public holidays excluded)',
     handling: ['computed'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 11 §2',
@@ -196,7 +174,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-EVAL-CONTENT',
-    title: 'An evaluation records date, mode, progress per objective, commitments kept, adjustments and the version evaluated',
     handling: ['enforced', 'recorded'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 11 §2',
@@ -204,7 +181,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-PROGRESS',
-    title: 'Progress: participation rung or mean domain score higher than the baseline assessment',
     handling: ['computed'],
     confidence: 'V',
     source: 'SPP IS instructions (social activation); rulebook interpretation of the measure',
@@ -212,7 +188,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-DURATION',
-    title: 'Duration is mandatory (start and end dates); no general maximum',
     handling: ['enforced'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 10',
@@ -220,7 +195,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-AMEND',
-    title: 'An amendment needs both parties’ signatures and R-INFORM, no reflection period; it creates a new version effective from its date',
     handling: ['enforced'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 11 §3',
@@ -228,7 +202,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-PROLONG',
-    title: 'A PIIS is prolonged by an amendment that moves the end date later, with a reason',
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 11 §3',
@@ -236,7 +209,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-CLOSE',
-    title: 'Closing records the actual end date and an outcome',
     handling: ['recorded'],
     confidence: 'I',
     source: 'CPAS practice',
@@ -244,7 +216,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SANCTION-SCOPE',
-    title: 'A sanction applies only to a person receiving RI on the decision date, under a compulsory or optional PIIS',
     handling: ['enforced'],
     confidence: 'V',
     source: `${DIS}, art. 30 §2`,
@@ -252,7 +223,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SANCTION-NOTICE',
-    title: 'A sanction needs a written notice issued before the decision, no legitimate reason, and the hearing the person asked for',
     handling: ['enforced'],
     confidence: 'V',
     source: `${DIS}, art. 30 §2`,
@@ -260,7 +230,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SANCTION-LENGTH',
-    title: 'Suspension of at most 1 month; 3 months for a repeat (decision within 1 year of the previous one)',
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: `${DIS}, art. 30 §2`,
@@ -268,7 +237,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SANCTION-START',
-    title: 'The suspension starts between the day after notification and the 1st day of the 3rd month after the decision',
     handling: ['enforced', 'computed'],
     confidence: 'S',
     source: `${DIS}, art. 30 §2 and AR 11 July 2002 (texts changed over time; the newer window applies until the dates are known)`,
@@ -276,7 +244,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SANCTION-APPEAL',
-    title: 'Appeal to the labour tribunal within 3 months of notification',
     handling: ['computed'],
     confidence: 'V',
     source: `${DIS}, art. 47`,
@@ -284,7 +251,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-START',
-    title: 'The 10% subsidy is due from the 1st day of the signature month (from the grant day when both fall in the same month; from 2016-11-01 for a PIIS existing then)',
     handling: ['computed'],
     confidence: 'V',
     source: `${DIS}, art. 43/2; ${REFORM}`,
@@ -292,7 +258,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-FIRST',
-    title: 'First subsidy (federal code 11): the start month and the 11 months after it, while the PIIS is in force and RI is paid',
     handling: ['computed'],
     confidence: 'V',
     source: `${DIS}, art. 43/2 (length: secondary sources; a parameter)`,
@@ -300,7 +265,6 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-STUDENT',
-    title: 'Student PIIS (codes 9/10) are reported separately, without the code 11/17 logic',
     handling: ['computed'],
     confidence: 'I',
     source: 'Rulebook interpretation until confirmed',

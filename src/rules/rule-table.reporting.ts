@@ -9,7 +9,6 @@ const REFORM_DAY = '2016-11-01';
 export const reportingRules: RuleDefinition[] = [
   {
     id: 'R-SUB-RATE',
-    title: 'While a PIIS exists, the State adds 10% of the RI actually granted to the reimbursement',
     handling: ['computed'],
     confidence: 'V',
     source: ART_43_2,
@@ -17,7 +16,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-SECOND',
-    title: 'A second year (code 17) only on a written, motivated request, with a PIIS in force on the last day of the first period and no interruption',
     handling: ['computed'],
     confidence: 'V',
     source: ART_43_2,
@@ -25,7 +23,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-INTERRUPT',
-    title: 'An RI interruption of more than 3 months inside the first year requires a newly signed PIIS before the subsidy is claimed again',
     handling: ['computed'],
     confidence: 'V',
     source: ART_43_2,
@@ -33,7 +30,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-COUPLE',
-    title: 'A couple on the category-3 rate: the 10% once on that amount, never doubled; recovered when a compulsory PIIS is missing for either partner',
     handling: ['computed'],
     confidence: 'V',
     source: ART_43_2,
@@ -41,7 +37,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-EXPLAIN',
-    title: 'Every computed month carries its code (11, 17 or none) and the reason',
     handling: ['computed'],
     confidence: 'I',
     source: 'Rulebook interpretation',
@@ -49,7 +44,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-IND-2015',
-    title: 'Convention indicators: beneficiaries with a bilan social; in a social-activation path through a PIIS, 2 = 2.1 + 2.2 + 2.3',
     handling: ['computed'],
     confidence: 'V',
     source: 'Social-activation convention 2015–2016 (SPP IS); computed for any year',
@@ -57,7 +51,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-IND-OUTCOMES',
-    title: 'Results: socio-professional path, reinforced autonomy, volunteering, employment; progress at 31 December',
     handling: ['computed'],
     confidence: 'V',
     source: 'Social-activation convention and PAS report (SPP IS)',
@@ -65,7 +58,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-IND-ENTITLED',
-    title: 'Entitled persons with two ratios: entitled to RI, and followed in a path; never a nominative list',
     handling: ['computed'],
     confidence: 'V',
     source: 'PAS report (SPP IS), from 2017',
@@ -73,7 +65,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-IND-COMPLIANCE',
-    title: 'Per CPAS and year: concluded or exempted within 3 months, full reflection, evaluation frequency, interviews in time, median days grant → signature',
     handling: ['computed'],
     confidence: 'I',
     source: 'Rulebook interpretation',
@@ -81,7 +72,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-SUB-COSTS',
-    title: 'Costs justified against the 10%: staff with proof of assignment, for their share of working time; rent with its link to PIIS coaching; never a building purchase',
     handling: ['computed'],
     confidence: 'V',
     source: 'Law of 26 May 2002, art. 43/2; SPP IS justification instructions',
@@ -89,7 +79,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-PAS-COSTS',
-    title: 'PAS costs: one expense against one subsidy only; renovation and professional-activation costs excluded; justifying more than the grant is allowed',
     handling: ['computed'],
     confidence: 'V',
     source: 'PAS circular (SPP IS)',
@@ -97,7 +86,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-PAS-MODULES',
-    title: 'Collective modules reported in a table: theme, partners, sessions, hours, participants and of whom RI beneficiaries',
     handling: ['computed', 'recorded'],
     confidence: 'V',
     source: 'PAS report (SPP IS), from 2017',
@@ -105,7 +93,6 @@ export const reportingRules: RuleDefinition[] = [
   },
   {
     id: 'R-IND-PRIVACY',
-    title: 'Views across CPAS: cells of 1–4 persons suppressed with complementary suppression; extracts under keyed pseudonyms, without identifiers, free text or health data; every download audited',
     handling: ['enforced', 'computed'],
     confidence: 'I',
     source: 'GDPR; statistical disclosure control',

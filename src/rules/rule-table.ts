@@ -12,9 +12,9 @@ export interface RuleVersion {
 /** How the service applies a rule: refuses what breaks it, computes a date or flag, records a CPAS decision. */
 export type RuleHandling = 'enforced' | 'computed' | 'recorded';
 
+/** A rule; its title, in each language, is the message `rule.<id>` of the catalogue (src/i18n). */
 export interface RuleDefinition {
   id: string;
-  title: string;
   handling: RuleHandling[];
   /** V verified, S secondary sources, I interpretation (rulebook) */
   confidence: 'V' | 'S' | 'I';
@@ -29,7 +29,6 @@ export const ruleTable: readonly RuleDefinition[] = [
   {
     id: 'R-ID-NISS',
     handling: ['enforced', 'computed'],
-    title: 'NISS / BIS number: 11 digits, modulo-97 check, century by the validating rule',
     confidence: 'V',
     source: 'Law of 8 August 1983 (national register); Crossroads Bank for Social Security (BIS)',
     versions: [
@@ -43,7 +42,6 @@ export const ruleTable: readonly RuleDefinition[] = [
   {
     id: 'R-ID-KBO',
     handling: ['enforced'],
-    title: 'KBO/BCE enterprise number: 10 digits, check = 97 − (first 8 digits mod 97)',
     confidence: 'V',
     source: 'Law of 16 January 2003 (Crossroads Bank for Enterprises)',
     versions: [{ effectiveFrom: '2003-07-01', effectiveTo: null, parameters: { digits: 10, modulus: 97 } }],
@@ -51,7 +49,6 @@ export const ruleTable: readonly RuleDefinition[] = [
   {
     id: 'R-ID-NIS',
     handling: ['enforced'],
-    title: 'NIS municipality code: 5 digits, valid between dates (municipal mergers)',
     confidence: 'V',
     source: 'Statbel, REFNIS codes',
     versions: [{ effectiveFrom: '1977-01-01', effectiveTo: null, parameters: { digits: 5 } }],
@@ -59,7 +56,6 @@ export const ruleTable: readonly RuleDefinition[] = [
   {
     id: 'R-RIGHT',
     handling: ['recorded', 'computed'],
-    title: 'The RI right is a series of CPAS decisions: grants, changes that supersede from a date, ends',
     confidence: 'I',
     source: 'Law of 26 May 2002 (DIS), art. 14; rulebook interpretation',
     versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: { kinds: 'ri, equivalent_aid, end' } }],
@@ -67,7 +63,6 @@ export const ruleTable: readonly RuleDefinition[] = [
   {
     id: 'R-EXEMPT',
     handling: ['recorded'],
-    title: 'Exemption from the PIIS for health or equity reasons (federal code 8)',
     confidence: 'V',
     source: 'Law of 26 May 2002 (DIS), art. 13 §1; AR 11 July 2002',
     versions: [{ effectiveFrom: '2016-11-01', effectiveTo: null, parameters: { reasons: 'health, equity' } }],
@@ -75,7 +70,6 @@ export const ruleTable: readonly RuleDefinition[] = [
   {
     id: 'R-CORRECT',
     handling: ['enforced', 'recorded'],
-    title: 'Facts with legal effect are corrected (superseded) or voided with a reason, never edited',
     confidence: 'I',
     source: 'Rulebook interpretation',
     versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: {} }],

@@ -84,3 +84,21 @@ t.test('every code of every list has its label in the catalogue, and every label
   const labels = ids.filter((id) => id.startsWith('code.'));
   t.same([...labels].sort(), [...expected].sort());
 });
+
+t.test('when a value a message names is missing, then the tests fail and production says a dash', async (t) => {
+  const strict = process.env['PIIS_STRICT_MESSAGES'];
+  try {
+    process.env['PIIS_STRICT_MESSAGES'] = '1';
+    t.throws(() => render('fr', msg('http.no-operation', { method: 'GET' })), 'strict: a missing value throws');
+    delete process.env['PIIS_STRICT_MESSAGES'];
+    t.equal(render('nl', msg('http.no-operation', { method: 'PUT' })), 'Geen bewerking PUT —', 'lenient: a dash, never a raw id or a blank');
+  } finally {
+    if (strict === undefined) delete process.env['PIIS_STRICT_MESSAGES'];
+    else process.env['PIIS_STRICT_MESSAGES'] = strict;
+  }
+});
+
+t.test('every rule of the rule table has its title in the catalogue', async (t) => {
+  const { ruleTable } = await import('../../src/rules/rule-table.js');
+  t.same(ids.filter((id) => id.startsWith('rule.')).sort(), ruleTable.map((r) => `rule.${r.id}`).sort());
+});

@@ -51,6 +51,7 @@ t.test('sentences in the reader’s language', async (t) => {
       ['400 bad body', () => app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: headers(manager), payload: { niss: '85073003329', givenName: 7, nickname: 'x' } })],
       ['400 bad NISS', () => app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: headers(manager), payload: { niss: '85073003329', givenName: 'A', familyName: 'B', language: 'fr' } })],
       ['404 unknown PIIS', () => get('/v1/piis/00000000-0000-7000-8000-000000000001')],
+      ['GET /v1/rules', () => app.inject({ method: 'GET', url: '/v1/rules', headers: { 'accept-language': lang } })],
       ['401 without token', () => app.inject({ method: 'GET', url: '/v1/deadlines', headers: { 'accept-language': lang } })],
     ] as const;
   };

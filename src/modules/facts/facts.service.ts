@@ -127,7 +127,7 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
   if (correction.supersedes && !correction.reason) {
     throw new AppError('validation-failed', msg('check.correction-reason', { what: 'fact' }), {
       rule: 'R-CORRECT',
-      errors: [{ path: '/body/reason', message: 'is required with supersedes' }],
+      errors: [{ path: '/body/reason', message: msg('check.required-with-supersedes') }],
     });
   }
   return writeUnit(ctx, async (tx) => {

@@ -5,6 +5,7 @@ import { json, problems } from '../../http/schemas.js';
 import { requestLanguage } from '../../http/language.js';
 import { ruleTable } from '../../rules/rule-table.js';
 import { codeLabel, codeLists } from './codes.js';
+import { msg, render, type MessageId } from '../../i18n/catalogue.js';
 
 const LabelSet = Type.Object(
   {
@@ -37,7 +38,7 @@ const CodeList = Type.Object(
 const RuleSchema = Type.Object(
   {
     id: Type.String({ maxLength: 50, description: 'Rule id (R-…)' }),
-    title: Type.String({ maxLength: 500 }),
+    title: Type.String({ maxLength: 500, description: 'The rule in a sentence, in the negotiated language (Accept-Language)' }),
     confidence: Type.Union([Type.Literal('V'), Type.Literal('S'), Type.Literal('I')], {
       description: 'V verified in a legal source, S secondary sources, I interpretation (a parameter)',
     }),
@@ -107,9 +108,10 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     // The deployment sets some parameters (REFLECTION_WAIVER_ALLOWED → R-REFLECT): shown as in force here.
     async (request) => {
+      const lang = requestLanguage(request);
       const deployment: Record<string, Record<string, boolean>> = { 'R-REFLECT': { reflectionWaiverAllowed: request.server.deps.config.reflectionWaiverAllowed } };
       return {
-        items: ruleTable.map((r) => ({ ...r, handling: [...r.handling], versions: r.versions.map((v) => ({ ...v, parameters: { ...v.parameters, ...(v.effectiveTo === null ? deployment[r.id] : {}) } })) })),
+        items: ruleTable.map((r) => ({ ...r, title: render(lang, msg(`rule.${r.id}` as MessageId)), handling: [...r.handling], versions: r.versions.map((v) => ({ ...v, parameters: { ...v.parameters, ...(v.effectiveTo === null ? deployment[r.id] : {}) } })) })),
       };
     },
   );
