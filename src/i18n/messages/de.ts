@@ -36,7 +36,7 @@ export const de: Record<MessageId, string> = {
   'problem.waiver-not-allowed': 'Ein Verzicht auf die Bedenkzeit ist hier nicht zulässig',
   'problem.hearing-pending': 'Ein Antrag auf Anhörung ist anhängig',
   'problem.signature-before-grant': 'Unterzeichnung vor der Bewilligungsentscheidung',
-  'problem.obligation-not-applicable': 'Keine Regel macht dieses PIIS verpflichtend',
+  'problem.obligation-not-applicable': 'Keine Regel macht dieses IPSE verpflichtend',
   'problem.notice-missing': 'Keine Inverzugsetzung vor der Entscheidung',
   'problem.hearing-not-held': 'Die beantragte Anhörung fand nicht statt',
   'problem.sanction-not-applicable': 'Keine Sanktion anwendbar',
