@@ -35,7 +35,7 @@ import type {
   SignatureBody,
   SubsidyExtensionBody,
 } from './piis.schemas.js';
-import { date, date as sayDate, msg, type Lang, type Message } from '../../i18n/catalogue.js';
+import { date, msg, type Lang, type Message } from '../../i18n/catalogue.js';
 
 const invalidPeriod = (rule: string, message: Message, path: string) => refusalError(refuse('invalid-period', rule, message, path));
 
@@ -123,18 +123,18 @@ export function requestHearing(ctx: RequestContext, piisId: string, ifMatch: num
 }
 
 export function recordHearingOutcome(ctx: RequestContext, piisId: string, hearingId: string, ifMatch: number | undefined, body: HearingOutcomeBody) {
-  const date = body.heldOn ?? body.withdrawnOn!;
-  assertFactDate(date, ctx.today, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
+  const on = body.heldOn ?? body.withdrawnOn!;
+  assertFactDate(on, ctx.today, body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
   return changePiis(ctx, piisId, 'recordHearingOutcome', { ifMatch }, async (unit) => {
     const hearing = unit.file.hearings.find((h) => h.id === hearingId);
     if (!hearing) throw new AppError('not-found', msg('not-found.hearing'));
     if (!hearing.inForce || hearing.row.held_on || hearing.row.withdrawn_on) throw new AppError('invalid-state', msg('piis.hearing-not-pending'), { rule: 'R-HEARING' });
-    if (date < hearing.row.requested_on) throw invalidPeriod('R-HEARING', msg('order.outcome-before-request', { on: sayDate(date), requestedOn: sayDate(hearing.row.requested_on) }), body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
+    if (on < hearing.row.requested_on) throw invalidPeriod('R-HEARING', msg('order.outcome-before-request', { on: date(on), requestedOn: date(hearing.row.requested_on) }), body.heldOn ? '/body/heldOn' : '/body/withdrawnOn');
     const set: Record<string, string> = body.heldOn ? { held_on: body.heldOn } : { withdrawn_on: body.withdrawnOn! };
     const written = await repo.setOutcome(unit.tx, 'piis_hearing_request', ctx.cpasId, hearingId, set);
     if (!written) throw new AppError('invalid-state', msg('piis.hearing-not-pending'), { rule: 'R-HEARING' });
     remember(unit.raw, 'hearing_requests', written);
-    return recordResult('piis_hearing_request', hearingId, { type: body.heldOn ? 'piis.hearing_held' : 'piis.hearing_withdrawn', data: { piisId, hearingId, on: date } }, (f) => ({
+    return recordResult('piis_hearing_request', hearingId, { type: body.heldOn ? 'piis.hearing_held' : 'piis.hearing_withdrawn', data: { piisId, hearingId, on } }, (f) => ({
       status: 200,
       body: views.hearing(factOf(f.hearings, hearingId)),
     }), 'update');
