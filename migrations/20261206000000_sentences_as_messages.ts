@@ -3,6 +3,7 @@
 // language (`said`, `said_lang`): the report in that language — the common case — streams them as
 // stored, without formatting 240,000 sentences per read. The tallies hold English explanations
 // written before: every CPAS is tallied again once (coverage reset), which writes them anew.
+// An import row's refusal, kept as a message (JSON), may take more room than its sentence did.
 // The CPAS registry gains the address and contact the contract document prints.
 import { type Kysely, sql } from 'kysely';
 
@@ -11,6 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .raw(
       `alter table cpas add column address jsonb, add column contact jsonb;
        alter table subsidy_tally add column said text, add column said_lang text check (said_lang in ('fr', 'nl', 'de', 'en'));
+       alter table import_row drop constraint import_row_detail_check, add constraint import_row_detail_check check (char_length(detail) <= 16000);
        delete from rollup_coverage;`,
     )
     .execute(db);

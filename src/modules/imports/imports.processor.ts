@@ -14,7 +14,7 @@ import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/problem.js';
 import { BODY_VALIDATION } from '../../http/validation.js';
 import { TRANSFERRED, keywordMessage } from '../../http/errors.js';
-import { msg, type Text } from '../../i18n/catalogue.js';
+import { msg, render, type Text } from '../../i18n/catalogue.js';
 import { storeText } from '../../i18n/stored.js';
 import type { AccessLog } from '../audit/access-log.js';
 import { appendChange } from '../audit/audit.repository.js';
@@ -57,8 +57,14 @@ const rejected = (row: number, externalRef: string | null, code: string, detail:
   record_id: recordId,
   code,
   rule,
-  detail: storeText(detail),
+  detail: storedDetail(detail),
 });
+
+/** A refusal kept as its message; one too long for its column is kept said in French (the default language). */
+function storedDetail(detail: Text): string {
+  const stored = storeText(detail);
+  return stored.length <= 16_000 ? stored : render('fr', detail).slice(0, 16_000);
+}
 
 /** A database that is gone fails the batch (it is run again later); anything else refuses the row only. */
 function isOutage(error: unknown): boolean {
