@@ -11,7 +11,7 @@ import { compulsoryOn, conclusionDeadline } from './obligation.js';
 import { progressOn, type Measurement } from './progress.js';
 import { reflectionPeriod } from './reflection.js';
 import { openingGrant, rightSegments, type RightDecisionFact } from './rights.js';
-import { date, msg, render, type Lang, type Message } from '../i18n/catalogue.js';
+import { date, msg, render, type Lang, type Message, type MessageId } from '../i18n/catalogue.js';
 
 export interface IndicatorPiis {
   id: string;
@@ -271,7 +271,7 @@ export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorI
     'outcomes.employment': t.employment,
   };
   for (const [key, group] of Object.entries(OUTCOME_GROUPS)) {
-    count(key, 'R-IND-OUTCOMES', outcomes[key]!, msg('ind.outcome', { year: String(year), outcomes: group.join(', ') }));
+    count(key, 'R-IND-OUTCOMES', outcomes[key]!, msg('ind.outcome', { year: String(year), outcomes: group.map((code) => msg(`code.closeOutcome.${code}` as MessageId)) }));
   }
   count('progress', 'R-PROGRESS', t.progressed, msg('ind.progress', { year: String(year), on: date(to), measured: t.progressMeasured }));
 

@@ -102,3 +102,9 @@ t.test('every rule of the rule table has its title in the catalogue', async (t) 
   const { ruleTable } = await import('../../src/rules/rule-table.js');
   t.same(ids.filter((id) => id.startsWith('rule.')).sort(), ruleTable.map((r) => `rule.${r.id}`).sort());
 });
+
+t.test('the indicator code list names every indicator the reports give', async (t) => {
+  const { codeLists } = await import('../../src/modules/meta/codes.js');
+  const { indicators } = await import('../../src/rules/indicators.js');
+  t.same([...codeLists['indicator']!].sort(), indicators([], 2026).map((i) => i.key).sort());
+});

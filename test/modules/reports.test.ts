@@ -162,7 +162,7 @@ t.test('subsidy report', async (t) => {
     const files = unzipSync(new Uint8Array(xlsx.rawPayload));
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     t.match(sheet, /<t xml:space="preserve">Indikator<\/t>.*<t xml:space="preserve">Wert<\/t>/, 'headers in German');
-    t.match(sheet, /<t xml:space="preserve">assessments<\/t><\/is><\/c><c r="B2"><v>\d+<\/v><\/c>/, 'a count as a number');
+    t.match(sheet, /<t xml:space="preserve">assessments<\/t><\/is><\/c><c r="B2" t="inlineStr"><is><t xml:space="preserve">Personen mit einer Sozialbilanz<\/t><\/is><\/c><c r="C2"><v>\d+<\/v><\/c>/, 'the code, its label in German, a count as a number');
 
     const pdf = await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026', headers: { ...bearer(manager), accept: 'application/pdf' } });
     t.equal(pdf.statusCode, 406);

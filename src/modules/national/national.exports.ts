@@ -29,7 +29,7 @@ export function nationalFigureRows(report: NationalIndicators, lang: Lang): Nati
 export const nationalColumns: ExportColumn<NationalFigureRow>[] = [
   { header: 'export.cpas-kbo', type: 'text', value: (r) => r.cpas },
   { header: 'export.name', type: 'text', value: (r) => r.name },
-  { header: 'export.indicator', type: 'text', value: (r) => r.key },
+  ...codedColumns<NationalFigureRow>('export.indicator', 'indicator', (r) => r.key),
   { header: 'export.value', type: 'number', value: (r) => r.value },
   ...codedColumns<NationalFigureRow>('export.suppressed', 'suppression', (r) => r.suppressed),
   { header: 'export.rule', type: 'text', value: (r) => r.rule },

@@ -19,7 +19,7 @@ export const subsidyColumns: ExportColumn<SubsidyMonthItem>[] = [
 ];
 
 export const indicatorColumns: ExportColumn<Indicators['items'][number]>[] = [
-  { header: 'export.indicator', type: 'text', value: (r) => r.key },
+  ...codedColumns<Indicators['items'][number]>('export.indicator', 'indicator', (r) => r.key),
   { header: 'export.value', type: 'number', value: (r) => r.value },
   { header: 'export.rule', type: 'text', value: (r) => r.rule },
   { header: 'export.explanation', type: 'text', value: (r) => r.explanation, width: 80 },
