@@ -84,6 +84,9 @@ t.test('sentences in the reader’s language', async (t) => {
     t.equal(await lang(undefined), 'fr', 'no header: the CPAS’s language');
     t.equal(await lang('en'), 'en', 'English only when asked');
     t.equal(await lang(';;;q=abc,'), 'fr', 'malformed: the fallback, never a 4xx');
+    t.equal(await lang(`${'x-long,'.repeat(200)}de`), 'fr', 'past what is read: the fallback');
+    const codes = await app.inject({ method: 'GET', url: '/v1/codes', headers: { 'accept-language': `${'zz;q=0.1,'.repeat(100)}nl` } });
+    t.equal(codes.statusCode, 200, 'a long Accept-Language is never a 4xx');
   });
 
   t.test('when the CPAS works in Dutch, then its answers without Accept-Language are Dutch', async (t) => {

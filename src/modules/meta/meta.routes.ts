@@ -74,7 +74,6 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['meta'],
         summary: 'Every code list, labelled in the negotiated language',
         security: [],
-        headers: Type.Object({ 'accept-language': Type.Optional(Type.String({ maxLength: 500 })) }),
         response: {
           200: json(Type.Object({ items: Type.Array(CodeList, { maxItems: 100 }) }, { additionalProperties: false }), 'The code lists'),
           ...problems(400),
