@@ -87,13 +87,23 @@ export interface PeriodCount {
   inPerson: number;
 }
 
-/** Every complete 12-month period of the run up to `until` (exclusive of a period still running). */
-export function completedPeriods(signedOn: string, until: string, evaluations: readonly EvaluationFact[]): PeriodCount[] {
+/** The last day of a contract's run: its end date, or the day it was closed when earlier. */
+export function contractEnd(endsOn: string | null | undefined, endedOn: string | null | undefined): string | null {
+  if (endsOn && endedOn) return endedOn < endsOn ? endedOn : endsOn;
+  return endsOn ?? endedOn ?? null;
+}
+
+/**
+ * Every complete 12-month period of the run: ended before `until` (a period still running is not
+ * judged) and within the contract — a period ending on the contract's last day is complete, one
+ * ending after it never is (the run stopped).
+ */
+export function completedPeriods(signedOn: string, until: string, evaluations: readonly EvaluationFact[], end: string | null = null): PeriodCount[] {
   const out: PeriodCount[] = [];
   for (let i = 0; ; i += 1) {
     const from = addMonths(signedOn, 12 * i);
     const to = addDays(addMonths(signedOn, 12 * (i + 1)), -1);
-    if (to >= until) break;
+    if (to >= until || (end !== null && to > end)) break;
     const inside = evaluations.filter((e) => e.heldOn >= from && e.heldOn <= to);
     out.push({ from, to, evaluations: inside.length, inPerson: inside.filter((e) => e.mode === 'in_person').length });
   }
@@ -101,14 +111,14 @@ export function completedPeriods(signedOn: string, until: string, evaluations: r
 }
 
 /** Compliance with R-EVAL-FREQ over the complete 12-month periods before `until`: the count and the in-person count. */
-export function evaluationCompliance(input: { signedOn: string | null; until: string; evaluations: readonly EvaluationFact[] }): { frequency: Explained<boolean>; inPerson: Explained<boolean> } {
+export function evaluationCompliance(input: { signedOn: string | null; until: string; end?: string | null; evaluations: readonly EvaluationFact[] }): { frequency: Explained<boolean>; inPerson: Explained<boolean> } {
   if (!input.signedOn) {
     const none = explained<boolean>(null, 'R-EVAL-FREQ', msg('eval.none-started'));
     return { frequency: none, inPerson: none };
   }
   const signedOn = input.signedOn;
   const rule = frequencyRule(signedOn);
-  const periods = completedPeriods(signedOn, input.until, input.evaluations);
+  const periods = completedPeriods(signedOn, input.until, input.evaluations, input.end ?? null);
   if (periods.length === 0) {
     const pending = explained<boolean>(null, 'R-EVAL-FREQ', () => msg('eval.none-complete', { rule: describeRule(rule, signedOn), firstEnd: date(addDays(addMonths(signedOn, 12), -1)) }));
     return { frequency: pending, inPerson: pending };
@@ -143,9 +153,9 @@ export function interviewDue(requestedOn: string): Explained<string> {
 }
 
 /** The complete 12-month periods of a PIIS before `until`, each with whether it met R-EVAL-FREQ (its count and in-person minimum). */
-export function periodCompliance(signedOn: string, until: string, evaluations: readonly EvaluationFact[]): Array<PeriodCount & { met: boolean }> {
+export function periodCompliance(signedOn: string, until: string, evaluations: readonly EvaluationFact[], end: string | null = null): Array<PeriodCount & { met: boolean }> {
   const rule = frequencyRule(signedOn);
-  return completedPeriods(signedOn, until, evaluations).map((p) => ({ ...p, met: p.evaluations >= rule.minimum && p.inPerson >= rule.inPersonMinimum }));
+  return completedPeriods(signedOn, until, evaluations, end).map((p) => ({ ...p, met: p.evaluations >= rule.minimum && p.inPerson >= rule.inPersonMinimum }));
 }
 
 /** Whether R-EVAL-FREQ's quarterly version governs a PIIS signed (or, unsigned, drafted) on this date. */

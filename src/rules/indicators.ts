@@ -6,7 +6,7 @@
 // is zero is null, with the reason.
 import { daysBetween } from './dates.js';
 import { explained, type Explained } from './explained.js';
-import { interviewDue, periodCompliance } from './evaluation.js';
+import { contractEnd, interviewDue, periodCompliance } from './evaluation.js';
 import { compulsoryOn, conclusionDeadline } from './obligation.js';
 import { progressOn, type Measurement } from './progress.js';
 import { reflectionPeriod } from './reflection.js';
@@ -221,7 +221,7 @@ export function tallyPerson(person: IndicatorPerson, year: number): IndicatorTal
   }
   for (const x of person.piis) {
     if (x.signedOn === null) continue;
-    for (const period of periodCompliance(x.signedOn, x.endedOn ?? `${year + 1}-01-01`, x.evaluations)) {
+    for (const period of periodCompliance(x.signedOn, `${year + 1}-01-01`, x.evaluations, contractEnd(x.endsOn, x.endedOn))) {
       if (!inYear(period.to, from, to)) continue;
       t.evaluationPeriods += 1;
       if (period.met) t.evaluationPeriodsMet += 1;

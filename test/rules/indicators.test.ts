@@ -80,3 +80,14 @@ t.test('R-IND-COMPLIANCE: when a 12-month period ends in the year, then it count
   t.equal(valueOf(indicators([], 2026), 'entitled.riPercent'), null, 'no entitled person: no share');
   t.match(render('fr', indicators([], 2026).find((i) => i.key === 'entitled.riPercent')!.explanation), /pas de proportion à calculer/);
 });
+
+t.test('R-IND-COMPLIANCE, R-EVAL-FREQ: when a contract ends, then only the periods of its run are judged, its last day included', async (t) => {
+  const three: IndicatorPiis['evaluations'] = [{ heldOn: '2025-07-01', mode: 'in_person' }, { heldOn: '2025-11-01', mode: 'in_person' }, { heldOn: '2026-03-01', mode: 'remote' }];
+  const closedOnLastDay = person({ piis: [piis({ signedOn: '2025-03-09', endsOn: '2026-03-08', endedOn: '2026-03-08', evaluations: three })] });
+  t.equal(valueOf(indicators([closedOnLastDay], 2026), 'compliance.evaluationFrequency'), 100, 'closed on the last day of its period: the period is judged, and met');
+  const closedTheDayBefore = person({ piis: [piis({ signedOn: '2025-03-09', endsOn: '2026-03-08', endedOn: '2026-03-07', evaluations: three })] });
+  t.equal(valueOf(indicators([closedTheDayBefore], 2026), 'compliance.evaluationFrequency'), null, 'closed the day before: no complete period');
+  const neverClosed = person({ piis: [piis({ signedOn: '2016-07-01', endsOn: '2017-06-30', endedOn: null, evaluations: [] })] });
+  t.equal(valueOf(indicators([neverClosed], 2026), 'compliance.evaluationFrequency'), null, 'a PIIS of 2016–2017 never closed yields no period in 2026');
+  t.equal(valueOf(indicators([neverClosed], 2017), 'compliance.evaluationFrequency'), 0, 'its one period, ending in 2017, is judged in 2017');
+});

@@ -3,7 +3,7 @@
 import t from 'tap';
 import { ruleCases } from '../helpers/rule-cases.js';
 import { checkReflection, reflectionPeriod } from '../../src/rules/reflection.js';
-import { interviewDue, nextEvaluationDue, evaluationCompliance } from '../../src/rules/evaluation.js';
+import { contractEnd, interviewDue, nextEvaluationDue, evaluationCompliance, periodCompliance } from '../../src/rules/evaluation.js';
 import { appealDeadline, checkSanctionLength, checkSanctionNotice, checkSanctionScope, checkSanctionStart, sanctionMaxMonths, sanctionStartWindow } from '../../src/rules/sanction.js';
 import { checkObligation, checkSignatureAfterGrant, compulsoryOn, conclusionDeadline } from '../../src/rules/obligation.js';
 import { checkActivationCategory, checkAssessmentFirst, checkContentComplete, checkDuration, type PiisContent } from '../../src/rules/content.js';
@@ -114,6 +114,30 @@ t.test('R-EVAL-FREQ: when evaluations are held, then the next is planned from th
   t.equal(late.frequency.value, false, 'the third on 2026-01-10 falls in the second period');
   t.equal(late.inPerson.value, false, 'one in person in the first period');
   t.equal(evaluationCompliance({ signedOn: '2025-06-01', until: '2026-02-01', evaluations: [] }).frequency.value, null, 'no complete period yet');
+});
+
+t.test('R-EVAL-FREQ: when the contract ends, then its 12-month periods stop at its last day, that day included', async (t) => {
+  const three = [
+    { heldOn: '2024-04-01', mode: 'in_person' as const },
+    { heldOn: '2024-08-01', mode: 'in_person' as const },
+    { heldOn: '2025-01-05', mode: 'written' as const },
+  ];
+  const cases: Array<[string, { endsOn: string | null; endedOn: string | null }, number, boolean | null]> = [
+    ['closed on its last day (the period ending that day keeps its verdict)', { endsOn: '2025-01-09', endedOn: '2025-01-09' }, 1, true],
+    ['closed the day before the period ends', { endsOn: '2025-01-09', endedOn: '2025-01-08' }, 0, null],
+    ['ended on its end date, never closed', { endsOn: '2025-01-09', endedOn: null }, 1, true],
+    ['ends one day before the period does', { endsOn: '2025-01-08', endedOn: null }, 0, null],
+    ['closed early, before its end date', { endsOn: '2026-01-09', endedOn: '2025-01-09' }, 1, true],
+    ['no end date, open: every complete period until today', { endsOn: null, endedOn: null }, 2, false],
+  ];
+  for (const [name, c, periods, verdict] of cases) {
+    const end = contractEnd(c.endsOn, c.endedOn);
+    t.equal(periodCompliance('2024-01-10', '2026-02-01', three, end).length, periods, `${name}: ${periods} complete period(s)`);
+    t.equal(evaluationCompliance({ signedOn: '2024-01-10', until: '2026-02-01', end, evaluations: three }).frequency.value, verdict, `${name}: verdict ${verdict}`);
+  }
+  // a contract of 2016–2017 never closed yields no period ending years later
+  const old = periodCompliance('2016-07-01', '2026-12-06', [], contractEnd('2017-06-30', null));
+  t.same(old.map((p) => p.to), ['2017-06-30'], 'a PIIS of 2016–2017 is judged on its own run only');
 });
 
 t.test('R-SANCTION-LENGTH: when a sanction follows another, then a repeat within 12 months allows 3 months', async (t) => {

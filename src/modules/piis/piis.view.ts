@@ -4,7 +4,7 @@ import { toIsoInstant } from '../../db/database.js';
 import { explained, say, type Explained } from '../../rules/explained.js';
 import { date, msg, type Lang } from '../../i18n/catalogue.js';
 import { reflectionPeriod } from '../../rules/reflection.js';
-import { evaluationCompliance, interviewDue, nextEvaluationDue } from '../../rules/evaluation.js';
+import { contractEnd, evaluationCompliance, interviewDue, nextEvaluationDue } from '../../rules/evaluation.js';
 import { conclusionDeadline } from '../../rules/obligation.js';
 import { openingGrant, rightSegments } from '../../rules/rights.js';
 import { appealDeadline, sanctionMaxMonths } from '../../rules/sanction.js';
@@ -147,7 +147,7 @@ export function toPiis(file: PiisFile, today: string, lang: Lang): Piis {
   const notHanded = (rule: string) => explained<string>(null, rule, msg('view.not-handed-over'));
   const evaluations = file.evaluations.filter((e) => e.inForce).map((e) => ({ heldOn: e.row.held_on, mode: e.row.mode }));
   const due = conclusionDue(file, today);
-  const compliance = evaluationCompliance({ signedOn, until: p.ended_on ?? today, evaluations });
+  const compliance = evaluationCompliance({ signedOn, until: today, end: contractEnd(version.content.endsOn, p.ended_on), evaluations });
   const cpasSignature = signaturesOf(file, 1).find((s) => s.row.party === 'cpas');
   return {
     id: p.id,
