@@ -2,8 +2,9 @@
 // reader's language (src/i18n/stored.ts). A subsidy tally also keeps its months said in its CPAS's
 // language (`said`, `said_lang`): the report in that language — the common case — streams them as
 // stored, without formatting 240,000 sentences per read. The tallies hold English explanations
-// written before, and evaluation periods judged past their contract's end (R-EVAL-FREQ now stops
-// at it): every CPAS is tallied again once (coverage reset), which writes them anew.
+// written before, evaluation periods judged past their contract's end (R-EVAL-FREQ now stops at
+// it) and partial or suspended sanctions taken off whole (now only the share actually suspended):
+// every CPAS is tallied again once (coverage reset), which writes them anew.
 // An import row's refusal, kept as a message (JSON), may take more room than its sentence did.
 // The CPAS registry gains the address and contact the contract document prints.
 import { type Kysely, sql } from 'kysely';

@@ -31,8 +31,11 @@ export interface SubsidyPiisFacts {
 export interface SubsidyFacts {
   birthDate: string | null;
   rights: readonly RightDecisionFact[];
-  /** sanction suspensions of RI (R-SANCTION-*) */
-  suspensions: ReadonlyArray<{ from: string; to: string }>;
+  /**
+   * sanction suspensions of RI actually applied (R-SANCTION-*): `percent` of the RI each day of
+   * the period (100 for a full suspension); a suspended sentence (sursis) suspends nothing
+   */
+  suspensions: ReadonlyArray<{ from: string; to: string; percent: number }>;
   piis: readonly SubsidyPiisFacts[];
   exemptions: ReadonlyArray<{ decidedOn: string }>;
   situations: ReadonlyArray<{ kind: string; startsOn: string; endsOn: string | null }>;
@@ -61,20 +64,23 @@ const monthEnd = (month: string) => lastOfMonth(`${month}-01`);
 /** amount × numerator ÷ denominator, rounded half up to the cent, in integers. */
 const share = (amount: number, numerator: number, denominator: number) => Math.floor((2 * amount * numerator + denominator) / (2 * denominator));
 
-/** Days of [from, to] covered by the union of the periods. */
-function daysCovered(periods: ReadonlyArray<{ from: string; to: string }>, from: string, to: string): number {
-  const clipped = periods
-    .map((p) => ({ from: maxDate(p.from, from), to: minDate(p.to, to) }))
-    .filter((p) => p.from <= p.to)
-    .sort((a, b) => (a.from < b.from ? -1 : 1));
+/**
+ * The days of [from, to] (at most a month) a suspension covers, and their suspended share in
+ * percent-days: each day counts the largest percentage suspended that day (overlapping
+ * suspensions never take more than the whole RI of a day).
+ */
+function suspendedDays(periods: SubsidyFacts['suspensions'], from: string, to: string): { days: number; percentDays: number } {
   let days = 0;
-  let reached: string | null = null; // last day already counted
-  for (const p of clipped) {
-    const start = reached && p.from <= reached ? addDays(reached, 1) : p.from;
-    if (start <= p.to) days += daysBetween(start, p.to) + 1;
-    if (!reached || p.to > reached) reached = p.to;
+  let percentDays = 0;
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    let percent = 0;
+    for (const p of periods) if (p.from <= day && day <= p.to && p.percent > percent) percent = p.percent;
+    if (percent > 0) {
+      days += 1;
+      percentDays += percent;
+    }
   }
-  return days;
+  return { days, percentDays };
 }
 
 /**
@@ -96,11 +102,13 @@ export function riGrantedInMonth(segments: readonly RightSegment[], suspensions:
     const to = minDate(s.to ?? last, last);
     if (from > to) continue;
     const covered = daysBetween(from, to) + 1;
-    const suspended = daysCovered(suspensions, from, to);
-    const granted = share(amount, covered, days) - share(amount, suspended, days);
+    // R-SANCTION-LENGTH: only the share actually suspended is taken off, to the cent
+    const suspended = suspendedDays(suspensions, from, to);
+    const granted = share(amount, covered, days) - share(amount, suspended.percentDays, days * 100);
     total += granted;
     if (s.decision.category) categories.push(s.decision.category);
-    parts.push(msg('sub.ri-part', { amount: cents(amount), covered, days, suspended, granted: cents(granted) }));
+    const percent = suspended.days ? Math.round(suspended.percentDays / suspended.days) : 100;
+    parts.push(msg('sub.ri-part', { amount: cents(amount), covered, days, suspended: suspended.days, partial: percent < 100 ? 'yes' : 'no', percent, granted: cents(granted) }));
   }
   const result = explained(total, 'R-SUB-FIRST', () => (parts.length ? msg('sub.ri-granted', { month: sayMonth(month), parts }) : msg('sub.no-ri-granted', { month: sayMonth(month) })));
   return Object.assign(result, { categories });

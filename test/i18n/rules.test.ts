@@ -20,7 +20,7 @@ import { indicators } from '../../src/rules/indicators.js';
 
 const grant = { id: 'g', kind: 'ri' as const, category: 'isolated' as const, decidedOn: '2026-01-05', notifiedOn: null, startsOn: '2026-01-05', monthlyAmountCents: 130000 };
 const piis = { id: 'p', track: 'general' as const, signedOn: '2026-03-09', notedByCouncilOn: null, endedOn: null, endsOn: '2027-03-09', extensionRequestedOn: ['2026-11-20'] };
-const facts: SubsidyFacts = { birthDate: '1990-01-01', rights: [grant], suspensions: [{ from: '2026-04-01', to: '2026-04-10' }], piis: [piis], exemptions: [], situations: [] };
+const facts: SubsidyFacts = { birthDate: '1990-01-01', rights: [grant], suspensions: [{ from: '2026-04-01', to: '2026-04-10', percent: 100 }], piis: [piis], exemptions: [], situations: [] };
 const indicator = (key: string) => indicators([], 2026).find((i) => i.key === key)!.explanation;
 const refusal = (r: { explanation: Message } | null) => r!.explanation;
 

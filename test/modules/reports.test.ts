@@ -82,6 +82,19 @@ t.test('subsidy report', async (t) => {
     t.match(november, { code: 11, riCents: 130000 - 65000, subsidyCents: 6500 }, 'R-SUB-FIRST: 15 of 30 days suspended');
   });
 
+  t.test('R-SANCTION-LENGTH: when a sanction suspends a share of the RI, or is suspended (sursis), then only what is actually suspended is taken off', async (t) => {
+    const sanction = async (over: Record<string, unknown>) => {
+      const f = await piisIn(app, manager, 'active');
+      const notice = json(await post(app, manager, `/v1/piis/${f.piisId}/notices`, { issuedOn: '2026-09-01', breach: 'Missed sessions', complyBy: '2026-09-10' }));
+      const s = await post(app, manager, `/v1/piis/${f.piisId}/sanctions`, { noticeId: notice.id, decidedOn: '2026-10-01', notifiedOn: '2026-10-02', hearing: { requested: false }, noLegitimateReason: true, suspensionStartsOn: '2026-11-01', suspensionEndsOn: '2026-11-30', ...over });
+      t.equal(s.statusCode, 201, s.body);
+      return json(await report(`?year=2026&beneficiaryId=${f.beneficiaryId}`)).items.find((m: any) => m.month === '2026-11');
+    };
+    t.match(await sanction({ partialPercent: 25 }), { code: 11, riCents: 130000 - 32500, subsidyCents: 9750 }, '25 % of November suspended');
+    t.match((await sanction({ partialPercent: 25 })).explanation, /à 25 %/, 'the explanation says the share');
+    t.match(await sanction({ suspendedSentence: true }), { code: 11, riCents: 130000, subsidyCents: 13000 }, 'a suspended sentence suspends nothing');
+  });
+
   t.test('when two partners on the category-3 rate both have a PIIS, then the 10% is paid once (R-SUB-COUPLE)', async (t) => {
     const a = await piisIn(app, manager, 'active');
     const b = await newBeneficiary(app, worker, { partnerId: a.beneficiaryId });

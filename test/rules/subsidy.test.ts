@@ -64,14 +64,30 @@ t.test('R-SUB-FIRST: when RI covers part of a month, then it is granted pro rata
 t.test('R-SUB-FIRST: when the amount changes mid-month or a sanction suspends RI, then each decision counts its days and the suspended share is taken off', async (t) => {
   const changed = [decision({ startsOn: '2026-01-01', monthlyAmountCents: 100000 }), decision({ startsOn: '2026-04-16', monthlyAmountCents: 130000 })];
   t.equal(riGrantedInMonth(rightSegments(changed), [], '2026-04').value, 50000 + 65000, 'April: 15 days at 1000 €, 15 days at 1300 €');
-  const suspended = riGrantedInMonth(rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]), [{ from: '2026-04-01', to: '2026-04-10' }], '2026-04');
+  const suspended = riGrantedInMonth(rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]), [{ from: '2026-04-01', to: '2026-04-10', percent: 100 }], '2026-04');
   t.equal(suspended.value, 93000 - 31000, '10 of 30 days suspended');
   t.match(render('nl', suspended.explanation), /min 10 dagen geschorst door een sanctie/);
-  const overlapping = riGrantedInMonth(rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]), [{ from: '2026-04-01', to: '2026-04-10' }, { from: '2026-04-05', to: '2026-04-15' }], '2026-04');
+  const overlapping = riGrantedInMonth(rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]), [{ from: '2026-04-01', to: '2026-04-10', percent: 100 }, { from: '2026-04-05', to: '2026-04-15', percent: 100 }], '2026-04');
   t.equal(overlapping.value, 93000 - 46500, 'overlapping suspensions count each day once (15 days)');
-  const whole = facts({ rights: [decision({ startsOn: '2026-01-01' })], suspensions: [{ from: '2026-05-01', to: '2026-05-31' }] });
+  const whole = facts({ rights: [decision({ startsOn: '2026-01-01' })], suspensions: [{ from: '2026-05-01', to: '2026-05-31', percent: 100 }] });
   t.match(monthOf(whole, '2026-05'), { riCents: 0, code: null, subsidyCents: 0 }, 'a month wholly suspended: no RI, no subsidy');
   t.equal(tenPercent(47505, '2026-01-01'), 4751, 'half a cent rounds up');
+});
+
+t.test('R-SANCTION-LENGTH, R-SUB-FIRST: when a sanction suspends a share of the RI, then only that share is taken off, to the cent', async (t) => {
+  const rights = rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]);
+  const cases: Array<[string, Array<{ from: string; to: string; percent: number }>, number]> = [
+    ['10 of 30 days at 50 %', [{ from: '2026-04-01', to: '2026-04-10', percent: 50 }], 93000 - 15500],
+    ['10 of 30 days at 100 %', [{ from: '2026-04-01', to: '2026-04-10', percent: 100 }], 93000 - 31000],
+    ['1 day at 1 %', [{ from: '2026-04-10', to: '2026-04-10', percent: 1 }], 93000 - 31],
+    ['a whole month at 33 % (rounded half up)', [{ from: '2026-04-01', to: '2026-04-30', percent: 33 }], 93000 - 30690],
+    ['overlapping 50 % and 100 %: each day its largest share', [{ from: '2026-04-01', to: '2026-04-10', percent: 50 }, { from: '2026-04-05', to: '2026-04-15', percent: 100 }], 93000 - 40300],
+    ['no suspension (a suspended sentence is never passed in)', [], 93000],
+  ];
+  for (const [name, suspensions, expected] of cases) t.equal(riGrantedInMonth(rights, suspensions, '2026-04').value, expected, name);
+  const partial = riGrantedInMonth(rights, [{ from: '2026-04-01', to: '2026-04-10', percent: 50 }], '2026-04');
+  t.match(render('fr', partial.explanation), /moins 10 jours suspendus par une sanction à 50 % = 775,00/);
+  t.match(render('en', riGrantedInMonth(rights, [{ from: '2026-04-01', to: '2026-04-10', percent: 100 }], '2026-04').explanation), /less 10 days suspended by a sanction = €620\.00/);
   t.equal(tenPercent(47504, '2026-01-01'), 4750);
 });
 

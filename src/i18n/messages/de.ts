@@ -320,7 +320,7 @@ export const de: Record<MessageId, string> = {
   'couple.signed': 'Ein IPSE wurde am {signedOn} unterzeichnet',
   'couple.exempted': 'Befreit am {decidedOn}',
   'couple.missing': 'Das verpflichtende IPSE (Eingliederungseinkommen bewilligt am {grantedOn}) war bis zum {due} fällig; bis Ende {month} wurde keines unterzeichnet und keine Befreiung gewährt',
-  'sub.ri-part': '{amount} × {covered}/{days} Tage{suspended, plural, =0 {} one { abzüglich # durch eine Sanktion ausgesetzten Tages} other { abzüglich # durch eine Sanktion ausgesetzter Tage}} = {granted}',
+  'sub.ri-part': '{amount} × {covered}/{days} Tage{suspended, plural, =0 {} one { abzüglich # durch eine Sanktion ausgesetzten Tages} other { abzüglich # durch eine Sanktion ausgesetzter Tage}}{partial, select, yes { zu {percent} %} other {}} = {granted}',
   'sub.ri-granted': 'Eingliederungseinkommen bewilligt im {month}: {parts}',
   'sub.no-ri-granted': 'Kein Eingliederungseinkommen bewilligt im {month}',
   'sub.student-no-17': 'Ein IPSE für Studierende folgt einer eigenen Subventionsregelung: kein Code 17',

@@ -342,7 +342,7 @@ export const en = {
   'couple.exempted': 'Exempted on {decidedOn}',
   'couple.missing': 'The compulsory PIIS (RI granted on {grantedOn}) was due by {due}; none signed and no exemption by the end of {month}',
   // The 10% PIIS subsidy (R-SUB-*)
-  'sub.ri-part': '{amount} × {covered}/{days} days{suspended, plural, =0 {} one { less # day suspended by a sanction} other { less # days suspended by a sanction}} = {granted}',
+  'sub.ri-part': '{amount} × {covered}/{days} days{suspended, plural, =0 {} one { less # day suspended by a sanction} other { less # days suspended by a sanction}}{partial, select, yes { at {percent} %} other {}} = {granted}',
   'sub.ri-granted': 'RI granted in {month}: {parts}',
   'sub.no-ri-granted': 'No RI granted in {month}',
   'sub.student-no-17': 'A student PIIS follows its own subsidy regime: no code 17',

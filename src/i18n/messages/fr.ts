@@ -320,7 +320,7 @@ export const fr: Record<MessageId, string> = {
   'couple.signed': 'Un PIIS a été signé le {signedOn}',
   'couple.exempted': 'Dispense accordée le {decidedOn}',
   'couple.missing': 'Le PIIS obligatoire (revenu d’intégration octroyé le {grantedOn}) était dû au plus tard le {due} ; aucun n’a été signé et aucune dispense accordée à la fin de {month}',
-  'sub.ri-part': '{amount} × {covered}/{days} jours{suspended, plural, =0 {} one { moins # jour suspendu par une sanction} other { moins # jours suspendus par une sanction}} = {granted}',
+  'sub.ri-part': '{amount} × {covered}/{days} jours{suspended, plural, =0 {} one { moins # jour suspendu par une sanction} other { moins # jours suspendus par une sanction}}{partial, select, yes { à {percent} %} other {}} = {granted}',
   'sub.ri-granted': 'Revenu d’intégration octroyé en {month} : {parts}',
   'sub.no-ri-granted': 'Aucun revenu d’intégration octroyé en {month}',
   'sub.student-no-17': 'Un PIIS étudiant suit son propre régime de subvention : pas de code 17',

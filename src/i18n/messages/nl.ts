@@ -320,7 +320,7 @@ export const nl: Record<MessageId, string> = {
   'couple.signed': 'Er werd een GPMI ondertekend op {signedOn}',
   'couple.exempted': 'Vrijgesteld op {decidedOn}',
   'couple.missing': 'Het verplichte GPMI (leefloon toegekend op {grantedOn}) was verschuldigd uiterlijk op {due}; geen enkel ondertekend en geen vrijstelling tegen het einde van {month}',
-  'sub.ri-part': '{amount} × {covered}/{days} dagen{suspended, plural, =0 {} one { min # dag geschorst door een sanctie} other { min # dagen geschorst door een sanctie}} = {granted}',
+  'sub.ri-part': '{amount} × {covered}/{days} dagen{suspended, plural, =0 {} one { min # dag geschorst door een sanctie} other { min # dagen geschorst door een sanctie}}{partial, select, yes { voor {percent} %} other {}} = {granted}',
   'sub.ri-granted': 'Leefloon toegekend in {month}: {parts}',
   'sub.no-ri-granted': 'Geen leefloon toegekend in {month}',
   'sub.student-no-17': 'Een GPMI voor een student volgt een eigen subsidieregeling: geen code 17',

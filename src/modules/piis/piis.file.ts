@@ -186,7 +186,9 @@ export function subsidyFactsOf(file: PiisFile): { facts: SubsidyFacts; piis: Sub
   const facts: SubsidyFacts = {
     birthDate: file.birthDate,
     rights: file.rights,
-    suspensions: inForce(file.sanctions).map((s) => ({ from: s.suspension_starts_on, to: s.suspension_ends_on })),
+    suspensions: inForce(file.sanctions)
+      .filter((s) => !s.suspended_sentence)
+      .map((s) => ({ from: s.suspension_starts_on, to: s.suspension_ends_on, percent: s.partial_percent ?? 100 })),
     piis: [piis],
     exemptions: file.exemptions.map((e) => ({ decidedOn: e.decidedOn })),
     situations: file.situations,

@@ -12,7 +12,7 @@ export interface SubsidyFactsRow {
   partner_id: string | null;
   rights: Array<{ id: string; kind: 'ri' | 'equivalent_aid' | 'end'; category: 'cohabitant' | 'isolated' | 'family' | null; decided_on: string; notified_on: string | null; starts_on: string; monthly_amount_cents: number | null }>;
   piis: Array<{ id: string; track: 'general' | 'student'; signed_on: string | null; ended_on: string | null; ends_on: string | null; noted_by_council_on: string | null; extension_requested_on: string[] | null }>;
-  suspensions: Array<{ from: string; to: string }>;
+  suspensions: Array<{ from: string; to: string; percent: number }>;
   exemptions: Array<{ decided_on: string }>;
   situations: Array<{ kind: string; starts_on: string; ends_on: string | null }>;
 }
@@ -37,9 +37,9 @@ export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: str
           'extension_requested_on', (select json_agg(x.requested_on order by x.id) from piis_subsidy_extension_request x
              where x.cpas_id = p.cpas_id and x.piis_id = p.id and ${inForce('piis_subsidy_extension_request', 'x')})) order by p.id)
         from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id), '[]') as piis,
-      coalesce((select json_agg(json_build_object('from', s.suspension_starts_on, 'to', s.suspension_ends_on) order by s.id)
+      coalesce((select json_agg(json_build_object('from', s.suspension_starts_on, 'to', s.suspension_ends_on, 'percent', coalesce(s.partial_percent, 100)) order by s.id)
         from piis_sanction s join piis q on q.cpas_id = s.cpas_id and q.id = s.piis_id
-        where s.cpas_id = b.cpas_id and q.beneficiary_id = b.id and ${inForce('piis_sanction', 's')}), '[]') as suspensions,
+        where s.cpas_id = b.cpas_id and q.beneficiary_id = b.id and not s.suspended_sentence and ${inForce('piis_sanction', 's')}), '[]') as suspensions,
       coalesce((select json_agg(json_build_object('decided_on', e.decided_on) order by e.id)
         from exemption e where e.cpas_id = b.cpas_id and e.beneficiary_id = b.id and ${inForce('exemption', 'e')}), '[]') as exemptions,
       coalesce((select json_agg(json_build_object('kind', t.kind, 'starts_on', t.starts_on, 'ends_on', t.ends_on) order by t.id)
