@@ -105,17 +105,27 @@ export interface EmploymentFact {
 
 /**
  * R-ASSESS-FIRST: an assessment performed on or before the draft date. Under R-REUSE (an earlier
- * PIIS of the person updated and re-signed) none is needed when the job in between lasted under
- * 3 months; after a longer job, a new one performed since the job started is.
+ * PIIS of the person updated and re-signed) none is needed only when the person is back from a
+ * job that ended and lasted under 3 months; otherwise — a longer job, a job with no end recorded,
+ * or no job recorded at all — a new one is, performed since the job started (or, without a job,
+ * since the earlier PIIS ended: `earlierEndedOn`).
  */
-export function checkAssessmentFirst(input: { draftedOn: string; assessments: readonly AssessmentFact[]; reuse: { employment: EmploymentFact | null } | null }): Refusal | null {
+export function checkAssessmentFirst(input: {
+  draftedOn: string;
+  assessments: readonly AssessmentFact[];
+  reuse: { employment: EmploymentFact | null; earlierEndedOn: string } | null;
+}): Refusal | null {
   const before = input.assessments.filter((a) => a.performedOn <= input.draftedOn);
   if (input.reuse) {
     const job = input.reuse.employment;
     const maxMonths = numberParameter('R-REUSE', input.draftedOn, 'maxWorkMonths');
-    if (!job || !job.endsOn || job.endsOn < addDays(addMonths(job.startsOn, maxMonths), -1)) return null;
-    if (before.some((a) => a.performedOn >= job.startsOn)) return null;
-    return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-needs-assessment', { jobFrom: date(job.startsOn), jobTo: date(job.endsOn), months: maxMonths, draftedOn: date(input.draftedOn) }));
+    if (job?.endsOn && job.endsOn < addDays(addMonths(job.startsOn, maxMonths), -1)) return null;
+    const since = job ? job.startsOn : input.reuse.earlierEndedOn;
+    if (before.some((a) => a.performedOn >= since)) return null;
+    const draftedOn = date(input.draftedOn);
+    if (!job) return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-no-job', { months: maxMonths, since: date(since), draftedOn }));
+    if (!job.endsOn) return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-open-job', { jobFrom: date(job.startsOn), months: maxMonths, draftedOn }));
+    return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-needs-assessment', { jobFrom: date(job.startsOn), jobTo: date(job.endsOn), months: maxMonths, draftedOn }));
   }
   if (before.length > 0) return null;
   return refuse('assessment-missing', 'R-ASSESS-FIRST', msg('content.assessment-first', { draftedOn: date(input.draftedOn) }));

@@ -37,7 +37,7 @@ const said: Record<string, () => Message> = {
   'R-OPT-EMPLOYED': () => refusal(checkObligation({ obligation: 'compulsory', on: '2026-03-09', track: 'general', birthDate: null, rights: [] })),
   'R-OPT-OTHER-USERS': () => refusal(checkSanctionScope({ obligation: 'coaching', decidedOn: '2026-05-01', rights: [grant] })),
   'R-STUDENT': () => compulsoryOn({ on: '2026-03-09', track: 'student', birthDate: null, rights: [grant] }).explanation,
-  'R-REUSE': () => refusal(checkAssessmentFirst({ draftedOn: '2026-06-01', assessments: [], reuse: { employment: { startsOn: '2026-01-01', endsOn: '2026-05-01' } } })),
+  'R-REUSE': () => refusal(checkAssessmentFirst({ draftedOn: '2026-06-01', assessments: [], reuse: { employment: { startsOn: '2026-01-01', endsOn: '2026-05-01' }, earlierEndedOn: '2025-12-01' } })),
   'R-COUPLE': () => msg('check.partner'),
   'R-ASSESS-FIRST': () => refusal(checkAssessmentFirst({ draftedOn: '2026-02-25', assessments: [], reuse: null })),
   'R-ASSESS-BASELINE': () => msg('piis.baseline-unknown'),

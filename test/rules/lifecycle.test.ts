@@ -222,10 +222,26 @@ t.test('R-COMMUNITY-SERVICE and R-VOLUNTEERING: when a category is chosen, then 
 t.test('R-ASSESS-FIRST and R-REUSE: when a PIIS is handed over, then an assessment on or before the draft date is needed', async (t) => {
   t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [{ id: 'a', performedOn: '2026-03-01' }], reuse: null }), null, 'same day allowed');
   t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [{ id: 'a', performedOn: '2026-03-02' }], reuse: null })?.code, 'assessment-missing', 'the day after');
-  t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [], reuse: { employment: { startsOn: '2025-12-01', endsOn: '2026-02-27' } } }), null, 'R-REUSE: a job of under 3 months');
-  t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [], reuse: { employment: { startsOn: '2025-12-01', endsOn: '2026-02-28' } } })?.rule, 'R-REUSE', 'R-REUSE: a job of exactly 3 months');
-  t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [{ id: 'a', performedOn: '2026-02-28' }], reuse: { employment: { startsOn: '2025-12-01', endsOn: '2026-02-28' } } }), null, 'R-REUSE: a new assessment since the job');
-  t.equal(checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: [], reuse: { employment: null } }), null, 'R-REUSE without a job in between');
+  const reuse = (employment: { startsOn: string; endsOn: string | null } | null, performedOn?: string) =>
+    checkAssessmentFirst({ draftedOn: '2026-03-01', assessments: performedOn ? [{ id: 'a', performedOn }] : [], reuse: { employment, earlierEndedOn: '2025-11-15' } });
+  const cases: Array<[string, { startsOn: string; endsOn: string | null } | null, string | undefined, boolean]> = [
+    ['a job of under 3 months, ended: no new assessment', { startsOn: '2025-12-01', endsOn: '2026-02-27' }, undefined, true],
+    ['a job of exactly 3 months', { startsOn: '2025-12-01', endsOn: '2026-02-28' }, undefined, false],
+    ['a job of 3 months, a new assessment since it started', { startsOn: '2025-12-01', endsOn: '2026-02-28' }, '2025-12-01', true],
+    ['a job of 3 months, the assessment the day before it started', { startsOn: '2025-12-01', endsOn: '2026-02-28' }, '2025-11-30', false],
+    ['a job with no end recorded', { startsOn: '2026-01-10', endsOn: null }, undefined, false],
+    ['a job with no end recorded, a new assessment since it started', { startsOn: '2026-01-10', endsOn: null }, '2026-01-10', true],
+    ['no job recorded', null, undefined, false],
+    ['no job recorded, a new assessment the day the earlier PIIS ended', null, '2025-11-15', true],
+    ['no job recorded, the assessment of the earlier PIIS only', null, '2025-11-14', false],
+  ];
+  for (const [name, job, performedOn, allowed] of cases) {
+    const r = reuse(job, performedOn);
+    t.equal(r === null, allowed, `R-REUSE: ${name}: ${allowed ? 'allowed' : 'assessment-missing'}`);
+    if (r) t.match(r, { code: 'assessment-missing', rule: 'R-REUSE' });
+  }
+  t.match(render('fr', reuse(null)!.explanation), /aucun emploi n’est enregistré entre-temps.*depuis le samedi 15 novembre 2025/);
+  t.match(render('de', reuse({ startsOn: '2026-01-10', endsOn: null })!.explanation), /kein Ende erfasst/);
 });
 
 t.test('R-PROGRESS: when a later measurement is higher on the ladder or on average, then there is progress at the reference date', async (t) => {

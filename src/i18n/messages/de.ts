@@ -699,4 +699,6 @@ export const de: Record<MessageId, string> = {
   'code.indicator.compliance.evaluationFrequency': 'Zwölfmonatszeiträume mit ihren Bewertungen (%)',
   'code.indicator.compliance.interviewsInTime': 'Fristgerecht gewährte Gespräche (%)',
   'code.indicator.compliance.medianDaysToSignature': 'Median der Tage von der Bewilligung bis zur Unterzeichnung',
+  'content.reuse-open-job': 'Das frühere IPSE wird wiederverwendet, aber für die Beschäftigung dazwischen (seit dem {jobFrom}) ist kein Ende erfasst: ohne eine beendete Beschäftigung von weniger als {months} Monaten ist eine neue Sozialbilanz erforderlich, erstellt seit dem {jobFrom} und spätestens am Erstellungsdatum ({draftedOn})',
+  'content.reuse-no-job': 'Das frühere IPSE wird wiederverwendet, aber dazwischen ist keine Beschäftigung erfasst: ohne eine Beschäftigung von weniger als {months} Monaten ist eine neue Sozialbilanz erforderlich, erstellt seit dem {since} und spätestens am Erstellungsdatum ({draftedOn})',
 };

@@ -731,6 +731,8 @@ export const en = {
   'code.indicator.compliance.evaluationFrequency': '12-month periods with their evaluations (%)',
   'code.indicator.compliance.interviewsInTime': 'Interviews granted in time (%)',
   'code.indicator.compliance.medianDaysToSignature': 'Median days from grant to signature',
+  'content.reuse-open-job': 'The earlier PIIS is reused, but the job in between (since {jobFrom}) has no end recorded: without a job of under {months} months that ended, a new assessment, performed since {jobFrom} and on or before the draft date {draftedOn}, is required',
+  'content.reuse-no-job': 'The earlier PIIS is reused, but no job is recorded in between: without a job of under {months} months, a new assessment, performed since {since} and on or before the draft date {draftedOn}, is required',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -699,4 +699,6 @@ export const fr: Record<MessageId, string> = {
   'code.indicator.compliance.evaluationFrequency': 'Périodes de 12 mois avec leurs évaluations (%)',
   'code.indicator.compliance.interviewsInTime': 'Entretiens accordés dans le délai (%)',
   'code.indicator.compliance.medianDaysToSignature': 'Nombre médian de jours de l’octroi à la signature',
+  'content.reuse-open-job': 'Le PIIS antérieur est réutilisé, mais l’emploi intermédiaire (depuis le {jobFrom}) n’a pas de fin enregistrée : sans un emploi de moins de {months} mois terminé, un nouveau bilan social, réalisé depuis le {jobFrom} et au plus tard à la date de rédaction ({draftedOn}), est requis',
+  'content.reuse-no-job': 'Le PIIS antérieur est réutilisé, mais aucun emploi n’est enregistré entre-temps : sans un emploi de moins de {months} mois, un nouveau bilan social, réalisé depuis le {since} et au plus tard à la date de rédaction ({draftedOn}), est requis',
 };

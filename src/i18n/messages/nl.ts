@@ -699,4 +699,6 @@ export const nl: Record<MessageId, string> = {
   'code.indicator.compliance.evaluationFrequency': 'Perioden van 12 maanden met hun evaluaties (%)',
   'code.indicator.compliance.interviewsInTime': 'Gesprekken tijdig toegestaan (%)',
   'code.indicator.compliance.medianDaysToSignature': 'Mediaan aantal dagen van toekenning tot ondertekening',
+  'content.reuse-open-job': 'Het eerdere GPMI wordt hergebruikt, maar voor de tussenliggende job (sinds {jobFrom}) is geen einde geregistreerd: zonder een beëindigde job van minder dan {months} maanden is een nieuwe sociale balans vereist, opgemaakt sinds {jobFrom} en uiterlijk op de opstellingsdatum ({draftedOn})',
+  'content.reuse-no-job': 'Het eerdere GPMI wordt hergebruikt, maar er is tussendoor geen job geregistreerd: zonder een job van minder dan {months} maanden is een nieuwe sociale balans vereist, opgemaakt sinds {since} en uiterlijk op de opstellingsdatum ({draftedOn})',
 };

@@ -36,6 +36,7 @@ import type {
   SubsidyExtensionBody,
 } from './piis.schemas.js';
 import { date, msg, type Lang, type Message } from '../../i18n/catalogue.js';
+import type { Tx } from '../../db/tenant.js';
 
 const invalidPeriod = (rule: string, message: Message, path: string) => refusalError(refuse('invalid-period', rule, message, path));
 
@@ -84,10 +85,10 @@ export function handOver(ctx: RequestContext, piisId: string, ifMatch: number | 
     }
     assertFactDate(body.reflectionWaiver.recordedOn, ctx.today, '/body/reflectionWaiver/recordedOn');
   }
-  return changePiis(ctx, piisId, 'handover', { ifMatch }, async ({ raw, file }) => {
+  return changePiis(ctx, piisId, 'handover', { ifMatch }, async ({ raw, file, tx }) => {
     if (body.handedOverOn < raw.drafted_on) throw invalidPeriod('R-REFLECT', msg('order.handover-before-draft', { handedOverOn: date(body.handedOverOn), draftedOn: date(raw.drafted_on) }), '/body/handedOverOn');
     // R-ASSESS-FIRST is checked before R-CONTENT (contract)
-    const reused = raw.reuses_piis_id ? { employment: lastJobBefore(file, raw.drafted_on) } : null;
+    const reused = raw.reuses_piis_id ? await reuseFacts(tx, ctx.cpasId, raw.reuses_piis_id, raw.drafted_on, file) : null;
     assertNoRefusal(checkAssessmentFirst({ draftedOn: raw.drafted_on, assessments: file.assessments, reuse: reused }));
     const incomplete = checkContentComplete(current(file).content as PiisContent, 'handover');
     if (incomplete) throw refusalError(incomplete.refusal, { errors: incomplete.gaps.map((g) => ({ path: `/content${g.path}`, message: g.message })) });
@@ -107,8 +108,22 @@ export function handOver(ctx: RequestContext, piisId: string, ifMatch: number | 
 }
 
 /** The last job that ended on or before a date (R-REUSE). */
-function lastJobBefore(file: PiisFile, date: string) {
-  return file.employment.filter((j) => j.endsOn !== null && j.endsOn <= date).sort((a, b) => (a.endsOn! < b.endsOn! ? -1 : 1)).pop() ?? null;
+/**
+ * R-REUSE's facts: the earlier PIIS's end (its close date, else its draft date) and the job in
+ * between — the latest one started by the draft date and not over before the earlier PIIS began;
+ * a job ending after the draft date is not over yet (no end).
+ */
+async function reuseFacts(tx: Tx, cpasId: string, earlierId: string, draftedOn: string, file: PiisFile) {
+  const earlier = await tx.selectFrom('piis').select(['drafted_on', 'ended_on']).where('cpas_id', '=', cpasId).where('id', '=', earlierId).executeTakeFirst();
+  const began = earlier?.drafted_on ?? draftedOn;
+  const job = file.employment
+    .filter((j) => j.startsOn <= draftedOn && (j.endsOn === null || j.endsOn >= began))
+    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0))
+    .pop();
+  return {
+    employment: job ? { startsOn: job.startsOn, endsOn: job.endsOn !== null && job.endsOn <= draftedOn ? job.endsOn : null } : null,
+    earlierEndedOn: earlier?.ended_on ?? began,
+  };
 }
 
 export function requestHearing(ctx: RequestContext, piisId: string, ifMatch: number | undefined, body: HearingRequestBody) {
