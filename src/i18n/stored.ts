@@ -9,7 +9,7 @@ export function storeText(text: Text): string {
   return typeof text === 'string' ? text : JSON.stringify(text);
 }
 
-export function readText(stored: string): Text {
+function readText(stored: string): Text {
   if (!stored.startsWith(PREFIX)) return stored;
   const parsed: unknown = JSON.parse(stored);
   return isMessage(parsed) ? parsed : stored;

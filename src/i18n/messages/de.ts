@@ -64,7 +64,6 @@ export const de: Record<MessageId, string> = {
   'http.not-http': 'Die Anfrage konnte nicht als HTTP gelesen werden',
   'http.malformed-json': 'Der Inhalt ist kein gültiges JSON',
   'http.empty-json': 'Der Inhalt ist leer, obwohl sein Inhaltstyp JSON angibt',
-  'http.media-type': 'Diese Operation nimmt den Inhaltstyp {type} nicht an',
   'http.framework': 'Die Anfrage kann nicht verarbeitet werden ({status})',
   'http.shutting-down': 'Der Dienst wird beendet; nichts wurde getan: versuchen Sie es erneut, eine andere Instanz antwortet',
   'http.produces': 'Diese Operation antwortet in {types}',

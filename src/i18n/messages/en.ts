@@ -67,7 +67,6 @@ export const en = {
   'http.not-http': 'The request could not be read as HTTP',
   'http.malformed-json': 'The body is not valid JSON',
   'http.empty-json': 'The body is empty while its content type says JSON',
-  'http.media-type': 'This operation does not accept the content type {type}',
   'http.framework': 'The request cannot be processed ({status})',
   'http.shutting-down': 'The service is shutting down; nothing was done: retry, another instance will answer',
   'http.produces': 'This operation answers with {types}',

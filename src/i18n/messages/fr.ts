@@ -64,7 +64,6 @@ export const fr: Record<MessageId, string> = {
   'http.not-http': 'La requête n’a pas pu être lue comme du HTTP',
   'http.malformed-json': 'Le corps n’est pas du JSON valide',
   'http.empty-json': 'Le corps est vide alors que son type de contenu annonce du JSON',
-  'http.media-type': 'Cette opération n’accepte pas le type de contenu {type}',
   'http.framework': 'La requête ne peut pas être traitée ({status})',
   'http.shutting-down': 'Le service s’arrête ; rien n’a été fait : réessayez, une autre instance répondra',
   'http.produces': 'Cette opération répond en {types}',

@@ -64,7 +64,6 @@ export const nl: Record<MessageId, string> = {
   'http.not-http': 'Het verzoek kon niet als HTTP worden gelezen',
   'http.malformed-json': 'De body is geen geldige JSON',
   'http.empty-json': 'De body is leeg terwijl het inhoudstype JSON aankondigt',
-  'http.media-type': 'Deze bewerking aanvaardt het inhoudstype {type} niet',
   'http.framework': 'Het verzoek kan niet worden verwerkt ({status})',
   'http.shutting-down': 'De dienst wordt afgesloten; er werd niets gedaan: probeer opnieuw, een andere instantie antwoordt',
   'http.produces': 'Deze bewerking antwoordt in {types}',
