@@ -67,6 +67,7 @@ export interface RightDecisionTable extends CorrectionColumns {
   notified_on: string | null;
   starts_on: string;
   monthly_amount_cents: number | null;
+  household_amount_cents: number | null;
 }
 
 export interface SituationTable extends CorrectionColumns {

@@ -1,9 +1,12 @@
-// R-IND-*: the yearly indicators of one CPAS, from the facts in force of its persons. Both sets
-// are computed for any year — the 2015–2016 convention's (R-IND-2015: bilans, activation paths by
-// category) and the figures the PAS report asks from 2017 (R-IND-ENTITLED) — with the outcomes
-// (R-IND-OUTCOMES), progress at 31 December (R-PROGRESS) and the compliance figures
-// (R-IND-COMPLIANCE). Each figure is {key, value, rule, explanation}; a share whose denominator
-// is zero is null, with the reason.
+// R-IND-*: the yearly indicators of one CPAS, from the facts in force of its persons, in two
+// groups. Social activation, as the SPP IS asks it for any year: the 2015–2016 convention's
+// objectives (R-IND-2015: 1 bilans, 2 = 2.1 + 2.2 + 2.3 paths), the evaluation's progress towards
+// each direction at 31 December (R-PROGRESS) and results (R-IND-OUTCOMES) — over the persons in a
+// social-activation path (categories 2.1–2.3) only — and the PAS report's entitled persons with
+// its two ratios (R-IND-ENTITLED, from 2017). All PIIS: counts and the compliance figures
+// (R-IND-COMPLIANCE). Each figure is {key, group, section, number, label, value, rule,
+// explanation}; `number` is the SPP IS's own (1, 2, 2.1…; a–d within the evaluation's questions);
+// a share whose denominator is zero is null, with the reason.
 import { daysBetween } from './dates.js';
 import { explained, type Explained } from './explained.js';
 import { contractEnd, interviewDue, periodCompliance } from './evaluation.js';
@@ -41,17 +44,35 @@ export interface IndicatorPerson {
   piis: readonly IndicatorPiis[];
 }
 
+export const INDICATOR_GROUPS = ['socialActivation', 'piis'] as const;
+export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
+/** Where the SPP IS asks the figure: the convention's objectives, the evaluation's progress and results, the PAS report's entitled persons; ours: PIIS counts and compliance. */
+export const INDICATOR_SECTIONS = ['objectives', 'progress', 'results', 'entitled', 'piis', 'compliance'] as const;
+export type IndicatorSection = (typeof INDICATOR_SECTIONS)[number];
+
 export interface IndicatorItem {
   key: string;
+  group: IndicatorGroup;
+  section: IndicatorSection;
+  /** the SPP IS's number or letter within its section, null where it gives none */
+  number: string | null;
   value: number | null;
   rule: string;
   explanation: Message;
 }
 
-/** An indicator as an answer carries it: its explanation said in the reader's language. */
-export const sayItem = (lang: Lang, item: IndicatorItem) => ({ ...item, explanation: render(lang, item.explanation) });
+/** An indicator as an answer carries it: its label (the SPP IS's wording) and explanation said in the reader's language. */
+export const sayItem = (lang: Lang, item: IndicatorItem) => ({
+  ...item,
+  label: render(lang, msg(`code.indicator.${item.key}` as MessageId)),
+  explanation: render(lang, item.explanation),
+});
 
 export type IndicatorSet = 'convention-2015-2016' | 'pas-2017';
+
+/** The SPP IS's social-activation path categories (R-KIND); community service is none of them. */
+export const SOCIAL_ACTIVATION_CATEGORIES: readonly string[] = ['2.1', '2.2', '2.3'];
+const isSocialActivation = (p: IndicatorPiis) => SOCIAL_ACTIVATION_CATEGORIES.includes(p.activationCategory ?? '');
 
 /** Close outcomes (R-CLOSE) counted under each result of R-IND-OUTCOMES. */
 export const OUTCOME_GROUPS: Record<string, readonly string[]> = {
@@ -66,9 +87,55 @@ const inForceDuring = (p: IndicatorPiis, from: string, to: string) =>
 
 const percent = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;
 
+/** Every figure in the order a report shows it, with where the SPP IS asks it and its number there. */
+export const INDICATOR_META: Readonly<Record<string, { group: IndicatorGroup; section: IndicatorSection; number: string | null }>> = {
+  assessments: { group: 'socialActivation', section: 'objectives', number: '1' },
+  activationPaths: { group: 'socialActivation', section: 'objectives', number: '2' },
+  'activationPaths.2.1': { group: 'socialActivation', section: 'objectives', number: '2.1' },
+  'activationPaths.2.2': { group: 'socialActivation', section: 'objectives', number: '2.2' },
+  'activationPaths.2.3': { group: 'socialActivation', section: 'objectives', number: '2.3' },
+  progress: { group: 'socialActivation', section: 'progress', number: null },
+  'progress.socioProfessional': { group: 'socialActivation', section: 'progress', number: 'a' },
+  'progress.autonomy': { group: 'socialActivation', section: 'progress', number: 'b' },
+  'progress.volunteering': { group: 'socialActivation', section: 'progress', number: 'c' },
+  'outcomes.socioProfessional': { group: 'socialActivation', section: 'results', number: 'a' },
+  'outcomes.autonomy': { group: 'socialActivation', section: 'results', number: 'b' },
+  'outcomes.volunteering': { group: 'socialActivation', section: 'results', number: 'c' },
+  'outcomes.employment': { group: 'socialActivation', section: 'results', number: 'd' },
+  'entitled.total': { group: 'socialActivation', section: 'entitled', number: null },
+  'entitled.ri': { group: 'socialActivation', section: 'entitled', number: null },
+  'entitled.inPath': { group: 'socialActivation', section: 'entitled', number: null },
+  'entitled.riPercent': { group: 'socialActivation', section: 'entitled', number: null },
+  'entitled.inPathPercent': { group: 'socialActivation', section: 'entitled', number: null },
+  'piis.inForce': { group: 'piis', section: 'piis', number: null },
+  'piis.concluded': { group: 'piis', section: 'piis', number: null },
+  'piis.closed': { group: 'piis', section: 'piis', number: null },
+  'piis.pastEndOpen': { group: 'piis', section: 'piis', number: null },
+  'compliance.concludedInTime': { group: 'piis', section: 'compliance', number: null },
+  'compliance.fullReflection': { group: 'piis', section: 'compliance', number: null },
+  'compliance.reflectionWaivers': { group: 'piis', section: 'compliance', number: null },
+  'compliance.evaluationFrequency': { group: 'piis', section: 'compliance', number: null },
+  'compliance.interviewsInTime': { group: 'piis', section: 'compliance', number: null },
+  'compliance.medianDaysToSignature': { group: 'piis', section: 'compliance', number: null },
+};
+
+export const INDICATOR_KEYS: readonly string[] = Object.keys(INDICATOR_META);
+
+function item(key: string, value: number | null, rule: string, explanation: Message): IndicatorItem {
+  const meta = INDICATOR_META[key];
+  if (!meta) throw new Error(`no indicator ${key}`);
+  return { key, ...meta, value, rule, explanation };
+}
+
 function share(key: string, rule: string, part: number, whole: number, what: Message): IndicatorItem {
-  if (whole === 0) return { key, value: null, rule, explanation: msg('ind.share-none', { what }) };
-  return { key, value: percent(part, whole), rule, explanation: msg('ind.share', { part, whole, what }) };
+  if (whole === 0) return item(key, null, rule, msg('ind.share-none', { what }));
+  return item(key, percent(part, whole), rule, msg('ind.share', { part, whole, what }));
+}
+
+/** The SPP IS's ratio of a total to a part of it, as a percentage (100 or more). */
+function ratio(key: string, rule: string, total: number, base: number, what: Message): IndicatorItem {
+  if (base === 0) return item(key, null, rule, msg('ind.share-none', { what }));
+  return item(key, percent(total, base), rule, msg('ind.ratio', { total, base, what }));
 }
 
 function median(values: number[]): number | null {
@@ -122,6 +189,10 @@ export interface IndicatorTally {
   employment: number;
   progressed: number;
   progressMeasured: number;
+  /** progress (R-PROGRESS) of a person whose path is 2.1, 2.2, 2.3: towards that path's direction */
+  progressSocioProfessional: number;
+  progressAutonomy: number;
+  progressVolunteering: number;
   entitled: number;
   entitledRi: number;
   entitledInPath: number;
@@ -134,6 +205,14 @@ export interface IndicatorTally {
   evaluationPeriodsMet: number;
   interviews: number;
   interviewsInTime: number;
+  /** persons with a PIIS in force some day of the year */
+  piisInForce: number;
+  /** PIIS concluded (R-PARTIES) in the year */
+  piisConcluded: number;
+  /** PIIS closed (R-CLOSE) in the year */
+  piisClosed: number;
+  /** PIIS whose end date falls in the year with no close recorded */
+  pastEndOpen: number;
   /** days from the RI grant to each conclusion of the year (R-IND-COMPLIANCE median) */
   signatureDelays: number[];
 }
@@ -145,6 +224,7 @@ export const TALLY_COUNTS: readonly TallyCount[] = [
   'assessed', 'path21', 'path22', 'path23', 'socioProfessional', 'autonomy', 'volunteering', 'employment', 'progressed', 'progressMeasured',
   'entitled', 'entitledRi', 'entitledInPath', 'conclusionCases', 'concludedInTime', 'concludedHanded', 'fullReflection', 'reflectionWaivers',
   'evaluationPeriods', 'evaluationPeriodsMet', 'interviews', 'interviewsInTime',
+  'progressSocioProfessional', 'progressAutonomy', 'progressVolunteering', 'piisInForce', 'piisConcluded', 'piisClosed', 'pastEndOpen',
 ];
 
 export function emptyTally(): IndicatorTally {
@@ -170,36 +250,53 @@ export function tallyPerson(person: IndicatorPerson, year: number): IndicatorTal
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const t = emptyTally();
-  const latestInForce = () => [...person.piis].filter((x) => inForceDuring(x, from, to)).sort((a, b) => (a.signedOn! < b.signedOn! ? 1 : -1));
+
+  const inForce = [...person.piis].filter((x) => inForceDuring(x, from, to)).sort((a, b) => (a.signedOn! < b.signedOn! ? 1 : -1));
+  // the person's social-activation path of the year: their latest PIIS in force with a 2.x category
+  const path = inForce.find(isSocialActivation);
 
   // R-IND-2015 (1): a bilan social performed in the year
   if (person.assessments.some((a) => inYear(a.performedOn, from, to))) t.assessed = 1;
-  // R-IND-2015 (2): each person once, under their latest PIIS in force with a category
-  const category = latestInForce().find((x) => x.activationCategory)?.activationCategory ?? null;
-  if (category === '2.1') t.path21 = 1;
-  if (category === '2.2') t.path22 = 1;
-  if (category === '2.3') t.path23 = 1;
+  // R-IND-2015 (2): each person once, under their path
+  if (path?.activationCategory === '2.1') t.path21 = 1;
+  if (path?.activationCategory === '2.2') t.path22 = 1;
+  if (path?.activationCategory === '2.3') t.path23 = 1;
 
-  // R-IND-OUTCOMES: results of the PIIS closed in the year; progress at 31 December
-  const closedWith = (outcomes: readonly string[]) => (person.piis.some((x) => inYear(x.endedOn, from, to) && outcomes.includes(x.closeOutcome ?? '')) ? 1 : 0);
+  // R-IND-OUTCOMES: results of the social-activation paths closed in the year
+  const closedWith = (outcomes: readonly string[]) =>
+    person.piis.some((x) => isSocialActivation(x) && inYear(x.endedOn, from, to) && outcomes.includes(x.closeOutcome ?? '')) ? 1 : 0;
   t.socioProfessional = closedWith(OUTCOME_GROUPS['outcomes.socioProfessional']!);
   t.autonomy = closedWith(OUTCOME_GROUPS['outcomes.autonomy']!);
   t.volunteering = closedWith(OUTCOME_GROUPS['outcomes.volunteering']!);
   t.employment = closedWith(OUTCOME_GROUPS['outcomes.employment']!);
-  const current = latestInForce()[0];
-  if (current) {
-    const progress = progressOn({ baseline: baselineOf(person, current), measurements: person.assessments, on: to });
+  // R-PROGRESS at 31 December, towards the direction of the person's path
+  if (path) {
+    const progress = progressOn({ baseline: baselineOf(person, path), measurements: person.assessments, on: to });
     if (progress.value !== null) t.progressMeasured = 1;
-    if (progress.value === true) t.progressed = 1;
+    if (progress.value === true) {
+      t.progressed = 1;
+      if (path.activationCategory === '2.1') t.progressSocioProfessional = 1;
+      if (path.activationCategory === '2.2') t.progressAutonomy = 1;
+      if (path.activationCategory === '2.3') t.progressVolunteering = 1;
+    }
   }
 
-  // R-IND-ENTITLED
+  // R-IND-ENTITLED: a user of the CPAS in the year (a right, a bilan social, a PIIS), with or without financial aid
   const segments = rightSegments(person.rights);
   const rightIn = (kinds: readonly string[]) => segments.some((s) => kinds.includes(s.decision.kind) && s.from <= to && (s.to === null || s.to >= from));
-  if (rightIn(['ri', 'equivalent_aid'])) {
+  const riInYear = rightIn(['ri']);
+  if (riInYear || t.assessed || inForce.length > 0 || rightIn(['equivalent_aid'])) {
     t.entitled = 1;
-    if (rightIn(['ri'])) t.entitledRi = 1;
-    if (person.piis.some((x) => inForceDuring(x, from, to))) t.entitledInPath = 1;
+    if (riInYear) t.entitledRi = 1;
+    if (path) t.entitledInPath = 1;
+  }
+
+  // every PIIS: in force, concluded, closed, past its end with no close
+  if (inForce.length > 0) t.piisInForce = 1;
+  for (const x of person.piis) {
+    if (inYear(x.signedOn, from, to)) t.piisConcluded += 1;
+    if (inYear(x.endedOn, from, to)) t.piisClosed += 1;
+    if (x.signedOn !== null && x.endedOn === null && inYear(x.endsOn, from, to)) t.pastEndOpen += 1;
   }
 
   // R-IND-COMPLIANCE
@@ -254,16 +351,24 @@ export function indicators(persons: readonly IndicatorPerson[], year: number): I
 
 /** The indicator items of a year from the summed tally of a population. */
 export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorItem[] {
-  const to = `${year}-12-31`;
-  const items: IndicatorItem[] = [];
-  const count = (key: string, rule: string, n: number, explanation: Message) => items.push({ key, value: n, rule, explanation });
-
-  count('assessments', 'R-IND-2015', t.assessed, msg('ind.assessments', { year: String(year) }));
-  count('activationPaths', 'R-IND-2015', t.path21 + t.path22 + t.path23, msg('ind.paths', { year: String(year) }));
-  const paths = { '2.1': t.path21, '2.2': t.path22, '2.3': t.path23 };
-  for (const [c, n] of Object.entries(paths)) {
-    count(`activationPaths.${c}`, 'R-IND-2015', n, msg('ind.path', { year: String(year), category: c, volunteering: c === '2.3' ? 'yes' : 'no' }));
-  }
+  const y = String(year);
+  const on = date(`${year}-12-31`);
+  const paths = t.path21 + t.path22 + t.path23;
+  const items: IndicatorItem[] = [
+    item('assessments', t.assessed, 'R-IND-2015', msg('ind.assessments', { year: y })),
+    item('activationPaths', paths, 'R-IND-2015', msg('ind.paths', { year: y })),
+    ...(['2.1', '2.2', '2.3'] as const).map((c) =>
+      item(`activationPaths.${c}`, { '2.1': t.path21, '2.2': t.path22, '2.3': t.path23 }[c], 'R-IND-2015', msg('ind.path', { year: y, category: c, volunteering: c === '2.3' ? 'yes' : 'no' })),
+    ),
+    item('progress', t.progressed, 'R-PROGRESS', msg('ind.progress', { year: y, on, measured: t.progressMeasured })),
+    ...(
+      [
+        ['progress.socioProfessional', t.progressSocioProfessional, '2.1'],
+        ['progress.autonomy', t.progressAutonomy, '2.2'],
+        ['progress.volunteering', t.progressVolunteering, '2.3'],
+      ] as const
+    ).map(([key, n, category]) => item(key, n, 'R-PROGRESS', msg('ind.progress-towards', { year: y, on, category }))),
+  ];
   const outcomes: Record<string, number> = {
     'outcomes.socioProfessional': t.socioProfessional,
     'outcomes.autonomy': t.autonomy,
@@ -271,28 +376,29 @@ export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorI
     'outcomes.employment': t.employment,
   };
   for (const [key, group] of Object.entries(OUTCOME_GROUPS)) {
-    count(key, 'R-IND-OUTCOMES', outcomes[key]!, msg('ind.outcome', { year: String(year), outcomes: group.map((code) => msg(`code.closeOutcome.${code}` as MessageId)) }));
+    items.push(item(key, outcomes[key]!, 'R-IND-OUTCOMES', msg('ind.outcome', { year: y, outcomes: group.map((code) => msg(`code.closeOutcome.${code}` as MessageId)) })));
   }
-  count('progress', 'R-PROGRESS', t.progressed, msg('ind.progress', { year: String(year), on: date(to), measured: t.progressMeasured }));
 
-  count('entitled.total', 'R-IND-ENTITLED', t.entitled, msg('ind.entitled', { year: String(year) }));
-  count('entitled.ri', 'R-IND-ENTITLED', t.entitledRi, msg('ind.entitled-ri'));
-  count('entitled.inPath', 'R-IND-ENTITLED', t.entitledInPath, msg('ind.entitled-in-path', { year: String(year) }));
-  items.push(share('entitled.riPercent', 'R-IND-ENTITLED', t.entitledRi, t.entitled, msg('ind.what-entitled-ri')));
-  items.push(share('entitled.inPathPercent', 'R-IND-ENTITLED', t.entitledInPath, t.entitled, msg('ind.what-entitled-path')));
+  items.push(item('entitled.total', t.entitled, 'R-IND-ENTITLED', msg('ind.entitled', { year: y })));
+  items.push(item('entitled.ri', t.entitledRi, 'R-IND-ENTITLED', msg('ind.entitled-ri', { year: y })));
+  items.push(item('entitled.inPath', t.entitledInPath, 'R-IND-ENTITLED', msg('ind.entitled-in-path', { year: y })));
+  // the SPP IS's two ratios: the total over each of the two populations (a percentage, may pass 100)
+  items.push(ratio('entitled.riPercent', 'R-IND-ENTITLED', t.entitled, t.entitledRi, msg('ind.what-entitled-ri')));
+  items.push(ratio('entitled.inPathPercent', 'R-IND-ENTITLED', t.entitled, t.entitledInPath, msg('ind.what-entitled-path')));
 
-  items.push(share('compliance.concludedInTime', 'R-IND-COMPLIANCE', t.concludedInTime, t.conclusionCases, msg('ind.what-in-time', { year: String(year) })));
-  items.push(share('compliance.fullReflection', 'R-IND-COMPLIANCE', t.fullReflection, t.concludedHanded, msg('ind.what-full-reflection', { year: String(year) })));
-  count('compliance.reflectionWaivers', 'R-IND-COMPLIANCE', t.reflectionWaivers, msg('ind.waivers', { year: String(year) }));
-  items.push(share('compliance.evaluationFrequency', 'R-IND-COMPLIANCE', t.evaluationPeriodsMet, t.evaluationPeriods, msg('ind.what-frequency', { year: String(year) })));
-  items.push(share('compliance.interviewsInTime', 'R-IND-COMPLIANCE', t.interviewsInTime, t.interviews, msg('ind.what-interviews', { year: String(year) })));
+  items.push(item('piis.inForce', t.piisInForce, 'R-IND-COMPLIANCE', msg('ind.piis-in-force', { year: y })));
+  items.push(item('piis.concluded', t.piisConcluded, 'R-IND-COMPLIANCE', msg('ind.piis-concluded', { year: y })));
+  items.push(item('piis.closed', t.piisClosed, 'R-CLOSE', msg('ind.piis-closed', { year: y })));
+  items.push(item('piis.pastEndOpen', t.pastEndOpen, 'R-CLOSE', msg('ind.piis-past-end', { year: y })));
+  items.push(share('compliance.concludedInTime', 'R-IND-COMPLIANCE', t.concludedInTime, t.conclusionCases, msg('ind.what-in-time', { year: y })));
+  items.push(share('compliance.fullReflection', 'R-IND-COMPLIANCE', t.fullReflection, t.concludedHanded, msg('ind.what-full-reflection', { year: y })));
+  items.push(item('compliance.reflectionWaivers', t.reflectionWaivers, 'R-IND-COMPLIANCE', msg('ind.waivers', { year: y })));
+  items.push(share('compliance.evaluationFrequency', 'R-IND-COMPLIANCE', t.evaluationPeriodsMet, t.evaluationPeriods, msg('ind.what-frequency', { year: y })));
+  items.push(share('compliance.interviewsInTime', 'R-IND-COMPLIANCE', t.interviewsInTime, t.interviews, msg('ind.what-interviews', { year: y })));
   const m = median(t.signatureDelays);
-  items.push({
-    key: 'compliance.medianDaysToSignature',
-    value: m,
-    rule: 'R-IND-COMPLIANCE',
-    explanation: m === null ? msg('ind.median-none', { year: String(year) }) : msg('ind.median', { count: t.signatureDelays.length, year: String(year) }),
-  });
+  items.push(
+    item('compliance.medianDaysToSignature', m, 'R-IND-COMPLIANCE', m === null ? msg('ind.median-none', { year: y }) : msg('ind.median', { count: t.signatureDelays.length, year: y })),
+  );
   return items;
 }
 

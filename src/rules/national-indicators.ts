@@ -23,11 +23,19 @@ export const FIGURE_CELLS: Record<string, readonly Cell[]> = {
   'outcomes.volunteering': ['volunteering'],
   'outcomes.employment': ['employment'],
   progress: ['progressed', 'progressMeasured'],
+  'progress.socioProfessional': ['progressSocioProfessional'],
+  'progress.autonomy': ['progressAutonomy'],
+  'progress.volunteering': ['progressVolunteering'],
   'entitled.total': ['entitled'],
   'entitled.ri': ['entitledRi'],
-  'entitled.inPath': ['entitledInPath'],
+  // the entitled persons followed in a path are the persons of figure 2: the same count, hidden with it
+  'entitled.inPath': ['activationPaths'],
   'entitled.riPercent': ['entitledRi', 'entitled'],
-  'entitled.inPathPercent': ['entitledInPath', 'entitled'],
+  'entitled.inPathPercent': ['activationPaths', 'entitled'],
+  'piis.inForce': ['piisInForce'],
+  'piis.concluded': ['piisConcluded'],
+  'piis.closed': ['piisClosed'],
+  'piis.pastEndOpen': ['pastEndOpen'],
   'compliance.concludedInTime': ['concludedInTime', 'conclusionCases'],
   'compliance.fullReflection': ['fullReflection', 'concludedHanded'],
   'compliance.reflectionWaivers': ['reflectionWaivers'],
@@ -36,8 +44,11 @@ export const FIGURE_CELLS: Record<string, readonly Cell[]> = {
   'compliance.medianDaysToSignature': ['signatureDelays'],
 };
 
-/** 2 = 2.1 + 2.2 + 2.3: one suppressed member of the group would follow from the others. */
-const GROUPS = [{ total: 'activationPaths', parts: ['path21', 'path22', 'path23'] }];
+/** 2 = 2.1 + 2.2 + 2.3, progress = (a) + (b) + (c): one suppressed member of a group would follow from the others. */
+const GROUPS = [
+  { total: 'activationPaths', parts: ['path21', 'path22', 'path23'] },
+  { total: 'progressed', parts: ['progressSocioProfessional', 'progressAutonomy', 'progressVolunteering'] },
+];
 
 export interface NationalFigure {
   key: string;

@@ -12,6 +12,12 @@ export interface RightDecisionFact {
   notifiedOn: string | null;
   startsOn: string;
   monthlyAmountCents: number | null;
+  /**
+   * R-SUB-COUPLE: on a category-3 (family) decision, the household's whole category-3 amount when
+   * the CPAS pays it split between the partners — `monthlyAmountCents` is then this partner's share.
+   * Absent or null: this decision's amount is the whole household amount.
+   */
+  householdAmountCents?: number | null;
 }
 
 /** A stretch of days under one decision; `to` null while open-ended. */

@@ -188,10 +188,12 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-DURATION',
-    handling: ['enforced'],
+    handling: ['enforced', 'computed'],
     confidence: 'V',
     source: 'AR 11 July 2002, art. 10',
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { maximumMonths: null } }],
+    // no general maximum; a social-activation path (2.1–2.3) started under the 2015–2016
+    // convention lasted at most a year (flagged, not refused: the convention bound the subsidy)
+    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { maximumMonths: null, conventionPathMonths: 12, conventionFrom: '2015-01-01', conventionTo: '2016-12-31' } }],
   },
   {
     id: 'R-AMEND',

@@ -1,12 +1,16 @@
 // R-SUB-COUPLE: for a couple on the category-3 (family) rate, the 10% is computed once on that
 // amount, never doubled even with two PIIS; when a compulsory PIIS is missing for either partner
 // the 10% is recovered (content breaches of one partner's PIIS do not matter here).
+// Whether the household's amount is paid whole to one partner or split between the two is said by
+// the right decisions: a split decision names the household's whole amount (householdAmountCents)
+// and carries the partner's share. Split: the 10% is computed once on the two shares together,
+// whoever receives them. Not split: each decision carrying the whole amount, one month keeps it.
 import { lastOfMonth } from './dates.js';
 import { explained, type Explained } from './explained.js';
 import { compulsoryOn, conclusionDeadline } from './obligation.js';
 import { openingGrant, rightSegments } from './rights.js';
-import type { SubsidyFacts, SubsidyMonth } from './subsidy-months.js';
-import { date, month as sayMonth, msg, type Message } from '../i18n/catalogue.js';
+import { tenPercent, type SubsidyFacts, type SubsidyMonth } from './subsidy-months.js';
+import { cents, date, month as sayMonth, msg, type Message } from '../i18n/catalogue.js';
 
 export interface CoupleMember {
   beneficiaryId: string;
@@ -34,12 +38,36 @@ export function compulsoryPiisMissing(facts: SubsidyFacts, month: string): Expla
 
 const onFamilyRate = (m: SubsidyMonth | undefined) => !!m && m.categories.includes('family');
 
-function settle(month: SubsidyMonth, rule: string, explanation: Message): void {
+function settle(month: SubsidyMonth, rule: string, explanation: Message, subsidyCents = 0): void {
   Object.defineProperty(month, 'explanation', { value: explanation, enumerable: true, writable: true, configurable: true });
-  Object.assign(month, { subsidyCents: 0, rule });
+  Object.assign(month, { subsidyCents, rule });
 }
 
-/** Settles the months of two partners in place: at most one 10% per month on the family rate, none when a compulsory PIIS is missing. */
+/** Both partners' months are shares of the household's amount: one 10% on their sum, the first payer's own share first. */
+function settleShares(month: string, members: ReadonlyArray<{ who: CoupleMember; m: SubsidyMonth }>): void {
+  const whole = members.reduce((sum, x) => sum + x.m.riCents, 0);
+  const total = tenPercent(whole, `${month}-01`);
+  const paying = members.filter((x) => x.m.subsidyCents > 0);
+  let left = total;
+  paying.forEach((x, i) => {
+    const other = members.find((y) => y !== x)!;
+    const mine = i === paying.length - 1 ? left : tenPercent(x.m.riCents, `${month}-01`);
+    left -= mine;
+    const explanation = msg('sub.couple-shared', {
+      month: sayMonth(month),
+      whole: cents(whole),
+      own: cents(x.m.riCents),
+      other: cents(other.m.riCents),
+      partner: other.who.beneficiaryId,
+      total: cents(total),
+      mine: cents(mine),
+      was: x.m.explanation,
+    });
+    settle(x.m, 'R-SUB-COUPLE', explanation, mine);
+  });
+}
+
+/** Settles the months of two partners in place: one 10% per month on the family rate (on both shares when split), none when a compulsory PIIS is missing. */
 export function settleCouple(a: CoupleMember, b: CoupleMember): void {
   const bMonths = new Map(b.months.map((m) => [m.month, m]));
   const months = new Set([...a.months.map((m) => m.month), ...bMonths.keys()]);
@@ -58,6 +86,13 @@ export function settleCouple(a: CoupleMember, b: CoupleMember): void {
       for (const m of paying) {
         settle(m, 'R-SUB-COUPLE', msg('sub.couple-recovered', { month: sayMonth(month), partner: missing.who.beneficiaryId, why: missing.check.explanation, was: m.explanation }));
       }
+      continue;
+    }
+    if (ma && mb && onFamilyRate(ma) && onFamilyRate(mb) && ma.householdShare && mb.householdShare) {
+      settleShares(month, [
+        { who: a, m: ma },
+        { who: b, m: mb },
+      ]);
       continue;
     }
     if (paying.length === 2) {

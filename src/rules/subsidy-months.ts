@@ -54,6 +54,8 @@ export interface SubsidyMonth {
   piisId: string | null;
   /** the RI category in force in the month (R-SUB-COUPLE needs it) */
   categories: string[];
+  /** R-SUB-COUPLE: the month's category-3 RI is this partner's share of the household's amount */
+  householdShare: boolean;
   rule: string;
   explanation: Message;
 }
@@ -88,13 +90,14 @@ function suspendedDays(periods: SubsidyFacts['suspensions'], from: string, to: s
  * covered in the month ÷ days of the month, rounded to the cent, less the share suspended by a
  * sanction (rounded the same way).
  */
-export function riGrantedInMonth(segments: readonly RightSegment[], suspensions: SubsidyFacts['suspensions'], month: string): Explained<number> & { categories: string[] } {
+export function riGrantedInMonth(segments: readonly RightSegment[], suspensions: SubsidyFacts['suspensions'], month: string): Explained<number> & { categories: string[]; householdShare: boolean } {
   const first = monthStart(month);
   const last = monthEnd(month);
   const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   let total = 0;
   const parts: Message[] = [];
   const categories: string[] = [];
+  let householdShare = false;
   for (const s of segments) {
     const amount = s.decision.monthlyAmountCents;
     if (s.decision.kind !== 'ri' || amount === null) continue;
@@ -107,11 +110,12 @@ export function riGrantedInMonth(segments: readonly RightSegment[], suspensions:
     const granted = share(amount, covered, days) - share(amount, suspended.percentDays, days * 100);
     total += granted;
     if (s.decision.category) categories.push(s.decision.category);
+    if (s.decision.category === 'family' && s.decision.householdAmountCents != null) householdShare = true;
     const percent = suspended.days ? Math.round(suspended.percentDays / suspended.days) : 100;
     parts.push(msg('sub.ri-part', { amount: cents(amount), covered, days, suspended: suspended.days, partial: percent < 100 ? 'yes' : 'no', percent, granted: cents(granted) }));
   }
   const result = explained(total, 'R-SUB-FIRST', () => (parts.length ? msg('sub.ri-granted', { month: sayMonth(month), parts }) : msg('sub.no-ri-granted', { month: sayMonth(month) })));
-  return Object.assign(result, { categories });
+  return Object.assign(result, { categories, householdShare });
 }
 
 /** The 10% of the RI granted, rounded half up to the cent. */
@@ -230,7 +234,7 @@ export function subsidyMonths(facts: SubsidyFacts, year: number): SubsidyMonth[]
     const inForce = facts.piis.filter((p) => piisInForceBetween(p, first, last));
     if (!hasRight && inForce.length === 0) continue;
     const ri = riGrantedInMonth(segments, facts.suspensions, month);
-    const base = { month, riCents: ri.value!, piisId: null, categories: ri.categories };
+    const base = { month, riCents: ri.value!, piisId: null, categories: ri.categories, householdShare: ri.householdShare };
     const none = (rule: string, explanation: () => Message, formCode: FormCode | null = null, piisId: string | null = null): SubsidyMonth =>
       lazy({ ...base, code: null, formCode, subsidyCents: 0, piisId, rule }, () => msg('sub.month-none', { why: explanation(), ri: ri.explanation }));
     const period = [...periods].reverse().find((p) => p.firstMonth <= month && month < p.afterMonth);

@@ -35,6 +35,7 @@ t.test('facts', async (t) => {
       notifiedOn: '2026-03-04',
       startsOn: '2026-03-01',
       monthlyAmountCents: 130000,
+      householdAmountCents: null,
     });
     t.equal(res.headers.location, `${rights}/${body.id}`);
     // the same JavaScript values from both databases: numbers, civil dates, UTC instants
@@ -65,6 +66,9 @@ t.test('facts', async (t) => {
       ['a notification before the decision', { ...grant, notifiedOn: '2026-03-01' }, 422, 'invalid-period'],
       ['a date that does not exist', { ...grant, startsOn: '2026-02-29' }, 400, 'validation-failed'],
       ['an unknown field', { ...grant, amount: 3 }, 400, 'validation-failed'],
+      ['R-SUB-COUPLE: a household amount on an isolated rate', { ...grant, householdAmountCents: 260_000 }, 400, 'validation-failed'],
+      ['R-SUB-COUPLE: a household amount below the share', { ...grant, category: 'family', monthlyAmountCents: 90_000, householdAmountCents: 89_999 }, 400, 'validation-failed'],
+      ['R-SUB-COUPLE: a household amount on an end', { kind: 'end', decidedOn: '2026-05-01', startsOn: '2026-05-01', householdAmountCents: 1 }, 400, 'validation-failed'],
     ];
     const before = (await h.app.inject({ method: 'GET', url: `${rights}?includeVoided=true`, headers: bearer(worker) })).json().items.length;
     for (const [why, payload, status, code] of cases) {
@@ -72,10 +76,15 @@ t.test('facts', async (t) => {
       t.equal(res.statusCode, status, why);
       t.equal(res.json().code, code, why);
     }
+    const refused = await h.app.inject({ method: 'POST', url: rights, headers: { ...bearer(worker), 'accept-language': 'nl' }, payload: { ...grant, householdAmountCents: 260_000 } });
+    t.match(refused.json(), { rule: 'R-SUB-COUPLE', errors: [{ path: '/body/householdAmountCents', message: /categorie 3/ }] }, 'the refusal names its rule and field, in the reader’s language');
     const planned = await h.app.inject({ method: 'POST', url: rights, headers: bearer(worker), payload: { kind: 'end', decidedOn: '2026-11-23', startsOn: '2027-01-01' } });
     t.equal(planned.statusCode, 201, 'a decision taken today may start in the future (a plan)');
     const after = (await h.app.inject({ method: 'GET', url: `${rights}?includeVoided=true`, headers: bearer(worker) })).json().items.length;
     t.equal(after, before + 1, 'only the valid one was written');
+    const share = await h.app.inject({ method: 'POST', url: rights, headers: bearer(worker), payload: { ...grant, category: 'family', monthlyAmountCents: 85_000, householdAmountCents: 170_000 } });
+    t.equal(share.statusCode, 201, 'R-SUB-COUPLE: a partner’s share of the household’s category-3 amount');
+    t.match(share.json(), { category: 'family', monthlyAmountCents: 85_000, householdAmountCents: 170_000 });
   });
 
   t.test('R-CORRECT: when a decision is superseded or voided, then lists show the facts in force unless includeVoided, and voiding a correction restores what it corrected', async (t) => {

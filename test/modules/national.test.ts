@@ -76,7 +76,7 @@ t.test('SPP IS views', async (t) => {
     t.match(csv.headers['content-type'], /text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     t.equal(lines[0], 'OCMW (KBO);Naam;Indicator;Indicator (omschrijving);Waarde;Statistisch geheim;Statistisch geheim (omschrijving);Regel');
-    t.ok(lines.includes(`${small.kbo};OCMW ${small.kbo};entitled.total;Rechthebbenden;;primary;Verborgen: aantal van 1 tot 4 personen;R-IND-ENTITLED`), 'the suppressed cell, the labels and the Dutch name of the CPAS');
+    t.ok(lines.includes(`${small.kbo};OCMW ${small.kbo};entitled.total;Aantal rechthebbenden;;primary;Verborgen: aantal van 1 tot 4 personen;R-IND-ENTITLED`), 'the suppressed cell, the labels and the Dutch name of the CPAS');
     t.same(leaks(csv.body), []);
     const xlsx = await get('/v1/reports/national/indicators?year=2026', analyst, { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     t.equal(xlsx.statusCode, 200);

@@ -194,3 +194,33 @@ t.test('R-SUB-COUPLE: when both partners of a category-3 couple have a PIIS, the
   settleCouple({ beneficiaryId: 'E', facts: e, months: me }, { beneficiaryId: 'F', facts: d, months: [] });
   t.equal(me.find((m) => m.month === '2026-04')!.subsidyCents, 13000, 'R-SUB-COUPLE applies to the category-3 rate only');
 });
+
+t.test('R-SUB-COUPLE: when a couple’s category-3 amount is paid whole, in halves or unequally, then the 10% is computed once on the whole amount', async (t) => {
+  const settled = (a: SubsidyFacts, b: SubsidyFacts, month: string) => {
+    const ma = subsidyMonths(a, 2026);
+    const mb = subsidyMonths(b, 2026);
+    settleCouple({ beneficiaryId: 'A', facts: a, months: ma }, { beneficiaryId: 'B', facts: b, months: mb });
+    return [ma.find((m) => m.month === month), mb.find((m) => m.month === month)];
+  };
+  const family = (monthlyAmountCents: number, householdAmountCents?: number) => decision({ category: 'family', monthlyAmountCents, ...(householdAmountCents ? { householdAmountCents } : {}) });
+  // March 2026: both granted on 2026-01-05, A's PIIS signed on 2026-03-07 (code 11 from March), B's compulsory PIIS not yet due (2026-04-05)
+  const cases: Array<[string, SubsidyFacts, SubsidyFacts, number[]]> = [
+    ['full: paid whole to A, B has no right', facts({ rights: [family(170000)] }), facts({ rights: [], piis: [piis()] }), [17000, 0]],
+    ['halves, both with a PIIS: 8,500 + 8,500', facts({ rights: [family(85000, 170000)] }), facts({ rights: [family(85000, 170000)] }), [8500, 8500]],
+    ['unequal split, both with a PIIS: 10,000 + 7,000', facts({ rights: [family(100000, 170000)] }), facts({ rights: [family(70000, 170000)] }), [10000, 7000]],
+    ['halves, only A with a PIIS: the whole 17,000 on A', facts({ rights: [family(85000, 170000)] }), facts({ rights: [family(85000, 170000)], piis: [] }), [17000, 0]],
+    ['the whole amount recorded on both: once, never doubled', facts({ rights: [family(170000)] }), facts({ rights: [family(170000)] }), [17000, 0]],
+    ['halves to the cent: 10% of 1,700.10 once is 170.01, not 85.01 twice', facts({ rights: [family(85005, 170010)] }), facts({ rights: [family(85005, 170010)] }), [8501, 8500]],
+  ];
+  for (const [name, a, b, expected] of cases) {
+    const months = settled(a, b, '2026-03');
+    t.same(months.map((m) => m?.subsidyCents ?? 0), expected, name);
+  }
+  const [shared] = settled(facts({ rights: [family(85000, 170000)] }), facts({ rights: [family(85000, 170000)] }), '2026-03');
+  t.equal(shared!.rule, 'R-SUB-COUPLE');
+  t.match(render('fr', shared!.explanation), /se calculent une seule fois sur le revenu d’intégration du ménage pour le mois, 1\s?700,00\s€/);
+
+  // April: B's compulsory PIIS was due on 2026-04-05 and is missing — the split household's 10% is recovered
+  const [recovered] = settled(facts({ rights: [family(85000, 170000)] }), facts({ rights: [family(85000, 170000)], piis: [] }), '2026-04');
+  t.match(recovered, { subsidyCents: 0, rule: 'R-SUB-COUPLE' }, 'a missing compulsory PIIS of either partner recovers it');
+});

@@ -76,6 +76,7 @@ export interface RightDecisionColumns {
   notified_on: string | null;
   starts_on: string;
   monthly_amount_cents: number | string | null;
+  household_amount_cents?: number | string | null;
 }
 
 /** A right decision as the rules see it (R-RIGHT). */
@@ -88,5 +89,6 @@ export function toRightDecisionFact(r: RightDecisionColumns): RightDecisionFact 
     notifiedOn: r.notified_on ?? null,
     startsOn: r.starts_on,
     monthlyAmountCents: r.monthly_amount_cents === null || r.monthly_amount_cents === undefined ? null : Number(r.monthly_amount_cents),
+    householdAmountCents: r.household_amount_cents === null || r.household_amount_cents === undefined ? null : Number(r.household_amount_cents),
   };
 }

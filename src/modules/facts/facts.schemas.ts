@@ -35,6 +35,9 @@ export const RightCreateBody = Type.Object(
     notifiedOn: Type.Optional(CivilDate('Date the decision was notified')),
     startsOn: CivilDate('First day the decision applies'),
     monthlyAmountCents: Type.Optional(Cents),
+    householdAmountCents: Type.Optional(
+      Int(0, 100_000_000, 'R-SUB-COUPLE: for a couple on the category-3 (family) rate whose amount the CPAS pays split between the partners, the household’s whole category-3 amount in euro cents; `monthlyAmountCents` is then this partner’s share. Omit when this decision carries the whole amount'),
+    ),
     ...Correction,
   },
   { additionalProperties: false },
@@ -48,6 +51,7 @@ export const RightSchema = Type.Object(
     notifiedOn: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()]),
     startsOn: Type.String({ format: 'date', maxLength: 10 }),
     monthlyAmountCents: Type.Union([Cents, Type.Null()]),
+    householdAmountCents: Type.Union([Cents, Type.Null()], { description: 'R-SUB-COUPLE: the household’s whole category-3 amount when this decision is a partner’s share of it; null when it carries the whole amount' }),
   },
   { additionalProperties: false },
 );

@@ -15,7 +15,7 @@ import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './facts.repository.js';
 import type { FactRow, FactTable } from './facts.repository.js';
 import type { ExemptionCreateBody, FactListQuery, RightCreateBody, SituationCreateBody } from './facts.schemas.js';
-import { msg, type Message } from '../../i18n/catalogue.js';
+import { cents, msg, type Message } from '../../i18n/catalogue.js';
 
 export interface FactKind<Body> {
   table: FactTable;
@@ -44,8 +44,8 @@ const common = (r: FactRow) => ({
   recordedBy: r.recorded_by,
 });
 
-const invalid = (path: string, message: Message) =>
-  new AppError('validation-failed', msg('check.field-error', { path, message }), { errors: [{ path, message }] });
+const invalid = (path: string, message: Message, rule?: string) =>
+  new AppError('validation-failed', msg('check.field-error', { path, message }), { errors: [{ path, message }], ...(rule ? { rule } : {}) });
 
 export const rightDecisions: FactKind<RightCreateBody> = {
   table: 'right_decision',
@@ -63,6 +63,13 @@ export const rightDecisions: FactKind<RightCreateBody> = {
       if (body.category === undefined) throw invalid('/body/category', msg('check.required-for-grant'));
       if (body.monthlyAmountCents === undefined) throw invalid('/body/monthlyAmountCents', msg('check.required-for-grant'));
     }
+    if (body.householdAmountCents !== undefined) {
+      // R-SUB-COUPLE: a share of the household's category-3 amount, never more than the whole
+      if (body.kind !== 'ri' || body.category !== 'family') throw invalid('/body/householdAmountCents', msg('check.household-family-only'), 'R-SUB-COUPLE');
+      if (body.monthlyAmountCents !== undefined && body.monthlyAmountCents > body.householdAmountCents) {
+        throw invalid('/body/householdAmountCents', msg('check.household-below-share', { share: cents(body.monthlyAmountCents) }), 'R-SUB-COUPLE');
+      }
+    }
     if (body.notifiedOn && body.notifiedOn < body.decidedOn) {
       throw new AppError('invalid-period', msg('check.decision-before-notified'), { rule: 'R-RIGHT' });
     }
@@ -74,6 +81,7 @@ export const rightDecisions: FactKind<RightCreateBody> = {
     notified_on: b.notifiedOn ?? null,
     starts_on: b.startsOn,
     monthly_amount_cents: b.monthlyAmountCents ?? null,
+    household_amount_cents: b.householdAmountCents ?? null,
   }),
   correction: (b) => ({ supersedes: b.supersedes, reason: b.reason, externalRef: b.externalRef }),
   toApi: (r) => ({
@@ -84,6 +92,7 @@ export const rightDecisions: FactKind<RightCreateBody> = {
     notifiedOn: r['notified_on'],
     startsOn: r['starts_on'],
     monthlyAmountCents: r['monthly_amount_cents'],
+    householdAmountCents: r['household_amount_cents'] ?? null,
   }),
 };
 

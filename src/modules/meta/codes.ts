@@ -3,6 +3,7 @@
 import { Type, type TLiteral, type TUnion } from 'typebox';
 import { messages, msg, render, type Lang, type MessageId } from '../../i18n/catalogue.js';
 import type { ExportColumn } from '../../http/export.js';
+import { INDICATOR_GROUPS, INDICATOR_KEYS, INDICATOR_SECTIONS } from '../../rules/indicators.js';
 
 export const codeLists: Readonly<Record<string, readonly string[]>> = {
   language: ['fr', 'nl', 'de'],
@@ -27,29 +28,9 @@ export const codeLists: Readonly<Record<string, readonly string[]>> = {
   subsidy: ['piis10', 'pas'],
   formCode: ['8', '9', '10', '11', '17'],
   suppression: ['primary', 'complementary'],
-  indicator: [
-    'assessments',
-    'activationPaths',
-    'activationPaths.2.1',
-    'activationPaths.2.2',
-    'activationPaths.2.3',
-    'outcomes.socioProfessional',
-    'outcomes.autonomy',
-    'outcomes.volunteering',
-    'outcomes.employment',
-    'progress',
-    'entitled.total',
-    'entitled.ri',
-    'entitled.inPath',
-    'entitled.riPercent',
-    'entitled.inPathPercent',
-    'compliance.concludedInTime',
-    'compliance.fullReflection',
-    'compliance.reflectionWaivers',
-    'compliance.evaluationFrequency',
-    'compliance.interviewsInTime',
-    'compliance.medianDaysToSignature',
-  ],
+  indicator: INDICATOR_KEYS,
+  indicatorGroup: INDICATOR_GROUPS,
+  indicatorSection: INDICATOR_SECTIONS,
   role: ['social_worker', 'cpas_manager', 'cpas_auditor', 'integration', 'spp_analyst', 'platform_admin'],
 };
 

@@ -341,6 +341,8 @@ export const PiisSchema = Type.Object(
         reflectionRespected: ExplainedFlag('Signed after the full reflection period (R-REFLECT)'),
         evaluationFrequency: ExplainedFlag('Minimum evaluations per 12 months met (R-EVAL-FREQ)'),
         inPersonEvaluations: ExplainedFlag('In-person minimum per 12 months met (R-EVAL-FREQ)'),
+        pastEnd: ExplainedFlag('True when the contract’s end date has passed and no close is recorded: close or prolong it (R-CLOSE); the piis-end deadline is overdue too'),
+        pathDuration: ExplainedFlag('A social-activation path (2.1–2.3) started under the 2015–2016 convention: true when it ends within its one-year maximum, false beyond it (R-DURATION); null for any other contract'),
       },
       { additionalProperties: false },
     ),

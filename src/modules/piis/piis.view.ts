@@ -1,5 +1,6 @@
 // The PIIS and its records as the API returns them, with every computed date and flag asked of
 // rules/ — each {value, rule, explanation}. Services never compute a legal date themselves.
+import { conventionPathWithinMaximum, pastEnd } from '../../rules/duration.js';
 import { toIsoInstant } from '../../db/database.js';
 import { explained, say, type Explained } from '../../rules/explained.js';
 import { date, msg, type Lang } from '../../i18n/catalogue.js';
@@ -182,6 +183,8 @@ export function toPiis(file: PiisFile, today: string, lang: Lang): Piis {
       reflectionRespected: say(lang, reflectionRespected(file)),
       evaluationFrequency: say(lang, compliance.frequency),
       inPersonEvaluations: say(lang, compliance.inPerson),
+      pastEnd: say(lang, pastEnd({ signedOn, endsOn: version.content.endsOn ?? null, endedOn: p.ended_on, today })),
+      pathDuration: say(lang, conventionPathWithinMaximum({ activationCategory: version.content.activationCategory ?? null, startsOn: version.content.startsOn ?? null, endsOn: version.content.endsOn ?? null })),
     },
     createdAt: p.created_at,
     createdBy: p.created_by,

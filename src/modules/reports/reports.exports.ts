@@ -19,6 +19,8 @@ export const subsidyColumns: ExportColumn<SubsidyMonthItem>[] = [
 ];
 
 export const indicatorColumns: ExportColumn<Indicators['items'][number]>[] = [
+  ...codedColumns<Indicators['items'][number]>('export.section', 'indicatorSection', (r) => r.section),
+  { header: 'export.spp-number', type: 'text', value: (r) => r.number },
   ...codedColumns<Indicators['items'][number]>('export.indicator', 'indicator', (r) => r.key),
   { header: 'export.value', type: 'number', value: (r) => r.value },
   { header: 'export.rule', type: 'text', value: (r) => r.rule },

@@ -10,7 +10,7 @@ export interface SubsidyFactsRow {
   id: string;
   birth_date: string | null;
   partner_id: string | null;
-  rights: Array<{ id: string; kind: 'ri' | 'equivalent_aid' | 'end'; category: 'cohabitant' | 'isolated' | 'family' | null; decided_on: string; notified_on: string | null; starts_on: string; monthly_amount_cents: number | null }>;
+  rights: Array<{ id: string; kind: 'ri' | 'equivalent_aid' | 'end'; category: 'cohabitant' | 'isolated' | 'family' | null; decided_on: string; notified_on: string | null; starts_on: string; monthly_amount_cents: number | null; household_amount_cents?: number | null }>;
   piis: Array<{ id: string; track: 'general' | 'student'; signed_on: string | null; ended_on: string | null; ends_on: string | null; noted_by_council_on: string | null; extension_requested_on: string[] | null }>;
   suspensions: Array<{ from: string; to: string; percent: number }>;
   exemptions: Array<{ decided_on: string }>;
@@ -29,7 +29,8 @@ export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: str
   return sql<SubsidyFactsRow>`
     select b.id, b.birth_date, b.partner_id,
       coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
-          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents) order by r.id)
+          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents,
+          'household_amount_cents', r.household_amount_cents) order by r.id)
         from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and ${inForce('right_decision', 'r')}), '[]') as rights,
       coalesce((select json_agg(json_build_object('id', p.id, 'track', p.track, 'signed_on', p.signed_on, 'ended_on', p.ended_on, 'ends_on', p.ends_on,
           'noted_by_council_on', (select g.noted_by_council_on from piis_signature g where g.cpas_id = p.cpas_id and g.piis_id = p.id
@@ -92,7 +93,8 @@ export function indicatorFactsQuery(tx: Tx, cpasId: string, filter: { beneficiar
   return sql<IndicatorFactsRow>`
     select b.id, b.birth_date,
       coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
-          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents) order by r.id)
+          'notified_on', r.notified_on, 'starts_on', r.starts_on, 'monthly_amount_cents', r.monthly_amount_cents,
+          'household_amount_cents', r.household_amount_cents) order by r.id)
         from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and ${inForce('right_decision', 'r')}), '[]') as rights,
       coalesce((select json_agg(json_build_object('decided_on', e.decided_on) order by e.id)
         from exemption e where e.cpas_id = b.cpas_id and e.beneficiary_id = b.id and ${inForce('exemption', 'e')}), '[]') as exemptions,

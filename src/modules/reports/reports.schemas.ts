@@ -48,7 +48,11 @@ export const SubsidyReportSchema = Type.Object(
 
 export const IndicatorItemSchema = Type.Object(
   {
-    key: Type.String({ maxLength: 60, description: 'The figure, e.g. activationPaths.2.1 or compliance.concludedInTime' }),
+    key: Type.String({ maxLength: 60, description: 'The figure, a stable code, e.g. activationPaths.2.1 or compliance.concludedInTime (labels: GET /v1/codes/indicator)' }),
+    group: Type.Union([Type.Literal('socialActivation'), Type.Literal('piis')], { description: 'socialActivation: the figures the SPP IS asks about social activation (R-IND-2015, R-IND-OUTCOMES, R-PROGRESS, R-IND-ENTITLED), over the persons in a path of category 2.1–2.3; piis: every PIIS (counts, R-IND-COMPLIANCE)' }),
+    section: Type.Union([Type.Literal('objectives'), Type.Literal('progress'), Type.Literal('results'), Type.Literal('entitled'), Type.Literal('piis'), Type.Literal('compliance')], { description: 'Where the SPP IS asks the figure: the convention’s quantitative objectives, the evaluation’s progress and results, the PAS report’s entitled persons; piis and compliance: every PIIS' }),
+    number: Type.Union([Type.String({ maxLength: 10 }), Type.Null()], { description: 'The SPP IS’s own number (1, 2, 2.1, 2.2, 2.3) or letter within its question (a–d); null where it gives none' }),
+    label: Type.String({ maxLength: 300, description: 'The figure in the SPP IS’s wording, in the reader’s language' }),
     value: Type.Union([Type.Number({ minimum: 0, maximum: 1_000_000_000, description: 'A count, a percentage (…Percent and compliance shares, one decimal) or a number of days' }), Type.Null()]),
     rule: Type.String({ maxLength: 50, description: 'Rule id' }),
     explanation: Type.String({ maxLength: 2000, description: 'What is counted, over what' }),
