@@ -14,6 +14,9 @@ import { msg, render } from '../dist/i18n/catalogue.js';
 
 const items = Array.from({ length: 6 }, (_, i) => ({
   beneficiaryId: `0190d2a4-0000-7000-8000-00000000000${i}`,
+  niss: '85073003328',
+  familyName: 'Dupont',
+  givenName: 'Élise',
   month: `2026-0${i + 1}`,
   code: i < 2 ? null : 11,
   formCode: i < 2 ? null : 11,
@@ -37,6 +40,6 @@ const csvs = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
 console.log(`LibreOffice converted ${file} to PDF (${pdf.size} bytes) and to ${csvs.length} CSV sheet(s): ${csvs.join(', ')}`);
 for (const csv of csvs) console.log(`--- ${csv}\n${fs.readFileSync(path.join(dir, csv), 'utf8')}`);
 const first = fs.readFileSync(path.join(dir, 'subsidy-2026-2026.csv'), 'utf8').split('\n');
-const ok = csvs.length === 2 && /^Bénéficiaire,Mois,Code/.test(first[0]) && /,2026-01,/.test(first[1]) && /,"?1,300\.00"?,/.test(first[1]);
+const ok = csvs.length === 2 && /^Bénéficiaire,NISS,Nom,Prénom,Mois,Code/.test(first[0]) && /,2026-01,/.test(first[1]) && /,"?1,300\.00"?,/.test(first[1]);
 console.log(ok ? 'OK: two sheets, French headers, the month shown as a date (2026-01), the amount as a number (1,300.00)' : 'NOT OK: see the sheets above');
 process.exit(ok ? 0 : 1);

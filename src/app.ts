@@ -31,6 +31,7 @@ import { deadlineRoutes } from './modules/deadlines/deadlines.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { activationRoutes } from './modules/activation/activation.routes.js';
 import { expenseRoutes } from './modules/expenses/expenses.routes.js';
+import { conventionRoutes } from './modules/convention/convention.routes.js';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
 import { startRollupWorker } from './modules/rollups/rollups.worker.js';
 import { nationalRoutes } from './modules/national/national.routes.js';
@@ -318,6 +319,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(reportRoutes, { prefix: '/v1' });
   await app.register(activationRoutes, { prefix: '/v1' });
   await app.register(expenseRoutes, { prefix: '/v1' });
+  await app.register(conventionRoutes, { prefix: '/v1' });
   await app.register(nationalRoutes, { prefix: '/v1' });
   await app.register(eventRoutes, { prefix: '/v1' });
   await app.register(auditRoutes, { prefix: '/v1' });

@@ -1,6 +1,8 @@
 // Table types as Kysely sees them (snake_case columns; the repositories map to camelCase).
 // Dates are 'YYYY-MM-DD' strings and instants RFC 3339 strings (see database.ts parsers).
 import type { ColumnType, Generated } from 'kysely';
+import type { ActivationKind } from '../rules/activation-kinds.js';
+import type { StaffRole, Subsidy as ExpenseSubsidy } from '../rules/expenses.js';
 
 type Instant = ColumnType<string, string | undefined, string>;
 
@@ -292,6 +294,7 @@ export interface ActivationModuleTable {
   cpas_id: string;
   id: string;
   theme: string;
+  activation: ActivationKind | null;
   title: string;
   partners: Json<string[]>;
   starts_on: string;
@@ -335,11 +338,13 @@ export interface ExpenseTable {
   cpas_id: string;
   id: string;
   year: number;
-  subsidy: 'piis10' | 'pas';
+  subsidy: ExpenseSubsidy;
   category: ExpenseCategory;
   amount_cents: number;
   description: string;
-  staff: Json<{ timeShare: number; assignmentProof: string | null } | null> | null;
+  /** R-PAS-COSTS: what the cost serves; required for a social-activation subsidy */
+  activation: ActivationKind | null;
+  staff: Json<{ timeShare: number; assignmentProof: string | null; role?: StaffRole | null } | null> | null;
   link_justification: string | null;
   invoice_ref: string | null;
   external_ref: string | null;
@@ -350,9 +355,9 @@ export interface ExpenseTable {
 export interface ReportRunTable {
   cpas_id: string;
   id: string;
-  report: 'subsidy' | 'indicators' | 'pas-modules' | 'justification';
+  report: 'subsidy' | 'indicators' | 'pas-modules' | 'justification' | 'rapport-unique-pas' | 'rapport-unique-piis10';
   year: number;
-  subsidy: 'piis10' | 'pas' | null;
+  subsidy: ExpenseSubsidy | null;
   figures: Json<unknown>;
   rule_versions: Json<Array<{ id: string; effectiveFrom: string }>>;
   inputs_hash: string;

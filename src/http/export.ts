@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { msg, render, type Lang, type Message, type MessageId } from '../i18n/catalogue.js';
 import { rankedRanges } from './accept.js';
-import { xlsxStream, type Cell, type CellType } from './xlsx.js';
+import { workbookStream, xlsxStream, type Cell, type CellType } from './xlsx.js';
 import type { RequestContext } from './context.js';
 import { recordExport } from './work.js';
 
@@ -194,4 +194,50 @@ export function sendExport<R>(
   }
   reply.type(EXPORT_MEDIA_TYPES.xlsx);
   return reply.send(xlsxStream({ sheetName: input.sheetName, headers: columns.map((c) => headerOf(c as ExportColumn<unknown>, lang)), types: columns.map((c) => c.type), widths: columns.map((c) => c.width), rows: mapRows(rows, columns, lang), properties: { title: input.name, creator: 'PIIS backend', language: lang, created: new Date().toISOString() } }));
+}
+
+/** A section of a form: its sheet's name (a message), columns and rows. */
+export interface FormSection<R> {
+  key: string;
+  sheet: MessageId;
+  columns: readonly ExportColumn<R>[];
+  rows: RowSource<R>;
+}
+
+/** A section among others of a form (the rows of each section have their own shape). */
+export const formSection = <R>(section: FormSection<R>): FormSection<unknown> => section as unknown as FormSection<unknown>;
+
+/**
+ * Sends a form of several sections: as XLSX one sheet per section, in order; as CSV the one
+ * section asked (`section`, a key). The section `audited` names the download's audit (its rows'
+ * records, or the form itself).
+ */
+export function sendForm(
+  reply: FastifyReply,
+  format: 'csv' | 'xlsx',
+  input: { name: string; sections: ReadonlyArray<FormSection<unknown>>; section: string; audited: string; lang: Lang; delimiter?: CsvDelimiter; audit: ExportAudit<unknown> },
+) {
+  const { lang } = input;
+  // the audited section names the records its rows carry; a CSV of another section is audited as the form
+  const rowsOf = (s: FormSection<unknown>, alone = false) =>
+    s.key === input.audited ? audited(s.rows, format, input.audit) : alone ? audited(s.rows, format, { ...input.audit, idOf: undefined }) : s.rows;
+  reply.header('content-disposition', `attachment; filename="${input.name}${format === 'csv' ? `-${input.section}` : ''}.${format}"`);
+  if (format === 'csv') {
+    const section = input.sections.find((s) => s.key === input.section) ?? input.sections[0]!;
+    reply.type('text/csv; charset=utf-8');
+    return reply.send(csvStream(section.columns, rowsOf(section, true), lang, input.delimiter));
+  }
+  reply.type(EXPORT_MEDIA_TYPES.xlsx);
+  return reply.send(
+    workbookStream({
+      sheets: input.sections.map((s) => ({
+        sheetName: render(lang, msg(s.sheet)).slice(0, 28),
+        headers: s.columns.map((c) => headerOf(c as ExportColumn<unknown>, lang)),
+        types: s.columns.map((c) => c.type),
+        widths: s.columns.map((c) => c.width),
+        rows: mapRows(rowsOf(s), s.columns, lang),
+      })),
+      properties: { title: input.name, creator: 'PIIS backend', language: lang, created: new Date().toISOString() },
+    }),
+  );
 }

@@ -51,6 +51,7 @@ export const catalogue = {
   'sanction-too-long': { status: 422 },
   'sanction-start-outside-window': { status: 422 },
   'category-not-allowed': { status: 422 },
+  'no-convention': { status: 422 },
   'amendment-not-agreed': { status: 422 },
   'precondition-required': { status: 428 },
   'rate-limited': { status: 429 },

@@ -113,22 +113,27 @@ function staticParts(sheets: string[], properties: WorkbookProperties): Record<s
   };
 }
 
-/**
- * The workbook as a byte stream: one sheet per `rowLimit` rows (header included), named
- * `sheetName`, `sheetName 2`, …
- */
-export function xlsxStream(input: {
+/** One sheet of a workbook: its header row, the type and width of each column, its rows. */
+export interface SheetInput {
   sheetName: string;
   headers: readonly string[];
   types: readonly CellType[];
   /** a column's width in characters, where its kind's default is too narrow */
   widths?: ReadonlyArray<number | undefined>;
   rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>;
-  rowLimit?: number;
-  properties?: WorkbookProperties;
-}): Readable {
-  const properties = input.properties ?? { title: input.sheetName, creator: 'PIIS backend', language: 'en', created: new Date().toISOString() };
-  const widths = input.types.map((type, i) => Math.min(100, Math.max(input.widths?.[i] ?? WIDTH[type], (input.headers[i]?.length ?? 0) + 2)));
+}
+
+/**
+ * The workbook as a byte stream: one sheet per `rowLimit` rows (header included), named
+ * `sheetName`, `sheetName 2`, …
+ */
+export function xlsxStream(input: SheetInput & { rowLimit?: number; properties?: WorkbookProperties }): Readable {
+  return workbookStream({ sheets: [input], rowLimit: input.rowLimit, properties: input.properties });
+}
+
+/** A workbook of several sheets in order (a form's sections), each continued on further sheets past `rowLimit` rows. */
+export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?: number; properties?: WorkbookProperties }): Readable {
+  const properties = input.properties ?? { title: input.sheets[0]?.sheetName ?? '', creator: 'PIIS backend', language: 'en', created: new Date().toISOString() };
   const limit = input.rowLimit ?? SHEET_ROW_LIMIT;
   // back-pressure: the producer waits while the reader has more than 1 MiB unread
   let wake: (() => void) | null = null;
@@ -146,43 +151,48 @@ export function xlsxStream(input: {
     if (final) out.push(null);
   });
   const encoder = new TextEncoder();
-  const header = `<row r="1">${input.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h, HEADER_STYLE)).join('')}</row>`;
-  const columns = input.types.map((_, i) => columnName(i));
   void (async () => {
-    const sheets: string[] = [];
-    let file: ZipDeflate | null = null;
-    let rowNumber = 0;
-    let batch = '';
-    const flush = (final = false) => {
-      file!.push(encoder.encode(batch), final);
-      batch = '';
-    };
-    const openSheet = () => {
-      sheets.push(sheets.length === 0 ? input.sheetName : `${input.sheetName} ${sheets.length + 1}`);
-      file = new ZipDeflate(`xl/worksheets/sheet${sheets.length}.xml`, { level: 6 });
-      zip.add(file);
-      batch = sheetHead(widths) + header;
-      rowNumber = 1;
-    };
+    const names: string[] = [];
     try {
-      openSheet();
-      for await (const row of input.rows as AsyncIterable<readonly Cell[]>) {
-        if (rowNumber >= limit) {
-          batch += SHEET_TAIL;
-          flush(true);
-          openSheet();
+      for (const sheet of input.sheets) {
+        const widths = sheet.types.map((type, i) => Math.min(100, Math.max(sheet.widths?.[i] ?? WIDTH[type], (sheet.headers[i]?.length ?? 0) + 2)));
+        const header = `<row r="1">${sheet.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h, HEADER_STYLE)).join('')}</row>`;
+        const columns = sheet.types.map((_, i) => columnName(i));
+        let file: ZipDeflate | null = null;
+        let rowNumber = 0;
+        let batch = '';
+        let parts = 0;
+        const flush = (final = false) => {
+          file!.push(encoder.encode(batch), final);
+          batch = '';
+        };
+        const openSheet = () => {
+          parts += 1;
+          names.push(parts === 1 ? sheet.sheetName : `${sheet.sheetName} ${parts}`);
+          file = new ZipDeflate(`xl/worksheets/sheet${names.length}.xml`, { level: 6 });
+          zip.add(file);
+          batch = sheetHead(widths) + header;
+          rowNumber = 1;
+        };
+        openSheet();
+        for await (const row of sheet.rows as AsyncIterable<readonly Cell[]>) {
+          if (rowNumber >= limit) {
+            batch += SHEET_TAIL;
+            flush(true);
+            openSheet();
+          }
+          rowNumber += 1;
+          batch += `<row r="${rowNumber}">${row.map((v, i) => cellXml(`${columns[i]}${rowNumber}`, sheet.types[i] ?? 'text', v)).join('')}</row>`;
+          if (batch.length > 64 * 1024) {
+            flush();
+            await pressure();
+            if (out.destroyed) return;
+          }
         }
-        rowNumber += 1;
-        batch += `<row r="${rowNumber}">${row.map((v, i) => cellXml(`${columns[i]}${rowNumber}`, input.types[i] ?? 'text', v)).join('')}</row>`;
-        if (batch.length > 64 * 1024) {
-          flush();
-          await pressure();
-          if (out.destroyed) return;
-        }
+        batch += SHEET_TAIL;
+        flush(true);
       }
-      batch += SHEET_TAIL;
-      flush(true);
-      for (const [name, text] of Object.entries(staticParts(sheets, properties))) {
+      for (const [name, text] of Object.entries(staticParts(names, properties))) {
         const part = new ZipDeflate(name, { level: 6 });
         zip.add(part);
         part.push(encoder.encode(text), true);

@@ -3,8 +3,9 @@
 // (R-ASSESS-FIRST, R-REUSE).
 import { addDays, addMonths } from './dates.js';
 import { refuse, type Refusal } from './explained.js';
-import { date, msg, type Message } from '../i18n/catalogue.js';
+import { date, msg, type Message, type MessageId } from '../i18n/catalogue.js';
 import { numberParameter, parametersOn, versionOn } from './rule-table.js';
+import { PROFESSIONAL_DOMAINS } from './activation-kinds.js';
 
 export interface Objective {
   key: string;
@@ -80,6 +81,20 @@ export function checkDuration(c: PiisContent): Refusal | null {
     return refuse('invalid-period', 'R-DURATION', msg('content.ends-before-start', { endsOn: date(c.endsOn), startsOn: date(c.startsOn) }), '/endsOn');
   }
   return null;
+}
+
+const SOCIAL_ACTIVATION_CATEGORIES = ['2.1', '2.2', '2.3'];
+
+/**
+ * R-SOCIAL-ACTIVATION: a social-activation path (2.1–2.3) needs social-activation content — at least
+ * one domain, of the PIIS or of an objective, that is not professional activation. Judged once the
+ * content names a domain (a draft may have none yet; handover requires them, R-CONTENT).
+ */
+export function checkSocialActivation(c: PiisContent): Refusal | null {
+  if (!SOCIAL_ACTIVATION_CATEGORIES.includes(c.activationCategory ?? '')) return null;
+  const domains = [...(c.domains ?? []), ...(c.objectives ?? []).map((o) => o.domain)];
+  if (domains.length === 0 || domains.some((d) => !PROFESSIONAL_DOMAINS.includes(d))) return null;
+  return refuse('category-not-allowed', 'R-SOCIAL-ACTIVATION', msg('content.social-activation', { category: c.activationCategory!, domains: [...new Set(domains)].map((d) => msg(`code.domain.${d}` as MessageId)) }), '/activationCategory');
 }
 
 /** R-COMMUNITY-SERVICE and R-VOLUNTEERING, judged on the draft date. */

@@ -38,7 +38,8 @@ export type RefusalCode =
   | 'category-not-allowed'
   | 'invalid-period'
   | 'invalid-reference'
-  | 'amendment-not-agreed';
+  | 'amendment-not-agreed'
+  | 'no-convention';
 
 export interface Refusal {
   code: RefusalCode;

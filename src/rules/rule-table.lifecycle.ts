@@ -2,6 +2,7 @@
 // negotiation and signature, kinds, evaluation, duration and closing, sanctions. Computations read
 // their parameters from here through parametersOn(); GET /v1/rules publishes them.
 import type { RuleDefinition } from './rule-table.js';
+import { MODULE_THEMES, PROFESSIONAL_DOMAINS, themeKind } from './activation-kinds.js';
 
 const DIS = 'Law of 26 May 2002 (DIS)';
 const REFORM = 'Law of 21 July 2016 and AR of 3 October 2016 (in force 1 November 2016)';
@@ -133,10 +134,10 @@ export const lifecycleRules: RuleDefinition[] = [
   },
   {
     id: 'R-SOCIAL-ACTIVATION',
-    handling: ['recorded'],
+    handling: ['enforced', 'computed'],
     confidence: 'V',
     source: 'SPP IS instructions 2015–2017 (social activation)',
-    versions: [{ effectiveFrom: '2015-01-01', effectiveTo: null, parameters: {} }],
+    versions: [{ effectiveFrom: '2015-01-01', effectiveTo: null, parameters: { professionalDomains: PROFESSIONAL_DOMAINS.join(', '), professionalThemes: MODULE_THEMES.filter((t) => themeKind(t) === 'professional').join(', ') } }],
   },
   {
     id: 'R-COMMUNITY-SERVICE',

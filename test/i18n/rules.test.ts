@@ -8,7 +8,7 @@ import { checkReflection } from '../../src/rules/reflection.js';
 import { interviewDue, nextEvaluationDue } from '../../src/rules/evaluation.js';
 import { checkObligation, checkSignatureAfterGrant, compulsoryOn, conclusionDeadline } from '../../src/rules/obligation.js';
 import { appealDeadline, checkSanctionNotice, checkSanctionScope, sanctionMaxMonths, sanctionStartWindow } from '../../src/rules/sanction.js';
-import { checkActivationCategory, checkAssessmentFirst, checkContentComplete, checkDuration } from '../../src/rules/content.js';
+import { checkActivationCategory, checkAssessmentFirst, checkContentComplete, checkDuration, checkSocialActivation } from '../../src/rules/content.js';
 import { checkInformed } from '../../src/rules/parties.js';
 import { progressOn } from '../../src/rules/progress.js';
 import { subsidyStart } from '../../src/rules/subsidy-start.js';
@@ -49,7 +49,7 @@ const said: Record<string, () => Message> = {
   'R-PARTIES': () => msg('piis.already-signed', { party: 'cpas' }),
   'R-SIGNED-VERSION': () => msg('piis.action-not-allowed', { action: 'updatePiisDraft', status: 'active', allowed: 'amendPiis' }),
   'R-KIND': () => msg('code.track.student'),
-  'R-SOCIAL-ACTIVATION': () => indicator('activationPaths'),
+  'R-SOCIAL-ACTIVATION': () => refusal(checkSocialActivation({ activationCategory: '2.1', domains: ['employment'] })),
   'R-COMMUNITY-SERVICE': () => refusal(checkActivationCategory('community_service', '2019-01-01')),
   'R-VOLUNTEERING': () => refusal(checkActivationCategory('2.3', '2019-01-01')),
   'R-EVAL-FREQ': () => nextEvaluationDue({ signedOn: '2026-03-09', closed: false, evaluations: [] }).explanation,
@@ -77,8 +77,8 @@ const said: Record<string, () => Message> = {
   'R-IND-OUTCOMES': () => indicator('outcomes.employment'),
   'R-IND-ENTITLED': () => indicator('entitled.riPercent'),
   'R-IND-COMPLIANCE': () => indicator('compliance.medianDaysToSignature'),
-  'R-SUB-COSTS': () => expenseVerdict({ subsidy: 'piis10', category: 'rent', amountCents: 1000, staff: null, linkJustification: null, alreadyJustifiedUnder: null }).explanation,
-  'R-PAS-COSTS': () => expenseVerdict({ subsidy: 'pas', category: 'renovation', amountCents: 1000, staff: null, linkJustification: null, alreadyJustifiedUnder: null }).explanation,
+  'R-SUB-COSTS': () => expenseVerdict({ subsidy: 'piis10', category: 'rent', amountCents: 1000, activation: null, staff: null, linkJustification: null, alreadyJustifiedUnder: null }).explanation,
+  'R-PAS-COSTS': () => expenseVerdict({ subsidy: 'pas', category: 'renovation', amountCents: 1000, activation: null, staff: null, linkJustification: null, alreadyJustifiedUnder: null }).explanation,
   'R-PAS-MODULES': () => msg('check.session-outside', { heldOn: '—', startsOn: '—', endsOn: msg('check.open-end') }),
   'R-IND-PRIVACY': () => msg('ind.suppressed-primary'),
 };

@@ -165,8 +165,8 @@ t.test('subsidy report', async (t) => {
     t.match(csv.headers['content-type'], /^text\/csv; charset=utf-8/);
     t.match(csv.headers['content-disposition'], /attachment; filename="subsidy-2026.csv"/);
     const lines = csv.rawPayload.subarray(3).toString('utf8').split('\r\n');
-    t.equal(lines[0], 'Bénéficiaire;Mois;Code;Code formulaire;Code formulaire (libellé);RI accordé (€);Subvention 10 % (€);PIIS;Règle;Explication', 'headers in French');
-    t.match(lines[3], new RegExp(`^${active.beneficiaryId};2026-03-01;11;11;Première période de subvention;1300,00;130,00;${active.piisId};R-SUB-FIRST;"Code 11 : mars 2026 fait partie`), 'a code-11 month with its label, amounts in euros with a decimal comma, the explanation in French');
+    t.equal(lines[0], 'Bénéficiaire;NISS;Nom;Prénom;Mois;Code;Code formulaire;Code formulaire (libellé);RI accordé (€);Subvention 10 % (€);PIIS;Règle;Explication', 'headers in French, each person named by NISS and name');
+    t.match(lines[3], new RegExp(`^${active.beneficiaryId};\\d{11};[^;]+;[^;]+;2026-03-01;11;11;Première période de subvention;1300,00;130,00;${active.piisId};R-SUB-FIRST;"Code 11 : mars 2026 fait partie`), 'a code-11 month with its label, amounts in euros with a decimal comma, the explanation in French');
     t.equal(lines.length, 12 + 2, 'a header, 12 months and the final line break');
 
     const xlsx = await app.inject({ method: 'GET', url: '/v1/reports/indicators?year=2026', headers: { ...bearer(manager), accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'accept-language': 'de' } });

@@ -6,7 +6,7 @@ import { checkReflection, reflectionPeriod } from '../../src/rules/reflection.js
 import { contractEnd, interviewDue, nextEvaluationDue, evaluationCompliance, periodCompliance } from '../../src/rules/evaluation.js';
 import { appealDeadline, checkSanctionLength, checkSanctionNotice, checkSanctionScope, checkSanctionStart, sanctionMaxMonths, sanctionStartWindow } from '../../src/rules/sanction.js';
 import { checkObligation, checkSignatureAfterGrant, compulsoryOn, conclusionDeadline } from '../../src/rules/obligation.js';
-import { checkActivationCategory, checkAssessmentFirst, checkContentComplete, checkDuration, type PiisContent } from '../../src/rules/content.js';
+import { checkActivationCategory, checkAssessmentFirst, checkContentComplete, checkDuration, checkSocialActivation, type PiisContent } from '../../src/rules/content.js';
 import type { RightDecisionFact } from '../../src/rules/rights.js';
 import { msg, render } from '../../src/i18n/catalogue.js';
 
@@ -276,4 +276,25 @@ t.test('R-PARTIES, R-HEARING, R-PROLONG: conclusion date, pending hearings and p
   const { checkInformed } = await import('../../src/rules/parties.js');
   t.equal(checkInformed({ informedOn: '2026-03-02', signedOn: '2026-03-02', path: '/x' }), null, 'R-INFORM: informed the day of signing');
   t.match(checkInformed({ informedOn: '2026-03-03', signedOn: '2026-03-02', path: '/x' }), { code: 'invalid-period', rule: 'R-INFORM' }, 'R-INFORM: informed the day after');
+});
+
+t.test('R-SOCIAL-ACTIVATION: when a PIIS is a social-activation path (2.1–2.3), then it needs a domain that is not professional activation', async (t) => {
+  const objective = (domain: string) => ({ key: 'o1', domain, description: 'd' });
+  const cases: Array<[string, PiisContent, string | null]> = [
+    ['2.1 with employment only', { activationCategory: '2.1', domains: ['employment'] }, 'R-SOCIAL-ACTIVATION'],
+    ['2.2 with employment and training', { activationCategory: '2.2', domains: ['employment', 'training'] }, 'R-SOCIAL-ACTIVATION'],
+    ['2.3 with training, and an objective in training', { activationCategory: '2.3', domains: ['training'], objectives: [objective('training')] }, 'R-SOCIAL-ACTIVATION'],
+    ['2.1 with employment and language', { activationCategory: '2.1', domains: ['employment', 'language'] }, null],
+    ['2.1 with employment, and an objective in mobility', { activationCategory: '2.1', domains: ['employment'], objectives: [objective('mobility')] }, null],
+    ['2.2 with social participation only', { activationCategory: '2.2', domains: ['social_participation'] }, null],
+    ['2.1 with no domain yet (an incomplete draft)', { activationCategory: '2.1', domains: [] }, null],
+    ['no category, employment only', { activationCategory: null, domains: ['employment'] }, null],
+    ['community service, employment only', { activationCategory: 'community_service', domains: ['employment'] }, null],
+  ];
+  for (const [name, content, rule] of cases) {
+    const refusal = checkSocialActivation(content);
+    t.equal(refusal?.rule ?? null, rule, name);
+    if (refusal) t.match(refusal, { code: 'category-not-allowed', path: '/activationCategory' }, `${name}: category-not-allowed on the category`);
+  }
+  t.match(render('de', checkSocialActivation({ activationCategory: '2.1', domains: ['employment'] })!.explanation), /Beschäftigung/);
 });

@@ -4,12 +4,14 @@ import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysel
 import type { Tx } from '../../db/tenant.js';
 import type { ActivationModuleTable, ActivationParticipantTable } from '../../db/types.js';
 import type { Module, Participant } from './activation.schemas.js';
+import { moduleActivation } from '../../rules/activation-kinds.js';
 
 export type ModuleRow = Selectable<ActivationModuleTable>;
 
 export const toModule = (r: ModuleRow): Module => ({
   id: r.id,
   theme: r.theme,
+  activation: moduleActivation(r.theme, r.activation),
   title: r.title,
   partners: r.partners,
   startsOn: r.starts_on,

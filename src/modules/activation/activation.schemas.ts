@@ -1,12 +1,18 @@
 import { Type, type Static } from 'typebox';
 import { CivilDate, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
+
+const ThemeDescription =
+  'The theme: a code of GET /v1/codes/moduleTheme (labels in fr/nl/de; each social or professional activation), or the CPAS’s own words. job_search, vocational_training, work_placement and other_professional are professional activation: out of the collective-modules table and the PAS costs (R-SOCIAL-ACTIVATION, R-PAS-COSTS)';
+const ActivationKind = Type.Enum(ACTIVATION_KINDS, { description: 'social or professional activation (R-SOCIAL-ACTIVATION)' });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Hours = (max: number, description: string) => Type.Number({ minimum: 0, maximum: max, multipleOf: 0.25, description });
 
 export const ModuleCreateBody = Type.Object(
   {
-    theme: Type.String({ minLength: 1, maxLength: 200, description: 'The theme (language, mobility, budget, energy, citizenship…)' }),
+    theme: Type.String({ minLength: 1, maxLength: 200, description: ThemeDescription }),
+    activation: Type.Optional({ ...ActivationKind, description: 'For a theme in the CPAS’s own words: whether the module is social or professional activation (a coded theme says it; a different mark is refused)' }),
     title: Type.String({ minLength: 1, maxLength: 200, description: 'The title of the module' }),
     partners: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20, description: 'Partner organisations' })),
     startsOn: CivilDate('First day of the module'),
@@ -21,7 +27,8 @@ export const ModuleCreateBody = Type.Object(
 export const ModuleSchema = Type.Object(
   {
     id: Uuid('Module id'),
-    theme: Type.String({ maxLength: 200 }),
+    theme: Type.String({ maxLength: 200, description: ThemeDescription }),
+    activation: Type.Union([ActivationKind, Type.Null()], { description: 'The module’s mark: its coded theme’s, or the one recorded; null when neither says (the module then counts as social activation, as the CPAS reports it)' }),
     title: Type.String({ maxLength: 200 }),
     partners: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 }),
     startsOn: CivilDate('First day'),
@@ -85,7 +92,8 @@ export const PasModulesReportSchema = Type.Object(
   {
     year: Int(2002, 2100, 'The year'),
     rule: Type.Literal('R-PAS-MODULES'),
-    items: Type.Array(PasModuleRowSchema, { maxItems: 100_000, description: 'One row per module with a session in the year, by theme then title' }),
+    items: Type.Array(PasModuleRowSchema, { maxItems: 100_000, description: 'One row per module with a session in the year, by theme then title; modules of professional activation left out' }),
+    professionalModules: Int(0, 100_000, 'Modules of professional activation with a session in the year, left out of the table (R-PAS-COSTS)'),
   },
   { additionalProperties: false },
 );

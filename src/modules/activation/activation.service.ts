@@ -10,15 +10,20 @@ import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { rightSegments } from '../../rules/rights.js';
+import { isModuleTheme, moduleActivation, themeKind } from '../../rules/activation-kinds.js';
 import { appendChange } from '../audit/audit.repository.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
 import { findPiisIdBy } from '../piis/piis.repository.js';
 import * as repo from './activation.repository.js';
 import type { Module, ModuleCreateBody, ModuleListQuery, Participant, ParticipantBody, PasModulesReport, Session, SessionBody } from './activation.schemas.js';
-import { date, msg } from '../../i18n/catalogue.js';
+import { date, msg, type MessageId } from '../../i18n/catalogue.js';
 
 export async function createModule(ctx: RequestContext, body: ModuleCreateBody): Promise<Outcome<Module>> {
+  if (body.activation && isModuleTheme(body.theme) && themeKind(body.theme) !== body.activation) {
+    const message = msg('check.module-mark', { theme: msg(`code.moduleTheme.${body.theme}` as MessageId), kind: msg(`code.activationKind.${themeKind(body.theme)}` as MessageId) });
+    throw new AppError('validation-failed', msg('check.field-error', { path: '/body/activation', message }), { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
+  }
   assertCalendarDate(body.startsOn, '/body/startsOn');
   if (body.endsOn !== undefined) assertCalendarDate(body.endsOn, '/body/endsOn');
   if (body.endsOn !== undefined && body.endsOn < body.startsOn) {
@@ -30,6 +35,7 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
       cpas_id: ctx.cpasId,
       id,
       theme: body.theme,
+      activation: body.activation ?? null,
       title: body.title,
       partners: JSON.stringify(body.partners ?? []),
       starts_on: body.startsOn,
@@ -120,10 +126,13 @@ export function pasModulesFrom({ modules, rights }: Awaited<ReturnType<typeof pa
   const byPerson = new Map<string, typeof rights>();
   for (const r of rights) byPerson.set(r.beneficiary_id, [...(byPerson.get(r.beneficiary_id) ?? []), r]);
   const onRi = (id: string) => rightSegments((byPerson.get(id) ?? []).map(toRightDecisionFact)).some((s) => s.decision.kind === 'ri' && s.from <= to && (s.to === null || s.to >= from));
+  // professional-activation modules are not social activation: out of the table (R-PAS-COSTS)
+  const social = modules.filter((m) => moduleActivation(m.theme, m.activation) !== 'professional');
   return {
     year,
     rule: 'R-PAS-MODULES',
-    items: modules.map((m) => ({
+    professionalModules: modules.length - social.length,
+    items: social.map((m) => ({
       moduleId: m.id,
       theme: m.theme,
       title: m.title,

@@ -3,8 +3,9 @@
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import type { ExpenseTable } from '../../db/types.js';
+import type { Subsidy } from '../../rules/expenses.js';
 
-export type ExpenseRow = Selectable<ExpenseTable> & { already_under: 'piis10' | 'pas' | null };
+export type ExpenseRow = Selectable<ExpenseTable> & { already_under: Subsidy | null };
 
 export async function insertExpense(tx: Tx, row: Insertable<ExpenseTable>): Promise<void> {
   await tx.insertInto('expense').values(row).execute();

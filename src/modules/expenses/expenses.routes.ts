@@ -16,7 +16,7 @@ export const expenseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Record an expense justified against a subsidy; it comes back with its eligibility verdict (R-SUB-COSTS, R-PAS-COSTS)',
         headers: IdempotencyHeader,
         body: ExpenseBody,
-        response: { 201: json(ExpenseSchema, 'The expense with its verdict'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415) },
+        response: { 201: json(ExpenseSchema, 'The expense with its verdict'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => sendOutcome(reply, await service.recordExpense(requestContext(request), request.body)),

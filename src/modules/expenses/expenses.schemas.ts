@@ -1,8 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { ExternalRef, Explained, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
+import { STAFF_ROLES, SUBSIDIES } from '../../rules/expenses.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-export const Subsidy = Type.Union([Type.Literal('piis10'), Type.Literal('pas')], { description: 'piis10: the 10% PIIS subsidy; pas: the social-activation subsidy' });
+export const Subsidy = Type.Enum(SUBSIDIES, {
+  description: 'piis10: the 10% PIIS subsidy; pas: the social-activation subsidy (from 2017); pas2015 and clusters2015: the two subsidies of the 2015–2016 social-activation convention (participation and social activation; clusters of small CPAS and large cities), for 2015 and 2016 only',
+});
+const Activation = Type.Enum(ACTIVATION_KINDS, { description: 'What the cost serves: social or professional activation (R-SOCIAL-ACTIVATION). A cost of professional activation is never justified against a social-activation subsidy (pas, pas2015, clusters2015: R-PAS-COSTS); without the mark, a cost justified against one is taken as the CPAS reports it, social activation' });
+const StaffRole = Type.Enum(STAFF_ROLES, { description: 'coaching (PIIS or social activation), or the extra administrative or ICT staff paid by the staff subsidy of art. 40, never by the 10% (R-SUB-COSTS); coaching when omitted' });
 export const Category = Type.Union(
   [
     Type.Literal('staff'),
@@ -20,6 +26,7 @@ const Staff = Type.Object(
   {
     timeShare: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'The share of working time assigned (0–1)' }),
     assignmentProof: Type.Optional(Text('The proof of assignment (document reference)', 500)),
+    role: Type.Optional(StaffRole),
   },
   { additionalProperties: false },
 );
@@ -31,6 +38,7 @@ export const ExpenseBody = Type.Object(
     category: Category,
     amountCents: Cents('The amount, in cents'),
     description: Text('What was paid'),
+    activation: Type.Optional(Activation),
     staff: Type.Optional(Staff),
     linkJustification: Type.Optional(Text('How the expense is linked to PIIS coaching (rent)')),
     invoiceRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The invoice or payslip reference (one expense, one subsidy: R-PAS-COSTS)' })),
@@ -47,7 +55,8 @@ export const ExpenseSchema = Type.Object(
     category: Category,
     amountCents: Cents('Amount, in cents'),
     description: Type.String({ maxLength: 2000 }),
-    staff: Nullable(Type.Object({ timeShare: Type.Number({ minimum: 0, maximum: 1 }), assignmentProof: Nullable(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+    activation: Nullable(Activation),
+    staff: Nullable(Type.Object({ timeShare: Type.Number({ minimum: 0, maximum: 1 }), assignmentProof: Nullable(Type.String({ maxLength: 500 })), role: StaffRole }, { additionalProperties: false })),
     linkJustification: Nullable(Type.String({ maxLength: 2000 })),
     invoiceRef: Nullable(Type.String({ maxLength: 100 })),
     externalRef: Nullable(Type.String({ maxLength: 100 })),

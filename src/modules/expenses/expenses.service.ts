@@ -8,7 +8,7 @@ import { AppError } from '../../http/problem.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { expenseVerdict } from '../../rules/expenses.js';
+import { CONVENTION_SUBSIDIES, CONVENTION_YEARS, expenseVerdict, type Subsidy } from '../../rules/expenses.js';
 import { appendChange } from '../audit/audit.repository.js';
 import * as repo from './expenses.repository.js';
 import type { Expense, ExpenseBody, ExpenseListQuery } from './expenses.schemas.js';
@@ -16,11 +16,13 @@ import { msg, type Lang } from '../../i18n/catalogue.js';
 import { say } from '../../rules/explained.js';
 
 export function toExpense(r: repo.ExpenseRow, lang: Lang): Expense {
+  const staff = r.staff ? { timeShare: r.staff.timeShare, assignmentProof: r.staff.assignmentProof ?? null, role: r.staff.role ?? 'coaching' } : null;
   const verdict = expenseVerdict({
     subsidy: r.subsidy,
     category: r.category,
     amountCents: Number(r.amount_cents),
-    staff: r.staff ? { timeShare: r.staff.timeShare, assignmentProof: r.staff.assignmentProof ?? null } : null,
+    activation: r.activation,
+    staff,
     linkJustification: r.link_justification,
     alreadyJustifiedUnder: r.already_under,
   });
@@ -31,7 +33,8 @@ export function toExpense(r: repo.ExpenseRow, lang: Lang): Expense {
     category: r.category,
     amountCents: Number(r.amount_cents),
     description: r.description,
-    staff: r.staff ? { timeShare: r.staff.timeShare, assignmentProof: r.staff.assignmentProof ?? null } : null,
+    activation: r.activation,
+    staff,
     linkJustification: r.link_justification,
     invoiceRef: r.invoice_ref,
     externalRef: r.external_ref,
@@ -46,6 +49,10 @@ export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Pro
   if (body.staff && body.category !== 'staff') {
     throw new AppError('validation-failed', msg('check.staff-only'), { errors: [{ path: '/body/staff', message: msg('check.only-staff-category') }] });
   }
+  const subsidy = msg('expense.subsidy-name', { subsidy: body.subsidy });
+  if (CONVENTION_SUBSIDIES.includes(body.subsidy) && !CONVENTION_YEARS.includes(body.year)) {
+    throw new AppError('no-convention', msg('check.convention-years', { subsidy, year: String(body.year) }), { rule: 'R-IND-2015', errors: [{ path: '/body/year', message: msg('check.convention-years', { subsidy, year: String(body.year) }) }] });
+  }
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();
     await repo.insertExpense(tx, {
@@ -56,7 +63,8 @@ export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Pro
       category: body.category,
       amount_cents: body.amountCents,
       description: body.description,
-      staff: body.staff ? JSON.stringify({ timeShare: body.staff.timeShare, assignmentProof: body.staff.assignmentProof ?? null }) : null,
+      activation: body.activation ?? null,
+      staff: body.staff ? JSON.stringify({ timeShare: body.staff.timeShare, assignmentProof: body.staff.assignmentProof ?? null, role: body.staff.role ?? 'coaching' }) : null,
       link_justification: body.linkJustification ?? null,
       invoice_ref: body.invoiceRef ?? null,
       external_ref: body.externalRef ?? null,
@@ -82,6 +90,6 @@ export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery)
 }
 
 /** Every expense of a year and subsidy as stored (the justification report's input). */
-export function expensesOfYear(ctx: RequestContext, year: number, subsidy: 'piis10' | 'pas'): Promise<repo.ExpenseRow[]> {
+export function expensesOfYear(ctx: RequestContext, year: number, subsidy: Subsidy): Promise<repo.ExpenseRow[]> {
   return readUnit(ctx, async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year, subsidy }))).rows);
 }

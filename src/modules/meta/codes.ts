@@ -3,6 +3,9 @@
 import { Type, type TLiteral, type TUnion } from 'typebox';
 import { messages, msg, render, type Lang, type MessageId } from '../../i18n/catalogue.js';
 import type { ExportColumn } from '../../http/export.js';
+import { ACTIVATION_KINDS, MODULE_THEMES } from '../../rules/activation-kinds.js';
+import { STAFF_ROLES, SUBSIDIES } from '../../rules/expenses.js';
+import { FORM_SECTIONS } from '../reports/reports.schemas.js';
 import { INDICATOR_GROUPS, INDICATOR_KEYS, INDICATOR_SECTIONS } from '../../rules/indicators.js';
 
 export const codeLists: Readonly<Record<string, readonly string[]>> = {
@@ -25,12 +28,16 @@ export const codeLists: Readonly<Record<string, readonly string[]>> = {
   objectiveStatus: ['achieved', 'progressing', 'not_started', 'abandoned'],
   closeOutcome: ['employment', 'training_started', 'studies_completed', 'socio_professional_path', 'reinforced_autonomy', 'volunteering', 'moved', 'ri_ended', 'abandoned', 'deceased', 'other'],
   expenseCategory: ['staff', 'rent', 'activity', 'equipment', 'building_purchase', 'renovation', 'other'],
-  subsidy: ['piis10', 'pas'],
+  subsidy: SUBSIDIES,
+  staffRole: STAFF_ROLES,
+  activationKind: ACTIVATION_KINDS,
+  moduleTheme: MODULE_THEMES,
   formCode: ['8', '9', '10', '11', '17'],
   suppression: ['primary', 'complementary'],
   indicator: INDICATOR_KEYS,
   indicatorGroup: INDICATOR_GROUPS,
   indicatorSection: INDICATOR_SECTIONS,
+  formSection: FORM_SECTIONS,
   role: ['social_worker', 'cpas_manager', 'cpas_auditor', 'integration', 'spp_analyst', 'platform_admin'],
 };
 

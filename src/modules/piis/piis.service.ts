@@ -12,7 +12,7 @@ import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { readByKeyInTenant, type Tx } from '../../db/tenant.js';
 import { toIsoInstant } from '../../db/database.js';
-import { checkActivationCategory, checkDuration, type PiisContent } from '../../rules/content.js';
+import { checkActivationCategory, checkDuration, checkSocialActivation, type PiisContent } from '../../rules/content.js';
 import { appendChange } from '../audit/audit.repository.js';
 import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
@@ -30,13 +30,14 @@ function contentOf(body: Partial<Record<string, unknown>>): PiisContent {
   return Object.fromEntries(contentKeys.filter((k) => body[k] !== undefined).map((k) => [k, body[k]])) as PiisContent;
 }
 
-/** Checks every draft must pass: real dates, a duration that is one, a category its draft date allows. */
+/** Checks every draft must pass: real dates, a duration that is one, a category its draft date allows and its content supports. */
 export function checkDraftContent(content: PiisContent, draftedOn: string): void {
   assertCalendarDate(content.startsOn, '/body/startsOn');
   assertCalendarDate(content.endsOn, '/body/endsOn');
   content.objectives?.forEach((o, i) => assertCalendarDate(o.dueOn, `/body/objectives/${i}/dueOn`));
   assertNoRefusal(checkDuration(content));
   assertNoRefusal(checkActivationCategory(content.activationCategory, draftedOn));
+  assertNoRefusal(checkSocialActivation(content));
 }
 
 async function assertReferences(tx: Tx, ctx: RequestContext, beneficiaryId: string, refs: { baselineAssessmentId?: string | null; reusesPiisId?: string | null }, selfId?: string): Promise<void> {

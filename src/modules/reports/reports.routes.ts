@@ -3,15 +3,16 @@ import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
-import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, type CsvDelimiter, type ExportColumn, type ExportFormat } from '../../http/export.js';
+import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, sendForm, type CsvDelimiter, type ExportColumn, type ExportFormat, formSection } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
-import { IndicatorsSchema, JustificationQuery, JustificationSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
+import { IndicatorsSchema, JustificationQuery, JustificationSchema, RapportUniqueParams, RapportUniqueQuery, RapportUniqueSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
+import { formJson, pasForm, piis10Form } from './rapport-unique.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
 import { getPasModulesReport } from '../activation/activation.service.js';
 import * as service from './reports.service.js';
 import { FreezeBody, ReportRunSchema, RunParams, freezeReport, getReportRun } from './runs.js';
 import { sendOutcome } from '../../http/reply.js';
-import { expenseColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
+import { expenseColumns, formExpenseColumns, formLineColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
 import { sayMonthItem } from './subsidy.compute.js';
 import type { Text } from '../../i18n/catalogue.js';
 
@@ -73,7 +74,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const format = exportFormat(request.query.format, request.headers.accept);
       const report = await service.getSubsidyReport(ctx, request.query, { exported: format !== 'json' });
       if (!('persons' in report)) {
-        return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items: report.items, names: SUBSIDY_NAMES });
+        const items = format === 'json' ? [] : await service.namedMonths(ctx, report.items);
+        return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items, names: SUBSIDY_NAMES });
       }
       allowLongResponse(request, reply);
       // months stored in the reader's language are sent as stored; others keep their explanations
@@ -87,7 +89,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));
       }
       const rows = (async function* () {
-        for await (const batch of report.persons) yield batch.flatMap((p) => (p.said ? (JSON.parse(p.items) as SubsidyMonthItem[]) : (JSON.parse(p.items) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))));
+        for await (const batch of report.persons) yield batch.flatMap((p) => service.storedMonths(ctx.lang, p));
       })();
       const audit = { ctx, ...SUBSIDY_NAMES };
       return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang, delimiter: request.query.delimiter, audit });
@@ -102,7 +104,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['reports'],
         summary: 'The indicators of a year for your CPAS, each with its rule and explanation',
         description:
-          'Both sets for any year: R-IND-2015 (assessments, activationPaths and its 2.1/2.2/2.3 split), R-IND-OUTCOMES (outcomes.socioProfessional, .autonomy, .volunteering, .employment; progress at 31 December, R-PROGRESS), R-IND-ENTITLED (entitled.total, .ri, .inPath and their percentages), R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, .evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares are percentages with one decimal, null when there is nothing to count.',
+          'Two groups, each figure with its SPP IS number and label. Social activation, over the persons in a path of category 2.1–2.3: R-IND-2015 (1 assessments, 2 activationPaths = 2.1 + 2.2 + 2.3), R-PROGRESS (progress on 31 December, towards (a) a socio-professional path, (b) reinforced autonomy, (c) volunteering — the direction of the path), R-IND-OUTCOMES (results (a)–(d) of the paths closed in the year), R-IND-ENTITLED (entitled persons: the CPAS’s users in the target group, with or without financial aid; of whom entitled to RI, of whom followed in a path; the two ratios total ÷ RI and total ÷ in a path, as percentages). Every PIIS: piis.inForce, .concluded, .closed, .pastEndOpen and R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, .evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares and ratios are percentages with one decimal, null when there is nothing to count.',
         querystring: YearQuery,
         response: { 200: reportContent(IndicatorsSchema, 'The indicators of the year'), ...problems(400, ...AUTH_ERRORS) },
       },
@@ -145,6 +147,51 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const report = await service.getJustificationReport(requestContext(request), request.query);
       return answer(request, reply, report, { name: `justification-${report.subsidy}-${report.year}`, year: report.year, columns: expenseColumns, items: report.items });
+    },
+  );
+  app.get(
+    '/reports/rapport-unique/:form',
+    {
+      config: { access: 'manager', produces: PRODUCES },
+      schema: {
+        operationId: 'getRapportUnique',
+        tags: ['reports'],
+        summary: 'A form of the SPP IS’s Rapport unique for a year, laid out as the CPAS files it: participation and social activation (pas) or the specific PIIS subsidy (piis10)',
+        description:
+          'pas: the social-activation figures in the SPP IS’s numbering (R-IND-2015 objectives 1, 2 = 2.1 + 2.2 + 2.3; progress and results a–d; R-IND-ENTITLED), the collective-modules table (R-PAS-MODULES, professional-activation modules left out) and the costs justified against the year’s social-activation subsidies (PAS from 2017; the two convention subsidies in 2015–2016, R-PAS-COSTS). piis10: the 10% subsidy of the year by federal code (R-SUB-*), the costs justified against it (R-SUB-COSTS), the compliance figures (R-IND-COMPLIANCE) and, in the XLSX (or CSV with section=months), each person’s months named by NISS and name — the CPAS’s own file. As XLSX every section is a sheet; as CSV one section (`section`). Labels in the Accept-Language.',
+        params: RapportUniqueParams,
+        querystring: RapportUniqueQuery,
+        response: { 200: reportContent(RapportUniqueSchema, 'The form'), ...problems(400, ...AUTH_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requestContext(request);
+      const year = request.query.year ?? Number(ctx.today.slice(0, 4));
+      const format = exportFormat(request.query.format, request.headers.accept);
+      const { form } = request.params;
+      const filled = form === 'pas' ? await pasForm(ctx, year) : await piis10Form(ctx, year, { exported: format !== 'json' });
+      if (format === 'json') return formJson(filled);
+      allowLongResponse(request, reply);
+      const sections = [formSection({ key: 'lines', sheet: 'form.sheet-form', columns: formLineColumns, rows: filled.lines })];
+      if (filled.modules) sections.push(formSection({ key: 'modules', sheet: 'form.sheet-modules', columns: pasModuleColumns, rows: filled.modules }));
+      if ('months' in filled) {
+        const months = filled.months;
+        const rows = 'persons' in months
+          ? { batches: (async function* () { for await (const batch of months.persons) yield batch.flatMap((p) => service.storedMonths(ctx.lang, p)); })() }
+          : await service.namedMonths(ctx, months.items);
+        sections.push(formSection({ key: 'months', sheet: 'form.sheet-months', columns: subsidyColumns, rows }));
+      }
+      sections.push(formSection({ key: 'expenses', sheet: 'form.sheet-expenses', columns: formExpenseColumns, rows: filled.expenses }));
+      const named = 'months' in filled;
+      return sendForm(reply, format, {
+        name: `rapport-unique-${form}-${year}`,
+        sections,
+        section: request.query.section ?? 'lines',
+        audited: named ? 'months' : 'lines',
+        lang: ctx.lang,
+        delimiter: request.query.delimiter,
+        audit: named ? { ctx, entity: SUBSIDY_NAMES.entity, idOf: (row: unknown) => SUBSIDY_NAMES.idOf(row as SubsidyMonthItem) } : { ctx, entity: `report/rapport-unique-${form}` },
+      });
     },
   );
   app.post(

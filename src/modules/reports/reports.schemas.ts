@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Int, Uuid } from '../../http/schemas.js';
 import { ExpenseSchema, Subsidy } from '../expenses/expenses.schemas.js';
+import { PasModuleRowSchema } from '../activation/activation.schemas.js';
 
 const Cents = (description: string) => Int(0, 1_000_000_000_000, description);
 
@@ -123,3 +124,53 @@ export const JustificationSchema = Type.Object(
 );
 export type JustificationQuery = Static<typeof JustificationQuery>;
 export type Justification = Static<typeof JustificationSchema>;
+
+export const FORM_SECTIONS = ['identification', 'objectives', 'progress', 'results', 'entitled', 'modules', 'subsidy', 'justification', 'piis', 'compliance'] as const;
+
+export const RapportUniqueLineSchema = Type.Object(
+  {
+    section: Type.Enum(FORM_SECTIONS, { description: 'The part of the form (labels: GET /v1/codes/formSection)' }),
+    key: Type.String({ maxLength: 80, description: 'The line, a stable code (an indicator key, or e.g. code11.subsidy, justification.pas.justified)' }),
+    number: Type.Union([Type.String({ maxLength: 10 }), Type.Null()], { description: 'The SPP IS’s number or letter (1, 2, 2.1…, a–d), or the federal code (8, 11, 17); null where there is none' }),
+    label: Type.String({ maxLength: 300, description: 'The line in the SPP IS’s wording, in the reader’s language' }),
+    value: Type.Union([Type.Number({ minimum: -1_000_000_000, maximum: 1_000_000_000 }), Type.Null()], { description: 'A count, a percentage or a number of days' }),
+    amountCents: Type.Union([Type.Integer({ minimum: -1_000_000_000_000, maximum: 1_000_000_000_000 }), Type.Null()], { description: 'An amount in euro cents' }),
+    text: Type.Union([Type.String({ maxLength: 300 }), Type.Null()], { description: 'A text value (the CPAS’s name, its KBO number, a subsidy code)' }),
+    rule: Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { description: 'Rule id' }),
+    explanation: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'What is counted, over what' }),
+  },
+  { additionalProperties: false },
+);
+
+export const RapportUniqueSchema = Type.Object(
+  {
+    form: Type.Union([Type.Literal('pas'), Type.Literal('piis10')], { description: 'pas: participation and social activation; piis10: the specific PIIS subsidy (10%)' }),
+    year: Int(2002, 2100, 'The year'),
+    cpas: Type.Object({ kboNumber: Type.String({ maxLength: 10 }), name: Type.String({ maxLength: 200 }) }, { additionalProperties: false, description: 'The CPAS filing the form' }),
+    indicatorSet: IndicatorsSchema.properties.indicatorSet,
+    lines: Type.Array(RapportUniqueLineSchema, { maxItems: 200, description: 'The form’s lines in order: identification, then its figures' }),
+    modules: Type.Optional(Type.Array(PasModuleRowSchema, { maxItems: 100_000, description: 'pas: the collective-modules table (R-PAS-MODULES)' })),
+    expenses: Type.Array(ExpenseSchema, { maxItems: 100_000, description: 'The costs justified against the form’s subsidies, each with its verdict' }),
+  },
+  { additionalProperties: false },
+);
+
+export const RapportUniqueQuery = Type.Object(
+  {
+    year: Type.Optional(Int(2002, 2100, 'The year (default: the current year)')),
+    format: Format,
+    delimiter: Delimiter,
+    section: Type.Optional(
+      Type.Union([Type.Literal('lines'), Type.Literal('modules'), Type.Literal('expenses'), Type.Literal('months')], {
+        description: 'CSV only: the section to download (default lines); an XLSX holds every section, one sheet each. modules: pas only; months (each person’s months, named by NISS and name): piis10 only',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RapportUniqueParams = Type.Object({ form: Type.Union([Type.Literal('pas'), Type.Literal('piis10')], { description: 'The form' }) }, { additionalProperties: false });
+
+export type RapportUniqueLine = Static<typeof RapportUniqueLineSchema>;
+export type RapportUnique = Static<typeof RapportUniqueSchema>;
+export type RapportUniqueQuery = Static<typeof RapportUniqueQuery>;

@@ -1,18 +1,20 @@
 // getSubsidyReport: the 10% PIIS subsidy of a year, per beneficiary and month (R-SUB-*), computed
 // from the facts in force by the pure rules; partners of a couple are settled together
 // (R-SUB-COUPLE). Reading it is an access to every person it names (the access log says so).
+import type { Subsidy } from '../../rules/expenses.js';
 import type { RequestContext } from '../../http/context.js';
 import { readPersonal, readUnit, recordAccess } from '../../http/work.js';
 import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/indicators.js';
 import { cpasTally, ensureFresh } from '../rollups/rollups.service.js';
 import * as repo from './reports.repository.js';
-import { subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
+import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
 import { cursorBatches } from '../../db/cursor.js';
 import { readInTenant } from '../../db/tenant.js';
-import { subsidyItemsQuery, subsidyTotalsQuery, toSubsidyTotals } from '../rollups/rollups.repository.js';
-import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyReport, YearQuery } from './reports.schemas.js';
+import { identitiesOf, subsidyItemsQuery, subsidyTotalsQuery, toSubsidyTotals, type SubsidyItemsRow } from '../rollups/rollups.repository.js';
+import type { NamedSubsidyMonth } from './reports.exports.js';
+import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
 import { expensesOfYear, toExpense } from '../expenses/expenses.service.js';
-import { cents, msg, render, type Lang } from '../../i18n/catalogue.js';
+import { cents, msg, render, type Lang, type Text } from '../../i18n/catalogue.js';
 import { sayItem } from '../../rules/indicators.js';
 
 /** The facts the subsidy report of a year follows from (its inputs); reading them is an access to every person named. */
@@ -25,7 +27,7 @@ export interface SubsidyReportStream {
   year: number;
   totals: SubsidyTotals;
   /** each person's months as JSON: already said (`said`) when stored in the reader's language */
-  persons: AsyncIterable<ReadonlyArray<{ beneficiary_id: string; items: string; said: boolean }>>;
+  persons: AsyncIterable<ReadonlyArray<SubsidyItemsRow>>;
 }
 
 /**
@@ -38,7 +40,9 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
   if (year > Number(ctx.today.slice(0, 4))) return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, ctx.lang, query.beneficiaryId);
   await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
   const [sums] = await readInTenant(ctx.database, ctx.cpasId, subsidyTotalsQuery(ctx.db, ctx.cpasId, year, query.beneficiaryId));
-  const batches = cursorBatches(ctx.db, subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, query.beneficiaryId), { cpasId: ctx.cpasId, batch: 2000, statementTimeoutMs: 0 });
+  // an export names each person by NISS and name (the CPAS's own file); the JSON by id
+  const items = subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, { beneficiaryId: query.beneficiaryId, identity: options.exported });
+  const batches = cursorBatches(ctx.db, items, { cpasId: ctx.cpasId, batch: 2000, statementTimeoutMs: 0 });
   return {
     year,
     totals: toSubsidyTotals(sums!),
@@ -57,6 +61,19 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
       },
     },
   };
+}
+
+/** Subsidy months named by NISS and name (the CPAS's own exports). */
+export async function namedMonths(ctx: RequestContext, items: readonly SubsidyMonthItem[]): Promise<NamedSubsidyMonth[]> {
+  const ids = [...new Set(items.map((i) => i.beneficiaryId))];
+  const who = await readUnit(ctx, (tx) => identitiesOf(tx, ctx.cpasId, ids));
+  return items.map((i) => ({ ...i, niss: who.get(i.beneficiaryId)?.niss ?? null, familyName: who.get(i.beneficiaryId)?.familyName ?? null, givenName: who.get(i.beneficiaryId)?.givenName ?? null }));
+}
+
+/** A stored person's months as export rows, said in the reader's language and named. */
+export function storedMonths(lang: Lang, p: SubsidyItemsRow): NamedSubsidyMonth[] {
+  const months = p.said ? (JSON.parse(p.items) as SubsidyMonthItem[]) : (JSON.parse(p.items) as Array<Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }>).map((m) => sayMonthItem(lang, m));
+  return months.map((m) => ({ ...m, niss: p.niss ?? null, familyName: p.family_name ?? null, givenName: p.given_name ?? null }));
 }
 
 /** getIndicators: the figures of the year for the caller's CPAS (aggregates: no person is named). */
@@ -84,11 +101,11 @@ export async function getJustificationReport(ctx: RequestContext, query: Justifi
 }
 
 /** Its inputs: the expenses of the year and subsidy, and for the 10% the subsidy report's facts. */
-export async function justificationInputs(ctx: RequestContext, year: number, subsidy: 'piis10' | 'pas') {
+export async function justificationInputs(ctx: RequestContext, year: number, subsidy: Subsidy) {
   return { expenses: await expensesOfYear(ctx, year, subsidy), subsidyFacts: subsidy === 'piis10' ? await subsidyInputs(ctx, year) : null };
 }
 
-export function justificationFrom(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: 'piis10' | 'pas', lang: Lang): Justification {
+export function justificationFrom(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: Subsidy, lang: Lang): Justification {
   const items = inputs.expenses.map((e) => toExpense(e, lang));
   const subsidyCents = inputs.subsidyFacts ? subsidyReportFrom(inputs.subsidyFacts, year, lang).totals.subsidyCents : null;
   const justifiedCents = items.reduce((sum, e) => sum + e.eligibleCents, 0);

@@ -15,13 +15,18 @@ import { ruleTable, versionOn } from '../../rules/rule-table.js';
 import { appendChange } from '../audit/audit.repository.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
 import { pasModulesFrom, pasModulesInputs } from '../activation/activation.service.js';
-import { IndicatorsSchema, JustificationSchema, SubsidyReportSchema } from './reports.schemas.js';
+import { IndicatorsSchema, JustificationSchema, RapportUniqueSchema, SubsidyReportSchema } from './reports.schemas.js';
+import { formJson, pasForm, pasSubsidiesOf, piis10Form } from './rapport-unique.js';
+import { expensesOfYear } from '../expenses/expenses.service.js';
 import { Subsidy } from '../expenses/expenses.schemas.js';
 import * as reports from './reports.service.js';
 import { subsidyReportFrom } from './subsidy.compute.js';
 import { msg } from '../../i18n/catalogue.js';
 
-const ReportKind = Type.Union([Type.Literal('subsidy'), Type.Literal('indicators'), Type.Literal('pas-modules'), Type.Literal('justification')], { description: 'The report frozen' });
+const ReportKind = Type.Union(
+  [Type.Literal('subsidy'), Type.Literal('indicators'), Type.Literal('pas-modules'), Type.Literal('justification'), Type.Literal('rapport-unique-pas'), Type.Literal('rapport-unique-piis10')],
+  { description: 'The report frozen; rapport-unique-pas and rapport-unique-piis10: the Rapport unique forms as getRapportUnique answers them in JSON' },
+);
 
 export const FreezeBody = Type.Object(
   { report: ReportKind, year: Int(2002, 2100, 'The year'), subsidy: Type.Optional(Subsidy) },
@@ -34,7 +39,7 @@ export const ReportRunSchema = Type.Object(
     report: ReportKind,
     year: Int(2002, 2100, 'The year'),
     subsidy: Type.Union([Subsidy, Type.Null()]),
-    figures: Type.Union([SubsidyReportSchema, IndicatorsSchema, PasModulesReportSchema, JustificationSchema], { description: 'The report as it was frozen' }),
+    figures: Type.Union([SubsidyReportSchema, IndicatorsSchema, PasModulesReportSchema, JustificationSchema, RapportUniqueSchema], { description: 'The report as it was frozen' }),
     ruleVersions: Type.Array(Type.Object({ id: Type.String({ maxLength: 50 }), effectiveFrom: Type.String({ format: 'date', maxLength: 10 }) }, { additionalProperties: false }), {
       maxItems: 500,
       description: 'The version of every rule in force on the last day of the year',
@@ -80,6 +85,19 @@ async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise
     case 'justification': {
       const inputs = await reports.justificationInputs(ctx, body.year, body.subsidy!);
       return { figures: reports.justificationFrom(inputs, body.year, body.subsidy!, ctx.lang), inputs };
+    }
+    // a form is computed as getRapportUnique answers it; its inputs are the facts of its parts
+    case 'rapport-unique-pas': {
+      const inputs = {
+        indicators: await reports.indicatorInputs(ctx),
+        modules: await pasModulesInputs(ctx, body.year),
+        expenses: await Promise.all(pasSubsidiesOf(body.year).map((s) => expensesOfYear(ctx, body.year, s))),
+      };
+      return { figures: await pasForm(ctx, body.year), inputs };
+    }
+    case 'rapport-unique-piis10': {
+      const inputs = { indicators: await reports.indicatorInputs(ctx), subsidy: await reports.subsidyInputs(ctx, body.year), expenses: await expensesOfYear(ctx, body.year, 'piis10') };
+      return { figures: formJson(await piis10Form(ctx, body.year, { exported: false })), inputs };
     }
   }
 }

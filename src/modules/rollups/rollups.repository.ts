@@ -154,13 +154,34 @@ export function toSubsidyTotals(r: Record<string, number | string | null>): Subs
   };
 }
 
-/** The stored items of a year, by beneficiary (for a cursor): already said when stored in `lang`. */
-export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, lang: Lang, beneficiaryId?: string): CompiledQuery<{ beneficiary_id: string; items: string; said: boolean }> {
-  return sql<{ beneficiary_id: string; items: string; said: boolean }>`
-    select beneficiary_id, case when said_lang = ${lang} then said else items end as items, coalesce(said_lang = ${lang}, false) as said
-    from subsidy_tally where cpas_id = ${cpasId} and year = ${year}
-      ${beneficiaryId ? sql`and beneficiary_id = ${beneficiaryId}::uuid` : sql``}
-    order by beneficiary_id`.compile(tx);
+export interface SubsidyItemsRow {
+  beneficiary_id: string;
+  items: string;
+  said: boolean;
+  /** with `identity`: who the person is, for the CPAS's own files */
+  niss?: string;
+  family_name?: string;
+  given_name?: string;
+}
+
+/** The stored items of a year, by beneficiary (for a cursor): already said when stored in `lang`; with `identity`, each person's NISS and name. */
+export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, lang: Lang, options: { beneficiaryId?: string; identity?: boolean } = {}): CompiledQuery<SubsidyItemsRow> {
+  const { beneficiaryId, identity } = options;
+  return sql<SubsidyItemsRow>`
+    select t.beneficiary_id, case when t.said_lang = ${lang} then t.said else t.items end as items, coalesce(t.said_lang = ${lang}, false) as said
+      ${identity ? sql`, b.niss, b.family_name, b.given_name` : sql``}
+    from subsidy_tally t
+      ${identity ? sql`join beneficiary b on b.cpas_id = t.cpas_id and b.id = t.beneficiary_id` : sql``}
+    where t.cpas_id = ${cpasId} and t.year = ${year}
+      ${beneficiaryId ? sql`and t.beneficiary_id = ${beneficiaryId}::uuid` : sql``}
+    order by t.beneficiary_id`.compile(tx);
+}
+
+/** Who these persons are (NISS and name), for the CPAS's own exports. */
+export async function identitiesOf(tx: Tx, cpasId: string, ids: readonly string[]): Promise<Map<string, { niss: string; familyName: string; givenName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.selectFrom('beneficiary').select(['id', 'niss', 'family_name', 'given_name']).where('cpas_id', '=', cpasId).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { niss: r.niss, familyName: r.family_name, givenName: r.given_name }]));
 }
 
 /** The language a CPAS works in: its subsidy months are kept said in it. */

@@ -173,6 +173,20 @@ t.test('PIIS lifecycle', async (t) => {
     t.match(json(bad), { status: 422, code: 'invalid-period', rule: 'R-DURATION' });
   });
 
+  t.test('R-SOCIAL-ACTIVATION: when a 2.x path has only professional-activation content, then category-not-allowed, nothing written', async (t) => {
+    const b = await rightfulBeneficiary(app, worker);
+    const list = async () => json(await app.inject({ method: 'GET', url: `/v1/piis?beneficiaryId=${b}`, headers: bearer(worker) })).items.length;
+    const before = await list();
+    const employmentOnly = await post(app, worker, `/v1/beneficiaries/${b}/piis`, { track: 'general', obligation: 'optional', draftedOn: '2026-02-01', activationCategory: '2.1', domains: ['employment'] });
+    t.match(json(employmentOnly), { status: 422, code: 'category-not-allowed', rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/activationCategory' }] });
+    t.equal(await list(), before, 'nothing written');
+    const mixed = await post(app, worker, `/v1/beneficiaries/${b}/piis`, { track: 'general', obligation: 'optional', draftedOn: '2026-02-01', activationCategory: '2.1', domains: ['employment', 'language'] });
+    t.equal(mixed.statusCode, 201, 'a social domain beside employment');
+    const draft = json(mixed);
+    const narrowed = await app.inject({ method: 'PATCH', url: `/v1/piis/${draft.id}`, headers: { ...bearer(worker), 'if-match': mixed.headers.etag as string, 'content-type': 'application/merge-patch+json' }, payload: JSON.stringify({ domains: ['employment'] }) });
+    t.match(json(narrowed), { status: 422, code: 'category-not-allowed', rule: 'R-SOCIAL-ACTIVATION' }, 'a draft narrowed to employment only keeps its category refused');
+  });
+
   t.test('when a signature comes before the grant or claims a compulsory PIIS no rule imposes, then it is refused', async (t) => {
     const b = await rightfulBeneficiary(app, worker, { grantOn: '2026-03-09' });
     const d = await draft(app, worker, b);

@@ -1,0 +1,50 @@
+// R-SOCIAL-ACTIVATION, R-PAS-COSTS: social activation (socially useful activities for full
+// participation in society) against professional activation (trade-specific or qualifying
+// training, job search, pre-employment placements). The one place that says which domain and which
+// module theme is which: PIIS content (a 2.x path needs a social domain), the collective-modules
+// table (social modules only) and the PAS costs (professional ones excluded) follow it.
+
+export const ACTIVATION_KINDS = ['social', 'professional'] as const;
+export type ActivationKind = (typeof ACTIVATION_KINDS)[number];
+
+/** Assessment and PIIS domains of professional activation; every other domain is social. */
+export const PROFESSIONAL_DOMAINS: readonly string[] = ['employment', 'training'];
+
+/** The themes of a collective module, each social or professional (labels: code.moduleTheme.*). */
+export const MODULE_THEMES = [
+  'language',
+  'literacy',
+  'mobility',
+  'budget',
+  'energy',
+  'digital',
+  'administration',
+  'citizenship',
+  'punctuality',
+  'health_wellbeing',
+  'parenting',
+  'social_contacts',
+  'culture_leisure',
+  'other_social',
+  'job_search',
+  'vocational_training',
+  'work_placement',
+  'other_professional',
+] as const;
+export type ModuleTheme = (typeof MODULE_THEMES)[number];
+
+const PROFESSIONAL_THEMES: readonly ModuleTheme[] = ['job_search', 'vocational_training', 'work_placement', 'other_professional'];
+
+export const isModuleTheme = (theme: string): theme is ModuleTheme => (MODULE_THEMES as readonly string[]).includes(theme);
+
+export function themeKind(theme: ModuleTheme): ActivationKind {
+  return PROFESSIONAL_THEMES.includes(theme) ? 'professional' : 'social';
+}
+
+/**
+ * A module's mark: its theme's when the theme is a code of the list, else the one recorded with it
+ * (a theme in the CPAS's own words says nothing a rule can use); null when neither says.
+ */
+export function moduleActivation(theme: string, recorded: ActivationKind | null): ActivationKind | null {
+  return isModuleTheme(theme) ? themeKind(theme) : recorded;
+}
