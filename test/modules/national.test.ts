@@ -64,6 +64,8 @@ t.test('SPP IS views', async (t) => {
     t.same(figure(big.kbo, 'outcomes.employment'), { key: 'outcomes.employment', value: null, rule: 'R-IND-OUTCOMES', suppressed: 'primary' }, 'one closed file: suppressed');
     const total = (key: string) => body.totals.find((i: any) => i.key === key);
     t.match(total('entitled.total'), { value: 13, suppressed: null, rule: 'R-IND-ENTITLED' }, 'the national total counts every CPAS');
+    t.match(total('activationPaths'), { group: 'socialActivation', section: 'objectives', number: '2', label: /^Nombre total de bénéficiaires dans un trajet d’activation sociale via un PIIS \(2 = 2\.1 \+ 2\.2 \+ 2\.3\)/ }, 'the SPP IS’s numbering and wording');
+    t.match(total('progress.autonomy'), { section: 'progress', number: 'b' });
     // the small CPAS's count cannot be recomputed: the big CPAS's count in that column is suppressed too
     const column = body.rows.map((r: any) => r.items.find((i: any) => i.key === 'entitled.total'));
     t.ok(column.filter((c: any) => c.value === null && c.suppressed).length !== 1, 'never a single suppressed cell in a column whose total is published');
@@ -75,8 +77,8 @@ t.test('SPP IS views', async (t) => {
     t.equal(csv.statusCode, 200);
     t.match(csv.headers['content-type'], /text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    t.equal(lines[0], 'OCMW (KBO);Naam;Indicator;Indicator (omschrijving);Waarde;Statistisch geheim;Statistisch geheim (omschrijving);Regel');
-    t.ok(lines.includes(`${small.kbo};OCMW ${small.kbo};entitled.total;Aantal rechthebbenden;;primary;Verborgen: aantal van 1 tot 4 personen;R-IND-ENTITLED`), 'the suppressed cell, the labels and the Dutch name of the CPAS');
+    t.equal(lines[0], 'OCMW (KBO);Naam;Nr.;Indicator;Indicator (omschrijving);Waarde;Statistisch geheim;Statistisch geheim (omschrijving);Regel');
+    t.ok(lines.includes(`${small.kbo};OCMW ${small.kbo};;entitled.total;Aantal rechthebbenden;;primary;Verborgen: aantal van 1 tot 4 personen;R-IND-ENTITLED`), 'the suppressed cell, the labels and the Dutch name of the CPAS');
     t.same(leaks(csv.body), []);
     const xlsx = await get('/v1/reports/national/indicators?year=2026', analyst, { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     t.equal(xlsx.statusCode, 200);

@@ -67,6 +67,11 @@ t.test('indicator rollups', async (t) => {
     const partnered = await app.inject({ method: 'PATCH', url: `/v1/beneficiaries/${b}`, headers: { ...bearer(manager), 'if-match': '"1"' }, payload: { partnerId: active.beneficiaryId } });
     t.equal(partnered.statusCode, 200, partnered.body);
     await exact(t, 'a couple (R-SUB-COUPLE settles the two together)');
+    for (const who of [b, active.beneficiaryId]) {
+      const share = await post(app, manager, `/v1/beneficiaries/${who}/rights`, { kind: 'ri', category: 'family', decidedOn: '2026-05-01', startsOn: '2026-05-01', monthlyAmountCents: 85_005, householdAmountCents: 170_010 });
+      t.equal(share.statusCode, 201, share.body);
+    }
+    await exact(t, 'a couple paid in shares of the household’s category-3 amount (R-SUB-COUPLE)');
     const end = await post(app, manager, `/v1/beneficiaries/${active.beneficiaryId}/rights`, { kind: 'end', decidedOn: '2026-10-01', startsOn: '2026-10-01' });
     t.equal(end.statusCode, 201, end.body);
     await exact(t, 'a right ended');

@@ -4,6 +4,7 @@ import type { ExportColumn } from '../../http/export.js';
 import type { Lang } from '../../http/problem.js';
 import { msg, render } from '../../i18n/catalogue.js';
 import { codedColumns } from '../meta/codes.js';
+import { INDICATOR_META } from '../../rules/indicators.js';
 import type { ExtractRow, NationalIndicators } from './national.schemas.js';
 
 
@@ -29,6 +30,8 @@ export function nationalFigureRows(report: NationalIndicators, lang: Lang): Nati
 export const nationalColumns: ExportColumn<NationalFigureRow>[] = [
   { header: 'export.cpas-kbo', type: 'text', value: (r) => r.cpas },
   { header: 'export.name', type: 'text', value: (r) => r.name },
+  // the SPP IS's number of the figure (1, 2, 2.1…, a–d), then its code and label
+  { header: 'export.spp-number', type: 'text', value: (r) => INDICATOR_META[r.key]?.number ?? null },
   ...codedColumns<NationalFigureRow>('export.indicator', 'indicator', (r) => r.key),
   { header: 'export.value', type: 'number', value: (r) => r.value },
   ...codedColumns<NationalFigureRow>('export.suppressed', 'suppression', (r) => r.suppressed),
