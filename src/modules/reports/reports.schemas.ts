@@ -134,7 +134,7 @@ export const RapportUniqueLineSchema = Type.Object(
     number: Type.Union([Type.String({ maxLength: 10 }), Type.Null()], { description: 'The SPP IS’s number or letter (1, 2, 2.1…, a–d), or the federal code (8, 11, 17); null where there is none' }),
     label: Type.String({ maxLength: 300, description: 'The line in the SPP IS’s wording, in the reader’s language' }),
     value: Type.Union([Type.Number({ minimum: -1_000_000_000, maximum: 1_000_000_000 }), Type.Null()], { description: 'A count, a percentage or a number of days' }),
-    amountCents: Type.Union([Type.Integer({ minimum: -1_000_000_000_000, maximum: 1_000_000_000_000 }), Type.Null()], { description: 'An amount in euro cents' }),
+    amountCents: Type.Union([Int(-1_000_000_000_000, 1_000_000_000_000, 'An amount in euro cents'), Type.Null()], { description: 'An amount in euro cents' }),
     text: Type.Union([Type.String({ maxLength: 300 }), Type.Null()], { description: 'A text value (the CPAS’s name, its KBO number, a subsidy code)' }),
     rule: Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { description: 'Rule id' }),
     explanation: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'What is counted, over what' }),
