@@ -52,6 +52,7 @@ export const catalogue = {
   'sanction-start-outside-window': { status: 422 },
   'category-not-allowed': { status: 422 },
   'no-convention': { status: 422 },
+  'activation-mark-missing': { status: 422 },
   'amendment-not-agreed': { status: 422 },
   'precondition-required': { status: 428 },
   'rate-limited': { status: 429 },

@@ -3,6 +3,7 @@
 // training, job search, pre-employment placements). The one place that says which domain and which
 // module theme is which: PIIS content (a 2.x path needs a social domain), the collective-modules
 // table (social modules only) and the PAS costs (professional ones excluded) follow it.
+import { LANGUAGES, msg, render, type MessageId } from '../i18n/catalogue.js';
 
 export const ACTIVATION_KINDS = ['social', 'professional'] as const;
 export type ActivationKind = (typeof ACTIVATION_KINDS)[number];
@@ -37,14 +38,31 @@ const PROFESSIONAL_THEMES: readonly ModuleTheme[] = ['job_search', 'vocational_t
 
 export const isModuleTheme = (theme: string): theme is ModuleTheme => (MODULE_THEMES as readonly string[]).includes(theme);
 
+const fold = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
+let themesByLabel: Map<string, ModuleTheme> | null = null;
+
+/**
+ * The code a theme names: the code itself, or a code's label in French, Dutch, German or English
+ * written another way (case, accents and spaces aside) — "Budget", "taal", "Recherche d'emploi".
+ * Null for a theme in the CPAS's own words.
+ */
+export function themeCode(theme: string): ModuleTheme | null {
+  if (isModuleTheme(theme)) return theme;
+  themesByLabel ??= new Map(MODULE_THEMES.flatMap((code) => LANGUAGES.map((lang) => [fold(render(lang, msg(`code.moduleTheme.${code}` as MessageId))), code] as const)));
+  return themesByLabel.get(fold(theme)) ?? null;
+}
+
 export function themeKind(theme: ModuleTheme): ActivationKind {
   return PROFESSIONAL_THEMES.includes(theme) ? 'professional' : 'social';
 }
 
 /**
- * A module's mark: its theme's when the theme is a code of the list, else the one recorded with it
- * (a theme in the CPAS's own words says nothing a rule can use); null when neither says.
+ * A module's mark: its theme's when the theme names a code of the list, else the one recorded with
+ * it (a theme in the CPAS's own words says nothing a rule can use); null when neither says (a
+ * module recorded before marks were asked for).
  */
 export function moduleActivation(theme: string, recorded: ActivationKind | null): ActivationKind | null {
-  return isModuleTheme(theme) ? themeKind(theme) : recorded;
+  const code = themeCode(theme);
+  return code ? themeKind(code) : recorded;
 }

@@ -26,6 +26,15 @@ export const CONVENTION_YEARS: readonly number[] = [2015, 2016];
 export const STAFF_ROLES = ['coaching', 'administrative', 'ict'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * Whether R-PAS-COSTS needs to be told if an expense serves social or professional activation: for
+ * every cost justified against a social-activation subsidy, except the purchase of a building and
+ * the renovation of rooms, refused whatever they serve.
+ */
+export function activationMarkNeeded(subsidy: Subsidy, category: ExpenseFacts['category']): boolean {
+  return SOCIAL_ACTIVATION_SUBSIDIES.includes(subsidy) && category !== 'building_purchase' && category !== 'renovation';
+}
+
 export interface ExpenseFacts {
   subsidy: Subsidy;
   category: 'staff' | 'rent' | 'activity' | 'equipment' | 'building_purchase' | 'renovation' | 'other';

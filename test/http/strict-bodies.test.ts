@@ -49,7 +49,7 @@ t.test('strict bodies (contract §2 Validation)', async (t) => {
       body: { theme: 'Budget', title: 'Managing a household budget', partners: ['Library'], startsOn: '2026-02-01', endsOn: '2026-12-31', hours: 20 },
       list: '/v1/activation-modules?limit=500',
     },
-    { name: 'recordExpense', method: 'POST', url: '/v1/expenses', body: { year: 2026, subsidy: 'pas', category: 'activity', amountCents: 25000, description: 'Museum visit' }, list: '/v1/expenses?year=2026&limit=500' },
+    { name: 'recordExpense', method: 'POST', url: '/v1/expenses', body: { year: 2026, subsidy: 'pas', activation: 'social', category: 'activity', amountCents: 25000, description: 'Museum visit' }, list: '/v1/expenses?year=2026&limit=500' },
   ];
 
   for (const op of corpus) {

@@ -16,7 +16,7 @@ t.test('social activation and expenses', async (t) => {
     const created = await post(app, manager, '/v1/activation-modules', { theme: 'Budget', title: 'Managing a household budget', partners: ['Financité', 'Library'], startsOn: '2026-02-01', endsOn: '2026-12-31', hours: 20, notes: 'Good attendance' });
     t.equal(created.statusCode, 201, created.body);
     const moduleId = json(created).id;
-    t.match(json(created), { theme: 'Budget', activation: null, partners: ['Financité', 'Library'], hours: 20, endsOn: '2026-12-31' });
+    t.match(json(created), { theme: 'Budget', activation: 'social', partners: ['Financité', 'Library'], hours: 20, endsOn: '2026-12-31' });
     const onRi = await piisIn(app, manager, 'active');
     const noRi = (await newBeneficiary(app, worker)).id;
     const enrol = (beneficiaryId: string, piisId?: string) => post(app, manager, `/v1/activation-modules/${moduleId}/participants`, { beneficiaryId, ...(piisId ? { piisId } : {}) });
@@ -39,6 +39,11 @@ t.test('social activation and expenses', async (t) => {
     const ownWords = json(await post(app, manager, '/v1/activation-modules', { theme: 'Atelier CV et entretiens', activation: 'professional', title: 'CV', startsOn: '2026-02-01', hours: 4 }));
     t.match(ownWords, { theme: 'Atelier CV et entretiens', activation: 'professional' }, 'a theme in the CPAS’s words, marked');
     t.equal((await post(app, manager, `/v1/activation-modules/${ownWords.id}/sessions`, { heldOn: '2026-03-12', hours: 2, attendeeIds: [] })).statusCode, 201);
+    const modules = async () => json(await get('/v1/activation-modules?limit=200')).items.length;
+    const before = await modules();
+    t.match(json(await post(app, manager, '/v1/activation-modules', { theme: 'Atelier couture', title: 'Couture', startsOn: '2026-02-01', hours: 4 })), { status: 422, code: 'activation-mark-missing', rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation' }] }, 'a theme in the CPAS’s own words must say what it is');
+    t.equal(await modules(), before, 'nothing written');
+    t.match(json(await post(app, manager, '/v1/activation-modules', { theme: 'Recherche d’emploi', title: 'Jobs', startsOn: '2026-02-01', hours: 4, activation: 'social' })), { status: 400, code: 'validation-failed', rule: 'R-SOCIAL-ACTIVATION' }, 'a code’s French label says professional');
     t.match(json(await post(app, manager, '/v1/activation-modules', { theme: 'job_search', activation: 'social', title: 'Mismarked', startsOn: '2026-02-01', hours: 1 })), { status: 400, code: 'validation-failed', rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation' }] }, 'a coded theme’s mark cannot be contradicted');
 
     const report = json(await get('/v1/reports/pas-modules?year=2026'));
@@ -81,7 +86,12 @@ t.test('social activation and expenses', async (t) => {
     t.equal(justification.balanceCents, justification.justifiedCents - justification.subsidyCents);
     const pas = json(await get('/v1/reports/justification?subsidy=pas&year=2026'));
     t.match(pas, { subsidyCents: null, balanceCents: null, justifiedCents: 0, ineligibleCents: 4_050_000 });
-    t.match(json(await record({ subsidy: 'pas', category: 'activity', amountCents: 7_000, description: 'Museum visit' })), { activation: null, eligibleCents: 7_000, verdict: { value: true } }, 'without the mark, taken as the CPAS reports it');
+    const count = async () => json(await get('/v1/expenses?year=2026&limit=200')).items.length;
+    const recorded = await count();
+    t.match(json(await record({ subsidy: 'pas', category: 'activity', amountCents: 7_000, description: 'Museum visit' })), { status: 422, code: 'activation-mark-missing', rule: 'R-PAS-COSTS', errors: [{ path: '/body/activation' }] }, 'R-PAS-COSTS: a PAS cost must say what it serves');
+    t.equal(await count(), recorded, 'nothing written');
+    t.match(json(await record({ subsidy: 'pas', category: 'renovation', amountCents: 7_000 })), { activation: null, eligibleCents: 0, verdict: { value: false, rule: 'R-PAS-COSTS' } }, 'a renovation is refused whatever it serves: no mark needed');
+    t.match(json(await record({ subsidy: 'pas', activation: 'social', category: 'activity', amountCents: 7_000, description: 'Museum visit' })), { activation: 'social', eligibleCents: 7_000, verdict: { value: true } });
     t.equal(json(await get('/v1/expenses?year=2026&subsidy=piis10')).items.length, 3);
     t.equal((await get('/v1/reports/justification?year=2026')).statusCode, 400, 'the subsidy is named');
     t.equal((await get('/v1/expenses', worker)).statusCode, 403);

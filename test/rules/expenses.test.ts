@@ -1,6 +1,6 @@
 // R-SUB-COSTS / R-PAS-COSTS: the eligibility of an expense, case by case.
 import t from 'tap';
-import { expenseVerdict, type ExpenseFacts } from '../../src/rules/expenses.js';
+import { activationMarkNeeded, expenseVerdict, type ExpenseFacts, type Subsidy } from '../../src/rules/expenses.js';
 import { render } from '../../src/i18n/catalogue.js';
 
 const base: ExpenseFacts = { subsidy: 'piis10', category: 'activity', amountCents: 100000, activation: null, staff: null, linkJustification: null, alreadyJustifiedUnder: null };
@@ -36,4 +36,21 @@ t.test('R-SUB-COSTS and R-PAS-COSTS: when an expense is judged, then its verdict
     t.equal(v.rule, rule, `${name}: ${rule}`);
     t.match(render('en', v.explanation), why, `${name}: explained`);
   }
+});
+
+t.test('R-PAS-COSTS: when an expense is recorded, then it must say what it serves exactly where the verdict depends on it', async (t) => {
+  const cases: Array<[Subsidy, ExpenseFacts['category'], boolean]> = [
+    ['pas', 'activity', true],
+    ['pas', 'staff', true],
+    ['pas', 'rent', true],
+    ['pas', 'equipment', true],
+    ['pas', 'other', true],
+    ['pas2015', 'activity', true],
+    ['clusters2015', 'staff', true],
+    ['pas', 'building_purchase', false],
+    ['pas', 'renovation', false],
+    ['piis10', 'activity', false],
+    ['piis10', 'staff', false],
+  ];
+  for (const [subsidy, category, needed] of cases) t.equal(activationMarkNeeded(subsidy, category), needed, `R-PAS-COSTS: ${subsidy} ${category}: mark ${needed ? 'required' : 'not required'}`);
 });

@@ -822,4 +822,7 @@ export const de: Record<MessageId, string> = {
   'convention.partnerships': 'Durch welche Partnerschaften oder Kooperationen',
   'convention.reasons': 'Warum Ziele nicht erreicht wurden',
   'convention.met': '{met, select, yes {ja} partly {teilweise} other {nein}}',
+  'problem.activation-mark-missing': 'Soziale oder berufliche Aktivierung nicht angegeben',
+  'check.expense-mark': 'eine unter {subsidy} belegte Ausgabe muss angeben, ob sie der sozialen oder der beruflichen Aktivierung dient: Kosten der beruflichen Aktivierung sind ausgeschlossen (R-PAS-COSTS)',
+  'check.module-theme-mark': 'das Thema „{theme}“ ist kein Code der Liste: geben Sie an, ob das Modul soziale oder berufliche Aktivierung ist (R-SOCIAL-ACTIVATION)',
 };

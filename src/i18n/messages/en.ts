@@ -854,6 +854,9 @@ export const en = {
   'convention.partnerships': 'Through which partnerships or collaborations',
   'convention.reasons': 'Why objectives were not met',
   'convention.met': '{met, select, yes {yes} partly {partly} other {no}}',
+  'problem.activation-mark-missing': 'Social or professional activation not said',
+  'check.expense-mark': 'a cost justified against {subsidy} must say whether it serves social or professional activation: professional-activation costs are excluded (R-PAS-COSTS)',
+  'check.module-theme-mark': 'the theme “{theme}” is not a code of the list: say whether the module is social or professional activation (R-SOCIAL-ACTIVATION)',
 } as const;
 
 export type MessageId = keyof typeof en;

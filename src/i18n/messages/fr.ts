@@ -822,4 +822,7 @@ export const fr: Record<MessageId, string> = {
   'convention.partnerships': 'Par quels partenariats ou collaborations',
   'convention.reasons': 'Pourquoi des objectifs n’ont pas été atteints',
   'convention.met': '{met, select, yes {oui} partly {en partie} other {non}}',
+  'problem.activation-mark-missing': 'Activation sociale ou professionnelle non précisée',
+  'check.expense-mark': 'une dépense justifiée au titre de {subsidy} doit préciser si elle sert l’activation sociale ou professionnelle : les frais d’activation professionnelle sont exclus (R-PAS-COSTS)',
+  'check.module-theme-mark': 'le thème « {theme} » n’est pas un code de la liste : précisez si le module relève de l’activation sociale ou professionnelle (R-SOCIAL-ACTIVATION)',
 };

@@ -12,7 +12,7 @@ const Hours = (max: number, description: string) => Type.Number({ minimum: 0, ma
 export const ModuleCreateBody = Type.Object(
   {
     theme: Type.String({ minLength: 1, maxLength: 200, description: ThemeDescription }),
-    activation: Type.Optional({ ...ActivationKind, description: 'For a theme in the CPAS’s own words: whether the module is social or professional activation (a coded theme says it; a different mark is refused)' }),
+    activation: Type.Optional({ ...ActivationKind, description: 'Whether the module is social or professional activation: required for a theme in the CPAS’s own words (422 activation-mark-missing); a theme that is a code, or a code’s label in fr, nl, de or en, says it (a different mark is refused)' }),
     title: Type.String({ minLength: 1, maxLength: 200, description: 'The title of the module' }),
     partners: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20, description: 'Partner organisations' })),
     startsOn: CivilDate('First day of the module'),
@@ -28,7 +28,7 @@ export const ModuleSchema = Type.Object(
   {
     id: Uuid('Module id'),
     theme: Type.String({ maxLength: 200, description: ThemeDescription }),
-    activation: Type.Union([ActivationKind, Type.Null()], { description: 'The module’s mark: its coded theme’s, or the one recorded; null when neither says (the module then counts as social activation, as the CPAS reports it)' }),
+    activation: Type.Union([ActivationKind, Type.Null()], { description: 'The module’s mark: its coded theme’s, or the one recorded; null only for a module recorded before marks were asked for (it then counts as social activation, as the CPAS reported it)' }),
     title: Type.String({ maxLength: 200 }),
     partners: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 }),
     startsOn: CivilDate('First day'),

@@ -10,7 +10,7 @@ import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { rightSegments } from '../../rules/rights.js';
-import { isModuleTheme, moduleActivation, themeKind } from '../../rules/activation-kinds.js';
+import { moduleActivation, themeCode, themeKind, type ActivationKind } from '../../rules/activation-kinds.js';
 import { appendChange } from '../audit/audit.repository.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
@@ -20,10 +20,7 @@ import type { Module, ModuleCreateBody, ModuleListQuery, Participant, Participan
 import { date, msg, type MessageId } from '../../i18n/catalogue.js';
 
 export async function createModule(ctx: RequestContext, body: ModuleCreateBody): Promise<Outcome<Module>> {
-  if (body.activation && isModuleTheme(body.theme) && themeKind(body.theme) !== body.activation) {
-    const message = msg('check.module-mark', { theme: msg(`code.moduleTheme.${body.theme}` as MessageId), kind: msg(`code.activationKind.${themeKind(body.theme)}` as MessageId) });
-    throw new AppError('validation-failed', msg('check.field-error', { path: '/body/activation', message }), { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
-  }
+  const activation = moduleMark(body);
   assertCalendarDate(body.startsOn, '/body/startsOn');
   if (body.endsOn !== undefined) assertCalendarDate(body.endsOn, '/body/endsOn');
   if (body.endsOn !== undefined && body.endsOn < body.startsOn) {
@@ -35,7 +32,7 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
       cpas_id: ctx.cpasId,
       id,
       theme: body.theme,
-      activation: body.activation ?? null,
+      activation,
       title: body.title,
       partners: JSON.stringify(body.partners ?? []),
       starts_on: body.startsOn,
@@ -51,6 +48,24 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
     if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'module' }));
     throw error;
   });
+}
+
+/**
+ * R-SOCIAL-ACTIVATION: the module's mark — its theme's when the theme names a code (a different
+ * mark sent is refused), else the one sent, required for a theme in the CPAS's own words.
+ */
+function moduleMark(body: ModuleCreateBody): ActivationKind {
+  const code = themeCode(body.theme);
+  if (code === null) {
+    if (body.activation) return body.activation;
+    const message = msg('check.module-theme-mark', { theme: body.theme.slice(0, 200) });
+    throw new AppError('activation-mark-missing', message, { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
+  }
+  if (body.activation && themeKind(code) !== body.activation) {
+    const message = msg('check.module-mark', { theme: msg(`code.moduleTheme.${code}` as MessageId), kind: msg(`code.activationKind.${themeKind(code)}` as MessageId) });
+    throw new AppError('validation-failed', msg('check.field-error', { path: '/body/activation', message }), { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
+  }
+  return themeKind(code);
 }
 
 export async function listModules(ctx: RequestContext, query: ModuleListQuery) {

@@ -8,7 +8,7 @@ import { AppError } from '../../http/problem.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { CONVENTION_SUBSIDIES, CONVENTION_YEARS, expenseVerdict, type Subsidy } from '../../rules/expenses.js';
+import { activationMarkNeeded, CONVENTION_SUBSIDIES, CONVENTION_YEARS, expenseVerdict, type Subsidy } from '../../rules/expenses.js';
 import { appendChange } from '../audit/audit.repository.js';
 import * as repo from './expenses.repository.js';
 import type { Expense, ExpenseBody, ExpenseListQuery } from './expenses.schemas.js';
@@ -52,6 +52,10 @@ export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Pro
   const subsidy = msg('expense.subsidy-name', { subsidy: body.subsidy });
   if (CONVENTION_SUBSIDIES.includes(body.subsidy) && !CONVENTION_YEARS.includes(body.year)) {
     throw new AppError('no-convention', msg('check.convention-years', { subsidy, year: String(body.year) }), { rule: 'R-IND-2015', errors: [{ path: '/body/year', message: msg('check.convention-years', { subsidy, year: String(body.year) }) }] });
+  }
+  if (!body.activation && activationMarkNeeded(body.subsidy, body.category)) {
+    const message = msg('check.expense-mark', { subsidy });
+    throw new AppError('activation-mark-missing', message, { rule: 'R-PAS-COSTS', errors: [{ path: '/body/activation', message }] });
   }
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();

@@ -2,11 +2,16 @@
 // cell types (amounts in euros, months as dates shown YYYY-MM), and a coded cell's label beside it.
 import type { ExportColumn } from '../../http/export.js';
 import { codedColumns } from '../meta/codes.js';
-import { isModuleTheme } from '../../rules/activation-kinds.js';
-import { msg, render, type MessageId } from '../../i18n/catalogue.js';
+import { themeCode } from '../../rules/activation-kinds.js';
+import { msg, render, type Lang, type MessageId } from '../../i18n/catalogue.js';
 import type { Indicators, RapportUniqueLine, SubsidyMonthItem } from './reports.schemas.js';
 import type { PasModuleRow } from '../activation/activation.schemas.js';
 import type { Expense } from '../expenses/expenses.schemas.js';
+
+function themeLabel(theme: string, lang: Lang): string {
+  const code = themeCode(theme);
+  return code ? render(lang, msg(`code.moduleTheme.${code}` as MessageId)) : theme;
+}
 
 /** A subsidy month as the CPAS's own export names it: with the person's NISS and name. */
 export type NamedSubsidyMonth = SubsidyMonthItem & { niss: string | null; familyName: string | null; givenName: string | null };
@@ -37,8 +42,8 @@ export const indicatorColumns: ExportColumn<Indicators['items'][number]>[] = [
 
 export const pasModuleColumns: ExportColumn<PasModuleRow>[] = [
   { header: 'export.theme', type: 'text', value: (r) => r.theme },
-  // a coded theme said in the reader's language; a theme in the CPAS's own words as written
-  { header: 'export.theme-label', type: 'text', value: (r, lang) => (isModuleTheme(r.theme) ? render(lang, msg(`code.moduleTheme.${r.theme}` as MessageId)) : r.theme) },
+  // a theme naming a code said in the reader's language; a theme in the CPAS's own words as written
+  { header: 'export.theme-label', type: 'text', value: (r, lang) => themeLabel(r.theme, lang) },
   { header: 'export.module', type: 'text', value: (r) => r.title },
   { header: 'export.partners', type: 'text', value: (r) => r.partners },
   { header: 'export.sessions', type: 'integer', value: (r) => r.sessions },
