@@ -157,6 +157,25 @@ function validationErrors(error: FastifyError): FieldError[] {
   });
 }
 
+/**
+ * The rule that sets the bounds a value broke, when its schema names one (`x-rule`): the first
+ * failing keyword whose schema path passes through a ruled field.
+ */
+function ruleOfFailure(error: FastifyError, request: FastifyRequest): string | undefined {
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[error.validationContext ?? 'body'];
+  for (const v of error.validation ?? []) {
+    let node: unknown = schema;
+    let rule: string | undefined;
+    for (const step of v.schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1)) {
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[decodeURIComponent(step).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      const named = node && typeof node === 'object' ? (node as Record<string, unknown>)['x-rule'] : undefined;
+      if (typeof named === 'string') rule = named;
+    }
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
 /** Fastify's own 4xx, by its error code: a message of the catalogue (their texts are English). */
 function frameworkMessage(error: FastifyError, status: number): Message {
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return msg('http.empty-json');
@@ -177,7 +196,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.validation) {
       const errors = validationErrors(error);
-      return sendProblem(request, reply, 'validation-failed', msg('http.validation', { part: error.validationContext ?? 'body' }), { errors });
+      const rule = ruleOfFailure(error, request);
+      return sendProblem(request, reply, 'validation-failed', msg('http.validation', { part: error.validationContext ?? 'body' }), { errors, rule });
     }
     if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error instanceof NotInlinable) {
       // A data exception: a value the client sent that the database cannot store or compare

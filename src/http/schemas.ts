@@ -5,6 +5,12 @@ import { codesForStatus } from './problem.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
+/**
+ * A field whose bounds a rule sets: a value out of them answers 400 validation-failed naming the
+ * rule (`x-rule`, read by the error handler; an OpenAPI specification extension for readers).
+ */
+export const ruled = <T extends TSchema>(schema: T, rule: string): T => ({ ...schema, 'x-rule': rule });
+
 /** An integer with its bounds and OpenAPI format (int32 within ±2^31, else int64). */
 export const Int = (minimum: number, maximum: number, description: string, extra: { default?: number } = {}) =>
   Type.Integer({ minimum, maximum, format: Math.max(Math.abs(minimum), Math.abs(maximum)) < 2 ** 31 ? 'int32' : 'int64', description, ...extra });

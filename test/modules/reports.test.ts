@@ -93,6 +93,19 @@ t.test('subsidy report', async (t) => {
     t.match(await sanction({ partialPercent: 25 }), { code: 11, riCents: 130000 - 32500, subsidyCents: 9750 }, '25 % of November suspended');
     t.match((await sanction({ partialPercent: 25 })).explanation, /à 25 %/, 'the explanation says the share');
     t.match(await sanction({ suspendedSentence: true }), { code: 11, riCents: 130000, subsidyCents: 13000 }, 'a suspended sentence suspends nothing');
+    t.match(await sanction({ partialPercent: 1 }), { riCents: 130000 - 1300 }, 'the smallest share: 1 %');
+    t.match(await sanction({ partialPercent: 100 }), { riCents: 0, subsidyCents: 0 }, 'the largest share: 100 %');
+  });
+
+  t.test('R-SANCTION-LENGTH: when a partial sanction’s percentage is outside 1–100, then 400 names the field and the rule and nothing is written', async (t) => {
+    const f = await piisIn(app, manager, 'active');
+    const notice = json(await post(app, manager, `/v1/piis/${f.piisId}/notices`, { issuedOn: '2026-09-01', breach: 'Missed sessions', complyBy: '2026-09-10' }));
+    for (const partialPercent of [0, 101, -5, 50.5]) {
+      const s = await post(app, manager, `/v1/piis/${f.piisId}/sanctions`, { noticeId: notice.id, decidedOn: '2026-10-01', notifiedOn: '2026-10-02', hearing: { requested: false }, noLegitimateReason: true, suspensionStartsOn: '2026-11-01', suspensionEndsOn: '2026-11-30', partialPercent });
+      t.match(json(s), { status: 400, code: 'validation-failed', rule: 'R-SANCTION-LENGTH', errors: [{ path: '/body/partialPercent' }] }, `R-SANCTION-LENGTH: ${partialPercent} %`);
+    }
+    const listed = await app.inject({ method: 'GET', url: `/v1/piis/${f.piisId}/sanctions`, headers: bearer(manager) });
+    t.same(json(listed).items, [], 'nothing written');
   });
 
   t.test('when two partners on the category-3 rate both have a PIIS, then the 10% is paid once (R-SUB-COUPLE)', async (t) => {

@@ -1,7 +1,7 @@
 // The PIIS and its facts as the API speaks them. One source of truth per shape: the TypeBox
 // schemas below give the validation, the OpenAPI document and the TypeScript types.
 import { Type, type Static, type TSchema } from 'typebox';
-import { CivilDate, Explained, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { CivilDate, Explained, ExternalRef, Instant, Int, ListQuery, ruled, Text, Uuid } from '../../http/schemas.js';
 import { codeUnion } from '../meta/codes.js';
 
 const Date_ = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
@@ -210,7 +210,7 @@ export const SanctionBody = Type.Object(
     noLegitimateReason: Type.Literal(true, { description: 'The CPAS found no legitimate reason for the breach' }),
     suspensionStartsOn: CivilDate('First day of the suspension (R-SANCTION-START)'),
     suspensionEndsOn: CivilDate('Last day of the suspension (R-SANCTION-LENGTH)'),
-    partialPercent: Type.Optional(Int(1, 100, 'Share of the RI suspended, percent (partial suspension)')),
+    partialPercent: Type.Optional(ruled(Int(1, 100, 'Share of the RI suspended, percent (partial suspension: 1–100; R-SANCTION-LENGTH)'), 'R-SANCTION-LENGTH')),
     suspendedSentence: Type.Optional(Type.Boolean({ description: 'The suspension is itself suspended (sursis)' })),
     ...Corrects,
   },
