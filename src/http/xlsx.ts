@@ -1,12 +1,13 @@
 // A streaming XLSX (Office Open XML spreadsheet) writer: rows go into the worksheet XML as they
-// come and through deflate into the zip (fflate), so memory stays flat whatever the size. Cells are
+// come and through deflate (Node's zlib, native-deflate.ts) into the zip (fflate), so memory stays flat whatever the size. Cells are
 // typed — numbers as numbers, dates as date serials with a date format, amounts with two decimals —
 // so that spreadsheet software opens them as such. A sheet holds at most 1,048,576 rows; longer
 // data continues on further sheets, each with the header row — bold, frozen above the rows that
 // scroll, the columns wide enough for their kind. Strings are inline (no shared string table to
 // hold in memory). The document properties say what the workbook is, who made it and its language.
 import { Readable } from 'node:stream';
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip } from 'fflate';
+import { NativeDeflate } from './native-deflate.js';
 
 /** How a cell is written; `euros` takes an amount in cents. */
 export type CellType = 'text' | 'integer' | 'number' | 'date' | 'month' | 'euros';
@@ -158,7 +159,7 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
         const widths = sheet.types.map((type, i) => Math.min(100, Math.max(sheet.widths?.[i] ?? WIDTH[type], (sheet.headers[i]?.length ?? 0) + 2)));
         const header = `<row r="1">${sheet.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h, HEADER_STYLE)).join('')}</row>`;
         const columns = sheet.types.map((_, i) => columnName(i));
-        let file: ZipDeflate | null = null;
+        let file: NativeDeflate | null = null;
         let rowNumber = 0;
         let batch = '';
         let parts = 0;
@@ -169,7 +170,7 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
         const openSheet = () => {
           parts += 1;
           names.push(parts === 1 ? sheet.sheetName : `${sheet.sheetName} ${parts}`);
-          file = new ZipDeflate(`xl/worksheets/sheet${names.length}.xml`, { level: 6 });
+          file = new NativeDeflate(`xl/worksheets/sheet${names.length}.xml`);
           zip.add(file);
           batch = sheetHead(widths) + header;
           rowNumber = 1;
@@ -185,6 +186,7 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
           batch += `<row r="${rowNumber}">${row.map((v, i) => cellXml(`${columns[i]}${rowNumber}`, sheet.types[i] ?? 'text', v)).join('')}</row>`;
           if (batch.length > 64 * 1024) {
             flush();
+            await file!.drained();
             await pressure();
             if (out.destroyed) return;
           }
@@ -193,7 +195,7 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
         flush(true);
       }
       for (const [name, text] of Object.entries(staticParts(names, properties))) {
-        const part = new ZipDeflate(name, { level: 6 });
+        const part = new NativeDeflate(name);
         zip.add(part);
         part.push(encoder.encode(text), true);
       }
