@@ -66,3 +66,21 @@ export function moduleActivation(theme: string, recorded: ActivationKind | null)
   const code = themeCode(theme);
   return code ? themeKind(code) : recorded;
 }
+
+export type ModuleMark =
+  | { kind: ActivationKind }
+  /** a theme in the CPAS's own words and no mark sent: the rule cannot tell */
+  | { refused: 'mark-missing' }
+  /** the mark sent contradicts the theme's code */
+  | { refused: 'mark-contradicts'; code: ModuleTheme; kind: ActivationKind };
+
+/**
+ * R-SOCIAL-ACTIVATION, a new module's mark: its theme's when the theme names a code (a different
+ * mark sent is refused), else the one sent, required for a theme in the CPAS's own words.
+ */
+export function moduleMark(theme: string, sent: ActivationKind | undefined): ModuleMark {
+  const code = themeCode(theme);
+  if (code === null) return sent ? { kind: sent } : { refused: 'mark-missing' };
+  const kind = themeKind(code);
+  return sent && sent !== kind ? { refused: 'mark-contradicts', code, kind } : { kind };
+}

@@ -82,7 +82,10 @@ t.test('social activation and expenses', async (t) => {
     const justification = json(await get('/v1/reports/justification?subsidy=piis10&year=2026'));
     t.match(justification, { year: 2026, subsidy: 'piis10', justifiedCents: 2_000_000, ineligibleCents: 2_400_000, rule: 'R-SUB-COSTS' });
     t.equal(justification.items.length, 3);
-    t.equal(typeof justification.subsidyCents, 'number');
+    const report = json(await get('/v1/reports/subsidy?year=2026'));
+    t.equal(justification.subsidyCents, report.totals.subsidyCents, 'R-SUB-COSTS: set against the subsidy the report adds up to');
+    const run = json(await post(app, manager, '/v1/reports/runs', { report: 'justification', year: 2026, subsidy: 'piis10' }));
+    t.equal(run.figures.subsidyCents, justification.subsidyCents, 'a frozen run, computed from the facts, says the same');
     t.equal(justification.balanceCents, justification.justifiedCents - justification.subsidyCents);
     const pas = json(await get('/v1/reports/justification?subsidy=pas&year=2026'));
     t.match(pas, { subsidyCents: null, balanceCents: null, justifiedCents: 0, ineligibleCents: 4_050_000 });

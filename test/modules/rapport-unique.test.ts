@@ -72,6 +72,7 @@ t.test('Rapport unique forms', async (t) => {
     t.match(line('subsidy.total'), { amountCents: 130_000 });
     t.match(line('justification.piis10.justified'), { amountCents: 200_000, rule: 'R-SUB-COSTS' });
     t.match(line('justification.piis10.balance'), { amountCents: 70_000 });
+    t.match(json(await get('/v1/reports/justification?subsidy=piis10&year=2026')), { subsidyCents: 130_000, balanceCents: 70_000 }, 'R-SUB-COSTS: the justification alone says the same');
     t.ok(line('compliance.evaluationFrequency'), 'the compliance figures');
     t.equal(JSON.stringify(form).includes(person.niss), false, 'the JSON form carries no NISS (the months are in the workbook)');
 

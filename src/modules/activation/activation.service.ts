@@ -10,7 +10,7 @@ import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { rightSegments } from '../../rules/rights.js';
-import { moduleActivation, themeCode, themeKind, type ActivationKind } from '../../rules/activation-kinds.js';
+import { moduleActivation, moduleMark, type ActivationKind } from '../../rules/activation-kinds.js';
 import { appendChange } from '../audit/audit.repository.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
@@ -20,7 +20,7 @@ import type { Module, ModuleCreateBody, ModuleListQuery, Participant, Participan
 import { date, msg, type MessageId } from '../../i18n/catalogue.js';
 
 export async function createModule(ctx: RequestContext, body: ModuleCreateBody): Promise<Outcome<Module>> {
-  const activation = moduleMark(body);
+  const activation = moduleMarkOf(body);
   assertCalendarDate(body.startsOn, '/body/startsOn');
   if (body.endsOn !== undefined) assertCalendarDate(body.endsOn, '/body/endsOn');
   if (body.endsOn !== undefined && body.endsOn < body.startsOn) {
@@ -50,22 +50,16 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
   });
 }
 
-/**
- * R-SOCIAL-ACTIVATION: the module's mark — its theme's when the theme names a code (a different
- * mark sent is refused), else the one sent, required for a theme in the CPAS's own words.
- */
-function moduleMark(body: ModuleCreateBody): ActivationKind {
-  const code = themeCode(body.theme);
-  if (code === null) {
-    if (body.activation) return body.activation;
+/** R-SOCIAL-ACTIVATION: the module's mark as the rule decides it, or its refusal. */
+function moduleMarkOf(body: ModuleCreateBody): ActivationKind {
+  const mark = moduleMark(body.theme, body.activation);
+  if (!('refused' in mark)) return mark.kind;
+  if (mark.refused === 'mark-missing') {
     const message = msg('check.module-theme-mark', { theme: body.theme.slice(0, 200) });
     throw new AppError('activation-mark-missing', message, { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
   }
-  if (body.activation && themeKind(code) !== body.activation) {
-    const message = msg('check.module-mark', { theme: msg(`code.moduleTheme.${code}` as MessageId), kind: msg(`code.activationKind.${themeKind(code)}` as MessageId) });
-    throw new AppError('validation-failed', msg('check.field-error', { path: '/body/activation', message }), { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
-  }
-  return themeKind(code);
+  const message = msg('check.module-mark', { theme: msg(`code.moduleTheme.${mark.code}` as MessageId), kind: msg(`code.activationKind.${mark.kind}` as MessageId) });
+  throw new AppError('validation-failed', msg('check.field-error', { path: '/body/activation', message }), { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
 }
 
 export async function listModules(ctx: RequestContext, query: ModuleListQuery) {

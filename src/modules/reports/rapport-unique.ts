@@ -113,8 +113,9 @@ export const formJson = (form: PasForm | Piis10Form): RapportUnique => Object.fr
 export async function piis10Form(ctx: RequestContext, year: number, options: { exported: boolean }): Promise<Piis10Form> {
   const head = await identification(ctx, 'piis10', year);
   const indicators = await service.getIndicators(ctx, { year });
-  const justification = await service.getJustificationReport(ctx, { subsidy: 'piis10', year });
   const months = await service.getSubsidyReport(ctx, { year }, options);
+  // justified against the subsidy the months add up to, rather than computing it again
+  const justification = await service.getJustificationReport(ctx, { subsidy: 'piis10', year }, months.totals.subsidyCents);
   const t = months.totals;
   const subsidyLines: Line[] = [
     line('subsidy', 'code11.months', 'form.code-months', { number: '11', value: t.code11.months }, 'R-SUB-FIRST'),

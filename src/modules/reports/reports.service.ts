@@ -38,14 +38,13 @@ export interface SubsidyReportStream {
 export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, options: { exported: boolean }): Promise<SubsidyReport | SubsidyReportStream> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
   if (year > Number(ctx.today.slice(0, 4))) return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, ctx.lang, query.beneficiaryId);
-  await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
-  const [sums] = await readInTenant(ctx.database, ctx.cpasId, subsidyTotalsQuery(ctx.db, ctx.cpasId, year, query.beneficiaryId));
+  const totals = await talliedTotals(ctx, year, query.beneficiaryId);
   // an export names each person by NISS and name (the CPAS's own file); the JSON by id
   const items = subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, { beneficiaryId: query.beneficiaryId, identity: options.exported });
   const batches = cursorBatches(ctx.db, items, { cpasId: ctx.cpasId, batch: 2000, statementTimeoutMs: 0 });
   return {
     year,
-    totals: toSubsidyTotals(sums!),
+    totals,
     persons: {
       async *[Symbol.asyncIterator]() {
         const named: Array<{ id: string }> = [];
@@ -61,6 +60,19 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
       },
     },
   };
+}
+
+/** The subsidy totals of a year up to the current one, from the CPAS's tallies (exact: marked persons are recomputed first). */
+async function talliedTotals(ctx: RequestContext, year: number, beneficiaryId?: string): Promise<SubsidyTotals> {
+  await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
+  const [sums] = await readInTenant(ctx.database, ctx.cpasId, subsidyTotalsQuery(ctx.db, ctx.cpasId, year, beneficiaryId));
+  return toSubsidyTotals(sums!);
+}
+
+/** The 10% subsidy of a year in cents: tallied up to the current year, computed from the facts after. */
+async function subsidyCentsOf(ctx: RequestContext, year: number): Promise<number> {
+  if (year <= Number(ctx.today.slice(0, 4))) return (await talliedTotals(ctx, year)).subsidyCents;
+  return subsidyReportFrom(await subsidyInputs(ctx, year), year, ctx.lang).totals.subsidyCents;
 }
 
 /** Subsidy months named by NISS and name (the CPAS's own exports). */
@@ -94,20 +106,30 @@ export function indicatorsFrom(rows: readonly repo.IndicatorFactsRow[], year: nu
   return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(repo.toIndicatorPerson), year).map((i) => sayItem(lang, i)) };
 }
 
-/** getJustificationReport (R-SUB-COSTS, R-PAS-COSTS): the eligible amounts of the year's expenses against the computed subsidy. */
-export async function getJustificationReport(ctx: RequestContext, query: JustificationQuery): Promise<Justification> {
+/**
+ * getJustificationReport (R-SUB-COSTS, R-PAS-COSTS): the eligible amounts of the year's expenses
+ * against the computed subsidy (the 10%: its tallied total, the amount getSubsidyReport answers).
+ */
+export async function getJustificationReport(ctx: RequestContext, query: JustificationQuery, subsidyCents?: number): Promise<Justification> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  return justificationFrom(await justificationInputs(ctx, year, query.subsidy), year, query.subsidy, ctx.lang);
+  const expenses = await expensesOfYear(ctx, year, query.subsidy);
+  const against = query.subsidy !== 'piis10' ? null : (subsidyCents ?? (await subsidyCentsOf(ctx, year)));
+  return justificationFrom(expenses, against, year, query.subsidy, ctx.lang);
 }
 
-/** Its inputs: the expenses of the year and subsidy, and for the 10% the subsidy report's facts. */
+/** Its inputs as a frozen run hashes them: the expenses of the year and subsidy, and for the 10% the subsidy report's facts. */
 export async function justificationInputs(ctx: RequestContext, year: number, subsidy: Subsidy) {
   return { expenses: await expensesOfYear(ctx, year, subsidy), subsidyFacts: subsidy === 'piis10' ? await subsidyInputs(ctx, year) : null };
 }
 
-export function justificationFrom(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: Subsidy, lang: Lang): Justification {
-  const items = inputs.expenses.map((e) => toExpense(e, lang));
+/** The justification from its inputs (a frozen run's way: the 10% computed from the facts). */
+export function justificationFromInputs(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: Subsidy, lang: Lang): Justification {
   const subsidyCents = inputs.subsidyFacts ? subsidyReportFrom(inputs.subsidyFacts, year, lang).totals.subsidyCents : null;
+  return justificationFrom(inputs.expenses, subsidyCents, year, subsidy, lang);
+}
+
+function justificationFrom(expenses: Awaited<ReturnType<typeof expensesOfYear>>, subsidyCents: number | null, year: number, subsidy: Subsidy, lang: Lang): Justification {
+  const items = expenses.map((e) => toExpense(e, lang));
   const justifiedCents = items.reduce((sum, e) => sum + e.eligibleCents, 0);
   const ineligibleCents = items.reduce((sum, e) => sum + e.amountCents - e.eligibleCents, 0);
   const rule = subsidy === 'piis10' ? 'R-SUB-COSTS' : 'R-PAS-COSTS';

@@ -84,7 +84,7 @@ async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise
     }
     case 'justification': {
       const inputs = await reports.justificationInputs(ctx, body.year, body.subsidy!);
-      return { figures: reports.justificationFrom(inputs, body.year, body.subsidy!, ctx.lang), inputs };
+      return { figures: reports.justificationFromInputs(inputs, body.year, body.subsidy!, ctx.lang), inputs };
     }
     // a form is computed as getRapportUnique answers it; its inputs are the facts of its parts
     case 'rapport-unique-pas': {
