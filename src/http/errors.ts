@@ -1,6 +1,7 @@
 // The one error handler: every thrown error — domain refusal, validation, body limits, database
 // trouble, bug — leaves as application/problem+json. 4xx details never carry stacks, SQL or
 // personal data; a 500 says nothing beyond the request id.
+import { allowedMethods } from './allowed-methods.js';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, catalogue, problemTitle, problemType, type FieldError, type ProblemCode } from './problem.js';
@@ -232,9 +233,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendProblem(request, reply, 'internal-error', msg('http.unexpected', { requestId: request.id }));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 'not-found', msg('http.no-operation', { method: request.method, path: request.url.split('?')[0]!.slice(0, 200) })),
-  );
+  const methodsOf = allowedMethods(app.registeredRoutes);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = methodsOf(path);
+    // a known path asked with a method it does not answer: 405 and the methods it does
+    if (allowed.length > 0) {
+      return sendProblem(request, reply, 'method-not-allowed', msg('http.method-not-allowed', { method: request.method, path: path.slice(0, 200), allowed: allowed.join(', ') }), { headers: { allow: allowed.join(', ') } });
+    }
+    return sendProblem(request, reply, 'not-found', msg('http.no-operation', { method: request.method, path: path.slice(0, 200) }));
+  });
 }
 
 /**

@@ -26,6 +26,25 @@ t.test('errors', async (t) => {
     t.equal(res.headers['x-request-id'], res.json().requestId, 'the request id is in the header and the problem');
   });
 
+  t.test('when a known path is asked with a method it does not answer, then 405 method-not-allowed with Allow', async (t) => {
+    const cases: Array<[string, string, string]> = [
+      ['DELETE', '/v1/beneficiaries', 'GET, HEAD, POST'],
+      ['PUT', '/v1/piis/0196a000-0000-7000-8000-000000000001/evaluations', 'GET, HEAD, POST'],
+      ['POST', '/v1/reports/subsidy', 'GET, HEAD'],
+      ['PATCH', '/v1/events', 'GET, HEAD'],
+    ];
+    for (const [method, url, allow] of cases) {
+      const body = method === 'DELETE' ? {} : { headers: { 'content-type': 'application/json' }, payload: '{}' };
+      const res = await h.app.inject({ method: method as 'DELETE', url, ...body, headers: { ...bearer(token), ...body.headers } });
+      t.equal(res.statusCode, 405, `${method} ${url}`);
+      t.equal(res.headers['allow'], allow, `${method} ${url}: Allow`);
+      t.match(res.json(), { status: 405, code: 'method-not-allowed', detail: `${url} ne répond pas à ${method} ; il répond à ${allow}` });
+    }
+    const unknown = await h.app.inject({ method: 'DELETE', url: '/v1/nowhere/at/all', headers: bearer(token) });
+    t.equal(unknown.statusCode, 404, 'an unknown path stays 404');
+    t.equal(unknown.headers['allow'], undefined);
+  });
+
   t.test('when the body is too large, then 413 payload-too-large', async (t) => {
     const res = await h.app.inject({
       method: 'POST',

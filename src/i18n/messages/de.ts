@@ -825,4 +825,5 @@ export const de: Record<MessageId, string> = {
   'problem.activation-mark-missing': 'Soziale oder berufliche Aktivierung nicht angegeben',
   'check.expense-mark': 'eine unter {subsidy} belegte Ausgabe muss angeben, ob sie der sozialen oder der beruflichen Aktivierung dient: Kosten der beruflichen Aktivierung sind ausgeschlossen (R-PAS-COSTS)',
   'check.module-theme-mark': 'das Thema „{theme}“ ist kein Code der Liste: geben Sie an, ob das Modul soziale oder berufliche Aktivierung ist (R-SOCIAL-ACTIVATION)',
+  'http.method-not-allowed': '{path} beantwortet {method} nicht, sondern {allowed}',
 };

@@ -857,6 +857,7 @@ export const en = {
   'problem.activation-mark-missing': 'Social or professional activation not said',
   'check.expense-mark': 'a cost justified against {subsidy} must say whether it serves social or professional activation: professional-activation costs are excluded (R-PAS-COSTS)',
   'check.module-theme-mark': 'the theme “{theme}” is not a code of the list: say whether the module is social or professional activation (R-SOCIAL-ACTIVATION)',
+  'http.method-not-allowed': '{path} does not answer {method}; it answers {allowed}',
 } as const;
 
 export type MessageId = keyof typeof en;

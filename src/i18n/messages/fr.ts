@@ -825,4 +825,5 @@ export const fr: Record<MessageId, string> = {
   'problem.activation-mark-missing': 'Activation sociale ou professionnelle non précisée',
   'check.expense-mark': 'une dépense justifiée au titre de {subsidy} doit préciser si elle sert l’activation sociale ou professionnelle : les frais d’activation professionnelle sont exclus (R-PAS-COSTS)',
   'check.module-theme-mark': 'le thème « {theme} » n’est pas un code de la liste : précisez si le module relève de l’activation sociale ou professionnelle (R-SOCIAL-ACTIVATION)',
+  'http.method-not-allowed': '{path} ne répond pas à {method} ; il répond à {allowed}',
 };

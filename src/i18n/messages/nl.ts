@@ -825,4 +825,5 @@ export const nl: Record<MessageId, string> = {
   'problem.activation-mark-missing': 'Sociale of professionele activering niet vermeld',
   'check.expense-mark': 'een uitgave verantwoord onder {subsidy} moet vermelden of ze sociale of professionele activering dient: kosten van professionele activering zijn uitgesloten (R-PAS-COSTS)',
   'check.module-theme-mark': 'het thema „{theme}” is geen code van de lijst: vermeld of de module sociale of professionele activering is (R-SOCIAL-ACTIVATION)',
+  'http.method-not-allowed': '{path} beantwoordt {method} niet; wel {allowed}',
 };
