@@ -3,7 +3,7 @@
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import type { ActivationModuleTable, ActivationParticipantTable } from '../../db/types.js';
-import type { Module, Participant } from './activation.schemas.js';
+import type { Module, Participant, Session } from './activation.schemas.js';
 import { moduleActivation } from '../../rules/activation-kinds.js';
 
 export type ModuleRow = Selectable<ActivationModuleTable>;
@@ -37,6 +37,18 @@ export async function insertModule(tx: Tx, row: Insertable<ActivationModuleTable
 
 export async function findModule(tx: Tx, cpasId: string, id: string): Promise<ModuleRow | undefined> {
   return tx.selectFrom('activation_module').selectAll().where('cpas_id', '=', cpasId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findParticipant(tx: Tx, cpasId: string, moduleId: string, id: string) {
+  return tx.selectFrom('activation_participant').selectAll().where('cpas_id', '=', cpasId).where('module_id', '=', moduleId).where('id', '=', id).executeTakeFirst();
+}
+
+/** A session with its attendees (ids in order), or undefined. */
+export async function findSession(tx: Tx, cpasId: string, moduleId: string, id: string): Promise<Session | undefined> {
+  const row = await tx.selectFrom('activation_session').select(['id', 'module_id', 'held_on', 'hours']).where('cpas_id', '=', cpasId).where('module_id', '=', moduleId).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const attendees = await tx.selectFrom('activation_attendance').select('beneficiary_id').where('cpas_id', '=', cpasId).where('session_id', '=', id).orderBy('beneficiary_id').execute();
+  return { id: row.id, moduleId: row.module_id, heldOn: row.held_on, hours: Number(row.hours), attendeeIds: attendees.map((a) => a.beneficiary_id) };
 }
 
 export function listModulesQuery(tx: Tx, cpasId: string, filter: { year?: number; afterId: string | null; limit: number }): CompiledQuery<ModuleRow> {

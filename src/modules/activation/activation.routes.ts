@@ -2,8 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
+import { Type } from 'typebox';
+import { Uuid } from '../../http/schemas.js';
 import { ModuleCreateBody, ModuleListQuery, ModuleParams, ModuleSchema, ParticipantBody, ParticipantSchema, SessionBody, SessionSchema } from './activation.schemas.js';
 import * as service from './activation.service.js';
+
+const ParticipantParams = Type.Object({ moduleId: ModuleParams.properties.moduleId, participantId: Uuid('Enrolment id') }, { additionalProperties: false });
+const SessionParams = Type.Object({ moduleId: ModuleParams.properties.moduleId, sessionId: Uuid('Session id') }, { additionalProperties: false });
 
 export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -66,5 +71,47 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => sendOutcome(reply, await service.recordSession(requestContext(request), request.params.moduleId, request.body)),
+  );
+  app.get(
+    '/activation-modules/:moduleId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'getActivationModule',
+        tags: ['social activation'],
+        summary: 'One activation module of your CPAS',
+        params: ModuleParams,
+        response: { 200: json(ModuleSchema, 'The module'), ...problems(400, ...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request) => service.getModule(requestContext(request), request.params.moduleId),
+  );
+  app.get(
+    '/activation-modules/:moduleId/participants/:participantId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'getParticipant',
+        tags: ['social activation'],
+        summary: 'One enrolment in a module (the access is logged)',
+        params: ParticipantParams,
+        response: { 200: json(ParticipantSchema, 'The enrolment'), ...problems(400, ...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request) => service.getParticipant(requestContext(request), request.params.moduleId, request.params.participantId),
+  );
+  app.get(
+    '/activation-modules/:moduleId/sessions/:sessionId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'getModuleSession',
+        tags: ['social activation'],
+        summary: 'One session of a module with its attendance (the access is logged)',
+        params: SessionParams,
+        response: { 200: json(SessionSchema, 'The session'), ...problems(400, ...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request) => service.getSession(requestContext(request), request.params.moduleId, request.params.sessionId),
   );
 };

@@ -3,7 +3,7 @@
 // collective-modules table of a year.
 import type { Outcome, RequestContext } from '../../http/context.js';
 import { created } from '../../http/context.js';
-import { readUnit, writeUnit } from '../../http/work.js';
+import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
 import { AppError } from '../../http/problem.js';
 import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
@@ -71,6 +71,28 @@ export async function listModules(ctx: RequestContext, query: ModuleListQuery) {
 }
 
 const NO_MODULE = () => new AppError('not-found', msg('not-found.module'));
+
+export async function getModule(ctx: RequestContext, moduleId: string): Promise<Module> {
+  const row = await readUnit(ctx, (tx) => repo.findModule(tx, ctx.cpasId, moduleId));
+  if (!row) throw NO_MODULE();
+  return repo.toModule(row);
+}
+
+/** An enrolment (it names a beneficiary: an access to it). */
+export async function getParticipant(ctx: RequestContext, moduleId: string, id: string): Promise<Participant> {
+  const row = await readUnit(ctx, (tx) => repo.findParticipant(tx, ctx.cpasId, moduleId, id));
+  if (!row) throw new AppError('not-found', msg('not-found.record'));
+  await recordAccess(ctx, 'activation_participant', [row]);
+  return repo.toParticipant(row);
+}
+
+/** A session and its attendance (it names beneficiaries: an access to it). */
+export async function getSession(ctx: RequestContext, moduleId: string, id: string): Promise<Session> {
+  const session = await readUnit(ctx, (tx) => repo.findSession(tx, ctx.cpasId, moduleId, id));
+  if (!session) throw new AppError('not-found', msg('not-found.record'));
+  await recordAccess(ctx, 'activation_session', [session]);
+  return session;
+}
 
 export async function enrolParticipant(ctx: RequestContext, moduleId: string, body: ParticipantBody): Promise<Outcome<Participant>> {
   return writeUnit(ctx, async (tx) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AUTH_ERRORS, IdempotencyHeader, ListQuery, Page, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, ListQuery, Page, Uuid, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { CpasCreateBody, CpasSchema } from './cpas.schemas.js';
 import * as service from './cpas.service.js';
@@ -52,5 +52,19 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => service.getCurrentCpas(requestContext(request)),
+  );
+  app.get(
+    '/cpas/:cpasId',
+    {
+      config: { access: 'platform' },
+      schema: {
+        operationId: 'getCpas',
+        tags: ['cpas'],
+        summary: 'One registered CPAS (platform_admin)',
+        params: Type.Object({ cpasId: Uuid('CPAS id') }, { additionalProperties: false }),
+        response: { 200: json(CpasSchema, 'The CPAS'), ...problems(400, ...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request) => service.getCpas(requestContext(request), request.params.cpasId),
   );
 };

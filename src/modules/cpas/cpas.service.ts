@@ -44,6 +44,13 @@ export async function listCpas(ctx: RequestContext, query: { limit?: number; cur
   return readUnit(ctx, async (tx) => pageOf(await repo.listCpas(tx, after, limit + 1), limit));
 }
 
+/** A registered CPAS by id (the platform's view of the registry). */
+export async function getCpas(ctx: RequestContext, id: string): Promise<Cpas> {
+  const cpas = await readUnit(ctx, (tx) => repo.findCpasById(tx, id));
+  if (!cpas) throw new AppError('not-found', msg('not-found.cpas'));
+  return cpas;
+}
+
 export async function getCurrentCpas(ctx: RequestContext): Promise<Cpas> {
   return readUnit(ctx, async (tx) => {
     const cpas = await repo.findCpasById(tx, ctx.cpasId);

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
+import { Type } from 'typebox';
+import { Uuid } from '../../http/schemas.js';
 import { ExpenseBody, ExpenseListQuery, ExpenseSchema } from './expenses.schemas.js';
 import * as service from './expenses.service.js';
 
@@ -34,5 +36,19 @@ export const expenseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => service.listExpenses(requestContext(request), request.query),
+  );
+  app.get(
+    '/expenses/:expenseId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        operationId: 'getExpense',
+        tags: ['expenses'],
+        summary: 'One expense of your CPAS with its verdict',
+        params: Type.Object({ expenseId: Uuid('Expense id') }, { additionalProperties: false }),
+        response: { 200: json(ExpenseSchema, 'The expense with its verdict'), ...problems(400, ...AUTH_ERRORS, 404) },
+      },
+    },
+    async (request) => service.getExpense(requestContext(request), request.params.expenseId),
   );
 };

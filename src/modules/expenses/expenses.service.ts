@@ -83,6 +83,12 @@ export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Pro
   });
 }
 
+export async function getExpense(ctx: RequestContext, id: string): Promise<Expense> {
+  const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { id }))).rows);
+  if (!row) throw new AppError('not-found', msg('not-found.record'));
+  return toExpense(row, ctx.lang);
+}
+
 export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);

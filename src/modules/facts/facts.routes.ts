@@ -12,7 +12,7 @@ interface FactRouteSpec {
   kind: service.FactKind<never>;
   body: TSchema;
   schema: TSchema;
-  ops: { record: string; list: string; void: string };
+  ops: { record: string; list: string; get: string; void: string };
   noun: string;
   write: AccessName;
   rules: string;
@@ -23,7 +23,7 @@ const specs: FactRouteSpec[] = [
     kind: service.rightDecisions as service.FactKind<never>,
     body: RightCreateBody,
     schema: RightSchema,
-    ops: { record: 'recordRightDecision', list: 'listRightDecisions', void: 'voidRightDecision' },
+    ops: { record: 'recordRightDecision', list: 'listRightDecisions', get: 'getRightDecision', void: 'voidRightDecision' },
     noun: 'right decision',
     write: 'worker',
     rules: 'R-RIGHT, R-CORRECT',
@@ -32,7 +32,7 @@ const specs: FactRouteSpec[] = [
     kind: service.situations as service.FactKind<never>,
     body: SituationCreateBody,
     schema: SituationSchema,
-    ops: { record: 'recordSituation', list: 'listSituations', void: 'voidSituation' },
+    ops: { record: 'recordSituation', list: 'listSituations', get: 'getSituation', void: 'voidSituation' },
     noun: 'situation (employment, studies, training)',
     write: 'worker',
     rules: 'R-RIGHT, R-CORRECT',
@@ -41,7 +41,7 @@ const specs: FactRouteSpec[] = [
     kind: service.exemptions as service.FactKind<never>,
     body: ExemptionCreateBody,
     schema: ExemptionSchema,
-    ops: { record: 'recordExemption', list: 'listExemptions', void: 'voidExemption' },
+    ops: { record: 'recordExemption', list: 'listExemptions', get: 'getExemption', void: 'voidExemption' },
     noun: 'exemption (cpas_manager)',
     write: 'manager',
     rules: 'R-EXEMPT, R-CORRECT',
@@ -85,6 +85,20 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => service.listFacts(spec.kind, requestContext(request), request.params.beneficiaryId, request.query),
+    );
+    app.get(
+      `${base}/:factId`,
+      {
+        config: { access: 'worker' },
+        schema: {
+          operationId: spec.ops.get,
+          tags: ['beneficiaries'],
+          summary: `One ${spec.noun}, in force or not (the Location of its recording)`,
+          params: FactParams,
+          response: { 200: json(spec.schema, `The ${spec.noun}`), ...problems(400, ...AUTH_ERRORS, 404) },
+        },
+      },
+      async (request) => service.getFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.params.factId),
     );
     app.post(
       `${base}/:factId/void`,

@@ -188,6 +188,14 @@ export async function listFacts<Body>(kind: FactKind<Body>, ctx: RequestContext,
   return { items: page.items.map(kind.toApi), nextCursor: page.nextCursor };
 }
 
+/** One fact of a beneficiary by id, voided or not (an access to it); 404 when the caller's CPAS has none such. */
+export async function getFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, id: string) {
+  const fact = await readUnit(ctx, (tx) => repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id));
+  if (!fact) throw new AppError('not-found', msg('not-found.fact', { kind: kind.label }));
+  await recordAccess(ctx, kind.table, [fact]);
+  return kind.toApi(fact);
+}
+
 export async function voidFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, id: string, reason: string): Promise<Outcome> {
   return writeUnit(ctx, async (tx) => {
     const fact = await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id);

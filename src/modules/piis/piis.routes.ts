@@ -60,14 +60,14 @@ const actionRoutes: ActionRoute[] = [
     run: (ctx, r, m) => lifecycle.decideSanction(ctx, r.params['piisId']!, m, r.body as schemas.SanctionBody) },
 ];
 
-const recordLists: Array<{ segment: string; kind: keyof typeof service.recordLists; operationId: string; schema: TSchema; noun: string; voidOp?: string; action: Action }> = [
-  { segment: 'hearing-requests', kind: 'hearings', operationId: 'listHearingRequests', schema: schemas.HearingRequestSchema, noun: 'hearing requests', voidOp: 'voidHearingRequest', action: 'requestHearing' },
-  { segment: 'signatures', kind: 'signatures', operationId: 'listSignatures', schema: schemas.SignatureSchema, noun: 'signatures', voidOp: 'voidSignature', action: 'sign' },
-  { segment: 'evaluations', kind: 'evaluations', operationId: 'listEvaluations', schema: schemas.EvaluationSchema, noun: 'evaluations', voidOp: 'voidEvaluation', action: 'evaluate' },
-  { segment: 'interview-requests', kind: 'interviews', operationId: 'listInterviewRequests', schema: schemas.InterviewRequestSchema, noun: 'interview requests', voidOp: 'voidInterviewRequest', action: 'requestInterview' },
-  { segment: 'notices', kind: 'notices', operationId: 'listNotices', schema: schemas.NoticeSchema, noun: 'formal notices', voidOp: 'voidNotice', action: 'issueNotice' },
-  { segment: 'sanctions', kind: 'sanctions', operationId: 'listSanctions', schema: schemas.SanctionSchema, noun: 'sanctions', voidOp: 'voidSanction', action: 'decideSanction' },
-  { segment: 'subsidy-extension-requests', kind: 'extensions', operationId: 'listSubsidyExtensionRequests', schema: schemas.SubsidyExtensionSchema, noun: 'subsidy extension requests', action: 'requestSubsidyExtension' },
+const recordLists: Array<{ segment: string; kind: keyof typeof service.recordLists; operationId: string; getOp: string; one: string; schema: TSchema; noun: string; voidOp?: string; action: Action }> = [
+  { segment: 'hearing-requests', kind: 'hearings', operationId: 'listHearingRequests', getOp: 'getHearingRequest', one: 'hearing request', schema: schemas.HearingRequestSchema, noun: 'hearing requests', voidOp: 'voidHearingRequest', action: 'requestHearing' },
+  { segment: 'signatures', kind: 'signatures', operationId: 'listSignatures', getOp: 'getSignature', one: 'signature', schema: schemas.SignatureSchema, noun: 'signatures', voidOp: 'voidSignature', action: 'sign' },
+  { segment: 'evaluations', kind: 'evaluations', operationId: 'listEvaluations', getOp: 'getEvaluation', one: 'evaluation', schema: schemas.EvaluationSchema, noun: 'evaluations', voidOp: 'voidEvaluation', action: 'evaluate' },
+  { segment: 'interview-requests', kind: 'interviews', operationId: 'listInterviewRequests', getOp: 'getInterviewRequest', one: 'interview request', schema: schemas.InterviewRequestSchema, noun: 'interview requests', voidOp: 'voidInterviewRequest', action: 'requestInterview' },
+  { segment: 'notices', kind: 'notices', operationId: 'listNotices', getOp: 'getNotice', one: 'formal notice', schema: schemas.NoticeSchema, noun: 'formal notices', voidOp: 'voidNotice', action: 'issueNotice' },
+  { segment: 'sanctions', kind: 'sanctions', operationId: 'listSanctions', getOp: 'getSanction', one: 'sanction', schema: schemas.SanctionSchema, noun: 'sanctions', voidOp: 'voidSanction', action: 'decideSanction' },
+  { segment: 'subsidy-extension-requests', kind: 'extensions', operationId: 'listSubsidyExtensionRequests', getOp: 'getSubsidyExtensionRequest', one: 'subsidy extension request', schema: schemas.SubsidyExtensionSchema, noun: 'subsidy extension requests', action: 'requestSubsidyExtension' },
 ];
 
 export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -173,6 +173,20 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => service.listRecords(requestContext(request), request.params.piisId, list.kind, request.query) as never,
+    );
+    app.get(
+      `/piis/:piisId/${list.segment}/:factId`,
+      {
+        config: { access: 'worker' },
+        schema: {
+          operationId: list.getOp,
+          tags: ['piis'],
+          summary: `One ${list.one} of a PIIS, in force or not (the Location of its creation)`,
+          params: schemas.FactParams,
+          response: { 200: json(list.schema, `The ${list.one}`), ...problems(400, ...AUTH_ERRORS, 404) },
+        },
+      },
+      async (request) => service.getRecord(requestContext(request), request.params.piisId, list.kind, request.params.factId) as never,
     );
     if (!list.voidOp) continue;
     app.post(

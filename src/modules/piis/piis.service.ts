@@ -203,6 +203,14 @@ export const recordLists = {
   extensions: (f: PiisFile, lang: Lang) => f.extensions.map((x) => views.extension(x, f, lang)),
 };
 
+/** One record of a PIIS by id, voided or not; 404 when the PIIS (in the caller's CPAS) has none such. */
+export async function getRecord(ctx: RequestContext, piisId: string, kind: keyof typeof recordLists, recordId: string) {
+  const all = recordLists[kind](await readFile(ctx, piisId), ctx.lang) as Array<{ id: string }>;
+  const found = all.find((r) => r.id === recordId);
+  if (!found) throw new AppError('not-found', msg('not-found.record'));
+  return found;
+}
+
 export async function listRecords(ctx: RequestContext, piisId: string, kind: keyof typeof recordLists, query: FactListQuery) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
