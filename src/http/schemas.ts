@@ -100,6 +100,9 @@ export function json<T extends TSchema>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A list's lookup by the vendor's own id: the records carrying it (a value no record can carry finds none). */
+export const ExternalRefFilter = Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only the record carrying this externalRef (the calling software’s own id)' }));
+
 export const ListQuery = {
   limit: Type.Optional(Int(1, 500, 'Page size (1–500, default 50)', { default: 50 })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Opaque cursor from a previous page' })),

@@ -51,12 +51,13 @@ export async function findSession(tx: Tx, cpasId: string, moduleId: string, id: 
   return { id: row.id, moduleId: row.module_id, heldOn: row.held_on, hours: Number(row.hours), attendeeIds: attendees.map((a) => a.beneficiary_id) };
 }
 
-export function listModulesQuery(tx: Tx, cpasId: string, filter: { year?: number; afterId: string | null; limit: number }): CompiledQuery<ModuleRow> {
+export function listModulesQuery(tx: Tx, cpasId: string, filter: { year?: number; externalRef?: string; afterId: string | null; limit: number }): CompiledQuery<ModuleRow> {
   let q = tx.selectFrom('activation_module').selectAll().where('cpas_id', '=', cpasId);
   if (filter.year !== undefined) {
     const { year } = filter;
     q = q.where('starts_on', '<=', `${year}-12-31`).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', `${year}-01-01`)]));
   }
+  if (filter.externalRef !== undefined) q = q.where('external_ref', '=', filter.externalRef);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   return q.orderBy('id').limit(filter.limit).compile();
 }

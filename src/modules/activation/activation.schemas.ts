@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CivilDate, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
 
 const ThemeDescription =
@@ -43,7 +43,7 @@ export const ModuleSchema = Type.Object(
 );
 
 export const ModuleListQuery = Type.Object(
-  { year: Type.Optional(Int(2002, 2100, 'Only modules running in this year')), limit: ListQuery.limit, cursor: ListQuery.cursor },
+  { year: Type.Optional(Int(2002, 2100, 'Only modules running in this year')), externalRef: ExternalRefFilter, limit: ListQuery.limit, cursor: ListQuery.cursor },
   { additionalProperties: false },
 );
 

@@ -65,7 +65,7 @@ function moduleMarkOf(body: ModuleCreateBody): ActivationKind {
 export async function listModules(ctx: RequestContext, query: ModuleListQuery) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
-  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.listModulesQuery(tx, ctx.cpasId, { year: query.year, afterId, limit: limit + 1 }))).rows);
+  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.listModulesQuery(tx, ctx.cpasId, { year: query.year, externalRef: query.externalRef, afterId, limit: limit + 1 }))).rows);
   const page = pageOf(rows, limit);
   return { items: page.items.map(repo.toModule), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 // Assessments (bilan social, R-ASSESS-*): the baseline and later measurements of a person on the
 // default instrument (domain scores 1–5, participation rung 1–6) or another named by code.
 import { Type, type Static } from 'typebox';
-import { CivilDate, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 import { codeUnion } from '../meta/codes.js';
 
 export const Domain = codeUnion('domain', 'Domain code of the rulebook (R-ASSESS-BASELINE instrument)');
@@ -57,7 +57,7 @@ export const AssessmentSchema = Type.Object(
 export const AssessmentListQuery = Type.Object(
   {
     kind: Type.Optional(Kind),
-    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The calling software’s own id' })),
+    externalRef: ExternalRefFilter,
     limit: ListQuery.limit,
     cursor: ListQuery.cursor,
   },

@@ -27,10 +27,11 @@ export async function factOfPiis(tx: Tx, cpasId: string, piisId: string, factId:
   return false;
 }
 
-export function attachmentsQuery(tx: Tx, cpasId: string, filter: { id?: string; piisId?: string; afterId?: string | null; limit?: number }): CompiledQuery<AttachmentRow> {
+export function attachmentsQuery(tx: Tx, cpasId: string, filter: { id?: string; piisId?: string; externalRef?: string; afterId?: string | null; limit?: number }): CompiledQuery<AttachmentRow> {
   let q = tx.selectFrom('attachment').selectAll().where('cpas_id', '=', cpasId);
   if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.piisId) q = q.where('piis_id', '=', filter.piisId);
+  if (filter.externalRef !== undefined) q = q.where('external_ref', '=', filter.externalRef);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   q = q.orderBy('id');
   if (filter.limit) q = q.limit(filter.limit);

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ExternalRef, Instant, Int, ListQuery, Uuid } from '../../http/schemas.js';
+import { ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Uuid } from '../../http/schemas.js';
 import { MAX_ATTACHMENT_BYTES } from './content-type.js';
 
 const Purpose = Type.Union(
@@ -44,4 +44,4 @@ export type Attachment = Static<typeof AttachmentSchema>;
 
 export const AttachmentParams = Type.Object({ attachmentId: Uuid('Id of the attachment') }, { additionalProperties: false });
 export const PiisAttachmentsParams = Type.Object({ piisId: Uuid('Id of the PIIS') }, { additionalProperties: false });
-export const AttachmentListQuery = Type.Object({ ...ListQuery }, { additionalProperties: false });
+export const AttachmentListQuery = Type.Object({ externalRef: ExternalRefFilter, ...ListQuery }, { additionalProperties: false });

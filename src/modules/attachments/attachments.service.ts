@@ -84,11 +84,11 @@ export async function getAttachmentContent(ctx: RequestContext, attachmentId: st
   return { row, bytes: Buffer.from(row.bytes) };
 }
 
-export async function listAttachments(ctx: RequestContext, piisId: string, query: { limit?: number; cursor?: string }) {
+export async function listAttachments(ctx: RequestContext, piisId: string, query: { externalRef?: string; limit?: number; cursor?: string }) {
   const limit = query.limit ?? 50;
   const rows = await readUnit(ctx, async (tx) => {
     if (!(await findPiisIdBy(tx, ctx.cpasId, { id: piisId }))) throw new AppError('not-found', msg('not-found.piis'));
-    return (await tx.executeQuery(repo.attachmentsQuery(tx, ctx.cpasId, { piisId, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows;
+    return (await tx.executeQuery(repo.attachmentsQuery(tx, ctx.cpasId, { piisId, externalRef: query.externalRef, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows;
   });
   const page = pageOf(rows, limit);
   await recordAccess(ctx, 'attachment', page.items);

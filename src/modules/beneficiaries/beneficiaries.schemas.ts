@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CivilDate, ExternalRef, Instant, Int, Language, ListQuery, Uuid } from '../../http/schemas.js';
+import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, Language, ListQuery, Uuid } from '../../http/schemas.js';
 
 const Name = (d: string) => Type.String({ minLength: 1, maxLength: 200, description: d });
 const NissInput = Type.String({
@@ -60,7 +60,7 @@ export const BeneficiaryListQuery = Type.Object(
   {
     ...ListQuery,
     niss: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'Exact NISS; a malformed one matches nothing' })),
-    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The calling software’s own id' })),
+    externalRef: ExternalRefFilter,
     q: Type.Optional(Type.String({ minLength: 2, maxLength: 100, description: 'Part of the given or family name (case-insensitive)' })),
   },
   { additionalProperties: false },

@@ -11,13 +11,14 @@ export async function insertExpense(tx: Tx, row: Insertable<ExpenseTable>): Prom
   await tx.insertInto('expense').values(row).execute();
 }
 
-export function expensesQuery(tx: Tx, cpasId: string, filter: { id?: string; year?: number; subsidy?: string; category?: string; afterId?: string | null; limit?: number }): CompiledQuery<ExpenseRow> {
+export function expensesQuery(tx: Tx, cpasId: string, filter: { id?: string; externalRef?: string; year?: number; subsidy?: string; category?: string; afterId?: string | null; limit?: number }): CompiledQuery<ExpenseRow> {
   return sql<ExpenseRow>`
     select e.*, (select x.subsidy from expense x where x.cpas_id = e.cpas_id and x.invoice_ref = e.invoice_ref
                    and x.subsidy <> e.subsidy and x.id < e.id order by x.id limit 1) as already_under
     from expense e
     where e.cpas_id = ${cpasId}
       ${filter.id ? sql`and e.id = ${filter.id}::uuid` : sql``}
+      ${filter.externalRef !== undefined ? sql`and e.external_ref = ${filter.externalRef}` : sql``}
       ${filter.year !== undefined ? sql`and e.year = ${filter.year}` : sql``}
       ${filter.subsidy ? sql`and e.subsidy = ${filter.subsidy}` : sql``}
       ${filter.category ? sql`and e.category = ${filter.category}` : sql``}

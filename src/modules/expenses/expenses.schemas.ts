@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ExternalRef, Explained, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { ExternalRef, ExternalRefFilter, Explained, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
 import { STAFF_ROLES, SUBSIDIES } from '../../rules/expenses.js';
 
@@ -69,7 +69,7 @@ export const ExpenseSchema = Type.Object(
 );
 
 export const ExpenseListQuery = Type.Object(
-  { year: Type.Optional(Int(2002, 2100, 'Year')), subsidy: Type.Optional(Subsidy), category: Type.Optional(Category), limit: ListQuery.limit, cursor: ListQuery.cursor },
+  { year: Type.Optional(Int(2002, 2100, 'Year')), subsidy: Type.Optional(Subsidy), category: Type.Optional(Category), externalRef: ExternalRefFilter, limit: ListQuery.limit, cursor: ListQuery.cursor },
   { additionalProperties: false },
 );
 

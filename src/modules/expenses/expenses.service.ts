@@ -93,7 +93,7 @@ export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery)
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
   const rows = await readUnit(ctx, async (tx) =>
-    (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year: query.year, subsidy: query.subsidy, category: query.category, afterId, limit: limit + 1 }))).rows,
+    (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year: query.year, subsidy: query.subsidy, category: query.category, externalRef: query.externalRef, afterId, limit: limit + 1 }))).rows,
   );
   const page = pageOf(rows, limit);
   return { items: page.items.map((r) => toExpense(r, ctx.lang)), nextCursor: page.nextCursor };

@@ -1,7 +1,7 @@
 // Facts about a beneficiary: right decisions (R-RIGHT), situations, exemptions (R-EXEMPT).
 // Corrected or voided, never edited (R-CORRECT).
 import { Type, type Static } from 'typebox';
-import { CivilDate, ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 
 const Correction = {
   supersedes: Type.Optional(Uuid('The fact this one corrects; it stops being in force (R-CORRECT)')),
@@ -103,7 +103,7 @@ export const VoidBody = Type.Object({ reason: Text('Why the fact is void') }, { 
 export const FactListQuery = Type.Object(
   {
     includeVoided: Type.Optional(Type.Boolean({ default: false, description: 'Also list voided and superseded facts' })),
-    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The calling software’s own id of the fact' })),
+    externalRef: ExternalRefFilter,
     limit: ListQuery.limit,
     cursor: ListQuery.cursor,
   },

@@ -1,7 +1,7 @@
 // The PIIS and its facts as the API speaks them. One source of truth per shape: the TypeBox
 // schemas below give the validation, the OpenAPI document and the TypeScript types.
 import { Type, type Static, type TSchema } from 'typebox';
-import { CivilDate, Explained, ExternalRef, Instant, Int, ListQuery, ruled, Text, Uuid } from '../../http/schemas.js';
+import { CivilDate, Explained, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, ruled, Text, Uuid } from '../../http/schemas.js';
 import { codeUnion } from '../meta/codes.js';
 
 const Date_ = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
@@ -385,7 +385,7 @@ export const PiisListQuery = Type.Object(
   {
     status: Type.Optional(PiisStatus),
     beneficiaryId: Type.Optional(Uuid('Only this beneficiary’s PIIS')),
-    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The calling software’s own id' })),
+    externalRef: ExternalRefFilter,
     limit: ListQuery.limit,
     cursor: ListQuery.cursor,
   },
@@ -394,6 +394,7 @@ export const PiisListQuery = Type.Object(
 export const FactListQuery = Type.Object(
   {
     includeVoided: Type.Optional(Type.Boolean({ default: false, description: 'Also list voided and superseded records' })),
+    externalRef: ExternalRefFilter,
     limit: ListQuery.limit,
     cursor: ListQuery.cursor,
   },

@@ -214,7 +214,7 @@ export async function getRecord(ctx: RequestContext, piisId: string, kind: keyof
 export async function listRecords(ctx: RequestContext, piisId: string, kind: keyof typeof recordLists, query: FactListQuery) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
-  const all = recordLists[kind](await readFile(ctx, piisId), ctx.lang) as Array<{ id: string; inForce: boolean }>;
-  const rows = all.filter((r) => (query.includeVoided || r.inForce) && (afterId === null || r.id > afterId)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const all = recordLists[kind](await readFile(ctx, piisId), ctx.lang) as Array<{ id: string; inForce: boolean; externalRef: string | null }>;
+  const rows = all.filter((r) => (query.includeVoided || r.inForce) && (query.externalRef === undefined || r.externalRef === query.externalRef) && (afterId === null || r.id > afterId)).sort((a, b) => (a.id < b.id ? -1 : 1));
   return pageOf(rows.slice(0, limit + 1), limit);
 }
