@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm test: builds, prepares a migrated template database, runs the tap suite on it and ends
-// with one line "N passed, M failed". On PostgreSQL when TEST_DATABASE_URL is set (each test file
-// clones the template), otherwise on the embedded PGlite database (each file loads a dumped
-// template). Extra arguments are test files or tap options.
+// with the lines "N passed, M failed, K skipped" and "N passed, M failed". On PostgreSQL when
+// TEST_DATABASE_URL is set (each test file clones the template), otherwise on the embedded
+// PGlite database (each file loads a dumped template). Extra arguments are test files or tap
+// options.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -83,19 +84,26 @@ const code = await new Promise((resolve) => child.on('close', resolve));
 await cleanup();
 
 // Count assertions (subtest lines carry "# time=", assertions do not); a file that failed
-// without a failing assertion (a crash, a timeout) counts as one failure.
+// without a failing assertion (a crash, a timeout) counts as one failure. A test skipped (or left
+// to do) is counted apart, never as passed: tap prints it "ok N - name # SKIP reason".
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const blocks = output.split(/^(?=# Subtest: )/m);
 for (const block of blocks) {
   const fileResult = /^(not ok|ok) \d+ - (\S+)/m.exec(block);
   if (!fileResult) continue;
-  const lines = block.split('\n').filter((l) => /^\s+(not )?ok \d+ - /.test(l) && !/# time=/.test(l));
+  const results = block.split('\n').filter((l) => /^\s+(not )?ok \d+ - /.test(l));
+  const skips = results.filter((l) => /# (SKIP|TODO)\b/i.test(l));
+  const lines = results.filter((l) => !/# time=/.test(l) && !/# (SKIP|TODO)\b/i.test(l));
   const f = lines.filter((l) => /^\s+not ok /.test(l)).length;
   passed += lines.length - f;
   failed += f;
+  skipped += skips.length;
   if (fileResult[1] === 'not ok' && f === 0) failed += 1;
 }
 if (code !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+// the last line as CI reads it
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && code === 0 ? 0 : 1);
