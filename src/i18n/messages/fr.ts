@@ -272,7 +272,7 @@ export const fr: Record<MessageId, string> = {
   'eval.closed': 'Le PIIS est clôturé : aucune évaluation n’est due',
   'eval.next': '{rule} ; planifiée régulièrement, la prochaine est due au plus tard {months} mois après {after, select, evaluation {la dernière évaluation} other {la signature}} ({from}) : {planned}',
   'eval.brought-forward': '{base} ; avancée au {due}, dernier jour de la période de 12 mois commencée le {periodFrom}, qui compte {count} de ses {minimum} évaluations',
-  'eval.in-person-needed': '{base} ; {needed, plural, one {# rencontre en présentiel reste} other {# rencontres en présentiel restent}} nécessaire(s) dans la période du {from} au {to}',
+  'eval.in-person-needed': '{base} ; {needed, plural, one {# rencontre en présentiel reste nécessaire} other {# rencontres en présentiel restent nécessaires}} dans la période du {from} au {to}',
   'eval.in-person-done': '{base} ; la période du {from} au {to} compte ses {minimum} rencontres en présentiel',
   'eval.none-started': 'Le PIIS n’est pas signé : aucune période d’évaluation n’a commencé',
   'eval.none-complete': '{rule} ; aucune période de 12 mois n’est encore achevée (la première se termine le {firstEnd})',
