@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
+import { componentize } from './openapi-components.js';
 import { AcceptLanguageParameter, ContentLanguageHeader, RateLimitHeaders, RetryAfterHeader } from './schemas.js';
 
 export async function registerOpenApi(app: FastifyInstance, _config: Config): Promise<void> {
@@ -81,7 +82,7 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         const body = (item as { patch?: { requestBody?: { content?: Record<string, unknown> } } }).patch?.requestBody;
         if (body?.content?.['application/json']) body.content = { 'application/merge-patch+json': body.content['application/json'], ...body.content };
       }
-      return openapiObject;
+      return componentize(openapiObject as never);
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });

@@ -2,6 +2,7 @@
 // the helpers that declare every status an operation can return, with its media type.
 import { Type, type TSchema } from 'typebox';
 import { codesForStatus } from './problem.js';
+import { named } from './openapi-components.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
@@ -44,15 +45,18 @@ export const Language = Type.Union([Type.Literal('fr'), Type.Literal('nl'), Type
   description: 'Language: fr, nl or de',
 });
 
-export const FieldErrorSchema = Type.Object(
-  {
-    path: Type.String({ maxLength: 500, description: 'JSON pointer (or parameter name) of the offending value' }),
-    message: Type.String({ maxLength: 500, description: 'What is wrong with it' }),
-  },
-  { additionalProperties: false },
+export const FieldErrorSchema = named(
+  'ValidationError',
+  Type.Object(
+    {
+      path: Type.String({ maxLength: 500, description: 'JSON pointer (or parameter name) of the offending value' }),
+      message: Type.String({ maxLength: 500, description: 'What is wrong with it' }),
+    },
+    { additionalProperties: false, description: 'One value of the request that was refused, and why' },
+  ),
 );
 
-export const ProblemSchema = Type.Object(
+export const ProblemSchema = named('Problem', Type.Object(
   {
     type: Type.String({ maxLength: 200, description: 'urn:piis:problem:<code>' }),
     title: Type.String({ maxLength: 200, description: 'Short summary in the negotiated language' }),
@@ -66,7 +70,7 @@ export const ProblemSchema = Type.Object(
     existingId: Type.Optional(Uuid('Id of the existing record (duplicates)')),
   },
   { additionalProperties: false, description: 'RFC 9457 problem details' },
-);
+));
 
 const problemContent = (status: number) => ({
   description: `${status}: ${codesForStatus(status).join(', ')}`,

@@ -116,15 +116,30 @@ t.test('meta', async (t) => {
   t.test('when the OpenAPI document is read, then it documents exactly the registered routes', async (t) => {
     const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     t.equal(doc.openapi, '3.1.0');
+    const resolve = (node: unknown): unknown => {
+      const ref = (node as { $ref?: string }).$ref;
+      return ref ? resolve(ref.slice(2).split('/').reduce<any>((o, k) => o[k], doc)) : node;
+    };
     const documented = new Set<string>();
-    for (const [path, item] of Object.entries<Record<string, { operationId: string; responses: Record<string, { content?: Record<string, unknown> }> }>>(doc.paths)) {
+    for (const [path, item] of Object.entries<Record<string, { operationId: string; responses: Record<string, unknown> }>>(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         documented.add(`${method.toUpperCase()} ${path}`);
-        for (const [status, response] of Object.entries(op.responses)) {
-          if (Number(status) >= 400) t.ok(response.content?.['application/problem+json'], `${op.operationId} ${status} is a problem`);
+        for (const [status, answer] of Object.entries(op.responses)) {
+          const response = resolve(answer) as { content?: Record<string, { schema?: { $ref?: string } }> };
+          if (Number(status) >= 400) t.equal(response.content?.['application/problem+json']?.schema?.$ref, '#/components/schemas/Problem', `${op.operationId} ${status} is the one Problem`);
         }
         t.ok(op.responses['429'] && op.responses['500'], `${op.operationId} declares 429 and 500`);
       }
+    }
+    // named shapes: a generated client names them (components['schemas']['Piis'])
+    t.ok(Object.keys(doc.components.schemas).length >= 40, `${Object.keys(doc.components.schemas).length} named schemas`);
+    t.ok(JSON.stringify(doc).length <= 1_000_000, `the document is ${JSON.stringify(doc).length} bytes (at most 1 MB)`);
+    const byId = new Map(Object.values<Record<string, { operationId: string; responses: Record<string, unknown> }>>(doc.paths).flatMap((i) => Object.values(i).map((o) => [o.operationId, o] as const)));
+    for (const [operationId, status, name] of [
+      ['getPiis', '200', 'Piis'], ['createPiis', '201', 'Piis'], ['getBeneficiary', '200', 'Beneficiary'], ['getSubsidyReport', '200', 'SubsidyReport'], ['getIndicators', '200', 'Indicators'],
+    ] as const) {
+      const response = resolve(byId.get(operationId)?.responses[status]) as { content: Record<string, { schema: { $ref?: string } }> };
+      t.equal(response.content['application/json']?.schema.$ref, `#/components/schemas/${name}`, `${operationId} answers a ${name}`);
     }
     const registered = new Set(
       h.app.registeredRoutes.filter((r) => r.documented && r.method !== 'HEAD').map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
 
@@ -24,7 +25,7 @@ export const ModuleCreateBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ModuleSchema = Type.Object(
+export const ModuleSchema = named('ActivationModule', Type.Object(
   {
     id: Uuid('Module id'),
     theme: Type.String({ maxLength: 200, description: ThemeDescription }),
@@ -40,7 +41,7 @@ export const ModuleSchema = Type.Object(
     createdBy: Type.String({ maxLength: 200, description: 'Recorded by' }),
   },
   { additionalProperties: false, description: 'A collective social-activation module (R-PAS-MODULES)' },
-);
+));
 
 export const ModuleListQuery = Type.Object(
   { year: Type.Optional(Int(2002, 2100, 'Only modules running in this year')), externalRef: ExternalRefFilter, limit: ListQuery.limit, cursor: ListQuery.cursor },
@@ -54,10 +55,10 @@ export const ParticipantBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ParticipantSchema = Type.Object(
+export const ParticipantSchema = named('Participant', Type.Object(
   { id: Uuid('Enrolment id'), moduleId: Uuid('Module'), beneficiaryId: Uuid('Beneficiary'), piisId: Nullable(Uuid('PIIS')), enrolledAt: Instant('Enrolled at') },
   { additionalProperties: false },
-);
+));
 
 export const SessionBody = Type.Object(
   {
@@ -68,12 +69,12 @@ export const SessionBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const SessionSchema = Type.Object(
+export const SessionSchema = named('ModuleSession', Type.Object(
   { id: Uuid('Session id'), moduleId: Uuid('Module'), heldOn: CivilDate('Held on'), hours: Type.Number({ minimum: 0, maximum: 24 }), attendeeIds: Type.Array(Uuid('Attendee'), { maxItems: 500 }) },
   { additionalProperties: false },
-);
+));
 
-export const PasModuleRowSchema = Type.Object(
+export const PasModuleRowSchema = named('PasModuleRow', Type.Object(
   {
     moduleId: Uuid('Module'),
     theme: Type.String({ maxLength: 200 }),
@@ -86,9 +87,9 @@ export const PasModuleRowSchema = Type.Object(
     notes: Nullable(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },
-);
+));
 
-export const PasModulesReportSchema = Type.Object(
+export const PasModulesReportSchema = named('PasModulesReport', Type.Object(
   {
     year: Int(2002, 2100, 'The year'),
     rule: Type.Literal('R-PAS-MODULES'),
@@ -96,7 +97,7 @@ export const PasModulesReportSchema = Type.Object(
     professionalModules: Int(0, 100_000, 'Modules of professional activation with a session in the year, left out of the table (R-PAS-COSTS)'),
   },
   { additionalProperties: false },
-);
+));
 
 export type ModuleCreateBody = Static<typeof ModuleCreateBody>;
 export type Module = Static<typeof ModuleSchema>;

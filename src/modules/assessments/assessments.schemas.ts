@@ -1,6 +1,7 @@
 // Assessments (bilan social, R-ASSESS-*): the baseline and later measurements of a person on the
 // default instrument (domain scores 1–5, participation rung 1–6) or another named by code.
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 import { codeUnion } from '../meta/codes.js';
 
@@ -33,7 +34,7 @@ export const AssessmentCreateBody = Type.Object(
 
 const nullableText = (description: string) => Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description });
 
-export const AssessmentSchema = Type.Object(
+export const AssessmentSchema = named('Assessment', Type.Object(
   {
     id: Uuid('Assessment id'),
     beneficiaryId: Uuid('Beneficiary'),
@@ -52,7 +53,7 @@ export const AssessmentSchema = Type.Object(
     recordedBy: Type.String({ maxLength: 200, description: 'Who recorded it (token sub)' }),
   },
   { additionalProperties: false },
-);
+));
 
 export const AssessmentListQuery = Type.Object(
   {

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Uuid } from '../../http/schemas.js';
 import { MAX_ATTACHMENT_BYTES } from './content-type.js';
 
@@ -23,7 +24,7 @@ export const UploadQuery = Type.Object(
 );
 export type UploadQuery = Static<typeof UploadQuery>;
 
-export const AttachmentSchema = Type.Object(
+export const AttachmentSchema = named('Attachment', Type.Object(
   {
     id: Uuid('Id of the attachment'),
     piisId: Uuid('The PIIS it belongs to'),
@@ -39,7 +40,7 @@ export const AttachmentSchema = Type.Object(
     contentAvailable: Type.Boolean({ description: 'false once retention removed the bytes (the hash stays)' }),
   },
   { additionalProperties: false },
-);
+));
 export type Attachment = Static<typeof AttachmentSchema>;
 
 export const AttachmentParams = Type.Object({ attachmentId: Uuid('Id of the attachment') }, { additionalProperties: false });

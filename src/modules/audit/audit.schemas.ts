@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, Instant, ListQuery, Uuid } from '../../http/schemas.js';
 
 const Action = Type.Union(
@@ -22,7 +23,7 @@ export const AuditQuery = Type.Object(
 );
 export type AuditQuery = Static<typeof AuditQuery>;
 
-export const AuditEntrySchema = Type.Object(
+export const AuditEntrySchema = named('AuditEntry', Type.Object(
   {
     id: Uuid('Id of the entry'),
     at: Instant('When it happened'),
@@ -35,5 +36,5 @@ export const AuditEntrySchema = Type.Object(
     outcome: Type.String({ maxLength: 100, description: 'ok, or the problem code of a refused request (e.g. forbidden, not-found, reflection-period-not-elapsed)' }),
   },
   { additionalProperties: false },
-);
+));
 export type AuditEntry = Static<typeof AuditEntrySchema>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, Language, ListQuery, Uuid } from '../../http/schemas.js';
 
 const Name = (d: string) => Type.String({ minLength: 1, maxLength: 200, description: d });
@@ -37,7 +38,7 @@ export const BeneficiaryPatchBody = Type.Object(
 );
 export type BeneficiaryPatchBody = Static<typeof BeneficiaryPatchBody>;
 
-export const BeneficiarySchema = Type.Object(
+export const BeneficiarySchema = named('Beneficiary', Type.Object(
   {
     id: Uuid('Beneficiary id'),
     niss: Type.String({ minLength: 11, maxLength: 11, description: 'NISS or BIS number' }),
@@ -53,7 +54,7 @@ export const BeneficiarySchema = Type.Object(
     updatedAt: Instant('Last changed at'),
   },
   { additionalProperties: false },
-);
+));
 export type Beneficiary = Static<typeof BeneficiarySchema>;
 
 export const BeneficiaryListQuery = Type.Object(

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, Instant, Int, Text } from '../../http/schemas.js';
 import { Delimiter, Format } from '../reports/reports.schemas.js';
 
@@ -73,7 +74,7 @@ const Payment = Type.Object(
   { additionalProperties: false },
 );
 
-export const ConventionSchema = Type.Object(
+export const ConventionSchema = named('ConventionReport', Type.Object(
   {
     year: Int(2015, 2016, 'The convention’s year'),
     rule: Type.Literal('R-IND-2015'),
@@ -88,7 +89,7 @@ export const ConventionSchema = Type.Object(
     updatedBy: Nullable(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
-);
+));
 
 export const ConventionQuery = Type.Object({ format: Format, delimiter: Delimiter }, { additionalProperties: false });
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { Instant, Language, Uuid } from '../../http/schemas.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
@@ -38,7 +39,7 @@ export const CpasCreateBody = Type.Object(
 );
 export type CpasCreateBody = Static<typeof CpasCreateBody>;
 
-export const CpasSchema = Type.Object(
+export const CpasSchema = named('Cpas', Type.Object(
   {
     id: Uuid('CPAS id'),
     kboNumber: Type.String({ minLength: 10, maxLength: 10, description: 'KBO/BCE enterprise number' }),
@@ -50,5 +51,5 @@ export const CpasSchema = Type.Object(
     createdAt: Instant('When the CPAS was registered'),
   },
   { additionalProperties: false },
-);
+));
 export type Cpas = Static<typeof CpasSchema>;

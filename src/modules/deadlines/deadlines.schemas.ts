@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, ListQuery, Uuid } from '../../http/schemas.js';
 
 export const DeadlineKind = Type.Union(
@@ -18,7 +19,7 @@ export const DeadlineStatus = Type.Union([Type.Literal('upcoming'), Type.Literal
   description: 'upcoming before its day, due on it, overdue after it, met once its fact is recorded',
 });
 
-export const DeadlineSchema = Type.Object(
+export const DeadlineSchema = named('Deadline', Type.Object(
   {
     kind: DeadlineKind,
     dueOn: Type.String({ format: 'date', maxLength: 10, description: 'The day it falls due' }),
@@ -30,7 +31,7 @@ export const DeadlineSchema = Type.Object(
     explanation: Type.String({ maxLength: 2000, description: 'Which facts and rule produced the date' }),
   },
   { additionalProperties: false },
-);
+));
 
 export const DeadlineListQuery = Type.Object(
   {

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { Instant, Int, Uuid } from '../../http/schemas.js';
 
-export const EventSchema = Type.Object(
+export const EventSchema = named('Event', Type.Object(
   {
     id: Uuid('Stable id of the event: the same on every page and every webhook delivery (deduplicate on it)'),
     type: Type.String({ maxLength: 100, description: 'What happened, e.g. piis.signed, beneficiary.created' }),
@@ -12,7 +13,7 @@ export const EventSchema = Type.Object(
     data: Type.Record(Type.String(), Type.Unknown(), { description: 'Ids, dates and codes of the change (never names, NISS or free text): fetch the record for the rest' }),
   },
   { additionalProperties: false },
-);
+));
 export type Event = Static<typeof EventSchema>;
 
 export const EventFeedQuery = Type.Object(
@@ -25,7 +26,7 @@ export const EventFeedQuery = Type.Object(
 );
 export type EventFeedQuery = Static<typeof EventFeedQuery>;
 
-export const EventPageSchema = Type.Object(
+export const EventPageSchema = named('EventPage', Type.Object(
   {
     items: Type.Array(EventSchema, { maxItems: 500, description: 'Events in commit order' }),
     nextCursor: Type.String({
@@ -34,4 +35,4 @@ export const EventPageSchema = Type.Object(
     }),
   },
   { additionalProperties: false },
-);
+));

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { ExternalRef, ExternalRefFilter, Explained, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
 import { STAFF_ROLES, SUBSIDIES } from '../../rules/expenses.js';
@@ -47,7 +48,7 @@ export const ExpenseBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ExpenseSchema = Type.Object(
+export const ExpenseSchema = named('Expense', Type.Object(
   {
     id: Uuid('Expense id'),
     year: Int(2002, 2100, 'Year'),
@@ -66,7 +67,7 @@ export const ExpenseSchema = Type.Object(
     recordedBy: Type.String({ maxLength: 200 }),
   },
   { additionalProperties: false },
-);
+));
 
 export const ExpenseListQuery = Type.Object(
   { year: Type.Optional(Int(2002, 2100, 'Year')), subsidy: Type.Optional(Subsidy), category: Type.Optional(Category), externalRef: ExternalRefFilter, limit: ListQuery.limit, cursor: ListQuery.cursor },

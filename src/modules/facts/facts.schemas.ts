@@ -1,6 +1,7 @@
 // Facts about a beneficiary: right decisions (R-RIGHT), situations, exemptions (R-EXEMPT).
 // Corrected or voided, never edited (R-CORRECT).
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 
 const Correction = {
@@ -42,7 +43,7 @@ export const RightCreateBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const RightSchema = Type.Object(
+export const RightSchema = named('RightDecision', Type.Object(
   {
     ...Recorded,
     kind: RightKind,
@@ -54,7 +55,7 @@ export const RightSchema = Type.Object(
     householdAmountCents: Type.Union([Cents, Type.Null()], { description: 'R-SUB-COUPLE: the household’s whole category-3 amount when this decision is a partner’s share of it; null when it carries the whole amount' }),
   },
   { additionalProperties: false },
-);
+));
 
 const SituationKind = Type.Union([Type.Literal('employment'), Type.Literal('studies'), Type.Literal('training')]);
 export const SituationCreateBody = Type.Object(
@@ -66,7 +67,7 @@ export const SituationCreateBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const SituationSchema = Type.Object(
+export const SituationSchema = named('Situation', Type.Object(
   {
     ...Recorded,
     kind: SituationKind,
@@ -74,7 +75,7 @@ export const SituationSchema = Type.Object(
     endsOn: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()]),
   },
   { additionalProperties: false },
-);
+));
 
 const ExemptionReason = Type.Union([Type.Literal('health'), Type.Literal('equity')]);
 export const ExemptionCreateBody = Type.Object(
@@ -88,7 +89,7 @@ export const ExemptionCreateBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ExemptionSchema = Type.Object(
+export const ExemptionSchema = named('Exemption', Type.Object(
   {
     ...Recorded,
     reason: ExemptionReason,
@@ -96,7 +97,7 @@ export const ExemptionSchema = Type.Object(
     motivation: Type.String({ maxLength: 2000 }),
   },
   { additionalProperties: false },
-);
+));
 
 export const VoidBody = Type.Object({ reason: Text('Why the fact is void') }, { additionalProperties: false });
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { Instant, Int, ListQuery, Uuid } from '../../http/schemas.js';
 
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -21,7 +22,7 @@ export type ImportQuery = Static<typeof ImportQuery>;
 
 const Count = (what: string) => Int(0, 100_000_000, what);
 
-export const ImportSchema = Type.Object(
+export const ImportSchema = named('Import', Type.Object(
   {
     id: Uuid('Id of the import'),
     kind: Kind,
@@ -45,14 +46,14 @@ export const ImportSchema = Type.Object(
     failure: Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'Why a failed import could not run' }),
   },
   { additionalProperties: false },
-);
+));
 export type Import = Static<typeof ImportSchema>;
 
 const Verdict = Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged'), Type.Literal('rejected')], {
   description: 'created, updated, unchanged (the record already held these values: re-running a file changes nothing), or rejected',
 });
 
-export const ImportRowSchema = Type.Object(
+export const ImportRowSchema = named('ImportRow', Type.Object(
   {
     row: Int(1, 100_000_000, 'Row number in the file (data rows, from 1; a CSV header is not counted, NDJSON blank lines neither)'),
     externalRef: Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: "The row's externalRef, when it had one" }),
@@ -63,7 +64,7 @@ export const ImportRowSchema = Type.Object(
     detail: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'Why it was refused (never the personal data of the row)' }),
   },
   { additionalProperties: false },
-);
+));
 export type ImportRow = Static<typeof ImportRowSchema>;
 
 export const ImportParams = Type.Object({ importId: Uuid('Id of the import') }, { additionalProperties: false });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { Int } from '../../http/schemas.js';
 import { Delimiter, Format, IndicatorItemSchema } from '../reports/reports.schemas.js';
 
@@ -12,7 +13,7 @@ const Name = Type.Object(
   { additionalProperties: false, description: 'The CPAS’s name in each language' },
 );
 
-export const NationalFigureSchema = Type.Object(
+export const NationalFigureSchema = named('NationalFigure', Type.Object(
   {
     key: IndicatorItemSchema.properties.key,
     value: Value,
@@ -20,9 +21,9 @@ export const NationalFigureSchema = Type.Object(
     suppressed: Suppressed,
   },
   { additionalProperties: false },
-);
+));
 
-export const NationalIndicatorsSchema = Type.Object(
+export const NationalIndicatorsSchema = named('NationalIndicators', Type.Object(
   {
     year: Int(2002, 2100, 'The year'),
     indicatorSet: Type.Union([Type.Literal('convention-2015-2016'), Type.Literal('pas-2017')]),
@@ -38,7 +39,7 @@ export const NationalIndicatorsSchema = Type.Object(
     ),
   },
   { additionalProperties: false },
-);
+));
 
 export const NationalQuery = Type.Object(
   { year: Type.Optional(Int(2002, 2100, 'The year, up to the current one (default: the current year)')), format: Format, delimiter: Delimiter },
@@ -65,7 +66,7 @@ const Month = (description: string) => Type.Union([Type.String({ pattern: '^[0-9
 const Count = (description: string) => Int(0, 100_000, description);
 const Pseudonym = (description: string) => Type.String({ pattern: '^[0-9a-f]{32}$', maxLength: 32, description });
 
-export const ExtractRowSchema = Type.Object(
+export const ExtractRowSchema = named('ExtractRow', Type.Object(
   {
     person: Pseudonym('The person: HMAC-SHA256 of the internal id under the purpose’s key, 128 bits in hex — the same person has the same pseudonym in every year of one purpose'),
     piis: Pseudonym('The PIIS, keyed like the person'),
@@ -87,9 +88,9 @@ export const ExtractRowSchema = Type.Object(
     sanctions: Count('Sanctions decided in the year'),
   },
   { additionalProperties: false },
-);
+));
 
-export const ExtractSchema = Type.Object(
+export const ExtractSchema = named('StatisticalExtract', Type.Object(
   {
     year: Type.Union([Int(2002, 2100, 'The year asked'), Type.Null()], { description: 'The year asked; null for every year' }),
     purpose: Type.String({ maxLength: 40 }),
@@ -98,7 +99,7 @@ export const ExtractSchema = Type.Object(
     items: Type.Array(ExtractRowSchema, { maxItems: 100_000_000, description: 'One per PIIS and year: a year it was drafted in, or concluded and in force on a day of; by PIIS' }),
   },
   { additionalProperties: false },
-);
+));
 
 export type NationalIndicators = Static<typeof NationalIndicatorsSchema>;
 export type NationalQuery = Static<typeof NationalQuery>;

@@ -1,6 +1,7 @@
 // The PIIS and its facts as the API speaks them. One source of truth per shape: the TypeBox
 // schemas below give the validation, the OpenAPI document and the TypeScript types.
 import { Type, type Static, type TSchema } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, Explained, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, ruled, Text, Uuid } from '../../http/schemas.js';
 import { codeUnion } from '../meta/codes.js';
 
@@ -59,7 +60,7 @@ const patchableContent = Object.fromEntries(contentKeys.map((k) => [k, Type.Opti
   [K in ContentKey]: ReturnType<typeof Type.Optional<ReturnType<typeof Nullable<(typeof contentFields)[K]>>>>;
 };
 
-export const ContentSchema = Type.Object(
+export const ContentSchema = named('PiisContent', Type.Object(
   {
     domains: contentFields.domains,
     activationCategory: Nullable(ActivationCategory),
@@ -71,7 +72,7 @@ export const ContentSchema = Type.Object(
     supplementaryAid: NullableText('Supplementary aid'),
   },
   { additionalProperties: false, description: 'Content of a version; fields not yet written in a draft are null or empty' },
-);
+));
 
 export const PiisCreateBody = Type.Object(
   {
@@ -244,11 +245,11 @@ const recordFields = {
 };
 const record = (fields: Record<string, TSchema>, description: string) => Type.Object({ ...recordFields, ...fields }, { additionalProperties: false, description });
 
-export const HearingRequestSchema = record(
+export const HearingRequestSchema = named('HearingRequest', record(
   { requestedOn: Date_('Requested on'), heldOn: NullableDate('Held on'), withdrawnOn: NullableDate('Withdrawn on'), pending: Type.Boolean({ description: 'Neither held nor withdrawn: blocks signature (R-HEARING)' }) },
   'A hearing request (R-HEARING)',
-);
-export const SignatureSchema = record(
+));
+export const SignatureSchema = named('Signature', record(
   {
     version: Int(1, 100000, 'The contract version signed'),
     party: Party,
@@ -259,8 +260,8 @@ export const SignatureSchema = record(
     piisStatus: Type.Optional(PiisStatus),
   },
   'A signature of one party (R-PARTIES)',
-);
-export const EvaluationSchema = record(
+));
+export const EvaluationSchema = named('Evaluation', record(
   {
     version: Int(1, 100000, 'The contract version evaluated (R-EVAL-CONTENT)'),
     heldOn: Date_('Held on'),
@@ -272,13 +273,13 @@ export const EvaluationSchema = record(
     prolongationMotivation: NullableText('Motivation for a second subsidy year'),
   },
   'An evaluation (R-EVAL-CONTENT)',
-);
-export const InterviewRequestSchema = record(
+));
+export const InterviewRequestSchema = named('InterviewRequest', record(
   { requestedOn: Date_('Requested on'), heldOn: NullableDate('Held on'), dueOn: Explained(Date_('Due on'), 'When the interview must be granted (R-EVAL-INTERVIEW)') },
   'An interview request (R-EVAL-INTERVIEW)',
-);
-export const NoticeSchema = record({ issuedOn: Date_('Issued on'), breach: Type.String({ maxLength: 2000 }), complyBy: Date_('Comply by') }, 'A formal notice (R-SANCTION-NOTICE)');
-export const SanctionSchema = record(
+));
+export const NoticeSchema = named('Notice', record({ issuedOn: Date_('Issued on'), breach: Type.String({ maxLength: 2000 }), complyBy: Date_('Comply by') }, 'A formal notice (R-SANCTION-NOTICE)'));
+export const SanctionSchema = named('Sanction', record(
   {
     noticeId: Uuid('The notice'),
     decidedOn: Date_('Decided on'),
@@ -293,8 +294,8 @@ export const SanctionSchema = record(
     appealDeadline: Explained(Date_('Last day to appeal'), 'The appeal deadline (R-SANCTION-APPEAL)'),
   },
   'A sanction (R-SANCTION-*)',
-);
-export const SubsidyExtensionSchema = record(
+));
+export const SubsidyExtensionSchema = named('SubsidyExtension', record(
   {
     requestedOn: Date_('Requested on'),
     motivation: Type.String({ maxLength: 2000 }),
@@ -302,12 +303,12 @@ export const SubsidyExtensionSchema = record(
     verdict: Explained(Type.Boolean(), 'Whether the second year (code 17) is due, on the facts in force now (R-SUB-SECOND); the subsidy report applies the same verdict'),
   },
   'A request for a second subsidy year (R-SUB-SECOND) with its computed verdict',
-);
+));
 
 const ExplainedDate = (description: string) => Explained(Date_('date'), description);
 const ExplainedFlag = (description: string) => Explained(Type.Boolean(), description);
 
-export const PiisSchema = Type.Object(
+export const PiisSchema = named('Piis', Type.Object(
   {
     id: Uuid('PIIS id'),
     beneficiaryId: Uuid('Beneficiary'),
@@ -351,9 +352,9 @@ export const PiisSchema = Type.Object(
     updatedAt: Instant('Updated at'),
   },
   { additionalProperties: false },
-);
+));
 
-export const VersionSchema = Type.Object(
+export const VersionSchema = named('PiisVersion', Type.Object(
   {
     piisId: Uuid('The PIIS'),
     version: Int(1, 100000, 'Version number'),
@@ -368,7 +369,7 @@ export const VersionSchema = Type.Object(
     createdBy: Type.String({ maxLength: 200 }),
   },
   { additionalProperties: false },
-);
+));
 
 export const TimelineEvent = Type.Object(
   {

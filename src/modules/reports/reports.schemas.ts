@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { Int, Uuid } from '../../http/schemas.js';
 import { ExpenseSchema, Subsidy } from '../expenses/expenses.schemas.js';
 import { PasModuleRowSchema } from '../activation/activation.schemas.js';
 
 const Cents = (description: string) => Int(0, 1_000_000_000_000, description);
 
-export const SubsidyMonthSchema = Type.Object(
+export const SubsidyMonthSchema = named('SubsidyMonth', Type.Object(
   {
     beneficiaryId: Uuid('The beneficiary'),
     month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', maxLength: 7, description: 'The month (YYYY-MM)' }),
@@ -20,14 +21,14 @@ export const SubsidyMonthSchema = Type.Object(
     explanation: Type.String({ maxLength: 4000, description: 'Which facts and rules produced the code and the amounts (R-SUB-EXPLAIN)' }),
   },
   { additionalProperties: false },
-);
+));
 
 const CodeTotal = Type.Object(
   { months: Int(0, 1_000_000_000, 'Months with this code'), riCents: Cents('RI granted in those months'), subsidyCents: Cents('The 10% of those months') },
   { additionalProperties: false },
 );
 
-export const SubsidyReportSchema = Type.Object(
+export const SubsidyReportSchema = named('SubsidyReport', Type.Object(
   {
     year: Int(2002, 2100, 'The year reported'),
     items: Type.Array(SubsidyMonthSchema, { maxItems: 10_000_000, description: 'One per beneficiary and month of the year with an RI right or a PIIS in force, by beneficiary then month' }),
@@ -45,9 +46,9 @@ export const SubsidyReportSchema = Type.Object(
     ),
   },
   { additionalProperties: false },
-);
+));
 
-export const IndicatorItemSchema = Type.Object(
+export const IndicatorItemSchema = named('IndicatorItem', Type.Object(
   {
     key: Type.String({ maxLength: 60, description: 'The figure, a stable code, e.g. activationPaths.2.1 or compliance.concludedInTime (labels: GET /v1/codes/indicator)' }),
     group: Type.Union([Type.Literal('socialActivation'), Type.Literal('piis')], { description: 'socialActivation: the figures the SPP IS asks about social activation (R-IND-2015, R-IND-OUTCOMES, R-PROGRESS, R-IND-ENTITLED), over the persons in a path of category 2.1–2.3; piis: every PIIS (counts, R-IND-COMPLIANCE)' }),
@@ -59,9 +60,9 @@ export const IndicatorItemSchema = Type.Object(
     explanation: Type.String({ maxLength: 2000, description: 'What is counted, over what' }),
   },
   { additionalProperties: false },
-);
+));
 
-export const IndicatorsSchema = Type.Object(
+export const IndicatorsSchema = named('Indicators', Type.Object(
   {
     year: Int(2002, 2100, 'The year'),
     indicatorSet: Type.Union([Type.Literal('convention-2015-2016'), Type.Literal('pas-2017')], {
@@ -70,7 +71,7 @@ export const IndicatorsSchema = Type.Object(
     items: Type.Array(IndicatorItemSchema, { maxItems: 100 }),
   },
   { additionalProperties: false },
-);
+));
 
 export const Format = Type.Optional(
   Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { description: 'The format, instead of the Accept header: json, csv or xlsx (column headers in the Accept-Language)' }),
@@ -106,7 +107,7 @@ export const JustificationQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const JustificationSchema = Type.Object(
+export const JustificationSchema = named('Justification', Type.Object(
   {
     year: Int(2002, 2100, 'The year'),
     subsidy: Subsidy,
@@ -121,13 +122,13 @@ export const JustificationSchema = Type.Object(
     items: Type.Array(ExpenseSchema, { maxItems: 100_000 }),
   },
   { additionalProperties: false },
-);
+));
 export type JustificationQuery = Static<typeof JustificationQuery>;
 export type Justification = Static<typeof JustificationSchema>;
 
 export const FORM_SECTIONS = ['identification', 'objectives', 'progress', 'results', 'entitled', 'modules', 'subsidy', 'justification', 'piis', 'compliance'] as const;
 
-export const RapportUniqueLineSchema = Type.Object(
+export const RapportUniqueLineSchema = named('RapportUniqueLine', Type.Object(
   {
     section: Type.Enum(FORM_SECTIONS, { description: 'The part of the form (labels: GET /v1/codes/formSection)' }),
     key: Type.String({ maxLength: 80, description: 'The line, a stable code (an indicator key, or e.g. code11.subsidy, justification.pas.justified)' }),
@@ -140,9 +141,9 @@ export const RapportUniqueLineSchema = Type.Object(
     explanation: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'What is counted, over what' }),
   },
   { additionalProperties: false },
-);
+));
 
-export const RapportUniqueSchema = Type.Object(
+export const RapportUniqueSchema = named('RapportUnique', Type.Object(
   {
     form: Type.Union([Type.Literal('pas'), Type.Literal('piis10')], { description: 'pas: participation and social activation; piis10: the specific PIIS subsidy (10%)' }),
     year: Int(2002, 2100, 'The year'),
@@ -153,7 +154,7 @@ export const RapportUniqueSchema = Type.Object(
     expenses: Type.Array(ExpenseSchema, { maxItems: 100_000, description: 'The costs justified against the form’s subsidies, each with its verdict' }),
   },
   { additionalProperties: false },
-);
+));
 
 export const RapportUniqueQuery = Type.Object(
   {

@@ -4,6 +4,7 @@
 // afterwards change the live report, never the run; reading a run says whether its inputs have
 // changed since, by hashing them again.
 import { createHash } from 'node:crypto';
+import { named } from '../../http/openapi-components.js';
 import { Type, type Static } from 'typebox';
 import type { Outcome, RequestContext } from '../../http/context.js';
 import { created, ok } from '../../http/context.js';
@@ -33,7 +34,7 @@ export const FreezeBody = Type.Object(
   { additionalProperties: false, description: 'subsidy names the justification report’s subsidy (required for it)' },
 );
 
-export const ReportRunSchema = Type.Object(
+export const ReportRunSchema = named('ReportRun', Type.Object(
   {
     id: Uuid('Run id'),
     report: ReportKind,
@@ -50,7 +51,7 @@ export const ReportRunSchema = Type.Object(
     frozenBy: Type.String({ maxLength: 200 }),
   },
   { additionalProperties: false },
-);
+));
 
 export const RunParams = Type.Object({ runId: Uuid('Run id') }, { additionalProperties: false });
 export type FreezeBody = Static<typeof FreezeBody>;

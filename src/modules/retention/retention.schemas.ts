@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { Instant, Int } from '../../http/schemas.js';
 
-export const RetentionPolicySchema = Type.Object(
+export const RetentionPolicySchema = named('RetentionPolicy', Type.Object(
   {
     anonymiseAfterYears: Int(1, 100, 'A closed file is anonymised this many years after its last activity (npm run purge)'),
     isDefault: Type.Boolean({ description: 'true while the CPAS has not set its own (the default is 10 years)' }),
@@ -9,7 +10,7 @@ export const RetentionPolicySchema = Type.Object(
     updatedBy: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
   },
   { additionalProperties: false },
-);
+));
 export type RetentionPolicy = Static<typeof RetentionPolicySchema>;
 
 export const RetentionPolicyBody = Type.Object(

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { CivilDate, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 
 export const TransferBody = Type.Object(
@@ -14,7 +15,7 @@ export type TransferBody = Static<typeof TransferBody>;
 
 const Count = (what: string) => Int(0, 1_000_000, what);
 
-export const TransferSchema = Type.Object(
+export const TransferSchema = named('Transfer', Type.Object(
   {
     id: Uuid('Id of the transfer (the same for both CPAS)'),
     direction: Type.Union([Type.Literal('outgoing'), Type.Literal('incoming')], { description: 'outgoing (you send) or incoming (you receive)' }),
@@ -52,7 +53,7 @@ export const TransferSchema = Type.Object(
     createdBy: Type.String({ maxLength: 200, description: "The sender's actor" }),
   },
   { additionalProperties: false },
-);
+));
 export type Transfer = Static<typeof TransferSchema>;
 
 export const TransferListQuery = Type.Object(

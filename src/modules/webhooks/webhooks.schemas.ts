@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/openapi-components.js';
 import { ExternalRef, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
 import { EVENT_PATTERN } from './delivery-policy.js';
 
@@ -34,13 +35,13 @@ const webhookFields = {
   externalRef: Type.Union([ExternalRef, Type.Null()]),
 };
 
-export const WebhookSchema = Type.Object(webhookFields, { additionalProperties: false });
+export const WebhookSchema = named('Webhook', Type.Object(webhookFields, { additionalProperties: false }));
 export type Webhook = Static<typeof WebhookSchema>;
 
-export const CreatedWebhookSchema = Type.Object(
+export const CreatedWebhookSchema = named('CreatedWebhook', Type.Object(
   { ...webhookFields, secret: Type.String({ maxLength: 100, description: 'The signing secret, shown in full only in this answer' }) },
   { additionalProperties: false },
-);
+));
 
 export const WebhookParams = Type.Object({ webhookId: Uuid('Id of the subscription') }, { additionalProperties: false });
 
@@ -52,7 +53,7 @@ const Outcome = Type.Union(
   { description: 'delivered (2xx), http-error (any other status), timeout, network-error, or refused (the target is not allowed)' },
 );
 
-export const DeliverySchema = Type.Object(
+export const DeliverySchema = named('WebhookDelivery', Type.Object(
   {
     id: Uuid('Id of the attempt'),
     messageId: Uuid('The webhook-id header: the same on every attempt of one event'),
@@ -67,7 +68,7 @@ export const DeliverySchema = Type.Object(
     nextAttemptAt: Type.Union([Instant('When the next attempt is planned'), Type.Null()], { description: 'null when delivered or when no attempt is left' }),
   },
   { additionalProperties: false },
-);
+));
 export type Delivery = Static<typeof DeliverySchema>;
 
 export const DeliveryListQuery = Type.Object(
