@@ -16,7 +16,7 @@ import { createFailureBudget } from './http/abuse-limit.js';
 import { AppError } from './http/problem.js';
 import { msg, render, type Lang } from './i18n/catalogue.js';
 import { acceptable } from './http/accept.js';
-import { registerOpenApi } from './http/openapi.js';
+import { registerDocs, registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './http/metrics.js';
 import { todayInBrussels } from './rules/calendar.js';
 import { createCpasDirectory, type CpasDirectory } from './modules/cpas/cpas.directory.js';
@@ -308,7 +308,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerMetrics(app);
 
   await app.register(healthRoutes);
-  await app.register(openApiRoute);
+  await registerDocs(app, openApiRoute);
   await app.register(metaRoutes, { prefix: '/v1' });
   await app.register(cpasRoutes, { prefix: '/v1' });
   await app.register(beneficiaryRoutes, { prefix: '/v1' });

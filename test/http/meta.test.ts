@@ -2,6 +2,7 @@
 // completeness (every registered route documented, every operationId of the contract present,
 // every error declared as a problem).
 import t from 'tap';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildHarness } from '../helpers/app.js';
 
 t.test('meta', async (t) => {
@@ -111,6 +112,24 @@ t.test('meta', async (t) => {
     h.app.deps.shuttingDown = false;
     t.equal(ready.statusCode, 503);
     t.equal(live.statusCode, 200);
+  });
+
+  t.test('when the docs are read with Accept-Encoding, then the document and Swagger UI come compressed, API answers not', async (t) => {
+    const plain = await h.app.inject({ method: 'GET', url: '/openapi.json' });
+    const br = await h.app.inject({ method: 'GET', url: '/openapi.json', headers: { 'accept-encoding': 'br, gzip' } });
+    t.equal(br.headers['content-encoding'], 'br');
+    t.match(String(br.headers['vary']), /accept-encoding/i);
+    t.same(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8')), plain.json(), 'the same document');
+    t.ok(br.rawPayload.length * 5 < plain.rawPayload.length, `${plain.rawPayload.length} bytes sent as ${br.rawPayload.length}`);
+    const gz = await h.app.inject({ method: 'GET', url: '/docs/json', headers: { 'accept-encoding': 'gzip' } });
+    t.equal(gz.headers['content-encoding'], 'gzip');
+    t.same(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8')), plain.json(), 'Swagger UI reads the same document');
+    const script = await h.app.inject({ method: 'GET', url: '/docs/static/swagger-ui-bundle.js', headers: { 'accept-encoding': 'gzip' } });
+    t.equal(script.statusCode, 200);
+    t.equal(script.headers['content-encoding'], 'gzip', 'Swagger UI’s script');
+    const api = await h.app.inject({ method: 'GET', url: '/v1/codes', headers: { 'accept-encoding': 'gzip, br' } });
+    t.equal(api.statusCode, 200);
+    t.equal(api.headers['content-encoding'], undefined, 'API answers are sent as they are');
   });
 
   t.test('when the OpenAPI document is read, then it documents exactly the registered routes', async (t) => {
