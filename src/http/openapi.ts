@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
 import { componentize } from './openapi-components.js';
+import { Access, type AccessName } from './auth.js';
 import { AcceptLanguageParameter, ContentLanguageHeader, RateLimitHeaders, RetryAfterHeader } from './schemas.js';
 
 export async function registerOpenApi(app: FastifyInstance, _config: Config): Promise<void> {
@@ -46,8 +47,11 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
     },
     // Every route is rate limited: every answer carries the RateLimit headers; 429 and 503 also
     // say when to retry.
-    transform: ({ schema, url }) => {
+    transform: ({ schema, url, route }) => {
       const s = { ...(schema ?? {}) } as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
+      // every operation says who may call it (contract §2 "Roles"), after what it does
+      const access = (route.config as { access?: string } | undefined)?.access;
+      if (access && !s['hide']) s['description'] = [s['description'], whoMayCall(access)].filter(Boolean).join('\n\n');
       // A binary upload (uploadAttachment) is documented here: Fastify itself must not validate the bytes as a string.
       const binary = s['x-binary-body'] as { types: string[]; maxBytes: number; description: string } | undefined;
       if (binary) {
@@ -86,6 +90,14 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
       return componentize(openapiObject as never);
     },
   });
+}
+
+/** The sentence of an operation's description that names the roles it admits. */
+function whoMayCall(access: string): string {
+  if (access === 'public') return 'No token needed.';
+  const roles = Access[access as AccessName];
+  if (!roles) throw new Error(`OpenAPI: unknown access ${access}`);
+  return `Who may call it: ${roles.map((r) => `\`${r}\``).join(', ')} (the token's \`roles\`)${access === 'analyst' || access === 'platform' ? '' : '; records of the token’s CPAS only, another CPAS’s answer 404'}.`;
 }
 
 /**
