@@ -7,6 +7,7 @@
 //   npx -y -p node@24 node scripts/docs-load.mjs [http://127.0.0.1:3000/docs] [runs]
 //
 // It prints each run's time and the median; each run starts with an empty cache.
+/* global fetch */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
