@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
 import { componentize } from './openapi-components.js';
+import { BODY_EXAMPLES } from './openapi-examples.js';
 import { Access, type AccessName } from './auth.js';
 import { AcceptLanguageParameter, ContentLanguageHeader, RateLimitHeaders, RetryAfterHeader } from './schemas.js';
 
@@ -52,6 +53,8 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
       // every operation says who may call it (contract §2 "Roles"), after what it does
       const access = (route.config as { access?: string } | undefined)?.access;
       if (access && !s['hide']) s['description'] = [s['description'], whoMayCall(access)].filter(Boolean).join('\n\n');
+      const example = BODY_EXAMPLES[s['operationId'] as string];
+      if (example !== undefined && s['body']) s['body'] = { ...(s['body'] as object), examples: [example] };
       // A binary upload (uploadAttachment) is documented here: Fastify itself must not validate the bytes as a string.
       const binary = s['x-binary-body'] as { types: string[]; maxBytes: number; description: string } | undefined;
       if (binary) {

@@ -3,7 +3,10 @@
 // every error declared as a problem).
 import t from 'tap';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { buildHarness } from '../helpers/app.js';
+import { BODY_EXAMPLES } from '../../src/http/openapi-examples.js';
 
 t.test('meta', async (t) => {
   const h = await buildHarness(t);
@@ -160,6 +163,24 @@ t.test('meta', async (t) => {
       const response = resolve(byId.get(operationId)?.responses[status]) as { content: Record<string, { schema: { $ref?: string } }> };
       t.equal(response.content['application/json']?.schema.$ref, `#/components/schemas/${name}`, `${operationId} answers a ${name}`);
     }
+    // every JSON body has a realistic example, and the example is valid against the body's schema
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addSchema(doc, 'openapi');
+    const escape = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
+    const exampled = new Set<string>();
+    for (const [path, item] of Object.entries<Record<string, { operationId: string; requestBody?: { content: Record<string, { example?: unknown }> } }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const media = op.requestBody?.content['application/json'];
+        if (!media) continue;
+        t.not(media.example, undefined, `${op.operationId}: its body has an example`);
+        if (media.example === undefined) continue;
+        exampled.add(op.operationId);
+        const validate = ajv.getSchema(`openapi#/paths/${escape(path)}/${method}/requestBody/content/application~1json/schema`)!;
+        t.ok(validate(media.example), `${op.operationId}: the example is valid (${ajv.errorsText(validate.errors)})`);
+      }
+    }
+    t.same(Object.keys(BODY_EXAMPLES).filter((k) => !exampled.has(k)), [], 'no example names an operation that has no JSON body');
     const registered = new Set(
       h.app.registeredRoutes.filter((r) => r.documented && r.method !== 'HEAD').map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`),
     );
