@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
+import { toIntArray } from './int-array.js';
 import { migrateToLatest } from './migrate.js';
 import { createReadBatcher, type Exchange } from './read-batch.js';
 import { messageOf, PreparedStatements, refusesStatement } from './prepared.js';
@@ -65,6 +66,7 @@ export const typeParsers: Record<number, (v: string) => unknown> = {
   1082: identity, // date
   1114: (v) => toIsoInstant(v + 'Z'), // timestamp without zone: UTC by the session setting
   1184: toIsoInstant, // timestamptz
+  1007: toIntArray, // int4[]
 };
 for (const [oid, parse] of Object.entries(typeParsers)) {
   pg.types.setTypeParser(Number(oid), parse);

@@ -1,7 +1,7 @@
 // Rule tables for the indicators (R-IND-*): a small population whose every figure is known by
 // hand, and the boundaries of each figure (the year's first and last day, a zero denominator).
 import t from 'tap';
-import { indicators, indicatorSetOf, type IndicatorPerson, type IndicatorPiis } from '../../src/rules/indicators.js';
+import { indicators, indicatorSetOf, median, type IndicatorPerson, type IndicatorPiis } from '../../src/rules/indicators.js';
 import { rightDecision } from '../helpers/rights.js';
 import { render } from '../../src/i18n/catalogue.js';
 import { sayItem } from '../../src/rules/indicators.js';
@@ -164,4 +164,20 @@ t.test('R-IND-2015: when indicators are read, then each carries the SPP IS numbe
   t.match(sayItem('fr', of('assessments')).label, /^Nombre total de bénéficiaires pour lesquels un bilan social est réalisé/);
   t.match(sayItem('nl', of('activationPaths')).label, /^Totaal aantal begunstigden in een traject sociale activering via een GPMI \(2 = 2\.1 \+ 2\.2 \+ 2\.3\)/);
   t.notMatch(render('fr', of('activationPaths').explanation), /2 = 2\.1/, 'the explanation names the population, not the formula');
+});
+
+t.test('R-IND-COMPLIANCE: when the days to signature are pooled, then their median is the middle one, or the mean of the two middle ones', async (t) => {
+  const cases: Array<[number[], number | null]> = [
+    [[], null],
+    [[40], 40],
+    [[40, 41], 40.5],
+    [[93, 63, 63], 63],
+    [[5, 5, 1, 9], 5],
+    [[2, 2, 2, 3], 2],
+    [[1, 2, 3, 4, 5, 6, 8, 9], 4.5],
+    [[0, 365, 30], 30],
+  ];
+  for (const [values, expected] of cases) t.equal(median(values), expected, `R-IND-COMPLIANCE: median of [${values.join(', ')}]`);
+  const many = Array.from({ length: 100_001 }, (_, i) => (i * 7919) % 400);
+  t.equal(median(many), [...many].sort((a, b) => a - b)[50_000], 'R-IND-COMPLIANCE: 100,001 pooled delays, as a sort finds it');
 });

@@ -28,6 +28,8 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ctx = requestContext(request);
       const report = await getNationalIndicators(ctx, request.query);
+      // the rows of a CSV or XLSX (17,000 labelled figures) are made for a download only
+      if (exportFormat(request.query.format, request.headers.accept) === 'json') return report;
       return answer(request, reply, report, { name: `national-indicators-${report.year}`, year: report.year, columns: nationalColumns, items: nationalFigureRows(report, ctx.lang) });
     },
   );
