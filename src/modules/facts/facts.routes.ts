@@ -13,7 +13,9 @@ interface FactRouteSpec {
   body: TSchema;
   schema: TSchema;
   ops: { record: string; list: string; get: string; void: string };
-  noun: string;
+  /** the record in the singular with its article, and in the plural, as summaries name it */
+  one: string;
+  many: string;
   write: AccessName;
   rules: string;
 }
@@ -24,7 +26,8 @@ const specs: FactRouteSpec[] = [
     body: RightCreateBody,
     schema: RightSchema,
     ops: { record: 'recordRightDecision', list: 'listRightDecisions', get: 'getRightDecision', void: 'voidRightDecision' },
-    noun: 'right decision',
+    one: 'a right decision',
+    many: 'right decisions',
     write: 'worker',
     rules: 'R-RIGHT, R-CORRECT',
   },
@@ -33,7 +36,8 @@ const specs: FactRouteSpec[] = [
     body: SituationCreateBody,
     schema: SituationSchema,
     ops: { record: 'recordSituation', list: 'listSituations', get: 'getSituation', void: 'voidSituation' },
-    noun: 'situation (employment, studies, training)',
+    one: 'a situation (employment, studies or training)',
+    many: 'situations (employment, studies, training)',
     write: 'worker',
     rules: 'R-RIGHT, R-CORRECT',
   },
@@ -42,7 +46,8 @@ const specs: FactRouteSpec[] = [
     body: ExemptionCreateBody,
     schema: ExemptionSchema,
     ops: { record: 'recordExemption', list: 'listExemptions', get: 'getExemption', void: 'voidExemption' },
-    noun: 'exemption (cpas_manager)',
+    one: 'an exemption',
+    many: 'exemptions',
     write: 'manager',
     rules: 'R-EXEMPT, R-CORRECT',
   },
@@ -61,11 +66,11 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           operationId: spec.ops.record,
           tags: ['beneficiaries'],
-          summary: `Record a ${spec.noun} (${spec.rules})`,
+          summary: `Record ${spec.one} (${spec.rules})`,
           params: BeneficiaryParams,
           headers: IdempotencyHeader,
           body: spec.body,
-          response: { 201: json(spec.schema, `The recorded ${spec.noun}`), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+          response: { 201: json(spec.schema, 'The recorded fact'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
         },
       },
       async (request, reply) =>
@@ -78,10 +83,10 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           operationId: spec.ops.list,
           tags: ['beneficiaries'],
-          summary: `List the ${spec.noun}s in force (all with includeVoided=true)`,
+          summary: `List the ${spec.many} in force (all with includeVoided=true)`,
           params: BeneficiaryParams,
           querystring: FactListQuery,
-          response: { 200: json(Page(spec.schema, `${spec.noun}s`), `A page of ${spec.noun}s`), ...problems(400, ...AUTH_ERRORS, 404) },
+          response: { 200: json(Page(spec.schema, spec.many), `A page of ${spec.many}`), ...problems(400, ...AUTH_ERRORS, 404) },
         },
       },
       async (request) => service.listFacts(spec.kind, requestContext(request), request.params.beneficiaryId, request.query),
@@ -93,9 +98,9 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           operationId: spec.ops.get,
           tags: ['beneficiaries'],
-          summary: `One ${spec.noun}, in force or not (the Location of its recording)`,
+          summary: `Read ${spec.one}, in force or not (the Location of its recording)`,
           params: FactParams,
-          response: { 200: json(spec.schema, `The ${spec.noun}`), ...problems(400, ...AUTH_ERRORS, 404) },
+          response: { 200: json(spec.schema, 'The record'), ...problems(400, ...AUTH_ERRORS, 404) },
         },
       },
       async (request) => service.getFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.params.factId),
@@ -107,11 +112,11 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           operationId: spec.ops.void,
           tags: ['beneficiaries'],
-          summary: `Void a ${spec.noun} with a reason (R-CORRECT)`,
+          summary: `Void ${spec.one} with a reason (R-CORRECT)`,
           params: FactParams,
           headers: IdempotencyHeader,
           body: VoidBody,
-          response: { 200: json(spec.schema, `The voided ${spec.noun}`), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+          response: { 200: json(spec.schema, 'The voided record'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
         },
       },
       async (request, reply) =>
