@@ -8,7 +8,10 @@
 // with its rule and an explanation in the Accept-Language. The e2e test runs this file against
 // the real server (test/e2e/quickstart.test.ts).
 import createClient from 'openapi-fetch';
-import type { paths } from './api.js';
+import type { components, paths } from './api.js';
+
+/** The shapes have names: a PIIS as every operation that answers one answers it. */
+type Piis = components['schemas']['Piis'];
 
 export interface Walked {
   beneficiaryId: string;
@@ -85,7 +88,7 @@ export async function walkOneCase(baseUrl: string, token: string, niss: string, 
   // 6. Both parties sign (R-PARTIES); the contract is concluded on the later signature.
   must(await api.POST('/v1/piis/{piisId}/signatures', { ...piis, body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva Janssens' } }), 'sign (beneficiary)');
   must(await api.POST('/v1/piis/{piisId}/signatures', { ...piis, body: { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' } }), 'sign (CPAS)');
-  const signed = must(await api.GET('/v1/piis/{piisId}', piis), 'read');
+  const signed: Piis = must(await api.GET('/v1/piis/{piisId}', piis), 'read');
   statuses.push(signed.status);
   log(`next evaluation due: ${signed.nextEvaluationDue.value} — ${signed.nextEvaluationDue.explanation}`);
 
@@ -97,7 +100,7 @@ export async function walkOneCase(baseUrl: string, token: string, niss: string, 
     }),
     'evaluate',
   );
-  const closed = must(await api.POST('/v1/piis/{piisId}/close', { ...piis, body: { endedOn: '2026-11-30', outcome: 'reinforced_autonomy' } }), 'close');
+  const closed: Piis = must(await api.POST('/v1/piis/{piisId}/close', { ...piis, body: { endedOn: '2026-11-30', outcome: 'reinforced_autonomy' } }), 'close');
   statuses.push(closed.status);
   log(`closed on ${closed.closure?.endedOn} (${closed.closure?.outcome})`);
 
