@@ -128,7 +128,7 @@ export function Page<T extends TSchema>(item: T, description: string) {
 export function Explained<T extends TSchema>(value: T, description: string) {
   return Type.Object(
     {
-      value: Type.Union([value, Type.Null()]),
+      value: Type.Union([value, Type.Null()], { description: 'The computed value; null when nothing applies' }),
       rule: Type.String({ maxLength: 50, description: 'Rule id' }),
       explanation: Type.String({ maxLength: 2000, description: 'Which facts and rule produced the value' }),
     },
