@@ -1,5 +1,6 @@
 // The process (node dist/server.js, npm start): load config → open (and migrate) the database →
 // buildApp → listen; graceful shutdown on SIGTERM/SIGINT. The only file that calls listen.
+import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
@@ -69,11 +70,13 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits, after the drain, until no connection is open and none was opened for a moment, so that
- * the server closes on a quiet listener. Node.js's own close destroys idle kept-alive connections
- * and the kernel resets connections still queued on the listener: a client whose request was
- * already on its way over either sees a reset and cannot know whether its POST was applied.
- * Meanwhile every answer closes its connection and every new request is answered 503
+ * Waits, after the drain, until no connection is open and none was opened for a moment, then
+ * stops listening at once (in the same turn of the event loop, so no connection is accepted in
+ * between), and waits for the connections still open to end. Only then does the caller close the
+ * app. Node.js's own close destroys idle connections, a connection accepted a moment ago with its
+ * request still on the way among them, and the kernel resets connections still queued on the
+ * listener: a client whose request was already sent sees a reset and cannot know whether its POST
+ * was applied. Meanwhile every answer closes its connection and every new request is answered 503
  * (app.ts), which clients take as "not done, go elsewhere"; an idle connection ends with its
  * keep-alive timeout, which clients know from the `Keep-Alive` header and avoid. Bounded by that
  * timeout: whatever is left is closed by app.close().
@@ -84,12 +87,15 @@ async function untilQuiet(server: Server): Promise<void> {
   const seen = () => (lastConnectionAt = Date.now());
   server.on('connection', seen);
   const deadline = Date.now() + KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  const openConnections = () => new Promise<number>((resolve) => server.getConnections((error, count) => resolve(error ? 0 : count)));
   try {
     while (Date.now() < deadline) {
-      const open = await new Promise<number>((resolve) => server.getConnections((error, count) => resolve(error ? 0 : count)));
-      if (open === 0 && Date.now() - lastConnectionAt >= QUIET_MS) return;
+      if ((await openConnections()) === 0 && Date.now() - lastConnectionAt >= QUIET_MS) break;
       await sleep(50);
     }
+    // the listener only: http.Server#close would also destroy the idle connections (see above)
+    net.Server.prototype.close.call(server);
+    while (Date.now() < deadline && (await openConnections()) > 0) await sleep(50);
   } finally {
     server.off('connection', seen);
   }
