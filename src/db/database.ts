@@ -13,6 +13,7 @@ import { toIntArray } from './int-array.js';
 import { migrateToLatest } from './migrate.js';
 import { createReadBatcher, type Exchange } from './read-batch.js';
 import { messageOf, PreparedStatements, refusesStatement } from './prepared.js';
+import type { CopyPool } from './copy-out.js';
 
 export interface Database {
   readonly kind: 'postgres' | 'embedded';
@@ -30,6 +31,8 @@ export interface Database {
    * one message). Without it, readByKeyInTenant reads alone.
    */
   readonly readByKey?: (cpasId: string, statement: string) => Promise<Record<string, unknown>[]>;
+  /** PostgreSQL's connections as they are, for long reads streamed as bytes (copy-out.ts) */
+  readonly copyPool?: CopyPool;
   close(): Promise<void>;
 }
 
@@ -112,6 +115,7 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
     db,
     simpleQuery: async (text) => (await exchange(text)).map((r) => r.rows),
     readByKey: (cpasId, statement) => batcher.read(cpasId, statement),
+    copyPool: pool,
     async ping() {
       try {
         await sql`select 1`.execute(db);

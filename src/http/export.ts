@@ -127,21 +127,35 @@ export function jsonItemsStream<R>(head: Record<string, unknown>, rows: RowSourc
 }
 
 /** Like jsonItemsStream, the rows already JSON: each chunk a comma-separated run of items (empty chunks skipped). */
-export function jsonRawItemsStream(head: Record<string, unknown>, chunks: AsyncIterable<string>): Readable {
+export function jsonRawItemsStream(head: Record<string, unknown>, chunks: AsyncIterable<string | Buffer>): Readable {
   return Readable.from(
     (async function* () {
       const open = JSON.stringify(head);
-      yield `${open.length > 2 ? `${open.slice(0, -1)},` : '{'}"items":[`;
+      yield Buffer.from(`${open.length > 2 ? `${open.slice(0, -1)},` : '{'}"items":[`);
       let first = true;
       for await (const chunk of chunks) {
-        if (!chunk) continue;
-        yield first ? chunk : `,${chunk}`;
+        if (chunk.length === 0) continue;
+        if (!first) yield COMMA;
+        yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
         first = false;
       }
-      yield ']}';
+      yield Buffer.from(']}');
     })(),
     { objectMode: false },
   );
+}
+
+const COMMA = Buffer.from(',');
+
+/** The items of several JSON arrays (UTF-8 bytes, as stored) as one comma-separated run: `[a,b]`, `[]`, `[c]` → `a,b,c`. */
+export function joinedArrayItems(arrays: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const array of arrays) {
+    if (array.length <= 2) continue;
+    if (parts.length > 0) parts.push(COMMA);
+    parts.push(array.subarray(1, array.length - 1));
+  }
+  return Buffer.concat(parts);
 }
 
 async function* mapRows<R>(rows: RowSource<R>, columns: readonly ExportColumn<R>[], lang: Lang): AsyncIterable<Cell[]> {

@@ -3,7 +3,7 @@ import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
-import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonRawItemsStream, sendExport, sendForm, type CsvDelimiter, type ExportColumn, type ExportFormat, formSection } from '../../http/export.js';
+import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, joinedArrayItems, jsonRawItemsStream, sendExport, sendForm, type CsvDelimiter, type ExportColumn, type ExportFormat, formSection } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { IndicatorsSchema, JustificationQuery, JustificationSchema, RapportUniqueParams, RapportUniqueQuery, RapportUniqueSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
 import { formJson, pasForm, piis10Form } from './rapport-unique.js';
@@ -80,10 +80,12 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       allowLongResponse(request, reply);
       // months stored in the reader's language are sent as stored; others keep their explanations
       // as messages, said here in the reader's language
-      const said = (p: { items: string; said: boolean }): string => (p.said ? p.items : JSON.stringify((JSON.parse(p.items) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))));
+      const said = (p: { items: Buffer; said: boolean }): Buffer =>
+        p.said ? p.items : Buffer.from(JSON.stringify((JSON.parse(p.items.toString('utf8')) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))));
       if (format === 'json') {
+        // each person's array of months joins the answer's one array: its brackets are dropped
         const persons = (async function* () {
-          for await (const batch of report.persons) yield batch.map(said).filter((items) => items.length > 2).map((items) => items.slice(1, -1)).join(',');
+          for await (const batch of report.persons) yield joinedArrayItems(batch.map(said));
         })();
         reply.type(EXPORT_MEDIA_TYPES.json);
         return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));

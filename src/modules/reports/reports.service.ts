@@ -8,9 +8,9 @@ import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/ind
 import { cpasTally, ensureFresh } from '../rollups/rollups.service.js';
 import * as repo from './reports.repository.js';
 import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
-import { cursorBatches } from '../../db/cursor.js';
+import { rawRows } from '../../db/copy-out.js';
 import { readInTenant } from '../../db/tenant.js';
-import { identitiesOf, subsidyItemsQuery, subsidyTotalsQuery, toSubsidyTotals, type SubsidyItemsRow } from '../rollups/rollups.repository.js';
+import { identitiesOf, subsidyItemsQuery, subsidyTotalsQuery, toSubsidyItems, toSubsidyTotals, type SubsidyItemsRow } from '../rollups/rollups.repository.js';
 import type { NamedSubsidyMonth } from './reports.exports.js';
 import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
 import { expensesOfYear, toExpense } from '../expenses/expenses.service.js';
@@ -41,7 +41,7 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
   const totals = await talliedTotals(ctx, year, query.beneficiaryId);
   // an export names each person by NISS and name (the CPAS's own file); the JSON by id
   const items = subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, { beneficiaryId: query.beneficiaryId, identity: options.exported });
-  const batches = cursorBatches(ctx.db, items, { cpasId: ctx.cpasId, batch: 2000, statementTimeoutMs: 0 });
+  const batches = rawRows(ctx.db, ctx.database.copyPool, items, { cpasId: ctx.cpasId });
   return {
     year,
     totals,
@@ -49,7 +49,8 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
       async *[Symbol.asyncIterator]() {
         const named: Array<{ id: string }> = [];
         try {
-          for await (const batch of batches) {
+          for await (const raw of batches) {
+            const batch = raw.map(toSubsidyItems);
             for (const r of batch) named.push({ id: r.beneficiary_id });
             yield batch;
           }
@@ -84,7 +85,8 @@ export async function namedMonths(ctx: RequestContext, items: readonly SubsidyMo
 
 /** A stored person's months as export rows, said in the reader's language and named. */
 export function storedMonths(lang: Lang, p: SubsidyItemsRow): NamedSubsidyMonth[] {
-  const months = p.said ? (JSON.parse(p.items) as SubsidyMonthItem[]) : (JSON.parse(p.items) as Array<Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }>).map((m) => sayMonthItem(lang, m));
+  const json = p.items.toString('utf8');
+  const months = p.said ? (JSON.parse(json) as SubsidyMonthItem[]) : (JSON.parse(json) as Array<Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }>).map((m) => sayMonthItem(lang, m));
   // the months were parsed for this answer alone: named in place rather than copied (a 10% form carries 100,000 of them)
   for (const m of months as NamedSubsidyMonth[]) {
     m.niss = p.niss ?? null;

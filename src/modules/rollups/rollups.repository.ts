@@ -4,6 +4,7 @@
 // year the tallies of a CPAS go to). Queries name their CPAS besides row-level security.
 import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
+import type { RawRow } from '../../db/copy-out.js';
 import { emptyTally, TALLY_COUNTS, type IndicatorTally, type TallyCount } from '../../rules/indicators.js';
 import type { SubsidyTotals } from '../reports/subsidy.compute.js';
 import type { Lang } from '../../i18n/catalogue.js';
@@ -154,27 +155,46 @@ export function toSubsidyTotals(r: Record<string, number | string | null>): Subs
   };
 }
 
+/** A person's stored months of a year, as they are streamed: the months as JSON bytes. */
 export interface SubsidyItemsRow {
   beneficiary_id: string;
-  items: string;
+  /** a JSON array of months, as UTF-8 bytes */
+  items: Buffer;
+  /** true when the months' explanations are already said in the reader's language */
   said: boolean;
   /** with `identity`: who the person is, for the CPAS's own files */
-  niss?: string;
-  family_name?: string;
-  given_name?: string;
+  niss?: string | null;
+  family_name?: string | null;
+  given_name?: string | null;
 }
 
-/** The stored items of a year, by beneficiary (for a cursor): already said when stored in `lang`; with `identity`, each person's NISS and name. */
-export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, lang: Lang, options: { beneficiaryId?: string; identity?: boolean } = {}): CompiledQuery<SubsidyItemsRow> {
+/**
+ * The stored items of a year, by beneficiary, every column as text and every parameter cast (a
+ * statement streamed as bytes: copy-out.ts): already said when stored in `lang`; with
+ * `identity`, each person's NISS and name. Read with toSubsidyItems.
+ */
+export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, lang: Lang, options: { beneficiaryId?: string; identity?: boolean } = {}): CompiledQuery {
   const { beneficiaryId, identity } = options;
-  return sql<SubsidyItemsRow>`
-    select t.beneficiary_id, case when t.said_lang = ${lang} then t.said else t.items end as items, coalesce(t.said_lang = ${lang}, false) as said
-      ${identity ? sql`, b.niss, b.family_name, b.given_name` : sql``}
+  return sql`
+    select t.beneficiary_id::text, case when t.said_lang = ${lang}::text then t.said else t.items end as items,
+      coalesce(t.said_lang = ${lang}::text, false)::text as said
+      ${identity ? sql`, b.niss::text, b.family_name::text, b.given_name::text` : sql``}
     from subsidy_tally t
       ${identity ? sql`join beneficiary b on b.cpas_id = t.cpas_id and b.id = t.beneficiary_id` : sql``}
-    where t.cpas_id = ${cpasId} and t.year = ${year}
+    where t.cpas_id = ${cpasId}::uuid and t.year = ${year}::int
       ${beneficiaryId ? sql`and t.beneficiary_id = ${beneficiaryId}::uuid` : sql``}
     order by t.beneficiary_id`.compile(tx);
+}
+
+/** A row of subsidyItemsQuery, its fields in the order selected. */
+export function toSubsidyItems(row: RawRow): SubsidyItemsRow {
+  const text = (field: Buffer | null | undefined) => (field ? field.toString('utf8') : null);
+  return {
+    beneficiary_id: text(row[0])!,
+    items: row[1]!,
+    said: text(row[2]) === 'true',
+    ...(row.length > 3 ? { niss: text(row[3]), family_name: text(row[4]), given_name: text(row[5]) } : {}),
+  };
 }
 
 /** Who these persons are (NISS and name), for the CPAS's own exports. */
