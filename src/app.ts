@@ -12,8 +12,9 @@ import { registerRefusalAudit } from './http/refusals.js';
 import { registerContentLanguage } from './http/language.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { declareBodyProblems } from './http/schemas.js';
+import { declareProblemCodes } from './http/problem-codes.js';
 import { createFailureBudget } from './http/abuse-limit.js';
-import { AppError } from './http/problem.js';
+import { AppError, type ProblemCode } from './http/problem.js';
 import { msg, render, type Lang } from './i18n/catalogue.js';
 import { acceptable } from './http/accept.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
@@ -89,6 +90,8 @@ declare module 'fastify' {
     registeredRoutes: RegisteredRoute[];
     /** compiles the validators and serializers not used yet (the server calls it once it listens; see lazy-compilers.ts) */
     warmCompilers(): Promise<number>;
+    /** answers given with a problem code their operation does not document: `operationId code` (problem-codes.ts) */
+    undeclaredProblems: string[];
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -104,6 +107,10 @@ declare module 'fastify' {
     access?: AccessName | 'public';
     /** media types the route answers with (default application/json) */
     produces?: readonly string[];
+    /** the codes of 400, 409 and 422 its states and rules can answer, besides those its inputs bring (problem-codes.ts) */
+    problemCodes?: readonly ProblemCode[];
+    /** every code of 400, 409 and 422 it can answer (set at registration) */
+    answerableCodes?: ReadonlySet<string>;
   }
 }
 
@@ -215,8 +222,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
   app.decorate('warmCompilers', () => compilers.warm());
+  app.decorate('undeclaredProblems', [] as string[]);
   app.addHook('onRoute', (route) => {
     declareBodyProblems(route as never);
+    declareProblemCodes(route as never);
     for (const method of [route.method].flat()) {
       registeredRoutes.push({ method, url: route.url, documented: !(route.schema as { hide?: boolean } | undefined)?.hide });
     }

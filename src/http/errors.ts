@@ -4,6 +4,7 @@
 import { allowedMethods } from './allowed-methods.js';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAnswerable } from './problem-codes.js';
 import { AppError, catalogue, problemTitle, problemType, type FieldError, type ProblemCode } from './problem.js';
 import { PROBLEM_MEDIA_TYPE } from './schemas.js';
 import { requestLanguage } from './language.js';
@@ -21,6 +22,12 @@ export function sendProblem(
 ) {
   const status = catalogue[code].status;
   request.problemCode = code;
+  if (!isAnswerable(request.routeOptions.config, code)) {
+    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId ?? request.routeOptions.url;
+    // kept for the tests (bounded: a server that meets one keeps answering, and says so in its log)
+    if (request.server.undeclaredProblems.length < 100) request.server.undeclaredProblems.push(`${operationId} ${code}`);
+    request.log.warn({ operationId, code }, 'answered with a problem code its operation does not document');
+  }
   const lang = requestLanguage(request);
   const body: Record<string, unknown> = {
     type: problemType(code),

@@ -34,6 +34,19 @@ export const Instant = (description: string) =>
 export const Text = (description: string, maxLength = 2000) =>
   Type.String({ minLength: 1, maxLength, description });
 
+/** A value or null, described as a whole (the value's own description unless told). */
+export const Nullable = <T extends TSchema>(schema: T, description = (schema as { description?: string }).description) =>
+  Type.Union([schema, Type.Null()], description ? { description } : {});
+
+/** An output date (YYYY-MM-DD), described. */
+export const DateOut = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
+
+/** Who did it: the `sub` of the token that made the change. */
+export const Actor = (description: string) => Type.String({ maxLength: 200, description: `${description} (the token’s sub)` });
+
+/** The calling software’s own id of a record, as answered (null when it gave none). */
+export const ExternalRefOut = Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { description: 'The calling software’s own id of this record; null when it gave none' });
+
 export const ExternalRef = Type.String({
   minLength: 1,
   maxLength: 100,
@@ -72,8 +85,9 @@ export const ProblemSchema = named('Problem', Type.Object(
   { additionalProperties: false, description: 'RFC 9457 problem details' },
 ));
 
-const problemContent = (status: number) => ({
-  description: `${status}: ${codesForStatus(status).join(', ')}`,
+/** A problem answer of this status, naming the codes it can carry (all the status's codes unless told). */
+export const problemContent = (status: number, codes: readonly string[] = codesForStatus(status)) => ({
+  description: `${status}: ${codes.join(', ')}`,
   content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
 });
 

@@ -14,7 +14,7 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/activation-modules',
     {
-      config: { access: 'manager' },
+      config: { access: 'manager', problemCodes: ['activation-mark-missing', 'date-in-future', 'invalid-period'] },
       schema: {
         operationId: 'createActivationModule',
         tags: ['social activation'],
@@ -43,7 +43,7 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/activation-modules/:moduleId/participants',
     {
-      config: { access: 'manager' },
+      config: { access: 'manager', problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'] },
       schema: {
         operationId: 'enrolParticipant',
         tags: ['social activation'],
@@ -59,7 +59,7 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/activation-modules/:moduleId/sessions',
     {
-      config: { access: 'manager' },
+      config: { access: 'manager', problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'] },
       schema: {
         operationId: 'recordModuleSession',
         tags: ['social activation'],

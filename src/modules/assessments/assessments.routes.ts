@@ -12,7 +12,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/beneficiaries/:beneficiaryId/assessments',
     {
-      config: { access: 'worker' },
+      config: { access: 'worker', problemCodes: ['date-in-future', 'invalid-reference', 'invalid-state'] },
       schema: {
         operationId: 'createAssessment',
         tags: ['assessments'],

@@ -10,7 +10,7 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/beneficiaries',
     {
-      config: { access: 'worker' },
+      config: { access: 'worker', problemCodes: ['birth-date-mismatch', 'date-in-future', 'duplicate-beneficiary', 'invalid-partner'] },
       schema: {
         operationId: 'createBeneficiary',
         tags: ['beneficiaries'],
@@ -53,7 +53,7 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/beneficiaries/:beneficiaryId',
     {
-      config: { access: 'worker' },
+      config: { access: 'worker', problemCodes: ['birth-date-mismatch', 'date-in-future', 'duplicate-beneficiary', 'invalid-partner', 'invalid-state'] },
       schema: {
         operationId: 'updateBeneficiary',
         tags: ['beneficiaries'],

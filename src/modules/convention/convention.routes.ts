@@ -11,7 +11,7 @@ export const conventionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/reports/convention/:year',
     {
-      config: { access: 'manager' },
+      config: { access: 'manager', problemCodes: ['date-in-future', 'no-convention'] },
       schema: {
         operationId: 'setConvention',
         tags: ['reports'],
@@ -28,7 +28,7 @@ export const conventionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/convention/:year',
     {
-      config: { access: 'manager', produces: PRODUCES },
+      config: { access: 'manager', produces: PRODUCES, problemCodes: ['no-convention'] },
       schema: {
         operationId: 'getConventionReport',
         tags: ['reports'],

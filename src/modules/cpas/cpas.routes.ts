@@ -10,7 +10,7 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/cpas',
     {
-      config: { access: 'platform' },
+      config: { access: 'platform', problemCodes: ['duplicate-kbo', 'duplicate-nis-code'] },
       schema: {
         operationId: 'createCpas',
         tags: ['cpas'],

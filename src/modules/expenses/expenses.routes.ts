@@ -11,7 +11,7 @@ export const expenseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/expenses',
     {
-      config: { access: 'manager' },
+      config: { access: 'manager', problemCodes: ['activation-mark-missing', 'date-in-future', 'no-convention'] },
       schema: {
         operationId: 'recordExpense',
         tags: ['expenses'],

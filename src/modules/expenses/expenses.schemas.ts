@@ -1,10 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
-import { ExternalRef, ExternalRefFilter, Explained, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { Actor, ExternalRef, ExternalRefFilter, ExternalRefOut, Explained, Instant, Int, ListQuery, Nullable, Text, Uuid } from '../../http/schemas.js';
 import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
 import { STAFF_ROLES, SUBSIDIES } from '../../rules/expenses.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 export const Subsidy = Type.Enum(SUBSIDIES, {
   description: 'piis10: the 10% PIIS subsidy; pas: the social-activation subsidy (from 2017); pas2015 and clusters2015: the two subsidies of the 2015–2016 social-activation convention (participation and social activation; clusters of small CPAS and large cities), for 2015 and 2016 only',
 });
@@ -29,7 +28,7 @@ const Staff = Type.Object(
     assignmentProof: Type.Optional(Text('The proof of assignment (document reference)', 500)),
     role: Type.Optional(StaffRole),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'For a staff cost: the share of working time assigned and its proof (R-SUB-COSTS)' },
 );
 
 export const ExpenseBody = Type.Object(
@@ -55,16 +54,22 @@ export const ExpenseSchema = named('Expense', Type.Object(
     subsidy: Subsidy,
     category: Category,
     amountCents: Cents('Amount, in cents'),
-    description: Type.String({ maxLength: 2000 }),
+    description: Type.String({ maxLength: 2000, description: 'What was paid' }),
     activation: Nullable(Activation),
-    staff: Nullable(Type.Object({ timeShare: Type.Number({ minimum: 0, maximum: 1 }), assignmentProof: Nullable(Type.String({ maxLength: 500 })), role: StaffRole }, { additionalProperties: false })),
-    linkJustification: Nullable(Type.String({ maxLength: 2000 })),
-    invoiceRef: Nullable(Type.String({ maxLength: 100 })),
-    externalRef: Nullable(Type.String({ maxLength: 100 })),
+    staff: Nullable(
+      Type.Object(
+        { timeShare: Type.Number({ minimum: 0, maximum: 1, description: 'The share of working time assigned (0–1)' }), assignmentProof: Nullable(Type.String({ maxLength: 500 }), 'The proof of assignment; null when none'), role: StaffRole },
+        { additionalProperties: false },
+      ),
+      'A staff cost’s assignment (R-SUB-COSTS); null for any other cost',
+    ),
+    linkJustification: Nullable(Type.String({ maxLength: 2000 }), 'How the expense is linked to PIIS coaching (rent); null when not given'),
+    invoiceRef: Nullable(Type.String({ maxLength: 100 }), 'The invoice or payslip reference; null when not given'),
+    externalRef: ExternalRefOut,
     verdict: Explained(Type.Boolean(), 'Whether the expense may be justified against its subsidy (R-SUB-COSTS, R-PAS-COSTS)'),
     eligibleCents: Int(0, 100_000_000_000, 'The part that counts, in cents (staff: the share of working time)'),
     recordedAt: Instant('Recorded at'),
-    recordedBy: Type.String({ maxLength: 200 }),
+    recordedBy: Actor('Who recorded it'),
   },
   { additionalProperties: false },
 ));

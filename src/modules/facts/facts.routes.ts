@@ -62,7 +62,7 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       base,
       {
-        config: { access: spec.write },
+        config: { access: spec.write, problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'] },
         schema: {
           operationId: spec.ops.record,
           tags: ['beneficiaries'],
@@ -108,7 +108,7 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `${base}/:factId/void`,
       {
-        config: { access: spec.write },
+        config: { access: spec.write, problemCodes: ['invalid-state'] },
         schema: {
           operationId: spec.ops.void,
           tags: ['beneficiaries'],

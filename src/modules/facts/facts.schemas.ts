@@ -2,7 +2,7 @@
 // Corrected or voided, never edited (R-CORRECT).
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
-import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Text, Uuid } from '../../http/schemas.js';
+import { CivilDate, DateOut, ExternalRef, ExternalRefFilter, ExternalRefOut, Instant, Int, ListQuery, Nullable, Text, Uuid } from '../../http/schemas.js';
 
 const Correction = {
   supersedes: Type.Optional(Uuid('The fact this one corrects; it stops being in force (R-CORRECT)')),
@@ -17,9 +17,9 @@ const Recorded = {
   correctionReason: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'Why it corrects it' }),
   supersededBy: Type.Union([Uuid('Correcting fact'), Type.Null()], { description: 'The fact that corrects this one, if any' }),
   inForce: Type.Boolean({ description: 'Neither voided nor superseded' }),
-  voidedAt: Type.Union([Instant('Voided at'), Type.Null()]),
-  voidReason: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
-  externalRef: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+  voidedAt: Nullable(Instant('Voided at'), 'When it was voided; null while not voided'),
+  voidReason: Nullable(Type.String({ maxLength: 2000 }), 'Why it was voided; null while not voided'),
+  externalRef: ExternalRefOut,
   recordedAt: Instant('Recorded at'),
   recordedBy: Type.String({ maxLength: 200, description: 'Who recorded it (token sub)' }),
 };
@@ -48,16 +48,16 @@ export const RightSchema = named('RightDecision', Type.Object(
     ...Recorded,
     kind: RightKind,
     category: Type.Union([Category, Type.Null()]),
-    decidedOn: Type.String({ format: 'date', maxLength: 10 }),
-    notifiedOn: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()]),
-    startsOn: Type.String({ format: 'date', maxLength: 10 }),
-    monthlyAmountCents: Type.Union([Cents, Type.Null()]),
+    decidedOn: DateOut('Date of the CPAS decision'),
+    notifiedOn: Nullable(DateOut('Date the decision was notified'), 'Date the decision was notified; null when not recorded'),
+    startsOn: DateOut('First day the decision applies'),
+    monthlyAmountCents: Nullable(Cents, 'Monthly amount in euro cents; null for an end of the right'),
     householdAmountCents: Type.Union([Cents, Type.Null()], { description: 'R-SUB-COUPLE: the household’s whole category-3 amount when this decision is a partner’s share of it; null when it carries the whole amount' }),
   },
   { additionalProperties: false },
 ));
 
-const SituationKind = Type.Union([Type.Literal('employment'), Type.Literal('studies'), Type.Literal('training')]);
+const SituationKind = Type.Union([Type.Literal('employment'), Type.Literal('studies'), Type.Literal('training')], { description: 'The situation: employment, full-time studies (R-STUDENT) or training' });
 export const SituationCreateBody = Type.Object(
   {
     kind: SituationKind,
@@ -71,13 +71,13 @@ export const SituationSchema = named('Situation', Type.Object(
   {
     ...Recorded,
     kind: SituationKind,
-    startsOn: Type.String({ format: 'date', maxLength: 10 }),
-    endsOn: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()]),
+    startsOn: DateOut('First day'),
+    endsOn: Nullable(DateOut('Last day'), 'Last day; null while open-ended'),
   },
   { additionalProperties: false },
 ));
 
-const ExemptionReason = Type.Union([Type.Literal('health'), Type.Literal('equity')]);
+const ExemptionReason = Type.Union([Type.Literal('health'), Type.Literal('equity')], { description: 'Why the person is exempted from a PIIS (R-EXEMPT): health or equity reasons' });
 export const ExemptionCreateBody = Type.Object(
   {
     reason: ExemptionReason,
@@ -93,8 +93,8 @@ export const ExemptionSchema = named('Exemption', Type.Object(
   {
     ...Recorded,
     reason: ExemptionReason,
-    decidedOn: Type.String({ format: 'date', maxLength: 10 }),
-    motivation: Type.String({ maxLength: 2000 }),
+    decidedOn: DateOut('Date of the decision to exempt'),
+    motivation: Type.String({ maxLength: 2000, description: 'The motivation of the decision' }),
   },
   { additionalProperties: false },
 ));

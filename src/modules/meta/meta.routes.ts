@@ -9,10 +9,10 @@ import { msg, render, type MessageId } from '../../i18n/catalogue.js';
 
 const LabelSet = Type.Object(
   {
-    en: Type.String({ maxLength: 200 }),
-    fr: Type.String({ maxLength: 200 }),
-    nl: Type.String({ maxLength: 200 }),
-    de: Type.String({ maxLength: 200 }),
+    en: Type.String({ maxLength: 200, description: 'In English' }),
+    fr: Type.String({ maxLength: 200, description: 'In French' }),
+    nl: Type.String({ maxLength: 200, description: 'In Dutch' }),
+    de: Type.String({ maxLength: 200, description: 'In German' }),
   },
   { additionalProperties: false, description: 'The label in every language' },
 );
@@ -27,12 +27,12 @@ const CodeList = Type.Object(
           label: Type.String({ maxLength: 200, description: 'Label in the negotiated language (Accept-Language)' }),
           labels: LabelSet,
         },
-        { additionalProperties: false },
+        { additionalProperties: false, description: 'One code and its labels' },
       ),
-      { maxItems: 200 },
+      { maxItems: 200, description: 'The codes of the list' },
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'A code list: the values one field takes' },
 );
 
 const RuleSchema = Type.Object(
@@ -42,7 +42,7 @@ const RuleSchema = Type.Object(
     confidence: Type.Union([Type.Literal('V'), Type.Literal('S'), Type.Literal('I')], {
       description: 'V verified in a legal source, S secondary sources, I interpretation (a parameter)',
     }),
-    source: Type.String({ maxLength: 500 }),
+    source: Type.String({ maxLength: 500, description: 'The legal source (law, royal decree, circular) or the secondary source' }),
     handling: Type.Array(Type.Union([Type.Literal('enforced'), Type.Literal('computed'), Type.Literal('recorded')]), {
       maxItems: 3,
       description: 'enforced (a refusal names the rule), computed (a date or flag with its explanation), recorded (a CPAS decision kept as a fact)',
@@ -56,12 +56,12 @@ const RuleSchema = Type.Object(
             description: 'The parameters of this version',
           }),
         },
-        { additionalProperties: false },
+        { additionalProperties: false, description: 'One version of the rule and the days it is in force' },
       ),
-      { maxItems: 50 },
+      { maxItems: 50, description: 'Its versions, oldest first' },
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'A rule of the rulebook' },
 );
 
 export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -75,7 +75,7 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Every code list, labelled in the negotiated language',
         security: [],
         response: {
-          200: json(Type.Object({ items: Type.Array(CodeList, { maxItems: 100 }) }, { additionalProperties: false }), 'The code lists'),
+          200: json(Type.Object({ items: Type.Array(CodeList, { maxItems: 100, description: 'Every code list' }) }, { additionalProperties: false }), 'The code lists'),
           ...problems(400),
         },
       },
@@ -100,7 +100,7 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The date-effective rule table: every rule with its parameters and the dates each version is in force',
         security: [],
         response: {
-          200: json(Type.Object({ items: Type.Array(RuleSchema, { maxItems: 200 }) }, { additionalProperties: false }), 'The rules'),
+          200: json(Type.Object({ items: Type.Array(RuleSchema, { maxItems: 200, description: 'Every rule of the rulebook' }) }, { additionalProperties: false }), 'The rules'),
           ...problems(),
         },
       },

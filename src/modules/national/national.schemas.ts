@@ -9,7 +9,7 @@ const Suppressed = Type.Union([Type.Literal('primary'), Type.Literal('complement
 
 const Value = IndicatorItemSchema.properties.value;
 const Name = Type.Object(
-  { fr: Type.String({ maxLength: 200 }), nl: Type.String({ maxLength: 200 }), de: Type.String({ maxLength: 200 }) },
+  { fr: Type.String({ maxLength: 200, description: 'In French' }), nl: Type.String({ maxLength: 200, description: 'In Dutch' }), de: Type.String({ maxLength: 200, description: 'In German' }) },
   { additionalProperties: false, description: 'The CPAS’s name in each language' },
 );
 
@@ -26,15 +26,22 @@ export const NationalFigureSchema = named('NationalFigure', Type.Object(
 export const NationalIndicatorsSchema = named('NationalIndicators', Type.Object(
   {
     year: Int(2002, 2100, 'The year'),
-    indicatorSet: Type.Union([Type.Literal('convention-2015-2016'), Type.Literal('pas-2017')]),
-    rule: Type.Literal('R-IND-PRIVACY'),
-    explanation: Type.String({ maxLength: 2000 }),
+    indicatorSet: Type.Union([Type.Literal('convention-2015-2016'), Type.Literal('pas-2017')], { description: 'The set the SPP IS asked for that year (R-IND-2015 until 2016, the PAS report from 2017)' }),
+    rule: Type.Literal('R-IND-PRIVACY', { description: 'Small cells are suppressed (R-IND-PRIVACY)' }),
+    explanation: Type.String({ maxLength: 2000, description: 'What the figures cover, in the reader’s language' }),
     totals: Type.Array(Type.Object({ ...IndicatorItemSchema.properties, suppressed: Suppressed }, { additionalProperties: false }), {
       maxItems: 100,
       description: 'The national figures: every CPAS summed, each with its rule and explanation',
     }),
     rows: Type.Array(
-      Type.Object({ kboNumber: Type.String({ pattern: '^[0-9]{10}$', maxLength: 10 }), name: Name, items: Type.Array(NationalFigureSchema, { maxItems: 100 }) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          kboNumber: Type.String({ pattern: '^[0-9]{10}$', maxLength: 10, description: 'The CPAS’s KBO number' }),
+          name: Name,
+          items: Type.Array(NationalFigureSchema, { maxItems: 100, description: 'The CPAS’s figures, small cells suppressed' }),
+        },
+        { additionalProperties: false, description: 'One CPAS’s figures' },
+      ),
       { maxItems: 10_000, description: 'One per registered CPAS, by KBO number' },
     ),
   },
@@ -72,8 +79,8 @@ export const ExtractRowSchema = named('ExtractRow', Type.Object(
     piis: Pseudonym('The PIIS, keyed like the person'),
     cpasKbo: Type.String({ pattern: '^[0-9]{10}$', maxLength: 10, description: 'The CPAS (KBO number)' }),
     year: Int(2002, 2100, 'The year of the row'),
-    track: Type.Union([Type.Literal('general'), Type.Literal('student')]),
-    obligation: Type.Union([Type.Literal('compulsory'), Type.Literal('optional'), Type.Literal('coaching')]),
+    track: Type.Union([Type.Literal('general'), Type.Literal('student')], { description: 'A general PIIS or a student PIIS (R-STUDENT)' }),
+    obligation: Type.Union([Type.Literal('compulsory'), Type.Literal('optional'), Type.Literal('coaching')], { description: 'Why the PIIS was concluded: compulsory (R-OBLIG-NEW), optional, or coaching' }),
     activationCategory: Type.Union([Type.String({ maxLength: 10 }), Type.Null()], { description: 'The path category of the version in force (R-IND-2015), a code' }),
     ageBand: Type.Union([Type.Literal('under-25'), Type.Literal('25-34'), Type.Literal('35-44'), Type.Literal('45-54'), Type.Literal('55-64'), Type.Literal('65-plus'), Type.Null()], {
       description: 'Age on 31 December of the year, as a band; null when the birth date is unknown',
@@ -93,9 +100,9 @@ export const ExtractRowSchema = named('ExtractRow', Type.Object(
 export const ExtractSchema = named('StatisticalExtract', Type.Object(
   {
     year: Type.Union([Int(2002, 2100, 'The year asked'), Type.Null()], { description: 'The year asked; null for every year' }),
-    purpose: Type.String({ maxLength: 40 }),
-    rule: Type.Literal('R-IND-PRIVACY'),
-    explanation: Type.String({ maxLength: 2000 }),
+    purpose: Type.String({ maxLength: 40, description: 'The purpose the pseudonyms are keyed for' }),
+    rule: Type.Literal('R-IND-PRIVACY', { description: 'Pseudonymised, never a name or NISS (R-IND-PRIVACY)' }),
+    explanation: Type.String({ maxLength: 2000, description: 'What the extract covers, in the reader’s language' }),
     items: Type.Array(ExtractRowSchema, { maxItems: 100_000_000, description: 'One per PIIS and year: a year it was drafted in, or concluded and in force on a day of; by PIIS' }),
   },
   { additionalProperties: false },

@@ -74,7 +74,7 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/beneficiaries/:beneficiaryId/piis',
     {
-      config: { access: 'worker' },
+      config: { access: 'worker', problemCodes: ['category-not-allowed', 'content-incomplete', 'date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'] },
       schema: {
         operationId: 'createPiis',
         tags: ['piis'],
@@ -118,7 +118,7 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/piis/:piisId',
     {
-      config: { access: transitions.updateDraft.access },
+      config: { access: transitions.updateDraft.access, problemCodes: transitions.updateDraft.refusals },
       schema: {
         operationId: 'updatePiisDraft',
         tags: ['piis'],
@@ -139,7 +139,7 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       route.path,
       {
-        config: { access: t.access },
+        config: { access: t.access, problemCodes: t.refusals },
         schema: {
           operationId: t.operationId,
           tags: ['piis'],

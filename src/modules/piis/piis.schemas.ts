@@ -2,13 +2,12 @@
 // schemas below give the validation, the OpenAPI document and the TypeScript types.
 import { Type, type Static, type TSchema } from 'typebox';
 import { named } from '../../http/openapi-components.js';
-import { CivilDate, Explained, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, ruled, Text, Uuid } from '../../http/schemas.js';
+import { Actor, CivilDate, Explained, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Nullable, ruled, Text, Uuid } from '../../http/schemas.js';
 import { codeUnion } from '../meta/codes.js';
 
 const Date_ = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
 const NullableDate = (description: string) => Type.Union([Date_(description), Type.Null()], { description });
 const NullableText = (description: string, maxLength = 2000) => Type.Union([Type.String({ maxLength }), Type.Null()], { description });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Track = Type.Union([Type.Literal('general'), Type.Literal('student')], { description: 'general (federal code 11) or student (codes 9/10) (R-KIND)' });
 export const Obligation = Type.Union([Type.Literal('compulsory'), Type.Literal('optional'), Type.Literal('coaching')], {
@@ -44,7 +43,7 @@ const Commitment = Type.Object(
 /** The content of a contract version (R-CONTENT): complete at handover, signature and amendment. */
 const contentFields = {
   domains: Type.Array(Domain, { maxItems: 30, uniqueItems: true, description: 'Domains of activity' }),
-  activationCategory: Nullable(ActivationCategory),
+  activationCategory: Nullable(ActivationCategory, 'SPP IS social-activation path (2.1, 2.2, 2.3) or community_service; null for another PIIS'),
   objectives: Type.Array(Objective, { maxItems: 50, description: 'Objectives' }),
   commitments: Type.Array(Commitment, { maxItems: 100, description: 'Commitments of each party, tied to objectives' }),
   startsOn: CivilDate('First day of the contract (R-DURATION)'),
@@ -63,7 +62,7 @@ const patchableContent = Object.fromEntries(contentKeys.map((k) => [k, Type.Opti
 export const ContentSchema = named('PiisContent', Type.Object(
   {
     domains: contentFields.domains,
-    activationCategory: Nullable(ActivationCategory),
+    activationCategory: Nullable(ActivationCategory, 'SPP IS social-activation path (2.1, 2.2, 2.3) or community_service; null for another PIIS'),
     objectives: contentFields.objectives,
     commitments: contentFields.commitments,
     startsOn: NullableDate('First day'),
@@ -100,14 +99,14 @@ export const PiisPatchBody = Type.Object(
   { additionalProperties: false, minProperties: 1, description: 'JSON merge patch (RFC 7396) of a draft; null removes a value' },
 );
 
-const Person = Type.Object({ name: Text('Name', 200), relation: Text('Relation to the person', 200) }, { additionalProperties: false });
-const Waiver = Type.Object({ recordedOn: CivilDate('Date the written waiver was recorded'), statement: Text('The person’s written waiver') }, { additionalProperties: false });
+const Person = Type.Object({ name: Text('Name', 200), relation: Text('Relation to the person', 200) }, { additionalProperties: false, description: 'The person of their choice who assisted them (R-ASSIST)' });
+const Waiver = Type.Object({ recordedOn: CivilDate('Date the written waiver was recorded'), statement: Text('The person’s written waiver') }, { additionalProperties: false, description: 'The person’s written waiver of the rest of the reflection period (R-REFLECT); only where the rulebook allows it' });
 
 export const HandoverBody = Type.Object(
   {
     handedOverOn: CivilDate('Date the draft was handed to the person for reflection'),
     informedOn: CivilDate('Date the person was informed of content, scope and consequences (R-INFORM)'),
-    assistedBy: Nullable(Person),
+    assistedBy: Nullable(Person, 'The person of their choice who assisted them (R-ASSIST); null when no one did'),
     reflectionWaiver: Type.Optional(Waiver),
   },
   { additionalProperties: false },
@@ -141,12 +140,12 @@ export const SignatureBody = Type.Object(
 const ObjectiveProgress = Type.Object(
   {
     key: ObjectiveKey,
-    status: Type.Union([Type.Literal('achieved'), Type.Literal('progressing'), Type.Literal('not_started'), Type.Literal('abandoned')]),
+    status: Type.Union([Type.Literal('achieved'), Type.Literal('progressing'), Type.Literal('not_started'), Type.Literal('abandoned')], { description: 'Where the objective stands: achieved, progressing, not started or abandoned' }),
     note: Type.Optional(Text('Note on this objective')),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'The progress of one objective' },
 );
-const CommitmentsKept = Type.Object({ beneficiary: Type.Boolean(), cpas: Type.Boolean() }, { additionalProperties: false, description: 'Whether each party kept its commitments' });
+const CommitmentsKept = Type.Object({ beneficiary: Type.Boolean({ description: 'The person kept their commitments' }), cpas: Type.Boolean({ description: 'The CPAS kept its commitments' }) }, { additionalProperties: false, description: 'Whether each party kept its commitments' });
 const Mode = Type.Union([Type.Literal('in_person'), Type.Literal('remote'), Type.Literal('written')], { description: 'in_person counts towards the 2 in-person meetings (R-EVAL-FREQ)' });
 export const EvaluationBody = Type.Object(
   {
@@ -206,7 +205,7 @@ export const SanctionBody = Type.Object(
     notifiedOn: CivilDate('Date the decision was notified'),
     hearing: Type.Object(
       { requested: Type.Boolean({ description: 'Whether the person asked to be heard' }), heldOn: Type.Optional(CivilDate('Date of the hearing')) },
-      { additionalProperties: false },
+      { additionalProperties: false, description: 'The hearing before the decision: asked for or not, and when it was held (R-SANCTION-NOTICE)' },
     ),
     noLegitimateReason: Type.Literal(true, { description: 'The CPAS found no legitimate reason for the breach' }),
     suspensionStartsOn: CivilDate('First day of the suspension (R-SANCTION-START)'),
@@ -255,7 +254,7 @@ export const SignatureSchema = named('Signature', record(
     party: Party,
     thirdPartyName: NullableText('Third party', 200),
     signedOn: Date_('Signed on'),
-    signatoryName: Type.String({ maxLength: 200 }),
+    signatoryName: Type.String({ maxLength: 200, description: 'Who signed (for the CPAS: its signatory)' }),
     notedByCouncilOn: NullableDate('Council took note on'),
     piisStatus: Type.Optional(PiisStatus),
   },
@@ -266,7 +265,7 @@ export const EvaluationSchema = named('Evaluation', record(
     version: Int(1, 100000, 'The contract version evaluated (R-EVAL-CONTENT)'),
     heldOn: Date_('Held on'),
     mode: Mode,
-    objectives: Type.Array(ObjectiveProgress, { maxItems: 50 }),
+    objectives: Type.Array(ObjectiveProgress, { maxItems: 50, description: 'Progress per objective' }),
     commitmentsKept: CommitmentsKept,
     assessmentId: Nullable(Uuid('New measurement')),
     adjustments: NullableText('Adjustments'),
@@ -278,18 +277,18 @@ export const InterviewRequestSchema = named('InterviewRequest', record(
   { requestedOn: Date_('Requested on'), heldOn: NullableDate('Held on'), dueOn: Explained(Date_('Due on'), 'When the interview must be granted (R-EVAL-INTERVIEW)') },
   'An interview request (R-EVAL-INTERVIEW)',
 ));
-export const NoticeSchema = named('Notice', record({ issuedOn: Date_('Issued on'), breach: Type.String({ maxLength: 2000 }), complyBy: Date_('Comply by') }, 'A formal notice (R-SANCTION-NOTICE)'));
+export const NoticeSchema = named('Notice', record({ issuedOn: Date_('Issued on'), breach: Type.String({ maxLength: 2000, description: 'The breach the person is invited to remedy' }), complyBy: Date_('Comply by') }, 'A formal notice (R-SANCTION-NOTICE)'));
 export const SanctionSchema = named('Sanction', record(
   {
     noticeId: Uuid('The notice'),
     decidedOn: Date_('Decided on'),
     notifiedOn: Date_('Notified on'),
-    hearing: Type.Object({ requested: Type.Boolean(), heldOn: NullableDate('Held on') }, { additionalProperties: false }),
-    noLegitimateReason: Type.Boolean(),
+    hearing: Type.Object({ requested: Type.Boolean({ description: 'Whether the person asked to be heard' }), heldOn: NullableDate('Held on') }, { additionalProperties: false, description: 'The hearing before the decision' }),
+    noLegitimateReason: Type.Boolean({ description: 'The CPAS found no legitimate reason for the breach' }),
     suspensionStartsOn: Date_('First day of the suspension'),
     suspensionEndsOn: Date_('Last day of the suspension'),
     partialPercent: Nullable(Int(1, 100, 'Share suspended')),
-    suspendedSentence: Type.Boolean(),
+    suspendedSentence: Type.Boolean({ description: 'The suspension is itself suspended (sursis)' }),
     maxMonths: Explained(Int(1, 12, 'months'), 'The longest suspension allowed (R-SANCTION-LENGTH)'),
     appealDeadline: Explained(Date_('Last day to appeal'), 'The appeal deadline (R-SANCTION-APPEAL)'),
   },
@@ -298,7 +297,7 @@ export const SanctionSchema = named('Sanction', record(
 export const SubsidyExtensionSchema = named('SubsidyExtension', record(
   {
     requestedOn: Date_('Requested on'),
-    motivation: Type.String({ maxLength: 2000 }),
+    motivation: Type.String({ maxLength: 2000, description: 'Why the person is particularly far from integration (R-SUB-SECOND)' }),
     evaluationId: Nullable(Uuid('Evaluation')),
     verdict: Explained(Type.Boolean(), 'Whether the second year (code 17) is due, on the facts in force now (R-SUB-SECOND); the subsidy report applies the same verdict'),
   },
@@ -323,12 +322,12 @@ export const PiisSchema = named('Piis', Type.Object(
     reusesPiisId: Nullable(Uuid('Reused earlier PIIS')),
     handover: Nullable(
       Type.Object(
-        { handedOverOn: Date_('Handed over on'), informedOn: Date_('Informed on (R-INFORM)'), assistedBy: Nullable(Person), reflectionWaiver: Nullable(Waiver) },
+        { handedOverOn: Date_('Handed over on'), informedOn: Date_('Informed on (R-INFORM)'), assistedBy: Nullable(Person, 'Who assisted the person (R-ASSIST); null when no one did'), reflectionWaiver: Nullable(Waiver, 'The written waiver of the rest of the reflection period (R-REFLECT); null when none') },
         { additionalProperties: false, description: 'The handover for reflection (R-REFLECT, R-ASSIST, R-INFORM)' },
       ),
     ),
     signedOn: NullableDate('Date the contract was concluded: the later of the beneficiary’s and the CPAS’s signatures (R-PARTIES)'),
-    closure: Nullable(Type.Object({ endedOn: Date_('Ended on'), outcome: Type.String({ maxLength: 50 }), note: NullableText('Note') }, { additionalProperties: false, description: 'R-CLOSE' })),
+    closure: Nullable(Type.Object({ endedOn: Date_('Ended on'), outcome: Type.String({ maxLength: 50, description: 'Outcome code (R-CLOSE; GET /v1/codes/closeOutcome)' }), note: NullableText('Note') }, { additionalProperties: false, description: 'R-CLOSE' })),
     externalRef: NullableText('The calling software’s own id', 100),
     earliestSignatureOn: ExplainedDate('Earliest signature date (R-REFLECT); null before handover'),
     reflectionEndsOn: ExplainedDate('Last day of the reflection period (R-REFLECT)'),
@@ -345,10 +344,10 @@ export const PiisSchema = named('Piis', Type.Object(
         pastEnd: ExplainedFlag('True when the contract’s end date has passed and no close is recorded: close or prolong it (R-CLOSE); the piis-end deadline is overdue too'),
         pathDuration: ExplainedFlag('A social-activation path (2.1–2.3) started under the 2015–2016 convention: true when it ends within its one-year maximum, false beyond it (R-DURATION); null for any other contract'),
       },
-      { additionalProperties: false },
+      { additionalProperties: false, description: 'The contract’s compliance with the rules the SPP IS counts (R-IND-COMPLIANCE), each flag explained' },
     ),
     createdAt: Instant('Created at'),
-    createdBy: Type.String({ maxLength: 200 }),
+    createdBy: Actor('Who created it'),
     updatedAt: Instant('Updated at'),
   },
   { additionalProperties: false },
@@ -358,7 +357,7 @@ export const VersionSchema = named('PiisVersion', Type.Object(
   {
     piisId: Uuid('The PIIS'),
     version: Int(1, 100000, 'Version number'),
-    kind: Type.Union([Type.Literal('initial'), Type.Literal('amendment'), Type.Literal('prolongation')]),
+    kind: Type.Union([Type.Literal('initial'), Type.Literal('amendment'), Type.Literal('prolongation')], { description: 'The first version, an amendment or a prolongation (R-AMEND, R-PROLONG)' }),
     content: ContentSchema,
     effectiveOn: NullableDate('First day this version applies (amendments)'),
     reason: NullableText('Why it was amended'),
@@ -366,7 +365,7 @@ export const VersionSchema = named('PiisVersion', Type.Object(
     signed: Type.Boolean({ description: 'The beneficiary and the CPAS have signed this version (then immutable, R-SIGNED-VERSION)' }),
     signatures: Type.Array(SignatureSchema, { maxItems: 50, description: 'Signatures in force of this version' }),
     createdAt: Instant('Created at'),
-    createdBy: Type.String({ maxLength: 200 }),
+    createdBy: Actor('Who created it'),
   },
   { additionalProperties: false },
 ));

@@ -25,7 +25,7 @@ export const SubsidyMonthSchema = named('SubsidyMonth', Type.Object(
 
 const CodeTotal = Type.Object(
   { months: Int(0, 1_000_000_000, 'Months with this code'), riCents: Cents('RI granted in those months'), subsidyCents: Cents('The 10% of those months') },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'The months of one federal code (11: first subsidy year, R-SUB-FIRST; 17: second, R-SUB-SECOND)' },
 );
 
 export const SubsidyReportSchema = named('SubsidyReport', Type.Object(
@@ -39,10 +39,13 @@ export const SubsidyReportSchema = named('SubsidyReport', Type.Object(
         subsidyCents: Cents('The 10% subsidy due for the year'),
         code11: CodeTotal,
         code17: CodeTotal,
-        student: Type.Object({ months: Int(0, 1_000_000_000, 'Months under a student PIIS (codes 9/10), reported apart (R-SUB-STUDENT)'), riCents: Cents('RI granted in those months') }, { additionalProperties: false }),
+        student: Type.Object(
+          { months: Int(0, 1_000_000_000, 'Months under a student PIIS (codes 9/10), reported apart (R-SUB-STUDENT)'), riCents: Cents('RI granted in those months') },
+          { additionalProperties: false, description: 'The student PIIS months (codes 9/10), reported apart (R-SUB-STUDENT)' },
+        ),
         exemptedMonths: Int(0, 1_000_000_000, 'Months under an exemption (code 8)'),
       },
-      { additionalProperties: false },
+      { additionalProperties: false, description: 'The year’s totals, as the reimbursement form adds them up' },
     ),
   },
   { additionalProperties: false },
@@ -68,7 +71,7 @@ export const IndicatorsSchema = named('Indicators', Type.Object(
     indicatorSet: Type.Union([Type.Literal('convention-2015-2016'), Type.Literal('pas-2017')], {
       description: 'The set the SPP IS asked for that year (R-IND-2015 until 2016, the PAS report from 2017); both are computed',
     }),
-    items: Type.Array(IndicatorItemSchema, { maxItems: 100 }),
+    items: Type.Array(IndicatorItemSchema, { maxItems: 100, description: 'Every figure, each with its SPP IS number, label, rule and explanation' }),
   },
   { additionalProperties: false },
 ));
@@ -117,9 +120,9 @@ export const JustificationSchema = named('Justification', Type.Object(
     justifiedCents: Int(0, 1_000_000_000_000, 'The eligible amounts of the expenses'),
     ineligibleCents: Int(0, 1_000_000_000_000, 'The amounts that do not count'),
     balanceCents: Type.Union([Int(-1_000_000_000_000, 1_000_000_000_000, 'Justified minus the subsidy (more than the grant is allowed)'), Type.Null()]),
-    rule: Type.String({ maxLength: 50 }),
-    explanation: Type.String({ maxLength: 2000 }),
-    items: Type.Array(ExpenseSchema, { maxItems: 100_000 }),
+    rule: Type.String({ maxLength: 50, description: 'The rule the costs are judged by (R-SUB-COSTS or R-PAS-COSTS)' }),
+    explanation: Type.String({ maxLength: 2000, description: 'How the costs were set against the subsidy, in the reader’s language' }),
+    items: Type.Array(ExpenseSchema, { maxItems: 100_000, description: 'The year’s expenses of this subsidy, each with its verdict' }),
   },
   { additionalProperties: false },
 ));
@@ -147,7 +150,10 @@ export const RapportUniqueSchema = named('RapportUnique', Type.Object(
   {
     form: Type.Union([Type.Literal('pas'), Type.Literal('piis10')], { description: 'pas: participation and social activation; piis10: the specific PIIS subsidy (10%)' }),
     year: Int(2002, 2100, 'The year'),
-    cpas: Type.Object({ kboNumber: Type.String({ maxLength: 10 }), name: Type.String({ maxLength: 200 }) }, { additionalProperties: false, description: 'The CPAS filing the form' }),
+    cpas: Type.Object(
+      { kboNumber: Type.String({ maxLength: 10, description: 'Its KBO number' }), name: Type.String({ maxLength: 200, description: 'Its name in the reader’s language' }) },
+      { additionalProperties: false, description: 'The CPAS filing the form' },
+    ),
     indicatorSet: IndicatorsSchema.properties.indicatorSet,
     lines: Type.Array(RapportUniqueLineSchema, { maxItems: 200, description: 'The form’s lines in order: identification, then its figures' }),
     modules: Type.Optional(Type.Array(PasModuleRowSchema, { maxItems: 100_000, description: 'pas: the collective-modules table (R-PAS-MODULES)' })),

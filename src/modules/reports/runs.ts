@@ -41,14 +41,19 @@ export const ReportRunSchema = named('ReportRun', Type.Object(
     year: Int(2002, 2100, 'The year'),
     subsidy: Type.Union([Subsidy, Type.Null()]),
     figures: Type.Union([SubsidyReportSchema, IndicatorsSchema, PasModulesReportSchema, JustificationSchema, RapportUniqueSchema], { description: 'The report as it was frozen' }),
-    ruleVersions: Type.Array(Type.Object({ id: Type.String({ maxLength: 50 }), effectiveFrom: Type.String({ format: 'date', maxLength: 10 }) }, { additionalProperties: false }), {
+    ruleVersions: Type.Array(
+      Type.Object(
+        { id: Type.String({ maxLength: 50, description: 'Rule id' }), effectiveFrom: Type.String({ format: 'date', maxLength: 10, description: 'First day of the version in force' }) },
+        { additionalProperties: false, description: 'A rule and its version' },
+      ),
+      {
       maxItems: 500,
       description: 'The version of every rule in force on the last day of the year',
     }),
     inputsHash: Type.String({ pattern: '^[0-9a-f]{64}$', maxLength: 64, description: 'SHA-256 of the facts the figures were computed from' }),
     inputsChanged: Type.Boolean({ description: 'The facts have changed since the run was frozen (the live report may differ; the run does not change)' }),
     frozenAt: Instant('Frozen at'),
-    frozenBy: Type.String({ maxLength: 200 }),
+    frozenBy: Type.String({ maxLength: 200, description: 'Who froze it (the token’s sub)' }),
   },
   { additionalProperties: false },
 ));

@@ -12,7 +12,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/beneficiaries/:beneficiaryId/transfers',
     {
-      config: { access: 'worker' },
+      config: { access: 'worker', problemCodes: ['date-in-future', 'invalid-reference', 'invalid-state'] },
       schema: {
         operationId: 'createTransfer',
         tags: ['beneficiaries'],
@@ -59,7 +59,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/transfers/:transferId/accept',
     {
-      config: { access: 'worker' },
+      config: { access: 'worker', problemCodes: ['invalid-state'] },
       schema: {
         operationId: 'acceptTransfer',
         tags: ['beneficiaries'],
@@ -74,7 +74,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/transfers/:transferId/refuse',
     {
-      config: { access: 'worker' },
+      config: { access: 'worker', problemCodes: ['invalid-state'] },
       schema: {
         operationId: 'refuseTransfer',
         tags: ['beneficiaries'],

@@ -30,7 +30,7 @@ export const TransferSchema = named('Transfer', Type.Object(
     requestedOn: CivilDate('Date of the request'),
     decidedAt: Type.Union([Instant('When it was accepted or refused'), Type.Null()]),
     decidedBy: Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: "The receiver's actor who decided" }),
-    refusalReason: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
+    refusalReason: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'Why the receiving CPAS refused it; null unless refused' }),
     copied: Type.Union(
       [
         Type.Object(
@@ -41,7 +41,7 @@ export const TransferSchema = named('Transfer', Type.Object(
             versions: Count('Contract versions copied'),
             signatures: Count('Signatures copied'),
             evaluations: Count('Evaluations copied'),
-            healthDataIncluded: Type.Boolean(),
+            healthDataIncluded: Type.Boolean({ description: 'Whether health-domain scores were copied (only with the consent recorded)' }),
           },
           { additionalProperties: false },
         ),
@@ -60,7 +60,7 @@ export const TransferListQuery = Type.Object(
   {
     ...ListQuery,
     direction: Type.Optional(Type.Union([Type.Literal('incoming'), Type.Literal('outgoing')], { description: 'incoming or outgoing (default: both)' })),
-    status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('refused')])),
+    status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('refused')], { description: 'Only the transfers in this status' })),
   },
   { additionalProperties: false },
 );
