@@ -7,6 +7,8 @@ import { inTenant } from '../../src/db/tenant.js';
 import { uuidv7 } from '../../src/db/ids.js';
 import { bearer, buildHarness, newBeneficiary, type Harness, type TestCpas } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
+import { appendChangeQuery } from '../../src/modules/audit/audit.repository.js';
+import { EVENT_TYPES, eventTypesTable, type EventType } from '../../src/modules/events/event-types.js';
 
 interface FeedEvent {
   id: string;
@@ -79,6 +81,34 @@ t.test('change feed', async (t) => {
   const b = await h.newCpas();
   const feedA = await a.token('integration');
   const feedB = await b.token('integration');
+
+  t.test('when a module, a subscription and a person are created, then the first two events carry the record as its GET answers it, the person’s never', async (t) => {
+    const start = await caughtUp(h, a, feedA);
+    const manager = await a.token('cpas_manager');
+    const integration = await a.token('integration');
+    const module = await h.app.inject({ method: 'POST', url: '/v1/activation-modules', headers: bearer(manager), payload: { theme: 'Budget', title: 'Household budget', startsOn: '2026-02-01', hours: 20 } });
+    t.equal(module.statusCode, 201);
+    const hook = await h.app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(integration), payload: { url: 'https://93.184.216.34/hooks', events: ['piis.*'] } });
+    t.equal(hook.statusCode, 201);
+    const person = await newBeneficiary(h.app, manager);
+    const { events } = await readUntil(h, feedA, start, (e) => e.some((x) => x.entityId === person.id));
+    const of = (type: string) => events.find((e) => e.type === type)!.data;
+    const moduleRead = await h.app.inject({ method: 'GET', url: `/v1/activation-modules/${module.json().id}`, headers: bearer(manager) });
+    t.same(of('activation_module.created')['record'], moduleRead.json(), 'the module as its GET answers it');
+    const hookRead = await h.app.inject({ method: 'GET', url: `/v1/webhooks/${hook.json().id}`, headers: bearer(integration) });
+    t.same(of('webhook.created')['record'], hookRead.json(), 'the subscription as its GET answers it');
+    t.notMatch(JSON.stringify(of('webhook.created')), hook.json().secret, 'never its secret');
+    t.same(of('beneficiary.created'), { id: person.id }, 'a person’s record does not ride in the event');
+  });
+
+  t.test('when an event type is not in the list of event types, then it cannot be appended', async (t) => {
+    const ctx = { cpasId: a.id, actor: 'test', requestId: 'test' };
+    t.throws(() => appendChangeQuery(h.db.database.db, ctx, { action: 'create', entity: 'x', entityId: a.id, event: { type: 'piis.teleported', data: {} } }), /piis.teleported is not in the list of event types/);
+    for (const [type, e] of Object.entries(EVENT_TYPES as Record<string, EventType>)) {
+      t.ok(Boolean(e.record) !== Boolean(e.whyNot), `${type}: a record, or why not`);
+    }
+    t.match(eventTypesTable(), /\| `piis\.signed` \| Both parties have signed/);
+  });
 
   t.test('when a CPAS has no events yet, then the page is empty and still carries a cursor to poll with', async (t) => {
     const fresh = await h.newCpas();

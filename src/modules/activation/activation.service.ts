@@ -42,8 +42,9 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
       external_ref: body.externalRef ?? null,
       created_by: ctx.actor,
     });
-    await appendChange(tx, ctx, { action: 'create', entity: 'activation_module', entityId: id, event: { type: 'activation_module.created', data: { id } } });
-    return created(repo.toModule(row), `/v1/activation-modules/${id}`, '"1"');
+    const module = repo.toModule(row);
+    await appendChange(tx, ctx, { action: 'create', entity: 'activation_module', entityId: id, event: { type: 'activation_module.created', data: { id, record: module } } });
+    return created(module, `/v1/activation-modules/${id}`, '"1"');
   }).catch((error) => {
     if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'module' }));
     throw error;

@@ -3,6 +3,7 @@
 import { type CompiledQuery, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import { uuidv7, uuidv7Floor } from '../../db/ids.js';
+import { isEventType } from '../events/event-types.js';
 import type { AuditAction, AuditEntryTable } from '../../db/types.js';
 import type { RequestContext } from '../../http/context.js';
 
@@ -45,10 +46,12 @@ export function appendChangesQuery(tx: Tx, ctx: Actor, changes: readonly Change[
     (change) => sql`(${ctx.cpasId}, ${uuidv7()}, ${ctx.actor}, ${change.action}, ${change.entity}, ${change.entityId}, ${ctx.requestId})`,
   );
   const events = changes.flatMap((change) =>
-    [change.event, ...(change.alsoEmit ?? [])].map(
-      (e) => sql`(${ctx.cpasId}, ${uuidv7()}, ${e.type}, ${e.entity ?? change.entity}, ${e.entityId ?? change.entityId}, ${ctx.actor},
-            ${JSON.stringify(e.data)}::jsonb, ${ctx.requestId})`,
-    ),
+    [change.event, ...(change.alsoEmit ?? [])].map((e) => {
+      // the list of event types is the one the feed and the webhooks document
+      if (!isEventType(e.type)) throw new Error(`appendChange: ${e.type} is not in the list of event types (events/event-types.ts)`);
+      return sql`(${ctx.cpasId}, ${uuidv7()}, ${e.type}, ${e.entity ?? change.entity}, ${e.entityId ?? change.entityId}, ${ctx.actor},
+            ${JSON.stringify(e.data)}::jsonb, ${ctx.requestId})`;
+    }),
   );
   return sql`
     with audit as (

@@ -26,8 +26,8 @@ export async function createCpas(ctx: RequestContext, body: CpasCreateBody): Pro
       }
       const id = uuidv7();
       await repo.insertCpas(tx, { id, kbo, name: body.name, language: body.language, nisCodes: body.nisCodes, address: body.address ?? null, contact: body.contact ?? null, actor: ctx.actor });
-      await appendChange(tx, ctx, { action: 'create', entity: 'cpas', entityId: id, event: { type: 'cpas.created', data: { kboNumber: kbo } } });
       const cpas = (await repo.findCpasById(tx, id))!;
+      await appendChange(tx, ctx, { action: 'create', entity: 'cpas', entityId: id, event: { type: 'cpas.created', data: { kboNumber: kbo, record: cpas } } });
       return created(cpas, `/v1/cpas/${id}`, '"1"');
     });
   } catch (error) {

@@ -5,12 +5,14 @@ import { Instant, Int, Uuid } from '../../http/schemas.js';
 export const EventSchema = named('Event', Type.Object(
   {
     id: Uuid('Stable id of the event: the same on every page and every webhook delivery (deduplicate on it)'),
-    type: Type.String({ maxLength: 100, description: 'What happened, e.g. piis.signed, beneficiary.created' }),
+    type: Type.String({ maxLength: 100, description: 'What happened, e.g. piis.signed, beneficiary.created (every type: listEvents)' }),
     occurredAt: Instant('When the change was made'),
     entity: Type.String({ maxLength: 100, description: 'Kind of record the event is about, e.g. piis, beneficiary' }),
     entityId: Type.Union([Uuid('Id of that record'), Type.Null()]),
     actor: Type.String({ maxLength: 200, description: "The token's sub that made the change" }),
-    data: Type.Record(Type.String(), Type.Unknown(), { description: 'Ids, dates and codes of the change (never names, NISS or free text): fetch the record for the rest' }),
+    data: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'Ids, dates and codes of the change; `record`, the record’s public shape as of the change, for the types that carry it (the table of event types in listEvents says which, and why not for the others)',
+    }),
   },
   { additionalProperties: false },
 ));

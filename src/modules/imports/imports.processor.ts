@@ -208,7 +208,7 @@ export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: 
       action: 'update',
       entity: 'import',
       entityId: job.id,
-      event: { type: 'import.completed', data: { id: job.id, kind: job.kind, dryRun: job.dry_run, created: done!.created, updated: done!.updated, unchanged: done!.unchanged, rejected: done!.rejected } },
+      event: { type: 'import.completed', data: { id: job.id, kind: job.kind, dryRun: job.dry_run, created: done!.created, updated: done!.updated, unchanged: done!.unchanged, rejected: done!.rejected, record: repo.toImport(done!) } },
     });
   });
 }

@@ -2,6 +2,7 @@
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import type { ImportJobTable, ImportRowTable, ImportVerdict } from '../../db/types.js';
+import type { Import } from './imports.schemas.js';
 
 export type JobRow = Omit<Selectable<ImportJobTable>, 'payload'>;
 const JOB_COLUMNS = [
@@ -61,4 +62,28 @@ export function verdictsQuery(tx: Tx, cpasId: string, importId: string, filter: 
   let q = tx.selectFrom('import_row').selectAll().where('cpas_id', '=', cpasId).where('import_id', '=', importId).where('row_number', '>', filter.afterRow);
   if (filter.verdict) q = q.where('verdict', '=', filter.verdict);
   return q.orderBy('row_number').limit(filter.limit).compile();
+}
+
+/** A job row as its GET answers it. */
+export function toImport(row: JobRow): Import {
+  return {
+    id: row.id,
+    kind: row.kind,
+    format: row.format,
+    dryRun: row.dry_run,
+    status: row.status,
+    totalRows: row.total_rows,
+    processedRows: row.created + row.updated + row.unchanged + row.rejected,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    rejected: row.rejected,
+    fileSha256: row.payload_sha256,
+    fileBytes: row.payload_bytes,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    failure: row.failure,
+  };
 }

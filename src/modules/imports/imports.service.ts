@@ -36,21 +36,21 @@ export async function createImport(ctx: RequestContext, query: ImportQuery, payl
     });
     await appendAudit(tx, ctx, { action: 'create', entity: 'import', entityId: id });
     const [row] = (await tx.executeQuery(repo.jobsQuery(tx, ctx.cpasId, { id }))).rows;
-    return { status: 202, body: toImport(row!), headers: { location: `/v1/imports/${id}` } };
+    return { status: 202, body: repo.toImport(row!), headers: { location: `/v1/imports/${id}` } };
   });
 }
 
 export async function getImport(ctx: RequestContext, importId: string): Promise<Import> {
   const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.jobsQuery(tx, ctx.cpasId, { id: importId }))).rows);
   if (!row) throw NO_IMPORT();
-  return toImport(row);
+  return repo.toImport(row);
 }
 
 export async function listImports(ctx: RequestContext, query: { limit?: number; cursor?: string }) {
   const limit = query.limit ?? 50;
   const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.jobsQuery(tx, ctx.cpasId, { afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows);
   const page = pageOf(rows, limit);
-  return { items: page.items.map(toImport), nextCursor: page.nextCursor };
+  return { items: page.items.map(repo.toImport), nextCursor: page.nextCursor };
 }
 
 export async function listImportRows(ctx: RequestContext, importId: string, query: ImportRowsQuery) {
@@ -80,25 +80,3 @@ function decodeRowCursor(cursor: string): number {
   throw new AppError('invalid-cursor', msg('cursor.invalid'));
 }
 
-function toImport(row: repo.JobRow): Import {
-  return {
-    id: row.id,
-    kind: row.kind,
-    format: row.format,
-    dryRun: row.dry_run,
-    status: row.status,
-    totalRows: row.total_rows,
-    processedRows: row.created + row.updated + row.unchanged + row.rejected,
-    created: row.created,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    rejected: row.rejected,
-    fileSha256: row.payload_sha256,
-    fileBytes: row.payload_bytes,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    failure: row.failure,
-  };
-}

@@ -144,7 +144,7 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
           operationId: t.operationId,
           tags: ['piis'],
           summary: `${route.summary} (${t.rules.join(', ')})`,
-          description: `Allowed while the PIIS is ${t.from.join(', ')}; otherwise 409 invalid-state. Emits ${t.event}.`,
+          description: `Allowed while the PIIS is ${t.from.join(', ')}; otherwise 409 invalid-state. Emits ${t.events.join(' or ')} (see listEvents).`,
           params: route.params,
           headers: TransitionHeaders,
           body: route.body,

@@ -42,8 +42,8 @@ export async function createWebhook(ctx: RequestContext, body: WebhookBody, allo
       created_by: ctx.actor,
       external_ref: body.externalRef ?? null,
     });
-    await appendChange(tx, ctx, { action: 'create', entity: 'webhook', entityId: id, event: { type: 'webhook.created', data: { id, events: body.events } } });
     const [row] = (await tx.executeQuery(repo.subscriptionsQuery(tx, ctx.cpasId, { id }))).rows;
+    await appendChange(tx, ctx, { action: 'create', entity: 'webhook', entityId: id, event: { type: 'webhook.created', data: { id, events: body.events, record: toWebhook(row!) } } });
     return created({ ...toWebhook(row!), secret }, `/v1/webhooks/${id}`, etag(row!));
   }).catch((error) => {
     if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'webhook' }));
