@@ -43,11 +43,14 @@ t.test('when a binary COPY stream arrives cut at any byte, then every row is rea
     parser.end();
     if (JSON.stringify(texts(rows)) !== JSON.stringify(ROWS)) return t.fail(`cut at byte ${cut}`);
   }
+  // one byte at a time (rows small enough that what is kept between bytes stays short)
+  const small = ROWS.map((row) => row.map((f) => (f === null ? null : f.slice(0, 300))));
+  const bytes = copyBytes(small);
   const byte = new BinaryCopyParser();
   const rows: RawRow[] = [];
-  for (let i = 0; i < whole.length; i++) rows.push(...byte.push(whole.subarray(i, i + 1)));
+  for (let i = 0; i < bytes.length; i++) rows.push(...byte.push(bytes.subarray(i, i + 1)));
   byte.end();
-  t.same(texts(rows), ROWS, 'one byte at a time');
+  t.same(texts(rows), small, 'one byte at a time');
 });
 
 t.test('when a binary COPY stream stops inside a row or is not one, then reading it fails', async (t) => {
