@@ -167,6 +167,7 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
           operationId: list.operationId,
           tags: ['piis'],
           summary: `List the ${list.noun} of a PIIS in force (all with includeVoided=true)`,
+          description: `Voided ${list.noun} are listed only with includeVoided=true. Paged with limit and cursor; reading them is an access to the person’s file, logged.`,
           params: schemas.PiisParams,
           querystring: schemas.FactListQuery,
           response: { 200: json(Page(list.schema, list.noun), `A page of ${list.noun}`), ...problems(400, ...AUTH_ERRORS, 404) },
@@ -182,6 +183,7 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
           operationId: list.getOp,
           tags: ['piis'],
           summary: `One ${list.one} of a PIIS, in force or not (the Location of its creation)`,
+          description: `Answers the ${list.one} whether or not it is still in force; 404 when it is not one of this PIIS’s.`,
           params: schemas.FactParams,
           response: { 200: json(list.schema, `The ${list.one}`), ...problems(400, ...AUTH_ERRORS, 404) },
         },
@@ -192,11 +194,12 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/piis/:piisId/${list.segment}/:factId/void`,
       {
-        config: { access: transitions[list.action].access },
+        config: { access: transitions[list.action].access, problemCodes: ['invalid-state'] },
         schema: {
           operationId: list.voidOp,
           tags: ['piis'],
           summary: `Void one of the ${list.noun} with a reason (R-CORRECT); the rules then follow the records in force`,
+          description: `The record stays readable, marked void with its reason; the PIIS’s dates and flags are computed again from the records still in force. Emits piis.${list.segment.replace(/-/g, '_').replace(/s$/, '')}_voided.`,
           params: schemas.FactParams,
           headers: TransitionHeaders,
           body: schemas.VoidBody,
