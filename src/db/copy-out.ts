@@ -25,8 +25,8 @@ export interface CopyPool {
 }
 
 export interface RawRowsOptions {
-  /** the CPAS bound for row-level security (none: only the narrow owner functions answer) */
-  cpasId?: string;
+  /** the CPAS bound for row-level security */
+  cpasId: string;
   /** rows per batch on the embedded database's cursor */
   batch?: number;
 }
@@ -34,11 +34,6 @@ export interface RawRowsOptions {
 /** The statement's rows in batches, each field as bytes; every column must be selected as text. */
 export function rawRows(db: Kysely<DB>, copyPool: CopyPool | undefined, query: CompiledQuery, options: RawRowsOptions): AsyncIterable<RawRow[]> {
   return copyPool ? copiedRows(copyPool, query, options.cpasId) : cursorRows(db, query, options);
-}
-
-/** The batches of a stream of raw rows, each row read with `read`. */
-export async function* typedRows<R>(batches: AsyncIterable<RawRow[]>, read: (row: RawRow) => R): AsyncIterable<R[]> {
-  for await (const batch of batches) yield batch.map(read);
 }
 
 async function* cursorRows(db: Kysely<DB>, query: CompiledQuery, options: RawRowsOptions): AsyncIterable<RawRow[]> {
@@ -61,21 +56,18 @@ export function copyStatement(query: CompiledQuery): string {
   return `copy (${text}) to stdout (format binary)`;
 }
 
-/** set_config of the tenant (when one is bound), a timeout of none and each parameter, all bind parameters. */
-function settingsStatement(query: CompiledQuery, cpasId: string | undefined): { text: string; values: unknown[] } {
-  const values: unknown[] = query.parameters.map((value) => {
+/** set_config of the tenant, a timeout of none and each parameter, all bind parameters. */
+function settingsStatement(query: CompiledQuery, cpasId: string): { text: string; values: unknown[] } {
+  const values: unknown[] = [cpasId, ...query.parameters.map((value) => {
     if (value === null || value === undefined || typeof value === 'object') throw new Error('copyStatement: parameters are scalar values');
     return String(value);
-  });
-  const settings = ["set_config('statement_timeout', '0', true)", ...values.map((_, i) => `set_config('piis_copy.p${i + 1}', $${i + 1}, true)`)];
-  if (cpasId !== undefined) {
-    values.push(cpasId);
-    settings.push(`set_config('app.cpas_id', $${values.length}, true)`);
-  }
+  })];
+  const settings = ["set_config('app.cpas_id', $1, true)", "set_config('statement_timeout', '0', true)"];
+  query.parameters.forEach((_, i) => settings.push(`set_config('piis_copy.p${i + 1}', $${i + 2}, true)`));
   return { text: `select ${settings.join(', ')}`, values };
 }
 
-async function* copiedRows(pool: CopyPool, query: CompiledQuery, cpasId: string | undefined): AsyncIterable<RawRow[]> {
+async function* copiedRows(pool: CopyPool, query: CompiledQuery, cpasId: string): AsyncIterable<RawRow[]> {
   const statement = copyStatement(query);
   const settings = settingsStatement(query, cpasId);
   const client = await pool.connect();

@@ -4,7 +4,7 @@
 // (who, what, which request) before the first byte goes.
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/problem.js';
-import { rawRows, typedRows } from '../../db/copy-out.js';
+import { cursorBatches } from '../../db/cursor.js';
 import { inTenant } from '../../db/tenant.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { FIRST_INDICATOR_YEAR, indicatorSetOf } from '../../rules/indicators.js';
@@ -70,7 +70,7 @@ export async function getStatisticalExtract(ctx: RequestContext, query: ExtractQ
     purpose,
     auditEntity,
     explanation: render(ctx.lang, msg('report.extract', { from: String(years.from), to: String(years.to), purpose })),
-    // no statement timeout: the stream lasts as long as the client reads; rows come as bytes
-    batches: typedRows(rawRows(ctx.db, ctx.database.copyPool, query_, { batch: 1000 }), repo.toExtractRow),
+    // no statement timeout: the stream lasts as long as the client reads
+    batches: cursorBatches(ctx.db, query_, { batch: 1000, statementTimeoutMs: 0 }),
   };
 }

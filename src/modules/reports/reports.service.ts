@@ -8,7 +8,7 @@ import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/ind
 import { cpasTally, ensureFresh } from '../rollups/rollups.service.js';
 import * as repo from './reports.repository.js';
 import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
-import { rawRows, typedRows } from '../../db/copy-out.js';
+import { rawRows } from '../../db/copy-out.js';
 import { readInTenant } from '../../db/tenant.js';
 import { identitiesOf, subsidyItemsQuery, subsidyTotalsQuery, toSubsidyItems, toSubsidyTotals, type SubsidyItemsRow } from '../rollups/rollups.repository.js';
 import type { NamedSubsidyMonth } from './reports.exports.js';
@@ -49,7 +49,8 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
       async *[Symbol.asyncIterator]() {
         const named: Array<{ id: string }> = [];
         try {
-          for await (const batch of typedRows(batches, toSubsidyItems)) {
+          for await (const raw of batches) {
+            const batch = raw.map(toSubsidyItems);
             for (const r of batch) named.push({ id: r.beneficiary_id });
             yield batch;
           }
