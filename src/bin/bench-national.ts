@@ -144,13 +144,22 @@ function rssSampler(pid: number): { stop(): number } {
   };
 }
 
+/** The line feeds in a chunk. */
+function newlines(chunk: Uint8Array): number {
+  const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  let count = 0;
+  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) count++;
+  return count;
+}
+
 /** Reads a whole response, counting its lines. */
 async function download(url: string, headers: Record<string, string>): Promise<{ lines: number; ms: number }> {
   const started = performance.now();
   const res = await fetch(url, { headers });
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   let lines = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+  // counted natively: a byte-by-byte loop here would make the client, not the server, the slow part
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) lines += newlines(chunk);
   return { lines, ms: performance.now() - started };
 }
 
@@ -161,9 +170,7 @@ function psqlCopy(url: string, statement: string): Promise<{ lines: number; ms: 
     const child = spawn('psql', [url, '-X', '-q', '-c', `\\copy (${statement}) to stdout with csv`], { env: { ...process.env, PGOPTIONS: '-c role=piis_app' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      for (const byte of chunk) if (byte === 10) lines++;
-    });
+    child.stdout.on('data', (chunk: Buffer) => (lines += newlines(chunk)));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => (code === 0 ? resolve({ lines, ms: performance.now() - started }) : reject(new Error(`psql: ${err}`))));
   });
