@@ -86,6 +86,25 @@ t.test('SPP IS views', async (t) => {
     t.same(leaks(Object.values(files).map((f) => strFromU8(f)).join('\n')), []);
   });
 
+  t.test('when a file is added or a CPAS registered after a read, then the next read shows it, in the reader’s language', async (t) => {
+    const read = async (lang = 'fr') => json(await get('/v1/reports/national/indicators?year=2026', analyst, { 'accept-language': lang }));
+    const entitled = (body: any) => body.totals.find((i: any) => i.key === 'entitled.total');
+    const before = await read();
+    t.same(await read(), before, 'the same answer twice');
+    const dutch = await read('nl');
+    t.not(dutch.explanation, before.explanation, 'each language its own explanation');
+    t.same(dutch.rows, before.rows, 'the same figures');
+    await piisIn(app, midManager, 'active');
+    const after = await read();
+    t.match(entitled(before), { value: 13 });
+    t.match(entitled(after), { value: 14 }, 'the new file counts at once');
+    t.match(entitled(await read('nl')), { value: 14 }, 'in every language');
+    const newcomer = await h.newCpas();
+    const withNewcomer = await read();
+    t.equal(withNewcomer.rows.length, after.rows.length + 1, 'a CPAS registered since has its row');
+    t.ok(withNewcomer.rows.some((r: any) => r.kboNumber === newcomer.kbo));
+  });
+
   t.test('when an analyst downloads the statistical extract, then each PIIS-year is a row under keyed pseudonyms and nothing identifies a person', async (t) => {
     const res = await get('/v1/reports/national/extract?year=2026');
     t.equal(res.statusCode, 200, res.body.slice(0, 300));

@@ -9,9 +9,11 @@ import { inTenant } from '../../db/tenant.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { FIRST_INDICATOR_YEAR, indicatorSetOf } from '../../rules/indicators.js';
 import { nationalIndicators } from '../../rules/national-indicators.js';
-import { nationalRollups } from '../rollups/rollups.repository.js';
+import { nationalIndicatorVersion, nationalRollups } from '../rollups/rollups.repository.js';
 import { refreshBacklog } from '../rollups/rollups.service.js';
 import { hmacBlocks, purposeKey } from './pseudonyms.js';
+import { versionedCache, type VersionedCache } from './indicators-cache.js';
+import type { Database } from '../../db/database.js';
 import * as repo from './national.repository.js';
 import type { ExtractQuery, ExtractRow, NationalIndicators, NationalQuery } from './national.schemas.js';
 import { msg, render } from '../../i18n/catalogue.js';
@@ -30,12 +32,31 @@ function auditDownload(ctx: RequestContext, entity: string): Promise<void> {
   return inTenant(ctx.db, ctx.cpasId, (tx) => appendAudit(tx, ctx, { action: 'export', entity }));
 }
 
+/** The answers computed on each database (a test process opens many). */
+const answers = new WeakMap<Database, VersionedCache<NationalIndicators>>();
+
+function answersOn(database: Database): VersionedCache<NationalIndicators> {
+  let cache = answers.get(database);
+  if (!cache) answers.set(database, (cache = versionedCache()));
+  return cache;
+}
+
 export async function getNationalIndicators(ctx: RequestContext, query: NationalQuery): Promise<NationalIndicators> {
   const year = yearOf(ctx, query.year);
   // exact: persons whose facts changed are tallied again first (usually done in the background)
   await refreshBacklog(ctx.database, ctx.today);
-  const rollups = await nationalRollups(ctx.db, year);
+  const version = await nationalIndicatorVersion(ctx.db, year);
+  const report = await answersOn(ctx.database).through(`${year}/${ctx.lang}`, version, async () => {
+    const rollups = await nationalRollups(ctx.db, year);
+    // kept only if nothing changed while the rollups were read
+    const readAt = await nationalIndicatorVersion(ctx.db, year);
+    return { version: readAt, value: nationalReport(ctx, year, rollups) };
+  });
   await auditDownload(ctx, `national_indicators/${year}`);
+  return report;
+}
+
+function nationalReport(ctx: RequestContext, year: number, rollups: Awaited<ReturnType<typeof nationalRollups>>): NationalIndicators {
   const table = nationalIndicators(rollups.map((r) => ({ cpas: { kboNumber: r.kboNumber, name: r.name }, tally: r.tally })), year);
   return {
     year,

@@ -108,6 +108,12 @@ export async function nationalRollups(tx: Tx, year: number): Promise<Array<{ cpa
   return rows.map((r) => ({ cpasId: r.cpas_id, kboNumber: r.kbo_number, name: r.name, tally: toTally(r) }));
 }
 
+/** The version of a year's national figures: changes with any write to a CPAS or to its rollup of the year. */
+export async function nationalIndicatorVersion(tx: Tx, year: number): Promise<string> {
+  const { rows } = await sql<{ version: string | null }>`select piis_national_indicator_version(${year}) as version`.execute(tx);
+  return rows[0]?.version ?? 'none';
+}
+
 export interface SubsidyTallyRow {
   beneficiaryId: string;
   year: number;
