@@ -33,11 +33,20 @@ export interface WorkbookProperties {
   created: string;
 }
 
+// characters XML 1.0 cannot hold (dropped) and those markup needs escaped; most texts have none
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const escapeXml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
-    // characters XML 1.0 cannot hold are dropped
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  !NEEDS_ESCAPE.test(s)
+    ? s
+    : s
+        .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+/** Spreadsheet software trims a text's outer white space unless told to keep it. */
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+const keepsSpace = (s: string) => isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1));
 
 /** Days since 1899-12-30 (the spreadsheet epoch) of a civil date YYYY-MM-DD. */
 export function dateSerial(date: string): number {
@@ -53,7 +62,8 @@ function columnName(index: number): string {
 function cellXml(ref: string, type: CellType, value: Cell, textStyle = 0): string {
   if (value === null || value === '') return '';
   if (type === 'text' || typeof value === 'string' && type !== 'date' && type !== 'month') {
-    return `<c r="${ref}"${textStyle ? ` s="${textStyle}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
+    const text = String(value);
+    return `<c r="${ref}"${textStyle ? ` s="${textStyle}"` : ''} t="inlineStr"><is><t${keepsSpace(text) ? ' xml:space="preserve"' : ''}>${escapeXml(text)}</t></is></c>`;
   }
   // amounts travel in cents and are shown in euros
   const number = type === 'date' ? dateSerial(String(value)) : type === 'month' ? dateSerial(`${String(value)}-01`) : type === 'euros' ? Number(value) / 100 : Number(value);
@@ -151,7 +161,6 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
     out.push(Buffer.from(chunk));
     if (final) out.push(null);
   });
-  const encoder = new TextEncoder();
   void (async () => {
     const names: string[] = [];
     try {
@@ -164,7 +173,7 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
         let batch = '';
         let parts = 0;
         const flush = (final = false) => {
-          file!.push(encoder.encode(batch), final);
+          file!.push(Buffer.from(batch, 'utf8'), final);
           batch = '';
         };
         const openSheet = () => {
@@ -197,7 +206,7 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
       for (const [name, text] of Object.entries(staticParts(names, properties))) {
         const part = new NativeDeflate(name);
         zip.add(part);
-        part.push(encoder.encode(text), true);
+        part.push(Buffer.from(text, 'utf8'), true);
       }
       zip.end();
     } catch (error) {
