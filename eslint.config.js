@@ -14,11 +14,29 @@ export default tseslint.config(
     },
   },
   {
-    files: ['migrations/**', 'src/db/migrate.ts', 'src/db/database.ts', 'src/bin/migrate.ts', 'src/bin/build-template.ts', 'scripts/**', 'test/**'],
+    files: [
+      'migrations/**',
+      'src/db/migrate.ts',
+      'src/db/database.ts',
+      'src/bin/migrate.ts',
+      'src/bin/build-template.ts',
+      'scripts/**',
+      'test/**',
+    ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', performance: 'readonly', WebSocket: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        performance: 'readonly',
+        WebSocket: 'readonly',
+      },
+    },
   },
 );

@@ -37,11 +37,24 @@ for (const lang of ['fr', 'nl']) {
   for (const [locale, { lcid, env }] of Object.entries(LOCALES)) {
     const out = path.join(dir, locale);
     fs.mkdirSync(out, { recursive: true });
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile-${locale}`, '--infilter=CSV:59,34,76,1,,' + lcid + ',false,true,true', '--convert-to', 'xlsx', '--outdir', out, csv], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, LANG: env, LC_ALL: env },
-    });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile-${locale}`,
+        '--infilter=CSV:59,34,76,1,,' + lcid + ',false,true,true',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        csv,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, LANG: env, LC_ALL: env },
+      },
+    );
     const files = unzipSync(new Uint8Array(fs.readFileSync(path.join(out, `subsidy-${lang}.xlsx`))));
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     const cell = (ref) => sheet.match(new RegExp(`<c r="${ref}"([^>]*)>(?:<v>([^<]*)</v>)?`)) ?? [];
@@ -49,7 +62,13 @@ for (const lang of ['fr', 'nl']) {
     const [, riAttrs, ri] = cell('F2');
     const [, subsidyAttrs, subsidy] = cell('G2');
     const numeric = (attrs) => !/t="(s|str|inlineStr)"/.test(attrs ?? '');
-    const ok = numeric(monthAttrs) && Number(month) === 46023 && numeric(riAttrs) && Number(ri) === 1300.12 && numeric(subsidyAttrs) && Number(subsidy) === 130.01;
+    const ok =
+      numeric(monthAttrs) &&
+      Number(month) === 46023 &&
+      numeric(riAttrs) &&
+      Number(ri) === 1300.12 &&
+      numeric(subsidyAttrs) &&
+      Number(subsidy) === 130.01;
     if (!ok) failures += 1;
     console.log(
       `${ok ? 'OK    ' : 'NOT OK'} CSV in ${lang} opened under ${locale}: month B2 ${numeric(monthAttrs) ? `a date (serial ${month})` : 'text'}, ` +
@@ -63,16 +82,35 @@ for (const lang of ['fr', 'nl']) {
   const csv = path.join(dir, 'subsidy-en.csv');
   fs.writeFileSync(csv, await buffer(csvStream(subsidyColumns, items, 'en')));
   const out = path.join(dir, 'control');
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile-control`, '--infilter=CSV:44,34,76,1,,2060,false,true,true', '--convert-to', 'xlsx', '--outdir', out, csv], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, LANG: 'fr_BE.UTF-8', LC_ALL: 'fr_BE.UTF-8' },
-  });
-  const sheet = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(out, 'subsidy-en.csv'.replace('.csv', '.xlsx')))))['xl/worksheets/sheet1.xml']);
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${dir}/profile-control`,
+      '--infilter=CSV:44,34,76,1,,2060,false,true,true',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      out,
+      csv,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, LANG: 'fr_BE.UTF-8', LC_ALL: 'fr_BE.UTF-8' },
+    },
+  );
+  const sheet = strFromU8(
+    unzipSync(new Uint8Array(fs.readFileSync(path.join(out, 'subsidy-en.csv'.replace('.csv', '.xlsx')))))[
+      'xl/worksheets/sheet1.xml'
+    ],
+  );
   const f2 = sheet.match(/<c r="F2"([^>]*)>(?:<v>([^<]*)<\/v>)?/) ?? [];
   const misread = /t="(s|str|inlineStr)"/.test(f2[1] ?? '') || Number(f2[2]) !== 1300.12;
   if (!misread) failures += 1;
-  console.log(`${misread ? 'OK    ' : 'NOT OK'} control: the English CSV opened under fr-BE does not give the amount 1300.12 (F2: ${f2[1] ?? ''} ${f2[2] ?? 'empty'})`);
+  console.log(
+    `${misread ? 'OK    ' : 'NOT OK'} control: the English CSV opened under fr-BE does not give the amount 1300.12 (F2: ${f2[1] ?? ''} ${f2[2] ?? 'empty'})`,
+  );
 }
 const version = execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim();
 console.log(`${version}; files in ${dir}`);

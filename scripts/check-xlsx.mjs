@@ -30,16 +30,38 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-xlsx-'));
 const file = path.join(dir, 'subsidy-2026.xlsx');
 fs.writeFileSync(
   file,
-  await buffer(xlsxStream({ sheetName: '2026', headers: subsidyColumns.map((c) => render('fr', typeof c.header === 'string' ? msg(c.header) : c.header)), types: subsidyColumns.map((c) => c.type), rows: items.map((r) => subsidyColumns.map((c) => c.value(r, 'fr'))), rowLimit: 4 })),
+  await buffer(
+    xlsxStream({
+      sheetName: '2026',
+      headers: subsidyColumns.map((c) => render('fr', typeof c.header === 'string' ? msg(c.header) : c.header)),
+      types: subsidyColumns.map((c) => c.type),
+      rows: items.map((r) => subsidyColumns.map((c) => c.value(r, 'fr'))),
+      rowLimit: 4,
+    }),
+  ),
 );
-const soffice = (...args) => execFileSync('soffice', ['--headless', ...args, '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+const soffice = (...args) =>
+  execFileSync('soffice', ['--headless', ...args, '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
 soffice('--convert-to', 'pdf');
 soffice('--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1');
 const pdf = fs.statSync(path.join(dir, 'subsidy-2026.pdf'));
-const csvs = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
-console.log(`LibreOffice converted ${file} to PDF (${pdf.size} bytes) and to ${csvs.length} CSV sheet(s): ${csvs.join(', ')}`);
+const csvs = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.csv'))
+  .sort();
+console.log(
+  `LibreOffice converted ${file} to PDF (${pdf.size} bytes) and to ${csvs.length} CSV sheet(s): ${csvs.join(', ')}`,
+);
 for (const csv of csvs) console.log(`--- ${csv}\n${fs.readFileSync(path.join(dir, csv), 'utf8')}`);
 const first = fs.readFileSync(path.join(dir, 'subsidy-2026-2026.csv'), 'utf8').split('\n');
-const ok = csvs.length === 2 && /^Bénéficiaire,NISS,Nom,Prénom,Mois,Code/.test(first[0]) && /,2026-01,/.test(first[1]) && /,"?1,300\.00"?,/.test(first[1]);
-console.log(ok ? 'OK: two sheets, French headers, the month shown as a date (2026-01), the amount as a number (1,300.00)' : 'NOT OK: see the sheets above');
+const ok =
+  csvs.length === 2 &&
+  /^Bénéficiaire,NISS,Nom,Prénom,Mois,Code/.test(first[0]) &&
+  /,2026-01,/.test(first[1]) &&
+  /,"?1,300\.00"?,/.test(first[1]);
+console.log(
+  ok
+    ? 'OK: two sheets, French headers, the month shown as a date (2026-01), the amount as a number (1,300.00)'
+    : 'NOT OK: see the sheets above',
+);
 process.exit(ok ? 0 : 1);

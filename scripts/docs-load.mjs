@@ -20,7 +20,18 @@ if (!browser) throw new Error('no chromium: apt-get install chromium');
 
 const port = 9300 + Math.floor(Math.random() * 500);
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-load-'));
-const child = spawn(`/usr/bin/${browser}`, ['--headless=new', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+const child = spawn(
+  `/usr/bin/${browser}`,
+  [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    `--remote-debugging-port=${port}`,
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ],
+  { stdio: 'ignore' },
+);
 
 async function devtools() {
   for (let i = 0; i < 100; i++) {
@@ -53,7 +64,9 @@ const send = (method, params = {}) =>
     waiting.set(id, resolve);
     socket.send(JSON.stringify({ id, method, params }));
   });
-const rendered = async () => (await send('Runtime.evaluate', { expression: "document.querySelectorAll('.opblock').length", returnByValue: true })).result?.result?.value ?? 0;
+const rendered = async () =>
+  (await send('Runtime.evaluate', { expression: "document.querySelectorAll('.opblock').length", returnByValue: true }))
+    .result?.result?.value ?? 0;
 
 await send('Network.enable');
 await send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -72,7 +85,9 @@ for (let i = 0; i < runs; i++) {
   console.log(`run ${i + 1}: ${ms.toFixed(0)} ms to ${operations} operations rendered`);
 }
 times.sort((a, b) => a - b);
-console.log(`median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs (${url}, ${browser} headless, cache disabled)`);
+console.log(
+  `median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs (${url}, ${browser} headless, cache disabled)`,
+);
 socket.close();
 child.kill();
 fs.rmSync(profile, { recursive: true, force: true });

@@ -22,7 +22,11 @@ if (build.status !== 0) {
 
 // The e2e client and the vendor quickstart's client are generated from the committed document,
 // as a vendor would generate theirs.
-const generated = (prebuilt ? [] : ['test/e2e/generated/api.d.ts', 'docs/quickstart/api.d.ts']).map((out) => spawnSync('npx', ['openapi-typescript', 'openapi/openapi.json', '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] }));
+const generated = (prebuilt ? [] : ['test/e2e/generated/api.d.ts', 'docs/quickstart/api.d.ts']).map((out) =>
+  spawnSync('npx', ['openapi-typescript', 'openapi/openapi.json', '-o', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }),
+);
 if (generated.some((g) => g.status !== 0)) {
   console.log('0 passed, 1 failed');
   process.exit(1);
@@ -39,7 +43,9 @@ if (serverUrl) {
   const { openPostgresAdmin } = await import(path.join(root, 'dist/db/database.js'));
   const template = `piis_tpl_${process.pid}_${Date.now().toString(36)}`;
   const u = new URL(serverUrl);
-  console.log(`# running the suite on PostgreSQL at ${u.host} with Node ${process.version} (template database ${template})`);
+  console.log(
+    `# running the suite on PostgreSQL at ${u.host} with Node ${process.version} (template database ${template})`,
+  );
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   await client.query(`create database ${template}`);
@@ -56,7 +62,9 @@ if (serverUrl) {
     await c.end();
   };
 } else {
-  console.log(`# running the suite on the embedded PGlite database with Node ${process.version} (set TEST_DATABASE_URL for PostgreSQL)`);
+  console.log(
+    `# running the suite on the embedded PGlite database with Node ${process.version} (set TEST_DATABASE_URL for PostgreSQL)`,
+  );
   const { PGlite } = await import('@electric-sql/pglite');
   const { Kysely } = await import('kysely');
   const { PGliteDialect } = await import(path.join(root, 'dist/db/pglite-dialect.js'));
@@ -74,8 +82,12 @@ const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('-'));
 const options = args.filter((a) => a.startsWith('-'));
 const walk = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-const allTests = walk('test').filter((f) => f.endsWith('.test.ts')).sort();
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+const allTests = walk('test')
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort();
 const tapArgs = ['tap', '--disable-coverage', '--reporter=tap', ...options, ...(files.length ? files : allTests)];
 const child = spawn('npx', tapArgs, { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let output = '';

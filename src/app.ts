@@ -45,7 +45,12 @@ import { transferRoutes } from './modules/transfers/transfers.routes.js';
 import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { startImportWorker, type ImportWorker } from './modules/imports/imports.worker.js';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
-import { DEFAULT_DISPATCHER, startWebhookDispatcher, type Dispatcher, type DispatcherOptions } from './modules/webhooks/webhooks.dispatcher.js';
+import {
+  DEFAULT_DISPATCHER,
+  startWebhookDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+} from './modules/webhooks/webhooks.dispatcher.js';
 import { createAccessLog, type AccessLog } from './modules/audit/access-log.js';
 import { lazyCompilers } from './http/lazy-compilers.js';
 import { TEXT_VALIDATION } from './http/validation.js';
@@ -152,7 +157,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // validators and serializers compiled on first use, the rest once the server listens
   const compilers = lazyCompilers();
   const app = Fastify({
-    schemaController: { compilersFactory: { buildValidator: compilers.buildValidator as never, buildSerializer: compilers.buildSerializer } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: compilers.buildValidator as never,
+        buildSerializer: compilers.buildSerializer,
+      },
+    },
     logger: options.logger ?? {
       level: config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -173,7 +183,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       },
       // Query strings carry search terms (a NISS, a name): log the path and the parameter names only.
       serializers: {
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactQuery(req.url), remoteAddress: req.ip }),
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactQuery(req.url),
+          remoteAddress: req.ip,
+        }),
       },
     },
     genReqId: (req) => {
@@ -202,7 +216,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (!match) {
       const detail = msg('http.token-required');
       // no credentials: the challenge names the scheme only; malformed ones are an invalid request
-      const challenge = header === undefined ? bearerChallenge() : bearerChallenge('invalid_request', render('en', detail));
+      const challenge =
+        header === undefined ? bearerChallenge() : bearerChallenge('invalid_request', render('en', detail));
       return Promise.reject(new AppError('unauthenticated', detail, { headers: { 'www-authenticate': challenge } }));
     }
     return verifier.verify(match[1]!);
@@ -227,7 +242,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     declareBodyProblems(route as never);
     declareProblemCodes(route as never);
     for (const method of [route.method].flat()) {
-      registeredRoutes.push({ method, url: route.url, documented: !(route.schema as { hide?: boolean } | undefined)?.hide });
+      registeredRoutes.push({
+        method,
+        url: route.url,
+        documented: !(route.schema as { hide?: boolean } | undefined)?.hide,
+      });
     }
   });
   app.decorateRequest('principal', null);
@@ -238,7 +257,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // JSON only: any other media type is a 415, not a string the schema then rejects
   app.removeContentTypeParser('text/plain');
   // merge patches are read as JSON (contract: application/json is read the same way)
-  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
 
   registerErrorHandling(app);
   registerRefusalAudit(app);
@@ -258,24 +281,37 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // reaches a handler.
   app.addHook('onRequest', async (request) => {
     if (!acceptable(request.headers.accept, request.routeOptions.config.produces ?? ['application/json'])) {
-      throw new AppError('not-acceptable', msg('http.produces', { types: (request.routeOptions.config.produces ?? ['application/json']).join(', ') }));
+      throw new AppError(
+        'not-acceptable',
+        msg('http.produces', { types: (request.routeOptions.config.produces ?? ['application/json']).join(', ') }),
+      );
     }
     const access = request.routeOptions.config.access ?? 'public';
     if (access === 'public') {
       // a call to an unknown route with a token is a probe worth recording with its actor
-      if (request.is404 && request.headers.authorization) request.principal = await principalOf(request.headers.authorization).catch(() => null);
+      if (request.is404 && request.headers.authorization)
+        request.principal = await principalOf(request.headers.authorization).catch(() => null);
       return;
     }
-    const query = request.url.includes('?') ? new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1)) : null;
+    const query = request.url.includes('?')
+      ? new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1))
+      : null;
     if (query && (query.has('access_token') || query.has('token') || query.has('jwt'))) {
       const detail = msg('http.token-in-url');
-      throw new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_request', render('en', detail)) } });
+      throw new AppError('unauthenticated', detail, {
+        headers: { 'www-authenticate': bearerChallenge('invalid_request', render('en', detail)) },
+      });
     }
     // an address that keeps failing to authenticate meets 429 before any signature is checked
     const blockedFor = failures.blockedFor(request.ip);
     if (blockedFor > 0 && !verifier.known(BEARER.exec(request.headers.authorization ?? '')?.[1] ?? '')) {
       throw new AppError('rate-limited', msg('http.too-many-unauthenticated', { seconds: blockedFor }), {
-        headers: { 'retry-after': String(blockedFor), 'ratelimit-limit': String(failures.limit), 'ratelimit-remaining': '0', 'ratelimit-reset': String(blockedFor) },
+        headers: {
+          'retry-after': String(blockedFor),
+          'ratelimit-limit': String(failures.limit),
+          'ratelimit-remaining': '0',
+          'ratelimit-reset': String(blockedFor),
+        },
       });
     }
     const principal = await principalOf(request.headers.authorization);
@@ -307,9 +343,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // standard RateLimit-* headers (IETF draft) rather than the legacy X-RateLimit-*
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => {
-      return new AppError('rate-limited', msg('http.rate-limited', { max: context.max, seconds: Math.ceil(context.ttl / 1000) }), {
-        headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
-      });
+      return new AppError(
+        'rate-limited',
+        msg('http.rate-limited', { max: context.max, seconds: Math.ceil(context.ttl / 1000) }),
+        {
+          headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+        },
+      );
     },
   });
 
@@ -345,9 +385,22 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
   app.decorate('importWorker', null);
   if (options.imports !== false) {
-    const settings = { tickMs: 500, batchSize: 500, leaseMs: 60_000, maxConcurrent: 2, ...(typeof options.imports === 'object' ? options.imports : {}) };
+    const settings = {
+      tickMs: 500,
+      batchSize: 500,
+      leaseMs: 60_000,
+      maxConcurrent: 2,
+      ...(typeof options.imports === 'object' ? options.imports : {}),
+    };
     const worker = startImportWorker(
-      { database, accessLog: app.deps.accessLog, today: () => app.deps.clock.today(), deployment: { reflectionWaiverAllowed: config.reflectionWaiverAllowed }, batchSize: settings.batchSize, leaseMs: settings.leaseMs },
+      {
+        database,
+        accessLog: app.deps.accessLog,
+        today: () => app.deps.clock.today(),
+        deployment: { reflectionWaiverAllowed: config.reflectionWaiverAllowed },
+        batchSize: settings.batchSize,
+        leaseMs: settings.leaseMs,
+      },
       app.log,
       settings,
     );
@@ -356,7 +409,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
   app.decorate('webhookDispatcher', null);
   if (options.webhooks !== false) {
-    const settings = { ...DEFAULT_DISPATCHER, ...(typeof options.webhooks === 'object' ? options.webhooks : {}), allowPrivateNetworks: config.webhookAllowPrivateNetworks };
+    const settings = {
+      ...DEFAULT_DISPATCHER,
+      ...(typeof options.webhooks === 'object' ? options.webhooks : {}),
+      allowPrivateNetworks: config.webhookAllowPrivateNetworks,
+    };
     const dispatcher = startWebhookDispatcher(database, app.log, settings);
     app.webhookDispatcher = dispatcher.dispatcher;
     app.addHook('onClose', async () => dispatcher.stop());
@@ -367,4 +424,3 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
   return app;
 }
-

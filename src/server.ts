@@ -37,7 +37,10 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   }
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ readyInMs: Math.round(performance.now() - started), database: database.kind, devAuth: config.auth.dev }, 'ready');
+  app.log.info(
+    { readyInMs: Math.round(performance.now() - started), database: database.kind, devAuth: config.auth.dev },
+    'ready',
+  );
   // the validators and serializers not used yet are compiled now, in the background
   app.warmCompilers().then(
     (count) => app.log.debug({ count }, 'request validators and response serializers compiled'),
@@ -48,7 +51,10 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: readiness is 503 while in-flight requests finish');
+    app.log.info(
+      { signal, drainMs: config.shutdownDrainMs },
+      'shutting down: readiness is 503 while in-flight requests finish',
+    );
     // readiness 503, and every answer from now on closes its connection (app.ts)
     app.deps.shuttingDown = true;
     await sleep(config.shutdownDrainMs);
@@ -87,7 +93,8 @@ async function untilQuiet(server: Server): Promise<void> {
   const seen = () => (lastConnectionAt = Date.now());
   server.on('connection', seen);
   const deadline = Date.now() + KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  const openConnections = () => new Promise<number>((resolve) => server.getConnections((error, count) => resolve(error ? 0 : count)));
+  const openConnections = () =>
+    new Promise<number>((resolve) => server.getConnections((error, count) => resolve(error ? 0 : count)));
   try {
     while (Date.now() < deadline) {
       if ((await openConnections()) === 0 && Date.now() - lastConnectionAt >= QUIET_MS) break;

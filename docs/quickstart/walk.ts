@@ -28,18 +28,34 @@ function must<T>(result: { data?: T; error?: unknown; response: Response }, what
   return result.data;
 }
 
-export async function walkOneCase(baseUrl: string, token: string, niss: string, log: (line: string) => void = console.log): Promise<Walked> {
+export async function walkOneCase(
+  baseUrl: string,
+  token: string,
+  niss: string,
+  log: (line: string) => void = console.log,
+): Promise<Walked> {
   const api = createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${token}`, 'accept-language': 'fr' } });
   const statuses: string[] = [];
 
   // 1. The person, with the vendor's own id (found again by GET /v1/beneficiaries?externalRef=).
-  const person = must(await api.POST('/v1/beneficiaries', { body: { niss, givenName: 'Eva', familyName: 'Janssens', language: 'nl', externalRef: 'crm-4711' } }), 'register');
+  const person = must(
+    await api.POST('/v1/beneficiaries', {
+      body: { niss, givenName: 'Eva', familyName: 'Janssens', language: 'nl', externalRef: 'crm-4711' },
+    }),
+    'register',
+  );
 
   // 2. The integration income granted (R-OBLIG-NEW: a PIIS is compulsory for a new RI under 25).
   must(
     await api.POST('/v1/beneficiaries/{beneficiaryId}/rights', {
       params: { path: { beneficiaryId: person.id } },
-      body: { kind: 'ri', category: 'isolated', decidedOn: '2026-01-05', startsOn: '2026-01-05', monthlyAmountCents: 130_000 },
+      body: {
+        kind: 'ri',
+        category: 'isolated',
+        decidedOn: '2026-01-05',
+        startsOn: '2026-01-05',
+        monthlyAmountCents: 130_000,
+      },
     }),
     'grant',
   );
@@ -48,7 +64,12 @@ export async function walkOneCase(baseUrl: string, token: string, niss: string, 
   const assessment = must(
     await api.POST('/v1/beneficiaries/{beneficiaryId}/assessments', {
       params: { path: { beneficiaryId: person.id } },
-      body: { performedOn: '2026-02-20', kind: 'initial', participationRung: 2, domainScores: [{ domain: 'language', score: 2 }] },
+      body: {
+        performedOn: '2026-02-20',
+        kind: 'initial',
+        participationRung: 2,
+        domainScores: [{ domain: 'language', score: 2 }],
+      },
     }),
     'assess',
   );
@@ -81,13 +102,31 @@ export async function walkOneCase(baseUrl: string, token: string, niss: string, 
   statuses.push(drafted.status);
 
   // 5. Handed over for the 5-day reflection period (R-REFLECT): the earliest signature day comes back.
-  const handed = must(await api.POST('/v1/piis/{piisId}/handover', { ...piis, body: { handedOverOn: '2026-03-02', informedOn: '2026-03-02', assistedBy: null } }), 'handover');
+  const handed = must(
+    await api.POST('/v1/piis/{piisId}/handover', {
+      ...piis,
+      body: { handedOverOn: '2026-03-02', informedOn: '2026-03-02', assistedBy: null },
+    }),
+    'handover',
+  );
   statuses.push(handed.status);
   log(`earliest signature: ${handed.earliestSignatureOn.value} — ${handed.earliestSignatureOn.explanation}`);
 
   // 6. Both parties sign (R-PARTIES); the contract is concluded on the later signature.
-  must(await api.POST('/v1/piis/{piisId}/signatures', { ...piis, body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva Janssens' } }), 'sign (beneficiary)');
-  must(await api.POST('/v1/piis/{piisId}/signatures', { ...piis, body: { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' } }), 'sign (CPAS)');
+  must(
+    await api.POST('/v1/piis/{piisId}/signatures', {
+      ...piis,
+      body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva Janssens' },
+    }),
+    'sign (beneficiary)',
+  );
+  must(
+    await api.POST('/v1/piis/{piisId}/signatures', {
+      ...piis,
+      body: { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' },
+    }),
+    'sign (CPAS)',
+  );
   const signed: Piis = must(await api.GET('/v1/piis/{piisId}', piis), 'read');
   statuses.push(signed.status);
   log(`next evaluation due: ${signed.nextEvaluationDue.value} — ${signed.nextEvaluationDue.explanation}`);
@@ -96,13 +135,30 @@ export async function walkOneCase(baseUrl: string, token: string, niss: string, 
   must(
     await api.POST('/v1/piis/{piisId}/evaluations', {
       ...piis,
-      body: { heldOn: '2026-07-01', mode: 'in_person', objectives: [{ key: 'o1', status: 'progressing' }], commitmentsKept: { beneficiary: true, cpas: true } },
+      body: {
+        heldOn: '2026-07-01',
+        mode: 'in_person',
+        objectives: [{ key: 'o1', status: 'progressing' }],
+        commitmentsKept: { beneficiary: true, cpas: true },
+      },
     }),
     'evaluate',
   );
-  const closed: Piis = must(await api.POST('/v1/piis/{piisId}/close', { ...piis, body: { endedOn: '2026-11-30', outcome: 'reinforced_autonomy' } }), 'close');
+  const closed: Piis = must(
+    await api.POST('/v1/piis/{piisId}/close', {
+      ...piis,
+      body: { endedOn: '2026-11-30', outcome: 'reinforced_autonomy' },
+    }),
+    'close',
+  );
   statuses.push(closed.status);
   log(`closed on ${closed.closure?.endedOn} (${closed.closure?.outcome})`);
 
-  return { beneficiaryId: person.id, piisId: drafted.id, statuses, earliestSignatureOn: handed.earliestSignatureOn.value, nextEvaluationDue: signed.nextEvaluationDue.value };
+  return {
+    beneficiaryId: person.id,
+    piisId: drafted.id,
+    statuses,
+    earliestSignatureOn: handed.earliestSignatureOn.value,
+    nextEvaluationDue: signed.nextEvaluationDue.value,
+  };
 }

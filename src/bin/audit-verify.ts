@@ -15,7 +15,9 @@ async function main() {
   try {
     const report = await verifyAudit(query, external);
     for (const p of report.problems) console.error(`BROKEN: ${p}`);
-    console.log(`audit: ${report.chains} chain(s), ${report.entries} sealed entries, ${external.length} checkpoint(s) from logs, ${report.problems.length} problem(s)`);
+    console.log(
+      `audit: ${report.chains} chain(s), ${report.entries} sealed entries, ${external.length} checkpoint(s) from logs, ${report.problems.length} problem(s)`,
+    );
     console.log(anchoringNote(report, (values.log ?? []).length));
     if (report.problems.length > 0) process.exitCode = 1;
   } finally {

@@ -32,13 +32,23 @@ function orderedId(row: number): string {
  * The read's script (`readsPerScript` reads, READS_PER_SEAL reads in all) followed by its share
  * of access-log batches and sealing. `entity` and `entityId` are what the read's entry names.
  */
-export function withAuditShare(compiler: Kysely<DB>, cpasId: string, read: string, entity: string, entityId: string, readsPerScript = 1): WeightedScript[] {
+export function withAuditShare(
+  compiler: Kysely<DB>,
+  cpasId: string,
+  read: string,
+  entity: string,
+  entityId: string,
+  readsPerScript = 1,
+): WeightedScript[] {
   const entries: Pending[] = Array.from({ length: ENTRIES_PER_BATCH }, (_, row) => ({
     id: `@id${row}@`,
     at: new Date().toISOString(),
     entry: { cpasId, actor: 'bench-user', entity, entityIds: [entityId], requestId: `bench-request-${row}` },
   }));
-  const insert = inlineParameters(accessInsert(compiler, cpasId, entries).compile()).replace(/\$v\$@id([0-9]+)@\$v\$/g, (_m, row: string) => orderedId(Number(row)));
+  const insert = inlineParameters(accessInsert(compiler, cpasId, entries).compile()).replace(
+    /\$v\$@id([0-9]+)@\$v\$/g,
+    (_m, row: string) => orderedId(Number(row)),
+  );
   // as inTenant sends it: begin and the binding, the statement, commit
   const batch = `${beginStatement(cpasId).replace(/;/g, ' \\;')};\n${insert};\ncommit;\n`;
   return [

@@ -62,12 +62,19 @@ async function query<R extends pg.QueryResultRow>(url: string, text: string, par
 }
 
 /** The bench's national database: reused when complete at this scale and seed version, else seeded afresh. */
-export async function nationalDatabase(serverUrl: string, scaleName: string): Promise<{ url: string; seededSeconds: number | null }> {
+export async function nationalDatabase(
+  serverUrl: string,
+  scaleName: string,
+): Promise<{ url: string; seededSeconds: number | null }> {
   const scale = SCALES[scaleName] ?? Number(scaleName);
   const name = `piis_bench_national_${scaleName.replace(/[^a-z0-9]/gi, '_')}`;
   const url = withDb(serverUrl, name);
   const expected = `piis national seed v${SEED_VERSION} scale ${scale}`;
-  const [found] = await query<{ comment: string | null }>(serverUrl, `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`, [name]);
+  const [found] = await query<{ comment: string | null }>(
+    serverUrl,
+    `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+    [name],
+  );
   const migrate = async () => {
     const owner = openPostgresAdmin(url);
     await migrateToLatest(owner);
@@ -80,7 +87,10 @@ export async function nationalDatabase(serverUrl: string, scaleName: string): Pr
     const database = await openPostgres(url, { statementTimeoutMs: 0 });
     try {
       const refreshed = await refreshBacklog(database, todayInBrussels());
-      if (refreshed > 0) process.stderr.write(`rollups of ${refreshed} CPAS caught up in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+      if (refreshed > 0)
+        process.stderr.write(
+          `rollups of ${refreshed} CPAS caught up in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+        );
     } finally {
       await database.close();
     }
@@ -90,7 +100,9 @@ export async function nationalDatabase(serverUrl: string, scaleName: string): Pr
   await query(serverUrl, `create database ${name}`);
   await migrate();
   const plan = nationalPlan(scale);
-  process.stderr.write(`seeding the national data set (${plan.cpas} CPAS, ${plan.persons} persons) into ${name}, once\n`);
+  process.stderr.write(
+    `seeding the national data set (${plan.cpas} CPAS, ${plan.persons} persons) into ${name}, once\n`,
+  );
   const started = performance.now();
   const database = await openPostgres(url, { statementTimeoutMs: 0 });
   const owner = openPostgresAdmin(url);
@@ -167,12 +179,17 @@ async function download(url: string, headers: Record<string, string>): Promise<{
 function psqlCopy(url: string, statement: string): Promise<{ lines: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('psql', [url, '-X', '-q', '-c', `\\copy (${statement}) to stdout with csv`], { env: { ...process.env, PGOPTIONS: '-c role=piis_app' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('psql', [url, '-X', '-q', '-c', `\\copy (${statement}) to stdout with csv`], {
+      env: { ...process.env, PGOPTIONS: '-c role=piis_app' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let lines = 0;
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (lines += newlines(chunk)));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve({ lines, ms: performance.now() - started }) : reject(new Error(`psql: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve({ lines, ms: performance.now() - started }) : reject(new Error(`psql: ${err}`)),
+    );
   });
 }
 
@@ -181,7 +198,13 @@ export async function benchNational(input: {
   jwksFile: string;
   children: ChildProcess[];
   token: (kbo: string | null, sub: string, role: string) => Promise<string>;
-  startEndpoint: (url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[], env: Record<string, string>) => Promise<{ ep: ChildProcess; epPort: number }>;
+  startEndpoint: (
+    url: string,
+    jwksFile: string,
+    children: ChildProcess[],
+    nodeArgs: string[],
+    env: Record<string, string>,
+  ) => Promise<{ ep: ChildProcess; epPort: number }>;
   stop: (child: ChildProcess) => Promise<void>;
   seconds: number;
 }): Promise<NationalFigures> {
@@ -192,9 +215,15 @@ export async function benchNational(input: {
     `select (select count(*) from cpas) as cpas, (select count(*) from beneficiary) as persons, (select count(*) from piis) as piis, (select count(*) from piis_evaluation) as evaluations`,
   );
   const largestKbo = nationalKbo(0);
-  const [largest] = await query<{ n: string }>(url, `select count(*) as n from beneficiary b join cpas c on c.id = b.cpas_id where c.kbo_number = $1`, [largestKbo]);
+  const [largest] = await query<{ n: string }>(
+    url,
+    `select count(*) as n from beneficiary b join cpas c on c.id = b.cpas_id where c.kbo_number = $1`,
+    [largestKbo],
+  );
   const pseudonymKey = 'bench-pseudonym-key-0123456789abcdef';
-  const { ep, epPort } = await input.startEndpoint(url, input.jwksFile, input.children, [], { PSEUDONYM_KEY: pseudonymKey });
+  const { ep, epPort } = await input.startEndpoint(url, input.jwksFile, input.children, [], {
+    PSEUDONYM_KEY: pseudonymKey,
+  });
   const base = `http://127.0.0.1:${epPort}`;
   const year = Number(todayInBrussels().slice(0, 4)) - 1;
   const analyst = { authorization: `Bearer ${await input.token(null, 'bench-analyst', 'spp_analyst')}` };
@@ -217,7 +246,15 @@ export async function benchNational(input: {
   const formRss = rssSampler(forms.ep.pid!);
   const formMs = async (form: string) => {
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) times.push((await download(`http://127.0.0.1:${forms.epPort}/v1/reports/rapport-unique/${form}?year=${year}&format=xlsx`, manager)).ms);
+    for (let i = 0; i < 3; i++)
+      times.push(
+        (
+          await download(
+            `http://127.0.0.1:${forms.epPort}/v1/reports/rapport-unique/${form}?year=${year}&format=xlsx`,
+            manager,
+          )
+        ).ms,
+      );
     return times.sort((a, b) => a - b)[1]!;
   };
   const formPasMs = await formMs('pas');
@@ -232,7 +269,11 @@ export async function benchNational(input: {
   const peakRssMb = rss.stop();
   await input.stop(fresh.ep);
   const to = Number(todayInBrussels().slice(0, 4));
-  const statement = inlineParameters(extractQuery(dummyKysely(), { from: FIRST_INDICATOR_YEAR, to }, hmacBlocks(purposeKey(pseudonymKey, 'statistics')))).replace(/\s+/g, ' ').trim();
+  const statement = inlineParameters(
+    extractQuery(dummyKysely(), { from: FIRST_INDICATOR_YEAR, to }, hmacBlocks(purposeKey(pseudonymKey, 'statistics'))),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
   const psql = await psqlCopy(url, statement);
   return {
     scale: scaleName,
@@ -259,10 +300,18 @@ export async function benchNational(input: {
 export function printNational(n: NationalFigures): void {
   const rate = n.extractRows / n.extractSeconds;
   const psqlRate = n.extractRows / n.psqlSeconds;
-  console.log(`National data set (--scale ${n.scale}): ${n.cpas} CPAS, ${n.persons} persons, ${n.piis} PIIS, ${n.evaluations} evaluations${n.seededSeconds === null ? ' (reused)' : ` (seeded in ${n.seededSeconds.toFixed(0)} s)`}`);
-  console.log(`GET /v1/reports/national/indicators p50 ${n.nationalP50} ms (target ≤ 100 ms) ${n.nationalP50 <= 100 ? 'ok' : 'BELOW TARGET'}`);
-  console.log(`GET /v1/reports/indicators, largest CPAS (${n.largestPersons} persons) p50 ${n.largestIndicatorsP50} ms (target ≤ 100 ms) ${n.largestIndicatorsP50 <= 100 ? 'ok' : 'BELOW TARGET'}`);
-  console.log(`GET /v1/reports/subsidy, largest CPAS, whole body: median of 3 ${n.largestSubsidyMs.toFixed(0)} ms (target ≤ 500 ms) ${n.largestSubsidyMs <= 500 ? 'ok' : 'BELOW TARGET'}`);
+  console.log(
+    `National data set (--scale ${n.scale}): ${n.cpas} CPAS, ${n.persons} persons, ${n.piis} PIIS, ${n.evaluations} evaluations${n.seededSeconds === null ? ' (reused)' : ` (seeded in ${n.seededSeconds.toFixed(0)} s)`}`,
+  );
+  console.log(
+    `GET /v1/reports/national/indicators p50 ${n.nationalP50} ms (target ≤ 100 ms) ${n.nationalP50 <= 100 ? 'ok' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `GET /v1/reports/indicators, largest CPAS (${n.largestPersons} persons) p50 ${n.largestIndicatorsP50} ms (target ≤ 100 ms) ${n.largestIndicatorsP50 <= 100 ? 'ok' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `GET /v1/reports/subsidy, largest CPAS, whole body: median of 3 ${n.largestSubsidyMs.toFixed(0)} ms (target ≤ 500 ms) ${n.largestSubsidyMs <= 500 ? 'ok' : 'BELOW TARGET'}`,
+  );
   const formsOk = n.formPasMs <= 2000 && n.formPiis10Ms <= 2000 && n.formPeakRssMb <= 256;
   console.log(
     `GET /v1/reports/rapport-unique/{pas,piis10} as XLSX, largest CPAS, whole body: median of 3 ${n.formPasMs.toFixed(0)} / ${n.formPiis10Ms.toFixed(0)} ms (target ≤ 2000 ms), server peak RSS ${n.formPeakRssMb.toFixed(0)} MB (target ≤ 256) ${formsOk ? 'ok' : 'BELOW TARGET'}`,

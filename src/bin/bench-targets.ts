@@ -24,31 +24,46 @@ async function main() {
   } else if (kind === 'insert') {
     const pool = new pg.Pool({ connectionString: arg1, max: 10 });
     const cpasId = arg2!;
-    app.post<{ Params: { piisId: string }; Body: { heldOn: string; mode: string } }>('/piis/:piisId/evaluations', async (request, reply) => {
-      const { rows } = await pool.query(
-        `insert into piis_evaluation (cpas_id, id, piis_id, version, held_on, mode, objectives, commitments_kept, recorded_by)
+    app.post<{ Params: { piisId: string }; Body: { heldOn: string; mode: string } }>(
+      '/piis/:piisId/evaluations',
+      async (request, reply) => {
+        const { rows } = await pool.query(
+          `insert into piis_evaluation (cpas_id, id, piis_id, version, held_on, mode, objectives, commitments_kept, recorded_by)
          values ($1, gen_random_uuid(), $2, 1, $3, $4, '[]', '{"beneficiary":true,"cpas":true}', 'toy') returning *`,
-        [cpasId, request.params.piisId, request.body.heldOn, request.body.mode],
-      );
-      return reply.code(201).send(rows[0]);
-    });
+          [cpasId, request.params.piisId, request.body.heldOn, request.body.mode],
+        );
+        return reply.code(201).send(rows[0]);
+      },
+    );
   } else if (kind === 'floor') {
     const pool = new pg.Pool({ connectionString: arg1, max: 10 });
     const cpas = pg.escapeLiteral(arg2!);
-    const body = { type: 'object', required: ['heldOn', 'mode'], properties: { heldOn: { type: 'string', format: 'date' }, mode: { type: 'string', enum: ['in_person', 'remote'] } } };
-    app.post<{ Params: { piisId: string }; Body: { heldOn: string; mode: string } }>('/piis/:piisId/evaluations', { schema: { body } }, async (request, reply) => {
-      const client = await pool.connect();
-      try {
-        const piis = pg.escapeLiteral(request.params.piisId);
-        const opened = (await client.query(`begin; set local app.cpas_id = ${cpas}; select version from piis where cpas_id = ${cpas} and id = ${piis} and stage = 'signed' for update`)) as unknown as pg.QueryResult[];
-        const version = opened[2]!.rows[0]?.version as number | undefined;
-        if (version === undefined) {
-          await client.query('rollback');
-          return reply.code(409).send({});
-        }
-        const id = pg.escapeLiteral(randomUUID());
-        const requestId = pg.escapeLiteral(request.id);
-        const written = (await client.query(`
+    const body = {
+      type: 'object',
+      required: ['heldOn', 'mode'],
+      properties: {
+        heldOn: { type: 'string', format: 'date' },
+        mode: { type: 'string', enum: ['in_person', 'remote'] },
+      },
+    };
+    app.post<{ Params: { piisId: string }; Body: { heldOn: string; mode: string } }>(
+      '/piis/:piisId/evaluations',
+      { schema: { body } },
+      async (request, reply) => {
+        const client = await pool.connect();
+        try {
+          const piis = pg.escapeLiteral(request.params.piisId);
+          const opened = (await client.query(
+            `begin; set local app.cpas_id = ${cpas}; select version from piis where cpas_id = ${cpas} and id = ${piis} and stage = 'signed' for update`,
+          )) as unknown as pg.QueryResult[];
+          const version = opened[2]!.rows[0]?.version as number | undefined;
+          if (version === undefined) {
+            await client.query('rollback');
+            return reply.code(409).send({});
+          }
+          const id = pg.escapeLiteral(randomUUID());
+          const requestId = pg.escapeLiteral(request.id);
+          const written = (await client.query(`
           insert into piis_evaluation (cpas_id, id, piis_id, version, held_on, mode, objectives, commitments_kept, recorded_by)
             values (${cpas}, ${id}, ${piis}, 1, ${pg.escapeLiteral(request.body.heldOn)}, ${pg.escapeLiteral(request.body.mode)}, '[]', '{"beneficiary":true,"cpas":true}', 'floor') returning *;
           update piis set version = version + 1, updated_at = now() where cpas_id = ${cpas} and id = ${piis} and version = ${Number(version)};
@@ -57,14 +72,15 @@ async function main() {
           insert into outbox_event (cpas_id, id, type, entity, entity_id, actor, data, request_id)
             values (${cpas}, ${pg.escapeLiteral(randomUUID())}, 'piis.evaluated', 'piis', ${piis}, 'floor', ${pg.escapeLiteral(JSON.stringify({ piisId: request.params.piisId }))}::jsonb, ${requestId});
           commit`)) as unknown as pg.QueryResult[];
-        return reply.code(201).send(written[0]!.rows[0]);
-      } catch (error) {
-        await client.query('rollback').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+          return reply.code(201).send(written[0]!.rows[0]);
+        } catch (error) {
+          await client.query('rollback').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    );
   } else if (kind === 'http') {
     const body = JSON.parse(arg1!);
     app.get('/row', async () => body);

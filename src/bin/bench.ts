@@ -96,28 +96,44 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-async function run(url: string, headers: Record<string, string> = {}, extra: Partial<autocannon.Options> = {}): Promise<autocannon.Result> {
+async function run(
+  url: string,
+  headers: Record<string, string> = {},
+  extra: Partial<autocannon.Options> = {},
+): Promise<autocannon.Result> {
   // a warm-up long enough for V8 to finish compiling the hot paths (measured: the service's
   // optimizing compiler still took 16 % of its CPU in the first 10 s of evaluations, nothing after
   // 15 s), then the measured run: every server, toys included, is measured in its steady state
   await autocannon({ url, connections, duration: warmup, headers, ...extra });
   const result = await autocannon({ url, connections, duration: seconds, headers, ...extra });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result;
 }
 
-async function load(url: string, headers: Record<string, string> = {}, extra: Partial<autocannon.Options> = {}): Promise<number> {
+async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  extra: Partial<autocannon.Options> = {},
+): Promise<number> {
   return (await run(url, headers, extra)).requests.average;
 }
 
 /** POSTs of an evaluation, each to the next of many signed PIIS (so that no one file grows large). */
 function evaluationPosts(piisIds: string[], pathOf: (id: string) => string): Partial<autocannon.Options> {
   let next = 0;
-  const body = JSON.stringify({ heldOn: '2026-11-20', mode: 'in_person', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } });
+  const body = JSON.stringify({
+    heldOn: '2026-11-20',
+    mode: 'in_person',
+    objectives: [],
+    commitmentsKept: { beneficiary: true, cpas: true },
+  });
   return {
     method: 'POST',
     body,
-    requests: [{ method: 'POST', body, setupRequest: (req) => ({ ...req, path: pathOf(piisIds[next++ % piisIds.length]!) }) }],
+    requests: [
+      { method: 'POST', body, setupRequest: (req) => ({ ...req, path: pathOf(piisIds[next++ % piisIds.length]!) }) },
+    ],
   };
 }
 
@@ -132,12 +148,32 @@ function pgbench(url: string, scripts: string | WeightedScript[], scriptDir: str
     fs.writeFileSync(file, s.text);
     return `${file}@${s.weight}`;
   });
-  const bench = spawnSync('pgbench', ['-n', '-M', 'simple', '-c', String(connections), '-j', '2', '-T', String(seconds), ...vars.flatMap((v) => ['-D', v]), ...files.flatMap((f) => ['-f', f]), url], {
-    encoding: 'utf8',
-    env: { ...process.env, PGOPTIONS: '-c role=piis_app -c TimeZone=UTC -c statement_timeout=10000' },
-  });
+  const bench = spawnSync(
+    'pgbench',
+    [
+      '-n',
+      '-M',
+      'simple',
+      '-c',
+      String(connections),
+      '-j',
+      '2',
+      '-T',
+      String(seconds),
+      ...vars.flatMap((v) => ['-D', v]),
+      ...files.flatMap((f) => ['-f', f]),
+      url,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PGOPTIONS: '-c role=piis_app -c TimeZone=UTC -c statement_timeout=10000' },
+    },
+  );
   // one script: "tps = …"; several: each script's own "… transactions (…% of total, tps = …)"
-  const tps = weighted.length === 1 ? /tps = ([0-9.]+)/.exec(bench.stdout ?? '') : /SQL script 1:[^]*?tps = ([0-9.]+)\)/.exec(bench.stdout ?? '');
+  const tps =
+    weighted.length === 1
+      ? /tps = ([0-9.]+)/.exec(bench.stdout ?? '')
+      : /SQL script 1:[^]*?tps = ([0-9.]+)\)/.exec(bench.stdout ?? '');
   if (!tps || bench.status !== 0) throw new Error(`pgbench failed: ${bench.stderr || bench.stdout}`);
   return Number(tps[1]);
 }
@@ -192,14 +228,23 @@ function pgbenchScript(cpasId: string, copies = 1): string {
 async function baseline(
   children: ChildProcess[],
   [kind, ...args]: string[],
-  options: { ready?: [string, number]; path?: string; headers?: Record<string, string>; extra?: Partial<autocannon.Options> } = {},
+  options: {
+    ready?: [string, number];
+    path?: string;
+    headers?: Record<string, string>;
+    extra?: Partial<autocannon.Options>;
+  } = {},
 ): Promise<number> {
   const port = await freePort();
   const child = startProcess([path.join(dist, 'bin/bench-targets.js'), kind!, String(port), ...args], {});
   children.push(child);
   const [readyPath, status] = options.ready ?? ['/row', 200];
   await waitFor(`http://127.0.0.1:${port}${readyPath}`, child, 60_000, status);
-  const rps = await load(`http://127.0.0.1:${port}${options.path ?? '/row'}`, options.headers ?? {}, options.extra ?? {});
+  const rps = await load(
+    `http://127.0.0.1:${port}${options.path ?? '/row'}`,
+    options.headers ?? {},
+    options.extra ?? {},
+  );
   await stop(child);
   return rps;
 }
@@ -217,7 +262,13 @@ function benchToken(privateKey: CryptoKey, kbo: string | null, sub: string, role
 }
 
 /** The real server on the bench database, with the bench's key set and no practical rate limit. */
-async function startEndpoint(url: string, jwksFile: string, children: ChildProcess[], nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ ep: ChildProcess; epPort: number }> {
+async function startEndpoint(
+  url: string,
+  jwksFile: string,
+  children: ChildProcess[],
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ ep: ChildProcess; epPort: number }> {
   const epPort = await freePort();
   const ep = startProcess([...SERVER_FLAGS, ...nodeArgs, path.join(dist, 'server.js')], {
     DATABASE_URL: url,
@@ -241,14 +292,23 @@ async function startEndpoint(url: string, jwksFile: string, children: ChildProce
  * GET /v1/piis/{id} against its toy, bare-HTTP and pgbench baselines; POST evaluations against a
  * naive insert route; GET /v1/deadlines latency.
  */
-async function benchPiis(input: { url: string; keyDir: string; privateKey: CryptoKey; jwksFile: string; children: ChildProcess[] }) {
+async function benchPiis(input: {
+  url: string;
+  keyDir: string;
+  privateKey: CryptoKey;
+  jwksFile: string;
+  children: ChildProcess[];
+}) {
   const { url, keyDir, privateKey, jwksFile, children } = input;
   const beneficiaries = Number(process.env['BENCH_BENEFICIARIES'] ?? 20_000);
   const kbo = '0403019261';
   const cpasId = uuidv7();
   const registry = new pg.Client({ connectionString: url });
   await registry.connect();
-  await registry.query(`insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench 2","nl":"Bench 2","de":"Bench 2"}', 'nl', 'bench')`, [cpasId, kbo]);
+  await registry.query(
+    `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench 2","nl":"Bench 2","de":"Bench 2"}', 'nl', 'bench')`,
+    [cpasId, kbo],
+  );
   await registry.end();
   const app = await openPostgres(url);
   const seedStart = performance.now();
@@ -266,7 +326,12 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
   await owner.query('analyze');
-  const signed = (await owner.query<{ id: string }>(`select id from piis where cpas_id = $1 and stage = 'signed' order by id limit 2000`, [cpasId])).rows.map((r) => r.id);
+  const signed = (
+    await owner.query<{ id: string }>(
+      `select id from piis where cpas_id = $1 and stage = 'signed' order by id limit 2000`,
+      [cpasId],
+    )
+  ).rows.map((r) => r.id);
   await owner.end();
   const piisId = signed[0]!;
   const token = await benchToken(privateKey, kbo, 'bench-worker');
@@ -278,7 +343,11 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
   const tEp = await load(epUrl, auth);
   const deadlines = await run(`http://127.0.0.1:${epPort}/v1/deadlines?limit=50`, auth, { connections: 1 });
   const json = { ...auth, 'content-type': 'application/json' };
-  const tEpEval = await load(`http://127.0.0.1:${epPort}/`, json, evaluationPosts(signed, (id) => `/v1/piis/${id}/evaluations`));
+  const tEpEval = await load(
+    `http://127.0.0.1:${epPort}/`,
+    json,
+    evaluationPosts(signed, (id) => `/v1/piis/${id}/evaluations`),
+  );
   await stop(ep);
 
   const tToy = await baseline(children, ['toy', url, cpasId, piisId, 'piis']);
@@ -297,11 +366,26 @@ async function benchPiis(input: { url: string; keyDir: string; privateKey: Crypt
   const tHttp = await baseline(children, ['http', sample]);
 
   const compiler = dummyKysely();
-  const statement = inlineParameters(fileQuery(compiler, cpasId, piisId)).replace(/\s+/g, ' ').trim();
+  const statement = inlineParameters(fileQuery(compiler, cpasId, piisId))
+    .replace(/\s+/g, ' ')
+    .trim();
   const read = readOnlyMessage(cpasId, statement);
   const tDbRead = pgbench(url, read, keyDir);
   const tDb = pgbench(url, withAuditShare(compiler, cpasId, read, 'piis', piisId), keyDir);
-  return { beneficiaries, seedSeconds, tEp, tToy, tHttp, tDb, tDbRead, tEpEval, tToyEval, tFloorEval, deadlinesP50: deadlines.latency.p50, deadlinesP99: deadlines.latency.p99 };
+  return {
+    beneficiaries,
+    seedSeconds,
+    tEp,
+    tToy,
+    tHttp,
+    tDb,
+    tDbRead,
+    tEpEval,
+    tToyEval,
+    tFloorEval,
+    deadlinesP50: deadlines.latency.p50,
+    deadlinesP99: deadlines.latency.p99,
+  };
 }
 
 /** The PIIS benches' figures. */
@@ -309,18 +393,34 @@ function printPiis(p: Awaited<ReturnType<typeof benchPiis>>): void {
   const f = (n: number) => n.toFixed(0).padStart(7);
   const pSafety = p.tEp / p.tToy;
   const pEfficiency = p.tEp / (1 / (1 / p.tDb + 1 / p.tHttp));
-  console.log(`GET /v1/piis/{id} on a CPAS of ${p.beneficiaries} generated beneficiaries (seeded in ${p.seedSeconds.toFixed(0)} s)`);
+  console.log(
+    `GET /v1/piis/{id} on a CPAS of ${p.beneficiaries} generated beneficiaries (seeded in ${p.seedSeconds.toFixed(0)} s)`,
+  );
   console.log(`T_ep   ${f(p.tEp)} req/s  the endpoint (JWT, RLS, access audit, every computed date)`);
   console.log(`T_toy  ${f(p.tToy)} req/s  naive Fastify + pg, the piis row by primary key`);
   console.log(`T_http ${f(p.tHttp)} req/s  bare Fastify, same JSON, no database`);
-  console.log(`T_db   ${f(p.tDb)} tps    pgbench, the endpoint's statement (the whole file in one query) and its share of access-log batches and sealing`);
-  console.log(`       ${f(p.tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ${(p.tEp / (1 / (1 / p.tDbRead + 1 / p.tHttp))).toFixed(2)})`);
-  console.log(`cost of safety  T_ep / T_toy = ${pSafety.toFixed(2)} (target ≥ 0.4) ${pSafety >= 0.4 ? 'ok' : 'BELOW TARGET'}`);
-  console.log(`efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${pEfficiency.toFixed(2)} (target ≥ 0.4) ${pEfficiency >= 0.4 ? 'ok' : 'BELOW TARGET'}`);
+  console.log(
+    `T_db   ${f(p.tDb)} tps    pgbench, the endpoint's statement (the whole file in one query) and its share of access-log batches and sealing`,
+  );
+  console.log(
+    `       ${f(p.tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ${(p.tEp / (1 / (1 / p.tDbRead + 1 / p.tHttp))).toFixed(2)})`,
+  );
+  console.log(
+    `cost of safety  T_ep / T_toy = ${pSafety.toFixed(2)} (target ≥ 0.4) ${pSafety >= 0.4 ? 'ok' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${pEfficiency.toFixed(2)} (target ≥ 0.4) ${pEfficiency >= 0.4 ? 'ok' : 'BELOW TARGET'}`,
+  );
   const evalRatio = p.tEpEval / p.tToyEval;
-  console.log(`POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
-  console.log(`       the floor (the issue's transaction alone, by hand, bench-targets.ts) ${f(p.tFloorEval)} req/s: ${(p.tFloorEval / p.tToyEval).toFixed(2)} of the naive insert; the endpoint is ${(p.tEpEval / p.tFloorEval).toFixed(2)} of it`);
-  console.log(`GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms (target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`);
+  console.log(
+    `POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `       the floor (the issue's transaction alone, by hand, bench-targets.ts) ${f(p.tFloorEval)} req/s: ${(p.tFloorEval / p.tToyEval).toFixed(2)} of the naive insert; the endpoint is ${(p.tEpEval / p.tFloorEval).toFixed(2)} of it`,
+  );
+  console.log(
+    `GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms (target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`,
+  );
 }
 
 async function startupTimes(): Promise<{ first: number; later: number }> {
@@ -344,7 +444,10 @@ async function nationalOnly(): Promise<void> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-keys-'));
   const jwksFile = path.join(keyDir, 'jwks.json');
-  fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }));
+  fs.writeFileSync(
+    jwksFile,
+    JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }),
+  );
   const children: ChildProcess[] = [];
   try {
     printNational(await national(privateKey, jwksFile, children));
@@ -355,11 +458,26 @@ async function nationalOnly(): Promise<void> {
 }
 
 function national(privateKey: CryptoKey, jwksFile: string, children: ChildProcess[]) {
-  return benchNational({ serverUrl, jwksFile, children, seconds, stop, startEndpoint, token: (kbo, sub, role) => benchToken(privateKey, kbo, sub, role) });
+  return benchNational({
+    serverUrl,
+    jwksFile,
+    children,
+    seconds,
+    stop,
+    startEndpoint,
+    token: (kbo, sub, role) => benchToken(privateKey, kbo, sub, role),
+  });
 }
 
 function imports(url: string, privateKey: CryptoKey, jwksFile: string, children: ChildProcess[]) {
-  return benchImport({ url, jwksFile, children, startEndpoint, stop, token: (kbo, sub, role) => benchToken(privateKey, kbo, sub, role) });
+  return benchImport({
+    url,
+    jwksFile,
+    children,
+    startEndpoint,
+    stop,
+    token: (kbo, sub, role) => benchToken(privateKey, kbo, sub, role),
+  });
 }
 
 /** The import bench alone (BENCH_ONLY=import): a database and key set of its own. */
@@ -371,7 +489,10 @@ async function importOnly(): Promise<void> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-keys-'));
   const jwksFile = path.join(keyDir, 'jwks.json');
-  fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }));
+  fs.writeFileSync(
+    jwksFile,
+    JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }),
+  );
   try {
     const migrator = openPostgresAdmin(url);
     await migrateToLatest(migrator);
@@ -401,14 +522,20 @@ async function main() {
     await seed.connect();
     const cpasId = uuidv7();
     const kbo = '0212345668';
-    await seed.query(`insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench","nl":"Bench","de":"Bench"}', 'fr', 'bench')`, [cpasId, kbo]);
+    await seed.query(
+      `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench","nl":"Bench","de":"Bench"}', 'fr', 'bench')`,
+      [cpasId, kbo],
+    );
     await seed.query(
       `insert into beneficiary (cpas_id, id, niss, given_name, family_name, birth_date, language, created_by)
        select $1, gen_random_uuid(), lpad(g::text, 9, '0') || lpad((97 - (g % 97))::text, 2, '0'), 'Given', 'Family ' || g, null, 'fr', 'bench'
        from generate_series(100000001, 100010000) g`,
       [cpasId],
     );
-    const { rows } = await seed.query<{ id: string }>(`select id from beneficiary where cpas_id = $1 order by id offset 5000 limit 1`, [cpasId]);
+    const { rows } = await seed.query<{ id: string }>(
+      `select id from beneficiary where cpas_id = $1 order by id offset 5000 limit 1`,
+      [cpasId],
+    );
     const id = rows[0]!.id;
     await seed.query('analyze');
     await seed.end();
@@ -420,12 +547,20 @@ async function main() {
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-bench-keys-'));
     const jwksFile = path.join(keyDir, 'jwks.json');
-    fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }));
+    fs.writeFileSync(
+      jwksFile,
+      JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' }] }),
+    );
     const token = await benchToken(privateKey, kbo, 'bench-user');
 
     // BENCH_PROFILE_DIR: write a V8 CPU profile of the endpoint's server there (for analysis).
     const profileDir = process.env['BENCH_PROFILE_DIR'];
-    const { ep, epPort } = await startEndpoint(url, jwksFile, children, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
+    const { ep, epPort } = await startEndpoint(
+      url,
+      jwksFile,
+      children,
+      profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+    );
     const epUrl = `http://127.0.0.1:${epPort}/v1/beneficiaries/${id}`;
     const sample = await (await fetch(epUrl, { headers: { authorization: `Bearer ${token}` } })).text();
     const tEp = await load(epUrl, { authorization: `Bearer ${token}` });
@@ -435,37 +570,63 @@ async function main() {
     const tHttp = await baseline(children, ['http', sample]);
 
     const tDbRead = pgbench(url, pgbenchScript(cpasId), keyDir, [`id=${id}`]);
-    const tDb = pgbench(url, withAuditShare(dummyKysely(), cpasId, pgbenchScript(cpasId), 'beneficiary', id), keyDir, [`id=${id}`]);
+    const tDb = pgbench(url, withAuditShare(dummyKysely(), cpasId, pgbenchScript(cpasId), 'beneficiary', id), keyDir, [
+      `id=${id}`,
+    ]);
     // as a loaded server sends them: several reads of one turn in one message
-    const tDbBatched = BATCHED * pgbench(url, withAuditShare(dummyKysely(), cpasId, pgbenchScript(cpasId, BATCHED), 'beneficiary', id, BATCHED), keyDir, [`id=${id}`]);
+    const tDbBatched =
+      BATCHED *
+      pgbench(
+        url,
+        withAuditShare(dummyKysely(), cpasId, pgbenchScript(cpasId, BATCHED), 'beneficiary', id, BATCHED),
+        keyDir,
+        [`id=${id}`],
+      );
 
     // BENCH_ONLY=read: the beneficiary read alone (a quick loop while working on the read path)
     const readOnly = process.env['BENCH_ONLY'] === 'read';
     const piisBench = readOnly ? null : await benchPiis({ url, keyDir, privateKey, jwksFile, children });
     const importBench = readOnly ? null : await imports(url, privateKey, jwksFile, children);
     // BENCH_ONLY=service: everything but the scale benches (whose data set takes half an hour to seed)
-    const nationalBench = process.env['BENCH_ONLY'] === 'service' || readOnly ? null : await national(privateKey, jwksFile, children);
+    const nationalBench =
+      process.env['BENCH_ONLY'] === 'service' || readOnly ? null : await national(privateKey, jwksFile, children);
     fs.rmSync(keyDir, { recursive: true, force: true });
 
     const start = await startupTimes();
     const safety = tEp / tToy;
     const efficiency = tEp / (1 / (1 / tDb + 1 / tHttp));
     const f = (n: number) => n.toFixed(0).padStart(7);
-    console.log(`GET /v1/beneficiaries/{id} on PostgreSQL, ${connections} connections, ${seconds} s per run, ${os.cpus().length} CPU(s)`);
+    console.log(
+      `GET /v1/beneficiaries/{id} on PostgreSQL, ${connections} connections, ${seconds} s per run, ${os.cpus().length} CPU(s)`,
+    );
     console.log(`T_ep   ${f(tEp)} req/s  the endpoint (JWT, RLS, access audit)`);
     console.log(`T_toy  ${f(tToy)} req/s  naive Fastify + pg, same row by primary key`);
     console.log(`T_http ${f(tHttp)} req/s  bare Fastify, same JSON, no database`);
-    console.log(`T_db   ${f(tDb)} tps    pgbench, the endpoint's statements per request: its read and its share of access-log batches and sealing`);
-    console.log(`       ${f(tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ${(tEp / (1 / (1 / tDbRead + 1 / tHttp))).toFixed(2)})`);
-    console.log(`       ${f(tDbBatched)} reads/s pgbench, ${BATCHED} reads and their share per message, as a loaded server sends them (efficiency against it: ${(tEp / (1 / (1 / tDbBatched + 1 / tHttp))).toFixed(2)})`);
-    console.log(`cost of safety  T_ep / T_toy = ${safety.toFixed(2)} (target ≥ 0.5) ${safety >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
-    console.log(`efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${efficiency.toFixed(2)} (target ≥ 0.5) ${efficiency >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
+    console.log(
+      `T_db   ${f(tDb)} tps    pgbench, the endpoint's statements per request: its read and its share of access-log batches and sealing`,
+    );
+    console.log(
+      `       ${f(tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ${(tEp / (1 / (1 / tDbRead + 1 / tHttp))).toFixed(2)})`,
+    );
+    console.log(
+      `       ${f(tDbBatched)} reads/s pgbench, ${BATCHED} reads and their share per message, as a loaded server sends them (efficiency against it: ${(tEp / (1 / (1 / tDbBatched + 1 / tHttp))).toFixed(2)})`,
+    );
+    console.log(
+      `cost of safety  T_ep / T_toy = ${safety.toFixed(2)} (target ≥ 0.5) ${safety >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
+    );
+    console.log(
+      `efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${efficiency.toFixed(2)} (target ≥ 0.5) ${efficiency >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
+    );
     const toyEfficiency = tToy / (1 / (1 / tDbRead + 1 / tHttp));
-    console.log(`  (for scale: the toy, which writes no access entry, scores ${toyEfficiency.toFixed(2)} against the read statement alone)`);
+    console.log(
+      `  (for scale: the toy, which writes no access entry, scores ${toyEfficiency.toFixed(2)} against the read statement alone)`,
+    );
     if (piisBench) printPiis(piisBench);
     if (importBench) printImport(importBench);
     if (nationalBench) printNational(nationalBench);
-    console.log(`start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ${(start.later / 1000).toFixed(1)} s (target ≤ 3)`);
+    console.log(
+      `start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ${(start.later / 1000).toFixed(1)} s (target ≤ 3)`,
+    );
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     await admin(`drop database if exists ${name} with (force)`);

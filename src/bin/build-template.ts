@@ -14,7 +14,9 @@ async function main() {
   const dump = await pglite.dumpDataDir('gzip');
   await pglite.close();
   fs.writeFileSync(embeddedTemplatePath, Buffer.from(await dump.arrayBuffer()));
-  console.log(`embedded database template written (${Math.round(dump.size / 1024)} KiB, ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `embedded database template written (${Math.round(dump.size / 1024)} KiB, ${Math.round(performance.now() - started)} ms)`,
+  );
 }
 
 main().catch((error: unknown) => {

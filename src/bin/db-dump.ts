@@ -14,13 +14,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 async function main() {
   const config = loadConfig(process.env, { tools: true });
-  if (config.databaseUrl) throw new Error('DATABASE_URL is set: db:dump exports the embedded database (use pg_dump for a server)');
+  if (config.databaseUrl)
+    throw new Error('DATABASE_URL is set: db:dump exports the embedded database (use pg_dump for a server)');
   const dir = path.join(config.dataDir, 'pgdata');
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`no embedded database in ${dir}`);
   const pglite = await createPGlite(dir);
   try {
     await pglite.exec(`set timezone = 'UTC'`);
-    await dumpDatabase(async (text) => (await pglite.query(text)).rows as never, (chunk) => process.stdout.write(chunk));
+    await dumpDatabase(
+      async (text) => (await pglite.query(text)).rows as never,
+      (chunk) => process.stdout.write(chunk),
+    );
   } finally {
     await pglite.close();
   }

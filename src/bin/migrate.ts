@@ -13,7 +13,11 @@ async function main() {
     : new Kysely<any>({ dialect: new PGliteDialect(await createPGlite(path.join(config.dataDir, 'pgdata'))) });
   try {
     const results = await migrateToLatest(db);
-    console.log(results.length === 0 ? 'database is up to date' : results.map((r) => `${r.status}: ${r.migrationName}`).join('\n'));
+    console.log(
+      results.length === 0
+        ? 'database is up to date'
+        : results.map((r) => `${r.status}: ${r.migrationName}`).join('\n'),
+    );
   } finally {
     await db.destroy();
   }

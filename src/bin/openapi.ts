@@ -10,9 +10,19 @@ import type { Database } from '../db/database.js';
 const target = fileURLToPath(new URL('../../openapi/openapi.json', import.meta.url));
 
 async function main() {
-  const config = loadConfig({ AUTH_DEV: 'true', DATA_DIR: fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'piis-openapi-')), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    AUTH_DEV: 'true',
+    DATA_DIR: fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'piis-openapi-')),
+    LOG_LEVEL: 'silent',
+  });
   // The document depends on the routes only: no database is opened.
-  const offline = { kind: 'embedded', db: null as never, ping: async () => false, simpleQuery: async () => [], close: async () => {} } satisfies Database;
+  const offline = {
+    kind: 'embedded',
+    db: null as never,
+    ping: async () => false,
+    simpleQuery: async () => [],
+    close: async () => {},
+  } satisfies Database;
   const app = await buildApp({ config, database: offline, sealAudit: false });
   await app.ready();
   const doc = JSON.stringify(app.swagger(), null, 2) + '\n';

@@ -50,7 +50,9 @@ async function dataPath(config: ReturnType<typeof loadConfig>): Promise<string |
   if (!['127.0.0.1', 'localhost', '::1', ''].includes(host)) return null;
   const owner = openPostgresAdmin(config.databaseAdminUrl ?? config.databaseUrl);
   try {
-    const { rows } = await sql<{ setting: string }>`select setting from pg_settings where name = 'data_directory'`.execute(owner);
+    const { rows } = await sql<{
+      setting: string;
+    }>`select setting from pg_settings where name = 'data_directory'`.execute(owner);
     return rows[0]?.setting && fs.existsSync(rows[0].setting) ? rows[0].setting : null;
   } catch {
     return null;
@@ -70,7 +72,8 @@ async function main() {
     const started = performance.now();
     if (scaleArg !== null) {
       const scale = SCALES[scaleArg] ?? Number(scaleArg);
-      if (!Number.isFinite(scale) || scale <= 0 || scale > 1) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')} or a fraction in (0, 1]`);
+      if (!Number.isFinite(scale) || scale <= 0 || scale > 1)
+        throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')} or a fraction in (0, 1]`);
       const plan = nationalPlan(scale);
       const needed = plan.persons * BYTES_PER_PERSON;
       const where = await dataPath(config);
@@ -78,26 +81,47 @@ async function main() {
       if (where) {
         const stat = fs.statfsSync(where);
         const free = stat.bavail * stat.bsize;
-        process.stderr.write(`${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed, ${gib(free)} free on ${where}\n`);
-        if (free < needed) throw new Error(`not enough free disk: about ${gib(needed)} needed, ${gib(free)} free on ${where}`);
+        process.stderr.write(
+          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed, ${gib(free)} free on ${where}\n`,
+        );
+        if (free < needed)
+          throw new Error(`not enough free disk: about ${gib(needed)} needed, ${gib(free)} free on ${where}`);
       } else {
-        process.stderr.write(`${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed on the database server (its disk cannot be checked from here)\n`);
+        process.stderr.write(
+          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed on the database server (its disk cannot be checked from here)\n`,
+        );
       }
-      if (database.kind === 'embedded' && scale > 0.1) process.stderr.write('warning: the embedded database is slow at this size; PostgreSQL (DATABASE_URL) is the place for it\n');
-      await seedNational(database, { scale, today: todayInBrussels(), analyze, onProgress: (done, total) => process.stderr.write(bar(done, total, started, 'persons')) });
-      process.stderr.write(`\nseeded ${plan.cpas} CPAS and ${plan.persons} persons (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      if (database.kind === 'embedded' && scale > 0.1)
+        process.stderr.write(
+          'warning: the embedded database is slow at this size; PostgreSQL (DATABASE_URL) is the place for it\n',
+        );
+      await seedNational(database, {
+        scale,
+        today: todayInBrussels(),
+        analyze,
+        onProgress: (done, total) => process.stderr.write(bar(done, total, started, 'persons')),
+      });
+      process.stderr.write(
+        `\nseeded ${plan.cpas} CPAS and ${plan.persons} persons (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       return;
     }
     const count = Number(arg('beneficiaries', '1000'));
     const kbo = arg('cpas', DEMO_KBO);
-    if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--beneficiaries must be an integer from 1 to 1,000,000');
+    if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+      throw new Error('--beneficiaries must be an integer from 1 to 1,000,000');
     if (kbo === DEMO_KBO) await seedDemo(database);
     const cpas = await database.db.selectFrom('cpas').select('id').where('kbo_number', '=', kbo).executeTakeFirst();
     if (!cpas) throw new Error(`no CPAS with KBO ${kbo} is registered (POST /v1/cpas first)`);
-    await seedBeneficiaries(database.db, cpas.id, count, { onProgress: (done) => process.stderr.write(bar(done, count, started, 'beneficiaries')), ...(analyze ? { analyze } : {}) });
+    await seedBeneficiaries(database.db, cpas.id, count, {
+      onProgress: (done) => process.stderr.write(bar(done, count, started, 'beneficiaries')),
+      ...(analyze ? { analyze } : {}),
+    });
     // the data at rest: indicator and subsidy tallies computed now rather than by the first reader
     await refreshRollups(database, cpas.id, todayInBrussels());
-    process.stderr.write(`\nseeded ${count} beneficiaries into CPAS ${kbo} (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `\nseeded ${count} beneficiaries into CPAS ${kbo} (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await owner?.destroy();
     await database.close();

@@ -32,13 +32,24 @@ export interface RawRowsOptions {
 }
 
 /** The statement's rows in batches, each field as bytes; every column must be selected as text. */
-export function rawRows(db: Kysely<DB>, copyPool: CopyPool | undefined, query: CompiledQuery, options: RawRowsOptions): AsyncIterable<RawRow[]> {
+export function rawRows(
+  db: Kysely<DB>,
+  copyPool: CopyPool | undefined,
+  query: CompiledQuery,
+  options: RawRowsOptions,
+): AsyncIterable<RawRow[]> {
   return copyPool ? copiedRows(copyPool, query, options.cpasId) : cursorRows(db, query, options);
 }
 
 async function* cursorRows(db: Kysely<DB>, query: CompiledQuery, options: RawRowsOptions): AsyncIterable<RawRow[]> {
-  for await (const batch of cursorBatches<Record<string, unknown>>(db, query, { cpasId: options.cpasId, batch: options.batch ?? 2000, statementTimeoutMs: 0 })) {
-    yield batch.map((row) => Object.values(row).map((v) => (v === null || v === undefined ? null : Buffer.from(String(v), 'utf8'))));
+  for await (const batch of cursorBatches<Record<string, unknown>>(db, query, {
+    cpasId: options.cpasId,
+    batch: options.batch ?? 2000,
+    statementTimeoutMs: 0,
+  })) {
+    yield batch.map((row) =>
+      Object.values(row).map((v) => (v === null || v === undefined ? null : Buffer.from(String(v), 'utf8'))),
+    );
   }
 }
 
@@ -58,10 +69,14 @@ export function copyStatement(query: CompiledQuery): string {
 
 /** set_config of the tenant, a timeout of none and each parameter, all bind parameters. */
 function settingsStatement(query: CompiledQuery, cpasId: string): { text: string; values: unknown[] } {
-  const values: unknown[] = [cpasId, ...query.parameters.map((value) => {
-    if (value === null || value === undefined || typeof value === 'object') throw new Error('copyStatement: parameters are scalar values');
-    return String(value);
-  })];
+  const values: unknown[] = [
+    cpasId,
+    ...query.parameters.map((value) => {
+      if (value === null || value === undefined || typeof value === 'object')
+        throw new Error('copyStatement: parameters are scalar values');
+      return String(value);
+    }),
+  ];
   const settings = ["set_config('app.cpas_id', $1, true)", "set_config('statement_timeout', '0', true)"];
   query.parameters.forEach((_, i) => settings.push(`set_config('piis_copy.p${i + 1}', $${i + 2}, true)`));
   return { text: `select ${settings.join(', ')}`, values };
@@ -94,7 +109,11 @@ async function* copiedRows(pool: CopyPool, query: CompiledQuery, cpasId: string)
     // would have to read before anything else: the connection is closed instead, which ends the
     // statement on the server. A failure before the COPY rolls the transaction back.
     if (copying) broken ??= new Error('copy-out: stream left before its end');
-    else if (broken) await client.query('rollback').then(() => (broken = undefined), () => {});
+    else if (broken)
+      await client.query('rollback').then(
+        () => (broken = undefined),
+        () => {},
+      );
     client.release(broken);
   }
 }

@@ -18,7 +18,11 @@ export interface CursorOptions {
   cpasId?: string;
 }
 
-export function cursorBatches<R>(db: Kysely<DB>, query: CompiledQuery<R>, options: CursorOptions = {}): AsyncIterable<R[]> {
+export function cursorBatches<R>(
+  db: Kysely<DB>,
+  query: CompiledQuery<R>,
+  options: CursorOptions = {},
+): AsyncIterable<R[]> {
   const batch = Math.max(1, Math.floor(options.batch ?? 5000));
   const timeout = Math.max(0, Math.floor(options.statementTimeoutMs ?? 0));
   return {
@@ -32,11 +36,18 @@ export function cursorBatches<R>(db: Kysely<DB>, query: CompiledQuery<R>, option
         await released;
       });
       // a failure to get a connection surfaces through `held`
-      const conn = await Promise.race([connection, held.then(() => Promise.reject(new Error('cursor: no connection')))]);
+      const conn = await Promise.race([
+        connection,
+        held.then(() => Promise.reject(new Error('cursor: no connection'))),
+      ]);
       let open = false;
       try {
         const bind = options.cpasId ? `; ${bindStatement(options.cpasId)}` : '';
-        await sql.raw(`begin read only; set local statement_timeout = ${timeout}${bind}; declare piis_stream no scroll cursor for ${inlineParameters(query)}`).execute(conn);
+        await sql
+          .raw(
+            `begin read only; set local statement_timeout = ${timeout}${bind}; declare piis_stream no scroll cursor for ${inlineParameters(query)}`,
+          )
+          .execute(conn);
         open = true;
         for (;;) {
           const { rows } = await sql.raw<R>(`fetch ${batch} from piis_stream`).execute(conn);
@@ -47,7 +58,11 @@ export function cursorBatches<R>(db: Kysely<DB>, query: CompiledQuery<R>, option
         open = false;
         await sql.raw('commit').execute(conn);
       } finally {
-        if (open) await sql.raw('rollback').execute(conn).catch(() => {});
+        if (open)
+          await sql
+            .raw('rollback')
+            .execute(conn)
+            .catch(() => {});
         release();
         await held.catch(() => {});
       }

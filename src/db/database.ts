@@ -58,7 +58,7 @@ export function toIsoInstant(v: string): string {
   let offset = m[4]!;
   if (offset !== 'Z') {
     const digits = offset.slice(1).replace(/:/g, '');
-    offset = `${offset[0]}${digits.slice(0, 2)}:${(digits.slice(2, 4) || '00')}`;
+    offset = `${offset[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`;
   }
   return new Date(`${m[1]}T${m[2]}${fraction}${offset}`).toISOString();
 }
@@ -78,7 +78,10 @@ for (const [oid, parse] of Object.entries(typeParsers)) {
 const APP_ROLE = 'piis_app';
 const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
-export async function openPostgres(url: string, options: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  options: { poolSize?: number; statementTimeoutMs?: number } = {},
+): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -94,7 +97,9 @@ export async function openPostgres(url: string, options: { poolSize?: number; st
   // breaks while being closed (the database dropped or restarted meanwhile) is ignored too.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const statements = new PreparedStatements({ isStatementError: (error) => error instanceof pg.DatabaseError && refusesStatement(error) });
+  const statements = new PreparedStatements({
+    isStatementError: (error) => error instanceof pg.DatabaseError && refusesStatement(error),
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: lastResultPool(pool, statements) }) });
   const exchange: Exchange = async (text) => {
     const client = await pool.connect();
@@ -151,7 +156,10 @@ function lastResultPool(pool: pg.Pool, statements: PreparedStatements) {
         // a cursor (streamed reads) is handed back as pg gives it
         query: (text: unknown, parameters?: readonly unknown[]) => {
           const message = messageOf(text, parameters);
-          const name = !message && typeof text === 'string' && parameters && parameters.length > 0 ? statements.nameFor(client, text) : undefined;
+          const name =
+            !message && typeof text === 'string' && parameters && parameters.length > 0
+              ? statements.nameFor(client, text)
+              : undefined;
           const result = (
             message
               ? client.query(statements.render(client, message))
@@ -186,7 +194,8 @@ export const embeddedTemplatePath = fileURLToPath(new URL('../pglite-template.ta
  */
 export async function openEmbeddedDirectory(dataDir: string): Promise<PGlite> {
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const template = fresh && fs.existsSync(embeddedTemplatePath) ? new Blob([fs.readFileSync(embeddedTemplatePath)]) : undefined;
+  const template =
+    fresh && fs.existsSync(embeddedTemplatePath) ? new Blob([fs.readFileSync(embeddedTemplatePath)]) : undefined;
   return createPGlite(dataDir, template);
 }
 
@@ -204,12 +213,17 @@ export async function createPGlite(dataDir: string | null, loadDataDir?: Blob): 
  * The embedded database: migrations run as its superuser, then the single connection switches to
  * piis_app for good (PGlite's superuser would otherwise bypass row-level security).
  */
-export async function openEmbedded(pglite: PGlite, options: { migrate?: boolean; statementTimeoutMs?: number } = {}): Promise<Database> {
+export async function openEmbedded(
+  pglite: PGlite,
+  options: { migrate?: boolean; statementTimeoutMs?: number } = {},
+): Promise<Database> {
   await pglite.exec(`set timezone = 'UTC'`);
   if (options.migrate !== false) {
     await migrateToLatest(new Kysely<any>({ dialect: new PGliteDialect(pglite) }));
   }
-  await pglite.exec(`set role ${APP_ROLE}; set statement_timeout = ${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`);
+  await pglite.exec(
+    `set role ${APP_ROLE}; set statement_timeout = ${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
+  );
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'embedded',

@@ -30,9 +30,22 @@ export async function seedDemo(database: Database): Promise<void> {
     // 85073003328 is the rulebook's own example number (R-ID-NISS), not a real person's.
     await tx
       .insertInto('beneficiary')
-      .values({ cpas_id: cpasId, id, niss: '85073003328', given_name: 'Demo', family_name: 'Beneficiary', birth_date: '1985-07-30', language: 'fr', partner_id: null, external_ref: 'demo-1', created_by: 'system:dev-seed' })
+      .values({
+        cpas_id: cpasId,
+        id,
+        niss: '85073003328',
+        given_name: 'Demo',
+        family_name: 'Beneficiary',
+        birth_date: '1985-07-30',
+        language: 'fr',
+        partner_id: null,
+        external_ref: 'demo-1',
+        created_by: 'system:dev-seed',
+      })
       .execute();
     await sql`insert into audit_entry (cpas_id, id, actor, action, entity, entity_id, request_id)
-              values (${cpasId}, ${uuidv7()}, 'system:dev-seed', 'create', 'beneficiary', ${id}, 'dev-seed')`.execute(tx);
+              values (${cpasId}, ${uuidv7()}, 'system:dev-seed', 'create', 'beneficiary', ${id}, 'dev-seed')`.execute(
+      tx,
+    );
   });
 }

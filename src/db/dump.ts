@@ -17,11 +17,9 @@ interface Column {
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function dumpDatabase(query: Query, write: (chunk: string) => void): Promise<void> {
-  const tables = (
-    await query<{ name: string; rls: boolean; force_rls: boolean }>(`
+  const tables = await query<{ name: string; rls: boolean; force_rls: boolean }>(`
       select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as force_rls
-      from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by c.relname`)
-  );
+      from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by c.relname`);
 
   write(`-- PIIS backend: embedded database dump for PostgreSQL 15 or later\n`);
   write(`-- load into an empty database: psql -v ON_ERROR_STOP=1 -f this-file.sql\n`);
@@ -60,7 +58,8 @@ grant usage on schema public to piis_app;\n\n`);
       return line;
     });
     for (const k of constraints) {
-      if (k.type === 'f') foreignKeys.push(`alter table public.${ident(t.name)} add constraint ${ident(k.name)} ${k.def};`);
+      if (k.type === 'f')
+        foreignKeys.push(`alter table public.${ident(t.name)} add constraint ${ident(k.name)} ${k.def};`);
       else lines.push(`  constraint ${ident(k.name)} ${k.def}`);
     }
     write(`create table public.${ident(t.name)} (\n${lines.join(',\n')}\n);\n`);
@@ -75,7 +74,9 @@ grant usage on schema public to piis_app;\n\n`);
       from public.${ident(t.name)}${order}`);
     for (const r of rows) write(`${r.line}\n`);
     for (const c of columns.filter((c) => c.identity)) {
-      write(`select setval(pg_get_serial_sequence('public.${ident(t.name)}', '${c.name}'), coalesce((select max(${ident(c.name)}) from public.${ident(t.name)}), 0) + 1, false);\n`);
+      write(
+        `select setval(pg_get_serial_sequence('public.${ident(t.name)}', '${c.name}'), coalesce((select max(${ident(c.name)}) from public.${ident(t.name)}), 0) + 1, false);\n`,
+      );
     }
     write('\n');
   }
@@ -109,7 +110,14 @@ grant usage on schema public to piis_app;\n\n`);
   for (const t of tables) {
     if (t.rls) write(`alter table public.${ident(t.name)} enable row level security;\n`);
     if (t.force_rls) write(`alter table public.${ident(t.name)} force row level security;\n`);
-    const policies = await query<{ name: string; cmd: string; permissive: string; roles: string; qual: string | null; with_check: string | null }>(`
+    const policies = await query<{
+      name: string;
+      cmd: string;
+      permissive: string;
+      roles: string;
+      qual: string | null;
+      with_check: string | null;
+    }>(`
       select policyname as name, cmd, permissive, array_to_string(roles, ', ') as roles, qual, with_check
       from pg_policies where schemaname = 'public' and tablename = '${t.name}' order by policyname`);
     for (const p of policies) {
@@ -124,7 +132,8 @@ grant usage on schema public to piis_app;\n\n`);
       select string_agg(privilege_type, ', ' order by privilege_type) as privileges
       from information_schema.role_table_grants
       where table_schema = 'public' and table_name = '${t.name}' and grantee = 'piis_app'`);
-    if (grants[0]?.privileges) write(`grant ${grants[0].privileges.toLowerCase()} on public.${ident(t.name)} to piis_app;\n`);
+    if (grants[0]?.privileges)
+      write(`grant ${grants[0].privileges.toLowerCase()} on public.${ident(t.name)} to piis_app;\n`);
   }
   write(`\ncommit;\n`);
 }

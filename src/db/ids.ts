@@ -42,6 +42,8 @@ export function uuidv7(now: number = Date.now()): string {
 
 /** The smallest UUIDv7 of a millisecond: a bound for id ranges that stand for time ranges. */
 export function uuidv7Floor(ms: number): string {
-  const hex = Math.max(0, Math.min(ms, 2 ** 48 - 1)).toString(16).padStart(12, '0');
+  const hex = Math.max(0, Math.min(ms, 2 ** 48 - 1))
+    .toString(16)
+    .padStart(12, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
 }

@@ -37,7 +37,9 @@ export class MigrationError extends Error {
 
 /** Names of the migration files not yet recorded as applied (one cheap query at start-up). */
 async function pendingMigrationNames(db: Kysely<any>): Promise<string[]> {
-  const files = (await fs.readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f) && !f.endsWith('.d.ts')).map((f) => f.replace(/\.(ts|js)$/, ''));
+  const files = (await fs.readdir(migrationsDir))
+    .filter((f) => MIGRATION_FILE.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => f.replace(/\.(ts|js)$/, ''));
   try {
     const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
     const applied = new Set(rows.map((r) => r.name));

@@ -63,14 +63,59 @@ function random(seed: number): () => number {
   };
 }
 
-const GIVEN = ['Amina', 'Bram', 'Chloé', 'Dries', 'Elif', 'Florian', 'Gülsüm', 'Hanne', 'Ilias', 'Julie', 'Karim', 'Lotte', 'Mehdi', 'Nora', 'Olivier', 'Paulina'];
-const FAMILY = ['Aerts', 'Bah', 'Claes', 'Diallo', 'Everaert', 'François', 'Goossens', 'Hermans', 'Idrissi', 'Jacobs', 'Kaya', 'Lemaire', 'Mertens', 'Nkosi', 'Öztürk', 'Peeters'];
+const GIVEN = [
+  'Amina',
+  'Bram',
+  'Chloé',
+  'Dries',
+  'Elif',
+  'Florian',
+  'Gülsüm',
+  'Hanne',
+  'Ilias',
+  'Julie',
+  'Karim',
+  'Lotte',
+  'Mehdi',
+  'Nora',
+  'Olivier',
+  'Paulina',
+];
+const FAMILY = [
+  'Aerts',
+  'Bah',
+  'Claes',
+  'Diallo',
+  'Everaert',
+  'François',
+  'Goossens',
+  'Hermans',
+  'Idrissi',
+  'Jacobs',
+  'Kaya',
+  'Lemaire',
+  'Mertens',
+  'Nkosi',
+  'Öztürk',
+  'Peeters',
+];
 const CATEGORY = [
   { category: 'cohabitant', cents: 87_000 },
   { category: 'isolated', cents: 130_000 },
   { category: 'family', cents: 176_000 },
 ] as const;
-const OUTCOMES = ['employment', 'training_started', 'socio_professional_path', 'reinforced_autonomy', 'studies_completed', 'volunteering', 'ri_ended', 'moved', 'abandoned', 'other'];
+const OUTCOMES = [
+  'employment',
+  'training_started',
+  'socio_professional_path',
+  'reinforced_autonomy',
+  'studies_completed',
+  'volunteering',
+  'ri_ended',
+  'moved',
+  'abandoned',
+  'other',
+];
 
 /** A valid NISS (R-ID-NISS) born on `birth`, unique within a CPAS by its serial. */
 function niss(birth: string, serial: number): string {
@@ -97,7 +142,16 @@ const content = (startsOn: string, endsOn: string, category: string | null) =>
     supplementaryAid: 'Registration and travel costs',
   });
 
-const TABLES = ['beneficiary', 'right_decision', 'assessment', 'piis', 'piis_version', 'piis_signature', 'piis_evaluation', 'piis_interview_request'] as const;
+const TABLES = [
+  'beneficiary',
+  'right_decision',
+  'assessment',
+  'piis',
+  'piis_version',
+  'piis_signature',
+  'piis_evaluation',
+  'piis_interview_request',
+] as const;
 type Rows = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
 
 /** Person j of the CPAS of this rank, with their whole history up to `today`. */
@@ -109,18 +163,46 @@ function addPerson(cpasId: string, rank: number, j: number, today: string, rows:
   const beneficiaryId = id('beneficiary');
   const birth = addDays('1958-01-01', (j * 7_919 + rank * 31) % 17_500);
   rows.beneficiary.push({
-    cpas_id: cpasId, id: beneficiaryId, niss: niss(birth, 1 + Math.floor(j / 17_500)), given_name: pick(GIVEN), family_name: `${pick(FAMILY)}-${j}`,
-    birth_date: rnd() < 0.95 ? birth : null, language: rank % 10 < 6 ? 'nl' : rank % 10 < 9 ? 'fr' : 'de', partner_id: null, external_ref: `national-${j}`, created_by: who,
+    cpas_id: cpasId,
+    id: beneficiaryId,
+    niss: niss(birth, 1 + Math.floor(j / 17_500)),
+    given_name: pick(GIVEN),
+    family_name: `${pick(FAMILY)}-${j}`,
+    birth_date: rnd() < 0.95 ? birth : null,
+    language: rank % 10 < 6 ? 'nl' : rank % 10 < 9 ? 'fr' : 'de',
+    partner_id: null,
+    external_ref: `national-${j}`,
+    created_by: who,
   });
   const span = 3_770; // days from FIRST_GRANT to the end of September 2026
   const grantOn = addDays(FIRST_GRANT, Math.floor(rnd() * span));
   if (grantOn > today) return;
   const { category, cents } = pick(CATEGORY);
-  rows.right_decision.push({ cpas_id: cpasId, id: id('right'), beneficiary_id: beneficiaryId, kind: 'ri', category, decided_on: grantOn, starts_on: grantOn, monthly_amount_cents: cents, recorded_by: who });
+  rows.right_decision.push({
+    cpas_id: cpasId,
+    id: id('right'),
+    beneficiary_id: beneficiaryId,
+    kind: 'ri',
+    category,
+    decided_on: grantOn,
+    starts_on: grantOn,
+    monthly_amount_cents: cents,
+    recorded_by: who,
+  });
   rows.assessment.push({
-    cpas_id: cpasId, id: id('assessment'), beneficiary_id: beneficiaryId, performed_on: addDays(grantOn, 10), kind: 'initial', instrument: 'default',
-    domain_scores: JSON.stringify([{ domain: 'employment', score: 1 + Math.floor(rnd() * 3) }, { domain: 'language', score: 1 + Math.floor(rnd() * 4) }]),
-    participation_rung: 1 + Math.floor(rnd() * 3), barriers: '[]', recorded_by: who,
+    cpas_id: cpasId,
+    id: id('assessment'),
+    beneficiary_id: beneficiaryId,
+    performed_on: addDays(grantOn, 10),
+    kind: 'initial',
+    instrument: 'default',
+    domain_scores: JSON.stringify([
+      { domain: 'employment', score: 1 + Math.floor(rnd() * 3) },
+      { domain: 'language', score: 1 + Math.floor(rnd() * 4) },
+    ]),
+    participation_rung: 1 + Math.floor(rnd() * 3),
+    barriers: '[]',
+    recorded_by: who,
   });
   const count = [2, 2, 3, 3, 3, 4, 4, 3, 2, 1][Math.floor(rnd() * 10)]!;
   const student = rnd() < 0.08;
@@ -132,32 +214,89 @@ function addPerson(cpasId: string, rank: number, j: number, today: string, rows:
     const signedOn = addDays(handedOverOn, 8 + Math.floor(rnd() * 5));
     const startsOn = addDays(signedOn, 1);
     const endsOn = addDays(addMonths(startsOn, 12), -1);
-    const category = rnd() < 0.4 ? (draftedOn < '2018-07-26' && rnd() < 0.1 ? '2.3' : rnd() < 0.75 ? '2.1' : '2.2') : null;
+    const category =
+      rnd() < 0.4 ? (draftedOn < '2018-07-26' && rnd() < 0.1 ? '2.3' : rnd() < 0.75 ? '2.1' : '2.2') : null;
     const signed = signedOn <= today;
     const closedEarly = rnd() < 0.12 ? addDays(startsOn, 60 + Math.floor(rnd() * 240)) : null;
-    const endedOn = signed ? [closedEarly, endsOn].filter((d): d is string => d !== null && d <= today).sort()[0] ?? null : null;
+    const endedOn = signed
+      ? ([closedEarly, endsOn].filter((d): d is string => d !== null && d <= today).sort()[0] ?? null)
+      : null;
     rows.piis.push({
-      cpas_id: cpasId, id: piisId, beneficiary_id: beneficiaryId, track: student ? 'student' : 'general', obligation: 'compulsory', drafted_on: draftedOn,
-      stage: endedOn ? 'closed' : signed ? 'signed' : handedOverOn <= today ? 'in_reflection' : 'draft', starts_on: startsOn, ends_on: endsOn,
-      handed_over_on: handedOverOn <= today ? handedOverOn : null, informed_on: handedOverOn <= today ? handedOverOn : null, assisted_by: handedOverOn <= today ? 'null' : null,
-      signed_on: signed ? signedOn : null, ended_on: endedOn, close_outcome: endedOn ? pick(OUTCOMES) : null, external_ref: `national-piis-${j}-${p}`, created_by: who,
+      cpas_id: cpasId,
+      id: piisId,
+      beneficiary_id: beneficiaryId,
+      track: student ? 'student' : 'general',
+      obligation: 'compulsory',
+      drafted_on: draftedOn,
+      stage: endedOn ? 'closed' : signed ? 'signed' : handedOverOn <= today ? 'in_reflection' : 'draft',
+      starts_on: startsOn,
+      ends_on: endsOn,
+      handed_over_on: handedOverOn <= today ? handedOverOn : null,
+      informed_on: handedOverOn <= today ? handedOverOn : null,
+      assisted_by: handedOverOn <= today ? 'null' : null,
+      signed_on: signed ? signedOn : null,
+      ended_on: endedOn,
+      close_outcome: endedOn ? pick(OUTCOMES) : null,
+      external_ref: `national-piis-${j}-${p}`,
+      created_by: who,
     });
-    rows.piis_version.push({ cpas_id: cpasId, id: id('version', p), piis_id: piisId, version: 1, kind: 'initial', content: content(startsOn, endsOn, category), created_by: who });
+    rows.piis_version.push({
+      cpas_id: cpasId,
+      id: id('version', p),
+      piis_id: piisId,
+      version: 1,
+      kind: 'initial',
+      content: content(startsOn, endsOn, category),
+      created_by: who,
+    });
     if (!signed) break;
-    rows.piis_signature.push({ cpas_id: cpasId, id: id('signature', 2 * p), piis_id: piisId, version: 1, party: 'beneficiary', signed_on: signedOn, signatory_name: 'The person', recorded_by: who });
-    rows.piis_signature.push({ cpas_id: cpasId, id: id('signature', 2 * p + 1), piis_id: piisId, version: 1, party: 'cpas', signed_on: signedOn, signatory_name: 'The president', recorded_by: who });
+    rows.piis_signature.push({
+      cpas_id: cpasId,
+      id: id('signature', 2 * p),
+      piis_id: piisId,
+      version: 1,
+      party: 'beneficiary',
+      signed_on: signedOn,
+      signatory_name: 'The person',
+      recorded_by: who,
+    });
+    rows.piis_signature.push({
+      cpas_id: cpasId,
+      id: id('signature', 2 * p + 1),
+      piis_id: piisId,
+      version: 1,
+      party: 'cpas',
+      signed_on: signedOn,
+      signatory_name: 'The president',
+      recorded_by: who,
+    });
     const until = endedOn ?? today;
     for (let e = 1; e <= 6; e++) {
       const heldOn = addDays(startsOn, Math.round(e * 58 + rnd() * 6));
       if (heldOn > until) break;
       rows.piis_evaluation.push({
-        cpas_id: cpasId, id: id('evaluation', p * 10 + e), piis_id: piisId, version: 1, held_on: heldOn, mode: e % 3 === 2 ? 'remote' : 'in_person',
-        objectives: '[]', commitments_kept: JSON.stringify({ beneficiary: rnd() < 0.85, cpas: true }), recorded_by: who,
+        cpas_id: cpasId,
+        id: id('evaluation', p * 10 + e),
+        piis_id: piisId,
+        version: 1,
+        held_on: heldOn,
+        mode: e % 3 === 2 ? 'remote' : 'in_person',
+        objectives: '[]',
+        commitments_kept: JSON.stringify({ beneficiary: rnd() < 0.85, cpas: true }),
+        recorded_by: who,
       });
     }
     if (rnd() < 0.1) {
       const requestedOn = addDays(startsOn, 30 + Math.floor(rnd() * 200));
-      if (requestedOn <= until) rows.piis_interview_request.push({ cpas_id: cpasId, id: id('interview', p), piis_id: piisId, requested_on: requestedOn, held_on: rnd() < 0.8 && addDays(requestedOn, 5) <= today ? addDays(requestedOn, 5) : null, recorded_by: who });
+      if (requestedOn <= until)
+        rows.piis_interview_request.push({
+          cpas_id: cpasId,
+          id: id('interview', p),
+          piis_id: piisId,
+          requested_on: requestedOn,
+          held_on: rnd() < 0.8 && addDays(requestedOn, 5) <= today ? addDays(requestedOn, 5) : null,
+          recorded_by: who,
+        });
     }
     lastEnd = endedOn ?? endsOn;
     draftedOn = addDays(lastEnd, 1 + Math.floor(rnd() * 20));
@@ -165,7 +304,17 @@ function addPerson(cpasId: string, rank: number, j: number, today: string, rows:
   // the right ends for those whose last PIIS ended more than a few months ago
   if (lastEnd && lastEnd < addDays(today, -120) && rnd() < 0.8) {
     const endOn = addDays(lastEnd, 1);
-    rows.right_decision.push({ cpas_id: cpasId, id: id('right', 1), beneficiary_id: beneficiaryId, kind: 'end', category: null, decided_on: endOn, starts_on: endOn, monthly_amount_cents: null, recorded_by: who });
+    rows.right_decision.push({
+      cpas_id: cpasId,
+      id: id('right', 1),
+      beneficiary_id: beneficiaryId,
+      kind: 'end',
+      category: null,
+      decided_on: endOn,
+      starts_on: endOn,
+      monthly_amount_cents: null,
+      recorded_by: who,
+    });
   }
 }
 
@@ -179,7 +328,10 @@ export interface NationalSeedOptions {
 }
 
 /** Registers the CPAS and writes every person, their deadlines and their indicator tallies; CPAS already complete are skipped. */
-export async function seedNational(database: Database, options: NationalSeedOptions): Promise<{ cpas: number; persons: number }> {
+export async function seedNational(
+  database: Database,
+  options: NationalSeedOptions,
+): Promise<{ cpas: number; persons: number }> {
   const { scale, today, onProgress = () => {}, analyze } = options;
   const db: Kysely<DB> = database.db;
   const plan = nationalPlan(scale);
@@ -191,7 +343,20 @@ export async function seedNational(database: Database, options: NationalSeedOpti
     const cpasId = uuidOf('national-cpas', rank);
     const existing = await db.selectFrom('cpas').select('id').where('kbo_number', '=', kbo).executeTakeFirst();
     if (!existing) {
-      await db.insertInto('cpas').values({ id: cpasId, kbo_number: kbo, name: { fr: `CPAS de la commune ${rank + 1}`, nl: `OCMW van gemeente ${rank + 1}`, de: `ÖSHZ der Gemeinde ${rank + 1}` }, language: rank % 10 < 6 ? 'nl' : rank % 10 < 9 ? 'fr' : 'de', created_by: 'system:seed-national' }).execute();
+      await db
+        .insertInto('cpas')
+        .values({
+          id: cpasId,
+          kbo_number: kbo,
+          name: {
+            fr: `CPAS de la commune ${rank + 1}`,
+            nl: `OCMW van gemeente ${rank + 1}`,
+            de: `ÖSHZ der Gemeinde ${rank + 1}`,
+          },
+          language: rank % 10 < 6 ? 'nl' : rank % 10 < 9 ? 'fr' : 'de',
+          created_by: 'system:seed-national',
+        })
+        .execute();
     }
     const batch = 500;
     for (let start = 0; start < size; start += batch) {
@@ -201,9 +366,19 @@ export async function seedNational(database: Database, options: NationalSeedOpti
         for (let j = start; j < end; j++) addPerson(cpasId, rank, j, today, rows);
         for (const table of TABLES) {
           const list = rows[table];
-          for (let k = 0; k < list.length; k += 1000) await tx.insertInto(table).values(list.slice(k, k + 1000) as never).onConflict((oc) => oc.doNothing()).execute();
+          for (let k = 0; k < list.length; k += 1000)
+            await tx
+              .insertInto(table)
+              .values(list.slice(k, k + 1000) as never)
+              .onConflict((oc) => oc.doNothing())
+              .execute();
         }
-        await refreshDeadlines(tx, cpasId, today, rows.beneficiary.map((b) => String(b['id'])));
+        await refreshDeadlines(
+          tx,
+          cpasId,
+          today,
+          rows.beneficiary.map((b) => String(b['id'])),
+        );
       });
       done += end - start;
       onProgress(done, plan.persons);

@@ -11,8 +11,14 @@ export async function openOwner(config: Config): Promise<{ query: OwnerQuery; cl
   if (config.databaseUrl) {
     const client = new pg.Client({ connectionString: config.databaseAdminUrl ?? config.databaseUrl });
     await client.connect();
-    return { query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[], close: () => client.end() };
+    return {
+      query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
+      close: () => client.end(),
+    };
   }
   const pglite = await createPGlite(path.join(config.dataDir, 'pgdata'));
-  return { query: async <R>(text: string, params: unknown[] = []) => (await pglite.query<R>(text, params)).rows, close: () => pglite.close() };
+  return {
+    query: async <R>(text: string, params: unknown[] = []) => (await pglite.query<R>(text, params)).rows,
+    close: () => pglite.close(),
+  };
 }

@@ -25,7 +25,9 @@ export class Message {
 const MESSAGE = '/* piis: message */';
 
 /** A message as a query Kysely can execute on a connection: the driver renders it for that connection. */
-export function messageQuery<R = Record<string, unknown>>(parts: ReadonlyArray<string | CompiledQuery>): CompiledQuery<R> {
+export function messageQuery<R = Record<string, unknown>>(
+  parts: ReadonlyArray<string | CompiledQuery>,
+): CompiledQuery<R> {
   return CompiledQuery.raw(MESSAGE, [new Message(parts)]) as CompiledQuery<R>;
 }
 
@@ -99,7 +101,12 @@ export class PreparedStatements {
     let shape = this.#shapes.get(text);
     if (!shape) {
       if (text.length > MAX_TEXT) return undefined;
-      shape = { text, name: `piis_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, seen: 0, refused: false };
+      shape = {
+        text,
+        name: `piis_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`,
+        seen: 0,
+        refused: false,
+      };
       // one-off texts are not kept for ever: past a bound, only statements already hot are
       if (this.#shapes.size >= MAX_SHAPES) this.#forgetCold();
       this.#shapes.set(text, shape);
@@ -133,7 +140,8 @@ export class PreparedStatements {
         names.add(shape.name);
       } catch (error) {
         if (!this.#isStatementError(error)) throw error;
-        if ((error as { code?: string }).code === '42P05') names.add(shape.name); // already there
+        if ((error as { code?: string }).code === '42P05')
+          names.add(shape.name); // already there
         else shape.refused = true;
       }
     }

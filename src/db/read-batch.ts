@@ -34,7 +34,12 @@ const segment = (p: Pending) => readOnlySegment(p.cpasId, p.statement);
 function linedUp(results: StatementResult[], reads: number): boolean {
   if (results.length !== reads * 4) return false;
   for (let i = 0; i < reads; i++) {
-    if (results[4 * i]!.command !== 'BEGIN' || results[4 * i + 1]!.command !== 'SET' || results[4 * i + 3]!.command !== 'COMMIT') return false;
+    if (
+      results[4 * i]!.command !== 'BEGIN' ||
+      results[4 * i + 1]!.command !== 'SET' ||
+      results[4 * i + 3]!.command !== 'COMMIT'
+    )
+      return false;
   }
   return true;
 }

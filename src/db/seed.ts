@@ -34,7 +34,18 @@ export function seededNiss(i: number): string {
 }
 
 const GIVEN = ['Eva', 'Jan', 'Marie', 'Mohamed', 'Sofia', 'Luc', 'Nadia', 'Pieter', 'Fatima', 'Thomas'];
-const FAMILY = ['Janssens', 'Peeters', 'Maes', 'Dubois', 'Lambert', 'El Amrani', 'Claes', 'Martin', 'Willems', 'Dupont'];
+const FAMILY = [
+  'Janssens',
+  'Peeters',
+  'Maes',
+  'Dubois',
+  'Lambert',
+  'El Amrani',
+  'Claes',
+  'Martin',
+  'Willems',
+  'Dupont',
+];
 
 const content = (startsOn: string, endsOn: string) =>
   JSON.stringify({
@@ -59,9 +70,41 @@ function addPerson(cpasId: string, i: number, rows: Record<string, Record<string
   const who = 'system:seed';
   const beneficiaryId = id('beneficiary');
   const grantOn = addDays('2025-01-01', (i * 7) % 540);
-  rows['beneficiary']!.push({ cpas_id: cpasId, id: beneficiaryId, niss: seededNiss(i), given_name: GIVEN[i % 10], family_name: `${FAMILY[(i >> 3) % 10]} ${i}`, birth_date: null, language: (['fr', 'nl', 'de'] as const)[i % 3], partner_id: null, external_ref: `seed-${i}`, created_by: who });
-  rows['right_decision']!.push({ cpas_id: cpasId, id: id('right'), beneficiary_id: beneficiaryId, kind: 'ri', category: 'isolated', decided_on: grantOn, starts_on: grantOn, monthly_amount_cents: 130000, recorded_by: who });
-  rows['assessment']!.push({ cpas_id: cpasId, id: id('assessment'), beneficiary_id: beneficiaryId, performed_on: addDays(grantOn, 10), kind: 'initial', instrument: 'default', domain_scores: JSON.stringify([{ domain: 'employment', score: 2 }]), participation_rung: 2, barriers: '[]', recorded_by: who });
+  rows['beneficiary']!.push({
+    cpas_id: cpasId,
+    id: beneficiaryId,
+    niss: seededNiss(i),
+    given_name: GIVEN[i % 10],
+    family_name: `${FAMILY[(i >> 3) % 10]} ${i}`,
+    birth_date: null,
+    language: (['fr', 'nl', 'de'] as const)[i % 3],
+    partner_id: null,
+    external_ref: `seed-${i}`,
+    created_by: who,
+  });
+  rows['right_decision']!.push({
+    cpas_id: cpasId,
+    id: id('right'),
+    beneficiary_id: beneficiaryId,
+    kind: 'ri',
+    category: 'isolated',
+    decided_on: grantOn,
+    starts_on: grantOn,
+    monthly_amount_cents: 130000,
+    recorded_by: who,
+  });
+  rows['assessment']!.push({
+    cpas_id: cpasId,
+    id: id('assessment'),
+    beneficiary_id: beneficiaryId,
+    performed_on: addDays(grantOn, 10),
+    kind: 'initial',
+    instrument: 'default',
+    domain_scores: JSON.stringify([{ domain: 'employment', score: 2 }]),
+    participation_rung: 2,
+    barriers: '[]',
+    recorded_by: who,
+  });
   const stage = i % 10 === 0 ? 'draft' : i % 10 === 1 ? 'in_reflection' : i % 10 === 9 ? 'closed' : 'signed';
   const draftedOn = addDays(grantOn, 20);
   const handedOverOn = addDays(grantOn, 25);
@@ -89,21 +132,82 @@ function addPerson(cpasId: string, i: number, rows: Record<string, Record<string
     external_ref: `seed-piis-${i}`,
     created_by: who,
   });
-  rows['piis_version']!.push({ cpas_id: cpasId, id: id('version'), piis_id: piisId, version: 1, kind: 'initial', content: content(startsOn, endsOn), created_by: who });
+  rows['piis_version']!.push({
+    cpas_id: cpasId,
+    id: id('version'),
+    piis_id: piisId,
+    version: 1,
+    kind: 'initial',
+    content: content(startsOn, endsOn),
+    created_by: who,
+  });
   if (signed) {
-    rows['piis_signature']!.push({ cpas_id: cpasId, id: id('signature', 0), piis_id: piisId, version: 1, party: 'beneficiary', signed_on: signedOn, signatory_name: 'The person', recorded_by: who });
-    rows['piis_signature']!.push({ cpas_id: cpasId, id: id('signature', 1), piis_id: piisId, version: 1, party: 'cpas', signed_on: signedOn, signatory_name: 'The president', recorded_by: who });
+    rows['piis_signature']!.push({
+      cpas_id: cpasId,
+      id: id('signature', 0),
+      piis_id: piisId,
+      version: 1,
+      party: 'beneficiary',
+      signed_on: signedOn,
+      signatory_name: 'The person',
+      recorded_by: who,
+    });
+    rows['piis_signature']!.push({
+      cpas_id: cpasId,
+      id: id('signature', 1),
+      piis_id: piisId,
+      version: 1,
+      party: 'cpas',
+      signed_on: signedOn,
+      signatory_name: 'The president',
+      recorded_by: who,
+    });
     for (let e = 0; e < i % 4; e++) {
       const heldOn = addMonths(signedOn, 4 * (e + 1));
       if (heldOn > '2026-11-01') break;
-      rows['piis_evaluation']!.push({ cpas_id: cpasId, id: id('evaluation', e), piis_id: piisId, version: 1, held_on: heldOn, mode: e === 1 ? 'remote' : 'in_person', objectives: '[]', commitments_kept: JSON.stringify({ beneficiary: true, cpas: true }), recorded_by: who });
+      rows['piis_evaluation']!.push({
+        cpas_id: cpasId,
+        id: id('evaluation', e),
+        piis_id: piisId,
+        version: 1,
+        held_on: heldOn,
+        mode: e === 1 ? 'remote' : 'in_person',
+        objectives: '[]',
+        commitments_kept: JSON.stringify({ beneficiary: true, cpas: true }),
+        recorded_by: who,
+      });
     }
-    if (i % 17 === 0) rows['piis_interview_request']!.push({ cpas_id: cpasId, id: id('interview'), piis_id: piisId, requested_on: addDays(signedOn, 30), held_on: i % 2 ? addDays(signedOn, 33) : null, recorded_by: who });
+    if (i % 17 === 0)
+      rows['piis_interview_request']!.push({
+        cpas_id: cpasId,
+        id: id('interview'),
+        piis_id: piisId,
+        requested_on: addDays(signedOn, 30),
+        held_on: i % 2 ? addDays(signedOn, 33) : null,
+        recorded_by: who,
+      });
   }
-  if (stage === 'in_reflection' && i % 3 === 0) rows['piis_hearing_request']!.push({ cpas_id: cpasId, id: id('hearing'), piis_id: piisId, requested_on: addDays(handedOverOn, 2), recorded_by: who });
+  if (stage === 'in_reflection' && i % 3 === 0)
+    rows['piis_hearing_request']!.push({
+      cpas_id: cpasId,
+      id: id('hearing'),
+      piis_id: piisId,
+      requested_on: addDays(handedOverOn, 2),
+      recorded_by: who,
+    });
 }
 
-const TABLES = ['beneficiary', 'right_decision', 'assessment', 'piis', 'piis_version', 'piis_signature', 'piis_evaluation', 'piis_interview_request', 'piis_hearing_request'] as const;
+const TABLES = [
+  'beneficiary',
+  'right_decision',
+  'assessment',
+  'piis',
+  'piis_version',
+  'piis_signature',
+  'piis_evaluation',
+  'piis_interview_request',
+  'piis_hearing_request',
+] as const;
 
 /** Writes the first `count` generated beneficiaries of the CPAS; rows already there are left as they are. */
 export interface SeedOptions {
@@ -118,7 +222,12 @@ export interface SeedOptions {
   today?: string;
 }
 
-export async function seedBeneficiaries(db: Kysely<DB>, cpasId: string, count: number, options: SeedOptions = {}): Promise<void> {
+export async function seedBeneficiaries(
+  db: Kysely<DB>,
+  cpasId: string,
+  count: number,
+  options: SeedOptions = {},
+): Promise<void> {
   const { onProgress = () => {}, analyze, batch = 500, today = todayInBrussels() } = options;
   let nextAnalyze = batch;
   for (let start = 0; start < count; start += batch) {
@@ -129,7 +238,11 @@ export async function seedBeneficiaries(db: Kysely<DB>, cpasId: string, count: n
       for (const table of TABLES) {
         const list = rows[table]!;
         for (let k = 0; k < list.length; k += 1000) {
-          await tx.insertInto(table).values(list.slice(k, k + 1000) as never).onConflict((oc) => oc.doNothing()).execute();
+          await tx
+            .insertInto(table)
+            .values(list.slice(k, k + 1000) as never)
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         }
       }
       const ids = rows['beneficiary']!.map((b) => String(b['id']));

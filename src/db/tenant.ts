@@ -26,7 +26,9 @@ export function beginStatement(cpasId: string, options: UnitOfWorkOptions = {}):
   if (!UUID.test(cpasId)) throw new Error('inTenant: tenant id is not a UUID');
   return (
     `begin; set local app.cpas_id = '${cpasId}'` +
-    (options.statementTimeoutMs ? `; set local statement_timeout = ${Math.max(1, Math.floor(options.statementTimeoutMs))}` : '')
+    (options.statementTimeoutMs
+      ? `; set local statement_timeout = ${Math.max(1, Math.floor(options.statementTimeoutMs))}`
+      : '')
   );
 }
 
@@ -101,10 +103,16 @@ export async function inTenant<T>(
       // run by name, the others with their values inlined (prepared.ts)
       const opened = await conn.executeQuery(messageQuery(options.first ? [begin, options.first] : [begin]));
       openUnits.add(conn);
-      result = await work(conn, { firstRows: options.first ? opened.rows : [], defer: (query) => void deferred.push(query) });
+      result = await work(conn, {
+        firstRows: options.first ? opened.rows : [],
+        defer: (query) => void deferred.push(query),
+      });
       await conn.executeQuery(messageQuery([...deferred, 'commit']));
     } catch (error) {
-      await sql.raw('rollback').execute(conn).catch(() => {});
+      await sql
+        .raw('rollback')
+        .execute(conn)
+        .catch(() => {});
       throw error;
     } finally {
       openUnits.delete(conn);
@@ -123,18 +131,26 @@ let savepoints = 0;
  * on failure — so a refused row undoes its own writes only. The tenant is bound again (a
  * unit may only nest in a unit of the same CPAS: the batch's binding would otherwise apply).
  */
-async function nestedUnit<T>(tx: Tx, cpasId: string, work: (tx: Tx, session: Session) => Promise<T>, options: { first?: CompiledQuery }): Promise<T> {
+async function nestedUnit<T>(
+  tx: Tx,
+  cpasId: string,
+  work: (tx: Tx, session: Session) => Promise<T>,
+  options: { first?: CompiledQuery },
+): Promise<T> {
   const name = `unit_${++savepoints}`;
   await sql.raw(`savepoint ${name}; ${bindStatement(cpasId)}`).execute(tx);
   try {
-    const firstRows = options.first ? (await tx.executeQuery(options.first)).rows as Record<string, unknown>[] : [];
+    const firstRows = options.first ? ((await tx.executeQuery(options.first)).rows as Record<string, unknown>[]) : [];
     const deferred: CompiledQuery[] = [];
     const result = await work(tx, { firstRows, defer: (query) => void deferred.push(query) });
     for (const query of deferred) await tx.executeQuery(query);
     await sql.raw(`release savepoint ${name}`).execute(tx);
     return result;
   } catch (error) {
-    await sql.raw(`rollback to savepoint ${name}; release savepoint ${name}`).execute(tx).catch(() => {});
+    await sql
+      .raw(`rollback to savepoint ${name}; release savepoint ${name}`)
+      .execute(tx)
+      .catch(() => {});
     throw error;
   }
 }

@@ -222,7 +222,15 @@ export interface DeadlineTable {
   beneficiary_id: string;
   piis_id: string | null;
   record_id: string | null;
-  kind: 'piis-conclusion' | 'reflection-end' | 'hearing-pending' | 'evaluation' | 'interview' | 'piis-end' | 'subsidy-extension' | 'sanction-appeal';
+  kind:
+    | 'piis-conclusion'
+    | 'reflection-end'
+    | 'hearing-pending'
+    | 'evaluation'
+    | 'interview'
+    | 'piis-end'
+    | 'subsidy-extension'
+    | 'sanction-appeal';
   due_on: string;
   met: boolean;
   rule: string;
@@ -332,7 +340,8 @@ export interface ActivationAttendanceTable {
   beneficiary_id: string;
 }
 
-export type ExpenseCategory = 'staff' | 'rent' | 'activity' | 'equipment' | 'building_purchase' | 'renovation' | 'other';
+export type ExpenseCategory =
+  'staff' | 'rent' | 'activity' | 'equipment' | 'building_purchase' | 'renovation' | 'other';
 
 export interface ExpenseTable {
   cpas_id: string;

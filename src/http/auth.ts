@@ -19,7 +19,14 @@ import type { Config } from '../config.js';
 import { AppError } from './problem.js';
 import { msg, render, type Message } from '../i18n/catalogue.js';
 
-export const ROLES = ['social_worker', 'cpas_manager', 'cpas_auditor', 'integration', 'spp_analyst', 'platform_admin'] as const;
+export const ROLES = [
+  'social_worker',
+  'cpas_manager',
+  'cpas_auditor',
+  'integration',
+  'spp_analyst',
+  'platform_admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles that act for one CPAS and therefore need the `cpas` claim. */
 const TENANT_ROLES: ReadonlySet<Role> = new Set(['social_worker', 'cpas_manager', 'cpas_auditor', 'integration']);
@@ -64,7 +71,10 @@ export function bearerChallenge(error?: 'invalid_token' | 'invalid_request', des
 }
 
 // the challenge's error_description is for programs: it stays English (RFC 6750 §3, ASCII only)
-const unauthenticated = (detail: Message) => new AppError('unauthenticated', detail, { headers: { 'www-authenticate': bearerChallenge('invalid_token', render('en', detail)) } });
+const unauthenticated = (detail: Message) =>
+  new AppError('unauthenticated', detail, {
+    headers: { 'www-authenticate': bearerChallenge('invalid_token', render('en', detail)) },
+  });
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
@@ -81,7 +91,10 @@ export function devKeyPaths(dataDir: string) {
 export async function ensureDevKey(dataDir: string): Promise<{ privateJwk: JWK; jwks: { keys: JWK[] } }> {
   const p = devKeyPaths(dataDir);
   if (fs.existsSync(p.privateJwk) && fs.existsSync(p.jwks)) {
-    return { privateJwk: JSON.parse(fs.readFileSync(p.privateJwk, 'utf8')), jwks: JSON.parse(fs.readFileSync(p.jwks, 'utf8')) };
+    return {
+      privateJwk: JSON.parse(fs.readFileSync(p.privateJwk, 'utf8')),
+      jwks: JSON.parse(fs.readFileSync(p.jwks, 'utf8')),
+    };
   }
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = `dev-${Date.now().toString(36)}`;

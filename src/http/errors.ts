@@ -23,9 +23,11 @@ export function sendProblem(
   const status = catalogue[code].status;
   request.problemCode = code;
   if (!isAnswerable(request.routeOptions.config, code)) {
-    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId ?? request.routeOptions.url;
+    const operationId =
+      (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId ?? request.routeOptions.url;
     // kept for the tests (bounded: a server that meets one keeps answering, and says so in its log)
-    if (request.server.undeclaredProblems.length < 100) request.server.undeclaredProblems.push(`${operationId} ${code}`);
+    if (request.server.undeclaredProblems.length < 100)
+      request.server.undeclaredProblems.push(`${operationId} ${code}`);
     request.log.warn({ operationId, code }, 'answered with a problem code its operation does not document');
   }
   const lang = requestLanguage(request);
@@ -39,7 +41,10 @@ export function sendProblem(
     requestId: request.id,
   };
   if (extra.rule) body['rule'] = extra.rule;
-  if (extra.errors) body['errors'] = extra.errors.slice(0, 100).map((e) => ({ path: e.path, message: render(lang, e.message).slice(0, 500) }));
+  if (extra.errors)
+    body['errors'] = extra.errors
+      .slice(0, 100)
+      .map((e) => ({ path: e.path, message: render(lang, e.message).slice(0, 500) }));
   if (extra.existingId) body['existingId'] = extra.existingId;
   for (const [k, v] of Object.entries(extra.headers ?? {})) reply.header(k, v);
   reply.header('content-language', lang);
@@ -159,8 +164,10 @@ function validationErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((v) => {
     const params = (v.params ?? {}) as Record<string, unknown>;
     const base = `/${where}${v.instancePath}`;
-    if (typeof params['additionalProperty'] === 'string') return { path: `${base}/${params['additionalProperty']}`, message: keywordMessage(v.keyword, params) };
-    if (typeof params['missingProperty'] === 'string') return { path: `${base}/${params['missingProperty']}`, message: keywordMessage(v.keyword, params) };
+    if (typeof params['additionalProperty'] === 'string')
+      return { path: `${base}/${params['additionalProperty']}`, message: keywordMessage(v.keyword, params) };
+    if (typeof params['missingProperty'] === 'string')
+      return { path: `${base}/${params['missingProperty']}`, message: keywordMessage(v.keyword, params) };
     return { path: base, message: keywordMessage(v.keyword, params) };
   });
 }
@@ -170,12 +177,17 @@ function validationErrors(error: FastifyError): FieldError[] {
  * failing keyword whose schema path passes through a ruled field.
  */
 function ruleOfFailure(error: FastifyError, request: FastifyRequest): string | undefined {
-  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[error.validationContext ?? 'body'];
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[
+    error.validationContext ?? 'body'
+  ];
   for (const v of error.validation ?? []) {
     let node: unknown = schema;
     let rule: string | undefined;
     for (const step of v.schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1)) {
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[decodeURIComponent(step).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      node =
+        node && typeof node === 'object'
+          ? (node as Record<string, unknown>)[decodeURIComponent(step).replace(/~1/g, '/').replace(/~0/g, '~')]
+          : undefined;
       const named = node && typeof node === 'object' ? (node as Record<string, unknown>)['x-rule'] : undefined;
       if (typeof named === 'string') rule = named;
     }
@@ -205,7 +217,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       const errors = validationErrors(error);
       const rule = ruleOfFailure(error, request);
-      return sendProblem(request, reply, 'validation-failed', msg('http.validation', { part: error.validationContext ?? 'body' }), { errors, rule });
+      return sendProblem(
+        request,
+        reply,
+        'validation-failed',
+        msg('http.validation', { part: error.validationContext ?? 'body' }),
+        { errors, rule },
+      );
     }
     if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error instanceof NotInlinable) {
       // A data exception: a value the client sent that the database cannot store or compare
@@ -223,7 +241,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (dbProblem === 'unavailable') {
       request.log.error({ err: { code: error.code, message: error.message } }, 'database unavailable');
-      return sendProblem(request, reply, 'unavailable', msg('http.database-unavailable'), { headers: { 'retry-after': '5' } });
+      return sendProblem(request, reply, 'unavailable', msg('http.database-unavailable'), {
+        headers: { 'retry-after': '5' },
+      });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     const mapped = status < 500 || status === 503 || status === 504 ? fastifyStatusCodes[status] : undefined;
@@ -246,9 +266,24 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const allowed = methodsOf(path);
     // a known path asked with a method it does not answer: 405 and the methods it does
     if (allowed.length > 0) {
-      return sendProblem(request, reply, 'method-not-allowed', msg('http.method-not-allowed', { method: request.method, path: path.slice(0, 200), allowed: allowed.join(', ') }), { headers: { allow: allowed.join(', ') } });
+      return sendProblem(
+        request,
+        reply,
+        'method-not-allowed',
+        msg('http.method-not-allowed', {
+          method: request.method,
+          path: path.slice(0, 200),
+          allowed: allowed.join(', '),
+        }),
+        { headers: { allow: allowed.join(', ') } },
+      );
     }
-    return sendProblem(request, reply, 'not-found', msg('http.no-operation', { method: request.method, path: path.slice(0, 200) }));
+    return sendProblem(
+      request,
+      reply,
+      'not-found',
+      msg('http.no-operation', { method: request.method, path: path.slice(0, 200) }),
+    );
   });
 }
 
@@ -260,7 +295,12 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
   const code = fastifyStatusCodes[error.statusCode ?? 400] ?? 'validation-failed';
   // no hook runs for these: the headers every answer carries (security-headers.ts) are set here
   reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
-  return sendProblem(request, reply, code, msg(code === 'uri-too-long' ? 'http.uri-part-too-long' : 'http.uri-invalid'));
+  return sendProblem(
+    request,
+    reply,
+    code,
+    msg(code === 'uri-too-long' ? 'http.uri-part-too-long' : 'http.uri-invalid'),
+  );
 }
 
 /**
@@ -270,12 +310,31 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
  */
 export function clientError(error: Error & { code?: string }, socket: import('node:stream').Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const code: ProblemCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'header-fields-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'validation-failed';
+  const code: ProblemCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'header-fields-too-large'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request-timeout'
+        : 'validation-failed';
   const status = catalogue[code].status;
   // no request was read, so no Accept-Language either: the default language (contract §2)
   const lang = 'fr';
-  const detail = msg(code === 'header-fields-too-large' ? 'http.headers-too-large' : code === 'request-timeout' ? 'http.not-received-in-time' : 'http.not-http');
-  const body = JSON.stringify({ type: problemType(code), title: problemTitle(code, lang), status, detail: render(lang, detail), instance: '', code, requestId: uuidv7() });
+  const detail = msg(
+    code === 'header-fields-too-large'
+      ? 'http.headers-too-large'
+      : code === 'request-timeout'
+        ? 'http.not-received-in-time'
+        : 'http.not-http',
+  );
+  const body = JSON.stringify({
+    type: problemType(code),
+    title: problemTitle(code, lang),
+    status,
+    detail: render(lang, detail),
+    instance: '',
+    code,
+    requestId: uuidv7(),
+  });
   if (socket.writable) {
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Language: ${lang}\r\n` +

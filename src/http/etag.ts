@@ -29,5 +29,6 @@ export function optionalIfMatch(header: string | undefined): number | undefined 
 export function assertIfMatch(header: string | undefined, current: string): void {
   if (header === undefined || header.trim() === '' || header.trim() === '*') return;
   const named = header.split(',').map((e) => e.trim().replace(/^W\//, ''));
-  if (!named.includes(current)) throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'resource', etag: current }));
+  if (!named.includes(current))
+    throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'resource', etag: current }));
 }

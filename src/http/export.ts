@@ -30,14 +30,17 @@ export interface ExportColumn<R> {
   width?: number;
 }
 
-const headerOf = (column: ExportColumn<unknown>, lang: Lang) => render(lang, typeof column.header === 'string' ? msg(column.header) : column.header);
+const headerOf = (column: ExportColumn<unknown>, lang: Lang) =>
+  render(lang, typeof column.header === 'string' ? msg(column.header) : column.header);
 
 /** `?format=` wins; otherwise the media type the Accept header ranks highest (JSON when it ranks none). */
 export function exportFormat(format: ExportFormat | undefined, accept: string | undefined): ExportFormat {
   if (format) return format;
   if (!accept) return 'json';
   for (const r of rankedRanges(accept)) {
-    const hit = (Object.entries(EXPORT_MEDIA_TYPES) as Array<[ExportFormat, string]>).find(([, type]) => type === r.range);
+    const hit = (Object.entries(EXPORT_MEDIA_TYPES) as Array<[ExportFormat, string]>).find(
+      ([, type]) => type === r.range,
+    );
     if (hit) return hit[0];
   }
   return 'json';
@@ -51,7 +54,12 @@ export const defaultDelimiter = (lang: Lang): CsvDelimiter => (lang === 'en' ? '
 function csvField(type: CellType, value: Cell, delimiter: CsvDelimiter): string {
   if (value === null) return '';
   // a month is written as its first day: an ISO date, which spreadsheets read as a date (YYYY-MM is text to them)
-  let text = type === 'euros' ? (Number(value) / 100).toFixed(2) : type === 'month' && /^\d{4}-\d{2}$/.test(String(value)) ? `${value}-01` : String(value);
+  let text =
+    type === 'euros'
+      ? (Number(value) / 100).toFixed(2)
+      : type === 'month' && /^\d{4}-\d{2}$/.test(String(value))
+        ? `${value}-01`
+        : String(value);
   if ((type === 'euros' || type === 'number') && delimiter === 'semicolon') text = text.replace('.', ',');
   if (type === 'text' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   const special = delimiter === 'semicolon' ? /[";\r\n]/ : /[",\r\n]/;
@@ -82,7 +90,12 @@ async function* batchesOf<R>(rows: RowSource<R>): AsyncIterable<readonly R[]> {
   else for await (const row of rows as AsyncIterable<R>) yield [row];
 }
 
-export function csvStream<R>(columns: readonly ExportColumn<R>[], rows: RowSource<R>, lang: Lang, delimiter: CsvDelimiter = defaultDelimiter(lang)): Readable {
+export function csvStream<R>(
+  columns: readonly ExportColumn<R>[],
+  rows: RowSource<R>,
+  lang: Lang,
+  delimiter: CsvDelimiter = defaultDelimiter(lang),
+): Readable {
   const separator = delimiter === 'semicolon' ? ';' : ',';
   return Readable.from(
     (async function* () {
@@ -187,7 +200,12 @@ function audited<R>(rows: RowSource<R>, format: ExportFormat, audit: ExportAudit
         }
         complete = true;
       } finally {
-        await recordExport(audit.ctx, audit.entity, [...ids], `${format}; rows=${count}${complete ? '' : '; interrupted'}`);
+        await recordExport(
+          audit.ctx,
+          audit.entity,
+          [...ids],
+          `${format}; rows=${count}${complete ? '' : '; interrupted'}`,
+        );
       }
     })(),
   };
@@ -197,7 +215,15 @@ function audited<R>(rows: RowSource<R>, format: ExportFormat, audit: ExportAudit
 export function sendExport<R>(
   reply: FastifyReply,
   format: 'csv' | 'xlsx',
-  input: { name: string; sheetName: string; columns: readonly ExportColumn<R>[]; rows: RowSource<R>; lang: Lang; delimiter?: CsvDelimiter; audit: ExportAudit<R> },
+  input: {
+    name: string;
+    sheetName: string;
+    columns: readonly ExportColumn<R>[];
+    rows: RowSource<R>;
+    lang: Lang;
+    delimiter?: CsvDelimiter;
+    audit: ExportAudit<R>;
+  },
 ) {
   const { columns, lang } = input;
   const rows = audited(input.rows, format, input.audit);
@@ -207,7 +233,16 @@ export function sendExport<R>(
     return reply.send(csvStream(columns, rows, lang, input.delimiter));
   }
   reply.type(EXPORT_MEDIA_TYPES.xlsx);
-  return reply.send(xlsxStream({ sheetName: input.sheetName, headers: columns.map((c) => headerOf(c as ExportColumn<unknown>, lang)), types: columns.map((c) => c.type), widths: columns.map((c) => c.width), rows: mapRows(rows, columns, lang), properties: { title: input.name, creator: 'PIIS backend', language: lang, created: new Date().toISOString() } }));
+  return reply.send(
+    xlsxStream({
+      sheetName: input.sheetName,
+      headers: columns.map((c) => headerOf(c as ExportColumn<unknown>, lang)),
+      types: columns.map((c) => c.type),
+      widths: columns.map((c) => c.width),
+      rows: mapRows(rows, columns, lang),
+      properties: { title: input.name, creator: 'PIIS backend', language: lang, created: new Date().toISOString() },
+    }),
+  );
 }
 
 /** A section of a form: its sheet's name (a message), columns and rows. */
@@ -219,7 +254,8 @@ export interface FormSection<R> {
 }
 
 /** A section among others of a form (the rows of each section have their own shape). */
-export const formSection = <R>(section: FormSection<R>): FormSection<unknown> => section as unknown as FormSection<unknown>;
+export const formSection = <R>(section: FormSection<R>): FormSection<unknown> =>
+  section as unknown as FormSection<unknown>;
 
 /**
  * Sends a form of several sections: as XLSX one sheet per section, in order; as CSV the one
@@ -229,13 +265,28 @@ export const formSection = <R>(section: FormSection<R>): FormSection<unknown> =>
 export function sendForm(
   reply: FastifyReply,
   format: 'csv' | 'xlsx',
-  input: { name: string; sections: ReadonlyArray<FormSection<unknown>>; section: string; audited: string; lang: Lang; delimiter?: CsvDelimiter; audit: ExportAudit<unknown> },
+  input: {
+    name: string;
+    sections: ReadonlyArray<FormSection<unknown>>;
+    section: string;
+    audited: string;
+    lang: Lang;
+    delimiter?: CsvDelimiter;
+    audit: ExportAudit<unknown>;
+  },
 ) {
   const { lang } = input;
   // the audited section names the records its rows carry; a CSV of another section is audited as the form
   const rowsOf = (s: FormSection<unknown>, alone = false) =>
-    s.key === input.audited ? audited(s.rows, format, input.audit) : alone ? audited(s.rows, format, { ...input.audit, idOf: undefined }) : s.rows;
-  reply.header('content-disposition', `attachment; filename="${input.name}${format === 'csv' ? `-${input.section}` : ''}.${format}"`);
+    s.key === input.audited
+      ? audited(s.rows, format, input.audit)
+      : alone
+        ? audited(s.rows, format, { ...input.audit, idOf: undefined })
+        : s.rows;
+  reply.header(
+    'content-disposition',
+    `attachment; filename="${input.name}${format === 'csv' ? `-${input.section}` : ''}.${format}"`,
+  );
   if (format === 'csv') {
     const section = input.sections.find((s) => s.key === input.section) ?? input.sections[0]!;
     reply.type('text/csv; charset=utf-8');

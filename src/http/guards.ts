@@ -20,6 +20,8 @@ export function assertFactDate(date: string | null | undefined, today: string, p
 export function assertCalendarDate(date: string | null | undefined, path: string): void {
   if (date === null || date === undefined) return;
   if (!isCivilDate(date)) {
-    throw new AppError('validation-failed', msg('date.field-not-calendar', { path }), { errors: [{ path, message: msg('date.not-calendar') }] });
+    throw new AppError('validation-failed', msg('date.field-not-calendar', { path }), {
+      errors: [{ path, message: msg('date.not-calendar') }],
+    });
   }
 }

@@ -60,7 +60,10 @@ export function lazyCompilers(): LazyCompilers {
       const compileText = validators(externalSchemas, options);
       // bodies are validated without type coercion (validation.ts), the other parts with it
       const given = options as { customOptions?: Record<string, unknown> } | undefined;
-      const compileBody = validators(externalSchemas, { ...given, customOptions: { ...given?.customOptions, ...BODY_VALIDATION } });
+      const compileBody = validators(externalSchemas, {
+        ...given,
+        customOptions: { ...given?.customOptions, ...BODY_VALIDATION },
+      });
       return (route) => {
         const compile = route.httpPart === 'body' ? compileBody : compileText;
         // fastify lower-cases header names in its own compiler's schemas only, not in one it is

@@ -29,8 +29,14 @@ export interface Metrics {
 const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
 function render(series: Iterable<RouteSeries>): string {
-  const counts = ['# HELP http_requests_total HTTP requests by method, route and status', '# TYPE http_requests_total counter'];
-  const durations = ['# HELP http_request_duration_seconds HTTP request duration by method and route', '# TYPE http_request_duration_seconds histogram'];
+  const counts = [
+    '# HELP http_requests_total HTTP requests by method, route and status',
+    '# TYPE http_requests_total counter',
+  ];
+  const durations = [
+    '# HELP http_request_duration_seconds HTTP request duration by method and route',
+    '# TYPE http_request_duration_seconds histogram',
+  ];
   for (const s of series) {
     for (const [status, n] of s.statuses) counts.push(`http_requests_total{${s.labels},status="${status}"} ${n}`);
     let cumulative = 0;
@@ -54,7 +60,13 @@ export function registerMetrics(app: FastifyInstance): Metrics {
     const key = `${request.method} ${route}`;
     let series = byRoute.get(key);
     if (!series) {
-      series = { labels: `method="${escapeLabel(request.method)}",route="${escapeLabel(route)}"`, statuses: new Map(), buckets: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 };
+      series = {
+        labels: `method="${escapeLabel(request.method)}",route="${escapeLabel(route)}"`,
+        statuses: new Map(),
+        buckets: new Array<number>(BUCKETS.length + 1).fill(0),
+        sum: 0,
+        count: 0,
+      };
       byRoute.set(key, series);
     }
     series.statuses.set(reply.statusCode, (series.statuses.get(reply.statusCode) ?? 0) + 1);

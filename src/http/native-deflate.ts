@@ -32,7 +32,9 @@ export class NativeDeflate implements ZipInputFile {
 
   /** Resolves once zlib has taken what it was given (the writer waits here rather than queue a sheet in memory). */
   drained(): Promise<void> {
-    return this.deflate.writableNeedDrain ? new Promise((resolve) => this.deflate.once('drain', () => resolve())) : Promise.resolve();
+    return this.deflate.writableNeedDrain
+      ? new Promise((resolve) => this.deflate.once('drain', () => resolve()))
+      : Promise.resolve();
   }
 
   terminate(): void {

@@ -22,7 +22,11 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /** JSON with sorted keys: two shapes are the same when their canonical texts are. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
@@ -53,7 +57,9 @@ function extractResponses(paths: Json, components: Json): void {
   const headers: Json = (components['headers'] ??= {}) as Json;
   const parameters: Json = (components['parameters'] ??= {}) as Json;
   const responses: Json = (components['responses'] ??= {}) as Json;
-  const operations = Object.values(paths).flatMap((item) => Object.values(item as Json).filter((op): op is Json => isObject(op) && 'responses' in op));
+  const operations = Object.values(paths).flatMap((item) =>
+    Object.values(item as Json).filter((op): op is Json => isObject(op) && 'responses' in op),
+  );
   // answers are shared when the same text answers on two operations or more
   const seen = new Map<string, number>();
   for (const op of operations) {
@@ -62,7 +68,8 @@ function extractResponses(paths: Json, components: Json): void {
       for (const [name, header] of Object.entries((r['headers'] as Json | undefined) ?? {})) {
         const key = pascal(name);
         if (headers[key] === undefined) headers[key] = header;
-        if (canonical(headers[key]) === canonical(header)) (r['headers'] as Json)[name] = { $ref: `#/components/headers/${key}` };
+        if (canonical(headers[key]) === canonical(header))
+          (r['headers'] as Json)[name] = { $ref: `#/components/headers/${key}` };
       }
       if (Number(status) >= 400) seen.set(canonical(r), (seen.get(canonical(r)) ?? 0) + 1);
     }
@@ -78,7 +85,8 @@ function extractResponses(paths: Json, components: Json): void {
       if (Number(status) < 400 || (seen.get(text) ?? 0) < 2) continue;
       let name = pascal(STATUS_CODES[Number(status)] ?? `Status ${status}`);
       // the same status answered differently elsewhere (other problem codes) keeps a name of its own
-      for (let i = 2; responses[name] !== undefined && canonical(responses[name]) !== text; i++) name = `${pascal(STATUS_CODES[Number(status)] ?? status)}${i}`;
+      for (let i = 2; responses[name] !== undefined && canonical(responses[name]) !== text; i++)
+        name = `${pascal(STATUS_CODES[Number(status)] ?? status)}${i}`;
       responses[name] ??= response;
       (op['responses'] as Json)[status] = { $ref: `#/components/responses/${name}` };
     }

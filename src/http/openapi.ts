@@ -23,33 +23,68 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
         contact: { name: 'PIIS backend maintainers' },
       },
-      servers: [{ url: '/', description: 'This deployment (local, staging or production: the host serving this document)', ...{ 'x-internal': false } }],
+      servers: [
+        {
+          url: '/',
+          description: 'This deployment (local, staging or production: the host serving this document)',
+          ...{ 'x-internal': false },
+        },
+      ],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token: a JWT following RFC8725 best practices — asymmetric algorithms only (RS256, PS256, ES256, EdDSA), iss, aud and exp required, in the Authorization header only' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              'Access token: a JWT following RFC8725 best practices — asymmetric algorithms only (RS256, PS256, ES256, EdDSA), iss, aud and exp required, in the Authorization header only',
+          },
         },
       },
       security: [{ bearer: [] }],
       tags: [
         { name: 'meta', description: 'Health, metrics, codes and rules' },
         { name: 'cpas', description: 'The CPAS registry' },
-        { name: 'beneficiaries', description: 'Beneficiaries and their facts: right decisions, situations, exemptions' },
+        {
+          name: 'beneficiaries',
+          description: 'Beneficiaries and their facts: right decisions, situations, exemptions',
+        },
         { name: 'assessments', description: 'Assessments (bilan social) of beneficiaries' },
-        { name: 'piis', description: 'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, amendments, closing, notices, sanctions' },
+        {
+          name: 'piis',
+          description:
+            'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, amendments, closing, notices, sanctions',
+        },
         { name: 'deadlines', description: 'The legal deadlines of a CPAS, each with its rule' },
-        { name: 'reports', description: 'A CPAS’s subsidy months, indicators, modules table and justification; frozen runs; JSON, CSV or XLSX' },
-        { name: 'social activation', description: 'Collective social-activation modules, their participants and sessions' },
+        {
+          name: 'reports',
+          description:
+            'A CPAS’s subsidy months, indicators, modules table and justification; frozen runs; JSON, CSV or XLSX',
+        },
+        {
+          name: 'social activation',
+          description: 'Collective social-activation modules, their participants and sessions',
+        },
         { name: 'expenses', description: 'Expenses justified against a subsidy, each with its eligibility verdict' },
-        { name: 'national', description: 'The SPP IS views: national indicators with small cells suppressed, the pseudonymised statistical extract' },
+        {
+          name: 'national',
+          description:
+            'The SPP IS views: national indicators with small cells suppressed, the pseudonymised statistical extract',
+        },
         { name: 'integration', description: 'For vendor software: the change feed, webhooks, bulk imports' },
-        { name: 'attachments', description: 'Evidence: scans and documents that prove a fact of a PIIS, stored with their SHA-256' },
+        {
+          name: 'attachments',
+          description: 'Evidence: scans and documents that prove a fact of a PIIS, stored with their SHA-256',
+        },
         { name: 'audit', description: "The CPAS security adviser's view of the audit" },
       ],
     },
     // Every route is rate limited: every answer carries the RateLimit headers; 429 and 503 also
     // say when to retry.
     transform: ({ schema, url, route }) => {
-      const s = { ...(schema ?? {}) } as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
+      const s = { ...(schema ?? {}) } as Record<string, unknown> & {
+        response?: Record<string, Record<string, unknown>>;
+      };
       // every operation says who may call it (contract §2 "Roles"), after what it does
       const access = (route.config as { access?: string } | undefined)?.access;
       if (access && !s['hide']) s['description'] = [s['description'], whoMayCall(access)].filter(Boolean).join('\n\n');
@@ -62,7 +97,12 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         s['body'] = {
           description: binary.description,
           required: true,
-          content: Object.fromEntries(binary.types.map((t) => [t, { schema: { type: 'string', format: 'binary', contentMediaType: t, maxLength: binary.maxBytes } }])),
+          content: Object.fromEntries(
+            binary.types.map((t) => [
+              t,
+              { schema: { type: 'string', format: 'binary', contentMediaType: t, maxLength: binary.maxBytes } },
+            ]),
+          ),
         };
       }
       if (s.response) {
@@ -70,7 +110,10 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         for (const [status, r] of Object.entries(s.response)) {
           const retry = status === '429' || status === '503' ? RetryAfterHeader : {};
           const language = status === '204' || status === '304' ? {} : ContentLanguageHeader;
-          response[status] = { ...r, headers: { ...((r['headers'] as object) ?? {}), ...RateLimitHeaders, ...retry, ...language } };
+          response[status] = {
+            ...r,
+            headers: { ...((r['headers'] as object) ?? {}), ...RateLimitHeaders, ...retry, ...language },
+          };
         }
         s.response = response;
       }
@@ -82,13 +125,18 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
       const openapiObject = documentObject.openapiObject;
       for (const item of Object.values(openapiObject.paths ?? {})) {
         // every operation answers in the language Accept-Language asks for (contract §2 "Language")
-        for (const operation of Object.values(item as Record<string, { parameters?: Array<{ in: string; name: string }> }>)) {
+        for (const operation of Object.values(
+          item as Record<string, { parameters?: Array<{ in: string; name: string }> }>,
+        )) {
           if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
-          const parameters = (operation.parameters ?? []).filter((p) => !(p.in === 'header' && p.name.toLowerCase() === 'accept-language'));
+          const parameters = (operation.parameters ?? []).filter(
+            (p) => !(p.in === 'header' && p.name.toLowerCase() === 'accept-language'),
+          );
           operation.parameters = [...parameters, AcceptLanguageParameter];
         }
         const body = (item as { patch?: { requestBody?: { content?: Record<string, unknown> } } }).patch?.requestBody;
-        if (body?.content?.['application/json']) body.content = { 'application/merge-patch+json': body.content['application/json'], ...body.content };
+        if (body?.content?.['application/json'])
+          body.content = { 'application/merge-patch+json': body.content['application/json'], ...body.content };
       }
       return componentize(openapiObject as never);
     },
@@ -112,7 +160,11 @@ function whoMayCall(access: string): string {
 export async function registerDocs(app: FastifyInstance, documentRoute: FastifyPluginAsync): Promise<void> {
   await app.register(async (docs) => {
     await docs.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
-    await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
     await docs.register(documentRoute);
   });
 }

@@ -21,9 +21,21 @@ interface RouteSchemas {
 /** True when the schema (or one nested in it) has a property whose name matches. */
 function hasProperty(schema: unknown, name: RegExp, depth = 0): boolean {
   if (!schema || typeof schema !== 'object' || depth > 12) return false;
-  const s = schema as { properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[] };
-  if (s.properties && Object.entries(s.properties).some(([key, p]) => name.test(key) || hasProperty(p, name, depth + 1))) return true;
-  return [s.items, ...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].some((p) => hasProperty(p, name, depth + 1));
+  const s = schema as {
+    properties?: Record<string, unknown>;
+    items?: unknown;
+    anyOf?: unknown[];
+    oneOf?: unknown[];
+    allOf?: unknown[];
+  };
+  if (
+    s.properties &&
+    Object.entries(s.properties).some(([key, p]) => name.test(key) || hasProperty(p, name, depth + 1))
+  )
+    return true;
+  return [s.items, ...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].some((p) =>
+    hasProperty(p, name, depth + 1),
+  );
 }
 
 // `niss`, `partnerNiss`; `kboNumber`, `toKboNumber`
@@ -40,12 +52,17 @@ function inferredCodes(schema: RouteSchemas, readsBody: boolean): ProblemCode[] 
   if (inputs.some((s) => hasProperty(s, NISS))) codes.push('invalid-niss');
   if (inputs.some((s) => hasProperty(s, KBO))) codes.push('invalid-kbo');
   if (hasProperty(schema.body, /^externalRef$/)) codes.push('duplicate-external-ref');
-  if (hasProperty(schema.headers, /^idempotency-key$/)) codes.push('idempotency-key-in-flight', 'idempotency-key-reused');
+  if (hasProperty(schema.headers, /^idempotency-key$/))
+    codes.push('idempotency-key-in-flight', 'idempotency-key-reused');
   return codes;
 }
 
 /** The codes of 400, 409 and 422 this operation can answer, by status (statuses it cannot answer left out). */
-export function answerableCodes(schema: RouteSchemas, readsBody: boolean, declared: readonly ProblemCode[] = []): Map<number, ProblemCode[]> {
+export function answerableCodes(
+  schema: RouteSchemas,
+  readsBody: boolean,
+  declared: readonly ProblemCode[] = [],
+): Map<number, ProblemCode[]> {
   const codes = new Set<ProblemCode>([...inferredCodes(schema, readsBody), ...declared]);
   const byStatus = new Map<number, ProblemCode[]>();
   for (const status of LISTED_STATUSES) {

@@ -73,7 +73,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail: Text,
-    readonly extra: { rule?: string; errors?: FieldError[]; headers?: Record<string, string>; [k: string]: unknown } = {},
+    readonly extra: {
+      rule?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      [k: string]: unknown;
+    } = {},
   ) {
     super(typeof detail === 'string' ? detail : render('en', detail));
     this.status = catalogue[code].status;

@@ -15,7 +15,11 @@ export function registerRefusalAudit(app: FastifyInstance): void {
     const status = reply.statusCode;
     const principal = request.principal;
     if (!principal || status < 400 || status >= 500 || status === 401 || status === 429) return;
-    const cpasId = request.tenantId ?? (principal.kbo ? ((await app.deps.cpasDirectory.resolve(principal.kbo).catch(() => null))?.id ?? null) : PLATFORM_TENANT);
+    const cpasId =
+      request.tenantId ??
+      (principal.kbo
+        ? ((await app.deps.cpasDirectory.resolve(principal.kbo).catch(() => null))?.id ?? null)
+        : PLATFORM_TENANT);
     if (!cpasId) return;
     const params = (request.params ?? {}) as Record<string, unknown>;
     const named = Object.values(params).find((v): v is string => typeof v === 'string' && UUID.test(v));

@@ -14,10 +14,15 @@ export const ruled = <T extends TSchema>(schema: T, rule: string): T => ({ ...sc
 
 /** An integer with its bounds and OpenAPI format (int32 within ±2^31, else int64). */
 export const Int = (minimum: number, maximum: number, description: string, extra: { default?: number } = {}) =>
-  Type.Integer({ minimum, maximum, format: Math.max(Math.abs(minimum), Math.abs(maximum)) < 2 ** 31 ? 'int32' : 'int64', description, ...extra });
+  Type.Integer({
+    minimum,
+    maximum,
+    format: Math.max(Math.abs(minimum), Math.abs(maximum)) < 2 ** 31 ? 'int32' : 'int64',
+    description,
+    ...extra,
+  });
 
-export const Uuid = (description: string) =>
-  Type.String({ format: 'uuid', minLength: 36, maxLength: 36, description });
+export const Uuid = (description: string) => Type.String({ format: 'uuid', minLength: 36, maxLength: 36, description });
 
 export const CivilDate = (description: string) =>
   Type.String({
@@ -31,21 +36,25 @@ export const CivilDate = (description: string) =>
 export const Instant = (description: string) =>
   Type.String({ format: 'date-time', minLength: 20, maxLength: 35, description: `${description} (RFC 3339, UTC)` });
 
-export const Text = (description: string, maxLength = 2000) =>
-  Type.String({ minLength: 1, maxLength, description });
+export const Text = (description: string, maxLength = 2000) => Type.String({ minLength: 1, maxLength, description });
 
 /** A value or null, described as a whole (the value's own description unless told). */
-export const Nullable = <T extends TSchema>(schema: T, description = (schema as { description?: string }).description) =>
-  Type.Union([schema, Type.Null()], description ? { description } : {});
+export const Nullable = <T extends TSchema>(
+  schema: T,
+  description = (schema as { description?: string }).description,
+) => Type.Union([schema, Type.Null()], description ? { description } : {});
 
 /** An output date (YYYY-MM-DD), described. */
 export const DateOut = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
 
 /** Who did it: the `sub` of the token that made the change. */
-export const Actor = (description: string) => Type.String({ maxLength: 200, description: `${description} (the token’s sub)` });
+export const Actor = (description: string) =>
+  Type.String({ maxLength: 200, description: `${description} (the token’s sub)` });
 
 /** The calling software’s own id of a record, as answered (null when it gave none). */
-export const ExternalRefOut = Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { description: 'The calling software’s own id of this record; null when it gave none' });
+export const ExternalRefOut = Type.Union([Type.String({ maxLength: 100 }), Type.Null()], {
+  description: 'The calling software’s own id of this record; null when it gave none',
+});
 
 export const ExternalRef = Type.String({
   minLength: 1,
@@ -69,21 +78,26 @@ export const FieldErrorSchema = named(
   ),
 );
 
-export const ProblemSchema = named('Problem', Type.Object(
-  {
-    type: Type.String({ maxLength: 200, description: 'urn:piis:problem:<code>' }),
-    title: Type.String({ maxLength: 200, description: 'Short summary in the negotiated language' }),
-    status: Int(400, 599, 'HTTP status'),
-    detail: Type.String({ maxLength: 2000, description: 'Explanation of this occurrence; never personal data' }),
-    instance: Type.String({ maxLength: 2000, description: 'The request path' }),
-    code: Type.String({ maxLength: 100, description: 'Stable problem code (kebab-case)' }),
-    rule: Type.Optional(Type.String({ maxLength: 50, description: 'Rule id (R-…) of the rulebook that refused the request' })),
-    requestId: Type.String({ maxLength: 100, description: 'Id of the request, as in the logs' }),
-    errors: Type.Optional(Type.Array(FieldErrorSchema, { maxItems: 100, description: 'Validation errors' })),
-    existingId: Type.Optional(Uuid('Id of the existing record (duplicates)')),
-  },
-  { additionalProperties: false, description: 'RFC 9457 problem details' },
-));
+export const ProblemSchema = named(
+  'Problem',
+  Type.Object(
+    {
+      type: Type.String({ maxLength: 200, description: 'urn:piis:problem:<code>' }),
+      title: Type.String({ maxLength: 200, description: 'Short summary in the negotiated language' }),
+      status: Int(400, 599, 'HTTP status'),
+      detail: Type.String({ maxLength: 2000, description: 'Explanation of this occurrence; never personal data' }),
+      instance: Type.String({ maxLength: 2000, description: 'The request path' }),
+      code: Type.String({ maxLength: 100, description: 'Stable problem code (kebab-case)' }),
+      rule: Type.Optional(
+        Type.String({ maxLength: 50, description: 'Rule id (R-…) of the rulebook that refused the request' }),
+      ),
+      requestId: Type.String({ maxLength: 100, description: 'Id of the request, as in the logs' }),
+      errors: Type.Optional(Type.Array(FieldErrorSchema, { maxItems: 100, description: 'Validation errors' })),
+      existingId: Type.Optional(Uuid('Id of the existing record (duplicates)')),
+    },
+    { additionalProperties: false, description: 'RFC 9457 problem details' },
+  ),
+);
 
 /** A problem answer of this status, naming the codes it can carry (all the status's codes unless told). */
 export const problemContent = (status: number, codes: readonly string[] = codesForStatus(status)) => ({
@@ -101,7 +115,10 @@ const WITH_BODY = [413, 415] as const;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Declares 413 and 415 on a route whose method carries a body (fastify parses one for these). */
-export function declareBodyProblems(route: { method: string | string[]; schema?: { response?: Record<string | number, unknown> } }): void {
+export function declareBodyProblems(route: {
+  method: string | string[];
+  schema?: { response?: Record<string | number, unknown> };
+}): void {
   const response = route.schema?.response;
   if (!response || ![route.method].flat().some((m) => BODY_METHODS.has(m))) return;
   for (const status of WITH_BODY) response[status] ??= problemContent(status);
@@ -119,11 +136,19 @@ export function json<T extends TSchema>(schema: T, description: string) {
 }
 
 /** A list's lookup by the vendor's own id: the records carrying it (a value no record can carry finds none). */
-export const ExternalRefFilter = Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only the record carrying this externalRef (the calling software’s own id)' }));
+export const ExternalRefFilter = Type.Optional(
+  Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: 'Only the record carrying this externalRef (the calling software’s own id)',
+  }),
+);
 
 export const ListQuery = {
   limit: Type.Optional(Int(1, 500, 'Page size (1–500, default 50)', { default: 50 })),
-  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Opaque cursor from a previous page' })),
+  cursor: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 500, description: 'Opaque cursor from a previous page' }),
+  ),
 };
 
 export function Page<T extends TSchema>(item: T, description: string) {
@@ -151,21 +176,39 @@ export function Explained<T extends TSchema>(value: T, description: string) {
 }
 
 export const IfMatchHeader = Type.Object({
-  'if-match': Type.Optional(Type.String({ maxLength: 200, description: 'ETag of the version being changed (required)' })),
+  'if-match': Type.Optional(
+    Type.String({ maxLength: 200, description: 'ETag of the version being changed (required)' }),
+  ),
 });
 
 /** State transitions: If-Match is optional; when given and stale, 412 and nothing is written. */
 export const OptionalIfMatchHeader = Type.Object({
-  'if-match': Type.Optional(Type.String({ maxLength: 200, description: 'ETag of the resource as last read (optional): when it is no longer current, 412 precondition-failed and nothing is written' })),
+  'if-match': Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'ETag of the resource as last read (optional): when it is no longer current, 412 precondition-failed and nothing is written',
+    }),
+  ),
 });
 
 export const IdempotencyHeader = Type.Object({
   'idempotency-key': Type.Optional(
-    Type.String({ minLength: 1, maxLength: 255, description: 'Makes the POST safe to retry for 24 h (same key + same body → same answer)' }),
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'Makes the POST safe to retry for 24 h (same key + same body → same answer)',
+    }),
   ),
 });
 
-const headerInt = (description: string, maximum: number) => ({ type: 'integer', format: 'int32', minimum: 0, maximum, description });
+const headerInt = (description: string, maximum: number) => ({
+  type: 'integer',
+  format: 'int32',
+  minimum: 0,
+  maximum,
+  description,
+});
 
 /** Headers of every answer of a rate-limited operation (IETF RateLimit header fields draft). */
 export const RateLimitHeaders = {
@@ -179,7 +222,8 @@ export const ContentLanguageHeader = {
   'Content-Language': {
     type: 'string',
     enum: ['fr', 'nl', 'de', 'en'],
-    description: 'The language of the sentences in this answer (fr, nl, de or en): the one Accept-Language asked for, else the CPAS’s, else fr',
+    description:
+      'The language of the sentences in this answer (fr, nl, de or en): the one Accept-Language asked for, else the CPAS’s, else fr',
   },
 } as const;
 

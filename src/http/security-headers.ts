@@ -29,7 +29,11 @@ export async function helmetHeaders(): Promise<Record<string, string>> {
   probe.get('/', async () => '');
   const res = await probe.inject({ method: 'GET', url: '/' });
   await probe.close();
-  return Object.fromEntries(Object.entries(res.headers).filter(([name]) => !NOT_SECURITY.has(name)).map(([name, value]) => [name, String(value)]));
+  return Object.fromEntries(
+    Object.entries(res.headers)
+      .filter(([name]) => !NOT_SECURITY.has(name))
+      .map(([name, value]) => [name, String(value)]),
+  );
 }
 
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {

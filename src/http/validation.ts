@@ -5,7 +5,12 @@
 // Unknown fields are an error, never silently dropped (architecture, "Traps").
 // `x-rule` names the rule that sets a field's bounds (schemas.ts `ruled`), `x-schema-name` a shape's
 // name in the OpenAPI document (openapi-components.ts): keywords Ajv knows and ignores.
-const common = { removeAdditional: false, useDefaults: true, allErrors: true, keywords: ['x-rule', 'x-schema-name'] as string[] } as const;
+const common = {
+  removeAdditional: false,
+  useDefaults: true,
+  allErrors: true,
+  keywords: ['x-rule', 'x-schema-name'] as string[],
+} as const;
 
 /** Ajv options for request bodies and import rows: no coercion. */
 export const BODY_VALIDATION = { ...common, coerceTypes: false } as const;

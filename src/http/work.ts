@@ -24,46 +24,60 @@ export async function writeUnit<B>(
   options: { first?: CompiledQuery } = {},
 ): Promise<Outcome<B>> {
   const idem = ctx.idempotency;
-  const result = await inTenant(ctx.db, ctx.cpasId, async (tx, session) => {
-    if (!idem) return work(tx, session);
-    const lockKey = JSON.stringify([ctx.cpasId, ctx.actor, idem.key]);
-    const { rows } = await sql<{ locked: boolean }>`
+  const result = await inTenant(
+    ctx.db,
+    ctx.cpasId,
+    async (tx, session) => {
+      if (!idem) return work(tx, session);
+      const lockKey = JSON.stringify([ctx.cpasId, ctx.actor, idem.key]);
+      const { rows } = await sql<{ locked: boolean }>`
       select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 7)) as locked`.execute(tx);
-    if (!rows[0]?.locked) {
-      throw new AppError('idempotency-key-in-flight', msg('conflict.idempotency-in-flight'));
-    }
-    const previous = await tx
-      .selectFrom('idempotency_key')
-      .select(['request_hash', 'status_code', 'response', 'expires_at'])
-      .where('cpas_id', '=', ctx.cpasId)
-      .where('principal', '=', ctx.actor)
-      .where('key', '=', idem.key)
-      .executeTakeFirst();
-    if (previous && Date.parse(previous.expires_at) > Date.now()) {
-      if (previous.request_hash !== idem.requestHash) {
-        throw new AppError('idempotency-key-reused', msg('conflict.idempotency-reused'));
+      if (!rows[0]?.locked) {
+        throw new AppError('idempotency-key-in-flight', msg('conflict.idempotency-in-flight'));
       }
-      return new Replay({ status: previous.status_code, body: previous.response.body, headers: previous.response.headers });
-    }
-    if (previous) {
-      await tx.deleteFrom('idempotency_key').where('cpas_id', '=', ctx.cpasId).where('principal', '=', ctx.actor).where('key', '=', idem.key).execute();
-    }
-    const outcome = await work(tx, session);
-    const stored = tx
-      .insertInto('idempotency_key')
-      .values({
-        cpas_id: ctx.cpasId,
-        principal: ctx.actor,
-        key: idem.key,
-        request_hash: idem.requestHash,
-        status_code: outcome.status,
-        response: JSON.stringify({ headers: outcome.headers, body: outcome.body }),
-        expires_at: sql<string>`now() + ${IDEMPOTENCY_TTL}::interval` as unknown as string,
-      })
-      .compile();
-    session.defer(stored);
-    return outcome;
-  }, options);
+      const previous = await tx
+        .selectFrom('idempotency_key')
+        .select(['request_hash', 'status_code', 'response', 'expires_at'])
+        .where('cpas_id', '=', ctx.cpasId)
+        .where('principal', '=', ctx.actor)
+        .where('key', '=', idem.key)
+        .executeTakeFirst();
+      if (previous && Date.parse(previous.expires_at) > Date.now()) {
+        if (previous.request_hash !== idem.requestHash) {
+          throw new AppError('idempotency-key-reused', msg('conflict.idempotency-reused'));
+        }
+        return new Replay({
+          status: previous.status_code,
+          body: previous.response.body,
+          headers: previous.response.headers,
+        });
+      }
+      if (previous) {
+        await tx
+          .deleteFrom('idempotency_key')
+          .where('cpas_id', '=', ctx.cpasId)
+          .where('principal', '=', ctx.actor)
+          .where('key', '=', idem.key)
+          .execute();
+      }
+      const outcome = await work(tx, session);
+      const stored = tx
+        .insertInto('idempotency_key')
+        .values({
+          cpas_id: ctx.cpasId,
+          principal: ctx.actor,
+          key: idem.key,
+          request_hash: idem.requestHash,
+          status_code: outcome.status,
+          response: JSON.stringify({ headers: outcome.headers, body: outcome.body }),
+          expires_at: sql<string>`now() + ${IDEMPOTENCY_TTL}::interval` as unknown as string,
+        })
+        .compile();
+      session.defer(stored);
+      return outcome;
+    },
+    options,
+  );
   if (result instanceof Replay) {
     return { ...(result.outcome as Outcome<B>), headers: { ...result.outcome.headers, 'idempotent-replayed': 'true' } };
   }
@@ -75,7 +89,12 @@ export async function writeUnit<B>(
  * commit), and one access-log entry naming every record returned. A read by key (a few rows by
  * their ids) may share its message with other such reads (readByKeyInTenant).
  */
-export async function readPersonal<R extends { id: string }>(ctx: RequestContext, entity: string, query: CompiledQuery<R>, options: { byKey?: boolean } = {}): Promise<R[]> {
+export async function readPersonal<R extends { id: string }>(
+  ctx: RequestContext,
+  entity: string,
+  query: CompiledQuery<R>,
+  options: { byKey?: boolean } = {},
+): Promise<R[]> {
   const rows = await (options.byKey ? readByKeyInTenant<R> : readInTenant<R>)(ctx.database, ctx.cpasId, query);
   await recordAccess(ctx, entity, rows);
   return rows;
@@ -83,15 +102,34 @@ export async function readPersonal<R extends { id: string }>(ctx: RequestContext
 
 /** The GDPR access entry of a read: who read which records, in which request. */
 export function recordAccess(ctx: RequestContext, entity: string, rows: ReadonlyArray<{ id: string }>): Promise<void> {
-  return ctx.accessLog.record({ cpasId: ctx.cpasId, actor: ctx.actor, entity, entityIds: rows.map((r) => r.id), requestId: ctx.requestId });
+  return ctx.accessLog.record({
+    cpasId: ctx.cpasId,
+    actor: ctx.actor,
+    entity,
+    entityIds: rows.map((r) => r.id),
+    requestId: ctx.requestId,
+  });
 }
 
 /**
  * The access entry of a download (CSV, XLSX, PDF, a stored file): an export naming the records it
  * carried, with what was sent as outcome (`csv; rows=120`, `pdf; version=2; lang=nl; bytes=48211`).
  */
-export function recordExport(ctx: RequestContext, entity: string, ids: readonly string[], outcome: string): Promise<void> {
-  return ctx.accessLog.record({ cpasId: ctx.cpasId, actor: ctx.actor, entity, entityIds: [...ids], requestId: ctx.requestId, action: 'export', outcome });
+export function recordExport(
+  ctx: RequestContext,
+  entity: string,
+  ids: readonly string[],
+  outcome: string,
+): Promise<void> {
+  return ctx.accessLog.record({
+    cpasId: ctx.cpasId,
+    actor: ctx.actor,
+    entity,
+    entityIds: [...ids],
+    requestId: ctx.requestId,
+    action: 'export',
+    outcome,
+  });
 }
 
 /** A read in one transaction bound to the caller's CPAS (no writes: access entries go through recordAccess). */

@@ -50,7 +50,11 @@ const keepsSpace = (s: string) => isSpace(s.charCodeAt(0)) || isSpace(s.charCode
 
 /** Days since 1899-12-30 (the spreadsheet epoch) of a civil date YYYY-MM-DD. */
 export function dateSerial(date: string): number {
-  return Math.round((Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) -
+      Date.UTC(1899, 11, 30)) /
+      86_400_000,
+  );
 }
 
 function columnName(index: number): string {
@@ -61,12 +65,19 @@ function columnName(index: number): string {
 
 function cellXml(ref: string, type: CellType, value: Cell, textStyle = 0): string {
   if (value === null || value === '') return '';
-  if (type === 'text' || typeof value === 'string' && type !== 'date' && type !== 'month') {
+  if (type === 'text' || (typeof value === 'string' && type !== 'date' && type !== 'month')) {
     const text = String(value);
     return `<c r="${ref}"${textStyle ? ` s="${textStyle}"` : ''} t="inlineStr"><is><t${keepsSpace(text) ? ' xml:space="preserve"' : ''}>${escapeXml(text)}</t></is></c>`;
   }
   // amounts travel in cents and are shown in euros
-  const number = type === 'date' ? dateSerial(String(value)) : type === 'month' ? dateSerial(`${String(value)}-01`) : type === 'euros' ? Number(value) / 100 : Number(value);
+  const number =
+    type === 'date'
+      ? dateSerial(String(value))
+      : type === 'month'
+        ? dateSerial(`${String(value)}-01`)
+        : type === 'euros'
+          ? Number(value) / 100
+          : Number(value);
   const style = STYLE[type];
   return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${number}</v></c>`;
 }
@@ -88,8 +99,7 @@ function staticParts(sheets: string[], properties: WorkbookProperties): Record<s
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="${ns}/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       `<dc:title>${escapeXml(properties.title)}</dc:title><dc:creator>${escapeXml(properties.creator)}</dc:creator><dc:language>${escapeXml(properties.language)}</dc:language>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(properties.created)}</dcterms:created></cp:coreProperties>`,
-    'docProps/app.xml':
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${ns}/officeDocument/2006/extended-properties"><Application>${escapeXml(properties.creator)}</Application></Properties>`,
+    'docProps/app.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${ns}/officeDocument/2006/extended-properties"><Application>${escapeXml(properties.creator)}</Application></Properties>`,
     '[Content_Types].xml':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
@@ -97,7 +107,12 @@ function staticParts(sheets: string[], properties: WorkbookProperties): Record<s
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
       '</Types>',
     '_rels/.rels':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}/package/2006/relationships">` +
@@ -110,7 +125,12 @@ function staticParts(sheets: string[], properties: WorkbookProperties): Record<s
       '</sheets></workbook>',
     'xl/_rels/workbook.xml.rels':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}/package/2006/relationships">` +
-      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
       `<Relationship Id="rId${sheets.length + 1}" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     'xl/styles.xml':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}/spreadsheetml/2006/main">` +
@@ -143,8 +163,17 @@ export function xlsxStream(input: SheetInput & { rowLimit?: number; properties?:
 }
 
 /** A workbook of several sheets in order (a form's sections), each continued on further sheets past `rowLimit` rows. */
-export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?: number; properties?: WorkbookProperties }): Readable {
-  const properties = input.properties ?? { title: input.sheets[0]?.sheetName ?? '', creator: 'PIIS backend', language: 'en', created: new Date().toISOString() };
+export function workbookStream(input: {
+  sheets: readonly SheetInput[];
+  rowLimit?: number;
+  properties?: WorkbookProperties;
+}): Readable {
+  const properties = input.properties ?? {
+    title: input.sheets[0]?.sheetName ?? '',
+    creator: 'PIIS backend',
+    language: 'en',
+    created: new Date().toISOString(),
+  };
   const limit = input.rowLimit ?? SHEET_ROW_LIMIT;
   // back-pressure: the producer waits while the reader has more than 1 MiB unread
   let wake: (() => void) | null = null;
@@ -155,7 +184,10 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
     },
   });
   out.on('close', () => wake?.());
-  const pressure = () => (out.readableLength > 1 << 20 && !out.destroyed ? new Promise<void>((resolve) => (wake = resolve)) : Promise.resolve());
+  const pressure = () =>
+    out.readableLength > 1 << 20 && !out.destroyed
+      ? new Promise<void>((resolve) => (wake = resolve))
+      : Promise.resolve();
   const zip = new Zip((error, chunk, final) => {
     if (error) return void out.destroy(error);
     out.push(Buffer.from(chunk));
@@ -165,7 +197,9 @@ export function workbookStream(input: { sheets: readonly SheetInput[]; rowLimit?
     const names: string[] = [];
     try {
       for (const sheet of input.sheets) {
-        const widths = sheet.types.map((type, i) => Math.min(100, Math.max(sheet.widths?.[i] ?? WIDTH[type], (sheet.headers[i]?.length ?? 0) + 2)));
+        const widths = sheet.types.map((type, i) =>
+          Math.min(100, Math.max(sheet.widths?.[i] ?? WIDTH[type], (sheet.headers[i]?.length ?? 0) + 2)),
+        );
         const header = `<row r="1">${sheet.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h, HEADER_STYLE)).join('')}</row>`;
         const columns = sheet.types.map((_, i) => columnName(i));
         let file: NativeDeflate | null = null;

@@ -63,14 +63,28 @@ const compiled = new Map<string, IntlMessageFormat>();
 /** "mercredi 4 mars 2026", "woensdag 4 maart 2026", "Mittwoch, 4. März 2026". */
 export function sayDate(lang: Lang, iso: string): string {
   let f = dayFormats.get(lang);
-  if (!f) dayFormats.set(lang, (f = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  if (!f)
+    dayFormats.set(
+      lang,
+      (f = new Intl.DateTimeFormat(LOCALES[lang], {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })),
+    );
   return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** "mars 2026", "maart 2026", "März 2026". */
 export function sayMonth(lang: Lang, iso: string): string {
   let f = monthFormats.get(lang);
-  if (!f) monthFormats.set(lang, (f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  if (!f)
+    monthFormats.set(
+      lang,
+      (f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' })),
+    );
   return f.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
 }
 
@@ -84,7 +98,8 @@ export function sayEuros(lang: Lang, amountCents: number): string {
 function formatter(lang: Lang, id: MessageId): IntlMessageFormat {
   const key = `${lang}\u0000${id}`;
   let f = compiled.get(key);
-  if (!f) compiled.set(key, (f = new IntlMessageFormat(messages[lang][id], LOCALES[lang], undefined, { ignoreTag: true })));
+  if (!f)
+    compiled.set(key, (f = new IntlMessageFormat(messages[lang][id], LOCALES[lang], undefined, { ignoreTag: true })));
   return f;
 }
 
@@ -121,7 +136,11 @@ export function render(lang: Lang, text: Text): string {
 export function placeholders(text: string): string[] {
   const names = new Set<string>();
   const walk = (nodes: unknown[]): void => {
-    for (const node of nodes as Array<{ type: number; value?: string; options?: Record<string, { value: unknown[] }> }>) {
+    for (const node of nodes as Array<{
+      type: number;
+      value?: string;
+      options?: Record<string, { value: unknown[] }>;
+    }>) {
       if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string') names.add(node.value);
       for (const option of Object.values(node.options ?? {})) walk(option.value);
     }

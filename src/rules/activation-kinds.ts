@@ -34,9 +34,15 @@ export const MODULE_THEMES = [
 ] as const;
 export type ModuleTheme = (typeof MODULE_THEMES)[number];
 
-const PROFESSIONAL_THEMES: readonly ModuleTheme[] = ['job_search', 'vocational_training', 'work_placement', 'other_professional'];
+const PROFESSIONAL_THEMES: readonly ModuleTheme[] = [
+  'job_search',
+  'vocational_training',
+  'work_placement',
+  'other_professional',
+];
 
-export const isModuleTheme = (theme: string): theme is ModuleTheme => (MODULE_THEMES as readonly string[]).includes(theme);
+export const isModuleTheme = (theme: string): theme is ModuleTheme =>
+  (MODULE_THEMES as readonly string[]).includes(theme);
 
 const fold = (text: string) =>
   text.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
@@ -49,7 +55,11 @@ let themesByLabel: Map<string, ModuleTheme> | null = null;
  */
 export function themeCode(theme: string): ModuleTheme | null {
   if (isModuleTheme(theme)) return theme;
-  themesByLabel ??= new Map(MODULE_THEMES.flatMap((code) => LANGUAGES.map((lang) => [fold(render(lang, msg(`code.moduleTheme.${code}` as MessageId))), code] as const)));
+  themesByLabel ??= new Map(
+    MODULE_THEMES.flatMap((code) =>
+      LANGUAGES.map((lang) => [fold(render(lang, msg(`code.moduleTheme.${code}` as MessageId))), code] as const),
+    ),
+  );
   return themesByLabel.get(fold(theme)) ?? null;
 }
 

@@ -50,27 +50,45 @@ export function contentGaps(c: PiisContent): Gap[] {
     keys.add(o.key);
   });
   for (const party of ['beneficiary', 'cpas'] as const) {
-    if (!commitments.some((x) => x.party === party)) gaps.push({ path: '/commitments', message: msg('content.commitments-of', { party }) });
+    if (!commitments.some((x) => x.party === party))
+      gaps.push({ path: '/commitments', message: msg('content.commitments-of', { party }) });
   }
   commitments.forEach((x, i) => {
-    if (x.objectiveKeys.length === 0) gaps.push({ path: `/commitments/${i}/objectiveKeys`, message: msg('content.commitment-objective') });
+    if (x.objectiveKeys.length === 0)
+      gaps.push({ path: `/commitments/${i}/objectiveKeys`, message: msg('content.commitment-objective') });
     x.objectiveKeys.forEach((k, j) => {
-      if (!keys.has(k)) gaps.push({ path: `/commitments/${i}/objectiveKeys/${j}`, message: msg('content.no-objective-key', { key: k }) });
+      if (!keys.has(k))
+        gaps.push({
+          path: `/commitments/${i}/objectiveKeys/${j}`,
+          message: msg('content.no-objective-key', { key: k }),
+        });
     });
-    if (x.party === 'third_party' && !x.thirdPartyName) gaps.push({ path: `/commitments/${i}/thirdPartyName`, message: msg('content.third-party-named') });
+    if (x.party === 'third_party' && !x.thirdPartyName)
+      gaps.push({ path: `/commitments/${i}/thirdPartyName`, message: msg('content.third-party-named') });
   });
   if (!c.startsOn) gaps.push({ path: '/startsOn', message: msg('content.start-required') });
   if (!c.endsOn) gaps.push({ path: '/endsOn', message: msg('content.end-required') });
-  if (!c.evaluationArrangements) gaps.push({ path: '/evaluationArrangements', message: msg('content.evaluation-required') });
+  if (!c.evaluationArrangements)
+    gaps.push({ path: '/evaluationArrangements', message: msg('content.evaluation-required') });
   if (!c.supplementaryAid) gaps.push({ path: '/supplementaryAid', message: msg('content.aid-required') });
   return gaps;
 }
 
-export function checkContentComplete(c: PiisContent, moment: 'handover' | 'amendment'): { refusal: Refusal; gaps: Gap[] } | null {
+export function checkContentComplete(
+  c: PiisContent,
+  moment: 'handover' | 'amendment',
+): { refusal: Refusal; gaps: Gap[] } | null {
   const gaps = contentGaps(c);
   if (gaps.length === 0) return null;
   return {
-    refusal: refuse('content-incomplete', 'R-CONTENT', msg('content.incomplete', { moment, gaps: gaps.map((g) => msg('check.field-error', { path: g.path, message: g.message })) })),
+    refusal: refuse(
+      'content-incomplete',
+      'R-CONTENT',
+      msg('content.incomplete', {
+        moment,
+        gaps: gaps.map((g) => msg('check.field-error', { path: g.path, message: g.message })),
+      }),
+    ),
     gaps,
   };
 }
@@ -78,7 +96,12 @@ export function checkContentComplete(c: PiisContent, moment: 'handover' | 'amend
 /** R-DURATION: an end before the start is never a duration. */
 export function checkDuration(c: PiisContent): Refusal | null {
   if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) {
-    return refuse('invalid-period', 'R-DURATION', msg('content.ends-before-start', { endsOn: date(c.endsOn), startsOn: date(c.startsOn) }), '/endsOn');
+    return refuse(
+      'invalid-period',
+      'R-DURATION',
+      msg('content.ends-before-start', { endsOn: date(c.endsOn), startsOn: date(c.startsOn) }),
+      '/endsOn',
+    );
   }
   return null;
 }
@@ -94,16 +117,34 @@ export function checkSocialActivation(c: PiisContent): Refusal | null {
   if (!SOCIAL_ACTIVATION_CATEGORIES.includes(c.activationCategory ?? '')) return null;
   const domains = [...(c.domains ?? []), ...(c.objectives ?? []).map((o) => o.domain)];
   if (domains.length === 0 || domains.some((d) => !PROFESSIONAL_DOMAINS.includes(d))) return null;
-  return refuse('category-not-allowed', 'R-SOCIAL-ACTIVATION', msg('content.social-activation', { category: c.activationCategory!, domains: [...new Set(domains)].map((d) => msg(`code.domain.${d}` as MessageId)) }), '/activationCategory');
+  return refuse(
+    'category-not-allowed',
+    'R-SOCIAL-ACTIVATION',
+    msg('content.social-activation', {
+      category: c.activationCategory!,
+      domains: [...new Set(domains)].map((d) => msg(`code.domain.${d}` as MessageId)),
+    }),
+    '/activationCategory',
+  );
 }
 
 /** R-COMMUNITY-SERVICE and R-VOLUNTEERING, judged on the draft date. */
 export function checkActivationCategory(category: string | null | undefined, draftedOn: string): Refusal | null {
   if (category === 'community_service' && !versionOn('R-COMMUNITY-SERVICE', draftedOn)) {
-    return refuse('category-not-allowed', 'R-COMMUNITY-SERVICE', msg('content.community-service', { draftedOn: date(draftedOn) }), '/activationCategory');
+    return refuse(
+      'category-not-allowed',
+      'R-COMMUNITY-SERVICE',
+      msg('content.community-service', { draftedOn: date(draftedOn) }),
+      '/activationCategory',
+    );
   }
   if (category === '2.3' && parametersOn('R-VOLUNTEERING', draftedOn)['pathAllowed'] === false) {
-    return refuse('category-not-allowed', 'R-VOLUNTEERING', msg('content.volunteering', { draftedOn: date(draftedOn) }), '/activationCategory');
+    return refuse(
+      'category-not-allowed',
+      'R-VOLUNTEERING',
+      msg('content.volunteering', { draftedOn: date(draftedOn) }),
+      '/activationCategory',
+    );
   }
   return null;
 }
@@ -138,10 +179,33 @@ export function checkAssessmentFirst(input: {
     const since = job ? job.startsOn : input.reuse.earlierEndedOn;
     if (before.some((a) => a.performedOn >= since)) return null;
     const draftedOn = date(input.draftedOn);
-    if (!job) return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-no-job', { months: maxMonths, since: date(since), draftedOn }));
-    if (!job.endsOn) return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-open-job', { jobFrom: date(job.startsOn), months: maxMonths, draftedOn }));
-    return refuse('assessment-missing', 'R-REUSE', msg('content.reuse-needs-assessment', { jobFrom: date(job.startsOn), jobTo: date(job.endsOn), months: maxMonths, draftedOn }));
+    if (!job)
+      return refuse(
+        'assessment-missing',
+        'R-REUSE',
+        msg('content.reuse-no-job', { months: maxMonths, since: date(since), draftedOn }),
+      );
+    if (!job.endsOn)
+      return refuse(
+        'assessment-missing',
+        'R-REUSE',
+        msg('content.reuse-open-job', { jobFrom: date(job.startsOn), months: maxMonths, draftedOn }),
+      );
+    return refuse(
+      'assessment-missing',
+      'R-REUSE',
+      msg('content.reuse-needs-assessment', {
+        jobFrom: date(job.startsOn),
+        jobTo: date(job.endsOn),
+        months: maxMonths,
+        draftedOn,
+      }),
+    );
   }
   if (before.length > 0) return null;
-  return refuse('assessment-missing', 'R-ASSESS-FIRST', msg('content.assessment-first', { draftedOn: date(input.draftedOn) }));
+  return refuse(
+    'assessment-missing',
+    'R-ASSESS-FIRST',
+    msg('content.assessment-first', { draftedOn: date(input.draftedOn) }),
+  );
 }

@@ -18,7 +18,9 @@ export interface ConventionTargets {
 export const isConventionYear = (year: number) => CONVENTION_YEARS.includes(year);
 
 export function checkConventionYear(year: number): Refusal | null {
-  return isConventionYear(year) ? null : refuse('no-convention', 'R-IND-2015', msg('convention.no-such-year', { year: String(year) }), '/year');
+  return isConventionYear(year)
+    ? null
+    : refuse('no-convention', 'R-IND-2015', msg('convention.no-such-year', { year: String(year) }), '/year');
 }
 
 /** 2 = 2.1 + 2.2 + 2.3: a split, when given (a CPAS need not use all three), adds up to the total; what is wrong, else null. */

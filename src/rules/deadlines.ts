@@ -17,5 +17,7 @@ export function deadlineStatus(dueOn: string, today: string, met: boolean): Dead
 export function subsidyExtensionDue(subsidyStart: string): Explained<string> {
   const months = numberParameter('R-SUB-FIRST', subsidyStart, 'firstPeriodMonths');
   const last = addDays(addMonths(firstOfMonth(subsidyStart), months), -1);
-  return explained(last, 'R-SUB-SECOND', () => msg('subsidy.second-year-due', { start: date(subsidyStart), months, last: date(last) }));
+  return explained(last, 'R-SUB-SECOND', () =>
+    msg('subsidy.second-year-due', { start: date(subsidyStart), months, last: date(last) }),
+  );
 }

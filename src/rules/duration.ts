@@ -10,12 +10,21 @@ import { date, msg } from '../i18n/catalogue.js';
 const SOCIAL_ACTIVATION = ['2.1', '2.2', '2.3'];
 
 /** R-CLOSE: true when a concluded contract's end date is before `today` and no close is recorded. */
-export function pastEnd(input: { signedOn: string | null; endsOn: string | null; endedOn: string | null; today: string }): Explained<boolean> {
+export function pastEnd(input: {
+  signedOn: string | null;
+  endsOn: string | null;
+  endedOn: string | null;
+  today: string;
+}): Explained<boolean> {
   const { signedOn, endsOn, endedOn, today } = input;
   if (signedOn === null || endsOn === null) return explained<boolean>(null, 'R-CLOSE', msg('duration.not-concluded'));
   if (endedOn !== null) return explained(false, 'R-CLOSE', msg('duration.closed', { endedOn: date(endedOn) }));
   if (today <= endsOn) return explained(false, 'R-CLOSE', msg('duration.running', { endsOn: date(endsOn) }));
-  return explained(true, 'R-CLOSE', msg('duration.past-end', { endsOn: date(endsOn), days: daysBetween(endsOn, today) }));
+  return explained(
+    true,
+    'R-CLOSE',
+    msg('duration.past-end', { endsOn: date(endsOn), days: daysBetween(endsOn, today) }),
+  );
 }
 
 /**
@@ -23,7 +32,11 @@ export function pastEnd(input: { signedOn: string | null; endsOn: string | null;
  * most `conventionPathMonths`: it ends at the latest the day before the same date a year later.
  * Null (no maximum) for any other contract.
  */
-export function conventionPathWithinMaximum(input: { activationCategory: string | null; startsOn: string | null; endsOn: string | null }): Explained<boolean> {
+export function conventionPathWithinMaximum(input: {
+  activationCategory: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+}): Explained<boolean> {
   const { activationCategory, startsOn, endsOn } = input;
   if (!startsOn || !endsOn) return explained<boolean>(null, 'R-DURATION', msg('duration.no-dates'));
   const p = parametersOn('R-DURATION', startsOn);
@@ -33,5 +46,15 @@ export function conventionPathWithinMaximum(input: { activationCategory: string 
   }
   const months = Number(p['conventionPathMonths']);
   const latest = addDays(addMonths(startsOn, months), -1);
-  return explained(endsOn <= latest, 'R-DURATION', msg('duration.convention-path', { startsOn: date(startsOn), endsOn: date(endsOn), latest: date(latest), months, within: endsOn <= latest ? 'yes' : 'no' }));
+  return explained(
+    endsOn <= latest,
+    'R-DURATION',
+    msg('duration.convention-path', {
+      startsOn: date(startsOn),
+      endsOn: date(endsOn),
+      latest: date(latest),
+      months,
+      within: endsOn <= latest ? 'yes' : 'no',
+    }),
+  );
 }

@@ -53,7 +53,11 @@ const within = (e: EvaluationFact, p: { from: string; to: string }) => e.heldOn 
  * evaluation (or the signature) + the planning interval, brought forward to the end of the
  * current 12-month period when that period still lacks its minimum.
  */
-export function nextEvaluationDue(input: { signedOn: string | null; closed: boolean; evaluations: readonly EvaluationFact[] }): Explained<string> {
+export function nextEvaluationDue(input: {
+  signedOn: string | null;
+  closed: boolean;
+  evaluations: readonly EvaluationFact[];
+}): Explained<string> {
   if (!input.signedOn) return explained<string>(null, 'R-EVAL-FREQ', msg('eval.not-signed'));
   if (input.closed) return explained<string>(null, 'R-EVAL-FREQ', msg('eval.closed'));
   const signedOn = input.signedOn;
@@ -67,14 +71,36 @@ export function nextEvaluationDue(input: { signedOn: string | null; closed: bool
   const broughtForward = inPeriod.length < rule.minimum && planned > period.to;
   const due = broughtForward ? period.to : planned;
   return explained(due, 'R-EVAL-FREQ', () => {
-    let why = msg('eval.next', { rule: describeRule(rule, signedOn), months: rule.intervalMonths, after: last ? 'evaluation' : 'signature', from: date(from), planned: date(planned) });
-    if (broughtForward) why = msg('eval.brought-forward', { base: why, due: date(due), periodFrom: date(period.from), count: inPeriod.length, minimum: rule.minimum });
+    let why = msg('eval.next', {
+      rule: describeRule(rule, signedOn),
+      months: rule.intervalMonths,
+      after: last ? 'evaluation' : 'signature',
+      from: date(from),
+      planned: date(planned),
+    });
+    if (broughtForward)
+      why = msg('eval.brought-forward', {
+        base: why,
+        due: date(due),
+        periodFrom: date(period.from),
+        count: inPeriod.length,
+        minimum: rule.minimum,
+      });
     if (rule.inPersonMinimum > 0) {
       const p = runPeriod(signedOn, due);
-      const needed = Math.max(0, rule.inPersonMinimum - held.filter((e) => within(e, p) && e.mode === 'in_person').length);
-      why = needed > 0
-        ? msg('eval.in-person-needed', { base: why, needed, from: date(p.from), to: date(p.to) })
-        : msg('eval.in-person-done', { base: why, from: date(p.from), to: date(p.to), minimum: rule.inPersonMinimum });
+      const needed = Math.max(
+        0,
+        rule.inPersonMinimum - held.filter((e) => within(e, p) && e.mode === 'in_person').length,
+      );
+      why =
+        needed > 0
+          ? msg('eval.in-person-needed', { base: why, needed, from: date(p.from), to: date(p.to) })
+          : msg('eval.in-person-done', {
+              base: why,
+              from: date(p.from),
+              to: date(p.to),
+              minimum: rule.inPersonMinimum,
+            });
     }
     return why;
   });
@@ -98,7 +124,12 @@ export function contractEnd(endsOn: string | null | undefined, endedOn: string |
  * judged) and within the contract — a period ending on the contract's last day is complete, one
  * ending after it never is (the run stopped).
  */
-export function completedPeriods(signedOn: string, until: string, evaluations: readonly EvaluationFact[], end: string | null = null): PeriodCount[] {
+export function completedPeriods(
+  signedOn: string,
+  until: string,
+  evaluations: readonly EvaluationFact[],
+  end: string | null = null,
+): PeriodCount[] {
   const out: PeriodCount[] = [];
   for (let i = 0; ; i += 1) {
     const from = addMonths(signedOn, 12 * i);
@@ -111,7 +142,12 @@ export function completedPeriods(signedOn: string, until: string, evaluations: r
 }
 
 /** Compliance with R-EVAL-FREQ over the complete 12-month periods before `until`: the count and the in-person count. */
-export function evaluationCompliance(input: { signedOn: string | null; until: string; end?: string | null; evaluations: readonly EvaluationFact[] }): { frequency: Explained<boolean>; inPerson: Explained<boolean> } {
+export function evaluationCompliance(input: {
+  signedOn: string | null;
+  until: string;
+  end?: string | null;
+  evaluations: readonly EvaluationFact[];
+}): { frequency: Explained<boolean>; inPerson: Explained<boolean> } {
   if (!input.signedOn) {
     const none = explained<boolean>(null, 'R-EVAL-FREQ', msg('eval.none-started'));
     return { frequency: none, inPerson: none };
@@ -120,26 +156,60 @@ export function evaluationCompliance(input: { signedOn: string | null; until: st
   const rule = frequencyRule(signedOn);
   const periods = completedPeriods(signedOn, input.until, input.evaluations, input.end ?? null);
   if (periods.length === 0) {
-    const pending = explained<boolean>(null, 'R-EVAL-FREQ', () => msg('eval.none-complete', { rule: describeRule(rule, signedOn), firstEnd: date(addDays(addMonths(signedOn, 12), -1)) }));
+    const pending = explained<boolean>(null, 'R-EVAL-FREQ', () =>
+      msg('eval.none-complete', {
+        rule: describeRule(rule, signedOn),
+        firstEnd: date(addDays(addMonths(signedOn, 12), -1)),
+      }),
+    );
     return { frequency: pending, inPerson: pending };
   }
   const short = periods.filter((p) => p.evaluations < rule.minimum);
-  const list = (ps: PeriodCount[], f: (p: PeriodCount) => number) => ps.map((p) => msg('eval.period-count', { from: date(p.from), to: date(p.to), count: f(p) }));
-  const frequency = short.length === 0
-    ? explained(true, 'R-EVAL-FREQ', () => msg('eval.frequency-met', { rule: describeRule(rule, signedOn), minimum: rule.minimum, periods: list(periods, (p) => p.evaluations) }))
-    : explained(false, 'R-EVAL-FREQ', () => msg('eval.frequency-short', { rule: describeRule(rule, signedOn), short: short.length, periods: list(short, (p) => p.evaluations) }));
+  const list = (ps: PeriodCount[], f: (p: PeriodCount) => number) =>
+    ps.map((p) => msg('eval.period-count', { from: date(p.from), to: date(p.to), count: f(p) }));
+  const frequency =
+    short.length === 0
+      ? explained(true, 'R-EVAL-FREQ', () =>
+          msg('eval.frequency-met', {
+            rule: describeRule(rule, signedOn),
+            minimum: rule.minimum,
+            periods: list(periods, (p) => p.evaluations),
+          }),
+        )
+      : explained(false, 'R-EVAL-FREQ', () =>
+          msg('eval.frequency-short', {
+            rule: describeRule(rule, signedOn),
+            short: short.length,
+            periods: list(short, (p) => p.evaluations),
+          }),
+        );
   if (rule.inPersonMinimum === 0) {
-    return { frequency, inPerson: explained(true, 'R-EVAL-FREQ', () => msg('eval.no-in-person-minimum', { rule: describeRule(rule, signedOn) })) };
+    return {
+      frequency,
+      inPerson: explained(true, 'R-EVAL-FREQ', () =>
+        msg('eval.no-in-person-minimum', { rule: describeRule(rule, signedOn) }),
+      ),
+    };
   }
   const fewInPerson = periods.filter((p) => p.inPerson < rule.inPersonMinimum);
-  const inPerson = fewInPerson.length === 0
-    ? explained(true, 'R-EVAL-FREQ', () => msg('eval.in-person-met', { minimum: rule.inPersonMinimum, periods: list(periods, (p) => p.inPerson) }))
-    : explained(false, 'R-EVAL-FREQ', () => msg('eval.in-person-short', { short: fewInPerson.length, minimum: rule.inPersonMinimum, periods: list(fewInPerson, (p) => p.inPerson) }));
+  const inPerson =
+    fewInPerson.length === 0
+      ? explained(true, 'R-EVAL-FREQ', () =>
+          msg('eval.in-person-met', { minimum: rule.inPersonMinimum, periods: list(periods, (p) => p.inPerson) }),
+        )
+      : explained(false, 'R-EVAL-FREQ', () =>
+          msg('eval.in-person-short', {
+            short: fewInPerson.length,
+            minimum: rule.inPersonMinimum,
+            periods: list(fewInPerson, (p) => p.inPerson),
+          }),
+        );
   return { frequency, inPerson };
 }
 
 /** A public holiday's name in the reader's language (holidays.ts names them in English). */
-const holidayName = (name: string): Message => msg('holiday.name', { name: name.toLowerCase().replace(/[^a-z]+/g, '_') });
+const holidayName = (name: string): Message =>
+  msg('holiday.name', { name: name.toLowerCase().replace(/[^a-z]+/g, '_') });
 
 /** R-EVAL-INTERVIEW: the date by which an interview asked for on `requestedOn` must be granted. */
 export function interviewDue(requestedOn: string): Explained<string> {
@@ -148,14 +218,25 @@ export function interviewDue(requestedOn: string): Explained<string> {
   return explained(due, 'R-EVAL-INTERVIEW', () => {
     const base = msg('eval.interview', { requestedOn: date(requestedOn), days, due: date(due) });
     if (holidaysSkipped.length === 0) return base;
-    return msg('eval.interview-holidays', { base, holidays: holidaysSkipped.map((h) => msg('eval.holiday', { name: holidayName(h.name), date: date(h.date) })) });
+    return msg('eval.interview-holidays', {
+      base,
+      holidays: holidaysSkipped.map((h) => msg('eval.holiday', { name: holidayName(h.name), date: date(h.date) })),
+    });
   });
 }
 
 /** The complete 12-month periods of a PIIS before `until`, each with whether it met R-EVAL-FREQ (its count and in-person minimum). */
-export function periodCompliance(signedOn: string, until: string, evaluations: readonly EvaluationFact[], end: string | null = null): Array<PeriodCount & { met: boolean }> {
+export function periodCompliance(
+  signedOn: string,
+  until: string,
+  evaluations: readonly EvaluationFact[],
+  end: string | null = null,
+): Array<PeriodCount & { met: boolean }> {
   const rule = frequencyRule(signedOn);
-  return completedPeriods(signedOn, until, evaluations, end).map((p) => ({ ...p, met: p.evaluations >= rule.minimum && p.inPerson >= rule.inPersonMinimum }));
+  return completedPeriods(signedOn, until, evaluations, end).map((p) => ({
+    ...p,
+    met: p.evaluations >= rule.minimum && p.inPerson >= rule.inPersonMinimum,
+  }));
 }
 
 /** Whether R-EVAL-FREQ's quarterly version governs a PIIS signed (or, unsigned, drafted) on this date. */

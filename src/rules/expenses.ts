@@ -51,30 +51,64 @@ export interface ExpenseVerdict extends Explained<boolean> {
   eligibleCents: number;
 }
 
-const verdict = (eligible: boolean, eligibleCents: number, rule: string, explanation: Message): ExpenseVerdict => ({ ...explained(eligible, rule, explanation), eligibleCents });
+const verdict = (eligible: boolean, eligibleCents: number, rule: string, explanation: Message): ExpenseVerdict => ({
+  ...explained(eligible, rule, explanation),
+  eligibleCents,
+});
 
 export function expenseVerdict(e: ExpenseFacts): ExpenseVerdict {
   const social = SOCIAL_ACTIVATION_SUBSIDIES.includes(e.subsidy);
   const rule = social ? 'R-PAS-COSTS' : 'R-SUB-COSTS';
   const name = msg('expense.subsidy-name', { subsidy: e.subsidy });
   if (e.alreadyJustifiedUnder && e.alreadyJustifiedUnder !== e.subsidy) {
-    return verdict(false, 0, 'R-PAS-COSTS', msg('expense.already-justified', { subsidy: msg('expense.subsidy-name', { subsidy: e.alreadyJustifiedUnder }) }));
+    return verdict(
+      false,
+      0,
+      'R-PAS-COSTS',
+      msg('expense.already-justified', { subsidy: msg('expense.subsidy-name', { subsidy: e.alreadyJustifiedUnder }) }),
+    );
   }
   if (e.category === 'building_purchase') return verdict(false, 0, rule, msg('expense.building', { subsidy: name }));
   if (e.category === 'renovation' && social) return verdict(false, 0, 'R-PAS-COSTS', msg('expense.renovation'));
-  if (social && e.activation === 'professional') return verdict(false, 0, 'R-PAS-COSTS', msg('expense.professional', { subsidy: name }));
+  if (social && e.activation === 'professional')
+    return verdict(false, 0, 'R-PAS-COSTS', msg('expense.professional', { subsidy: name }));
   if (e.category === 'staff' && e.subsidy === 'piis10' && e.staff?.role && e.staff.role !== 'coaching') {
-    return verdict(false, 0, 'R-SUB-COSTS', msg('expense.art40-staff', { role: msg(`code.staffRole.${e.staff.role}` as MessageId) }));
+    return verdict(
+      false,
+      0,
+      'R-SUB-COSTS',
+      msg('expense.art40-staff', { role: msg(`code.staffRole.${e.staff.role}` as MessageId) }),
+    );
   }
   if (e.category === 'staff') {
     if (!e.staff || !e.staff.assignmentProof) {
-      return verdict(false, 0, rule, msg('expense.staff-proof', { subsidy: name, coaching: e.subsidy === 'piis10' ? 'yes' : 'no' }));
+      return verdict(
+        false,
+        0,
+        rule,
+        msg('expense.staff-proof', { subsidy: name, coaching: e.subsidy === 'piis10' ? 'yes' : 'no' }),
+      );
     }
     const cents = Math.round(e.amountCents * e.staff.timeShare);
-    return verdict(true, cents, rule, msg('expense.staff-share', { share: e.staff.timeShare, proof: e.staff.assignmentProof.slice(0, 200), eligible: amount(cents), amount: amount(e.amountCents) }));
+    return verdict(
+      true,
+      cents,
+      rule,
+      msg('expense.staff-share', {
+        share: e.staff.timeShare,
+        proof: e.staff.assignmentProof.slice(0, 200),
+        eligible: amount(cents),
+        amount: amount(e.amountCents),
+      }),
+    );
   }
   if (e.category === 'rent' && e.subsidy === 'piis10' && !e.linkJustification) {
     return verdict(false, 0, 'R-SUB-COSTS', msg('expense.rent-link'));
   }
-  return verdict(true, e.amountCents, rule, msg('expense.eligible', { category: msg(`code.expenseCategory.${e.category}` as MessageId), subsidy: name }));
+  return verdict(
+    true,
+    e.amountCents,
+    rule,
+    msg('expense.eligible', { category: msg(`code.expenseCategory.${e.category}` as MessageId), subsidy: name }),
+  );
 }

@@ -49,7 +49,12 @@ export interface Refusal {
   path?: string;
 }
 
-export const refuse = (code: RefusalCode, rule: string, explanation: Message, path?: string): Refusal => ({ code, rule, explanation, ...(path ? { path } : {}) });
+export const refuse = (code: RefusalCode, rule: string, explanation: Message, path?: string): Refusal => ({
+  code,
+  rule,
+  explanation,
+  ...(path ? { path } : {}),
+});
 
 /** A computed field as an answer carries it: its explanation said in the reader's language. */
 export interface Said<T> {

@@ -68,7 +68,9 @@ export function checkNiss(input: string): NissCheck {
       bis: bis ? 'yes' : 'no',
       check: pad(check),
       century: century === 2000 ? 'c2000' : 'c1900',
-      born: birthDate ? msg('niss.born-on', { date: date(birthDate) }) : msg('niss.born-in-year', { year: String(year) }),
+      born: birthDate
+        ? msg('niss.born-on', { date: date(birthDate) })
+        : msg('niss.born-in-year', { year: String(year) }),
     }),
   };
 }

@@ -83,12 +83,17 @@ export const OUTCOME_GROUPS: Record<string, readonly string[]> = {
 };
 
 const inForceDuring = (p: IndicatorPiis, from: string, to: string) =>
-  p.signedOn !== null && p.signedOn <= to && (p.endedOn === null || p.endedOn >= from) && (p.endsOn === null || p.endsOn >= from);
+  p.signedOn !== null &&
+  p.signedOn <= to &&
+  (p.endedOn === null || p.endedOn >= from) &&
+  (p.endsOn === null || p.endsOn >= from);
 
 const percent = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;
 
 /** Every figure in the order a report shows it, with where the SPP IS asks it and its number there. */
-export const INDICATOR_META: Readonly<Record<string, { group: IndicatorGroup; section: IndicatorSection; number: string | null }>> = {
+export const INDICATOR_META: Readonly<
+  Record<string, { group: IndicatorGroup; section: IndicatorSection; number: string | null }>
+> = {
   assessments: { group: 'socialActivation', section: 'objectives', number: '1' },
   activationPaths: { group: 'socialActivation', section: 'objectives', number: '2' },
   'activationPaths.2.1': { group: 'socialActivation', section: 'objectives', number: '2.1' },
@@ -159,14 +164,23 @@ export function median(values: readonly number[]): number | null {
 
 /** The baseline of a PIIS (R-ASSESS-BASELINE): the assessment it names, else the person's first initial, else their first. */
 function baselineOf(person: IndicatorPerson, piis: IndicatorPiis): Measurement | null {
-  const byDate = [...person.assessments].sort((a, b) => (a.performedOn < b.performedOn ? -1 : a.performedOn > b.performedOn ? 1 : 0));
-  return byDate.find((a) => a.id === piis.baselineAssessmentId) ?? byDate.find((a) => a.kind === 'initial') ?? byDate[0] ?? null;
+  const byDate = [...person.assessments].sort((a, b) =>
+    a.performedOn < b.performedOn ? -1 : a.performedOn > b.performedOn ? 1 : 0,
+  );
+  return (
+    byDate.find((a) => a.id === piis.baselineAssessmentId) ??
+    byDate.find((a) => a.kind === 'initial') ??
+    byDate[0] ??
+    null
+  );
 }
 
 /** A new RI beneficiary of the year (R-OBLIG-NEW: compulsory PIIS), with whether a PIIS was signed or an exemption decided within the deadline. */
 function conclusionCase(person: IndicatorPerson, from: string, to: string): Explained<boolean> | null {
   const segments = rightSegments(person.rights);
-  const grants = segments.filter((s) => s.decision.kind === 'ri' && s.decision.decidedOn >= from && s.decision.decidedOn <= to);
+  const grants = segments.filter(
+    (s) => s.decision.kind === 'ri' && s.decision.decidedOn >= from && s.decision.decidedOn <= to,
+  );
   for (const g of grants) {
     const opening = openingGrant(segments, g.from, ['ri']);
     if (!opening || opening.grant.id !== g.decision.id) continue;
@@ -174,9 +188,15 @@ function conclusionCase(person: IndicatorPerson, from: string, to: string): Expl
     const on = grant.decidedOn > opening.from ? grant.decidedOn : opening.from;
     if (!compulsoryOn({ on, track: 'general', birthDate: person.birthDate, rights: person.rights }).value) continue;
     const deadline = conclusionDeadline(grant).value!;
-    const signed = person.piis.some((p) => p.signedOn !== null && p.signedOn >= grant.decidedOn && p.signedOn <= deadline);
+    const signed = person.piis.some(
+      (p) => p.signedOn !== null && p.signedOn >= grant.decidedOn && p.signedOn <= deadline,
+    );
     const exempted = person.exemptions.some((e) => e.decidedOn >= grant.decidedOn && e.decidedOn <= deadline);
-    return explained(signed || exempted, 'R-OBLIG-DEADLINE', msg('ind.conclusion-case', { grantedOn: date(grant.decidedOn), due: date(deadline) }));
+    return explained(
+      signed || exempted,
+      'R-OBLIG-DEADLINE',
+      msg('ind.conclusion-case', { grantedOn: date(grant.decidedOn), due: date(deadline) }),
+    );
   }
   return null;
 }
@@ -233,10 +253,35 @@ export type TallyCount = Exclude<keyof IndicatorTally, 'signatureDelays'>;
 
 /** The counts of a tally, in a fixed order (storage columns follow it). */
 export const TALLY_COUNTS: readonly TallyCount[] = [
-  'assessed', 'path21', 'path22', 'path23', 'socioProfessional', 'autonomy', 'volunteering', 'employment', 'progressed', 'progressMeasured',
-  'entitled', 'entitledRi', 'entitledInPath', 'conclusionCases', 'concludedInTime', 'concludedHanded', 'fullReflection', 'reflectionWaivers',
-  'evaluationPeriods', 'evaluationPeriodsMet', 'interviews', 'interviewsInTime',
-  'progressSocioProfessional', 'progressAutonomy', 'progressVolunteering', 'piisInForce', 'piisConcluded', 'piisClosed', 'pastEndOpen',
+  'assessed',
+  'path21',
+  'path22',
+  'path23',
+  'socioProfessional',
+  'autonomy',
+  'volunteering',
+  'employment',
+  'progressed',
+  'progressMeasured',
+  'entitled',
+  'entitledRi',
+  'entitledInPath',
+  'conclusionCases',
+  'concludedInTime',
+  'concludedHanded',
+  'fullReflection',
+  'reflectionWaivers',
+  'evaluationPeriods',
+  'evaluationPeriodsMet',
+  'interviews',
+  'interviewsInTime',
+  'progressSocioProfessional',
+  'progressAutonomy',
+  'progressVolunteering',
+  'piisInForce',
+  'piisConcluded',
+  'piisClosed',
+  'pastEndOpen',
 ];
 
 export function emptyTally(): IndicatorTally {
@@ -263,7 +308,9 @@ export function tallyPerson(person: IndicatorPerson, year: number): IndicatorTal
   const to = `${year}-12-31`;
   const t = emptyTally();
 
-  const inForce = [...person.piis].filter((x) => inForceDuring(x, from, to)).sort((a, b) => (a.signedOn! < b.signedOn! ? 1 : -1));
+  const inForce = [...person.piis]
+    .filter((x) => inForceDuring(x, from, to))
+    .sort((a, b) => (a.signedOn! < b.signedOn! ? 1 : -1));
   // the person's social-activation path of the year: their latest PIIS in force with a 2.x category
   const path = inForce.find(isSocialActivation);
 
@@ -276,7 +323,11 @@ export function tallyPerson(person: IndicatorPerson, year: number): IndicatorTal
 
   // R-IND-OUTCOMES: results of the social-activation paths closed in the year
   const closedWith = (outcomes: readonly string[]) =>
-    person.piis.some((x) => isSocialActivation(x) && inYear(x.endedOn, from, to) && outcomes.includes(x.closeOutcome ?? '')) ? 1 : 0;
+    person.piis.some(
+      (x) => isSocialActivation(x) && inYear(x.endedOn, from, to) && outcomes.includes(x.closeOutcome ?? ''),
+    )
+      ? 1
+      : 0;
   t.socioProfessional = closedWith(OUTCOME_GROUPS['outcomes.socioProfessional']!);
   t.autonomy = closedWith(OUTCOME_GROUPS['outcomes.autonomy']!);
   t.volunteering = closedWith(OUTCOME_GROUPS['outcomes.volunteering']!);
@@ -295,7 +346,8 @@ export function tallyPerson(person: IndicatorPerson, year: number): IndicatorTal
 
   // R-IND-ENTITLED: a user of the CPAS in the year (a right, a bilan social, a PIIS), with or without financial aid
   const segments = rightSegments(person.rights);
-  const rightIn = (kinds: readonly string[]) => segments.some((s) => kinds.includes(s.decision.kind) && s.from <= to && (s.to === null || s.to >= from));
+  const rightIn = (kinds: readonly string[]) =>
+    segments.some((s) => kinds.includes(s.decision.kind) && s.from <= to && (s.to === null || s.to >= from));
   const riInYear = rightIn(['ri']);
   if (riInYear || t.assessed || inForce.length > 0 || rightIn(['equivalent_aid'])) {
     t.entitled = 1;
@@ -326,11 +378,17 @@ export function tallyPerson(person: IndicatorPerson, year: number): IndicatorTal
       else if (x.waiverRecorded) t.reflectionWaivers += 1;
     }
     const opening = openingGrant(segments, x.signedOn!, ['ri']);
-    if (opening && opening.grant.decidedOn <= x.signedOn!) t.signatureDelays.push(daysBetween(opening.grant.decidedOn, x.signedOn!));
+    if (opening && opening.grant.decidedOn <= x.signedOn!)
+      t.signatureDelays.push(daysBetween(opening.grant.decidedOn, x.signedOn!));
   }
   for (const x of person.piis) {
     if (x.signedOn === null) continue;
-    for (const period of periodCompliance(x.signedOn, `${year + 1}-01-01`, x.evaluations, contractEnd(x.endsOn, x.endedOn))) {
+    for (const period of periodCompliance(
+      x.signedOn,
+      `${year + 1}-01-01`,
+      x.evaluations,
+      contractEnd(x.endsOn, x.endedOn),
+    )) {
       if (!inYear(period.to, from, to)) continue;
       t.evaluationPeriods += 1;
       if (period.met) t.evaluationPeriodsMet += 1;
@@ -358,7 +416,10 @@ export function firstFactYear(person: IndicatorPerson): number | null {
 
 /** Every indicator of the year over these persons (one CPAS): the sum of their tallies. */
 export function indicators(persons: readonly IndicatorPerson[], year: number): IndicatorItem[] {
-  return indicatorsFromTally(persons.reduce((sum, p) => addTally(sum, tallyPerson(p, year)), emptyTally()), year);
+  return indicatorsFromTally(
+    persons.reduce((sum, p) => addTally(sum, tallyPerson(p, year)), emptyTally()),
+    year,
+  );
 }
 
 /** The indicator items of a year from the summed tally of a population. */
@@ -370,7 +431,12 @@ export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorI
     item('assessments', t.assessed, 'R-IND-2015', msg('ind.assessments', { year: y })),
     item('activationPaths', paths, 'R-IND-2015', msg('ind.paths', { year: y })),
     ...(['2.1', '2.2', '2.3'] as const).map((c) =>
-      item(`activationPaths.${c}`, { '2.1': t.path21, '2.2': t.path22, '2.3': t.path23 }[c], 'R-IND-2015', msg('ind.path', { year: y, category: c, volunteering: c === '2.3' ? 'yes' : 'no' })),
+      item(
+        `activationPaths.${c}`,
+        { '2.1': t.path21, '2.2': t.path22, '2.3': t.path23 }[c],
+        'R-IND-2015',
+        msg('ind.path', { year: y, category: c, volunteering: c === '2.3' ? 'yes' : 'no' }),
+      ),
     ),
     item('progress', t.progressed, 'R-PROGRESS', msg('ind.progress', { year: y, on, measured: t.progressMeasured })),
     ...(
@@ -388,7 +454,14 @@ export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorI
     'outcomes.employment': t.employment,
   };
   for (const [key, group] of Object.entries(OUTCOME_GROUPS)) {
-    items.push(item(key, outcomes[key]!, 'R-IND-OUTCOMES', msg('ind.outcome', { year: y, outcomes: group.map((code) => msg(`code.closeOutcome.${code}` as MessageId)) })));
+    items.push(
+      item(
+        key,
+        outcomes[key]!,
+        'R-IND-OUTCOMES',
+        msg('ind.outcome', { year: y, outcomes: group.map((code) => msg(`code.closeOutcome.${code}` as MessageId)) }),
+      ),
+    );
   }
 
   items.push(item('entitled.total', t.entitled, 'R-IND-ENTITLED', msg('ind.entitled', { year: y })));
@@ -396,20 +469,63 @@ export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorI
   items.push(item('entitled.inPath', t.entitledInPath, 'R-IND-ENTITLED', msg('ind.entitled-in-path', { year: y })));
   // the SPP IS's two ratios: the total over each of the two populations (a percentage, may pass 100)
   items.push(ratio('entitled.riPercent', 'R-IND-ENTITLED', t.entitled, t.entitledRi, msg('ind.what-entitled-ri')));
-  items.push(ratio('entitled.inPathPercent', 'R-IND-ENTITLED', t.entitled, t.entitledInPath, msg('ind.what-entitled-path')));
+  items.push(
+    ratio('entitled.inPathPercent', 'R-IND-ENTITLED', t.entitled, t.entitledInPath, msg('ind.what-entitled-path')),
+  );
 
   items.push(item('piis.inForce', t.piisInForce, 'R-IND-COMPLIANCE', msg('ind.piis-in-force', { year: y })));
   items.push(item('piis.concluded', t.piisConcluded, 'R-IND-COMPLIANCE', msg('ind.piis-concluded', { year: y })));
   items.push(item('piis.closed', t.piisClosed, 'R-CLOSE', msg('ind.piis-closed', { year: y })));
   items.push(item('piis.pastEndOpen', t.pastEndOpen, 'R-CLOSE', msg('ind.piis-past-end', { year: y })));
-  items.push(share('compliance.concludedInTime', 'R-IND-COMPLIANCE', t.concludedInTime, t.conclusionCases, msg('ind.what-in-time', { year: y })));
-  items.push(share('compliance.fullReflection', 'R-IND-COMPLIANCE', t.fullReflection, t.concludedHanded, msg('ind.what-full-reflection', { year: y })));
-  items.push(item('compliance.reflectionWaivers', t.reflectionWaivers, 'R-IND-COMPLIANCE', msg('ind.waivers', { year: y })));
-  items.push(share('compliance.evaluationFrequency', 'R-IND-COMPLIANCE', t.evaluationPeriodsMet, t.evaluationPeriods, msg('ind.what-frequency', { year: y })));
-  items.push(share('compliance.interviewsInTime', 'R-IND-COMPLIANCE', t.interviewsInTime, t.interviews, msg('ind.what-interviews', { year: y })));
+  items.push(
+    share(
+      'compliance.concludedInTime',
+      'R-IND-COMPLIANCE',
+      t.concludedInTime,
+      t.conclusionCases,
+      msg('ind.what-in-time', { year: y }),
+    ),
+  );
+  items.push(
+    share(
+      'compliance.fullReflection',
+      'R-IND-COMPLIANCE',
+      t.fullReflection,
+      t.concludedHanded,
+      msg('ind.what-full-reflection', { year: y }),
+    ),
+  );
+  items.push(
+    item('compliance.reflectionWaivers', t.reflectionWaivers, 'R-IND-COMPLIANCE', msg('ind.waivers', { year: y })),
+  );
+  items.push(
+    share(
+      'compliance.evaluationFrequency',
+      'R-IND-COMPLIANCE',
+      t.evaluationPeriodsMet,
+      t.evaluationPeriods,
+      msg('ind.what-frequency', { year: y }),
+    ),
+  );
+  items.push(
+    share(
+      'compliance.interviewsInTime',
+      'R-IND-COMPLIANCE',
+      t.interviewsInTime,
+      t.interviews,
+      msg('ind.what-interviews', { year: y }),
+    ),
+  );
   const m = median(t.signatureDelays);
   items.push(
-    item('compliance.medianDaysToSignature', m, 'R-IND-COMPLIANCE', m === null ? msg('ind.median-none', { year: y }) : msg('ind.median', { count: t.signatureDelays.length, year: y })),
+    item(
+      'compliance.medianDaysToSignature',
+      m,
+      'R-IND-COMPLIANCE',
+      m === null
+        ? msg('ind.median-none', { year: y })
+        : msg('ind.median', { count: t.signatureDelays.length, year: y }),
+    ),
   );
   return items;
 }
@@ -418,7 +534,10 @@ export function indicatorsFromTally(t: IndicatorTally, year: number): IndicatorI
 export const FIRST_INDICATOR_YEAR = 2002;
 
 /** A person's non-empty tallies for every year from their first fact through `throughYear`. */
-export function tallyYears(person: IndicatorPerson, throughYear: number): Array<{ year: number; tally: IndicatorTally }> {
+export function tallyYears(
+  person: IndicatorPerson,
+  throughYear: number,
+): Array<{ year: number; tally: IndicatorTally }> {
   const first = firstFactYear(person);
   if (first === null) return [];
   const out: Array<{ year: number; tally: IndicatorTally }> = [];

@@ -5,7 +5,15 @@
 // a share of two counts, a median over a number of PIIS, an explanation quoting a count — so no
 // suppressed count comes back through another figure. National totals are the same figures over
 // the summed tally, a total hidden when a single CPAS would be behind it or when it counts 1–4.
-import { addTally, emptyTally, indicatorsFromTally, TALLY_COUNTS, type IndicatorItem, type IndicatorTally, type TallyCount } from './indicators.js';
+import {
+  addTally,
+  emptyTally,
+  indicatorsFromTally,
+  TALLY_COUNTS,
+  type IndicatorItem,
+  type IndicatorTally,
+  type TallyCount,
+} from './indicators.js';
 import { SMALL_CELL, suppressSmallCells, type Suppression } from './suppression.js';
 import { msg } from '../i18n/catalogue.js';
 
@@ -78,8 +86,14 @@ function hiddenBy(key: string, marks: Readonly<Record<string, Suppression>>): Su
 const SUPPRESSED = (s: Suppression) => msg(s === 'primary' ? 'ind.suppressed-primary' : 'ind.suppressed-complementary');
 
 /** Every CPAS's figures and the national totals of a year, small cells suppressed. */
-export function nationalIndicators<C>(rows: ReadonlyArray<{ cpas: C; tally: IndicatorTally }>, year: number): { rows: NationalRow<C>[]; totals: IndicatorItem[]; totalsSuppressed: Record<string, Suppression> } {
-  const table = suppressSmallCells({ rows: rows.map((r, i) => ({ id: String(i), cells: cellsOf(r.tally) })), groups: GROUPS });
+export function nationalIndicators<C>(
+  rows: ReadonlyArray<{ cpas: C; tally: IndicatorTally }>,
+  year: number,
+): { rows: NationalRow<C>[]; totals: IndicatorItem[]; totalsSuppressed: Record<string, Suppression> } {
+  const table = suppressSmallCells({
+    rows: rows.map((r, i) => ({ id: String(i), cells: cellsOf(r.tally) })),
+    groups: GROUPS,
+  });
   const out = rows.map((r, i) => {
     const marks = table.rows[i]!.suppressed;
     return {

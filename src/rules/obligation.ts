@@ -22,7 +22,12 @@ export function ageOn(birthDate: string | null, date: string): number | null {
  * the start of the current RI right — interpretation: the grant's start, since a grant usually
  * applies from the application date); before, R-OBLIG-NEW for under-25s.
  */
-export function compulsoryOn(input: { on: string; track: Track; birthDate: string | null; rights: readonly RightDecisionFact[] }): Explained<boolean> {
+export function compulsoryOn(input: {
+  on: string;
+  track: Track;
+  birthDate: string | null;
+  rights: readonly RightDecisionFact[];
+}): Explained<boolean> {
   if (input.track === 'student') {
     return explained(true, 'R-STUDENT', msg('oblig.student'));
   }
@@ -37,10 +42,27 @@ export function compulsoryOn(input: { on: string; track: Track; birthDate: strin
     const windowFrom = addMonths(opening.from, -months);
     const isNew = opening.from >= '2016-11-01' && !riPaidBetween(segments, windowFrom, dayBefore(opening.from));
     return isNew
-      ? explained(true, 'R-OBLIG-NEW', () => msg('oblig.new', { from: date(opening.from), decidedOn: date(opening.grant.decidedOn), months, windowFrom: date(windowFrom), windowTo: date(dayBefore(opening.from)) }))
-      : explained(false, 'R-OBLIG-NEW', opening.from < '2016-11-01'
-          ? msg('oblig.before-reform', { from: date(opening.from) })
-          : msg('oblig.not-new', { months, from: date(opening.from), windowFrom: date(windowFrom), windowTo: date(dayBefore(opening.from)) }));
+      ? explained(true, 'R-OBLIG-NEW', () =>
+          msg('oblig.new', {
+            from: date(opening.from),
+            decidedOn: date(opening.grant.decidedOn),
+            months,
+            windowFrom: date(windowFrom),
+            windowTo: date(dayBefore(opening.from)),
+          }),
+        )
+      : explained(
+          false,
+          'R-OBLIG-NEW',
+          opening.from < '2016-11-01'
+            ? msg('oblig.before-reform', { from: date(opening.from) })
+            : msg('oblig.not-new', {
+                months,
+                from: date(opening.from),
+                windowFrom: date(windowFrom),
+                windowTo: date(dayBefore(opening.from)),
+              }),
+        );
   }
   const ageLimit = Number(params['ageLimit']);
   const age = ageOn(input.birthDate, input.on);
@@ -53,11 +75,22 @@ export function compulsoryOn(input: { on: string; track: Track; birthDate: strin
 const dayBefore = (date: string) => addDays(date, -1);
 
 /** `compulsory` is refused where no rule makes it compulsory on the signature date. */
-export function checkObligation(input: { obligation: Obligation; on: string; track: Track; birthDate: string | null; rights: readonly RightDecisionFact[] }): Refusal | null {
+export function checkObligation(input: {
+  obligation: Obligation;
+  on: string;
+  track: Track;
+  birthDate: string | null;
+  rights: readonly RightDecisionFact[];
+}): Refusal | null {
   if (input.obligation !== 'compulsory') return null;
   const verdict = compulsoryOn(input);
   if (verdict.value) return null;
-  return refuse('obligation-not-applicable', 'R-OBLIG-NEW', msg('oblig.refused', { on: date(input.on), why: verdict.explanation }), '/obligation');
+  return refuse(
+    'obligation-not-applicable',
+    'R-OBLIG-NEW',
+    msg('oblig.refused', { on: date(input.on), why: verdict.explanation }),
+    '/obligation',
+  );
 }
 
 /** The latest RI or equivalent-aid grant decided on or before a date. */
@@ -68,10 +101,17 @@ export function grantDecidedBy(rights: readonly RightDecisionFact[], on: string)
 }
 
 /** R-OBLIG-DEADLINE: a PIIS of an RI beneficiary can only be signed on or after the grant decision. */
-export function checkSignatureAfterGrant(input: { obligation: Obligation; signedOn: string; rights: readonly RightDecisionFact[] }): Refusal | null {
+export function checkSignatureAfterGrant(input: {
+  obligation: Obligation;
+  signedOn: string;
+  rights: readonly RightDecisionFact[];
+}): Refusal | null {
   if (input.obligation === 'coaching') return null;
   if (grantDecidedBy(input.rights, input.signedOn)) return null;
-  const later = input.rights.filter((r) => r.kind !== 'end').map((r) => r.decidedOn).sort()[0];
+  const later = input.rights
+    .filter((r) => r.kind !== 'end')
+    .map((r) => r.decidedOn)
+    .sort()[0];
   return refuse(
     'signature-before-grant',
     'R-OBLIG-DEADLINE',
@@ -89,5 +129,12 @@ export function conclusionDeadline(grant: RightDecisionFact): Explained<string> 
   const fromNotification = params['deadlineFrom'] === 'notification' && grant.notifiedOn !== null;
   const start = fromNotification ? grant.notifiedOn! : grant.decidedOn;
   const due = addMonths(start, months);
-  return explained(due, 'R-OBLIG-DEADLINE', () => msg('oblig.deadline', { months, from: fromNotification ? 'notification' : 'decision', start: date(start), due: date(due) }));
+  return explained(due, 'R-OBLIG-DEADLINE', () =>
+    msg('oblig.deadline', {
+      months,
+      from: fromNotification ? 'notification' : 'decision',
+      start: date(start),
+      due: date(due),
+    }),
+  );
 }

@@ -12,7 +12,12 @@ export interface SignatureFact {
 
 /** The conclusion date of a version from its signatures in force, or null while a party is missing. */
 export function conclusionDate(signatures: readonly SignatureFact[]): string | null {
-  const latest = (party: SignatureFact['party']) => signatures.filter((s) => s.party === party).map((s) => s.signedOn).sort().pop();
+  const latest = (party: SignatureFact['party']) =>
+    signatures
+      .filter((s) => s.party === party)
+      .map((s) => s.signedOn)
+      .sort()
+      .pop();
   const ben = latest('beneficiary');
   const cpas = latest('cpas');
   if (!ben || !cpas) return null;
@@ -35,9 +40,17 @@ export function hearingPendingOn(h: HearingFact, date: string): boolean {
 /** R-INFORM: the person is informed of content, scope and consequences before signing or amending. */
 export function checkInformed(input: { informedOn: string | null; signedOn: string; path: string }): Refusal | null {
   if (input.informedOn === null || input.signedOn >= input.informedOn) return null;
-  return refuse('invalid-period', 'R-INFORM', msg('inform.before-signing', { informedOn: date(input.informedOn), signedOn: date(input.signedOn) }), input.path);
+  return refuse(
+    'invalid-period',
+    'R-INFORM',
+    msg('inform.before-signing', { informedOn: date(input.informedOn), signedOn: date(input.signedOn) }),
+    input.path,
+  );
 }
 
-export function amendmentKind(previousEndsOn: string | null | undefined, endsOn: string | null | undefined): 'prolongation' | 'amendment' {
+export function amendmentKind(
+  previousEndsOn: string | null | undefined,
+  endsOn: string | null | undefined,
+): 'prolongation' | 'amendment' {
   return previousEndsOn && endsOn && endsOn > previousEndsOn ? 'prolongation' : 'amendment';
 }

@@ -16,10 +16,18 @@ export function reflectionPeriod(handedOverOn: string): ReflectionPeriod {
   const days = numberParameter('R-REFLECT', handedOverOn, 'reflectionDays');
   const endsOn = addDays(handedOverOn, days);
   const earliest = addDays(endsOn, 1);
-  const period = () => msg('reflect.period', { handedOverOn: date(handedOverOn), days, from: date(addDays(handedOverOn, 1)), to: date(endsOn) });
+  const period = () =>
+    msg('reflect.period', {
+      handedOverOn: date(handedOverOn),
+      days,
+      from: date(addDays(handedOverOn, 1)),
+      to: date(endsOn),
+    });
   return {
     endsOn: explained(endsOn, 'R-REFLECT', () => msg('reflect.ends-on', { period: period(), last: date(endsOn) })),
-    earliestSignatureOn: explained(earliest, 'R-REFLECT', () => msg('reflect.earliest', { period: period(), earliest: date(earliest) })),
+    earliestSignatureOn: explained(earliest, 'R-REFLECT', () =>
+      msg('reflect.earliest', { period: period(), earliest: date(earliest) }),
+    ),
   };
 }
 
@@ -27,14 +35,23 @@ export function reflectionPeriod(handedOverOn: string): ReflectionPeriod {
  * A signature dated inside the reflection period is refused, unless the deployment allows a
  * waiver and the person's written waiver is recorded.
  */
-export function checkReflection(input: { handedOverOn: string; signedOn: string; waiverRecorded: boolean; waiverAllowed: boolean }): Refusal | null {
+export function checkReflection(input: {
+  handedOverOn: string;
+  signedOn: string;
+  waiverRecorded: boolean;
+  waiverAllowed: boolean;
+}): Refusal | null {
   const { earliestSignatureOn } = reflectionPeriod(input.handedOverOn);
   if (input.signedOn >= earliestSignatureOn.value!) return null;
   if (input.waiverAllowed && input.waiverRecorded) return null;
   return refuse(
     'reflection-period-not-elapsed',
     'R-REFLECT',
-    msg('reflect.refused', { signedOn: date(input.signedOn), why: earliestSignatureOn.explanation, waiver: input.waiverAllowed ? 'allowed' : 'refused' }),
+    msg('reflect.refused', {
+      signedOn: date(input.signedOn),
+      why: earliestSignatureOn.explanation,
+      waiver: input.waiverAllowed ? 'allowed' : 'refused',
+    }),
     '/body/signedOn',
   );
 }

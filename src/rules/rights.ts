@@ -29,7 +29,19 @@ export interface RightSegment {
 
 /** The decisions as consecutive segments (ends produce no segment, they close the previous one). */
 export function rightSegments(decisions: readonly RightDecisionFact[]): RightSegment[] {
-  const ordered = [...decisions].sort((a, b) => (a.startsOn !== b.startsOn ? (a.startsOn < b.startsOn ? -1 : 1) : a.decidedOn < b.decidedOn ? -1 : a.decidedOn > b.decidedOn ? 1 : a.id < b.id ? -1 : 1));
+  const ordered = [...decisions].sort((a, b) =>
+    a.startsOn !== b.startsOn
+      ? a.startsOn < b.startsOn
+        ? -1
+        : 1
+      : a.decidedOn < b.decidedOn
+        ? -1
+        : a.decidedOn > b.decidedOn
+          ? 1
+          : a.id < b.id
+            ? -1
+            : 1,
+  );
   const segments: RightSegment[] = [];
   for (const d of ordered) {
     const open = segments[segments.length - 1];
@@ -41,7 +53,11 @@ export function rightSegments(decisions: readonly RightDecisionFact[]): RightSeg
 }
 
 /** The segment in force on a date, of the given kinds. */
-export function segmentOn(segments: readonly RightSegment[], date: string, kinds: ReadonlyArray<RightDecisionFact['kind']> = ['ri']): RightSegment | undefined {
+export function segmentOn(
+  segments: readonly RightSegment[],
+  date: string,
+  kinds: ReadonlyArray<RightDecisionFact['kind']> = ['ri'],
+): RightSegment | undefined {
   return segments.find((s) => kinds.includes(s.decision.kind) && s.from <= date && (s.to === null || date <= s.to));
 }
 
@@ -49,7 +65,11 @@ export function segmentOn(segments: readonly RightSegment[], date: string, kinds
  * The grant that opened the continuous stretch of right in force on (or last before) a date: the
  * first decision of the run of segments without a gap that contains the date.
  */
-export function openingGrant(segments: readonly RightSegment[], date: string, kinds: ReadonlyArray<RightDecisionFact['kind']> = ['ri', 'equivalent_aid']): { grant: RightDecisionFact; from: string; previousEnd: string | null } | undefined {
+export function openingGrant(
+  segments: readonly RightSegment[],
+  date: string,
+  kinds: ReadonlyArray<RightDecisionFact['kind']> = ['ri', 'equivalent_aid'],
+): { grant: RightDecisionFact; from: string; previousEnd: string | null } | undefined {
   const relevant = segments.filter((s) => kinds.includes(s.decision.kind) && s.from <= date);
   if (relevant.length === 0) return undefined;
   let i = relevant.length - 1;
@@ -61,5 +81,3 @@ export function openingGrant(segments: readonly RightSegment[], date: string, ki
 export function riPaidBetween(segments: readonly RightSegment[], from: string, to: string): boolean {
   return segments.some((s) => s.decision.kind === 'ri' && s.from <= to && (s.to === null || s.to >= from));
 }
-
-

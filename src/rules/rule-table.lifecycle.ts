@@ -16,8 +16,20 @@ export const lifecycleRules: RuleDefinition[] = [
     confidence: 'V',
     source: `${DIS}, art. 11 and 13; ${REFORM}`,
     versions: [
-      { effectiveFrom: SINCE_DIS, effectiveTo: '2016-10-31', parameters: { compulsoryFor: 'under-25s (studies, project towards a job)', ageLimit: 25, noRiMonthsBeforeGrant: null } },
-      { effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { compulsoryFor: 'every new RI beneficiary', ageLimit: null, noRiMonthsBeforeGrant: 3 } },
+      {
+        effectiveFrom: SINCE_DIS,
+        effectiveTo: '2016-10-31',
+        parameters: {
+          compulsoryFor: 'under-25s (studies, project towards a job)',
+          ageLimit: 25,
+          noRiMonthsBeforeGrant: null,
+        },
+      },
+      {
+        effectiveFrom: REFORM_DAY,
+        effectiveTo: null,
+        parameters: { compulsoryFor: 'every new RI beneficiary', ageLimit: null, noRiMonthsBeforeGrant: 3 },
+      },
     ],
   },
   {
@@ -25,7 +37,13 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: `${DIS}, art. 11 §1; ${REFORM}`,
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { concludeWithinMonths: 3, deadlineFrom: 'decision' } }],
+    versions: [
+      {
+        effectiveFrom: REFORM_DAY,
+        effectiveTo: null,
+        parameters: { concludeWithinMonths: 3, deadlineFrom: 'decision' },
+      },
+    ],
   },
   {
     id: 'R-OPT-EMPLOYED',
@@ -46,7 +64,9 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['enforced', 'recorded'],
     confidence: 'V',
     source: `${DIS}, art. 11 §2`,
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { track: 'student', federalCodes: '9, 10' } }],
+    versions: [
+      { effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { track: 'student', federalCodes: '9, 10' } },
+    ],
   },
   {
     id: 'R-REUSE',
@@ -95,7 +115,13 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: `${DIS}, art. 11 §1; counting by the Judicial Code, art. 52–53 (interpretation)`,
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { reflectionDays: 5, reflectionWaiverAllowed: false } }],
+    versions: [
+      {
+        effectiveFrom: REFORM_DAY,
+        effectiveTo: null,
+        parameters: { reflectionDays: 5, reflectionWaiverAllowed: false },
+      },
+    ],
   },
   {
     id: 'R-HEARING',
@@ -116,7 +142,9 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['enforced', 'recorded'],
     confidence: 'V',
     source: `${DIS}, art. 11`,
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { requiredSignatures: 'beneficiary, cpas' } }],
+    versions: [
+      { effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { requiredSignatures: 'beneficiary, cpas' } },
+    ],
   },
   {
     id: 'R-SIGNED-VERSION',
@@ -130,14 +158,29 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['recorded'],
     confidence: 'V',
     source: REFORM,
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { tracks: 'general, student', categories: '2.1, 2.2, 2.3' } }],
+    versions: [
+      {
+        effectiveFrom: REFORM_DAY,
+        effectiveTo: null,
+        parameters: { tracks: 'general, student', categories: '2.1, 2.2, 2.3' },
+      },
+    ],
   },
   {
     id: 'R-SOCIAL-ACTIVATION',
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: 'SPP IS instructions 2015–2017 (social activation)',
-    versions: [{ effectiveFrom: '2015-01-01', effectiveTo: null, parameters: { professionalDomains: PROFESSIONAL_DOMAINS.join(', '), professionalThemes: MODULE_THEMES.filter((t) => themeKind(t) === 'professional').join(', ') } }],
+    versions: [
+      {
+        effectiveFrom: '2015-01-01',
+        effectiveTo: null,
+        parameters: {
+          professionalDomains: PROFESSIONAL_DOMAINS.join(', '),
+          professionalThemes: MODULE_THEMES.filter((t) => themeKind(t) === 'professional').join(', '),
+        },
+      },
+    ],
   },
   {
     id: 'R-COMMUNITY-SERVICE',
@@ -162,8 +205,26 @@ export const lifecycleRules: RuleDefinition[] = [
     confidence: 'V',
     source: `AR 11 July 2002, art. 11 §2; ${REFORM}`,
     versions: [
-      { effectiveFrom: SINCE_DIS, effectiveTo: '2016-10-31', parameters: { rule: 'quarterly', minimumPer12Months: 4, inPersonMinimumPer12Months: 0, planningIntervalMonths: 3 } },
-      { effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { rule: '3-per-12-months', minimumPer12Months: 3, inPersonMinimumPer12Months: 2, planningIntervalMonths: 4 } },
+      {
+        effectiveFrom: SINCE_DIS,
+        effectiveTo: '2016-10-31',
+        parameters: {
+          rule: 'quarterly',
+          minimumPer12Months: 4,
+          inPersonMinimumPer12Months: 0,
+          planningIntervalMonths: 3,
+        },
+      },
+      {
+        effectiveFrom: REFORM_DAY,
+        effectiveTo: null,
+        parameters: {
+          rule: '3-per-12-months',
+          minimumPer12Months: 3,
+          inPersonMinimumPer12Months: 2,
+          planningIntervalMonths: 4,
+        },
+      },
     ],
   },
   {
@@ -185,7 +246,13 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['computed'],
     confidence: 'V',
     source: 'SPP IS instructions (social activation); rulebook interpretation of the measure',
-    versions: [{ effectiveFrom: '2015-01-01', effectiveTo: null, parameters: { measure: 'rung or mean domain score above baseline' } }],
+    versions: [
+      {
+        effectiveFrom: '2015-01-01',
+        effectiveTo: null,
+        parameters: { measure: 'rung or mean domain score above baseline' },
+      },
+    ],
   },
   {
     id: 'R-DURATION',
@@ -194,7 +261,18 @@ export const lifecycleRules: RuleDefinition[] = [
     source: 'AR 11 July 2002, art. 10',
     // no general maximum; a social-activation path (2.1–2.3) started under the 2015–2016
     // convention lasted at most a year (flagged, not refused: the convention bound the subsidy)
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { maximumMonths: null, conventionPathMonths: 12, conventionFrom: '2015-01-01', conventionTo: '2016-12-31' } }],
+    versions: [
+      {
+        effectiveFrom: SINCE_DIS,
+        effectiveTo: null,
+        parameters: {
+          maximumMonths: null,
+          conventionPathMonths: 12,
+          conventionFrom: '2015-01-01',
+          conventionTo: '2016-12-31',
+        },
+      },
+    ],
   },
   {
     id: 'R-AMEND',
@@ -236,14 +314,26 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['enforced', 'computed'],
     confidence: 'V',
     source: `${DIS}, art. 30 §2`,
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { maxMonths: 1, repeatMaxMonths: 3, repeatWithinMonths: 12 } }],
+    versions: [
+      {
+        effectiveFrom: SINCE_DIS,
+        effectiveTo: null,
+        parameters: { maxMonths: 1, repeatMaxMonths: 3, repeatWithinMonths: 12 },
+      },
+    ],
   },
   {
     id: 'R-SANCTION-START',
     handling: ['enforced', 'computed'],
     confidence: 'S',
     source: `${DIS}, art. 30 §2 and AR 11 July 2002 (texts changed over time; the newer window applies until the dates are known)`,
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { window: 'newer', startAfterNotificationDays: 1, latestStartMonthAfterDecision: 3 } }],
+    versions: [
+      {
+        effectiveFrom: SINCE_DIS,
+        effectiveTo: null,
+        parameters: { window: 'newer', startAfterNotificationDays: 1, latestStartMonthAfterDecision: 3 },
+      },
+    ],
   },
   {
     id: 'R-SANCTION-APPEAL',
@@ -257,7 +347,15 @@ export const lifecycleRules: RuleDefinition[] = [
     handling: ['computed'],
     confidence: 'V',
     source: `${DIS}, art. 43/2; ${REFORM}`,
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { referenceDate: 'signature, or notedByCouncilOn when signed in a later month than the RI decision' } }],
+    versions: [
+      {
+        effectiveFrom: REFORM_DAY,
+        effectiveTo: null,
+        parameters: {
+          referenceDate: 'signature, or notedByCouncilOn when signed in a later month than the RI decision',
+        },
+      },
+    ],
   },
   {
     id: 'R-SUB-FIRST',

@@ -12,7 +12,9 @@ export const reportingRules: RuleDefinition[] = [
     handling: ['computed'],
     confidence: 'V',
     source: ART_43_2,
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { rate: 0.1, rounding: 'half up to the cent' } }],
+    versions: [
+      { effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { rate: 0.1, rounding: 'half up to the cent' } },
+    ],
   },
   {
     id: 'R-SUB-SECOND',
@@ -54,7 +56,17 @@ export const reportingRules: RuleDefinition[] = [
     handling: ['computed'],
     confidence: 'V',
     source: 'Social-activation convention and PAS report (SPP IS)',
-    versions: [{ effectiveFrom: '2015-01-01', effectiveTo: null, parameters: { referenceDay: '12-31', outcomeGroups: 'socioProfessional: socio_professional_path, training_started, studies_completed; autonomy: reinforced_autonomy; volunteering: volunteering; employment: employment' } }],
+    versions: [
+      {
+        effectiveFrom: '2015-01-01',
+        effectiveTo: null,
+        parameters: {
+          referenceDay: '12-31',
+          outcomeGroups:
+            'socioProfessional: socio_professional_path, training_started, studies_completed; autonomy: reinforced_autonomy; volunteering: volunteering; employment: employment',
+        },
+      },
+    ],
   },
   {
     id: 'R-IND-ENTITLED',
@@ -68,21 +80,43 @@ export const reportingRules: RuleDefinition[] = [
     handling: ['computed'],
     confidence: 'I',
     source: 'Rulebook interpretation',
-    versions: [{ effectiveFrom: '2016-11-01', effectiveTo: null, parameters: { shares: 'percent, one decimal; null when nothing to count' } }],
+    versions: [
+      {
+        effectiveFrom: '2016-11-01',
+        effectiveTo: null,
+        parameters: { shares: 'percent, one decimal; null when nothing to count' },
+      },
+    ],
   },
   {
     id: 'R-SUB-COSTS',
     handling: ['computed'],
     confidence: 'V',
     source: 'Law of 26 May 2002, art. 43/2; SPP IS justification instructions',
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { staff: 'assignment proof, time share', rent: 'link to PIIS coaching', neverEligible: 'building_purchase' } }],
+    versions: [
+      {
+        effectiveFrom: REFORM_DAY,
+        effectiveTo: null,
+        parameters: {
+          staff: 'assignment proof, time share',
+          rent: 'link to PIIS coaching',
+          neverEligible: 'building_purchase',
+        },
+      },
+    ],
   },
   {
     id: 'R-PAS-COSTS',
     handling: ['computed'],
     confidence: 'V',
     source: 'PAS circular (SPP IS)',
-    versions: [{ effectiveFrom: '2017-01-01', effectiveTo: null, parameters: { neverEligible: 'building_purchase, renovation', oneSubsidyPerInvoice: true } }],
+    versions: [
+      {
+        effectiveFrom: '2017-01-01',
+        effectiveTo: null,
+        parameters: { neverEligible: 'building_purchase, renovation', oneSubsidyPerInvoice: true },
+      },
+    ],
   },
   {
     id: 'R-PAS-MODULES',
@@ -96,6 +130,16 @@ export const reportingRules: RuleDefinition[] = [
     handling: ['enforced', 'computed'],
     confidence: 'I',
     source: 'GDPR; statistical disclosure control',
-    versions: [{ effectiveFrom: '2015-01-01', effectiveTo: null, parameters: { smallCellMin: 1, smallCellMax: 4, pseudonym: 'HMAC-SHA256 of the internal id, key per purpose, 128 bits' } }],
+    versions: [
+      {
+        effectiveFrom: '2015-01-01',
+        effectiveTo: null,
+        parameters: {
+          smallCellMin: 1,
+          smallCellMax: 4,
+          pseudonym: 'HMAC-SHA256 of the internal id, key per purpose, 128 bits',
+        },
+      },
+    ],
   },
 ];

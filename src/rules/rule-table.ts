@@ -35,7 +35,13 @@ export const ruleTable: readonly RuleDefinition[] = [
       {
         effectiveFrom: '1983-08-08',
         effectiveTo: null,
-        parameters: { digits: 11, modulus: 97, post2000Prefix: '2', bisMonthOffsetSexUnknown: 20, bisMonthOffsetSexKnown: 40 },
+        parameters: {
+          digits: 11,
+          modulus: 97,
+          post2000Prefix: '2',
+          bisMonthOffsetSexUnknown: 20,
+          bisMonthOffsetSexKnown: 40,
+        },
       },
     ],
   },
@@ -82,7 +88,9 @@ const byId = new Map(ruleTable.map((r) => [r.id, r]));
 
 /** The version of a rule in force on a date, or undefined when none was. */
 export function versionOn(ruleId: string, date: string): RuleVersion | undefined {
-  return byId.get(ruleId)?.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo));
+  return byId
+    .get(ruleId)
+    ?.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo));
 }
 
 /** The parameters of the version in force on a date; a rule with no version then is a programming error. */

@@ -28,18 +28,32 @@ export function compulsoryPiisMissing(facts: SubsidyFacts, month: string): Expla
   const compulsory = compulsoryOn({ on, track: 'general', birthDate: facts.birthDate, rights: facts.rights });
   if (!compulsory.value) return explained(false, compulsory.rule, compulsory.explanation);
   const deadline = conclusionDeadline(grant).value!;
-  if (deadline >= last) return explained(false, 'R-OBLIG-DEADLINE', msg('couple.not-yet-due', { due: date(deadline), month: sayMonth(month) }));
+  if (deadline >= last)
+    return explained(
+      false,
+      'R-OBLIG-DEADLINE',
+      msg('couple.not-yet-due', { due: date(deadline), month: sayMonth(month) }),
+    );
   const signed = facts.piis.find((p) => p.signedOn !== null && p.signedOn >= grant.decidedOn && p.signedOn <= last);
   if (signed) return explained(false, 'R-OBLIG-DEADLINE', msg('couple.signed', { signedOn: date(signed.signedOn!) }));
   const exempted = facts.exemptions.find((e) => e.decidedOn >= grant.decidedOn && e.decidedOn <= last);
   if (exempted) return explained(false, 'R-EXEMPT', msg('couple.exempted', { decidedOn: date(exempted.decidedOn) }));
-  return explained(true, 'R-OBLIG-DEADLINE', msg('couple.missing', { grantedOn: date(grant.decidedOn), due: date(deadline), month: sayMonth(month) }));
+  return explained(
+    true,
+    'R-OBLIG-DEADLINE',
+    msg('couple.missing', { grantedOn: date(grant.decidedOn), due: date(deadline), month: sayMonth(month) }),
+  );
 }
 
 const onFamilyRate = (m: SubsidyMonth | undefined) => !!m && m.categories.includes('family');
 
 function settle(month: SubsidyMonth, rule: string, explanation: Message, subsidyCents = 0): void {
-  Object.defineProperty(month, 'explanation', { value: explanation, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(month, 'explanation', {
+    value: explanation,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   Object.assign(month, { subsidyCents, rule });
 }
 
@@ -84,7 +98,16 @@ export function settleCouple(a: CoupleMember, b: CoupleMember): void {
     ].find((x) => x.check.value);
     if (missing) {
       for (const m of paying) {
-        settle(m, 'R-SUB-COUPLE', msg('sub.couple-recovered', { month: sayMonth(month), partner: missing.who.beneficiaryId, why: missing.check.explanation, was: m.explanation }));
+        settle(
+          m,
+          'R-SUB-COUPLE',
+          msg('sub.couple-recovered', {
+            month: sayMonth(month),
+            partner: missing.who.beneficiaryId,
+            why: missing.check.explanation,
+            was: m.explanation,
+          }),
+        );
       }
       continue;
     }
@@ -98,7 +121,11 @@ export function settleCouple(a: CoupleMember, b: CoupleMember): void {
     if (paying.length === 2) {
       const [keep, drop] = [...paying].sort((x, y) => y.riCents - x.riCents || (x === ma ? -1 : 1));
       const keeper = keep === ma ? a.beneficiaryId : b.beneficiaryId;
-      settle(drop!, 'R-SUB-COUPLE', msg('sub.couple-once', { month: sayMonth(month), partner: keeper, was: drop!.explanation }));
+      settle(
+        drop!,
+        'R-SUB-COUPLE',
+        msg('sub.couple-once', { month: sayMonth(month), partner: keeper, was: drop!.explanation }),
+      );
     }
   }
 }

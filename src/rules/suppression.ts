@@ -38,14 +38,16 @@ export function suppressSmallCells(table: SuppressionTable): SuppressedTable {
   });
   /** suppresses the smallest non-zero visible cell among the candidates; false when there is none */
   const complement = (candidates: Array<[number, string]>): boolean => {
-    const open = candidates.filter(([row, key]) => !marks[row]!.has(key) && value(row, key) > 0).sort((a, b) => value(a[0], a[1]) - value(b[0], b[1]) || a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+    const open = candidates
+      .filter(([row, key]) => !marks[row]!.has(key) && value(row, key) > 0)
+      .sort((a, b) => value(a[0], a[1]) - value(b[0], b[1]) || a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
     const pick = open[0];
     if (!pick) return false;
     marks[pick[0]]!.set(pick[1], 'complementary');
     return true;
   };
   const hiddenTotals = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     // columns: the national total is published, so one suppressed cell would be total − the others
     for (const key of keys) {
@@ -64,7 +66,9 @@ export function suppressSmallCells(table: SuppressionTable): SuppressedTable {
       });
     }
   }
-  const totals = Object.fromEntries(keys.map((k) => [k, hiddenTotals.has(k) ? null : table.rows.reduce((sum, _, i) => sum + value(i, k), 0)]));
+  const totals = Object.fromEntries(
+    keys.map((k) => [k, hiddenTotals.has(k) ? null : table.rows.reduce((sum, _, i) => sum + value(i, k), 0)]),
+  );
   return {
     rows: table.rows.map((r, i) => ({
       id: r.id,

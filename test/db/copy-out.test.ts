@@ -11,7 +11,11 @@ import { onPostgres } from '../helpers/database.js';
 
 /** A binary COPY stream of rows of text fields (null for a null), as PostgreSQL writes it. */
 function copyBytes(rows: ReadonlyArray<ReadonlyArray<string | null>>): Buffer {
-  const parts = [Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.from([0, 0, 0, 0]), Buffer.from([0, 0, 0, 4, 9, 9, 9, 9])];
+  const parts = [
+    Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from([0, 0, 0, 4, 9, 9, 9, 9]),
+  ];
   for (const row of rows) {
     const count = Buffer.alloc(2);
     count.writeInt16BE(row.length);
@@ -61,14 +65,33 @@ t.test('when a binary COPY stream stops inside a row or is not one, then reading
   t.throws(() => new BinaryCopyParser().push(Buffer.from('COPY is not this format at all')), /not a PGCOPY stream/);
 });
 
-t.test('when a statement is streamed by COPY, then each parameter is read from its setting with its cast, and one without a cast is refused', async (t) => {
-  const statement = copyStatement({ sql: 'select $1::text where year = $2::int and $10::uuid is not null', parameters: ['a', 1, 'u'], query: null as never, queryId: null as never });
-  t.equal(statement, "copy (select current_setting('piis_copy.p1')::text where year = current_setting('piis_copy.p2')::int and current_setting('piis_copy.p10')::uuid is not null) to stdout (format binary)");
-  t.throws(() => copyStatement({ sql: 'select $1', parameters: ['a'], query: null as never, queryId: null as never }), /\$1 has no cast/);
-});
+t.test(
+  'when a statement is streamed by COPY, then each parameter is read from its setting with its cast, and one without a cast is refused',
+  async (t) => {
+    const statement = copyStatement({
+      sql: 'select $1::text where year = $2::int and $10::uuid is not null',
+      parameters: ['a', 1, 'u'],
+      query: null as never,
+      queryId: null as never,
+    });
+    t.equal(
+      statement,
+      "copy (select current_setting('piis_copy.p1')::text where year = current_setting('piis_copy.p2')::int and current_setting('piis_copy.p10')::uuid is not null) to stdout (format binary)",
+    );
+    t.throws(
+      () => copyStatement({ sql: 'select $1', parameters: ['a'], query: null as never, queryId: null as never }),
+      /\$1 has no cast/,
+    );
+  },
+);
 
 t.test('when arrays of JSON items are joined, then the empty ones leave no comma', async (t) => {
-  const joined = joinedArrayItems([Buffer.from('[]'), Buffer.from('[1,2]'), Buffer.from('[]'), Buffer.from('[{"a":"é"}]')]);
+  const joined = joinedArrayItems([
+    Buffer.from('[]'),
+    Buffer.from('[1,2]'),
+    Buffer.from('[]'),
+    Buffer.from('[{"a":"é"}]'),
+  ]);
   t.equal(`[${joined.toString('utf8')}]`, '[1,2,{"a":"é"}]');
   t.equal(joinedArrayItems([Buffer.from('[]')]).length, 0);
 });
@@ -88,7 +111,13 @@ t.test(`rawRows on the ${onPostgres ? 'PostgreSQL server (COPY)' : 'embedded dat
   };
 
   t.test('when parameters hold hostile values, then they come back exactly as bound', async (t) => {
-    const hostile = ["it's", '$v$ $$ $1 \\ \\\\', "'); drop table beneficiary; --", '€ ’ 𝄞 \u{10FFFF}', 'x'.repeat(1_000_000)];
+    const hostile = [
+      "it's",
+      '$v$ $$ $1 \\ \\\\',
+      "'); drop table beneficiary; --",
+      '€ ’ 𝄞 \u{10FFFF}',
+      'x'.repeat(1_000_000),
+    ];
     for (const value of hostile) {
       const rows = await read(sql`select ${value}::text as v, ${value.length}::int::text as n`.compile(db));
       t.same(rows, [[value, String(value.length)]], value.slice(0, 40));
@@ -102,7 +131,12 @@ t.test(`rawRows on the ${onPostgres ? 'PostgreSQL server (COPY)' : 'embedded dat
 
   t.test('when the reader stops after the first batch, then the connection serves the next read', async (t) => {
     for (let i = 0; i < 4; i++) {
-      for await (const batch of rawRows(db, copyPool, sql`select g::text from generate_series(1, 50000) g`.compile(db), { cpasId: a.id, batch: 10 })) {
+      for await (const batch of rawRows(
+        db,
+        copyPool,
+        sql`select g::text from generate_series(1, 50000) g`.compile(db),
+        { cpasId: a.id, batch: 10 },
+      )) {
         t.ok(batch.length > 0);
         break;
       }

@@ -8,6 +8,10 @@ t.test('when many ids are made in the same millisecond, then each sorts after th
   const sorted = [...ids].sort();
   t.same(sorted, ids, 'strictly increasing');
   t.equal(new Set(ids).size, ids.length, 'unique');
-  t.match(ids[0], /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'version 7, RFC 9562 variant');
+  t.match(
+    ids[0],
+    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    'version 7, RFC 9562 variant',
+  );
   t.ok(uuidv7() > ids[ids.length - 1]!, 'and after them, an id of a later millisecond');
 });

@@ -24,15 +24,18 @@ for (const [printed, expected] of cases) {
   });
 }
 
-t.test('when instants of any day and time are printed in UTC, then each reads back as the same millisecond', async (t) => {
-  let seed = 42;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-  for (let i = 0; i < 2000; i++) {
-    const ms = (next() % 2_000_000) * 2_000_000 + (next() % 2_000_000);
-    const iso = new Date(ms).toISOString();
-    const micros = `${iso.slice(20, 23)}${String(next() % 1000).padStart(3, '0')}`;
-    const printed = `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${micros}+00`;
-    if (toIsoInstant(printed) !== iso) t.fail(`${printed} → ${toIsoInstant(printed)}, expected ${iso}`);
-  }
-  t.pass('2,000 instants');
-});
+t.test(
+  'when instants of any day and time are printed in UTC, then each reads back as the same millisecond',
+  async (t) => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 2000; i++) {
+      const ms = (next() % 2_000_000) * 2_000_000 + (next() % 2_000_000);
+      const iso = new Date(ms).toISOString();
+      const micros = `${iso.slice(20, 23)}${String(next() % 1000).padStart(3, '0')}`;
+      const printed = `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${micros}+00`;
+      if (toIsoInstant(printed) !== iso) t.fail(`${printed} → ${toIsoInstant(printed)}, expected ${iso}`);
+    }
+    t.pass('2,000 instants');
+  },
+);

@@ -37,12 +37,23 @@ t.test(
         }
       }),
     );
-    const files = fs.readdirSync(new URL('../../migrations/', import.meta.url)).filter((f) => /^\d{14}_.*\.ts$/.test(f));
-    for (const r of results) t.same(r.map((m) => m.status), files.map(() => 'Success'), `each of the ${files.length} migrations applied`);
+    const files = fs
+      .readdirSync(new URL('../../migrations/', import.meta.url))
+      .filter((f) => /^\d{14}_.*\.ts$/.test(f));
+    for (const r of results)
+      t.same(
+        r.map((m) => m.status),
+        files.map(() => 'Success'),
+        `each of the ${files.length} migrations applied`,
+      );
     const db = openPostgresAdmin(urlOf(names[0]!));
     t.same(await migrateToLatest(db), [], 'nothing pending the second time');
     // PostgreSQL built with lz4 (Debian's is) stores the rendered file with it; PGlite keeps pglz
-    const { rows } = await sql<{ c: string }>`select attcompression as c from pg_attribute where attrelid = 'piis'::regclass and attname = 'file_doc'`.execute(db);
+    const { rows } = await sql<{
+      c: string;
+    }>`select attcompression as c from pg_attribute where attrelid = 'piis'::regclass and attname = 'file_doc'`.execute(
+      db,
+    );
     t.equal(rows[0]?.c, 'l', 'the PIIS row keeps its rendered file compressed with lz4');
     await db.destroy();
   },

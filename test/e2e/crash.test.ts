@@ -5,56 +5,74 @@
 import t from 'tap';
 import { createTestKeys } from '../helpers/keys.js';
 import { validNiss } from '../helpers/identifiers.js';
-import { freePort, missingAfterRestart, registeredCpasToken, serverEnv, serverStorage, startProcess, waitReady } from '../helpers/process.js';
+import {
+  freePort,
+  missingAfterRestart,
+  registeredCpasToken,
+  serverEnv,
+  serverStorage,
+  startProcess,
+  waitReady,
+} from '../helpers/process.js';
 
 const WRITERS = 8;
 
-t.test('when the process is killed under write load, then every acknowledged write is there after the restart', { timeout: 120_000 }, async (t) => {
-  const keys = await createTestKeys();
-  const storage = await serverStorage();
-  t.teardown(() => storage.remove());
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = serverEnv(keys, storage, port);
-  const first = startProcess(env);
-  t.teardown(() => void (first.child.exitCode === null && first.child.kill('SIGKILL')));
-  await waitReady(base, first.child);
-  const token = await registeredCpasToken(base, keys);
+t.test(
+  'when the process is killed under write load, then every acknowledged write is there after the restart',
+  { timeout: 120_000 },
+  async (t) => {
+    const keys = await createTestKeys();
+    const storage = await serverStorage();
+    t.teardown(() => storage.remove());
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = serverEnv(keys, storage, port);
+    const first = startProcess(env);
+    t.teardown(() => void (first.child.exitCode === null && first.child.kill('SIGKILL')));
+    await waitReady(base, first.child);
+    const token = await registeredCpasToken(base, keys);
 
-  const acknowledged: string[] = [];
-  const unexpected: string[] = [];
-  let cut = 0;
-  const writer = async () => {
-    for (;;) {
-      try {
-        const res = await fetch(`${base}/v1/beneficiaries`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ niss: validNiss(), givenName: 'Crash', familyName: 'Writer', language: 'nl' }),
-        });
-        const body = await res.text();
-        if (res.status === 201) acknowledged.push(JSON.parse(body).id);
-        else unexpected.push(`${res.status} ${body.slice(0, 200)}`);
-      } catch {
-        // the process is gone: this request's fate is unknown to its client, as after any crash
-        cut++;
-        return;
+    const acknowledged: string[] = [];
+    const unexpected: string[] = [];
+    let cut = 0;
+    const writer = async () => {
+      for (;;) {
+        try {
+          const res = await fetch(`${base}/v1/beneficiaries`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ niss: validNiss(), givenName: 'Crash', familyName: 'Writer', language: 'nl' }),
+          });
+          const body = await res.text();
+          if (res.status === 201) acknowledged.push(JSON.parse(body).id);
+          else unexpected.push(`${res.status} ${body.slice(0, 200)}`);
+        } catch {
+          // the process is gone: this request's fate is unknown to its client, as after any crash
+          cut++;
+          return;
+        }
       }
-    }
-  };
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => first.child.on('exit', (_code, signal) => resolve(signal)));
-  const load = Promise.all(Array.from({ length: WRITERS }, writer));
-  await new Promise((r) => setTimeout(r, 2_000));
-  first.child.kill('SIGKILL');
-  await load;
-  t.equal(await exited, 'SIGKILL');
-  t.ok(acknowledged.length > 0, `${acknowledged.length} writes acknowledged before the kill`);
-  t.equal(cut, WRITERS, 'every writer was cut off by the crash');
-  t.same(unexpected, [], 'every answer before the crash was 201');
+    };
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      first.child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    const load = Promise.all(Array.from({ length: WRITERS }, writer));
+    await new Promise((r) => setTimeout(r, 2_000));
+    first.child.kill('SIGKILL');
+    await load;
+    t.equal(await exited, 'SIGKILL');
+    t.ok(acknowledged.length > 0, `${acknowledged.length} writes acknowledged before the kill`);
+    t.equal(cut, WRITERS, 'every writer was cut off by the crash');
+    t.same(unexpected, [], 'every answer before the crash was 201');
 
-  const second = startProcess(env);
-  t.teardown(() => void (second.child.exitCode === null && second.child.kill('SIGKILL')));
-  await waitReady(base, second.child);
-  t.same(await missingAfterRestart(base, token, acknowledged), [], `all ${acknowledged.length} acknowledged writes are there after the restart`);
-  second.child.kill('SIGTERM');
-});
+    const second = startProcess(env);
+    t.teardown(() => void (second.child.exitCode === null && second.child.kill('SIGKILL')));
+    await waitReady(base, second.child);
+    t.same(
+      await missingAfterRestart(base, token, acknowledged),
+      [],
+      `all ${acknowledged.length} acknowledged writes are there after the restart`,
+    );
+    second.child.kill('SIGTERM');
+  },
+);

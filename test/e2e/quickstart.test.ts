@@ -6,7 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createTestKeys } from '../helpers/keys.js';
-import { freePort, registeredCpasToken, root, serverEnv, serverStorage, startProcess, waitReady } from '../helpers/process.js';
+import {
+  freePort,
+  registeredCpasToken,
+  root,
+  serverEnv,
+  serverStorage,
+  startProcess,
+  waitReady,
+} from '../helpers/process.js';
 import { walkOneCase } from '../../docs/quickstart/walk.js';
 
 /** The shell blocks of a markdown file, in order, but those marked `setup` (done by the test). */
@@ -30,16 +38,30 @@ t.test('e2e: the vendor quickstart runs as printed', { timeout: 120_000 }, async
     const steps = shellSteps(fs.readFileSync(path.join(root, 'docs/quickstart.md'), 'utf8'));
     t.ok(steps.length >= 4, `${steps.length} shell blocks`);
     const token = await registeredCpasToken(base, keys);
-    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', steps.join('\n')], { env: { ...process.env, BASE: base, TOKEN: token }, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', steps.join('\n')], {
+      env: { ...process.env, BASE: base, TOKEN: token },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     t.equal(run.status, 0, `bash exits 0 (${run.stderr}${run.stdout.slice(-2000)})`);
-    t.match(run.stdout, /"status":"in_reflection","earliestSignatureOn":\{"value":"2026-03-08","rule":"R-REFLECT","explanation":"[^"]+"/, 'the earliest signature day, explained');
+    t.match(
+      run.stdout,
+      /"status":"in_reflection","earliestSignatureOn":\{"value":"2026-03-08","rule":"R-REFLECT","explanation":"[^"]+"/,
+      'the earliest signature day, explained',
+    );
     t.match(run.stdout, /"status":"active","signedOn":"2026-03-09"/, 'concluded on the later signature');
-    t.match(run.stdout, /"status":"closed","closure":\{"endedOn":"2026-11-30","outcome":"reinforced_autonomy"/, 'closed with its outcome');
+    t.match(
+      run.stdout,
+      /"status":"closed","closure":\{"endedOn":"2026-11-30","outcome":"reinforced_autonomy"/,
+      'closed with its outcome',
+    );
   });
 
   t.test('when its typed client walks the same case, then the statuses and dates are the same', async (t) => {
     const lines: string[] = [];
-    const walked = await walkOneCase(base, await registeredCpasToken(base, keys), '90020112305', (line) => lines.push(line));
+    const walked = await walkOneCase(base, await registeredCpasToken(base, keys), '90020112305', (line) =>
+      lines.push(line),
+    );
     t.same(walked.statuses, ['draft', 'in_reflection', 'active', 'closed']);
     t.equal(walked.earliestSignatureOn, '2026-03-08');
     t.ok(walked.nextEvaluationDue === null || /^\d{4}-\d{2}-\d{2}$/.test(walked.nextEvaluationDue));

@@ -22,7 +22,11 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const base = `http://127.0.0.1:${port}`;
   // On PostgreSQL the server gets an empty database of its own and migrates it at start.
   const storage = await serverStorage();
-  const env = serverEnv(keys, storage, port, { HOST: '127.0.0.1', SHUTDOWN_DRAIN_MS: '1500', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
+  const env = serverEnv(keys, storage, port, {
+    HOST: '127.0.0.1',
+    SHUTDOWN_DRAIN_MS: '1500',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+  });
   const server = startProcess(env);
   const child = server.child;
   t.teardown(async () => {
@@ -34,7 +38,11 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
 
   // The document the server publishes is the one the client was generated from.
   const published = await (await fetch(`${base}/openapi.json`)).json();
-  t.same(published, JSON.parse(fs.readFileSync(path.join(root, 'openapi/openapi.json'), 'utf8')), 'the served document equals openapi/openapi.json');
+  t.same(
+    published,
+    JSON.parse(fs.readFileSync(path.join(root, 'openapi/openapi.json'), 'utf8')),
+    'the served document equals openapi/openapi.json',
+  );
 
   // the document itself is the schema root, so that its references (#/components/…) resolve
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -43,13 +51,27 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
   const resolve = <T>(node: T | { $ref: string }): T => {
     let n: unknown = node;
-    while (n && typeof n === 'object' && '$ref' in n) n = (n.$ref as string).slice(2).split('/').reduce<any>((o, k) => o[k.replace(/~1/g, '/').replace(/~0/g, '~')], published);
+    while (n && typeof n === 'object' && '$ref' in n)
+      n = (n.$ref as string)
+        .slice(2)
+        .split('/')
+        .reduce<any>((o, k) => o[k.replace(/~1/g, '/').replace(/~0/g, '~')], published);
     return n as T;
   };
-  const operations: Array<{ method: string; path: string; re: RegExp; op: { responses: Record<string, { content?: Record<string, { schema: object }> } | { $ref: string }> } }> = [];
+  const operations: Array<{
+    method: string;
+    path: string;
+    re: RegExp;
+    op: { responses: Record<string, { content?: Record<string, { schema: object }> } | { $ref: string }> };
+  }> = [];
   for (const [p, item] of Object.entries<Record<string, never>>(published.paths)) {
     for (const [method, op] of Object.entries(item)) {
-      operations.push({ method: method.toUpperCase(), path: p, re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`), op });
+      operations.push({
+        method: method.toUpperCase(),
+        path: p,
+        re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        op,
+      });
     }
   }
   let validated = 0;
@@ -83,7 +105,10 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
       }
       const body = type.includes('json') ? await response.clone().json() : await response.clone().text();
       // validated where it sits in the document: a $ref in it resolves against the document
-      const at = '$ref' in reference! ? pointer('components', 'responses', (reference.$ref as string).split('/').pop()!) : pointer('paths', entry.path, request.method.toLowerCase(), 'responses', String(response.status));
+      const at =
+        '$ref' in reference!
+          ? pointer('components', 'responses', (reference.$ref as string).split('/').pop()!)
+          : pointer('paths', entry.path, request.method.toLowerCase(), 'responses', String(response.status));
       const validator = ajv.getSchema(`openapi#/${at}/${pointer('content', type, 'schema')}`);
       if (!validator) failures.push(`${where}: no schema at ${at}`);
       else if (!validator(body)) failures.push(`${where}: ${ajv.errorsText(validator.errors)}`);
@@ -97,7 +122,12 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const kbo = validKbo();
   const cpas = await platform.POST('/v1/cpas', {
     headers: { authorization: `Bearer ${platformToken}` },
-    body: { kboNumber: kbo, name: { fr: 'CPAS e2e', nl: 'OCMW e2e', de: 'ÖSHZ e2e' }, language: 'nl', nisCodes: [String(10000 + Math.floor(Math.random() * 89999))] },
+    body: {
+      kboNumber: kbo,
+      name: { fr: 'CPAS e2e', nl: 'OCMW e2e', de: 'ÖSHZ e2e' },
+      language: 'nl',
+      nisCodes: [String(10000 + Math.floor(Math.random() * 89999))],
+    },
   });
   t.equal(cpas.response.status, 201);
 
@@ -122,11 +152,15 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   t.equal(replay.response.status, 201);
   t.equal(replay.data?.id, id, 'the retry replays the creation');
 
-  const dup = await client.POST('/v1/beneficiaries', { body: { niss, givenName: 'E', familyName: 'J', language: 'nl' } });
+  const dup = await client.POST('/v1/beneficiaries', {
+    body: { niss, givenName: 'E', familyName: 'J', language: 'nl' },
+  });
   t.equal(dup.response.status, 409);
   t.equal(dup.error?.code, 'duplicate-beneficiary');
 
-  const bad = await client.POST('/v1/beneficiaries', { body: { niss: '85073003329', givenName: 'E', familyName: 'J', language: 'nl' } });
+  const bad = await client.POST('/v1/beneficiaries', {
+    body: { niss: '85073003329', givenName: 'E', familyName: 'J', language: 'nl' },
+  });
   t.equal(bad.response.status, 400);
   t.equal(bad.error?.rule, 'R-ID-NISS');
 
@@ -134,7 +168,10 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   t.equal(got.data?.familyName, 'Janssens');
   const etag = got.response.headers.get('etag')!;
 
-  const noIfMatch = await client.PATCH('/v1/beneficiaries/{beneficiaryId}', { params: { path: { beneficiaryId: id } }, body: { givenName: 'Eva-Maria' } });
+  const noIfMatch = await client.PATCH('/v1/beneficiaries/{beneficiaryId}', {
+    params: { path: { beneficiaryId: id } },
+    body: { givenName: 'Eva-Maria' },
+  });
   t.equal(noIfMatch.response.status, 428);
   const patched = await client.PATCH('/v1/beneficiaries/{beneficiaryId}', {
     params: { path: { beneficiaryId: id }, header: { 'if-match': etag } },
@@ -149,7 +186,13 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
 
   const right = await client.POST('/v1/beneficiaries/{beneficiaryId}/rights', {
     params: { path: { beneficiaryId: id } },
-    body: { kind: 'ri', category: 'cohabitant', decidedOn: '2026-01-05', startsOn: '2026-01-01', monthlyAmountCents: 87_000 },
+    body: {
+      kind: 'ri',
+      category: 'cohabitant',
+      decidedOn: '2026-01-05',
+      startsOn: '2026-01-01',
+      monthlyAmountCents: 87_000,
+    },
   });
   t.equal(right.response.status, 201);
   const voided = await client.POST('/v1/beneficiaries/{beneficiaryId}/rights/{factId}/void', {
@@ -157,7 +200,9 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
     body: { reason: 'entered twice' },
   });
   t.equal(voided.data?.inForce, false);
-  const rights = await client.GET('/v1/beneficiaries/{beneficiaryId}/rights', { params: { path: { beneficiaryId: id }, query: { includeVoided: true } } });
+  const rights = await client.GET('/v1/beneficiaries/{beneficiaryId}/rights', {
+    params: { path: { beneficiaryId: id }, query: { includeVoided: true } },
+  });
   t.equal(rights.data?.items.length, 1);
   const situation = await client.POST('/v1/beneficiaries/{beneficiaryId}/situations', {
     params: { path: { beneficiaryId: id } },
@@ -171,13 +216,23 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   t.equal(forbidden.response.status, 403, 'exemptions are for managers');
 
   const list = await client.GET('/v1/beneficiaries', { params: { query: { q: 'janss' } } });
-  t.same(list.data?.items.map((i) => i.id), [id]);
+  t.same(
+    list.data?.items.map((i) => i.id),
+    [id],
+  );
   const badCursor = await client.GET('/v1/beneficiaries', { params: { query: { cursor: 'nope' } } });
   t.equal(badCursor.response.status, 400);
 
-  const other = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${await keys.token({ roles: ['social_worker'], cpas: '0403019261' })}` } });
+  const other = createClient<paths>({
+    baseUrl: base,
+    headers: { authorization: `Bearer ${await keys.token({ roles: ['social_worker'], cpas: '0403019261' })}` },
+  });
   other.use(validate);
-  t.equal((await other.GET('/v1/beneficiaries/{beneficiaryId}', { params: { path: { beneficiaryId: id } } })).response.status, 403, 'unregistered CPAS');
+  t.equal(
+    (await other.GET('/v1/beneficiaries/{beneficiaryId}', { params: { path: { beneficiaryId: id } } })).response.status,
+    403,
+    'unregistered CPAS',
+  );
   const anonymous = createClient<paths>({ baseUrl: base });
   anonymous.use(validate);
   t.equal((await anonymous.GET('/v1/beneficiaries')).response.status, 401);
@@ -195,16 +250,33 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   t.equal(docs.status, 200, 'interactive docs are served');
 
   // A social worker's whole PIIS path, as vendor software drives it.
-  const manager = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${await keys.token({ sub: 'e2e-manager', roles: ['cpas_manager'], cpas: kbo })}` } });
+  const manager = createClient<paths>({
+    baseUrl: base,
+    headers: {
+      authorization: `Bearer ${await keys.token({ sub: 'e2e-manager', roles: ['cpas_manager'], cpas: kbo })}`,
+    },
+  });
   manager.use(validate);
   const grant = await client.POST('/v1/beneficiaries/{beneficiaryId}/rights', {
     params: { path: { beneficiaryId: id } },
-    body: { kind: 'ri', category: 'isolated', decidedOn: '2026-01-05', startsOn: '2026-01-05', monthlyAmountCents: 130_000 },
+    body: {
+      kind: 'ri',
+      category: 'isolated',
+      decidedOn: '2026-01-05',
+      startsOn: '2026-01-05',
+      monthlyAmountCents: 130_000,
+    },
   });
   t.equal(grant.response.status, 201);
   const assessment = await client.POST('/v1/beneficiaries/{beneficiaryId}/assessments', {
     params: { path: { beneficiaryId: id } },
-    body: { performedOn: '2026-02-20', kind: 'initial', participationRung: 2, domainScores: [{ domain: 'language', score: 2 }], barriers: ['mobility'] },
+    body: {
+      performedOn: '2026-02-20',
+      kind: 'initial',
+      participationRung: 2,
+      domainScores: [{ domain: 'language', score: 2 }],
+      barriers: ['mobility'],
+    },
   });
   t.equal(assessment.response.status, 201);
   const drafted = await client.POST('/v1/beneficiaries/{beneficiaryId}/piis', {
@@ -229,24 +301,67 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   t.equal(drafted.response.status, 201);
   const piisId = drafted.data!.id;
   const path_ = { params: { path: { piisId } } };
-  const early = await client.POST('/v1/piis/{piisId}/evaluations', { ...path_, body: { heldOn: '2026-03-01', mode: 'in_person', objectives: [], commitmentsKept: { beneficiary: true, cpas: true } } });
+  const early = await client.POST('/v1/piis/{piisId}/evaluations', {
+    ...path_,
+    body: {
+      heldOn: '2026-03-01',
+      mode: 'in_person',
+      objectives: [],
+      commitmentsKept: { beneficiary: true, cpas: true },
+    },
+  });
   t.equal(early.error?.code, 'invalid-state', 'an evaluation of a draft: 409');
-  const handed = await client.POST('/v1/piis/{piisId}/handover', { ...path_, body: { handedOverOn: '2026-03-02', informedOn: '2026-03-02', assistedBy: null } });
+  const handed = await client.POST('/v1/piis/{piisId}/handover', {
+    ...path_,
+    body: { handedOverOn: '2026-03-02', informedOn: '2026-03-02', assistedBy: null },
+  });
   t.equal(handed.data?.earliestSignatureOn.value, '2026-03-08');
-  const hearingReq = await client.POST('/v1/piis/{piisId}/hearing-requests', { ...path_, body: { requestedOn: '2026-03-04' } });
-  const tooSoon = await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'beneficiary', signedOn: '2026-03-07', signatoryName: 'Eva' } });
+  const hearingReq = await client.POST('/v1/piis/{piisId}/hearing-requests', {
+    ...path_,
+    body: { requestedOn: '2026-03-04' },
+  });
+  const tooSoon = await client.POST('/v1/piis/{piisId}/signatures', {
+    ...path_,
+    body: { party: 'beneficiary', signedOn: '2026-03-07', signatoryName: 'Eva' },
+  });
   t.match(tooSoon.error, { code: 'reflection-period-not-elapsed', rule: 'R-REFLECT' });
-  const pendingSig = await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva' } });
+  const pendingSig = await client.POST('/v1/piis/{piisId}/signatures', {
+    ...path_,
+    body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva' },
+  });
   t.match(pendingSig.error, { code: 'hearing-pending', rule: 'R-HEARING' });
-  await client.POST('/v1/piis/{piisId}/hearing-requests/{hearingId}/outcome', { params: { path: { piisId, hearingId: hearingReq.data!.id } }, body: { heldOn: '2026-03-06' } });
-  await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva' } });
-  const concluded = await client.POST('/v1/piis/{piisId}/signatures', { ...path_, body: { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' } });
+  await client.POST('/v1/piis/{piisId}/hearing-requests/{hearingId}/outcome', {
+    params: { path: { piisId, hearingId: hearingReq.data!.id } },
+    body: { heldOn: '2026-03-06' },
+  });
+  await client.POST('/v1/piis/{piisId}/signatures', {
+    ...path_,
+    body: { party: 'beneficiary', signedOn: '2026-03-08', signatoryName: 'Eva' },
+  });
+  const concluded = await client.POST('/v1/piis/{piisId}/signatures', {
+    ...path_,
+    body: { party: 'cpas', signedOn: '2026-03-09', signatoryName: 'The president' },
+  });
   t.equal(concluded.data?.piisStatus, 'active');
-  const evaluated = await client.POST('/v1/piis/{piisId}/evaluations', { ...path_, body: { heldOn: '2026-07-01', mode: 'in_person', objectives: [{ key: 'o1', status: 'progressing' }], commitmentsKept: { beneficiary: true, cpas: true } } });
+  const evaluated = await client.POST('/v1/piis/{piisId}/evaluations', {
+    ...path_,
+    body: {
+      heldOn: '2026-07-01',
+      mode: 'in_person',
+      objectives: [{ key: 'o1', status: 'progressing' }],
+      commitmentsKept: { beneficiary: true, cpas: true },
+    },
+  });
   t.equal(evaluated.response.status, 201);
-  const asked = await client.POST('/v1/piis/{piisId}/interview-requests', { ...path_, body: { requestedOn: '2026-04-02' } });
+  const asked = await client.POST('/v1/piis/{piisId}/interview-requests', {
+    ...path_,
+    body: { requestedOn: '2026-04-02' },
+  });
   t.equal(asked.data?.dueOn.value, '2026-04-10');
-  await client.POST('/v1/piis/{piisId}/interview-requests/{interviewId}/held', { params: { path: { piisId, interviewId: asked.data!.id } }, body: { heldOn: '2026-04-09' } });
+  await client.POST('/v1/piis/{piisId}/interview-requests/{interviewId}/held', {
+    params: { path: { piisId, interviewId: asked.data!.id } },
+    body: { heldOn: '2026-04-09' },
+  });
   const prolonged = await client.POST('/v1/piis/{piisId}/amendments', {
     ...path_,
     body: {
@@ -261,25 +376,55 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
     },
   });
   t.equal(prolonged.data?.version, 2);
-  const notice = await manager.POST('/v1/piis/{piisId}/notices', { ...path_, body: { issuedOn: '2026-09-01', breach: 'Missed sessions', complyBy: '2026-09-10' } });
+  const notice = await manager.POST('/v1/piis/{piisId}/notices', {
+    ...path_,
+    body: { issuedOn: '2026-09-01', breach: 'Missed sessions', complyBy: '2026-09-10' },
+  });
   const sanctioned = await manager.POST('/v1/piis/{piisId}/sanctions', {
     ...path_,
-    body: { noticeId: notice.data!.id, decidedOn: '2026-10-01', notifiedOn: '2026-10-02', hearing: { requested: false }, noLegitimateReason: true, suspensionStartsOn: '2026-11-01', suspensionEndsOn: '2026-11-30' },
+    body: {
+      noticeId: notice.data!.id,
+      decidedOn: '2026-10-01',
+      notifiedOn: '2026-10-02',
+      hearing: { requested: false },
+      noLegitimateReason: true,
+      suspensionStartsOn: '2026-11-01',
+      suspensionEndsOn: '2026-11-30',
+    },
   });
   t.equal(sanctioned.data?.appealDeadline.value, '2027-01-02');
-  const extension = await manager.POST('/v1/piis/{piisId}/subsidy-extension-requests', { ...path_, body: { requestedOn: '2026-10-15', motivation: 'Far from integration' } });
+  const extension = await manager.POST('/v1/piis/{piisId}/subsidy-extension-requests', {
+    ...path_,
+    body: { requestedOn: '2026-10-15', motivation: 'Far from integration' },
+  });
   t.equal(extension.data?.verdict.rule, 'R-SUB-SECOND');
   const subsidy = await manager.GET('/v1/reports/subsidy', { params: { query: { year: 2026, beneficiaryId: id } } });
   const months = subsidy.data as Exclude<typeof subsidy.data, string>;
-  t.same(months?.items.map((m) => [m.month, m.code, m.riCents]).slice(9), [['2026-10', 11, 130_000], ['2026-11', null, 0], ['2026-12', 11, 130_000]], 'R-SUB-FIRST: November wholly suspended by the sanction');
+  t.same(
+    months?.items.map((m) => [m.month, m.code, m.riCents]).slice(9),
+    [
+      ['2026-10', 11, 130_000],
+      ['2026-11', null, 0],
+      ['2026-12', 11, 130_000],
+    ],
+    'R-SUB-FIRST: November wholly suspended by the sanction',
+  );
   const figures = await manager.GET('/v1/reports/indicators', { params: { query: { year: 2026 } } });
   const items = (figures.data as Exclude<typeof figures.data, string>)?.items;
   t.equal(items?.find((i) => i.key === 'activationPaths')?.rule, 'R-IND-2015');
-  const closedPiis = await client.POST('/v1/piis/{piisId}/close', { ...path_, body: { endedOn: '2026-11-20', outcome: 'training_started' } });
+  const closedPiis = await client.POST('/v1/piis/{piisId}/close', {
+    ...path_,
+    body: { endedOn: '2026-11-20', outcome: 'training_started' },
+  });
   t.equal(closedPiis.data?.status, 'closed');
   const versions = await client.GET('/v1/piis/{piisId}/versions', path_);
-  t.same(versions.data?.items.map((v) => v.kind), ['initial', 'prolongation']);
-  const timeline = await client.GET('/v1/piis/{piisId}/timeline', { params: { path: { piisId }, query: { limit: 100 } } });
+  t.same(
+    versions.data?.items.map((v) => v.kind),
+    ['initial', 'prolongation'],
+  );
+  const timeline = await client.GET('/v1/piis/{piisId}/timeline', {
+    params: { path: { piisId }, query: { limit: 100 } },
+  });
   t.equal(timeline.data?.items.at(-1)?.type, 'piis.closed');
   const deadlines = await client.GET('/v1/deadlines', { params: { query: { kind: 'sanction-appeal' } } });
   t.equal(deadlines.data?.items.length, 1);
@@ -294,26 +439,45 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
     bodySerializer: (b: unknown) => b as BodyInit,
   });
   t.equal(uploaded.response.status, 201);
-  const scanBack = await client.GET('/v1/attachments/{attachmentId}/content', { params: { path: { attachmentId: uploaded.data!.id } }, parseAs: 'arrayBuffer' });
+  const scanBack = await client.GET('/v1/attachments/{attachmentId}/content', {
+    params: { path: { attachmentId: uploaded.data!.id } },
+    parseAs: 'arrayBuffer',
+  });
   t.same(Buffer.from(scanBack.data as ArrayBuffer), scan);
 
   // the contract as the person signs it, in German
-  const contract = await client.GET('/v1/piis/{piisId}/versions/{version}/document', { params: { path: { piisId, version: 1 }, query: { lang: 'de' } }, parseAs: 'arrayBuffer' });
+  const contract = await client.GET('/v1/piis/{piisId}/versions/{version}/document', {
+    params: { path: { piisId, version: 1 }, query: { lang: 'de' } },
+    parseAs: 'arrayBuffer',
+  });
   t.equal(contract.response.status, 200);
-  t.equal(Buffer.from(contract.data as ArrayBuffer).subarray(0, 5).toString(), '%PDF-');
+  t.equal(
+    Buffer.from(contract.data as ArrayBuffer)
+      .subarray(0, 5)
+      .toString(),
+    '%PDF-',
+  );
 
   // vendor integration: the change feed and a webhook to a receiver on loopback
-  const vendor = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${await keys.token({ sub: 'e2e-vendor', roles: ['integration'], cpas: kbo })}` } });
+  const vendor = createClient<paths>({
+    baseUrl: base,
+    headers: { authorization: `Bearer ${await keys.token({ sub: 'e2e-vendor', roles: ['integration'], cpas: kbo })}` },
+  });
   vendor.use(validate);
   const feedEvents: Array<{ id: string; type: string; entityId: string | null }> = [];
   let feedCursor: string | undefined;
   for (;;) {
-    const feedPage = await vendor.GET('/v1/events', { params: { query: { limit: 20, ...(feedCursor ? { after: feedCursor } : {}) } } });
+    const feedPage = await vendor.GET('/v1/events', {
+      params: { query: { limit: 20, ...(feedCursor ? { after: feedCursor } : {}) } },
+    });
     feedEvents.push(...feedPage.data!.items);
     feedCursor = feedPage.data!.nextCursor;
     if (feedPage.data!.items.length < 20) break;
   }
-  t.ok(feedEvents.some((e) => e.type === 'piis.closed' && e.entityId === piisId), 'the feed holds the PIIS closing');
+  t.ok(
+    feedEvents.some((e) => e.type === 'piis.closed' && e.entityId === piisId),
+    'the feed holds the PIIS closing',
+  );
   t.equal(new Set(feedEvents.map((e) => e.id)).size, feedEvents.length, 'each event once');
   const imported = await vendor.POST('/v1/imports', {
     params: { query: { kind: 'beneficiaries' } },
@@ -325,16 +489,21 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   let importDone = imported.data!;
   for (let i = 0; i < 100 && importDone.status !== 'completed'; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    importDone = (await vendor.GET('/v1/imports/{importId}', { params: { path: { importId: imported.data!.id } } })).data!;
+    importDone = (await vendor.GET('/v1/imports/{importId}', { params: { path: { importId: imported.data!.id } } }))
+      .data!;
   }
   t.match(importDone, { status: 'completed', created: 1 });
-  const verdicts = await vendor.GET('/v1/imports/{importId}/rows', { params: { path: { importId: imported.data!.id } } });
+  const verdicts = await vendor.GET('/v1/imports/{importId}/rows', {
+    params: { path: { importId: imported.data!.id } },
+  });
   t.equal(verdicts.data?.items[0]?.verdict, 'created');
   const receiver = await startReceiver();
   t.teardown(() => receiver.close());
   const hook = await vendor.POST('/v1/webhooks', { body: { url: `${receiver.url}/e2e`, events: ['beneficiary.*'] } });
   t.equal(hook.response.status, 201);
-  const later = await client.POST('/v1/beneficiaries', { body: { niss: validNiss(), givenName: 'Lou', familyName: 'Later', language: 'fr' } });
+  const later = await client.POST('/v1/beneficiaries', {
+    body: { niss: validNiss(), givenName: 'Lou', familyName: 'Later', language: 'fr' },
+  });
   // a subscription may also get events committed just before it (the feed's horizon is the
   // cluster's): look for the one of this change among what arrives within 5 s
   const verifier = new StandardWebhook(hook.data!.secret);
@@ -342,34 +511,63 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const deadline = performance.now() + 5_000;
   let payload: Delivered | undefined;
   while (!payload && performance.now() < deadline) {
-    payload = receiver.received.map((r) => verifier.verify(r.body, r.headers) as Delivered).find((p) => p.data.entityId === later.data!.id);
+    payload = receiver.received
+      .map((r) => verifier.verify(r.body, r.headers) as Delivered)
+      .find((p) => p.data.entityId === later.data!.id);
     if (!payload) await new Promise((r) => setTimeout(r, 20));
   }
-  t.same([payload?.type, payload?.data.entityId], ['beneficiary.created', later.data!.id], 'delivered within 5 s, signed');
+  t.same(
+    [payload?.type, payload?.data.entityId],
+    ['beneficiary.created', later.data!.id],
+    'delivered within 5 s, signed',
+  );
   // the dispatcher records the attempt once the receiver has answered: the receiver may see the
   // request a moment before the attempt is readable
   let attempts: Array<{ outcome: string }> = [];
   while (attempts.length === 0 && performance.now() < deadline + 5_000) {
-    const page = await vendor.GET('/v1/webhooks/{webhookId}/deliveries', { params: { path: { webhookId: hook.data!.id }, query: { eventId: payload!.data.id } } });
+    const page = await vendor.GET('/v1/webhooks/{webhookId}/deliveries', {
+      params: { path: { webhookId: hook.data!.id }, query: { eventId: payload!.data.id } },
+    });
     attempts = page.data?.items ?? [];
     if (attempts.length === 0) await new Promise((r) => setTimeout(r, 20));
   }
-  t.same(attempts.map((d) => d.outcome), ['delivered'], 'the attempt is readable, delivered at the first try');
-  t.equal((await vendor.DELETE('/v1/webhooks/{webhookId}', { params: { path: { webhookId: hook.data!.id } } })).response.status, 204);
+  t.same(
+    attempts.map((d) => d.outcome),
+    ['delivered'],
+    'the attempt is readable, delivered at the first try',
+  );
+  t.equal(
+    (await vendor.DELETE('/v1/webhooks/{webhookId}', { params: { path: { webhookId: hook.data!.id } } })).response
+      .status,
+    204,
+  );
   const afterFeed = await vendor.GET('/v1/events', { params: { query: { after: feedCursor } } });
-  t.ok(afterFeed.data!.items.some((e) => e.type === 'beneficiary.created' && e.entityId === later.data!.id), 'the feed resumes from its cursor');
+  t.ok(
+    afterFeed.data!.items.some((e) => e.type === 'beneficiary.created' && e.entityId === later.data!.id),
+    'the feed resumes from its cursor',
+  );
 
   // the SPP IS views, as a federal dashboard and an exporter call them
-  const analyst = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${await keys.token({ sub: 'e2e-analyst', roles: ['spp_analyst'] })}` } });
+  const analyst = createClient<paths>({
+    baseUrl: base,
+    headers: { authorization: `Bearer ${await keys.token({ sub: 'e2e-analyst', roles: ['spp_analyst'] })}` },
+  });
   analyst.use(validate);
   const national = await analyst.GET('/v1/reports/national/indicators', { params: { query: { year: 2026 } } });
   const nationalBody = national.data as Exclude<typeof national.data, string>;
   t.equal(nationalBody?.rule, 'R-IND-PRIVACY');
-  t.ok(nationalBody?.rows.some((r) => r.kboNumber === kbo), 'every registered CPAS has its row');
+  t.ok(
+    nationalBody?.rows.some((r) => r.kboNumber === kbo),
+    'every registered CPAS has its row',
+  );
   const extract = await analyst.GET('/v1/reports/national/extract', { params: { query: { year: 2026 } } });
   const extractBody = extract.data as Exclude<typeof extract.data, string>;
   t.ok((extractBody?.items.length ?? 0) >= 1, 'the extract has the PIIS of the year');
-  t.equal((await analyst.GET('/v1/beneficiaries', {})).response.status, 403, 'the analyst never reads a personal record');
+  t.equal(
+    (await analyst.GET('/v1/beneficiaries', {})).response.status,
+    403,
+    'the analyst never reads a personal record',
+  );
 
   t.same(failures, [], 'every response conforms to the published document');
   t.ok(validated >= 20, `${validated} responses validated`);

@@ -28,9 +28,21 @@ export interface TestCpas {
 
 export async function buildHarness(
   t: TestContext,
-  options: { clock?: Clock; env?: Record<string, string>; poolSize?: number; sealAudit?: boolean; rollupWorker?: boolean; webhooks?: BuildOptions['webhooks']; imports?: BuildOptions['imports']; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    poolSize?: number;
+    sealAudit?: boolean;
+    rollupWorker?: boolean;
+    webhooks?: BuildOptions['webhooks'];
+    imports?: BuildOptions['imports'];
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<Harness> {
-  const db = await createTestDatabase({ poolSize: options.poolSize, statementTimeoutMs: options.env?.['STATEMENT_TIMEOUT_MS'] ? Number(options.env['STATEMENT_TIMEOUT_MS']) : undefined });
+  const db = await createTestDatabase({
+    poolSize: options.poolSize,
+    statementTimeoutMs: options.env?.['STATEMENT_TIMEOUT_MS'] ? Number(options.env['STATEMENT_TIMEOUT_MS']) : undefined,
+  });
   const keys = await createTestKeys();
   const config = loadConfig({
     DATABASE_URL: db.url ?? undefined,
@@ -44,13 +56,26 @@ export async function buildHarness(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await buildApp({ config, database: db.database, clock: options.clock, logStream: options.logStream, logger: options.logStream ? undefined : process.env['PIIS_TEST_LOG'] ? { level: 'error' } : false, sealAudit: options.sealAudit ?? false, rollupWorker: options.rollupWorker ?? false, webhooks: options.webhooks ?? false, imports: options.imports ?? false });
+  const app = await buildApp({
+    config,
+    database: db.database,
+    clock: options.clock,
+    logStream: options.logStream,
+    logger: options.logStream ? undefined : process.env['PIIS_TEST_LOG'] ? { level: 'error' } : false,
+    sealAudit: options.sealAudit ?? false,
+    rollupWorker: options.rollupWorker ?? false,
+    webhooks: options.webhooks ?? false,
+    imports: options.imports ?? false,
+  });
   await app.ready();
   t.teardown(async () => {
     await app.close();
     await db.close();
     // every 400, 409 and 422 a test met is one its operation documents (problem-codes.ts)
-    if (app.undeclaredProblems.length > 0) throw new Error(`answered with problem codes their operations do not document: ${[...new Set(app.undeclaredProblems)].join('; ')}`);
+    if (app.undeclaredProblems.length > 0)
+      throw new Error(
+        `answered with problem codes their operations do not document: ${[...new Set(app.undeclaredProblems)].join('; ')}`,
+      );
   });
   const platformToken = await keys.token({ sub: 'platform-admin', roles: ['platform_admin'] });
   return {
@@ -64,7 +89,12 @@ export async function buildHarness(
         method: 'POST',
         url: '/v1/cpas',
         headers: { authorization: `Bearer ${platformToken}` },
-        payload: { kboNumber: kbo, name: { fr: `CPAS ${kbo}`, nl: `OCMW ${kbo}`, de: `ÖSHZ ${kbo}` }, language: 'fr', nisCodes: [] },
+        payload: {
+          kboNumber: kbo,
+          name: { fr: `CPAS ${kbo}`, nl: `OCMW ${kbo}`, de: `ÖSHZ ${kbo}` },
+          language: 'fr',
+          nisCodes: [],
+        },
       });
       if (res.statusCode !== 201) throw new Error(`newCpas: ${res.statusCode} ${res.body}`);
       const id = res.json<{ id: string }>().id;
@@ -87,7 +117,13 @@ export async function newBeneficiary(app: FastifyInstance, token: string, overri
     method: 'POST',
     url: '/v1/beneficiaries',
     headers: bearer(token),
-    payload: { niss: validNiss(), givenName: 'Test', familyName: `Person-${Math.random().toString(36).slice(2, 7)}`, language: 'fr', ...overrides },
+    payload: {
+      niss: validNiss(),
+      givenName: 'Test',
+      familyName: `Person-${Math.random().toString(36).slice(2, 7)}`,
+      language: 'fr',
+      ...overrides,
+    },
   });
   if (res.statusCode !== 201) throw new Error(`newBeneficiary: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string; niss: string; version: number; givenName: string; familyName: string }>();

@@ -15,9 +15,17 @@ export interface AuditEntry {
 }
 
 /** listAuditEntries after the access log is flushed, so that every read answered so far is there. */
-export async function auditEntries(app: FastifyInstance, auditorToken: string, query = ''): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+export async function auditEntries(
+  app: FastifyInstance,
+  auditorToken: string,
+  query = '',
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   await app.deps.accessLog.flush();
-  const res = await app.inject({ method: 'GET', url: `/v1/audit?limit=500${query ? `&${query}` : ''}`, headers: bearer(auditorToken) });
+  const res = await app.inject({
+    method: 'GET',
+    url: `/v1/audit?limit=500${query ? `&${query}` : ''}`,
+    headers: bearer(auditorToken),
+  });
   if (res.statusCode !== 200) throw new Error(`listAuditEntries: ${res.statusCode} ${res.body}`);
   return res.json();
 }

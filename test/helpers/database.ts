@@ -23,7 +23,9 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(options: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { poolSize?: number; statementTimeoutMs?: number } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (serverUrl) {
     const template = process.env['PIIS_TEST_TEMPLATE'];
@@ -34,7 +36,10 @@ export async function createTestDatabase(options: { poolSize?: number; statement
     await maintenance.query(`create database ${name} template ${template}`);
     await maintenance.end();
     const url = withDatabase(serverUrl, name);
-    const database = await openPostgres(url, { poolSize: options.poolSize ?? 10, statementTimeoutMs: options.statementTimeoutMs });
+    const database = await openPostgres(url, {
+      poolSize: options.poolSize ?? 10,
+      statementTimeoutMs: options.statementTimeoutMs,
+    });
     const adminPool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
     // The drop below ends with (force): a connection still closing then receives "terminating
     // connection" (seen on Node 24, whose sockets close later); it is being torn down anyway.

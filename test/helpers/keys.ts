@@ -13,7 +13,10 @@ export interface TestKeys {
   privateKey: CryptoKey;
   publicJwk: JWK;
   kid: string;
-  token(claims: { sub?: string; roles: string[]; cpas?: string }, options?: { expiresIn?: string | number }): Promise<string>;
+  token(
+    claims: { sub?: string; roles: string[]; cpas?: string },
+    options?: { expiresIn?: string | number },
+  ): Promise<string>;
 }
 
 export async function createTestKeys(): Promise<TestKeys> {

@@ -43,10 +43,15 @@ export async function waitReady(base: string, child: ChildProcess, ms = 60_000):
  * Where a server process keeps its data: a fresh data directory and, on PostgreSQL, an empty
  * database it migrates at start. `query` reads it as the owner; `remove` drops both.
  */
-export async function serverStorage(): Promise<{ dataDir: string; databaseUrl: string | null; remove(): Promise<void> }> {
+export async function serverStorage(): Promise<{
+  dataDir: string;
+  databaseUrl: string | null;
+  remove(): Promise<void>;
+}> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piis-proc-'));
   const serverUrl = process.env['TEST_DATABASE_URL'];
-  if (!serverUrl) return { dataDir, databaseUrl: null, remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  if (!serverUrl)
+    return { dataDir, databaseUrl: null, remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   const name = `piis_proc_${randomBytes(5).toString('hex')}`;
   const c = new pg.Client({ connectionString: serverUrl });
   await c.connect();
@@ -68,7 +73,10 @@ export async function serverStorage(): Promise<{ dataDir: string; databaseUrl: s
 }
 
 export function startProcess(env: Record<string, string>): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js')], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist/server.js')], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
@@ -76,7 +84,12 @@ export function startProcess(env: Record<string, string>): { child: ChildProcess
 }
 
 /** The environment of a server process with real keys, on its own port and storage. */
-export function serverEnv(keys: TestKeys, storage: { dataDir: string; databaseUrl: string | null }, port: number, extra: Record<string, string> = {}): Record<string, string> {
+export function serverEnv(
+  keys: TestKeys,
+  storage: { dataDir: string; databaseUrl: string | null },
+  port: number,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     PORT: String(port),
     DATA_DIR: storage.dataDir,
@@ -99,7 +112,12 @@ export async function registeredCpasToken(base: string, keys: TestKeys): Promise
   const res = await fetch(`${base}/v1/cpas`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kboNumber: kbo, name: { fr: 'CPAS', nl: 'OCMW', de: 'ÖSHZ' }, language: 'fr', nisCodes: [] }),
+    body: JSON.stringify({
+      kboNumber: kbo,
+      name: { fr: 'CPAS', nl: 'OCMW', de: 'ÖSHZ' },
+      language: 'fr',
+      nisCodes: [],
+    }),
   });
   if (res.status !== 201) throw new Error(`registerCpas: ${res.status} ${await res.text()}`);
   return keys.token({ sub: 'vendor', roles: ['integration'], cpas: kbo });

@@ -30,7 +30,12 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r: Received = { headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: performance.now(), path: req.url ?? '/' };
+      const r: Received = {
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: performance.now(),
+        path: req.url ?? '/',
+      };
       received.push(r);
       const answer = behaviour(r, received.length);
       if (answer === 'hang') return void hanging.add(res);
@@ -49,7 +54,8 @@ export async function startReceiver(): Promise<Receiver> {
       const until = performance.now() + ms;
       const matching = () => received.filter((r) => path === undefined || r.path === path);
       while (matching().length < count) {
-        if (performance.now() > until) throw new Error(`receiver: ${matching().length} of ${count} requests after ${ms} ms`);
+        if (performance.now() > until)
+          throw new Error(`receiver: ${matching().length} of ${count} requests after ${ms} ms`);
         await new Promise((r) => setTimeout(r, 20));
       }
       return matching();

@@ -33,21 +33,32 @@ export async function renderedStateDrift(h: Harness, today: string): Promise<str
   );
   for (const f of files) {
     if (f.stored !== null && !isDeepStrictEqual(f.stored, f.fresh)) {
-      drift.push(`rendered file of PIIS ${f.id}:\n  kept  ${JSON.stringify(f.stored)}\n  fresh ${JSON.stringify(f.fresh)}`);
+      drift.push(
+        `rendered file of PIIS ${f.id}:\n  kept  ${JSON.stringify(f.stored)}\n  fresh ${JSON.stringify(f.fresh)}`,
+      );
     }
   }
   const people = await h.db.owner<{ cpas_id: string; id: string }>(`select cpas_id, id from beneficiary`);
   for (const p of people) {
-    const kept = await h.db.owner<StoredDeadline>(`select ${columns} from deadline where cpas_id = $1 and beneficiary_id = $2 ${order}`, [p.cpas_id, p.id]);
+    const kept = await h.db.owner<StoredDeadline>(
+      `select ${columns} from deadline where cpas_id = $1 and beneficiary_id = $2 ${order}`,
+      [p.cpas_id, p.id],
+    );
     const fresh = await inTenant(h.db.database.db, p.cpas_id, async (tx) => {
       await refreshDeadlines(tx, p.cpas_id, today, [p.id]);
-      const { rows } = await sql<StoredDeadline>`select ${sql.raw(columns)} from deadline where cpas_id = ${p.cpas_id} and beneficiary_id = ${p.id} ${sql.raw(order)}`.execute(tx);
+      const { rows } =
+        await sql<StoredDeadline>`select ${sql.raw(columns)} from deadline where cpas_id = ${p.cpas_id} and beneficiary_id = ${p.id} ${sql.raw(order)}`.execute(
+          tx,
+        );
       throw new Rollback(rows);
     }).catch((e: unknown) => {
       if (e instanceof Rollback) return e.rows;
       throw e;
     });
-    if (!isDeepStrictEqual(kept, fresh)) drift.push(`deadlines of beneficiary ${p.id}:\n  kept  ${JSON.stringify(kept)}\n  fresh ${JSON.stringify(fresh)}`);
+    if (!isDeepStrictEqual(kept, fresh))
+      drift.push(
+        `deadlines of beneficiary ${p.id}:\n  kept  ${JSON.stringify(kept)}\n  fresh ${JSON.stringify(fresh)}`,
+      );
   }
   return drift;
 }

@@ -15,4 +15,5 @@ export const rightDecision = (over: Partial<RightDecisionFact> = {}): RightDecis
   ...over,
 });
 
-export const rightEnd = (on: string): RightDecisionFact => rightDecision({ kind: 'end', startsOn: on, decidedOn: on, category: null, monthlyAmountCents: null });
+export const rightEnd = (on: string): RightDecisionFact =>
+  rightDecision({ kind: 'end', startsOn: on, decidedOn: on, category: null, monthlyAmountCents: null });

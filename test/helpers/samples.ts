@@ -20,13 +20,16 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>> }
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       const params = (op.parameters ?? []) as Array<{ name: string; in: string; required?: boolean; schema: Schema }>;
-      const [type, content] = Object.entries((op.requestBody?.content ?? {}) as Record<string, { schema: Schema }>)[0] ?? [];
+      const [type, content] =
+        Object.entries((op.requestBody?.content ?? {}) as Record<string, { schema: Schema }>)[0] ?? [];
       out.push({
         method: method.toUpperCase(),
         path,
         operationId: op.operationId,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-        query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required ?? false, schema: p.schema })),
+        query: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, required: p.required ?? false, schema: p.schema })),
         body: type && content ? { type, schema: content.schema } : null,
       });
     }
@@ -37,7 +40,18 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>> }
 /** Values a sample takes by property name: ids of real records, a registered KBO, a NISS. */
 export type Hints = Record<string, unknown>;
 
-const CANDIDATES = ['x', 'abc', 'ref-1', '21004', '2026-03-02', 'statistics', 'file.pdf', '*', 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=', 'https://example.org/hook'];
+const CANDIDATES = [
+  'x',
+  'abc',
+  'ref-1',
+  '21004',
+  '2026-03-02',
+  'statistics',
+  'file.pdf',
+  '*',
+  'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=',
+  'https://example.org/hook',
+];
 
 function sampleString(s: Schema, hints: Hints): string {
   if (s.format === 'date' || s.pattern === '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') return '2026-03-02';
@@ -100,15 +114,40 @@ export function sample(s: Schema | undefined, hints: Hints = {}, name = ''): unk
 
 /** What a fuzzing run sends in place of a field's value: other types, bounds, and hostile text. */
 export function hostileValues(s: Schema | undefined): unknown[] {
-  const always: unknown[] = [null, {}, [], true, -1, 'x'.repeat(70_000), '\u0000', '\ud800', "' or 1=1 --", '$v$;select 1;$v$'];
+  const always: unknown[] = [
+    null,
+    {},
+    [],
+    true,
+    -1,
+    'x'.repeat(70_000),
+    '\u0000',
+    '\ud800',
+    "' or 1=1 --",
+    '$v$;select 1;$v$',
+  ];
   if (!s) return always;
   const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type;
-  if (type === 'string' && (s.format === 'date' || s.pattern?.includes('[0-9]{4}-'))) return [...always, '2026-02-30', '0000-01-01', '9999-12-31', '2026-13-01'];
-  if (type === 'string' && s.format === 'uuid') return [...always, '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
-  if (type === 'integer' || type === 'number') return [...always, 2147483647, -2147483648, 1e308, 0.5, s.maximum ?? 10 ** 12];
+  if (type === 'string' && (s.format === 'date' || s.pattern?.includes('[0-9]{4}-')))
+    return [...always, '2026-02-30', '0000-01-01', '9999-12-31', '2026-13-01'];
+  if (type === 'string' && s.format === 'uuid')
+    return [...always, '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+  if (type === 'integer' || type === 'number')
+    return [...always, 2147483647, -2147483648, 1e308, 0.5, s.maximum ?? 10 ** 12];
   if (type === 'array') return [...always, Array.from({ length: 2_000 }, () => 'x')];
   return always;
 }
 
 /** Hostile text for a query or path parameter. */
-export const HOSTILE_PARAMS = ['x', '-1', '99999999999999999999', '2026-02-30', '%00', '%ff', '..%2f..%2f', "'%20or%201=1--", 'x'.repeat(3_000), '00000000-0000-0000-0000-000000000000'];
+export const HOSTILE_PARAMS = [
+  'x',
+  '-1',
+  '99999999999999999999',
+  '2026-02-30',
+  '%00',
+  '%ff',
+  '..%2f..%2f',
+  "'%20or%201=1--",
+  'x'.repeat(3_000),
+  '00000000-0000-0000-0000-000000000000',
+];

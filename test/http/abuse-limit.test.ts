@@ -23,7 +23,11 @@ t.test('abuse limits before authentication', async (t) => {
   const h = await buildHarness(t, { env: { AUTH_FAILURE_LIMIT_PER_MINUTE: '5' } });
   const cpas = await h.newCpas();
   const good = await cpas.token('social_worker');
-  t.equal((await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(good) })).statusCode, 200, 'a valid token, verified once');
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(good) })).statusCode,
+    200,
+    'a valid token, verified once',
+  );
 
   const forged = `${good.slice(0, -6)}AAAAAA`;
   const statuses: number[] = [];
@@ -39,9 +43,26 @@ t.test('abuse limits before authentication', async (t) => {
   }
   t.same(statuses, [401, 401, 401, 401, 401, 429, 429, 429], 'five failures, then 429 before the token is looked at');
   const fresh = await cpas.token('social_worker', 'someone-new');
-  t.equal((await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(fresh) })).statusCode, 429, 'an unseen token from a blocked address waits too (its signature is not checked)');
-  t.equal((await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(good) })).statusCode, 200, 'a token verified before still passes');
-  t.equal((await h.app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200, 'public routes are not blocked');
-  const other = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(forged), remoteAddress: '10.1.2.3' });
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(fresh) })).statusCode,
+    429,
+    'an unseen token from a blocked address waits too (its signature is not checked)',
+  );
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(good) })).statusCode,
+    200,
+    'a token verified before still passes',
+  );
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: '/health/live' })).statusCode,
+    200,
+    'public routes are not blocked',
+  );
+  const other = await h.app.inject({
+    method: 'GET',
+    url: '/v1/beneficiaries',
+    headers: bearer(forged),
+    remoteAddress: '10.1.2.3',
+  });
   t.equal(other.statusCode, 401, 'another address has its own budget');
 });

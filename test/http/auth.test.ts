@@ -20,7 +20,9 @@ t.test('auth', async (t) => {
     `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url.encode(JSON.stringify(payload))}.`;
 
   const full = { ...claims, sub: 'u1', iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 600 };
-  const publicPem = await exportSPKI((await import('node:crypto')).createPublicKey({ key: k.publicJwk as never, format: 'jwk' }) as never).catch(() => null);
+  const publicPem = await exportSPKI(
+    (await import('node:crypto')).createPublicKey({ key: k.publicJwk as never, format: 'jwk' }) as never,
+  ).catch(() => null);
   const hsWithPublicKey = (() => {
     const header = base64url.encode(JSON.stringify({ alg: 'HS256', kid: k.kid, typ: 'JWT' }));
     const payload = base64url.encode(JSON.stringify(full));
@@ -46,19 +48,26 @@ t.test('auth', async (t) => {
     ['missing exp', await signed({ ...claims, sub: 'u1', iss: ISSUER, aud: AUDIENCE, iat: now })],
     ['missing sub', await signed({ ...claims, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 600 })],
     ['unknown kid', await signed(full, { kid: 'no-such-key' })],
-    ['signed by another key', await new SignJWT(full).setProtectedHeader({ alg: 'ES256', kid: k.kid }).sign(otherKey.privateKey)],
+    [
+      'signed by another key',
+      await new SignJWT(full).setProtectedHeader({ alg: 'ES256', kid: k.kid }).sign(otherKey.privateKey),
+    ],
     ['tampered payload', tampered],
     ['roles not an array', await signed({ ...full, roles: 'social_worker' })],
     ['an unknown role', await signed({ ...full, roles: ['superuser'] })],
     ['a malformed cpas claim', await signed({ ...full, cpas: '123' })],
     ['garbage', 'not.a.jwt'],
-    ['missing iat (AUTH_MAX_TOKEN_AGE needs it)', await signed({ ...claims, sub: 'u1', iss: ISSUER, aud: AUDIENCE, exp: now + 600 })],
+    [
+      'missing iat (AUTH_MAX_TOKEN_AGE needs it)',
+      await signed({ ...claims, sub: 'u1', iss: ISSUER, aud: AUDIENCE, exp: now + 600 }),
+    ],
     ['exp ten years ahead', await signed({ ...full, exp: now + 10 * 365 * 86400 })],
     ['a lifetime one second over the working day', await signed({ ...full, exp: now + 8 * 3600 + 1 })],
     ['issued more than a working day ago', await signed({ ...full, iat: now - 8 * 3600 - 60, exp: now + 60 })],
   ];
 
-  const auditCount = async () => Number((await h.db.owner<{ n: string }>('select count(*) as n from audit_entry where cpas_id = $1', [a.id]))[0]!.n);
+  const auditCount = async () =>
+    Number((await h.db.owner<{ n: string }>('select count(*) as n from audit_entry where cpas_id = $1', [a.id]))[0]!.n);
   const before = await auditCount();
 
   t.test('when a token is not acceptable, then 401 unauthenticated and no handler runs', async (t) => {
@@ -67,9 +76,18 @@ t.test('auth', async (t) => {
       t.equal(res.statusCode, 401, why);
       t.equal(res.json().code, 'unauthenticated', why);
       t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
-      t.match(res.headers['www-authenticate'], /^Bearer realm="piis", error="invalid_token", error_description="[^"]+"$/, `${why}: the RFC 6750 challenge`);
+      t.match(
+        res.headers['www-authenticate'],
+        /^Bearer realm="piis", error="invalid_token", error_description="[^"]+"$/,
+        `${why}: the RFC 6750 challenge`,
+      );
     }
-    const post = await h.app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: bearer(cases[0]![1]), payload: { niss: 'x' } });
+    const post = await h.app.inject({
+      method: 'POST',
+      url: '/v1/beneficiaries',
+      headers: bearer(cases[0]![1]),
+      payload: { niss: 'x' },
+    });
     t.equal(post.statusCode, 401, 'a POST with a bad token is refused before its body is validated');
   });
 
@@ -79,16 +97,27 @@ t.test('auth', async (t) => {
     t.equal(res.headers['www-authenticate'], 'Bearer realm="piis"');
   });
 
-  t.test('when the lifetime is exactly the working day, then the token is accepted (AUTH_MAX_TOKEN_AGE boundary)', async (t) => {
-    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(await signed({ ...full, exp: now + 8 * 3600 })) });
-    t.equal(res.statusCode, 200, res.body);
-  });
+  t.test(
+    'when the lifetime is exactly the working day, then the token is accepted (AUTH_MAX_TOKEN_AGE boundary)',
+    async (t) => {
+      const res = await h.app.inject({
+        method: 'GET',
+        url: '/v1/beneficiaries',
+        headers: bearer(await signed({ ...full, exp: now + 8 * 3600 })),
+      });
+      t.equal(res.statusCode, 200, res.body);
+    },
+  );
 
   t.test('when the token is in the query string, then 401 even with a valid header', async (t) => {
     const q = await h.app.inject({ method: 'GET', url: `/v1/beneficiaries?access_token=${good}` });
     t.equal(q.statusCode, 401);
     t.match(q.headers['www-authenticate'], /error="invalid_request"/);
-    const both = await h.app.inject({ method: 'GET', url: `/v1/beneficiaries?access_token=${good}`, headers: bearer(good) });
+    const both = await h.app.inject({
+      method: 'GET',
+      url: `/v1/beneficiaries?access_token=${good}`,
+      headers: bearer(good),
+    });
     t.equal(both.statusCode, 401);
   });
 
@@ -96,18 +125,30 @@ t.test('auth', async (t) => {
     for (const authorization of [`Basic ${good}`, `Bearer`, `bearer ${good} extra`, good]) {
       const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: { authorization } });
       t.equal(res.statusCode, 401, authorization.slice(0, 12));
-      t.match(res.headers['www-authenticate'], /^Bearer realm="piis", error="invalid_(request|token)"/, authorization.slice(0, 12));
+      t.match(
+        res.headers['www-authenticate'],
+        /^Bearer realm="piis", error="invalid_(request|token)"/,
+        authorization.slice(0, 12),
+      );
     }
   });
 
   t.test('when the token is valid, then 200 — and no refused token left an audit entry', async (t) => {
     const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(good) });
     t.equal(res.statusCode, 200);
-    t.equal(await auditCount(), before, 'the refused requests wrote nothing (the empty list read writes no entry either)');
+    t.equal(
+      await auditCount(),
+      before,
+      'the refused requests wrote nothing (the empty list read writes no entry either)',
+    );
   });
 
   t.test('when a tenant role has no cpas claim, then 403', async (t) => {
-    const res = await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(await signed({ ...full, cpas: undefined })) });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/v1/beneficiaries',
+      headers: bearer(await signed({ ...full, cpas: undefined })),
+    });
     t.equal(res.statusCode, 403);
   });
 });
@@ -115,8 +156,16 @@ t.test('auth', async (t) => {
 t.test('when AUTH_MAX_TOKEN_AGE is set, then it bounds the lifetime instead of the working day', async (t) => {
   const h = await buildHarness(t, { env: { AUTH_MAX_TOKEN_AGE: '600' } });
   const admin = (expiresIn: string) => h.keys.token({ roles: ['platform_admin'] }, { expiresIn });
-  t.equal((await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await admin('600s')) })).statusCode, 200, '600 s: accepted');
-  t.equal((await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await admin('601s')) })).statusCode, 401, '601 s: refused');
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await admin('600s')) })).statusCode,
+    200,
+    '600 s: accepted',
+  );
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await admin('601s')) })).statusCode,
+    401,
+    '601 s: refused',
+  );
 });
 
 t.test('when the keys come from AUTH_JWKS_URL, then tokens they sign are accepted and others refused', async (t) => {
@@ -132,9 +181,19 @@ t.test('when the keys come from AUTH_JWKS_URL, then tokens they sign are accepte
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const port = (server.address() as { port: number }).port;
   const h = await buildHarness(t, { env: { AUTH_JWKS_FILE: '', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json` } });
-  const status = (await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(await keys.token({ roles: ['platform_admin'] })) })).statusCode;
+  const status = (
+    await h.app.inject({
+      method: 'GET',
+      url: '/v1/cpas',
+      headers: bearer(await keys.token({ roles: ['platform_admin'] })),
+    })
+  ).statusCode;
   t.equal(status, 200, 'a token signed by the remote key set is accepted');
   t.ok(served >= 1, 'the key set was fetched from the URL');
   const foreign = await h.keys.token({ roles: ['platform_admin'] });
-  t.equal((await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(foreign) })).statusCode, 401, 'a token of another key set is refused');
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: '/v1/cpas', headers: bearer(foreign) })).statusCode,
+    401,
+    'a token of another key set is refused',
+  );
 });

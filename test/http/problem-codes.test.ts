@@ -7,8 +7,17 @@ import { buildHarness } from '../helpers/app.js';
 
 t.test('when an operation’s inputs are read, then the codes they bring are inferred', async (t) => {
   const list = { type: 'object', properties: { cursor: { type: 'string' }, niss: { type: 'string' } } };
-  t.same(Object.fromEntries(answerableCodes({ querystring: list }, false)), { 400: ['invalid-cursor', 'invalid-niss', 'validation-failed'] });
-  const body = { type: 'object', properties: { externalRef: { type: 'string' }, toKboNumber: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { kboNumber: { type: 'string' } } } } } };
+  t.same(Object.fromEntries(answerableCodes({ querystring: list }, false)), {
+    400: ['invalid-cursor', 'invalid-niss', 'validation-failed'],
+  });
+  const body = {
+    type: 'object',
+    properties: {
+      externalRef: { type: 'string' },
+      toKboNumber: { type: 'string' },
+      items: { type: 'array', items: { type: 'object', properties: { kboNumber: { type: 'string' } } } },
+    },
+  };
   const headers = { type: 'object', properties: { 'idempotency-key': { type: 'string' } } };
   t.same(Object.fromEntries(answerableCodes({ body, headers }, true, ['invalid-state'])), {
     400: ['invalid-kbo', 'validation-failed'],
@@ -16,7 +25,11 @@ t.test('when an operation’s inputs are read, then the codes they bring are inf
     422: ['idempotency-key-reused'],
   });
   t.same(Object.fromEntries(answerableCodes({}, false)), {}, 'no inputs, no body: no 400');
-  t.same(Object.fromEntries(answerableCodes({}, true)), { 400: ['validation-failed'] }, 'a body that is not JSON is refused even without a schema');
+  t.same(
+    Object.fromEntries(answerableCodes({}, true)),
+    { 400: ['validation-failed'] },
+    'a body that is not JSON is refused even without a schema',
+  );
 });
 
 t.test('when the document is read, then each operation lists its own codes', async (t) => {
@@ -24,7 +37,12 @@ t.test('when the document is read, then each operation lists its own codes', asy
   const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
   const responses = (path: string, method: string) => {
     const r = doc.paths[path][method].responses as Record<string, { $ref?: string; description?: string }>;
-    return Object.fromEntries(Object.entries(r).map(([status, v]) => [status, v.$ref ? doc.components.responses[v.$ref.split('/').pop()!].description : v.description]));
+    return Object.fromEntries(
+      Object.entries(r).map(([status, v]) => [
+        status,
+        v.$ref ? doc.components.responses[v.$ref.split('/').pop()!].description : v.description,
+      ]),
+    );
   };
   const create = responses('/v1/beneficiaries', 'post');
   t.equal(create['400'], '400: invalid-niss, validation-failed');

@@ -14,14 +14,26 @@ interface Answer {
 }
 
 /** A request whose body is streamed in 64 KB chunks, as an upload is; rejects on a reset. */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer }): Promise<Answer> {
+function send(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { ...options.headers, ...(options.body ? { 'content-length': String(options.body.length) } : {}) } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { ...options.headers, ...(options.body ? { 'content-length': String(options.body.length) } : {}) },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     const body = options.body;
     if (!body) return void req.end();
@@ -53,23 +65,41 @@ t.test('refusals on the wire', async (t) => {
   };
 
   t.test('when the headers exceed what Node.js reads, then 431 header-fields-too-large as a problem', async () => {
-    problem(await send(port, { path: '/v1/beneficiaries', headers: { 'x-padding': 'a'.repeat(20_000) } }), 431, 'header-fields-too-large');
+    problem(
+      await send(port, { path: '/v1/beneficiaries', headers: { 'x-padding': 'a'.repeat(20_000) } }),
+      431,
+      'header-fields-too-large',
+    );
   });
 
   t.test('when a path parameter is longer than the router takes, then 414 uri-too-long as a problem', async () => {
-    problem(await send(port, { path: `/v1/beneficiaries/${'a'.repeat(300)}`, headers: bearer(token) }), 414, 'uri-too-long');
+    problem(
+      await send(port, { path: `/v1/beneficiaries/${'a'.repeat(300)}`, headers: bearer(token) }),
+      414,
+      'uri-too-long',
+    );
   });
 
   t.test('when a JSON body of 2 MB is streamed without Expect, then 413 is read, not a reset', async () => {
     for (let i = 0; i < 3; i++) {
-      const a = await send(port, { method: 'POST', path: '/v1/beneficiaries', headers: { ...bearer(token), 'content-type': 'application/json' }, body: Buffer.alloc(2_000_000, 97) });
+      const a = await send(port, {
+        method: 'POST',
+        path: '/v1/beneficiaries',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: Buffer.alloc(2_000_000, 97),
+      });
       problem(a, 413, 'payload-too-large');
     }
   });
 
   t.test('when an 11 MB upload is streamed without Expect, then 413 is read, not a reset', async () => {
     for (let i = 0; i < 3; i++) {
-      const a = await send(port, { method: 'POST', path: '/v1/attachments', headers: { ...bearer(token), 'content-type': 'application/pdf' }, body: Buffer.alloc(11_000_000, 1) });
+      const a = await send(port, {
+        method: 'POST',
+        path: '/v1/attachments',
+        headers: { ...bearer(token), 'content-type': 'application/pdf' },
+        body: Buffer.alloc(11_000_000, 1),
+      });
       problem(a, 413, 'payload-too-large');
     }
   });

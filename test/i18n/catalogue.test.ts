@@ -2,7 +2,18 @@
 // and en with the same placeholders, every text parses as ICU MessageFormat, and the dates and
 // amounts inside sentences are said in the reader's language.
 import t from 'tap';
-import { LANGUAGES, messages, msg, date, cents, placeholders, render, sayDate, sayEuros, type MessageId } from '../../src/i18n/catalogue.js';
+import {
+  LANGUAGES,
+  messages,
+  msg,
+  date,
+  cents,
+  placeholders,
+  render,
+  sayDate,
+  sayEuros,
+  type MessageId,
+} from '../../src/i18n/catalogue.js';
 import { en } from '../../src/i18n/messages/en.js';
 import { negotiateLanguage } from '../../src/i18n/negotiate.js';
 
@@ -24,10 +35,16 @@ t.test('every message id has a text in fr, nl, de and en, with the placeholders 
   }
 });
 
-t.test('a French, Dutch or German text is not the English one (except codes, names and bare placeholders)', async (t) => {
-  const same = (lang: 'fr' | 'nl' | 'de') => ids.filter((id) => messages[lang][id] === en[id] && /[a-z]{4,} [a-z]{4,}/i.test(en[id].replace(/\{[^}]*\}/g, '')));
-  for (const lang of ['fr', 'nl', 'de'] as const) t.same(same(lang), [], `${lang}: no sentence left in English`);
-});
+t.test(
+  'a French, Dutch or German text is not the English one (except codes, names and bare placeholders)',
+  async (t) => {
+    const same = (lang: 'fr' | 'nl' | 'de') =>
+      ids.filter(
+        (id) => messages[lang][id] === en[id] && /[a-z]{4,} [a-z]{4,}/i.test(en[id].replace(/\{[^}]*\}/g, '')),
+      );
+    for (const lang of ['fr', 'nl', 'de'] as const) t.same(same(lang), [], `${lang}: no sentence left in English`);
+  },
+);
 
 t.test('dates in sentences carry the weekday and amounts are euros, in the reader’s format', async (t) => {
   const cases: Array<[string, string, string]> = [
@@ -45,8 +62,15 @@ t.test('dates in sentences carry the weekday and amounts are euros, in the reade
   t.equal(nbsp(sayEuros('de', 130000)), '1.300,00 €');
   t.equal(nbsp(sayEuros('fr', 1)), '0,01 €', 'one cent');
   t.equal(nbsp(sayEuros('nl', -250)), '€ -2,50', 'a negative amount');
-  t.equal(render('fr', msg('import.row-unreadable', { row: 3, reason: msg('import.line-not-json') })), 'Ligne 3 : la ligne n’est pas du JSON valide', 'a message inside a message');
-  t.equal(render('de', msg('http.no-operation', { method: 'GET', path: date('2026-03-04') as never })), 'Keine Operation GET Mittwoch, 4. März 2026');
+  t.equal(
+    render('fr', msg('import.row-unreadable', { row: 3, reason: msg('import.line-not-json') })),
+    'Ligne 3 : la ligne n’est pas du JSON valide',
+    'a message inside a message',
+  );
+  t.equal(
+    render('de', msg('http.no-operation', { method: 'GET', path: date('2026-03-04') as never })),
+    'Keine Operation GET Mittwoch, 4. März 2026',
+  );
   t.equal(nbsp(render('nl', msg('http.no-operation', { method: 'GET', path: cents(5) }))), 'Geen bewerking GET € 0,05');
 });
 
@@ -75,7 +99,12 @@ t.test('Accept-Language: ranges by quality, region subtags ignored, unknown or m
     ['NL-be', 'fr', 'nl'],
     ['de;q=abc', 'fr', 'de'],
   ];
-  for (const [header, fallback, expected] of cases) t.equal(negotiateLanguage(header, fallback), expected, `${String(header).slice(0, 30)} (fallback ${fallback}) → ${expected}`);
+  for (const [header, fallback, expected] of cases)
+    t.equal(
+      negotiateLanguage(header, fallback),
+      expected,
+      `${String(header).slice(0, 30)} (fallback ${fallback}) → ${expected}`,
+    );
 });
 
 t.test('every code of every list has its label in the catalogue, and every label names a code', async (t) => {
@@ -91,7 +120,11 @@ t.test('when a value a message names is missing, then the tests fail and product
     process.env['PIIS_STRICT_MESSAGES'] = '1';
     t.throws(() => render('fr', msg('http.no-operation', { method: 'GET' })), 'strict: a missing value throws');
     delete process.env['PIIS_STRICT_MESSAGES'];
-    t.equal(render('nl', msg('http.no-operation', { method: 'PUT' })), 'Geen bewerking PUT —', 'lenient: a dash, never a raw id or a blank');
+    t.equal(
+      render('nl', msg('http.no-operation', { method: 'PUT' })),
+      'Geen bewerking PUT —',
+      'lenient: a dash, never a raw id or a blank',
+    );
   } finally {
     if (strict === undefined) delete process.env['PIIS_STRICT_MESSAGES'];
     else process.env['PIIS_STRICT_MESSAGES'] = strict;
@@ -106,5 +139,10 @@ t.test('every rule of the rule table has its title in the catalogue', async (t) 
 t.test('the indicator code list names every indicator the reports give', async (t) => {
   const { codeLists } = await import('../../src/modules/meta/codes.js');
   const { indicators } = await import('../../src/rules/indicators.js');
-  t.same([...codeLists['indicator']!].sort(), indicators([], 2026).map((i) => i.key).sort());
+  t.same(
+    [...codeLists['indicator']!].sort(),
+    indicators([], 2026)
+      .map((i) => i.key)
+      .sort(),
+  );
 });

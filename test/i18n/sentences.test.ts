@@ -8,7 +8,8 @@ import { bearer, buildHarness, json } from '../helpers/app.js';
 import { piisIn, post } from '../helpers/piis.js';
 
 /** Words of English sentences that no French, Dutch or German sentence of ours contains. */
-const ENGLISH = /\b(the|and|which|with|before|after|signed|granted|within|months|days|must|been|has|cannot|request(ed)?|subsidy|deadline|between|until|only|against|none|every|people)\b/i;
+const ENGLISH =
+  /\b(the|and|which|with|before|after|signed|granted|within|months|days|must|been|has|cannot|request(ed)?|subsidy|deadline|between|until|only|against|none|every|people)\b/i;
 
 /** Every string under the keys people read: explanation, detail, title, message. */
 function sentences(value: unknown, out: string[] = []): string[] {
@@ -34,7 +35,10 @@ t.test('sentences in the reader’s language', async (t) => {
   await piisIn(app, manager, 'closed');
   await post(app, worker, `/v1/piis/${active.piisId}/interview-requests`, { requestedOn: '2026-11-06' });
   await post(app, worker, `/v1/piis/${reflecting.piisId}/hearing-requests`, { requestedOn: '2026-03-05' });
-  await post(app, manager, `/v1/piis/${active.piisId}/subsidy-extension-requests`, { requestedOn: '2026-11-20', motivation: 'Far from integration' });
+  await post(app, manager, `/v1/piis/${active.piisId}/subsidy-extension-requests`, {
+    requestedOn: '2026-11-20',
+    motivation: 'Far from integration',
+  });
 
   const answers = (lang: string) => {
     const headers = (token: string) => ({ ...bearer(token), 'accept-language': lang });
@@ -47,12 +51,42 @@ t.test('sentences in the reader’s language', async (t) => {
       ['GET /v1/reports/indicators', () => get('/v1/reports/indicators?year=2026')],
       ['GET /v1/reports/national/indicators', () => get('/v1/reports/national/indicators?year=2026', analyst)],
       ['GET /v1/reports/national/extract', () => get('/v1/reports/national/extract?year=2026', analyst)],
-      ['422 early signature', () => app.inject({ method: 'POST', url: `/v1/piis/${reflecting.piisId}/signatures`, headers: headers(manager), payload: { party: 'beneficiary', signedOn: '2026-03-04', signatoryName: 'X' } })],
-      ['400 bad body', () => app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: headers(manager), payload: { niss: '85073003329', givenName: 7, nickname: 'x' } })],
-      ['400 bad NISS', () => app.inject({ method: 'POST', url: '/v1/beneficiaries', headers: headers(manager), payload: { niss: '85073003329', givenName: 'A', familyName: 'B', language: 'fr' } })],
+      [
+        '422 early signature',
+        () =>
+          app.inject({
+            method: 'POST',
+            url: `/v1/piis/${reflecting.piisId}/signatures`,
+            headers: headers(manager),
+            payload: { party: 'beneficiary', signedOn: '2026-03-04', signatoryName: 'X' },
+          }),
+      ],
+      [
+        '400 bad body',
+        () =>
+          app.inject({
+            method: 'POST',
+            url: '/v1/beneficiaries',
+            headers: headers(manager),
+            payload: { niss: '85073003329', givenName: 7, nickname: 'x' },
+          }),
+      ],
+      [
+        '400 bad NISS',
+        () =>
+          app.inject({
+            method: 'POST',
+            url: '/v1/beneficiaries',
+            headers: headers(manager),
+            payload: { niss: '85073003329', givenName: 'A', familyName: 'B', language: 'fr' },
+          }),
+      ],
       ['404 unknown PIIS', () => get('/v1/piis/00000000-0000-7000-8000-000000000001')],
       ['GET /v1/rules', () => app.inject({ method: 'GET', url: '/v1/rules', headers: { 'accept-language': lang } })],
-      ['401 without token', () => app.inject({ method: 'GET', url: '/v1/deadlines', headers: { 'accept-language': lang } })],
+      [
+        '401 without token',
+        () => app.inject({ method: 'GET', url: '/v1/deadlines', headers: { 'accept-language': lang } }),
+      ],
     ] as const;
   };
 
@@ -76,26 +110,54 @@ t.test('sentences in the reader’s language', async (t) => {
     });
   }
 
-  t.test('when Accept-Language names a region and a quality, or nothing known, then the language follows HTTP', async (t) => {
-    const lang = async (header?: string) => (await app.inject({ method: 'GET', url: `/v1/piis/${active.piisId}`, headers: { ...bearer(manager), ...(header === undefined ? {} : { 'accept-language': header }) } })).headers['content-language'];
-    t.equal(await lang('nl-BE,nl;q=0.9'), 'nl');
-    t.equal(await lang('it, de;q=0.9'), 'de');
-    t.equal(await lang('it'), 'fr', 'nothing known: the CPAS’s language');
-    t.equal(await lang(undefined), 'fr', 'no header: the CPAS’s language');
-    t.equal(await lang('en'), 'en', 'English only when asked');
-    t.equal(await lang(';;;q=abc,'), 'fr', 'malformed: the fallback, never a 4xx');
-    t.equal(await lang(`${'x-long,'.repeat(200)}de`), 'fr', 'past what is read: the fallback');
-    const codes = await app.inject({ method: 'GET', url: '/v1/codes', headers: { 'accept-language': `${'zz;q=0.1,'.repeat(100)}nl` } });
-    t.equal(codes.statusCode, 200, 'a long Accept-Language is never a 4xx');
-  });
+  t.test(
+    'when Accept-Language names a region and a quality, or nothing known, then the language follows HTTP',
+    async (t) => {
+      const lang = async (header?: string) =>
+        (
+          await app.inject({
+            method: 'GET',
+            url: `/v1/piis/${active.piisId}`,
+            headers: { ...bearer(manager), ...(header === undefined ? {} : { 'accept-language': header }) },
+          })
+        ).headers['content-language'];
+      t.equal(await lang('nl-BE,nl;q=0.9'), 'nl');
+      t.equal(await lang('it, de;q=0.9'), 'de');
+      t.equal(await lang('it'), 'fr', 'nothing known: the CPAS’s language');
+      t.equal(await lang(undefined), 'fr', 'no header: the CPAS’s language');
+      t.equal(await lang('en'), 'en', 'English only when asked');
+      t.equal(await lang(';;;q=abc,'), 'fr', 'malformed: the fallback, never a 4xx');
+      t.equal(await lang(`${'x-long,'.repeat(200)}de`), 'fr', 'past what is read: the fallback');
+      const codes = await app.inject({
+        method: 'GET',
+        url: '/v1/codes',
+        headers: { 'accept-language': `${'zz;q=0.1,'.repeat(100)}nl` },
+      });
+      t.equal(codes.statusCode, 200, 'a long Accept-Language is never a 4xx');
+    },
+  );
 
   t.test('when the CPAS works in Dutch, then its answers without Accept-Language are Dutch', async (t) => {
     const kbo = '0207437468';
     const platform = await h.keys.token({ sub: 'platform', roles: ['platform_admin'] });
-    const created = await app.inject({ method: 'POST', url: '/v1/cpas', headers: bearer(platform), payload: { kboNumber: kbo, name: { fr: 'CPAS de Gand', nl: 'OCMW Gent', de: 'ÖSHZ Gent' }, language: 'nl', nisCodes: [] } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/cpas',
+      headers: bearer(platform),
+      payload: {
+        kboNumber: kbo,
+        name: { fr: 'CPAS de Gand', nl: 'OCMW Gent', de: 'ÖSHZ Gent' },
+        language: 'nl',
+        nisCodes: [],
+      },
+    });
     t.equal(created.statusCode, 201, created.body);
     const token = await h.keys.token({ sub: 'gent-worker', roles: ['social_worker'], cpas: kbo });
-    const res = await app.inject({ method: 'GET', url: '/v1/piis/00000000-0000-7000-8000-000000000001', headers: bearer(token) });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/v1/piis/00000000-0000-7000-8000-000000000001',
+      headers: bearer(token),
+    });
     t.equal(res.headers['content-language'], 'nl');
     t.equal(json(res).detail, 'Geen dergelijk GPMI in uw OCMW');
   });

@@ -16,7 +16,8 @@ t.test('R-REFLECT: each worked case explains its period and earliest signature i
   cases['R-REFLECT'].forEach((c: any, i: number) => {
     const lang = turn(i);
     const said = render(lang, reflectionPeriod(c.handedOverOn).earliestSignatureOn.explanation);
-    for (const d of [c.handedOverOn, c.reflectionEndsOn, c.earliestSignatureOn]) t.ok(said.includes(sayDate(lang, d)), `${c.handedOverOn} [${lang}] names ${sayDate(lang, d)}`);
+    for (const d of [c.handedOverOn, c.reflectionEndsOn, c.earliestSignatureOn])
+      t.ok(said.includes(sayDate(lang, d)), `${c.handedOverOn} [${lang}] names ${sayDate(lang, d)}`);
   });
 });
 
@@ -24,16 +25,31 @@ t.test('R-EVAL-INTERVIEW: each worked case explains its due date in its language
   cases['R-EVAL-INTERVIEW'].forEach((c: any, i: number) => {
     const lang = turn(i);
     const said = render(lang, interviewDue(c.requestedOn).explanation);
-    t.ok(said.includes(sayDate(lang, c.requestedOn)) && said.includes(sayDate(lang, c.dueOn)), `${c.requestedOn} → ${c.dueOn} [${lang}]: ${said.slice(0, 100)}`);
+    t.ok(
+      said.includes(sayDate(lang, c.requestedOn)) && said.includes(sayDate(lang, c.dueOn)),
+      `${c.requestedOn} → ${c.dueOn} [${lang}]: ${said.slice(0, 100)}`,
+    );
   });
 });
 
 t.test('R-OBLIG-DEADLINE: each worked case explains its deadline in its language', async (t) => {
   cases['R-OBLIG-DEADLINE'].forEach((c: any, i: number) => {
     const lang = turn(i);
-    const grant = { id: 'g', kind: 'ri' as const, category: 'isolated' as const, decidedOn: c.grantDecidedOn, startsOn: c.grantDecidedOn, endsOn: null, monthlyAmountCents: 100, notifiedOn: null };
+    const grant = {
+      id: 'g',
+      kind: 'ri' as const,
+      category: 'isolated' as const,
+      decidedOn: c.grantDecidedOn,
+      startsOn: c.grantDecidedOn,
+      endsOn: null,
+      monthlyAmountCents: 100,
+      notifiedOn: null,
+    };
     const said = render(lang, conclusionDeadline(grant as never).explanation);
-    t.ok(said.includes(sayDate(lang, c.concludeBy)), `${c.grantDecidedOn} → ${c.concludeBy} [${lang}]: ${said.slice(0, 100)}`);
+    t.ok(
+      said.includes(sayDate(lang, c.concludeBy)),
+      `${c.grantDecidedOn} → ${c.concludeBy} [${lang}]: ${said.slice(0, 100)}`,
+    );
   });
 });
 

@@ -44,7 +44,13 @@ async function drain(h: Harness, token: string, after?: string, limit = 50) {
  * transaction of the cluster that began writing before it has finished (test files run in
  * parallel on one cluster), so tests wait for it as a client would — within a second.
  */
-async function readUntil(h: Harness, token: string, after: string | undefined, done: (events: FeedEvent[]) => boolean, limit = 50) {
+async function readUntil(
+  h: Harness,
+  token: string,
+  after: string | undefined,
+  done: (events: FeedEvent[]) => boolean,
+  limit = 50,
+) {
   const events: FeedEvent[] = [];
   let cursor = after;
   const until = performance.now() + 5_000;
@@ -82,28 +88,58 @@ t.test('change feed', async (t) => {
   const feedA = await a.token('integration');
   const feedB = await b.token('integration');
 
-  t.test('when a module, a subscription and a person are created, then the first two events carry the record as its GET answers it, the person’s never', async (t) => {
-    const start = await caughtUp(h, a, feedA);
-    const manager = await a.token('cpas_manager');
-    const integration = await a.token('integration');
-    const module = await h.app.inject({ method: 'POST', url: '/v1/activation-modules', headers: bearer(manager), payload: { theme: 'Budget', title: 'Household budget', startsOn: '2026-02-01', hours: 20 } });
-    t.equal(module.statusCode, 201);
-    const hook = await h.app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(integration), payload: { url: 'https://93.184.216.34/hooks', events: ['piis.*'] } });
-    t.equal(hook.statusCode, 201);
-    const person = await newBeneficiary(h.app, manager);
-    const { events } = await readUntil(h, feedA, start, (e) => e.some((x) => x.entityId === person.id));
-    const of = (type: string) => events.find((e) => e.type === type)!.data;
-    const moduleRead = await h.app.inject({ method: 'GET', url: `/v1/activation-modules/${module.json().id}`, headers: bearer(manager) });
-    t.same(of('activation_module.created')['record'], moduleRead.json(), 'the module as its GET answers it');
-    const hookRead = await h.app.inject({ method: 'GET', url: `/v1/webhooks/${hook.json().id}`, headers: bearer(integration) });
-    t.same(of('webhook.created')['record'], hookRead.json(), 'the subscription as its GET answers it');
-    t.notMatch(JSON.stringify(of('webhook.created')), hook.json().secret, 'never its secret');
-    t.same(of('beneficiary.created'), { id: person.id }, 'a person’s record does not ride in the event');
-  });
+  t.test(
+    'when a module, a subscription and a person are created, then the first two events carry the record as its GET answers it, the person’s never',
+    async (t) => {
+      const start = await caughtUp(h, a, feedA);
+      const manager = await a.token('cpas_manager');
+      const integration = await a.token('integration');
+      const module = await h.app.inject({
+        method: 'POST',
+        url: '/v1/activation-modules',
+        headers: bearer(manager),
+        payload: { theme: 'Budget', title: 'Household budget', startsOn: '2026-02-01', hours: 20 },
+      });
+      t.equal(module.statusCode, 201);
+      const hook = await h.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks',
+        headers: bearer(integration),
+        payload: { url: 'https://93.184.216.34/hooks', events: ['piis.*'] },
+      });
+      t.equal(hook.statusCode, 201);
+      const person = await newBeneficiary(h.app, manager);
+      const { events } = await readUntil(h, feedA, start, (e) => e.some((x) => x.entityId === person.id));
+      const of = (type: string) => events.find((e) => e.type === type)!.data;
+      const moduleRead = await h.app.inject({
+        method: 'GET',
+        url: `/v1/activation-modules/${module.json().id}`,
+        headers: bearer(manager),
+      });
+      t.same(of('activation_module.created')['record'], moduleRead.json(), 'the module as its GET answers it');
+      const hookRead = await h.app.inject({
+        method: 'GET',
+        url: `/v1/webhooks/${hook.json().id}`,
+        headers: bearer(integration),
+      });
+      t.same(of('webhook.created')['record'], hookRead.json(), 'the subscription as its GET answers it');
+      t.notMatch(JSON.stringify(of('webhook.created')), hook.json().secret, 'never its secret');
+      t.same(of('beneficiary.created'), { id: person.id }, 'a person’s record does not ride in the event');
+    },
+  );
 
   t.test('when an event type is not in the list of event types, then it cannot be appended', async (t) => {
     const ctx = { cpasId: a.id, actor: 'test', requestId: 'test' };
-    t.throws(() => appendChangeQuery(h.db.database.db, ctx, { action: 'create', entity: 'x', entityId: a.id, event: { type: 'piis.teleported', data: {} } }), /piis.teleported is not in the list of event types/);
+    t.throws(
+      () =>
+        appendChangeQuery(h.db.database.db, ctx, {
+          action: 'create',
+          entity: 'x',
+          entityId: a.id,
+          event: { type: 'piis.teleported', data: {} },
+        }),
+      /piis.teleported is not in the list of event types/,
+    );
     for (const [type, e] of Object.entries(EVENT_TYPES as Record<string, EventType>)) {
       t.ok(Boolean(e.record) !== Boolean(e.whyNot), `${type}: a record, or why not`);
     }
@@ -120,50 +156,90 @@ t.test('change feed', async (t) => {
     t.type(again.nextCursor, 'string');
   });
 
-  t.test('when changes are made, then the feed lists them in order with their actor, and only those of its own CPAS', async (t) => {
-    const start = await caughtUp(h, a, feedA);
-    const worker = await a.token('social_worker', 'worker-7');
-    const one = await newBeneficiary(h.app, worker);
-    const two = await newBeneficiary(h.app, worker);
-    const third = await newBeneficiary(h.app, await b.token());
-    const { events } = await readUntil(h, feedA, start, (e) => e.some((x) => x.entityId === two.id));
-    t.same(
-      events.map((e) => ({ type: e.type, entity: e.entity, entityId: e.entityId, actor: e.actor, data: e.data })),
-      [
-        { type: 'beneficiary.created', entity: 'beneficiary', entityId: one.id, actor: 'worker-7', data: { id: one.id } },
-        { type: 'beneficiary.created', entity: 'beneficiary', entityId: two.id, actor: 'worker-7', data: { id: two.id } },
-      ],
-    );
-    t.ok(events.every((e) => /^\d{4}-\d{2}-\d{2}T/.test(e.occurredAt)));
-    const others = await readUntil(h, feedB, undefined, (e) => e.some((x) => x.entityId === third.id));
-    t.notOk(others.events.some((e) => e.entityId === one.id || e.entityId === two.id), "CPAS B never sees A's events");
-  });
+  t.test(
+    'when changes are made, then the feed lists them in order with their actor, and only those of its own CPAS',
+    async (t) => {
+      const start = await caughtUp(h, a, feedA);
+      const worker = await a.token('social_worker', 'worker-7');
+      const one = await newBeneficiary(h.app, worker);
+      const two = await newBeneficiary(h.app, worker);
+      const third = await newBeneficiary(h.app, await b.token());
+      const { events } = await readUntil(h, feedA, start, (e) => e.some((x) => x.entityId === two.id));
+      t.same(
+        events.map((e) => ({ type: e.type, entity: e.entity, entityId: e.entityId, actor: e.actor, data: e.data })),
+        [
+          {
+            type: 'beneficiary.created',
+            entity: 'beneficiary',
+            entityId: one.id,
+            actor: 'worker-7',
+            data: { id: one.id },
+          },
+          {
+            type: 'beneficiary.created',
+            entity: 'beneficiary',
+            entityId: two.id,
+            actor: 'worker-7',
+            data: { id: two.id },
+          },
+        ],
+      );
+      t.ok(events.every((e) => /^\d{4}-\d{2}-\d{2}T/.test(e.occurredAt)));
+      const others = await readUntil(h, feedB, undefined, (e) => e.some((x) => x.entityId === third.id));
+      t.notOk(
+        others.events.some((e) => e.entityId === one.id || e.entityId === two.id),
+        "CPAS B never sees A's events",
+      );
+    },
+  );
 
-  t.test('when paging with a small limit, then every event comes exactly once and a full page points at its last event', async (t) => {
-    const start = await caughtUp(h, a, feedA);
-    const worker = await a.token();
-    const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await newBeneficiary(h.app, worker)).id);
-    await readUntil(h, feedA, start, (e) => e.some((x) => x.entityId === ids[6]));
-    const first = await page(h, feedA, start, 3);
-    t.equal(first.items.length, 3);
-    const { events } = await drain(h, feedA, first.nextCursor, 3);
-    t.same([...first.items, ...events].map((e) => e.entityId), ids);
-    const replay = await page(h, feedA, start, 3);
-    t.same(replay.items.map((e) => e.id), first.items.map((e) => e.id), 'the same cursor gives the same page (at-least-once: a client may re-read)');
-  });
+  t.test(
+    'when paging with a small limit, then every event comes exactly once and a full page points at its last event',
+    async (t) => {
+      const start = await caughtUp(h, a, feedA);
+      const worker = await a.token();
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push((await newBeneficiary(h.app, worker)).id);
+      await readUntil(h, feedA, start, (e) => e.some((x) => x.entityId === ids[6]));
+      const first = await page(h, feedA, start, 3);
+      t.equal(first.items.length, 3);
+      const { events } = await drain(h, feedA, first.nextCursor, 3);
+      t.same(
+        [...first.items, ...events].map((e) => e.entityId),
+        ids,
+      );
+      const replay = await page(h, feedA, start, 3);
+      t.same(
+        replay.items.map((e) => e.id),
+        first.items.map((e) => e.id),
+        'the same cursor gives the same page (at-least-once: a client may re-read)',
+      );
+    },
+  );
 
   t.test('when the cursor is not one the feed issued, or is given twice differently, then 400', async (t) => {
-    for (const after of ['nonsense', Buffer.from('{"t":"-1","e":"x"}').toString('base64url'), Buffer.from('{"a":"0190d5b0-0000-7000-8000-000000000000"}').toString('base64url')]) {
+    for (const after of [
+      'nonsense',
+      Buffer.from('{"t":"-1","e":"x"}').toString('base64url'),
+      Buffer.from('{"a":"0190d5b0-0000-7000-8000-000000000000"}').toString('base64url'),
+    ]) {
       const res = await h.app.inject({ method: 'GET', url: `/v1/events?after=${after}`, headers: bearer(feedA) });
       t.equal(res.statusCode, 400);
       t.equal(res.json().code, 'invalid-cursor');
     }
     const p = await page(h, feedA);
-    const res = await h.app.inject({ method: 'GET', url: `/v1/events?after=${p.nextCursor}&cursor=${Buffer.from('{"t":"1","e":"00000000-0000-0000-0000-000000000000"}').toString('base64url')}`, headers: bearer(feedA) });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/v1/events?after=${p.nextCursor}&cursor=${Buffer.from('{"t":"1","e":"00000000-0000-0000-0000-000000000000"}').toString('base64url')}`,
+      headers: bearer(feedA),
+    });
     t.equal(res.statusCode, 400);
     t.equal(res.json().code, 'validation-failed');
-    const same = await h.app.inject({ method: 'GET', url: `/v1/events?after=${p.nextCursor}&cursor=${p.nextCursor}`, headers: bearer(feedA) });
+    const same = await h.app.inject({
+      method: 'GET',
+      url: `/v1/events?after=${p.nextCursor}&cursor=${p.nextCursor}`,
+      headers: bearer(feedA),
+    });
     t.equal(same.statusCode, 200);
   });
 
@@ -173,7 +249,11 @@ t.test('change feed', async (t) => {
       t.equal(res.statusCode, 403, role);
     }
     for (const roles of [['spp_analyst'], ['platform_admin']]) {
-      const res = await h.app.inject({ method: 'GET', url: '/v1/events', headers: bearer(await h.keys.token({ sub: 'x', roles })) });
+      const res = await h.app.inject({
+        method: 'GET',
+        url: '/v1/events',
+        headers: bearer(await h.keys.token({ sub: 'x', roles })),
+      });
       t.equal(res.statusCode, 403, roles[0]!);
     }
     t.equal((await h.app.inject({ method: 'GET', url: '/v1/events' })).statusCode, 401);
@@ -195,61 +275,82 @@ t.test('change feed', async (t) => {
     t.same(reads, [{ entity: 'event', ids: first.items.map((e) => e.id).join(',') }]);
   });
 
-  t.test('when an earlier transaction commits after a later one, then the reader never passes it', { skip: onPostgres ? false : 'the embedded database runs one transaction at a time' }, async (t) => {
-    const start = await caughtUp(h, a, feedA);
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const slow = writeEvent(h, a, 'test.slow', held);
-    await new Promise((r) => setTimeout(r, 100)); // the slow transaction holds its id
-    const fast = await writeEvent(h, a, 'test.fast');
-    await new Promise((r) => setTimeout(r, 300));
-    const during = await drain(h, feedA, start);
-    t.same(during.events, [], 'the later event waits behind the open transaction');
-    release();
-    const slowId = await slow;
-    const after = await readUntil(h, feedA, during.cursor, (e) => e.some((x) => x.id === fast));
-    t.same(after.events.map((e) => e.id), [slowId, fast], 'both come, in the order of their transactions');
-  });
+  t.test(
+    'when an earlier transaction commits after a later one, then the reader never passes it',
+    { skip: onPostgres ? false : 'the embedded database runs one transaction at a time' },
+    async (t) => {
+      const start = await caughtUp(h, a, feedA);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const slow = writeEvent(h, a, 'test.slow', held);
+      await new Promise((r) => setTimeout(r, 100)); // the slow transaction holds its id
+      const fast = await writeEvent(h, a, 'test.fast');
+      await new Promise((r) => setTimeout(r, 300));
+      const during = await drain(h, feedA, start);
+      t.same(during.events, [], 'the later event waits behind the open transaction');
+      release();
+      const slowId = await slow;
+      const after = await readUntil(h, feedA, during.cursor, (e) => e.some((x) => x.id === fast));
+      t.same(
+        after.events.map((e) => e.id),
+        [slowId, fast],
+        'both come, in the order of their transactions',
+      );
+    },
+  );
 
-  t.test('when many writers commit concurrently and one reader pages without pause, then it ends with every event exactly once, in an order consistent with commits', { skip: onPostgres ? false : 'concurrency is proved on PostgreSQL' }, async (t) => {
-    const start = await caughtUp(h, a, feedA);
-    interface Written { id: string; began: number; committed: number }
-    const written: Written[] = [];
-    let writing = true;
-    const writer = async (n: number) => {
-      for (let i = 0; i < 25; i++) {
-        const began = performance.now();
-        const hold = new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
-        const id = await writeEvent(h, a, `test.w${n}`, hold);
-        written.push({ id, began, committed: performance.now() });
+  t.test(
+    'when many writers commit concurrently and one reader pages without pause, then it ends with every event exactly once, in an order consistent with commits',
+    { skip: onPostgres ? false : 'concurrency is proved on PostgreSQL' },
+    async (t) => {
+      const start = await caughtUp(h, a, feedA);
+      interface Written {
+        id: string;
+        began: number;
+        committed: number;
       }
-    };
-    const seen: FeedEvent[] = [];
-    const reader = (async () => {
-      let cursor = start;
-      let deadline = Infinity;
-      for (;;) {
-        const p = await page(h, feedA, cursor, 7);
-        seen.push(...p.items);
-        cursor = p.nextCursor;
-        // once the writers are done, read on until everything arrived (an event becomes readable
-        // when every older transaction of the cluster has finished) or 10 s have passed
-        if (!writing && deadline === Infinity) deadline = performance.now() + 10_000;
-        if (!writing && p.items.length === 0 && (seen.length >= written.length || performance.now() > deadline)) return;
-      }
-    })();
-    await Promise.all([...Array.from({ length: 8 }, (_, n) => writer(n)), (async () => {
-      // CPAS B writes at the same time: none of it may reach A's reader
-      for (let i = 0; i < 20; i++) await writeEvent(h, b, 'test.other');
-    })()]);
-    writing = false;
-    await reader;
-    const ids = seen.map((e) => e.id);
-    t.equal(new Set(ids).size, ids.length, 'no event twice (a reader may deduplicate, but needs not here)');
-    t.same(new Set(ids), new Set(written.map((w) => w.id)), 'every event, none of the other CPAS');
-    const position = new Map(ids.map((id, i) => [id, i]));
-    let violations = 0;
-    for (const x of written) for (const y of written) if (x.committed < y.began && position.get(x.id)! > position.get(y.id)!) violations++;
-    t.equal(violations, 0, 'an event committed before another began comes first');
-  });
+      const written: Written[] = [];
+      let writing = true;
+      const writer = async (n: number) => {
+        for (let i = 0; i < 25; i++) {
+          const began = performance.now();
+          const hold = new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
+          const id = await writeEvent(h, a, `test.w${n}`, hold);
+          written.push({ id, began, committed: performance.now() });
+        }
+      };
+      const seen: FeedEvent[] = [];
+      const reader = (async () => {
+        let cursor = start;
+        let deadline = Infinity;
+        for (;;) {
+          const p = await page(h, feedA, cursor, 7);
+          seen.push(...p.items);
+          cursor = p.nextCursor;
+          // once the writers are done, read on until everything arrived (an event becomes readable
+          // when every older transaction of the cluster has finished) or 10 s have passed
+          if (!writing && deadline === Infinity) deadline = performance.now() + 10_000;
+          if (!writing && p.items.length === 0 && (seen.length >= written.length || performance.now() > deadline))
+            return;
+        }
+      })();
+      await Promise.all([
+        ...Array.from({ length: 8 }, (_, n) => writer(n)),
+        (async () => {
+          // CPAS B writes at the same time: none of it may reach A's reader
+          for (let i = 0; i < 20; i++) await writeEvent(h, b, 'test.other');
+        })(),
+      ]);
+      writing = false;
+      await reader;
+      const ids = seen.map((e) => e.id);
+      t.equal(new Set(ids).size, ids.length, 'no event twice (a reader may deduplicate, but needs not here)');
+      t.same(new Set(ids), new Set(written.map((w) => w.id)), 'every event, none of the other CPAS');
+      const position = new Map(ids.map((id, i) => [id, i]));
+      let violations = 0;
+      for (const x of written)
+        for (const y of written) if (x.committed < y.began && position.get(x.id)! > position.get(y.id)!) violations++;
+      t.equal(violations, 0, 'an event committed before another began comes first');
+    },
+  );
 });

@@ -20,13 +20,18 @@ t.test('when the version is unchanged, then the kept answer comes back without c
 t.test('when the data changed while the answer was computed, then it is answered but not kept', async (t) => {
   const cache = versionedCache<string>();
   t.equal(await cache.through('2026/fr', 'v1', async () => ({ version: 'v2', value: 'read at v2' })), 'read at v2');
-  t.equal(await cache.through('2026/fr', 'v1', async () => ({ version: 'v1', value: 'fresh' })), 'fresh', 'computed again');
+  t.equal(
+    await cache.through('2026/fr', 'v1', async () => ({ version: 'v1', value: 'fresh' })),
+    'fresh',
+    'computed again',
+  );
 });
 
 t.test('when more answers are asked than kept, then the least recently used goes', async (t) => {
   const cache = versionedCache<number>(2);
   const computed: string[] = [];
-  const get = (key: string) => cache.through(key, 'v', async () => (computed.push(key), { version: 'v', value: computed.length }));
+  const get = (key: string) =>
+    cache.through(key, 'v', async () => (computed.push(key), { version: 'v', value: computed.length }));
   await get('a');
   await get('b');
   await get('a');
@@ -38,6 +43,9 @@ t.test('when more answers are asked than kept, then the least recently used goes
 
 t.test('when computing fails, then nothing is kept and the error reaches the caller', async (t) => {
   const cache = versionedCache<string>();
-  await t.rejects(cache.through('k', 'v', async () => Promise.reject(new Error('database gone'))), /database gone/);
+  await t.rejects(
+    cache.through('k', 'v', async () => Promise.reject(new Error('database gone'))),
+    /database gone/,
+  );
   t.equal(await cache.through('k', 'v', async () => ({ version: 'v', value: 'ok' })), 'ok');
 });

@@ -28,20 +28,27 @@ t.test('date arithmetic: when months are added, then the day is clamped to the m
   t.equal(isoWeekday('2026-03-02'), 1, '2 March 2026 is a Monday');
 });
 
-t.test('Belgian holidays: when a year is computed, then the ten holidays match the rulebook list (Easter-based ones included)', async (t) => {
-  t.equal(easterSunday(2026), '2026-04-05');
-  t.equal(easterSunday(2024), '2024-03-31');
-  t.equal(easterSunday(2019), '2019-04-21');
-  t.equal(easterSunday(2038), '2038-04-25', 'latest possible Easter');
-  t.equal(easterSunday(2285), '2285-03-22', 'earliest possible Easter');
-  for (const [year, dates] of Object.entries(cases.holidays)) {
-    t.same(belgianHolidays(Number(year)).map((h) => h.date), dates, `holidays of ${year}`);
-  }
-  t.notOk(isWorkingDay('2026-04-06'), 'Easter Monday 2026');
-  t.notOk(isWorkingDay('2026-03-07'), 'a Saturday');
-  t.ok(isWorkingDay('2026-04-07'), 'the Tuesday after Easter');
-  t.equal(addWorkingDays('2026-04-02', 5).date, '2026-04-10');
-});
+t.test(
+  'Belgian holidays: when a year is computed, then the ten holidays match the rulebook list (Easter-based ones included)',
+  async (t) => {
+    t.equal(easterSunday(2026), '2026-04-05');
+    t.equal(easterSunday(2024), '2024-03-31');
+    t.equal(easterSunday(2019), '2019-04-21');
+    t.equal(easterSunday(2038), '2038-04-25', 'latest possible Easter');
+    t.equal(easterSunday(2285), '2285-03-22', 'earliest possible Easter');
+    for (const [year, dates] of Object.entries(cases.holidays)) {
+      t.same(
+        belgianHolidays(Number(year)).map((h) => h.date),
+        dates,
+        `holidays of ${year}`,
+      );
+    }
+    t.notOk(isWorkingDay('2026-04-06'), 'Easter Monday 2026');
+    t.notOk(isWorkingDay('2026-03-07'), 'a Saturday');
+    t.ok(isWorkingDay('2026-04-07'), 'the Tuesday after Easter');
+    t.equal(addWorkingDays('2026-04-02', 5).date, '2026-04-10');
+  },
+);
 
 // The SHA-256 of shared/domain/rule-cases.json when it was copied into test/fixtures: the copy is
 // checked against it on every run (a CI clone has no shared/ beside it), and against the shared
@@ -52,7 +59,16 @@ t.test('the rulebook fixture is the shared one, unchanged', async (t) => {
   const fs = await import('node:fs');
   const { createHash } = await import('node:crypto');
   const digest = (url: URL) => createHash('sha256').update(fs.readFileSync(url)).digest('hex');
-  t.equal(digest(new URL('../fixtures/rule-cases.json', import.meta.url)), SHARED_RULE_CASES_SHA256, 'test/fixtures/rule-cases.json is the copy of the shared file, byte for byte');
+  t.equal(
+    digest(new URL('../fixtures/rule-cases.json', import.meta.url)),
+    SHARED_RULE_CASES_SHA256,
+    'test/fixtures/rule-cases.json is the copy of the shared file, byte for byte',
+  );
   const shared = new URL('../../../shared/domain/rule-cases.json', import.meta.url);
-  if (fs.existsSync(shared)) t.equal(digest(shared), SHARED_RULE_CASES_SHA256, 'shared/domain/rule-cases.json has not changed since it was copied');
+  if (fs.existsSync(shared))
+    t.equal(
+      digest(shared),
+      SHARED_RULE_CASES_SHA256,
+      'shared/domain/rule-cases.json has not changed since it was copied',
+    );
 });

@@ -4,26 +4,96 @@ import t from 'tap';
 import { checkNiss, isValidKbo, isValidNisCode } from '../../src/rules/identifiers.js';
 import { render } from '../../src/i18n/catalogue.js';
 
-const nissCases: Array<{ niss: string; valid: boolean; birthDate?: string | null; bis?: boolean; sex?: string | null; why: string }> = [
+const nissCases: Array<{
+  niss: string;
+  valid: boolean;
+  birthDate?: string | null;
+  bis?: boolean;
+  sex?: string | null;
+  why: string;
+}> = [
   // rule-cases.json
-  { niss: '85073003328', valid: true, birthDate: '1985-07-30', bis: false, sex: 'male', why: 'rulebook example, 1900s' },
+  {
+    niss: '85073003328',
+    valid: true,
+    birthDate: '1985-07-30',
+    bis: false,
+    sex: 'male',
+    why: 'rulebook example, 1900s',
+  },
   { niss: '85073003329', valid: false, why: 'check digits off by one' },
-  { niss: '17073003384', valid: true, birthDate: '2017-07-30', bis: false, sex: 'male', why: 'valid only with the 2000+ rule' },
+  {
+    niss: '17073003384',
+    valid: true,
+    birthDate: '2017-07-30',
+    bis: false,
+    sex: 'male',
+    why: 'valid only with the 2000+ rule',
+  },
   { niss: '94021300145', valid: true, birthDate: '1994-02-13', bis: false, sex: 'male', why: 'rule-cases' },
-  { niss: '06070500252', valid: true, birthDate: '2006-07-05', bis: false, sex: 'female', why: 'same digits, 2000+ century' },
-  { niss: '06070500223', valid: true, birthDate: '1906-07-05', bis: false, sex: 'female', why: 'same digits, 1900s century' },
-  { niss: '98472899765', valid: true, birthDate: '1998-07-28', bis: true, sex: 'male', why: 'BIS, month + 40 (sex known)' },
-  { niss: '01490700185', valid: true, birthDate: '2001-09-07', bis: true, sex: 'male', why: 'BIS, month + 40, born 2001' },
+  {
+    niss: '06070500252',
+    valid: true,
+    birthDate: '2006-07-05',
+    bis: false,
+    sex: 'female',
+    why: 'same digits, 2000+ century',
+  },
+  {
+    niss: '06070500223',
+    valid: true,
+    birthDate: '1906-07-05',
+    bis: false,
+    sex: 'female',
+    why: 'same digits, 1900s century',
+  },
+  {
+    niss: '98472899765',
+    valid: true,
+    birthDate: '1998-07-28',
+    bis: true,
+    sex: 'male',
+    why: 'BIS, month + 40 (sex known)',
+  },
+  {
+    niss: '01490700185',
+    valid: true,
+    birthDate: '2001-09-07',
+    bis: true,
+    sex: 'male',
+    why: 'BIS, month + 40, born 2001',
+  },
   // boundaries of our own
   { niss: '8507300332', valid: false, why: '10 digits' },
   { niss: '850730033288', valid: false, why: '12 digits' },
   { niss: '8507300332a', valid: false, why: 'a letter' },
   { niss: '', valid: false, why: 'empty' },
-  { niss: '85000000039', valid: true, birthDate: null, bis: false, sex: 'female', why: 'month and day 00 (unknown): valid, birth date null' },
+  {
+    niss: '85000000039',
+    valid: true,
+    birthDate: null,
+    bis: false,
+    sex: 'female',
+    why: 'month and day 00 (unknown): valid, birth date null',
+  },
   { niss: '85130000033', valid: false, why: 'month 13 does not exist (checksum aside)' },
   { niss: '85023003390', valid: false, why: '30 February' },
-  { niss: '00022900145', valid: true, birthDate: '2000-02-29', bis: false, sex: 'male', why: 'leap day 2000 (2000+ rule)' },
-  { niss: '85272800067', valid: true, birthDate: '1985-07-28', bis: true, sex: null, why: 'BIS month + 20: sex unknown' },
+  {
+    niss: '00022900145',
+    valid: true,
+    birthDate: '2000-02-29',
+    bis: false,
+    sex: 'male',
+    why: 'leap day 2000 (2000+ rule)',
+  },
+  {
+    niss: '85272800067',
+    valid: true,
+    birthDate: '1985-07-28',
+    bis: true,
+    sex: null,
+    why: 'BIS month + 20: sex unknown',
+  },
 ];
 
 t.test('R-ID-NISS: when a NISS is checked, then validity, birth date, BIS and sex follow the rule', async (t) => {
@@ -35,7 +105,11 @@ t.test('R-ID-NISS: when a NISS is checked, then validity, birth date, BIS and se
     }
     t.ok(r.valid, `${c.niss}: valid (${c.why})`);
     if (r.valid) {
-      t.same({ birthDate: r.birthDate, bis: r.bis, sex: r.sex, rule: r.rule }, { birthDate: c.birthDate, bis: c.bis, sex: c.sex, rule: 'R-ID-NISS' }, `${c.niss}: ${c.why}`);
+      t.same(
+        { birthDate: r.birthDate, bis: r.bis, sex: r.sex, rule: r.rule },
+        { birthDate: c.birthDate, bis: c.bis, sex: c.sex, rule: 'R-ID-NISS' },
+        `${c.niss}: ${c.why}`,
+      );
       t.match(render('en', r.explanation), /check digits/);
     }
   }

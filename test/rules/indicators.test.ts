@@ -1,7 +1,13 @@
 // Rule tables for the indicators (R-IND-*): a small population whose every figure is known by
 // hand, and the boundaries of each figure (the year's first and last day, a zero denominator).
 import t from 'tap';
-import { indicators, indicatorSetOf, median, type IndicatorPerson, type IndicatorPiis } from '../../src/rules/indicators.js';
+import {
+  indicators,
+  indicatorSetOf,
+  median,
+  type IndicatorPerson,
+  type IndicatorPiis,
+} from '../../src/rules/indicators.js';
 import { rightDecision } from '../helpers/rights.js';
 import { render } from '../../src/i18n/catalogue.js';
 import { sayItem } from '../../src/rules/indicators.js';
@@ -24,7 +30,15 @@ const piis = (over: Partial<IndicatorPiis> = {}): IndicatorPiis => ({
   interviews: [],
   ...over,
 });
-const person = (over: Partial<IndicatorPerson> = {}): IndicatorPerson => ({ id: `b${++n}`, birthDate: '1990-01-01', rights: [grant()], exemptions: [], assessments: [], piis: [], ...over });
+const person = (over: Partial<IndicatorPerson> = {}): IndicatorPerson => ({
+  id: `b${++n}`,
+  birthDate: '1990-01-01',
+  rights: [grant()],
+  exemptions: [],
+  assessments: [],
+  piis: [],
+  ...over,
+});
 const valueOf = (items: ReturnType<typeof indicators>, key: string) => items.find((i) => i.key === key)?.value;
 
 t.test('R-IND-*: when a population is known by hand, then each figure counts it, with its rule', async (t) => {
@@ -38,16 +52,45 @@ t.test('R-IND-*: when a population is known by hand, then each figure counts it,
       piis: [piis({ activationCategory: '2.1', interviews: [{ requestedOn: '2026-04-02', heldOn: '2026-04-10' }] })],
     }),
     // 2: PIIS 2.2 signed under a waiver, closed in 2026 with employment; interview held late
-    person({ piis: [piis({ activationCategory: '2.2', firstSignatureOn: '2026-03-05', waiverRecorded: true, endedOn: '2026-10-01', closeOutcome: 'employment', interviews: [{ requestedOn: '2026-04-02', heldOn: '2026-04-13' }] })] }),
+    person({
+      piis: [
+        piis({
+          activationCategory: '2.2',
+          firstSignatureOn: '2026-03-05',
+          waiverRecorded: true,
+          endedOn: '2026-10-01',
+          closeOutcome: 'employment',
+          interviews: [{ requestedOn: '2026-04-02', heldOn: '2026-04-13' }],
+        }),
+      ],
+    }),
     // 3: granted 2026-06-01, no PIIS, exempted in time
     person({ rights: [grant({ startsOn: '2026-06-01' })], exemptions: [{ decidedOn: '2026-08-01' }] }),
     // 4: granted 2026-06-01, PIIS signed late (2026-09-02: the deadline was 2026-09-01); assessed on 2026-01-01
-    person({ rights: [grant({ startsOn: '2026-06-01' })], assessments: [{ id: 'a3', kind: 'initial', performedOn: '2026-01-01', participationRung: 1, domainScores: [] }], piis: [piis({ signedOn: '2026-09-02', handedOverOn: '2026-08-20', firstSignatureOn: '2026-09-01', activationCategory: '2.3' })] }),
+    person({
+      rights: [grant({ startsOn: '2026-06-01' })],
+      assessments: [{ id: 'a3', kind: 'initial', performedOn: '2026-01-01', participationRung: 1, domainScores: [] }],
+      piis: [
+        piis({
+          signedOn: '2026-09-02',
+          handedOverOn: '2026-08-20',
+          firstSignatureOn: '2026-09-01',
+          activationCategory: '2.3',
+        }),
+      ],
+    }),
     // 5: equivalent social aid only; assessed on 2025-12-31 (not this year)
-    person({ rights: [grant({ kind: 'equivalent_aid' })], assessments: [{ id: 'a4', kind: 'initial', performedOn: '2025-12-31', participationRung: 1, domainScores: [] }] }),
+    person({
+      rights: [grant({ kind: 'equivalent_aid' })],
+      assessments: [{ id: 'a4', kind: 'initial', performedOn: '2025-12-31', participationRung: 1, domainScores: [] }],
+    }),
   ];
   const items = indicators(people, 2026);
-  t.equal(valueOf(items, 'assessments'), 2, 'R-IND-2015: bilans performed in 2026 (1 January counts, 31 December 2025 does not)');
+  t.equal(
+    valueOf(items, 'assessments'),
+    2,
+    'R-IND-2015: bilans performed in 2026 (1 January counts, 31 December 2025 does not)',
+  );
   t.equal(valueOf(items, 'activationPaths'), 3, 'R-IND-2015: 2 = 2.1 + 2.2 + 2.3');
   t.equal(valueOf(items, 'activationPaths.2.1'), 1);
   t.equal(valueOf(items, 'activationPaths.2.2'), 1);
@@ -58,126 +101,311 @@ t.test('R-IND-*: when a population is known by hand, then each figure counts it,
   t.equal(valueOf(items, 'entitled.total'), 5, 'R-IND-ENTITLED: users of the CPAS in the year');
   t.equal(valueOf(items, 'entitled.ri'), 4);
   t.equal(valueOf(items, 'entitled.inPath'), 3);
-  t.equal(valueOf(items, 'entitled.riPercent'), 125, 'R-IND-ENTITLED: total entitled ÷ entitled to RI, as the SPP IS asks it');
-  t.equal(valueOf(items, 'entitled.inPathPercent'), 166.7, 'R-IND-ENTITLED: total entitled ÷ entitled followed in a path');
+  t.equal(
+    valueOf(items, 'entitled.riPercent'),
+    125,
+    'R-IND-ENTITLED: total entitled ÷ entitled to RI, as the SPP IS asks it',
+  );
+  t.equal(
+    valueOf(items, 'entitled.inPathPercent'),
+    166.7,
+    'R-IND-ENTITLED: total entitled ÷ entitled followed in a path',
+  );
   t.equal(valueOf(items, 'piis.inForce'), 3);
   t.equal(valueOf(items, 'piis.concluded'), 3);
   t.equal(valueOf(items, 'piis.closed'), 1);
-  t.equal(valueOf(items, 'compliance.concludedInTime'), 75, 'R-IND-COMPLIANCE: 3 of the 4 new beneficiaries of 2026 (the one signed a day late is not)');
-  t.equal(valueOf(items, 'compliance.fullReflection'), 66.7, 'R-IND-COMPLIANCE: 2 of 3 concluded in 2026 after the full period');
+  t.equal(
+    valueOf(items, 'compliance.concludedInTime'),
+    75,
+    'R-IND-COMPLIANCE: 3 of the 4 new beneficiaries of 2026 (the one signed a day late is not)',
+  );
+  t.equal(
+    valueOf(items, 'compliance.fullReflection'),
+    66.7,
+    'R-IND-COMPLIANCE: 2 of 3 concluded in 2026 after the full period',
+  );
   t.equal(valueOf(items, 'compliance.reflectionWaivers'), 1);
-  t.equal(valueOf(items, 'compliance.interviewsInTime'), 50, 'R-EVAL-INTERVIEW: held on the due day (2026-04-10, Easter Monday skipped) vs after it');
+  t.equal(
+    valueOf(items, 'compliance.interviewsInTime'),
+    50,
+    'R-EVAL-INTERVIEW: held on the due day (2026-04-10, Easter Monday skipped) vs after it',
+  );
   t.equal(valueOf(items, 'compliance.evaluationFrequency'), null, 'no complete 12-month period ended in 2026');
-  t.equal(valueOf(items, 'compliance.medianDaysToSignature'), 63, 'median of 63, 63 and 93 days from the grant decision');
-  for (const i of items) t.match({ ...i, explanation: render('nl', i.explanation) }, { rule: /^R-/, explanation: /\S/ }, `${i.key} has its rule and explanation`);
+  t.equal(
+    valueOf(items, 'compliance.medianDaysToSignature'),
+    63,
+    'median of 63, 63 and 93 days from the grant decision',
+  );
+  for (const i of items)
+    t.match(
+      { ...i, explanation: render('nl', i.explanation) },
+      { rule: /^R-/, explanation: /\S/ },
+      `${i.key} has its rule and explanation`,
+    );
   t.equal(indicatorSetOf(2016), 'convention-2015-2016');
   t.equal(indicatorSetOf(2017), 'pas-2017');
 });
 
-t.test('R-IND-COMPLIANCE: when a 12-month period ends in the year, then it counts as met or not by R-EVAL-FREQ', async (t) => {
-  const evaluated = (evaluations: IndicatorPiis['evaluations']) => person({ piis: [piis({ signedOn: '2025-03-09', evaluations })] });
-  const met = evaluated([{ heldOn: '2025-07-01', mode: 'in_person' }, { heldOn: '2025-11-01', mode: 'in_person' }, { heldOn: '2026-03-01', mode: 'remote' }]);
-  const short = evaluated([{ heldOn: '2025-07-01', mode: 'in_person' }, { heldOn: '2025-11-01', mode: 'remote' }, { heldOn: '2026-03-01', mode: 'remote' }]);
-  const items = indicators([met, short], 2026);
-  t.equal(valueOf(items, 'compliance.evaluationFrequency'), 50, 'the period 2025-03-09 to 2026-03-08 ends in 2026: one met, one short of in-person meetings');
-  t.equal(valueOf(indicators([met, short], 2025), 'compliance.evaluationFrequency'), null, 'no period ended in 2025');
-  t.equal(valueOf(indicators([], 2026), 'entitled.riPercent'), null, 'no entitled person: no share');
-  t.match(render('fr', indicators([], 2026).find((i) => i.key === 'entitled.riPercent')!.explanation), /pas de proportion à calculer/);
+t.test(
+  'R-IND-COMPLIANCE: when a 12-month period ends in the year, then it counts as met or not by R-EVAL-FREQ',
+  async (t) => {
+    const evaluated = (evaluations: IndicatorPiis['evaluations']) =>
+      person({ piis: [piis({ signedOn: '2025-03-09', evaluations })] });
+    const met = evaluated([
+      { heldOn: '2025-07-01', mode: 'in_person' },
+      { heldOn: '2025-11-01', mode: 'in_person' },
+      { heldOn: '2026-03-01', mode: 'remote' },
+    ]);
+    const short = evaluated([
+      { heldOn: '2025-07-01', mode: 'in_person' },
+      { heldOn: '2025-11-01', mode: 'remote' },
+      { heldOn: '2026-03-01', mode: 'remote' },
+    ]);
+    const items = indicators([met, short], 2026);
+    t.equal(
+      valueOf(items, 'compliance.evaluationFrequency'),
+      50,
+      'the period 2025-03-09 to 2026-03-08 ends in 2026: one met, one short of in-person meetings',
+    );
+    t.equal(valueOf(indicators([met, short], 2025), 'compliance.evaluationFrequency'), null, 'no period ended in 2025');
+    t.equal(valueOf(indicators([], 2026), 'entitled.riPercent'), null, 'no entitled person: no share');
+    t.match(
+      render('fr', indicators([], 2026).find((i) => i.key === 'entitled.riPercent')!.explanation),
+      /pas de proportion à calculer/,
+    );
+  },
+);
+
+t.test(
+  'R-IND-COMPLIANCE, R-EVAL-FREQ: when a contract ends, then only the periods of its run are judged, its last day included',
+  async (t) => {
+    const three: IndicatorPiis['evaluations'] = [
+      { heldOn: '2025-07-01', mode: 'in_person' },
+      { heldOn: '2025-11-01', mode: 'in_person' },
+      { heldOn: '2026-03-01', mode: 'remote' },
+    ];
+    const closedOnLastDay = person({
+      piis: [piis({ signedOn: '2025-03-09', endsOn: '2026-03-08', endedOn: '2026-03-08', evaluations: three })],
+    });
+    t.equal(
+      valueOf(indicators([closedOnLastDay], 2026), 'compliance.evaluationFrequency'),
+      100,
+      'closed on the last day of its period: the period is judged, and met',
+    );
+    const closedTheDayBefore = person({
+      piis: [piis({ signedOn: '2025-03-09', endsOn: '2026-03-08', endedOn: '2026-03-07', evaluations: three })],
+    });
+    t.equal(
+      valueOf(indicators([closedTheDayBefore], 2026), 'compliance.evaluationFrequency'),
+      null,
+      'closed the day before: no complete period',
+    );
+    const neverClosed = person({
+      piis: [piis({ signedOn: '2016-07-01', endsOn: '2017-06-30', endedOn: null, evaluations: [] })],
+    });
+    t.equal(
+      valueOf(indicators([neverClosed], 2026), 'compliance.evaluationFrequency'),
+      null,
+      'a PIIS of 2016–2017 never closed yields no period in 2026',
+    );
+    t.equal(
+      valueOf(indicators([neverClosed], 2017), 'compliance.evaluationFrequency'),
+      0,
+      'its one period, ending in 2017, is judged in 2017',
+    );
+  },
+);
+
+const baseline = (id: string, performedOn: string, rung: number) => ({
+  id,
+  kind: 'initial',
+  performedOn,
+  participationRung: rung,
+  domainScores: [],
+});
+const later = (id: string, performedOn: string, rung: number) => ({
+  id,
+  kind: 'intermediate',
+  performedOn,
+  participationRung: rung,
+  domainScores: [],
 });
 
-t.test('R-IND-COMPLIANCE, R-EVAL-FREQ: when a contract ends, then only the periods of its run are judged, its last day included', async (t) => {
-  const three: IndicatorPiis['evaluations'] = [{ heldOn: '2025-07-01', mode: 'in_person' }, { heldOn: '2025-11-01', mode: 'in_person' }, { heldOn: '2026-03-01', mode: 'remote' }];
-  const closedOnLastDay = person({ piis: [piis({ signedOn: '2025-03-09', endsOn: '2026-03-08', endedOn: '2026-03-08', evaluations: three })] });
-  t.equal(valueOf(indicators([closedOnLastDay], 2026), 'compliance.evaluationFrequency'), 100, 'closed on the last day of its period: the period is judged, and met');
-  const closedTheDayBefore = person({ piis: [piis({ signedOn: '2025-03-09', endsOn: '2026-03-08', endedOn: '2026-03-07', evaluations: three })] });
-  t.equal(valueOf(indicators([closedTheDayBefore], 2026), 'compliance.evaluationFrequency'), null, 'closed the day before: no complete period');
-  const neverClosed = person({ piis: [piis({ signedOn: '2016-07-01', endsOn: '2017-06-30', endedOn: null, evaluations: [] })] });
-  t.equal(valueOf(indicators([neverClosed], 2026), 'compliance.evaluationFrequency'), null, 'a PIIS of 2016–2017 never closed yields no period in 2026');
-  t.equal(valueOf(indicators([neverClosed], 2017), 'compliance.evaluationFrequency'), 0, 'its one period, ending in 2017, is judged in 2017');
-});
+t.test(
+  'R-IND-OUTCOMES: when a PIIS closes, then its result counts only if it was a social-activation path (2.1–2.3), closed in the year',
+  async (t) => {
+    const cases: Array<[string, Partial<IndicatorPiis>, number]> = [
+      [
+        'employment only (no category), closed with employment',
+        { endedOn: '2026-06-30', closeOutcome: 'employment' },
+        0,
+      ],
+      [
+        'community service, closed with employment',
+        { activationCategory: 'community_service', endedOn: '2026-06-30', closeOutcome: 'employment' },
+        0,
+      ],
+      [
+        '2.1, closed on 31 December with employment',
+        { activationCategory: '2.1', endedOn: '2026-12-31', closeOutcome: 'employment' },
+        1,
+      ],
+      [
+        '2.1, closed on 1 January of the next year',
+        { activationCategory: '2.1', endedOn: '2027-01-01', closeOutcome: 'employment' },
+        0,
+      ],
+      [
+        '2.2, closed on 1 January of the year',
+        { activationCategory: '2.2', endedOn: '2026-01-01', closeOutcome: 'employment' },
+        1,
+      ],
+    ];
+    for (const [name, over, expected] of cases) {
+      t.equal(
+        valueOf(
+          indicators([person({ piis: [piis({ signedOn: '2025-03-09', ...over })] })], 2026),
+          'outcomes.employment',
+        ),
+        expected,
+        name,
+      );
+    }
+  },
+);
 
-const baseline = (id: string, performedOn: string, rung: number) => ({ id, kind: 'initial', performedOn, participationRung: rung, domainScores: [] });
-const later = (id: string, performedOn: string, rung: number) => ({ id, kind: 'intermediate', performedOn, participationRung: rung, domainScores: [] });
+t.test(
+  'R-PROGRESS, R-IND-OUTCOMES: when persons progress, then progress counts only social-activation paths, towards the direction of each',
+  async (t) => {
+    const progressing = (category: string | null) =>
+      person({
+        assessments: [baseline(`x${++n}`, '2026-01-10', 2), later(`y${++n}`, '2026-12-31', 3)],
+        piis: [piis({ activationCategory: category })],
+      });
+    const flat = person({
+      assessments: [baseline('f1', '2026-01-10', 2), later('f2', '2026-12-31', 2)],
+      piis: [piis({ activationCategory: '2.1' })],
+    });
+    const measuredAfter = person({
+      assessments: [baseline('m1', '2026-01-10', 2), later('m2', '2027-01-01', 4)],
+      piis: [piis({ activationCategory: '2.2' })],
+    });
+    const items = indicators(
+      [
+        progressing('2.1'),
+        progressing('2.2'),
+        progressing('2.2'),
+        progressing('2.3'),
+        progressing(null),
+        flat,
+        measuredAfter,
+      ],
+      2026,
+    );
+    t.equal(
+      valueOf(items, 'progress'),
+      4,
+      'the employment-only PIIS does not count; no rise and a measure after 31 December do not count',
+    );
+    t.equal(valueOf(items, 'progress.socioProfessional'), 1, '(a) from the 2.1 path');
+    t.equal(valueOf(items, 'progress.autonomy'), 2, '(b) from the 2.2 paths');
+    t.equal(valueOf(items, 'progress.volunteering'), 1, '(c) from the 2.3 path');
+    t.equal(valueOf(items, 'activationPaths'), 6, 'seven persons, six in a path');
+  },
+);
 
-t.test('R-IND-OUTCOMES: when a PIIS closes, then its result counts only if it was a social-activation path (2.1–2.3), closed in the year', async (t) => {
-  const cases: Array<[string, Partial<IndicatorPiis>, number]> = [
-    ['employment only (no category), closed with employment', { endedOn: '2026-06-30', closeOutcome: 'employment' }, 0],
-    ['community service, closed with employment', { activationCategory: 'community_service', endedOn: '2026-06-30', closeOutcome: 'employment' }, 0],
-    ['2.1, closed on 31 December with employment', { activationCategory: '2.1', endedOn: '2026-12-31', closeOutcome: 'employment' }, 1],
-    ['2.1, closed on 1 January of the next year', { activationCategory: '2.1', endedOn: '2027-01-01', closeOutcome: 'employment' }, 0],
-    ['2.2, closed on 1 January of the year', { activationCategory: '2.2', endedOn: '2026-01-01', closeOutcome: 'employment' }, 1],
-  ];
-  for (const [name, over, expected] of cases) {
-    t.equal(valueOf(indicators([person({ piis: [piis({ signedOn: '2025-03-09', ...over })] })], 2026), 'outcomes.employment'), expected, name);
-  }
-});
+t.test(
+  'R-IND-ENTITLED: when a person uses the CPAS without financial aid, then they are entitled, not to RI',
+  async (t) => {
+    const bilanOnly = person({ rights: [], assessments: [baseline('e1', '2026-12-31', 1)] });
+    const piisOnly = person({ rights: [], piis: [piis({ activationCategory: '2.2' })] });
+    const bilanLastYear = person({ rights: [], assessments: [baseline('e2', '2025-12-31', 1)] });
+    const ri = person();
+    const items = indicators([bilanOnly, piisOnly, bilanLastYear, ri], 2026);
+    t.equal(
+      valueOf(items, 'entitled.total'),
+      3,
+      'a bilan on 31 December and a PIIS without a right count; a bilan of the year before does not',
+    );
+    t.equal(valueOf(items, 'entitled.ri'), 1);
+    t.equal(valueOf(items, 'entitled.inPath'), 1);
+    t.equal(valueOf(items, 'entitled.riPercent'), 300);
+    t.equal(valueOf(items, 'entitled.inPathPercent'), 300);
+    t.equal(
+      valueOf(indicators([bilanOnly], 2026), 'entitled.riPercent'),
+      null,
+      'nobody entitled to RI: no ratio, with the reason',
+    );
+  },
+);
 
-t.test('R-PROGRESS, R-IND-OUTCOMES: when persons progress, then progress counts only social-activation paths, towards the direction of each', async (t) => {
-  const progressing = (category: string | null) =>
-    person({ assessments: [baseline(`x${++n}`, '2026-01-10', 2), later(`y${++n}`, '2026-12-31', 3)], piis: [piis({ activationCategory: category })] });
-  const flat = person({ assessments: [baseline('f1', '2026-01-10', 2), later('f2', '2026-12-31', 2)], piis: [piis({ activationCategory: '2.1' })] });
-  const measuredAfter = person({ assessments: [baseline('m1', '2026-01-10', 2), later('m2', '2027-01-01', 4)], piis: [piis({ activationCategory: '2.2' })] });
-  const items = indicators([progressing('2.1'), progressing('2.2'), progressing('2.2'), progressing('2.3'), progressing(null), flat, measuredAfter], 2026);
-  t.equal(valueOf(items, 'progress'), 4, 'the employment-only PIIS does not count; no rise and a measure after 31 December do not count');
-  t.equal(valueOf(items, 'progress.socioProfessional'), 1, '(a) from the 2.1 path');
-  t.equal(valueOf(items, 'progress.autonomy'), 2, '(b) from the 2.2 paths');
-  t.equal(valueOf(items, 'progress.volunteering'), 1, '(c) from the 2.3 path');
-  t.equal(valueOf(items, 'activationPaths'), 6, 'seven persons, six in a path');
-});
+t.test(
+  'R-CLOSE: when a concluded PIIS reaches its end date with no close, then it is counted in the year of that date',
+  async (t) => {
+    const cases: Array<[string, Partial<IndicatorPiis>, number]> = [
+      ['ends on 31 December, not closed', { endsOn: '2026-12-31' }, 1],
+      ['ends on 1 January, not closed', { endsOn: '2026-01-01' }, 1],
+      ['ends on 1 January of the next year', { endsOn: '2027-01-01' }, 0],
+      ['ends in the year, closed', { endsOn: '2026-06-30', endedOn: '2026-06-30', closeOutcome: 'other' }, 0],
+      ['ends in the year, never signed', { endsOn: '2026-06-30', signedOn: null }, 0],
+    ];
+    for (const [name, over, expected] of cases) {
+      t.equal(
+        valueOf(indicators([person({ piis: [piis({ signedOn: '2025-03-09', ...over })] })], 2026), 'piis.pastEndOpen'),
+        expected,
+        name,
+      );
+    }
+  },
+);
 
-t.test('R-IND-ENTITLED: when a person uses the CPAS without financial aid, then they are entitled, not to RI', async (t) => {
-  const bilanOnly = person({ rights: [], assessments: [baseline('e1', '2026-12-31', 1)] });
-  const piisOnly = person({ rights: [], piis: [piis({ activationCategory: '2.2' })] });
-  const bilanLastYear = person({ rights: [], assessments: [baseline('e2', '2025-12-31', 1)] });
-  const ri = person();
-  const items = indicators([bilanOnly, piisOnly, bilanLastYear, ri], 2026);
-  t.equal(valueOf(items, 'entitled.total'), 3, 'a bilan on 31 December and a PIIS without a right count; a bilan of the year before does not');
-  t.equal(valueOf(items, 'entitled.ri'), 1);
-  t.equal(valueOf(items, 'entitled.inPath'), 1);
-  t.equal(valueOf(items, 'entitled.riPercent'), 300);
-  t.equal(valueOf(items, 'entitled.inPathPercent'), 300);
-  t.equal(valueOf(indicators([bilanOnly], 2026), 'entitled.riPercent'), null, 'nobody entitled to RI: no ratio, with the reason');
-});
+t.test(
+  'R-IND-2015: when indicators are read, then each carries the SPP IS number, section and label in the reader’s language',
+  async (t) => {
+    const items = indicators([], 2026);
+    const of = (key: string) => items.find((i) => i.key === key)!;
+    t.match(of('assessments'), { group: 'socialActivation', section: 'objectives', number: '1' });
+    t.match(of('activationPaths'), { number: '2' });
+    t.match(of('activationPaths.2.3'), { number: '2.3' });
+    t.match(of('progress.autonomy'), { section: 'progress', number: 'b' });
+    t.match(of('outcomes.employment'), { section: 'results', number: 'd' });
+    t.match(of('compliance.fullReflection'), { group: 'piis', section: 'compliance', number: null });
+    t.match(
+      sayItem('fr', of('assessments')).label,
+      /^Nombre total de bénéficiaires pour lesquels un bilan social est réalisé/,
+    );
+    t.match(
+      sayItem('nl', of('activationPaths')).label,
+      /^Totaal aantal begunstigden in een traject sociale activering via een GPMI \(2 = 2\.1 \+ 2\.2 \+ 2\.3\)/,
+    );
+    t.notMatch(
+      render('fr', of('activationPaths').explanation),
+      /2 = 2\.1/,
+      'the explanation names the population, not the formula',
+    );
+  },
+);
 
-t.test('R-CLOSE: when a concluded PIIS reaches its end date with no close, then it is counted in the year of that date', async (t) => {
-  const cases: Array<[string, Partial<IndicatorPiis>, number]> = [
-    ['ends on 31 December, not closed', { endsOn: '2026-12-31' }, 1],
-    ['ends on 1 January, not closed', { endsOn: '2026-01-01' }, 1],
-    ['ends on 1 January of the next year', { endsOn: '2027-01-01' }, 0],
-    ['ends in the year, closed', { endsOn: '2026-06-30', endedOn: '2026-06-30', closeOutcome: 'other' }, 0],
-    ['ends in the year, never signed', { endsOn: '2026-06-30', signedOn: null }, 0],
-  ];
-  for (const [name, over, expected] of cases) {
-    t.equal(valueOf(indicators([person({ piis: [piis({ signedOn: '2025-03-09', ...over })] })], 2026), 'piis.pastEndOpen'), expected, name);
-  }
-});
-
-t.test('R-IND-2015: when indicators are read, then each carries the SPP IS number, section and label in the reader’s language', async (t) => {
-  const items = indicators([], 2026);
-  const of = (key: string) => items.find((i) => i.key === key)!;
-  t.match(of('assessments'), { group: 'socialActivation', section: 'objectives', number: '1' });
-  t.match(of('activationPaths'), { number: '2' });
-  t.match(of('activationPaths.2.3'), { number: '2.3' });
-  t.match(of('progress.autonomy'), { section: 'progress', number: 'b' });
-  t.match(of('outcomes.employment'), { section: 'results', number: 'd' });
-  t.match(of('compliance.fullReflection'), { group: 'piis', section: 'compliance', number: null });
-  t.match(sayItem('fr', of('assessments')).label, /^Nombre total de bénéficiaires pour lesquels un bilan social est réalisé/);
-  t.match(sayItem('nl', of('activationPaths')).label, /^Totaal aantal begunstigden in een traject sociale activering via een GPMI \(2 = 2\.1 \+ 2\.2 \+ 2\.3\)/);
-  t.notMatch(render('fr', of('activationPaths').explanation), /2 = 2\.1/, 'the explanation names the population, not the formula');
-});
-
-t.test('R-IND-COMPLIANCE: when the days to signature are pooled, then their median is the middle one, or the mean of the two middle ones', async (t) => {
-  const cases: Array<[number[], number | null]> = [
-    [[], null],
-    [[40], 40],
-    [[40, 41], 40.5],
-    [[93, 63, 63], 63],
-    [[5, 5, 1, 9], 5],
-    [[2, 2, 2, 3], 2],
-    [[1, 2, 3, 4, 5, 6, 8, 9], 4.5],
-    [[0, 365, 30], 30],
-  ];
-  for (const [values, expected] of cases) t.equal(median(values), expected, `R-IND-COMPLIANCE: median of [${values.join(', ')}]`);
-  const many = Array.from({ length: 100_001 }, (_, i) => (i * 7919) % 400);
-  t.equal(median(many), [...many].sort((a, b) => a - b)[50_000], 'R-IND-COMPLIANCE: 100,001 pooled delays, as a sort finds it');
-});
+t.test(
+  'R-IND-COMPLIANCE: when the days to signature are pooled, then their median is the middle one, or the mean of the two middle ones',
+  async (t) => {
+    const cases: Array<[number[], number | null]> = [
+      [[], null],
+      [[40], 40],
+      [[40, 41], 40.5],
+      [[93, 63, 63], 63],
+      [[5, 5, 1, 9], 5],
+      [[2, 2, 2, 3], 2],
+      [[1, 2, 3, 4, 5, 6, 8, 9], 4.5],
+      [[0, 365, 30], 30],
+    ];
+    for (const [values, expected] of cases)
+      t.equal(median(values), expected, `R-IND-COMPLIANCE: median of [${values.join(', ')}]`);
+    const many = Array.from({ length: 100_001 }, (_, i) => (i * 7919) % 400);
+    t.equal(
+      median(many),
+      [...many].sort((a, b) => a - b)[50_000],
+      'R-IND-COMPLIANCE: 100,001 pooled delays, as a sort finds it',
+    );
+  },
+);

@@ -52,7 +52,8 @@ export const en = {
   'problem.unavailable': 'Service unavailable',
   'problem.timeout': 'Request timed out',
   // Refusals made by the HTTP layer
-  'http.validation': 'The request {part, select, body {body} querystring {query string} params {path} headers {headers} other {}} is not valid',
+  'http.validation':
+    'The request {part, select, body {body} querystring {query string} params {path} headers {headers} other {}} is not valid',
   'http.unstorable-value': 'A value in the request cannot be stored (invalid characters or out of range)',
   'http.transferred': 'This person’s file was transferred to another CPAS: it is read-only here',
   'http.statement-timeout': 'The request took too long and was cancelled; nothing was written',
@@ -80,8 +81,10 @@ export const en = {
   // Validation messages (one per JSON Schema keyword); the path says where
   'validation.required': 'is required',
   'validation.unknown-field': 'unknown field',
-  'validation.type': 'must be {type, select, string {a text} integer {an integer} number {a number} boolean {true or false} array {a list} object {an object} null {null} other {of type {type}}}',
-  'validation.format': 'is not a valid {format, select, date {date (YYYY-MM-DD)} date_time {date and time (RFC 3339)} uuid {UUID} email {e-mail address} uri {URI} other {value ({format})}}',
+  'validation.type':
+    'must be {type, select, string {a text} integer {an integer} number {a number} boolean {true or false} array {a list} object {an object} null {null} other {of type {type}}}',
+  'validation.format':
+    'is not a valid {format, select, date {date (YYYY-MM-DD)} date_time {date and time (RFC 3339)} uuid {UUID} email {e-mail address} uri {URI} other {value ({format})}}',
   'validation.pattern': 'does not have the expected form',
   'validation.min-length': 'must have at least {limit, plural, one {# character} other {# characters}}',
   'validation.max-length': 'must have at most {limit, plural, one {# character} other {# characters}}',
@@ -105,7 +108,8 @@ export const en = {
   'import.field-error': '{path} {message}',
   'import.person-named-once': 'Name the person by beneficiaryId or by beneficiaryExternalRef (one of the two)',
   'import.ref-of-another-person': 'This externalRef belongs to a record of another person',
-  'import.ref-other-values': 'A record with this externalRef holds other values; a fact is corrected with supersedes and a reason, not re-imported',
+  'import.ref-other-values':
+    'A record with this externalRef holds other values; a fact is corrected with supersedes and a reason, not re-imported',
   'import.row-unexpected': 'Unexpected error on this row (request id {requestId})',
   // Unknown records
   'not-found.beneficiary': 'No such beneficiary in your CPAS',
@@ -123,10 +127,12 @@ export const en = {
   'not-found.record': 'No such record of this PIIS',
   'not-found.cpas': 'This CPAS is not registered',
   'not-found.version': 'This PIIS has no version {version}',
-  'not-found.fact': 'No such {kind, select, right_decision {right decision} situation {situation} exemption {exemption} other {fact}} for this beneficiary',
+  'not-found.fact':
+    'No such {kind, select, right_decision {right decision} situation {situation} exemption {exemption} other {fact}} for this beneficiary',
   'not-found.proof-target': 'No such {target} on this PIIS',
   // Conflicts
-  'conflict.external-ref': 'This externalRef is already used by another {entity, select, beneficiary {beneficiary} assessment {assessment} module {module} expense {expense} attachment {attachment} webhook {webhook subscription} piis {PIIS} right_decision {right decision} situation {situation} exemption {exemption} other {record}} of your CPAS',
+  'conflict.external-ref':
+    'This externalRef is already used by another {entity, select, beneficiary {beneficiary} assessment {assessment} module {module} expense {expense} attachment {attachment} webhook {webhook subscription} piis {PIIS} right_decision {right decision} situation {situation} exemption {exemption} other {record}} of your CPAS',
   'conflict.beneficiary-niss': 'A beneficiary with this NISS is already registered in your CPAS',
   'conflict.cpas-kbo': 'A CPAS with this KBO number is already registered',
   'conflict.nis-codes': 'NIS code(s) {codes} already belong to another CPAS',
@@ -135,7 +141,8 @@ export const en = {
   'conflict.transfer-decided': 'This transfer was already accepted or refused',
   'conflict.already-transferred': 'This person’s file was already transferred to another CPAS',
   'conflict.transfer-pending': 'A transfer of this person is already pending',
-  'conflict.changed': 'The {entity, select, beneficiary {beneficiary} piis {PIIS} other {resource}} changed since you read it{etag, select, none {} other { (current ETag {etag})}}',
+  'conflict.changed':
+    'The {entity, select, beneficiary {beneficiary} piis {PIIS} other {resource}} changed since you read it{etag, select, none {} other { (current ETag {etag})}}',
   'conflict.if-match-required': 'This change needs an If-Match header with the ETag you last read',
   'conflict.if-match-unknown': 'If-Match does not name a current version of this resource',
   'conflict.idempotency-in-flight': 'A request with this Idempotency-Key is still being processed; retry later',
@@ -174,10 +181,13 @@ export const en = {
   'check.not-allowed-for-end': 'is not allowed when kind is end',
   'check.required-for-grant': 'is required for a grant',
   'check.field-error': '{path} {message}',
-  'check.correction-reason': 'A correction needs the reason it corrects the earlier {what, select, fact {fact} other {record}}',
+  'check.correction-reason':
+    'A correction needs the reason it corrects the earlier {what, select, fact {fact} other {record}}',
   'check.required-with-supersedes': 'is required with supersedes',
-  'check.supersedes-unknown': 'supersedes names no {what, select, fact {fact of this kind for this beneficiary} other {record of this kind of this PIIS}}',
-  'check.supersedes-not-in-force': 'The {what, select, fact {fact} other {record}} named by supersedes is no longer in force',
+  'check.supersedes-unknown':
+    'supersedes names no {what, select, fact {fact of this kind for this beneficiary} other {record of this kind of this PIIS}}',
+  'check.supersedes-not-in-force':
+    'The {what, select, fact {fact} other {record}} named by supersedes is no longer in force',
   'check.already-void': 'This {what, select, fact {fact} other {record}} is already void',
   'check.unknown-beneficiary-ref': 'beneficiaryId names no beneficiary of your CPAS',
   'check.unknown-beneficiary': 'unknown beneficiary',
@@ -219,13 +229,15 @@ export const en = {
   'health.database': 'The database is unreachable',
   // Lifecycle of a PIIS
   'piis.action-not-allowed': '{action} is not allowed while the PIIS is {status} (allowed: {allowed})',
-  'piis.waiver-not-allowed': 'This deployment does not allow a waiver of the reflection period (REFLECTION_WAIVER_ALLOWED is false): no source allows one',
+  'piis.waiver-not-allowed':
+    'This deployment does not allow a waiver of the reflection period (REFLECTION_WAIVER_ALLOWED is false): no source allows one',
   'piis.hearing-not-pending': 'This hearing request is no longer pending',
   'piis.interview-not-pending': 'This interview request is no longer pending',
   'piis.third-party-named': 'A third party’s signature names the third party',
   'piis.required-for-third-party': 'is required for third_party',
   'piis.signed-after-handover': 'A PIIS is signed after its handover for reflection',
-  'piis.already-signed': 'The {party, select, beneficiary {beneficiary} cpas {CPAS} other {third party}} has already signed this version (correct that signature with supersedes)',
+  'piis.already-signed':
+    'The {party, select, beneficiary {beneficiary} cpas {CPAS} other {third party}} has already signed this version (correct that signature with supersedes)',
   'piis.amendment-changes-nothing': 'An amendment changes the content: name at least one content field',
   'piis.no-content-field': 'no content field changed',
   'piis.hearing-date-unrequested': 'A hearing date is recorded only when the person asked to be heard',
@@ -242,20 +254,24 @@ export const en = {
   'niss.month': 'the month is out of range',
   'niss.day': 'the day is out of range',
   'niss.no-such-date': 'the birth date does not exist',
-  'niss.explained': '{bis, select, yes {BIS number} other {National register number}}: check digits {check} validate with the {century, select, c2000 {post-2000 (prefix 2)} other {pre-2000}} rule, so born {born}',
+  'niss.explained':
+    '{bis, select, yes {BIS number} other {National register number}}: check digits {check} validate with the {century, select, c2000 {post-2000 (prefix 2)} other {pre-2000}} rule, so born {born}',
   'niss.born-on': 'on {date}',
   'niss.born-in-year': 'in {year}, date partly unknown',
   'niss.birth-date-mismatch': 'The birth date does not match the NISS ({explanation})',
   // Rule explanations: R-REFLECT
-  'reflect.period': 'handed over on {handedOverOn}: the {days}-day reflection period runs from {from} to {to} (the handover day is not counted, weekends and holidays are)',
+  'reflect.period':
+    'handed over on {handedOverOn}: the {days}-day reflection period runs from {from} to {to} (the handover day is not counted, weekends and holidays are)',
   'reflect.ends-on': '{period}; its last day is {last}',
   'reflect.earliest': '{period}; the person has the whole period, so the earliest signature date is {earliest}',
-  'reflect.refused': 'A signature on {signedOn} falls inside the reflection period: {why}{waiver, select, allowed { and no written waiver of the person was recorded at handover} other {; this deployment does not allow a waiver}}',
+  'reflect.refused':
+    'A signature on {signedOn} falls inside the reflection period: {why}{waiver, select, allowed { and no written waiver of the person was recorded at handover} other {; this deployment does not allow a waiver}}',
   // R-CONTENT, R-DURATION, categories, R-ASSESS-FIRST, R-REUSE
   'content.objective-required': 'at least one objective is required',
   'content.domains-required': 'the domains of activity are required',
   'content.key-twice': 'objective key {key} is used twice',
-  'content.commitments-of': 'the commitments of the {party, select, beneficiary {beneficiary} cpas {CPAS} other {third party}} are required',
+  'content.commitments-of':
+    'the commitments of the {party, select, beneficiary {beneficiary} cpas {CPAS} other {third party}} are required',
   'content.commitment-objective': 'a commitment is tied to at least one objective',
   'content.no-objective-key': 'no objective has the key {key}',
   'content.third-party-named': 'a third party is named',
@@ -263,121 +279,179 @@ export const en = {
   'content.end-required': 'the end date is required (R-DURATION)',
   'content.evaluation-required': 'the evaluation arrangements are required',
   'content.aid-required': 'the supplementary aid granted is required',
-  'content.incomplete': 'The content is incomplete for {moment, select, handover {the handover} other {an amendment}}: {gaps}',
+  'content.incomplete':
+    'The content is incomplete for {moment, select, handover {the handover} other {an amendment}}: {gaps}',
   'content.ends-before-start': 'The PIIS cannot end ({endsOn}) before it starts ({startsOn})',
-  'content.community-service': 'Community service existed only from 1 November 2016 to 30 September 2018 (annulled by the Constitutional Court, ruling 86/2018); this PIIS is drafted on {draftedOn}',
-  'content.volunteering': 'Since the circular of 26 July 2018 volunteering may not be a condition of a PIIS: path 2.3 is refused for a PIIS drafted on {draftedOn}',
-  'content.reuse-needs-assessment': 'The earlier PIIS is reused, but the job in between ({jobFrom} to {jobTo}) lasted {months} months or more: a new assessment, performed since {jobFrom} and on or before the draft date {draftedOn}, is required',
-  'content.assessment-first': 'No assessment (bilan social) of this person was performed on or before the draft date {draftedOn}; record one before handing the PIIS over',
+  'content.community-service':
+    'Community service existed only from 1 November 2016 to 30 September 2018 (annulled by the Constitutional Court, ruling 86/2018); this PIIS is drafted on {draftedOn}',
+  'content.volunteering':
+    'Since the circular of 26 July 2018 volunteering may not be a condition of a PIIS: path 2.3 is refused for a PIIS drafted on {draftedOn}',
+  'content.reuse-needs-assessment':
+    'The earlier PIIS is reused, but the job in between ({jobFrom} to {jobTo}) lasted {months} months or more: a new assessment, performed since {jobFrom} and on or before the draft date {draftedOn}, is required',
+  'content.assessment-first':
+    'No assessment (bilan social) of this person was performed on or before the draft date {draftedOn}; record one before handing the PIIS over',
   // R-OBLIG-NEW, R-STUDENT, R-OBLIG-DEADLINE
   'oblig.student': 'A student PIIS is compulsory when the CPAS accepts full-time studies for equity reasons',
   'oblig.no-grant': 'No RI grant is recorded on or before {on}: the PIIS is compulsory only for a new RI beneficiary',
-  'oblig.new': 'The RI right in force since {from} (decided on {decidedOn}) follows {months} months without RI ({windowFrom} to {windowTo}): a new beneficiary, the PIIS is compulsory',
-  'oblig.before-reform': 'The RI right in force since {from} began before 1 November 2016: the person is not a new beneficiary under the 2016 reform',
-  'oblig.not-new': 'RI was paid in the {months} months before the right in force since {from} ({windowFrom} to {windowTo}): not a new beneficiary',
+  'oblig.new':
+    'The RI right in force since {from} (decided on {decidedOn}) follows {months} months without RI ({windowFrom} to {windowTo}): a new beneficiary, the PIIS is compulsory',
+  'oblig.before-reform':
+    'The RI right in force since {from} began before 1 November 2016: the person is not a new beneficiary under the 2016 reform',
+  'oblig.not-new':
+    'RI was paid in the {months} months before the right in force since {from} ({windowFrom} to {windowTo}): not a new beneficiary',
   'oblig.age-unknown': 'Before 1 November 2016 a PIIS was compulsory only under {ageLimit}; the birth date is unknown',
-  'oblig.age-under': 'Before 1 November 2016 a PIIS was compulsory for a person under {ageLimit}; the person is {age} on {on}',
+  'oblig.age-under':
+    'Before 1 November 2016 a PIIS was compulsory for a person under {ageLimit}; the person is {age} on {on}',
   'oblig.age-over': 'Before 1 November 2016 a PIIS was compulsory only under {ageLimit}; the person is {age} on {on}',
-  'oblig.refused': 'The PIIS is recorded as compulsory, but no rule makes it compulsory on {on}: {why}. Record it as optional or coaching.',
-  'oblig.signed-before-grant': 'A PIIS can only be signed on or after the RI grant decision (the PIIS may not be a precondition of the grant): signed on {signedOn}, the grant was decided on {decidedOn}',
-  'oblig.signed-without-grant': 'A PIIS can only be signed on or after the RI grant decision, and no grant decision is recorded for this person (a PIIS without RI is a coaching PIIS)',
-  'oblig.deadline': 'The PIIS must be concluded within {months} months of the RI grant {from, select, notification {notification} other {decision}} of {start}: by {due}',
+  'oblig.refused':
+    'The PIIS is recorded as compulsory, but no rule makes it compulsory on {on}: {why}. Record it as optional or coaching.',
+  'oblig.signed-before-grant':
+    'A PIIS can only be signed on or after the RI grant decision (the PIIS may not be a precondition of the grant): signed on {signedOn}, the grant was decided on {decidedOn}',
+  'oblig.signed-without-grant':
+    'A PIIS can only be signed on or after the RI grant decision, and no grant decision is recorded for this person (a PIIS without RI is a coaching PIIS)',
+  'oblig.deadline':
+    'The PIIS must be concluded within {months} months of the RI grant {from, select, notification {notification} other {decision}} of {start}: by {due}',
   // R-EVAL-FREQ, R-EVAL-INTERVIEW
-  'eval.rule-2016': 'signed on {signedOn} (from 1 November 2016): at least {minimum} evaluations per 12 months, {inPerson} of them in person',
+  'eval.rule-2016':
+    'signed on {signedOn} (from 1 November 2016): at least {minimum} evaluations per 12 months, {inPerson} of them in person',
   'eval.rule-quarterly': 'signed on {signedOn} (before 1 November 2016): at least one evaluation per quarter',
   'eval.not-signed': 'Evaluations are planned from the signature of the PIIS; it is not signed',
   'eval.closed': 'The PIIS is closed: no evaluation is due',
-  'eval.next': '{rule}; planned evenly, the next one is due at the latest {months} months after {after, select, evaluation {the last evaluation} other {the signature}} ({from}): {planned}',
-  'eval.brought-forward': '{base}; brought forward to {due}, the last day of the 12-month period from {periodFrom}, which has {count} of its {minimum} evaluations',
-  'eval.in-person-needed': '{base}; {needed, plural, one {# in-person meeting} other {# in-person meetings}} still needed in the period {from} to {to}',
+  'eval.next':
+    '{rule}; planned evenly, the next one is due at the latest {months} months after {after, select, evaluation {the last evaluation} other {the signature}} ({from}): {planned}',
+  'eval.brought-forward':
+    '{base}; brought forward to {due}, the last day of the 12-month period from {periodFrom}, which has {count} of its {minimum} evaluations',
+  'eval.in-person-needed':
+    '{base}; {needed, plural, one {# in-person meeting} other {# in-person meetings}} still needed in the period {from} to {to}',
   'eval.in-person-done': '{base}; the period {from} to {to} has its {minimum} in-person meetings',
   'eval.none-started': 'The PIIS is not signed: no evaluation period has started',
   'eval.none-complete': '{rule}; no 12-month period has been completed yet (the first ends on {firstEnd})',
   'eval.period-count': '{from} to {to}: {count}',
   'eval.frequency-met': '{rule}; every complete period has at least {minimum} ({periods})',
-  'eval.frequency-short': '{rule}; {short, plural, one {# complete period} other {# complete periods}} below the minimum ({periods})',
+  'eval.frequency-short':
+    '{rule}; {short, plural, one {# complete period} other {# complete periods}} below the minimum ({periods})',
   'eval.no-in-person-minimum': '{rule}; the rule in force then asks no in-person minimum',
   'eval.in-person-met': 'Every complete 12-month period has at least {minimum} in-person evaluations ({periods})',
-  'eval.in-person-short': '{short, plural, one {# complete 12-month period} other {# complete 12-month periods}} with fewer than {minimum} in-person evaluations ({periods})',
-  'eval.interview': 'Requested on {requestedOn}: to be granted within {days} working days (Monday to Friday, Belgian public holidays excluded), counted from the next day: by {due}',
+  'eval.in-person-short':
+    '{short, plural, one {# complete 12-month period} other {# complete 12-month periods}} with fewer than {minimum} in-person evaluations ({periods})',
+  'eval.interview':
+    'Requested on {requestedOn}: to be granted within {days} working days (Monday to Friday, Belgian public holidays excluded), counted from the next day: by {due}',
   'eval.interview-holidays': '{base}; public holidays skipped: {holidays}',
   'eval.holiday': '{name} {date}',
-  'holiday.name': '{name, select, new_year_s_day {New Year’s Day} easter_monday {Easter Monday} labour_day {Labour Day} ascension_day {Ascension Day} whit_monday {Whit Monday} national_day {National Day} assumption {Assumption} all_saints_day {All Saints’ Day} armistice_day {Armistice Day} christmas_day {Christmas Day} other {public holiday}}',
+  'holiday.name':
+    '{name, select, new_year_s_day {New Year’s Day} easter_monday {Easter Monday} labour_day {Labour Day} ascension_day {Ascension Day} whit_monday {Whit Monday} national_day {National Day} assumption {Assumption} all_saints_day {All Saints’ Day} armistice_day {Armistice Day} christmas_day {Christmas Day} other {public holiday}}',
   // R-SANCTION-*
-  'sanction.coaching': 'No sanction applies under a coaching PIIS (R-OPT-OTHER-USERS): a sanction suspends RI, and a coaching PIIS is not tied to it',
+  'sanction.coaching':
+    'No sanction applies under a coaching PIIS (R-OPT-OTHER-USERS): a sanction suspends RI, and a coaching PIIS is not tied to it',
   'sanction.no-ri': 'A sanction suspends RI: the person was not receiving RI on the decision date {decidedOn}',
-  'sanction.notice-required': 'A sanction requires a written formal notice of this PIIS, in force, issued before the decision',
-  'sanction.notice-late': 'The formal notice must be issued before the decision date: issued on {issuedOn}, decided on {decidedOn}',
+  'sanction.notice-required':
+    'A sanction requires a written formal notice of this PIIS, in force, issued before the decision',
+  'sanction.notice-late':
+    'The formal notice must be issued before the decision date: issued on {issuedOn}, decided on {decidedOn}',
   'sanction.hearing-missing': 'The person asked to be heard: the hearing must be held before the decision',
-  'sanction.hearing-late': 'The person asked to be heard: the hearing of {heldOn} comes after the decision of {decidedOn}',
-  'sanction.repeat': 'A repeat: the previous sanction was decided on {previous}, and {decidedOn} is within {within} months of it (until {until}): at most {max} months',
-  'sanction.first': 'No sanction decided in the {within} months before {decidedOn}: at most {max, plural, one {# month} other {# months}}',
+  'sanction.hearing-late':
+    'The person asked to be heard: the hearing of {heldOn} comes after the decision of {decidedOn}',
+  'sanction.repeat':
+    'A repeat: the previous sanction was decided on {previous}, and {decidedOn} is within {within} months of it (until {until}): at most {max} months',
+  'sanction.first':
+    'No sanction decided in the {within} months before {decidedOn}: at most {max, plural, one {# month} other {# months}}',
   'sanction.too-long': '{why}; a suspension from {startsOn} may end on {limit} at the latest, not {endsOn}',
-  'sanction.start-older': 'Under the older texts the suspension starts on the 1st day of the 2nd month after the decision of {decidedOn}: {day}',
-  'sanction.start-window': 'The suspension starts between the day after notification ({notifiedOn} → {from}) and the 1st day of the 3rd month after the decision of {decidedOn} ({until})',
+  'sanction.start-older':
+    'Under the older texts the suspension starts on the 1st day of the 2nd month after the decision of {decidedOn}: {day}',
+  'sanction.start-window':
+    'The suspension starts between the day after notification ({notifiedOn} → {from}) and the 1st day of the 3rd month after the decision of {decidedOn} ({until})',
   'sanction.start-outside': '{why}; {startsOn} is outside it',
-  'sanction.appeal': 'Appeal to the labour tribunal within {months} months of the notification of {notifiedOn}: until {until}',
+  'sanction.appeal':
+    'Appeal to the labour tribunal within {months} months of the notification of {notifiedOn}: until {until}',
   // R-INFORM, R-PROGRESS, R-SUB-SECOND
   'inform.before-signing': 'The person is informed before signing: informed on {informedOn}, signed on {signedOn}',
   'progress.no-baseline': 'No baseline assessment: progress is measured against the first assessment',
   'progress.no-measurement': 'No measurement after the baseline of {baseline} on or before {on}',
-  'progress.compared': 'Baseline of {baseline} against the latest measurement on or before {on} ({latest}): participation rung {rungBefore} → {rungAfter}, {scores}: {progress, select, yes {progress} other {no progress}}',
-  'progress.scores': 'mean score over {domains, plural, one {# domain} other {# domains}} {before, number, ::.00} → {after, number, ::.00}',
+  'progress.compared':
+    'Baseline of {baseline} against the latest measurement on or before {on} ({latest}): participation rung {rungBefore} → {rungAfter}, {scores}: {progress, select, yes {progress} other {no progress}}',
+  'progress.scores':
+    'mean score over {domains, plural, one {# domain} other {# domains}} {before, number, ::.00} → {after, number, ::.00}',
   'progress.no-common-domain': 'no domain measured both times',
-  'subsidy.second-year-due': 'The first subsidy period runs from {start} for {months} months, until {last}: a written, motivated request for a second year must be made by then, with a PIIS in force on that day',
+  'subsidy.second-year-due':
+    'The first subsidy period runs from {start} for {months} months, until {last}: a written, motivated request for a second year must be made by then, with a PIIS in force on that day',
   // Expenses (R-SUB-COSTS, R-PAS-COSTS)
-  'expense.subsidy-name': '{subsidy, select, pas {the social-activation (PAS) subsidy} pas2015 {the 2015–2016 participation and social-activation subsidy} clusters2015 {the 2015–2016 subsidy for clusters of small CPAS and large cities} other {the 10% PIIS subsidy}}',
-  'expense.already-justified': 'The same invoice is already justified under {subsidy}: one expense is justified against one subsidy only',
+  'expense.subsidy-name':
+    '{subsidy, select, pas {the social-activation (PAS) subsidy} pas2015 {the 2015–2016 participation and social-activation subsidy} clusters2015 {the 2015–2016 subsidy for clusters of small CPAS and large cities} other {the 10% PIIS subsidy}}',
+  'expense.already-justified':
+    'The same invoice is already justified under {subsidy}: one expense is justified against one subsidy only',
   'expense.building': 'The purchase of a building is never justified against {subsidy}',
   'expense.renovation': 'Renovation of rooms is an investment: excluded from the social-activation subsidies',
-  'expense.staff-proof': 'Staff costs count against {subsidy} only with the proof of assignment{coaching, select, yes { to PIIS coaching} other {}} and the share of working time',
-  'expense.staff-share': 'Staff: {share, number, ::percent .#} of working time assigned (proof: {proof}): {eligible} of {amount} count',
-  'expense.rent-link': 'Rent counts against the 10% PIIS subsidy only when its link with PIIS coaching is shown (linkJustification)',
+  'expense.staff-proof':
+    'Staff costs count against {subsidy} only with the proof of assignment{coaching, select, yes { to PIIS coaching} other {}} and the share of working time',
+  'expense.staff-share':
+    'Staff: {share, number, ::percent .#} of working time assigned (proof: {proof}): {eligible} of {amount} count',
+  'expense.rent-link':
+    'Rent counts against the 10% PIIS subsidy only when its link with PIIS coaching is shown (linkJustification)',
   'expense.eligible': 'Expense “{category}” eligible for {subsidy}: the whole amount counts',
   // R-SUB-COUPLE: a compulsory PIIS missing
   'couple.no-ri': 'No RI right: no compulsory PIIS',
   'couple.not-yet-due': 'The PIIS is due by {due}, not yet passed in {month}',
   'couple.signed': 'A PIIS was signed on {signedOn}',
   'couple.exempted': 'Exempted on {decidedOn}',
-  'couple.missing': 'The compulsory PIIS (RI granted on {grantedOn}) was due by {due}; none signed and no exemption by the end of {month}',
+  'couple.missing':
+    'The compulsory PIIS (RI granted on {grantedOn}) was due by {due}; none signed and no exemption by the end of {month}',
   // The 10% PIIS subsidy (R-SUB-*)
-  'sub.ri-part': '{amount} × {covered}/{days} days{suspended, plural, =0 {} one { less # day suspended by a sanction} other { less # days suspended by a sanction}}{partial, select, yes { at {percent} %} other {}} = {granted}',
+  'sub.ri-part':
+    '{amount} × {covered}/{days} days{suspended, plural, =0 {} one { less # day suspended by a sanction} other { less # days suspended by a sanction}}{partial, select, yes { at {percent} %} other {}} = {granted}',
   'sub.ri-granted': 'RI granted in {month}: {parts}',
   'sub.no-ri-granted': 'No RI granted in {month}',
   'sub.student-no-17': 'A student PIIS follows its own subsidy regime: no code 17',
   'sub.no-first-period': 'No first subsidy period, hence no second year: {why}',
-  'sub.request-late': 'The request of {requestedOn} came after the first period ended on {end}: a second year is asked for by then',
-  'sub.no-request': 'Not automatic: no written, motivated request for a second year by the end of the first period ({end})',
-  'sub.not-in-force-at-end': 'Requested on {requestedOn}, but the PIIS is not in force on the last day of the first period ({end}){closedOn, select, none {} other {: closed on {closedOn}}}',
-  'sub.withdrawn-near-end': 'Requested on {requestedOn}, but RI was withdrawn {withdrawnOn, select, none {} other {on {withdrawnOn}, }}at or just before the end of the first period ({end}): the second year is lost and cannot be asked for at a new grant',
-  'sub.interrupted': 'Requested on {requestedOn}, but RI was interrupted during the first period ({from} to {to}): a second year needs no interruption',
-  'sub.found-job': 'Requested on {requestedOn}, but the person found a job on {jobFrom}, before the first year ended ({end}){jobTo, select, none {} other { and lost it on {jobTo}}}: the second year is lost',
-  'sub.became-student': 'Requested on {requestedOn}, but the person became a student on {studiesFrom} and stopped studying on {studiesTo}, after the first period ({end}): the second year is lost',
-  'sub.second-year': 'Second year (code 17) on the written, motivated request of {requestedOn}: the PIIS is in force on {end}, the last day of the first period, and RI ran without interruption',
+  'sub.request-late':
+    'The request of {requestedOn} came after the first period ended on {end}: a second year is asked for by then',
+  'sub.no-request':
+    'Not automatic: no written, motivated request for a second year by the end of the first period ({end})',
+  'sub.not-in-force-at-end':
+    'Requested on {requestedOn}, but the PIIS is not in force on the last day of the first period ({end}){closedOn, select, none {} other {: closed on {closedOn}}}',
+  'sub.withdrawn-near-end':
+    'Requested on {requestedOn}, but RI was withdrawn {withdrawnOn, select, none {} other {on {withdrawnOn}, }}at or just before the end of the first period ({end}): the second year is lost and cannot be asked for at a new grant',
+  'sub.interrupted':
+    'Requested on {requestedOn}, but RI was interrupted during the first period ({from} to {to}): a second year needs no interruption',
+  'sub.found-job':
+    'Requested on {requestedOn}, but the person found a job on {jobFrom}, before the first year ended ({end}){jobTo, select, none {} other { and lost it on {jobTo}}}: the second year is lost',
+  'sub.became-student':
+    'Requested on {requestedOn}, but the person became a student on {studiesFrom} and stopped studying on {studiesTo}, after the first period ({end}): the second year is lost',
+  'sub.second-year':
+    'Second year (code 17) on the written, motivated request of {requestedOn}: the PIIS is in force on {end}, the last day of the first period, and RI ran without interruption',
   'sub.month-none': '{why}. {ri}',
-  'sub.not-in-force': 'The PIIS signed on {signedOn} is not in force in {month}{end, select, closed { (closed on {endedOn})} ended { (it ended on {endedOn})} other {}}: no 10% subsidy',
+  'sub.not-in-force':
+    'The PIIS signed on {signedOn} is not in force in {month}{end, select, closed { (closed on {endedOn})} ended { (it ended on {endedOn})} other {}}: no 10% subsidy',
   'sub.no-ri-paid': 'No RI paid in {month}: the 10% subsidy is 10% of the RI actually granted',
-  'sub.interrupt': 'RI was interrupted for more than {limit} months inside the first year ({from} to {to}): a newly signed PIIS is required before the subsidy is claimed again',
-  'sub.code-11': 'Code 11: {month} is in the first period of the PIIS signed on {signedOn} ({start}); 10% of the RI granted. {ri}',
+  'sub.interrupt':
+    'RI was interrupted for more than {limit} months inside the first year ({from} to {to}): a newly signed PIIS is required before the subsidy is claimed again',
+  'sub.code-11':
+    'Code 11: {month} is in the first period of the PIIS signed on {signedOn} ({start}); 10% of the RI granted. {ri}',
   'sub.after-first': '{month} is after the first period, which ended in {endMonth}: {why}',
   'sub.code-17': 'Code 17: {why}; 10% of the RI granted. {ri}',
-  'sub.student': 'A student PIIS (signed on {signedOn}) is in force: reported apart under federal code {formCode} ({age, select, over25 {aged 25 or more} unknown {age unknown, counted under 25} other {under 25}}), without the code 11/17 logic',
+  'sub.student':
+    'A student PIIS (signed on {signedOn}) is in force: reported apart under federal code {formCode} ({age, select, over25 {aged 25 or more} unknown {age unknown, counted under 25} other {under 25}}), without the code 11/17 logic',
   'sub.exempted': 'Exempted from a PIIS on {decidedOn} (health or equity): federal code 8, no 10% subsidy',
-  'sub.over': 'The first period and the second year of the PIIS signed on {signedOn} are over (from {month}): no 10% subsidy',
+  'sub.over':
+    'The first period and the second year of the PIIS signed on {signedOn} are over (from {month}): no 10% subsidy',
   'sub.due-later': 'The 10% subsidy is due from {from} ({why})',
   'sub.signed-on': 'signed on {signedOn}',
   'sub.no-right-opened': 'The PIIS in force ({list}) gives no 10% subsidy: no RI right opened by its signature',
   'sub.no-piis': 'No PIIS signed: the 10% subsidy is due from the signature of a PIIS (R-SUB-START)',
-  'sub.couple-recovered': 'A couple on the category-3 rate: the 10% of {month} is recovered because the compulsory PIIS of partner {partner} is missing ({why}). Was: {was}',
-  'sub.couple-once': 'A couple on the category-3 rate: the 10% of {month} is computed once, on the month of partner {partner}, never doubled even with two PIIS. Was: {was}',
+  'sub.couple-recovered':
+    'A couple on the category-3 rate: the 10% of {month} is recovered because the compulsory PIIS of partner {partner} is missing ({why}). Was: {was}',
+  'sub.couple-once':
+    'A couple on the category-3 rate: the 10% of {month} is computed once, on the month of partner {partner}, never doubled even with two PIIS. Was: {was}',
   // R-SUB-START
-  'start.student': 'A student PIIS (federal codes 9/10) follows its own subsidy regime: it is reported separately, without the code 11/17 logic',
+  'start.student':
+    'A student PIIS (federal codes 9/10) follows its own subsidy regime: it is reported separately, without the code 11/17 logic',
   'start.not-signed': 'The 10% subsidy is due from the signature of the PIIS; it is not signed',
-  'start.no-right': 'No RI right is in force on or before the signature ({signedOn}): the 10% subsidy is computed on the RI granted',
+  'start.no-right':
+    'No RI right is in force on or before the signature ({signedOn}): the 10% subsidy is computed on the RI granted',
   'start.period': '{base}; the first period (code 11) runs {months} months: {from} to {to} (R-SUB-FIRST)',
   'start.existing': 'A PIIS existing on {reform} (signed on {signedOn}): the 10% subsidy is due from {reform}',
   'start.ref-signed': 'signed on {signedOn}',
-  'start.ref-noted': 'signed on {signedOn} in a later month than the RI decision ({decidedOn}); the council took note on {notedOn}, the date the federal form uses',
+  'start.ref-noted':
+    'signed on {signedOn} in a later month than the RI decision ({decidedOn}); the council took note on {notedOn}, the date the federal form uses',
   'start.same-month': 'RI granted from {grantDay} and the PIIS {ref} in the same month: due from the grant day',
   'start.grant-later': 'The PIIS {ref}, RI granted only from {grantDay}: due from the grant day',
   'start.first-of-month': 'RI granted from {grantDay}, the PIIS {ref}: due from the 1st day of that month',
@@ -386,24 +460,34 @@ export const en = {
   'ind.share': '{part} of {whole} {what} (%)',
   'ind.conclusion-case': 'granted on {grantedOn}, due by {due}',
   'ind.assessments': 'Persons with a bilan social (an assessment in force) performed in {year}',
-  'ind.paths': 'Persons in a social-activation path (categories 2.1, 2.2, 2.3) through a PIIS in force in {year}, each counted once under their latest path: the sum of 2.1, 2.2 and 2.3',
-  'ind.path': 'Persons whose PIIS in force in {year} is in path category {category}{volunteering, select, yes { (volunteering: only PIIS drafted before 26 July 2018, R-VOLUNTEERING)} other {}}',
-  'ind.outcome': 'Persons whose social-activation path (a PIIS of category 2.1, 2.2 or 2.3) was closed in {year} with the outcome {outcomes}',
-  'ind.progress': 'Persons in a social-activation path in {year} showing progress on {on} against the bilan social at the start of their path ({measured} could be measured): the sum of (a), (b) and (c)',
-  'ind.entitled': 'Users of the CPAS in its target group in {year}, with or without financial aid: persons with an RI or equivalent-aid right, a bilan social or a PIIS in force some day of the year (a number, never a list)',
+  'ind.paths':
+    'Persons in a social-activation path (categories 2.1, 2.2, 2.3) through a PIIS in force in {year}, each counted once under their latest path: the sum of 2.1, 2.2 and 2.3',
+  'ind.path':
+    'Persons whose PIIS in force in {year} is in path category {category}{volunteering, select, yes { (volunteering: only PIIS drafted before 26 July 2018, R-VOLUNTEERING)} other {}}',
+  'ind.outcome':
+    'Persons whose social-activation path (a PIIS of category 2.1, 2.2 or 2.3) was closed in {year} with the outcome {outcomes}',
+  'ind.progress':
+    'Persons in a social-activation path in {year} showing progress on {on} against the bilan social at the start of their path ({measured} could be measured): the sum of (a), (b) and (c)',
+  'ind.entitled':
+    'Users of the CPAS in its target group in {year}, with or without financial aid: persons with an RI or equivalent-aid right, a bilan social or a PIIS in force some day of the year (a number, never a list)',
   'ind.entitled-ri': 'Of them, entitled to the integration income (RI) some day of {year}',
-  'ind.entitled-in-path': 'Of them, followed in a social-activation path (a PIIS of category 2.1, 2.2 or 2.3 in force in {year})',
+  'ind.entitled-in-path':
+    'Of them, followed in a social-activation path (a PIIS of category 2.1, 2.2 or 2.3 in force in {year})',
   'ind.what-entitled-ri': 'all entitled persons over those entitled to RI',
   'ind.what-entitled-path': 'all entitled persons over those followed in a path',
-  'ind.what-in-time': 'new RI beneficiaries granted in {year} (R-OBLIG-NEW) with a PIIS signed or an exemption within 3 months (R-OBLIG-DEADLINE)',
+  'ind.what-in-time':
+    'new RI beneficiaries granted in {year} (R-OBLIG-NEW) with a PIIS signed or an exemption within 3 months (R-OBLIG-DEADLINE)',
   'ind.what-full-reflection': 'PIIS concluded in {year} first signed after the full reflection period (R-REFLECT)',
-  'ind.waivers': 'PIIS concluded in {year} signed before the end of the reflection period under a written waiver (R-REFLECT)',
-  'ind.what-frequency': 'complete 12-month PIIS periods ending in {year} that met R-EVAL-FREQ (count and in-person minimum)',
+  'ind.waivers':
+    'PIIS concluded in {year} signed before the end of the reflection period under a written waiver (R-REFLECT)',
+  'ind.what-frequency':
+    'complete 12-month PIIS periods ending in {year} that met R-EVAL-FREQ (count and in-person minimum)',
   'ind.what-interviews': 'interview requests made in {year} granted by their due date (R-EVAL-INTERVIEW)',
   'ind.median-none': 'No PIIS concluded in {year} after an RI grant',
   'ind.median': 'Median days from the RI grant decision to the conclusion, over {count} PIIS concluded in {year}',
   'ind.suppressed-primary': 'Suppressed: it would show a count of 1 to 4 persons (R-IND-PRIVACY)',
-  'ind.suppressed-complementary': 'Suppressed so that a suppressed count cannot be recomputed from the totals or the other figures (R-IND-PRIVACY)',
+  'ind.suppressed-complementary':
+    'Suppressed so that a suppressed count cannot be recomputed from the totals or the other figures (R-IND-PRIVACY)',
   // Dates of lifecycle facts in order
   'order.handover-before-draft': 'A PIIS cannot be handed over ({handedOverOn}) before it was drafted ({draftedOn})',
   'order.outcome-before-request': 'The outcome ({on}) cannot precede the request ({requestedOn})',
@@ -416,13 +500,16 @@ export const en = {
   'order.comply-before-notice': 'The person complies after the notice: complyBy cannot precede issuedOn',
   'order.notified-before-decided': 'A decision is notified after it is taken: notifiedOn cannot precede decidedOn',
   'order.suspension-reversed': 'The suspension cannot end before it starts',
-  'piis.hearing-blocks': 'The person asked to be heard on {requestedOn} and the hearing was neither held nor withdrawn by {signedOn}: signature is blocked until then',
+  'piis.hearing-blocks':
+    'The person asked to be heard on {requestedOn} and the hearing was neither held nor withdrawn by {signedOn}: signature is blocked until then',
   'piis.no-objective': 'Version {version} evaluated on {heldOn} has no objective {key}',
   'piis.assessment-unknown': 'assessmentId names no assessment of this beneficiary',
-  'piis.amendment-signature-missing': 'An amendment needs the agreement of both parties: the signature of the {party, select, beneficiary {beneficiary} cpas {CPAS} other {third party}} is missing',
+  'piis.amendment-signature-missing':
+    'An amendment needs the agreement of both parties: the signature of the {party, select, beneficiary {beneficiary} cpas {CPAS} other {third party}} is missing',
   'piis.evaluation-unknown': 'evaluationId names no evaluation of this PIIS in force',
   // A PIIS as read
-  'view.no-deadline': '{obligation, select, optional {An optional} coaching {A coaching} other {This}} PIIS has no conclusion deadline',
+  'view.no-deadline':
+    '{obligation, select, optional {An optional} coaching {A coaching} other {This}} PIIS has no conclusion deadline',
   'view.no-grant': 'No RI grant is recorded: the 3-month deadline runs from the grant decision',
   'view.concluded-within': 'Concluded on {signedOn}, within the deadline: {why}',
   'view.concluded-late': 'Concluded on {signedOn}, after the deadline: {why}',
@@ -439,15 +526,21 @@ export const en = {
   'deadline.piis-end': 'The contract ends on {endsOn}: close it (R-CLOSE) or prolong it by an amendment (R-PROLONG)',
   'deadline.extension-asked': '{why}; requested on {requestedOn}',
   'deadline.extension-not-automatic': '{why}; only for a person particularly far from integration — not automatic',
-  'deadline.hearing-closed': 'Hearing requested on {requestedOn}, {outcome, select, held {held} other {withdrawn}} on {closedOn}',
-  'deadline.hearing-open': 'Hearing requested on {requestedOn}: due from that day until it is held or withdrawn; signature is blocked meanwhile',
+  'deadline.hearing-closed':
+    'Hearing requested on {requestedOn}, {outcome, select, held {held} other {withdrawn}} on {closedOn}',
+  'deadline.hearing-open':
+    'Hearing requested on {requestedOn}: due from that day until it is held or withdrawn; signature is blocked meanwhile',
   'deadline.interview-held': '{why}; held on {heldOn}{late, select, yes {, late} other {}}',
   'deadline.appeal': '{why}; met once the period has ended',
   // Reports
-  'report.justification-pas': '{count, plural, one {# expense} other {# expenses}}: {eligible} eligible, {ineligible} not; the PAS grant is set by the SPP IS (justifying more than the grant is allowed)',
-  'report.justification-piis10': '{count, plural, one {# expense} other {# expenses}}: {eligible} eligible against the 10% PIIS subsidy of {year} computed at {subsidy} (the subsidy report); {ineligible} do not count',
-  'report.national': '{count} CPAS. Figures that would show a count of 1 to 4 persons are suppressed, with complementary suppression so that none can be recomputed from the national totals or the other figures',
-  'report.extract': 'One row per PIIS and year from {from} to {to} (a year it was drafted in, or concluded and in force on a day of), every CPAS. Persons and PIIS are keyed pseudonyms for the purpose “{purpose}”; no name, NISS, free text or health data (R-IND-PRIVACY). A pseudonymised extract is still personal data: keep it under the GDPR.',
+  'report.justification-pas':
+    '{count, plural, one {# expense} other {# expenses}}: {eligible} eligible, {ineligible} not; the PAS grant is set by the SPP IS (justifying more than the grant is allowed)',
+  'report.justification-piis10':
+    '{count, plural, one {# expense} other {# expenses}}: {eligible} eligible against the 10% PIIS subsidy of {year} computed at {subsidy} (the subsidy report); {ineligible} do not count',
+  'report.national':
+    '{count} CPAS. Figures that would show a count of 1 to 4 persons are suppressed, with complementary suppression so that none can be recomputed from the national totals or the other figures',
+  'report.extract':
+    'One row per PIIS and year from {from} to {to} (a year it was drafted in, or concluded and in force on a day of), every CPAS. Persons and PIIS are keyed pseudonyms for the purpose “{purpose}”; no name, NISS, free text or health data (R-IND-PRIVACY). A pseudonymised extract is still personal data: keep it under the GDPR.',
   // Labels of codes (GET /v1/codes, exports, documents)
   'code.language.fr': 'French',
   'code.language.nl': 'Dutch',
@@ -629,7 +722,8 @@ export const en = {
   'doc.commitments-of-third': 'Commitments of {name} (third party)',
   'doc.for-objectives': 'objectives: {keys}',
   'doc.evaluation': 'Evaluation arrangements',
-  'doc.evaluation-rule': '{quarterly, select, yes {The project is evaluated at least once a quarter.} other {The project is evaluated at least three times per period of twelve months, at least twice of them in a personal interview.}}',
+  'doc.evaluation-rule':
+    '{quarterly, select, yes {The project is evaluated at least once a quarter.} other {The project is evaluated at least three times per period of twelve months, at least twice of them in a personal interview.}}',
   'doc.supplementary-aid': 'Supplementary aid',
   'doc.rights': 'Your rights',
   'doc.assistance': 'While the project is negotiated, you may be assisted by a person of your choice.',
@@ -640,9 +734,12 @@ export const en = {
   'doc.hearing': 'You may ask to be heard by the council or committee of the CPAS before you sign.',
   'doc.interview': 'During the project you may ask for an interview: the CPAS grants it within 5 working days.',
   'doc.consequences-title': 'If the commitments are not kept',
-  'doc.consequences': 'If you do not keep your commitments without a legitimate reason, the CPAS may, after a written formal notice, suspend all or part of your integration income for at most one month, or at most three months if it happens again within a year.',
-  'doc.heard-before-sanction': 'Before such a decision you have the right to be heard, assisted by a person of your choice.',
-  'doc.appeal': 'You may appeal against a decision of the CPAS to the labour tribunal within three months of its notification.',
+  'doc.consequences':
+    'If you do not keep your commitments without a legitimate reason, the CPAS may, after a written formal notice, suspend all or part of your integration income for at most one month, or at most three months if it happens again within a year.',
+  'doc.heard-before-sanction':
+    'Before such a decision you have the right to be heard, assisted by a person of your choice.',
+  'doc.appeal':
+    'You may appeal against a decision of the CPAS to the labour tribunal within three months of its notification.',
   'doc.signatures': 'Signatures',
   'doc.signed': '{party}: {name}, on {date}',
   'doc.not-signed': 'This version is not signed yet.',
@@ -660,65 +757,100 @@ export const en = {
   'rule.R-RIGHT': 'The RI right is a series of CPAS decisions: grants, changes that supersede from a date, ends',
   'rule.R-EXEMPT': 'Exemption from the PIIS for health or equity reasons (federal code 8)',
   'rule.R-CORRECT': 'Facts with legal effect are corrected (superseded) or voided with a reason, never edited',
-  'rule.R-OBLIG-NEW': 'A PIIS is compulsory for every new RI beneficiary (no RI in the 3 months before the grant); before 2016-11-01 only for under-25s in listed cases',
+  'rule.R-OBLIG-NEW':
+    'A PIIS is compulsory for every new RI beneficiary (no RI in the 3 months before the grant); before 2016-11-01 only for under-25s in listed cases',
   'rule.R-OBLIG-DEADLINE': 'The PIIS is concluded within 3 months of the RI grant decision, and never signed before it',
   'rule.R-OPT-EMPLOYED': 'Not compulsory when a job and a top-up RI are granted together (optional)',
   'rule.R-OPT-OTHER-USERS': 'A PIIS may be a coaching tool for any CPAS user; no sanction applies to it',
-  'rule.R-STUDENT': 'A student PIIS is compulsory when the CPAS accepts full-time studies for equity reasons; it runs for the studies (federal codes 9/10)',
-  'rule.R-REUSE': 'A person back from a job of under 3 months may have the earlier PIIS updated and re-signed without a new bilan social',
+  'rule.R-STUDENT':
+    'A student PIIS is compulsory when the CPAS accepts full-time studies for equity reasons; it runs for the studies (federal codes 9/10)',
+  'rule.R-REUSE':
+    'A person back from a job of under 3 months may have the earlier PIIS updated and re-signed without a new bilan social',
   'rule.R-COUPLE': 'Each partner of a couple is assessed separately for the obligation',
-  'rule.R-ASSESS-FIRST': 'An assessment of the person on or before the draft date must precede handover (except under R-REUSE)',
+  'rule.R-ASSESS-FIRST':
+    'An assessment of the person on or before the draft date must precede handover (except under R-REUSE)',
   'rule.R-ASSESS-BASELINE': 'The first assessment is the baseline later assessments are compared with',
   'rule.R-ASSIST': 'During negotiation the person may be assisted by a person of their choice (recorded)',
-  'rule.R-INFORM': 'Before signing or amending, the person is informed of content, scope and consequences (date recorded)',
+  'rule.R-INFORM':
+    'Before signing or amending, the person is informed of content, scope and consequences (date recorded)',
   'rule.R-REFLECT': 'A reflection period of 5 calendar days before signature: earliest signature = handover + 6 days',
   'rule.R-HEARING': 'A pending hearing request blocks signature until the hearing is held or withdrawn',
-  'rule.R-CONTENT': 'A PIIS handed over or signed has objectives, commitments of each party tied to objectives, domains, duration, evaluation arrangements and supplementary aid',
+  'rule.R-CONTENT':
+    'A PIIS handed over or signed has objectives, commitments of each party tied to objectives, domains, duration, evaluation arrangements and supplementary aid',
   'rule.R-PARTIES': 'The contract is signed when the beneficiary and the CPAS have signed; third parties may sign too',
-  'rule.R-SIGNED-VERSION': 'What is signed is an immutable version; changes after signature are amendments creating a new version',
-  'rule.R-KIND': 'No separate legal types since 2016-11-01: track general (code 11) or student (9/10), domains, social-activation category 2.1/2.2/2.3',
-  'rule.R-SOCIAL-ACTIVATION': 'Social activation = socially useful activities; professional activation is not social activation',
-  'rule.R-COMMUNITY-SERVICE': 'Community service existed only from 2016-11-01 to 2018-09-30 (Constitutional Court, ruling 86/2018)',
-  'rule.R-VOLUNTEERING': 'Volunteering may not be a condition of a PIIS drafted on or after 2018-07-26 (path 2.3 refused)',
-  'rule.R-EVAL-FREQ': 'Evaluations: at least 3 per 12 months, 2 of them in person (signed from 2016-11-01); quarterly before',
-  'rule.R-EVAL-INTERVIEW': 'An interview the person asks for is granted within 5 working days (Belgian public holidays excluded)',
-  'rule.R-EVAL-CONTENT': 'An evaluation records date, mode, progress per objective, commitments kept, adjustments and the version evaluated',
+  'rule.R-SIGNED-VERSION':
+    'What is signed is an immutable version; changes after signature are amendments creating a new version',
+  'rule.R-KIND':
+    'No separate legal types since 2016-11-01: track general (code 11) or student (9/10), domains, social-activation category 2.1/2.2/2.3',
+  'rule.R-SOCIAL-ACTIVATION':
+    'Social activation = socially useful activities; professional activation is not social activation',
+  'rule.R-COMMUNITY-SERVICE':
+    'Community service existed only from 2016-11-01 to 2018-09-30 (Constitutional Court, ruling 86/2018)',
+  'rule.R-VOLUNTEERING':
+    'Volunteering may not be a condition of a PIIS drafted on or after 2018-07-26 (path 2.3 refused)',
+  'rule.R-EVAL-FREQ':
+    'Evaluations: at least 3 per 12 months, 2 of them in person (signed from 2016-11-01); quarterly before',
+  'rule.R-EVAL-INTERVIEW':
+    'An interview the person asks for is granted within 5 working days (Belgian public holidays excluded)',
+  'rule.R-EVAL-CONTENT':
+    'An evaluation records date, mode, progress per objective, commitments kept, adjustments and the version evaluated',
   'rule.R-PROGRESS': 'Progress: participation rung or mean domain score higher than the baseline assessment',
   'rule.R-DURATION': 'Duration is mandatory (start and end dates); no general maximum',
-  'rule.R-AMEND': 'An amendment needs both parties’ signatures and R-INFORM, no reflection period; it creates a new version effective from its date',
+  'rule.R-AMEND':
+    'An amendment needs both parties’ signatures and R-INFORM, no reflection period; it creates a new version effective from its date',
   'rule.R-PROLONG': 'A PIIS is prolonged by an amendment that moves the end date later, with a reason',
   'rule.R-CLOSE': 'Closing records the actual end date and an outcome',
-  'rule.R-SANCTION-SCOPE': 'A sanction applies only to a person receiving RI on the decision date, under a compulsory or optional PIIS',
-  'rule.R-SANCTION-NOTICE': 'A sanction needs a written notice issued before the decision, no legitimate reason, and the hearing the person asked for',
-  'rule.R-SANCTION-LENGTH': 'Suspension of at most 1 month; 3 months for a repeat (decision within 1 year of the previous one)',
-  'rule.R-SANCTION-START': 'The suspension starts between the day after notification and the 1st day of the 3rd month after the decision',
+  'rule.R-SANCTION-SCOPE':
+    'A sanction applies only to a person receiving RI on the decision date, under a compulsory or optional PIIS',
+  'rule.R-SANCTION-NOTICE':
+    'A sanction needs a written notice issued before the decision, no legitimate reason, and the hearing the person asked for',
+  'rule.R-SANCTION-LENGTH':
+    'Suspension of at most 1 month; 3 months for a repeat (decision within 1 year of the previous one)',
+  'rule.R-SANCTION-START':
+    'The suspension starts between the day after notification and the 1st day of the 3rd month after the decision',
   'rule.R-SANCTION-APPEAL': 'Appeal to the labour tribunal within 3 months of notification',
-  'rule.R-SUB-START': 'The 10% subsidy is due from the 1st day of the signature month (from the grant day when both fall in the same month; from 2016-11-01 for a PIIS existing then)',
-  'rule.R-SUB-FIRST': 'First subsidy (federal code 11): the start month and the 11 months after it, while the PIIS is in force and RI is paid',
+  'rule.R-SUB-START':
+    'The 10% subsidy is due from the 1st day of the signature month (from the grant day when both fall in the same month; from 2016-11-01 for a PIIS existing then)',
+  'rule.R-SUB-FIRST':
+    'First subsidy (federal code 11): the start month and the 11 months after it, while the PIIS is in force and RI is paid',
   'rule.R-SUB-STUDENT': 'Student PIIS (codes 9/10) are reported separately, without the code 11/17 logic',
   'rule.R-SUB-RATE': 'While a PIIS exists, the State adds 10% of the RI actually granted to the reimbursement',
-  'rule.R-SUB-SECOND': 'A second year (code 17) only on a written, motivated request, with a PIIS in force on the last day of the first period and no interruption',
-  'rule.R-SUB-INTERRUPT': 'An RI interruption of more than 3 months inside the first year requires a newly signed PIIS before the subsidy is claimed again',
-  'rule.R-SUB-COUPLE': 'A couple on the category-3 rate: the 10% once on that amount, never doubled; recovered when a compulsory PIIS is missing for either partner',
+  'rule.R-SUB-SECOND':
+    'A second year (code 17) only on a written, motivated request, with a PIIS in force on the last day of the first period and no interruption',
+  'rule.R-SUB-INTERRUPT':
+    'An RI interruption of more than 3 months inside the first year requires a newly signed PIIS before the subsidy is claimed again',
+  'rule.R-SUB-COUPLE':
+    'A couple on the category-3 rate: the 10% once on that amount, never doubled; recovered when a compulsory PIIS is missing for either partner',
   'rule.R-SUB-EXPLAIN': 'Every computed month carries its code (11, 17 or none) and the reason',
-  'rule.R-IND-2015': 'Convention indicators: beneficiaries with a bilan social; in a social-activation path through a PIIS, 2 = 2.1 + 2.2 + 2.3',
-  'rule.R-IND-OUTCOMES': 'Results: socio-professional path, reinforced autonomy, volunteering, employment; progress at 31 December',
-  'rule.R-IND-ENTITLED': 'Entitled persons with two ratios: entitled to RI, and followed in a path; never a nominative list',
-  'rule.R-IND-COMPLIANCE': 'Per CPAS and year: concluded or exempted within 3 months, full reflection, evaluation frequency, interviews in time, median days grant → signature',
-  'rule.R-SUB-COSTS': 'Costs justified against the 10%: staff with proof of assignment, for their share of working time; rent with its link to PIIS coaching; never a building purchase',
-  'rule.R-PAS-COSTS': 'PAS costs: one expense against one subsidy only; renovation and professional-activation costs excluded; justifying more than the grant is allowed',
-  'rule.R-PAS-MODULES': 'Collective modules reported in a table: theme, partners, sessions, hours, participants and of whom RI beneficiaries',
-  'rule.R-IND-PRIVACY': 'Views across CPAS: cells of 1–4 persons suppressed with complementary suppression; extracts under keyed pseudonyms, without identifiers, free text or health data; every download audited',
+  'rule.R-IND-2015':
+    'Convention indicators: beneficiaries with a bilan social; in a social-activation path through a PIIS, 2 = 2.1 + 2.2 + 2.3',
+  'rule.R-IND-OUTCOMES':
+    'Results: socio-professional path, reinforced autonomy, volunteering, employment; progress at 31 December',
+  'rule.R-IND-ENTITLED':
+    'Entitled persons with two ratios: entitled to RI, and followed in a path; never a nominative list',
+  'rule.R-IND-COMPLIANCE':
+    'Per CPAS and year: concluded or exempted within 3 months, full reflection, evaluation frequency, interviews in time, median days grant → signature',
+  'rule.R-SUB-COSTS':
+    'Costs justified against the 10%: staff with proof of assignment, for their share of working time; rent with its link to PIIS coaching; never a building purchase',
+  'rule.R-PAS-COSTS':
+    'PAS costs: one expense against one subsidy only; renovation and professional-activation costs excluded; justifying more than the grant is allowed',
+  'rule.R-PAS-MODULES':
+    'Collective modules reported in a table: theme, partners, sessions, hours, participants and of whom RI beneficiaries',
+  'rule.R-IND-PRIVACY':
+    'Views across CPAS: cells of 1–4 persons suppressed with complementary suppression; extracts under keyed pseudonyms, without identifiers, free text or health data; every download audited',
   'code.indicator.assessments': 'Total beneficiaries for whom a bilan social is made (screening + choice of path)',
-  'code.indicator.activationPaths': 'Total beneficiaries in a social-activation path through a PIIS (2 = 2.1 + 2.2 + 2.3)',
+  'code.indicator.activationPaths':
+    'Total beneficiaries in a social-activation path through a PIIS (2 = 2.1 + 2.2 + 2.3)',
   'code.indicator.activationPaths.2.1': 'through a path preparing a socio-professional path',
-  'code.indicator.activationPaths.2.2': 'through a path towards workshops, dynamising modules or participative ateliers',
+  'code.indicator.activationPaths.2.2':
+    'through a path towards workshops, dynamising modules or participative ateliers',
   'code.indicator.activationPaths.2.3': 'through a path towards volunteering',
   'code.indicator.outcomes.socioProfessional': 'Paths that led to (a) a socio-professional path',
   'code.indicator.outcomes.autonomy': 'Paths that led to (b) reinforced autonomy',
   'code.indicator.outcomes.volunteering': 'Paths that led to (c) volunteering',
   'code.indicator.outcomes.employment': 'Paths that led to (d) a job',
-  'code.indicator.progress': 'Beneficiaries in a social-activation path for whom the CPAS notes progress on 31 December',
+  'code.indicator.progress':
+    'Beneficiaries in a social-activation path for whom the CPAS notes progress on 31 December',
   'code.indicator.entitled.total': 'Number of entitled persons',
   'code.indicator.entitled.ri': 'Entitled persons entitled to social integration',
   'code.indicator.entitled.inPath': 'Entitled persons followed in a path',
@@ -730,14 +862,18 @@ export const en = {
   'code.indicator.compliance.evaluationFrequency': '12-month periods with their evaluations (%)',
   'code.indicator.compliance.interviewsInTime': 'Interviews granted in time (%)',
   'code.indicator.compliance.medianDaysToSignature': 'Median days from grant to signature',
-  'content.reuse-open-job': 'The earlier PIIS is reused, but the job in between (since {jobFrom}) has no end recorded: without a job of under {months} months that ended, a new assessment, performed since {jobFrom} and on or before the draft date {draftedOn}, is required',
-  'content.reuse-no-job': 'The earlier PIIS is reused, but no job is recorded in between: without a job of under {months} months, a new assessment, performed since {since} and on or before the draft date {draftedOn}, is required',
-  'ind.progress-towards': 'Persons in a path of category {category} in {year} showing progress on {on} against the bilan social at its start: progress towards the direction of that path',
+  'content.reuse-open-job':
+    'The earlier PIIS is reused, but the job in between (since {jobFrom}) has no end recorded: without a job of under {months} months that ended, a new assessment, performed since {jobFrom} and on or before the draft date {draftedOn}, is required',
+  'content.reuse-no-job':
+    'The earlier PIIS is reused, but no job is recorded in between: without a job of under {months} months, a new assessment, performed since {since} and on or before the draft date {draftedOn}, is required',
+  'ind.progress-towards':
+    'Persons in a path of category {category} in {year} showing progress on {on} against the bilan social at its start: progress towards the direction of that path',
   'ind.ratio': '{total} ÷ {base} — {what} (%)',
   'ind.piis-in-force': 'Persons with a PIIS (any track, any domain) in force some day of {year}',
   'ind.piis-concluded': 'PIIS concluded (signed by the person and the CPAS) in {year}',
   'ind.piis-closed': 'PIIS closed in {year}, whatever their outcome',
-  'ind.piis-past-end': 'Concluded PIIS whose end date falls in {year} and for which no close is recorded: past that date, each carries an overdue piis-end deadline until it is closed or prolonged',
+  'ind.piis-past-end':
+    'Concluded PIIS whose end date falls in {year} and for which no close is recorded: past that date, each carries an overdue piis-end deadline until it is closed or prolonged',
   'code.indicator.progress.socioProfessional': '(a) progress towards a socio-professional path',
   'code.indicator.progress.autonomy': '(b) progress towards reinforced autonomy',
   'code.indicator.progress.volunteering': '(c) progress towards volunteering',
@@ -758,16 +894,25 @@ export const en = {
   'duration.not-concluded': 'The contract is not concluded, or has no end date yet',
   'duration.closed': 'Closed on {endedOn}',
   'duration.running': 'Runs until {endsOn}',
-  'duration.past-end': 'The contract ended on {endsOn}, {days, plural, one {# day} other {# days}} ago, and no close is recorded: close it (R-CLOSE) or prolong it by an amendment (R-PROLONG)',
+  'duration.past-end':
+    'The contract ended on {endsOn}, {days, plural, one {# day} other {# days}} ago, and no close is recorded: close it (R-CLOSE) or prolong it by an amendment (R-PROLONG)',
   'duration.no-dates': 'No start or end date yet',
-  'duration.no-maximum': 'No maximum duration applies: only a social-activation path (2.1–2.3) started under the 2015–2016 convention lasted at most one year',
-  'duration.convention-path': 'A social-activation path started on {startsOn} under the 2015–2016 convention lasts at most {months} months, so until {latest}; this one runs until {endsOn}{within, select, yes {: within the maximum} other {: beyond the maximum}}',
-  'check.household-family-only': 'only an RI decision on the category-3 (family) rate can be a share of a household amount',
-  'check.household-below-share': 'the household’s whole category-3 amount cannot be less than this partner’s share ({share})',
-  'sub.couple-shared': 'A couple on the category-3 rate whose amount is paid split between the partners: the 10% of {month} is computed once on the household’s RI of the month, {whole} ({own} to this partner, {other} to partner {partner}): {total}, of which {mine} on this month. Was: {was}',
-  'content.social-activation': 'A social-activation path (category {category}) needs social-activation content, yet every domain of this PIIS is professional activation ({domains}): add a social domain (language, mobility, budget, social participation…) or leave the category out (R-SOCIAL-ACTIVATION)',
-  'expense.professional': 'A cost of professional activation (job search, vocational training, work placement) is never justified against {subsidy}',
-  'expense.art40-staff': 'Extra staff of the kind “{role}” is paid by the staff subsidy of article 40 of the law, never by the 10% PIIS subsidy',
+  'duration.no-maximum':
+    'No maximum duration applies: only a social-activation path (2.1–2.3) started under the 2015–2016 convention lasted at most one year',
+  'duration.convention-path':
+    'A social-activation path started on {startsOn} under the 2015–2016 convention lasts at most {months} months, so until {latest}; this one runs until {endsOn}{within, select, yes {: within the maximum} other {: beyond the maximum}}',
+  'check.household-family-only':
+    'only an RI decision on the category-3 (family) rate can be a share of a household amount',
+  'check.household-below-share':
+    'the household’s whole category-3 amount cannot be less than this partner’s share ({share})',
+  'sub.couple-shared':
+    'A couple on the category-3 rate whose amount is paid split between the partners: the 10% of {month} is computed once on the household’s RI of the month, {whole} ({own} to this partner, {other} to partner {partner}): {total}, of which {mine} on this month. Was: {was}',
+  'content.social-activation':
+    'A social-activation path (category {category}) needs social-activation content, yet every domain of this PIIS is professional activation ({domains}): add a social domain (language, mobility, budget, social participation…) or leave the category out (R-SOCIAL-ACTIVATION)',
+  'expense.professional':
+    'A cost of professional activation (job search, vocational training, work placement) is never justified against {subsidy}',
+  'expense.art40-staff':
+    'Extra staff of the kind “{role}” is paid by the staff subsidy of article 40 of the law, never by the 10% PIIS subsidy',
   'check.convention-years': '{subsidy} exists for the years of the 2015–2016 convention only, not for {year}',
   'code.subsidy.pas2015': 'Participation and social activation 2015–2016',
   'code.subsidy.clusters2015': 'Clusters of small CPAS and large cities 2015–2016',
@@ -844,19 +989,25 @@ export const en = {
   'export.result': 'Result',
   'export.reached': 'Reached',
   'export.yes-no': '{answer, select, yes {yes} other {no}}',
-  'convention.no-such-year': 'The social-activation convention covered 2015 and 2016 only, not {year} (from 2017 the PAS report asks the entitled persons and the collective modules instead)',
+  'convention.no-such-year':
+    'The social-activation convention covered 2015 and 2016 only, not {year} (from 2017 the PAS report asks the entitled persons and the collective modules instead)',
   'convention.split': '2 = 2.1 + 2.2 + 2.3: the split given adds up to {sum}, not to the {total} paths of objective 2',
   'convention.reasons-required': 'objectives not all met: say why (reasonsNotMet)',
-  'convention.evaluation-due': 'The final report of the {year} convention is due by {due} (28 February of the next year); the 50% balance is paid once the minister approves it',
-  'convention.explained': 'Objectives 1 and 2 (2 = 2.1 + 2.2 + 2.3, the split indicative) set against the results of the year; progress and results of the paths as the evaluation asks them. {due}',
-  'convention.not-recorded': 'No convention is recorded for {year}: the results of the year are shown without objectives. {due}',
+  'convention.evaluation-due':
+    'The final report of the {year} convention is due by {due} (28 February of the next year); the 50% balance is paid once the minister approves it',
+  'convention.explained':
+    'Objectives 1 and 2 (2 = 2.1 + 2.2 + 2.3, the split indicative) set against the results of the year; progress and results of the paths as the evaluation asks them. {due}',
+  'convention.not-recorded':
+    'No convention is recorded for {year}: the results of the year are shown without objectives. {due}',
   'convention.objectives-met': 'Were the objectives of the convention met',
   'convention.partnerships': 'Through which partnerships or collaborations',
   'convention.reasons': 'Why objectives were not met',
   'convention.met': '{met, select, yes {yes} partly {partly} other {no}}',
   'problem.activation-mark-missing': 'Social or professional activation not said',
-  'check.expense-mark': 'a cost justified against {subsidy} must say whether it serves social or professional activation: professional-activation costs are excluded (R-PAS-COSTS)',
-  'check.module-theme-mark': 'the theme “{theme}” is not a code of the list: say whether the module is social or professional activation (R-SOCIAL-ACTIVATION)',
+  'check.expense-mark':
+    'a cost justified against {subsidy} must say whether it serves social or professional activation: professional-activation costs are excluded (R-PAS-COSTS)',
+  'check.module-theme-mark':
+    'the theme “{theme}” is not a code of the list: say whether the module is social or professional activation (R-SOCIAL-ACTIVATION)',
   'http.method-not-allowed': '{path} does not answer {method}; it answers {allowed}',
 } as const;
 

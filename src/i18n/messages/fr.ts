@@ -49,8 +49,10 @@ export const fr: Record<MessageId, string> = {
   'problem.internal-error': 'Erreur interne',
   'problem.unavailable': 'Service indisponible',
   'problem.timeout': 'Délai dépassé',
-  'http.validation': '{part, select, body {Le corps de la requête} querystring {Les paramètres de la requête} params {Le chemin de la requête} headers {Les en-têtes de la requête} other {La requête}} {part, select, body {n’est pas valide} params {n’est pas valide} other {ne sont pas valides}}',
-  'http.unstorable-value': 'Une valeur de la requête ne peut pas être enregistrée (caractères invalides ou hors limites)',
+  'http.validation':
+    '{part, select, body {Le corps de la requête} querystring {Les paramètres de la requête} params {Le chemin de la requête} headers {Les en-têtes de la requête} other {La requête}} {part, select, body {n’est pas valide} params {n’est pas valide} other {ne sont pas valides}}',
+  'http.unstorable-value':
+    'Une valeur de la requête ne peut pas être enregistrée (caractères invalides ou hors limites)',
   'http.transferred': 'Le dossier de cette personne a été transféré à un autre CPAS : il est ici en lecture seule',
   'http.statement-timeout': 'La requête a pris trop de temps et a été annulée ; rien n’a été enregistré',
   'http.database-unavailable': 'La base de données est injoignable ; réessayez plus tard',
@@ -68,7 +70,8 @@ export const fr: Record<MessageId, string> = {
   'http.shutting-down': 'Le service s’arrête ; rien n’a été fait : réessayez, une autre instance répondra',
   'http.produces': 'Cette opération répond en {types}',
   'http.token-in-url': 'Les jetons sont acceptés uniquement dans l’en-tête Authorization, jamais dans l’URL',
-  'http.too-many-unauthenticated': 'Trop de requêtes sans jeton valide depuis cette adresse ; réessayez dans {seconds} s',
+  'http.too-many-unauthenticated':
+    'Trop de requêtes sans jeton valide depuis cette adresse ; réessayez dans {seconds} s',
   'http.roles': 'Vos rôles ne permettent pas cette opération',
   'http.no-cpas-claim': 'Le jeton n’agit pour aucun CPAS (pas de revendication cpas)',
   'http.cpas-not-registered': 'Le CPAS de ce jeton n’est pas enregistré',
@@ -76,8 +79,10 @@ export const fr: Record<MessageId, string> = {
   'http.token-required': 'Un jeton d’accès est requis',
   'validation.required': 'est obligatoire',
   'validation.unknown-field': 'champ inconnu',
-  'validation.type': 'doit être {type, select, string {un texte} integer {un nombre entier} number {un nombre} boolean {vrai ou faux} array {une liste} object {un objet} null {null} other {de type {type}}}',
-  'validation.format': 'n’est pas {format, select, date {une date valide (AAAA-MM-JJ)} date_time {une date et heure valide (RFC 3339)} uuid {un UUID valide} email {une adresse e-mail valide} uri {une URI valide} other {une valeur valide ({format})}}',
+  'validation.type':
+    'doit être {type, select, string {un texte} integer {un nombre entier} number {un nombre} boolean {vrai ou faux} array {une liste} object {un objet} null {null} other {de type {type}}}',
+  'validation.format':
+    'n’est pas {format, select, date {une date valide (AAAA-MM-JJ)} date_time {une date et heure valide (RFC 3339)} uuid {un UUID valide} email {une adresse e-mail valide} uri {une URI valide} other {une valeur valide ({format})}}',
   'validation.pattern': 'n’a pas la forme attendue',
   'validation.min-length': 'doit compter au moins {limit, plural, one {# caractère} other {# caractères}}',
   'validation.max-length': 'doit compter au plus {limit, plural, one {# caractère} other {# caractères}}',
@@ -100,7 +105,8 @@ export const fr: Record<MessageId, string> = {
   'import.field-error': '{path} {message}',
   'import.person-named-once': 'Désignez la personne par beneficiaryId ou par beneficiaryExternalRef (l’un des deux)',
   'import.ref-of-another-person': 'Cette externalRef appartient à un enregistrement d’une autre personne',
-  'import.ref-other-values': 'Un enregistrement avec cette externalRef contient d’autres valeurs ; un fait se corrige avec supersedes et un motif, pas par une nouvelle importation',
+  'import.ref-other-values':
+    'Un enregistrement avec cette externalRef contient d’autres valeurs ; un fait se corrige avec supersedes et un motif, pas par une nouvelle importation',
   'import.row-unexpected': 'Erreur inattendue sur cette ligne (identifiant de requête {requestId})',
   'not-found.beneficiary': 'Aucun bénéficiaire de ce type dans votre CPAS',
   'import.field-errors': '{errors}',
@@ -117,9 +123,11 @@ export const fr: Record<MessageId, string> = {
   'not-found.record': 'Aucun enregistrement de ce type pour ce PIIS',
   'not-found.cpas': 'Ce CPAS n’est pas enregistré',
   'not-found.version': 'Ce PIIS n’a pas de version {version}',
-  'not-found.fact': '{kind, select, right_decision {Aucune décision de droit de ce type} situation {Aucune situation de ce type} exemption {Aucune dispense de ce type} other {Aucun fait de ce type}} pour ce bénéficiaire',
+  'not-found.fact':
+    '{kind, select, right_decision {Aucune décision de droit de ce type} situation {Aucune situation de ce type} exemption {Aucune dispense de ce type} other {Aucun fait de ce type}} pour ce bénéficiaire',
   'not-found.proof-target': 'Aucun élément de ce type ({target}) sur ce PIIS',
-  'conflict.external-ref': 'Cette externalRef est déjà utilisée par {entity, select, beneficiary {un autre bénéficiaire} assessment {un autre bilan social} module {un autre module} expense {une autre dépense} attachment {une autre pièce jointe} webhook {un autre abonnement webhook} piis {un autre PIIS} right_decision {une autre décision de droit} situation {une autre situation} exemption {une autre dispense} other {un autre enregistrement}} de votre CPAS',
+  'conflict.external-ref':
+    'Cette externalRef est déjà utilisée par {entity, select, beneficiary {un autre bénéficiaire} assessment {un autre bilan social} module {un autre module} expense {une autre dépense} attachment {une autre pièce jointe} webhook {un autre abonnement webhook} piis {un autre PIIS} right_decision {une autre décision de droit} situation {une autre situation} exemption {une autre dispense} other {un autre enregistrement}} de votre CPAS',
   'conflict.beneficiary-niss': 'Un bénéficiaire avec ce NISS est déjà enregistré dans votre CPAS',
   'conflict.cpas-kbo': 'Un CPAS avec ce numéro BCE est déjà enregistré',
   'conflict.nis-codes': 'Le ou les codes INS {codes} appartiennent déjà à un autre CPAS',
@@ -128,19 +136,24 @@ export const fr: Record<MessageId, string> = {
   'conflict.transfer-decided': 'Ce transfert a déjà été accepté ou refusé',
   'conflict.already-transferred': 'Le dossier de cette personne a déjà été transféré à un autre CPAS',
   'conflict.transfer-pending': 'Un transfert de cette personne est déjà en cours',
-  'conflict.changed': '{entity, select, beneficiary {Le bénéficiaire a} piis {Le PIIS a} other {La ressource a}} changé depuis votre lecture{etag, select, none {} other { (ETag actuel {etag})}}',
+  'conflict.changed':
+    '{entity, select, beneficiary {Le bénéficiaire a} piis {Le PIIS a} other {La ressource a}} changé depuis votre lecture{etag, select, none {} other { (ETag actuel {etag})}}',
   'conflict.if-match-required': 'Cette modification exige un en-tête If-Match avec le dernier ETag lu',
   'conflict.if-match-unknown': 'If-Match ne désigne aucune version actuelle de cette ressource',
-  'conflict.idempotency-in-flight': 'Une requête avec cette Idempotency-Key est encore en cours de traitement ; réessayez plus tard',
-  'conflict.idempotency-reused': 'Cette Idempotency-Key a été utilisée pour une autre requête au cours des dernières 24 heures',
+  'conflict.idempotency-in-flight':
+    'Une requête avec cette Idempotency-Key est encore en cours de traitement ; réessayez plus tard',
+  'conflict.idempotency-reused':
+    'Cette Idempotency-Key a été utilisée pour une autre requête au cours des dernières 24 heures',
   'cursor.invalid': 'Ce curseur n’a pas été émis par ce service',
   'cursor.feed': 'Ce curseur n’a pas été émis par ce flux',
   'auth.token-invalid': 'Le jeton d’accès n’est pas valide',
-  'auth.token-too-long-lived': 'Le jeton d’accès vit plus longtemps que ce service ne l’accepte ({seconds} s de iat à exp)',
+  'auth.token-too-long-lived':
+    'Le jeton d’accès vit plus longtemps que ce service ne l’accepte ({seconds} s de iat à exp)',
   'auth.roles-claim': 'Le jeton d’accès n’a pas de revendication roles valide',
   'auth.cpas-claim': 'La revendication cpas doit être un numéro BCE de 10 chiffres',
   'auth.sub-claim': 'La revendication sub manque ou est trop longue',
-  'date.in-future': '{path} ({date}) est postérieur à aujourd’hui ({today}) ; un fait s’enregistre après qu’il a eu lieu',
+  'date.in-future':
+    '{path} ({date}) est postérieur à aujourd’hui ({today}) ; un fait s’enregistre après qu’il a eu lieu',
   'date.not-after': 'doit être au plus tard le {date}',
   'date.not-calendar': 'n’est pas une date du calendrier',
   'date.field-not-calendar': '{path} n’est pas une date du calendrier',
@@ -155,7 +168,8 @@ export const fr: Record<MessageId, string> = {
   'file.fact-not-expected': 'non attendu pour cet objet',
   'file.fact-for-purpose': 'Une pièce « {purpose} » désigne le fait qu’elle prouve (factId)',
   'file.fact-required': 'est obligatoire pour cet objet',
-  'file.removed': 'Le fichier a été supprimé selon la politique de conservation ; son SHA-256 reste sur la pièce jointe',
+  'file.removed':
+    'Le fichier a été supprimé selon la politique de conservation ; son SHA-256 reste sur la pièce jointe',
   'file.document-removed': 'Le document a été supprimé selon la politique de conservation ; son SHA-256 reste',
   'check.decision-before-notified': 'Une décision ne peut pas être notifiée avant d’être prise',
   'check.situation-reversed': 'Une situation ne peut pas se terminer avant de commencer',
@@ -163,10 +177,13 @@ export const fr: Record<MessageId, string> = {
   'check.not-allowed-for-end': 'n’est pas admis quand kind vaut end',
   'check.required-for-grant': 'est obligatoire pour un octroi',
   'check.field-error': '{path} {message}',
-  'check.correction-reason': 'Une correction exige le motif pour lequel elle corrige {what, select, fact {le fait antérieur} other {l’enregistrement antérieur}}',
+  'check.correction-reason':
+    'Une correction exige le motif pour lequel elle corrige {what, select, fact {le fait antérieur} other {l’enregistrement antérieur}}',
   'check.required-with-supersedes': 'est obligatoire avec supersedes',
-  'check.supersedes-unknown': 'supersedes ne désigne aucun {what, select, fact {fait de ce type pour ce bénéficiaire} other {enregistrement de ce type de ce PIIS}}',
-  'check.supersedes-not-in-force': '{what, select, fact {Le fait} other {L’enregistrement}} désigné par supersedes n’est plus en vigueur',
+  'check.supersedes-unknown':
+    'supersedes ne désigne aucun {what, select, fact {fait de ce type pour ce bénéficiaire} other {enregistrement de ce type de ce PIIS}}',
+  'check.supersedes-not-in-force':
+    '{what, select, fact {Le fait} other {L’enregistrement}} désigné par supersedes n’est plus en vigueur',
   'check.already-void': '{what, select, fact {Ce fait} other {Cet enregistrement}} est déjà annulé',
   'check.unknown-beneficiary-ref': 'beneficiaryId ne désigne aucun bénéficiaire de votre CPAS',
   'check.unknown-beneficiary': 'bénéficiaire inconnu',
@@ -207,13 +224,15 @@ export const fr: Record<MessageId, string> = {
   'health.shutting-down': 'Le service s’arrête',
   'health.database': 'La base de données est injoignable',
   'piis.action-not-allowed': '{action} n’est pas permis tant que le PIIS est au statut {status} (permis : {allowed})',
-  'piis.waiver-not-allowed': 'Ce déploiement n’admet pas de renonciation au délai de réflexion (REFLECTION_WAIVER_ALLOWED vaut false) : aucune source ne le permet',
+  'piis.waiver-not-allowed':
+    'Ce déploiement n’admet pas de renonciation au délai de réflexion (REFLECTION_WAIVER_ALLOWED vaut false) : aucune source ne le permet',
   'piis.hearing-not-pending': 'Cette demande d’audition n’est plus en cours',
   'piis.interview-not-pending': 'Cette demande d’entretien n’est plus en cours',
   'piis.third-party-named': 'La signature d’un tiers désigne ce tiers',
   'piis.required-for-third-party': 'est obligatoire pour third_party',
   'piis.signed-after-handover': 'Un PIIS se signe après sa remise pour réflexion',
-  'piis.already-signed': '{party, select, beneficiary {Le bénéficiaire} cpas {Le CPAS} other {Le tiers}} a déjà signé cette version (corrigez cette signature avec supersedes)',
+  'piis.already-signed':
+    '{party, select, beneficiary {Le bénéficiaire} cpas {Le CPAS} other {Le tiers}} a déjà signé cette version (corrigez cette signature avec supersedes)',
   'piis.amendment-changes-nothing': 'Un avenant modifie le contenu : indiquez au moins un champ du contenu',
   'piis.no-content-field': 'aucun champ du contenu modifié',
   'piis.hearing-date-unrequested': 'Une date d’audition ne s’enregistre que si la personne a demandé à être entendue',
@@ -229,18 +248,23 @@ export const fr: Record<MessageId, string> = {
   'niss.month': 'le mois est hors limites',
   'niss.day': 'le jour est hors limites',
   'niss.no-such-date': 'la date de naissance n’existe pas',
-  'niss.explained': '{bis, select, yes {Numéro BIS} other {Numéro de registre national}} : les chiffres de contrôle {check} se vérifient selon la règle {century, select, c2000 {des naissances depuis 2000 (préfixe 2)} other {des naissances avant 2000}}, donc né(e) {born}',
+  'niss.explained':
+    '{bis, select, yes {Numéro BIS} other {Numéro de registre national}} : les chiffres de contrôle {check} se vérifient selon la règle {century, select, c2000 {des naissances depuis 2000 (préfixe 2)} other {des naissances avant 2000}}, donc né(e) {born}',
   'niss.born-on': 'le {date}',
   'niss.born-in-year': 'en {year}, date partiellement inconnue',
   'niss.birth-date-mismatch': 'La date de naissance ne correspond pas au NISS ({explanation})',
-  'reflect.period': 'remis le {handedOverOn} : le délai de réflexion de {days} jours court du {from} au {to} (le jour de la remise n’est pas compté, les week-ends et jours fériés le sont)',
+  'reflect.period':
+    'remis le {handedOverOn} : le délai de réflexion de {days} jours court du {from} au {to} (le jour de la remise n’est pas compté, les week-ends et jours fériés le sont)',
   'reflect.ends-on': '{period} ; son dernier jour est le {last}',
-  'reflect.earliest': '{period} ; la personne dispose de tout le délai, la signature est donc possible au plus tôt le {earliest}',
-  'reflect.refused': 'Une signature le {signedOn} tombe dans le délai de réflexion : {why}{waiver, select, allowed { et aucune renonciation écrite de la personne n’a été enregistrée à la remise} other { ; ce déploiement n’admet pas de renonciation}}',
+  'reflect.earliest':
+    '{period} ; la personne dispose de tout le délai, la signature est donc possible au plus tôt le {earliest}',
+  'reflect.refused':
+    'Une signature le {signedOn} tombe dans le délai de réflexion : {why}{waiver, select, allowed { et aucune renonciation écrite de la personne n’a été enregistrée à la remise} other { ; ce déploiement n’admet pas de renonciation}}',
   'content.objective-required': 'au moins un objectif est requis',
   'content.domains-required': 'les domaines d’action sont requis',
   'content.key-twice': 'la clé d’objectif {key} est utilisée deux fois',
-  'content.commitments-of': 'les engagements {party, select, beneficiary {du bénéficiaire} cpas {du CPAS} other {du tiers}} sont requis',
+  'content.commitments-of':
+    'les engagements {party, select, beneficiary {du bénéficiaire} cpas {du CPAS} other {du tiers}} sont requis',
   'content.commitment-objective': 'un engagement se rattache à au moins un objectif',
   'content.no-objective-key': 'aucun objectif n’a la clé {key}',
   'content.third-party-named': 'un tiers est nommé',
@@ -248,139 +272,224 @@ export const fr: Record<MessageId, string> = {
   'content.end-required': 'la date de fin est requise (R-DURATION)',
   'content.evaluation-required': 'les modalités d’évaluation sont requises',
   'content.aid-required': 'l’aide complémentaire accordée est requise',
-  'content.incomplete': 'Le contenu est incomplet pour {moment, select, handover {la remise} other {un avenant}} : {gaps}',
+  'content.incomplete':
+    'Le contenu est incomplet pour {moment, select, handover {la remise} other {un avenant}} : {gaps}',
   'content.ends-before-start': 'Le PIIS ne peut pas se terminer ({endsOn}) avant de commencer ({startsOn})',
-  'content.community-service': 'Le service communautaire n’a existé que du 1er novembre 2016 au 30 septembre 2018 (annulé par la Cour constitutionnelle, arrêt 86/2018) ; ce PIIS est rédigé le {draftedOn}',
-  'content.volunteering': 'Depuis la circulaire du 26 juillet 2018, le volontariat ne peut pas être une condition d’un PIIS : le trajet 2.3 est refusé pour un PIIS rédigé le {draftedOn}',
-  'content.reuse-needs-assessment': 'Le PIIS antérieur est réutilisé, mais l’emploi intermédiaire (du {jobFrom} au {jobTo}) a duré {months} mois ou plus : un nouveau bilan social, réalisé depuis le {jobFrom} et au plus tard à la date de rédaction ({draftedOn}), est requis',
-  'content.assessment-first': 'Aucun bilan social de cette personne n’a été réalisé au plus tard à la date de rédaction ({draftedOn}) ; enregistrez-en un avant de remettre le PIIS',
-  'oblig.student': 'Un PIIS étudiant est obligatoire lorsque le CPAS accepte des études de plein exercice pour des raisons d’équité',
-  'oblig.no-grant': 'Aucun octroi du revenu d’intégration n’est enregistré au plus tard le {on} : le PIIS n’est obligatoire que pour un nouveau bénéficiaire du revenu d’intégration',
-  'oblig.new': 'Le droit au revenu d’intégration en vigueur depuis le {from} (décidé le {decidedOn}) suit {months} mois sans revenu d’intégration (du {windowFrom} au {windowTo}) : nouveau bénéficiaire, le PIIS est obligatoire',
-  'oblig.before-reform': 'Le droit au revenu d’intégration en vigueur depuis le {from} a commencé avant le 1er novembre 2016 : la personne n’est pas un nouveau bénéficiaire au sens de la réforme de 2016',
-  'oblig.not-new': 'Le revenu d’intégration a été payé dans les {months} mois précédant le droit en vigueur depuis le {from} (du {windowFrom} au {windowTo}) : pas un nouveau bénéficiaire',
-  'oblig.age-unknown': 'Avant le 1er novembre 2016, un PIIS n’était obligatoire que pour une personne de moins de {ageLimit} ans ; la date de naissance est inconnue',
-  'oblig.age-under': 'Avant le 1er novembre 2016, un PIIS était obligatoire pour une personne de moins de {ageLimit} ans ; la personne a {age} ans le {on}',
-  'oblig.age-over': 'Avant le 1er novembre 2016, un PIIS n’était obligatoire que pour une personne de moins de {ageLimit} ans ; la personne a {age} ans le {on}',
-  'oblig.refused': 'Le PIIS est enregistré comme obligatoire, mais aucune règle ne le rend obligatoire le {on} : {why}. Enregistrez-le comme facultatif ou d’accompagnement.',
-  'oblig.signed-before-grant': 'Un PIIS ne peut être signé qu’à la date de la décision d’octroi du revenu d’intégration ou après (le PIIS ne peut pas être une condition préalable de l’octroi) : signé le {signedOn}, l’octroi a été décidé le {decidedOn}',
-  'oblig.signed-without-grant': 'Un PIIS ne peut être signé qu’à la date de la décision d’octroi du revenu d’intégration ou après, et aucune décision d’octroi n’est enregistrée pour cette personne (un PIIS sans revenu d’intégration est un PIIS d’accompagnement)',
-  'oblig.deadline': 'Le PIIS doit être conclu dans les {months} mois de {from, select, notification {la notification} other {la décision}} d’octroi du revenu d’intégration du {start} : au plus tard le {due}',
-  'eval.rule-2016': 'signé le {signedOn} (depuis le 1er novembre 2016) : au moins {minimum} évaluations par 12 mois, dont {inPerson} en présentiel',
+  'content.community-service':
+    'Le service communautaire n’a existé que du 1er novembre 2016 au 30 septembre 2018 (annulé par la Cour constitutionnelle, arrêt 86/2018) ; ce PIIS est rédigé le {draftedOn}',
+  'content.volunteering':
+    'Depuis la circulaire du 26 juillet 2018, le volontariat ne peut pas être une condition d’un PIIS : le trajet 2.3 est refusé pour un PIIS rédigé le {draftedOn}',
+  'content.reuse-needs-assessment':
+    'Le PIIS antérieur est réutilisé, mais l’emploi intermédiaire (du {jobFrom} au {jobTo}) a duré {months} mois ou plus : un nouveau bilan social, réalisé depuis le {jobFrom} et au plus tard à la date de rédaction ({draftedOn}), est requis',
+  'content.assessment-first':
+    'Aucun bilan social de cette personne n’a été réalisé au plus tard à la date de rédaction ({draftedOn}) ; enregistrez-en un avant de remettre le PIIS',
+  'oblig.student':
+    'Un PIIS étudiant est obligatoire lorsque le CPAS accepte des études de plein exercice pour des raisons d’équité',
+  'oblig.no-grant':
+    'Aucun octroi du revenu d’intégration n’est enregistré au plus tard le {on} : le PIIS n’est obligatoire que pour un nouveau bénéficiaire du revenu d’intégration',
+  'oblig.new':
+    'Le droit au revenu d’intégration en vigueur depuis le {from} (décidé le {decidedOn}) suit {months} mois sans revenu d’intégration (du {windowFrom} au {windowTo}) : nouveau bénéficiaire, le PIIS est obligatoire',
+  'oblig.before-reform':
+    'Le droit au revenu d’intégration en vigueur depuis le {from} a commencé avant le 1er novembre 2016 : la personne n’est pas un nouveau bénéficiaire au sens de la réforme de 2016',
+  'oblig.not-new':
+    'Le revenu d’intégration a été payé dans les {months} mois précédant le droit en vigueur depuis le {from} (du {windowFrom} au {windowTo}) : pas un nouveau bénéficiaire',
+  'oblig.age-unknown':
+    'Avant le 1er novembre 2016, un PIIS n’était obligatoire que pour une personne de moins de {ageLimit} ans ; la date de naissance est inconnue',
+  'oblig.age-under':
+    'Avant le 1er novembre 2016, un PIIS était obligatoire pour une personne de moins de {ageLimit} ans ; la personne a {age} ans le {on}',
+  'oblig.age-over':
+    'Avant le 1er novembre 2016, un PIIS n’était obligatoire que pour une personne de moins de {ageLimit} ans ; la personne a {age} ans le {on}',
+  'oblig.refused':
+    'Le PIIS est enregistré comme obligatoire, mais aucune règle ne le rend obligatoire le {on} : {why}. Enregistrez-le comme facultatif ou d’accompagnement.',
+  'oblig.signed-before-grant':
+    'Un PIIS ne peut être signé qu’à la date de la décision d’octroi du revenu d’intégration ou après (le PIIS ne peut pas être une condition préalable de l’octroi) : signé le {signedOn}, l’octroi a été décidé le {decidedOn}',
+  'oblig.signed-without-grant':
+    'Un PIIS ne peut être signé qu’à la date de la décision d’octroi du revenu d’intégration ou après, et aucune décision d’octroi n’est enregistrée pour cette personne (un PIIS sans revenu d’intégration est un PIIS d’accompagnement)',
+  'oblig.deadline':
+    'Le PIIS doit être conclu dans les {months} mois de {from, select, notification {la notification} other {la décision}} d’octroi du revenu d’intégration du {start} : au plus tard le {due}',
+  'eval.rule-2016':
+    'signé le {signedOn} (depuis le 1er novembre 2016) : au moins {minimum} évaluations par 12 mois, dont {inPerson} en présentiel',
   'eval.rule-quarterly': 'signé le {signedOn} (avant le 1er novembre 2016) : au moins une évaluation par trimestre',
   'eval.not-signed': 'Les évaluations se planifient à partir de la signature du PIIS ; il n’est pas signé',
   'eval.closed': 'Le PIIS est clôturé : aucune évaluation n’est due',
-  'eval.next': '{rule} ; planifiée régulièrement, la prochaine est due au plus tard {months} mois après {after, select, evaluation {la dernière évaluation} other {la signature}} ({from}) : {planned}',
-  'eval.brought-forward': '{base} ; avancée au {due}, dernier jour de la période de 12 mois commencée le {periodFrom}, qui compte {count} de ses {minimum} évaluations',
-  'eval.in-person-needed': '{base} ; {needed, plural, one {# rencontre en présentiel reste nécessaire} other {# rencontres en présentiel restent nécessaires}} dans la période du {from} au {to}',
+  'eval.next':
+    '{rule} ; planifiée régulièrement, la prochaine est due au plus tard {months} mois après {after, select, evaluation {la dernière évaluation} other {la signature}} ({from}) : {planned}',
+  'eval.brought-forward':
+    '{base} ; avancée au {due}, dernier jour de la période de 12 mois commencée le {periodFrom}, qui compte {count} de ses {minimum} évaluations',
+  'eval.in-person-needed':
+    '{base} ; {needed, plural, one {# rencontre en présentiel reste nécessaire} other {# rencontres en présentiel restent nécessaires}} dans la période du {from} au {to}',
   'eval.in-person-done': '{base} ; la période du {from} au {to} compte ses {minimum} rencontres en présentiel',
   'eval.none-started': 'Le PIIS n’est pas signé : aucune période d’évaluation n’a commencé',
-  'eval.none-complete': '{rule} ; aucune période de 12 mois n’est encore achevée (la première se termine le {firstEnd})',
+  'eval.none-complete':
+    '{rule} ; aucune période de 12 mois n’est encore achevée (la première se termine le {firstEnd})',
   'eval.period-count': 'du {from} au {to} : {count}',
   'eval.frequency-met': '{rule} ; chaque période complète en compte au moins {minimum} ({periods})',
-  'eval.frequency-short': '{rule} ; {short, plural, one {# période complète} other {# périodes complètes}} sous le minimum ({periods})',
+  'eval.frequency-short':
+    '{rule} ; {short, plural, one {# période complète} other {# périodes complètes}} sous le minimum ({periods})',
   'eval.no-in-person-minimum': '{rule} ; la règle alors en vigueur n’impose aucun minimum en présentiel',
-  'eval.in-person-met': 'Chaque période complète de 12 mois compte au moins {minimum} évaluations en présentiel ({periods})',
-  'eval.in-person-short': '{short, plural, one {# période complète de 12 mois} other {# périodes complètes de 12 mois}} avec moins de {minimum} évaluations en présentiel ({periods})',
-  'eval.interview': 'Demandé le {requestedOn} : à accorder dans les {days} jours ouvrables (du lundi au vendredi, jours fériés belges exclus), comptés à partir du lendemain : au plus tard le {due}',
+  'eval.in-person-met':
+    'Chaque période complète de 12 mois compte au moins {minimum} évaluations en présentiel ({periods})',
+  'eval.in-person-short':
+    '{short, plural, one {# période complète de 12 mois} other {# périodes complètes de 12 mois}} avec moins de {minimum} évaluations en présentiel ({periods})',
+  'eval.interview':
+    'Demandé le {requestedOn} : à accorder dans les {days} jours ouvrables (du lundi au vendredi, jours fériés belges exclus), comptés à partir du lendemain : au plus tard le {due}',
   'eval.interview-holidays': '{base} ; jours fériés non comptés : {holidays}',
   'eval.holiday': '{name} {date}',
-  'holiday.name': '{name, select, new_year_s_day {Nouvel An} easter_monday {lundi de Pâques} labour_day {fête du Travail} ascension_day {Ascension} whit_monday {lundi de Pentecôte} national_day {fête nationale} assumption {Assomption} all_saints_day {Toussaint} armistice_day {Armistice} christmas_day {Noël} other {jour férié}}',
-  'sanction.coaching': 'Aucune sanction ne s’applique à un PIIS d’accompagnement (R-OPT-OTHER-USERS) : une sanction suspend le revenu d’intégration, et un PIIS d’accompagnement n’y est pas lié',
-  'sanction.no-ri': 'Une sanction suspend le revenu d’intégration : la personne ne le percevait pas à la date de la décision, le {decidedOn}',
-  'sanction.notice-required': 'Une sanction exige une mise en demeure écrite relative à ce PIIS, en vigueur, adressée avant la décision',
-  'sanction.notice-late': 'La mise en demeure doit être adressée avant la date de la décision : adressée le {issuedOn}, décision du {decidedOn}',
+  'holiday.name':
+    '{name, select, new_year_s_day {Nouvel An} easter_monday {lundi de Pâques} labour_day {fête du Travail} ascension_day {Ascension} whit_monday {lundi de Pentecôte} national_day {fête nationale} assumption {Assomption} all_saints_day {Toussaint} armistice_day {Armistice} christmas_day {Noël} other {jour férié}}',
+  'sanction.coaching':
+    'Aucune sanction ne s’applique à un PIIS d’accompagnement (R-OPT-OTHER-USERS) : une sanction suspend le revenu d’intégration, et un PIIS d’accompagnement n’y est pas lié',
+  'sanction.no-ri':
+    'Une sanction suspend le revenu d’intégration : la personne ne le percevait pas à la date de la décision, le {decidedOn}',
+  'sanction.notice-required':
+    'Une sanction exige une mise en demeure écrite relative à ce PIIS, en vigueur, adressée avant la décision',
+  'sanction.notice-late':
+    'La mise en demeure doit être adressée avant la date de la décision : adressée le {issuedOn}, décision du {decidedOn}',
   'sanction.hearing-missing': 'La personne a demandé à être entendue : l’audition doit avoir lieu avant la décision',
-  'sanction.hearing-late': 'La personne a demandé à être entendue : l’audition du {heldOn} est postérieure à la décision du {decidedOn}',
-  'sanction.repeat': 'Une récidive : la sanction précédente a été décidée le {previous}, et le {decidedOn} se situe dans les {within} mois qui suivent (jusqu’au {until}) : au plus {max} mois',
+  'sanction.hearing-late':
+    'La personne a demandé à être entendue : l’audition du {heldOn} est postérieure à la décision du {decidedOn}',
+  'sanction.repeat':
+    'Une récidive : la sanction précédente a été décidée le {previous}, et le {decidedOn} se situe dans les {within} mois qui suivent (jusqu’au {until}) : au plus {max} mois',
   'sanction.first': 'Aucune sanction décidée dans les {within} mois précédant le {decidedOn} : au plus {max} mois',
-  'sanction.too-long': '{why} ; une suspension commençant le {startsOn} peut se terminer au plus tard le {limit}, et non le {endsOn}',
-  'sanction.start-older': 'Selon les textes antérieurs, la suspension prend cours le 1er jour du 2e mois qui suit la décision du {decidedOn} : le {day}',
-  'sanction.start-window': 'La suspension prend cours entre le lendemain de la notification ({notifiedOn} → {from}) et le 1er jour du 3e mois qui suit la décision du {decidedOn} ({until})',
+  'sanction.too-long':
+    '{why} ; une suspension commençant le {startsOn} peut se terminer au plus tard le {limit}, et non le {endsOn}',
+  'sanction.start-older':
+    'Selon les textes antérieurs, la suspension prend cours le 1er jour du 2e mois qui suit la décision du {decidedOn} : le {day}',
+  'sanction.start-window':
+    'La suspension prend cours entre le lendemain de la notification ({notifiedOn} → {from}) et le 1er jour du 3e mois qui suit la décision du {decidedOn} ({until})',
   'sanction.start-outside': '{why} ; le {startsOn} est en dehors de cette période',
-  'sanction.appeal': 'Recours devant le tribunal du travail dans les {months} mois de la notification du {notifiedOn} : jusqu’au {until}',
-  'inform.before-signing': 'La personne est informée avant de signer : informée le {informedOn}, signature le {signedOn}',
+  'sanction.appeal':
+    'Recours devant le tribunal du travail dans les {months} mois de la notification du {notifiedOn} : jusqu’au {until}',
+  'inform.before-signing':
+    'La personne est informée avant de signer : informée le {informedOn}, signature le {signedOn}',
   'progress.no-baseline': 'Pas de bilan social de départ : le progrès se mesure par rapport au premier bilan',
   'progress.no-measurement': 'Aucune mesure après le bilan de départ du {baseline}, au plus tard le {on}',
-  'progress.compared': 'Bilan de départ du {baseline} comparé à la dernière mesure au plus tard le {on} ({latest}) : échelon de participation {rungBefore} → {rungAfter}, {scores} : {progress, select, yes {progrès} other {pas de progrès}}',
-  'progress.scores': 'score moyen sur {domains, plural, one {# domaine} other {# domaines}} {before, number, ::.00} → {after, number, ::.00}',
+  'progress.compared':
+    'Bilan de départ du {baseline} comparé à la dernière mesure au plus tard le {on} ({latest}) : échelon de participation {rungBefore} → {rungAfter}, {scores} : {progress, select, yes {progrès} other {pas de progrès}}',
+  'progress.scores':
+    'score moyen sur {domains, plural, one {# domaine} other {# domaines}} {before, number, ::.00} → {after, number, ::.00}',
   'progress.no-common-domain': 'aucun domaine mesuré les deux fois',
-  'subsidy.second-year-due': 'La première période de subvention court à partir du {start} pendant {months} mois, jusqu’au {last} : une demande écrite et motivée de deuxième année doit être faite d’ici là, avec un PIIS en vigueur ce jour-là',
-  'expense.subsidy-name': '{subsidy, select, pas {la subvention d’activation sociale (PAS)} pas2015 {la subvention 2015–2016 de participation et d’activation sociale} clusters2015 {la subvention 2015–2016 pour les clusters de petits CPAS et les grandes villes} other {la subvention PIIS de 10 %}}',
-  'expense.already-justified': 'La même facture est déjà justifiée au titre de {subsidy} : une dépense ne se justifie qu’au titre d’une seule subvention',
+  'subsidy.second-year-due':
+    'La première période de subvention court à partir du {start} pendant {months} mois, jusqu’au {last} : une demande écrite et motivée de deuxième année doit être faite d’ici là, avec un PIIS en vigueur ce jour-là',
+  'expense.subsidy-name':
+    '{subsidy, select, pas {la subvention d’activation sociale (PAS)} pas2015 {la subvention 2015–2016 de participation et d’activation sociale} clusters2015 {la subvention 2015–2016 pour les clusters de petits CPAS et les grandes villes} other {la subvention PIIS de 10 %}}',
+  'expense.already-justified':
+    'La même facture est déjà justifiée au titre de {subsidy} : une dépense ne se justifie qu’au titre d’une seule subvention',
   'expense.building': 'L’achat d’un bâtiment ne se justifie jamais au titre de {subsidy}',
   'expense.renovation': 'La rénovation de locaux est un investissement : exclue des subventions d’activation sociale',
-  'expense.staff-proof': 'Les frais de personnel ne comptent au titre de {subsidy} qu’avec la preuve de l’affectation{coaching, select, yes { à l’accompagnement des PIIS} other {}} et la part du temps de travail',
-  'expense.staff-share': 'Personnel : {share, number, ::percent .#} du temps de travail affecté (preuve : {proof}) : {eligible} sur {amount} comptent',
-  'expense.rent-link': 'Un loyer ne compte au titre de la subvention PIIS de 10 % que si son lien avec l’accompagnement des PIIS est démontré (linkJustification)',
+  'expense.staff-proof':
+    'Les frais de personnel ne comptent au titre de {subsidy} qu’avec la preuve de l’affectation{coaching, select, yes { à l’accompagnement des PIIS} other {}} et la part du temps de travail',
+  'expense.staff-share':
+    'Personnel : {share, number, ::percent .#} du temps de travail affecté (preuve : {proof}) : {eligible} sur {amount} comptent',
+  'expense.rent-link':
+    'Un loyer ne compte au titre de la subvention PIIS de 10 % que si son lien avec l’accompagnement des PIIS est démontré (linkJustification)',
   'expense.eligible': 'Dépense « {category} » admissible au titre de {subsidy} : tout le montant compte',
   'couple.no-ri': 'Pas de droit au revenu d’intégration : pas de PIIS obligatoire',
   'couple.not-yet-due': 'Le PIIS est dû au plus tard le {due}, échéance non dépassée en {month}',
   'couple.signed': 'Un PIIS a été signé le {signedOn}',
   'couple.exempted': 'Dispense accordée le {decidedOn}',
-  'couple.missing': 'Le PIIS obligatoire (revenu d’intégration octroyé le {grantedOn}) était dû au plus tard le {due} ; aucun n’a été signé et aucune dispense accordée à la fin de {month}',
-  'sub.ri-part': '{amount} × {covered}/{days} jours{suspended, plural, =0 {} one { moins # jour suspendu par une sanction} other { moins # jours suspendus par une sanction}}{partial, select, yes { à {percent} %} other {}} = {granted}',
+  'couple.missing':
+    'Le PIIS obligatoire (revenu d’intégration octroyé le {grantedOn}) était dû au plus tard le {due} ; aucun n’a été signé et aucune dispense accordée à la fin de {month}',
+  'sub.ri-part':
+    '{amount} × {covered}/{days} jours{suspended, plural, =0 {} one { moins # jour suspendu par une sanction} other { moins # jours suspendus par une sanction}}{partial, select, yes { à {percent} %} other {}} = {granted}',
   'sub.ri-granted': 'Revenu d’intégration octroyé en {month} : {parts}',
   'sub.no-ri-granted': 'Aucun revenu d’intégration octroyé en {month}',
   'sub.student-no-17': 'Un PIIS étudiant suit son propre régime de subvention : pas de code 17',
   'sub.no-first-period': 'Pas de première période de subvention, donc pas de deuxième année : {why}',
-  'sub.request-late': 'La demande du {requestedOn} est arrivée après la fin de la première période, le {end} : une deuxième année se demande au plus tard à cette date',
-  'sub.no-request': 'Pas automatique : aucune demande écrite et motivée de deuxième année avant la fin de la première période ({end})',
-  'sub.not-in-force-at-end': 'Demandée le {requestedOn}, mais le PIIS n’est pas en vigueur le dernier jour de la première période ({end}){closedOn, select, none {} other { : clôturé le {closedOn}}}',
-  'sub.withdrawn-near-end': 'Demandée le {requestedOn}, mais le revenu d’intégration a été retiré {withdrawnOn, select, none {} other {le {withdrawnOn}, }}à la fin ou juste avant la fin de la première période ({end}) : la deuxième année est perdue et ne peut être demandée lors d’un nouvel octroi',
-  'sub.interrupted': 'Demandée le {requestedOn}, mais le revenu d’intégration a été interrompu pendant la première période (du {from} au {to}) : une deuxième année suppose l’absence d’interruption',
-  'sub.found-job': 'Demandée le {requestedOn}, mais la personne a trouvé un emploi le {jobFrom}, avant la fin de la première année ({end}){jobTo, select, none {} other { et l’a perdu le {jobTo}}} : la deuxième année est perdue',
-  'sub.became-student': 'Demandée le {requestedOn}, mais la personne est devenue étudiante le {studiesFrom} et a arrêté ses études le {studiesTo}, après la première période ({end}) : la deuxième année est perdue',
-  'sub.second-year': 'Deuxième année (code 17) sur demande écrite et motivée du {requestedOn} : le PIIS est en vigueur le {end}, dernier jour de la première période, et le revenu d’intégration a couru sans interruption',
+  'sub.request-late':
+    'La demande du {requestedOn} est arrivée après la fin de la première période, le {end} : une deuxième année se demande au plus tard à cette date',
+  'sub.no-request':
+    'Pas automatique : aucune demande écrite et motivée de deuxième année avant la fin de la première période ({end})',
+  'sub.not-in-force-at-end':
+    'Demandée le {requestedOn}, mais le PIIS n’est pas en vigueur le dernier jour de la première période ({end}){closedOn, select, none {} other { : clôturé le {closedOn}}}',
+  'sub.withdrawn-near-end':
+    'Demandée le {requestedOn}, mais le revenu d’intégration a été retiré {withdrawnOn, select, none {} other {le {withdrawnOn}, }}à la fin ou juste avant la fin de la première période ({end}) : la deuxième année est perdue et ne peut être demandée lors d’un nouvel octroi',
+  'sub.interrupted':
+    'Demandée le {requestedOn}, mais le revenu d’intégration a été interrompu pendant la première période (du {from} au {to}) : une deuxième année suppose l’absence d’interruption',
+  'sub.found-job':
+    'Demandée le {requestedOn}, mais la personne a trouvé un emploi le {jobFrom}, avant la fin de la première année ({end}){jobTo, select, none {} other { et l’a perdu le {jobTo}}} : la deuxième année est perdue',
+  'sub.became-student':
+    'Demandée le {requestedOn}, mais la personne est devenue étudiante le {studiesFrom} et a arrêté ses études le {studiesTo}, après la première période ({end}) : la deuxième année est perdue',
+  'sub.second-year':
+    'Deuxième année (code 17) sur demande écrite et motivée du {requestedOn} : le PIIS est en vigueur le {end}, dernier jour de la première période, et le revenu d’intégration a couru sans interruption',
   'sub.month-none': '{why}. {ri}',
-  'sub.not-in-force': 'Le PIIS signé le {signedOn} n’est pas en vigueur en {month}{end, select, closed { (clôturé le {endedOn})} ended { (il a pris fin le {endedOn})} other {}} : pas de subvention de 10 %',
-  'sub.no-ri-paid': 'Aucun revenu d’intégration payé en {month} : la subvention de 10 % vaut 10 % du revenu d’intégration effectivement octroyé',
-  'sub.interrupt': 'Le revenu d’intégration a été interrompu plus de {limit} mois pendant la première année (du {from} au {to}) : un PIIS nouvellement signé est requis avant de demander à nouveau la subvention',
-  'sub.code-11': 'Code 11 : {month} fait partie de la première période du PIIS signé le {signedOn} ({start}) ; 10 % du revenu d’intégration octroyé. {ri}',
+  'sub.not-in-force':
+    'Le PIIS signé le {signedOn} n’est pas en vigueur en {month}{end, select, closed { (clôturé le {endedOn})} ended { (il a pris fin le {endedOn})} other {}} : pas de subvention de 10 %',
+  'sub.no-ri-paid':
+    'Aucun revenu d’intégration payé en {month} : la subvention de 10 % vaut 10 % du revenu d’intégration effectivement octroyé',
+  'sub.interrupt':
+    'Le revenu d’intégration a été interrompu plus de {limit} mois pendant la première année (du {from} au {to}) : un PIIS nouvellement signé est requis avant de demander à nouveau la subvention',
+  'sub.code-11':
+    'Code 11 : {month} fait partie de la première période du PIIS signé le {signedOn} ({start}) ; 10 % du revenu d’intégration octroyé. {ri}',
   'sub.after-first': '{month} est postérieur à la première période, qui a pris fin en {endMonth} : {why}',
   'sub.code-17': 'Code 17 : {why} ; 10 % du revenu d’intégration octroyé. {ri}',
-  'sub.student': 'Un PIIS étudiant (signé le {signedOn}) est en vigueur : déclaré à part sous le code fédéral {formCode} ({age, select, over25 {25 ans ou plus} unknown {âge inconnu, compté comme moins de 25 ans} other {moins de 25 ans}}), sans la logique des codes 11/17',
+  'sub.student':
+    'Un PIIS étudiant (signé le {signedOn}) est en vigueur : déclaré à part sous le code fédéral {formCode} ({age, select, over25 {25 ans ou plus} unknown {âge inconnu, compté comme moins de 25 ans} other {moins de 25 ans}}), sans la logique des codes 11/17',
   'sub.exempted': 'Dispensé d’un PIIS le {decidedOn} (santé ou équité) : code fédéral 8, pas de subvention de 10 %',
-  'sub.over': 'La première période et la deuxième année du PIIS signé le {signedOn} sont terminées (depuis {month}) : pas de subvention de 10 %',
+  'sub.over':
+    'La première période et la deuxième année du PIIS signé le {signedOn} sont terminées (depuis {month}) : pas de subvention de 10 %',
   'sub.due-later': 'La subvention de 10 % est due à partir du {from} ({why})',
   'sub.signed-on': 'signé le {signedOn}',
-  'sub.no-right-opened': 'Le PIIS en vigueur ({list}) ne donne pas de subvention de 10 % : aucun droit au revenu d’intégration ouvert à sa signature',
+  'sub.no-right-opened':
+    'Le PIIS en vigueur ({list}) ne donne pas de subvention de 10 % : aucun droit au revenu d’intégration ouvert à sa signature',
   'sub.no-piis': 'Aucun PIIS signé : la subvention de 10 % est due à partir de la signature d’un PIIS (R-SUB-START)',
-  'sub.couple-recovered': 'Un couple au taux de la catégorie 3 : les 10 % de {month} sont récupérés parce que le PIIS obligatoire du partenaire {partner} manque ({why}). Avant : {was}',
-  'sub.couple-once': 'Un couple au taux de la catégorie 3 : les 10 % de {month} se calculent une seule fois, sur le mois du partenaire {partner}, jamais en double même avec deux PIIS. Avant : {was}',
-  'start.student': 'Un PIIS étudiant (codes fédéraux 9/10) suit son propre régime de subvention : il est déclaré à part, sans la logique des codes 11/17',
+  'sub.couple-recovered':
+    'Un couple au taux de la catégorie 3 : les 10 % de {month} sont récupérés parce que le PIIS obligatoire du partenaire {partner} manque ({why}). Avant : {was}',
+  'sub.couple-once':
+    'Un couple au taux de la catégorie 3 : les 10 % de {month} se calculent une seule fois, sur le mois du partenaire {partner}, jamais en double même avec deux PIIS. Avant : {was}',
+  'start.student':
+    'Un PIIS étudiant (codes fédéraux 9/10) suit son propre régime de subvention : il est déclaré à part, sans la logique des codes 11/17',
   'start.not-signed': 'La subvention de 10 % est due à partir de la signature du PIIS ; il n’est pas signé',
-  'start.no-right': 'Aucun droit au revenu d’intégration n’est en vigueur à la signature ({signedOn}) ou avant : la subvention de 10 % se calcule sur le revenu d’intégration octroyé',
+  'start.no-right':
+    'Aucun droit au revenu d’intégration n’est en vigueur à la signature ({signedOn}) ou avant : la subvention de 10 % se calcule sur le revenu d’intégration octroyé',
   'start.period': '{base} ; la première période (code 11) court {months} mois : de {from} à {to} (R-SUB-FIRST)',
-  'start.existing': 'Un PIIS existant au {reform} (signé le {signedOn}) : la subvention de 10 % est due à partir du {reform}',
+  'start.existing':
+    'Un PIIS existant au {reform} (signé le {signedOn}) : la subvention de 10 % est due à partir du {reform}',
   'start.ref-signed': 'signé le {signedOn}',
-  'start.ref-noted': 'signé le {signedOn}, un mois postérieur à la décision de revenu d’intégration ({decidedOn}) ; le conseil en a pris acte le {notedOn}, la date qu’utilise le formulaire fédéral',
-  'start.same-month': 'Revenu d’intégration octroyé à partir du {grantDay} et PIIS {ref} le même mois : due à partir du jour de l’octroi',
-  'start.grant-later': 'Le PIIS {ref}, revenu d’intégration octroyé seulement à partir du {grantDay} : due à partir du jour de l’octroi',
-  'start.first-of-month': 'Revenu d’intégration octroyé à partir du {grantDay}, PIIS {ref} : due à partir du 1er jour de ce mois',
+  'start.ref-noted':
+    'signé le {signedOn}, un mois postérieur à la décision de revenu d’intégration ({decidedOn}) ; le conseil en a pris acte le {notedOn}, la date qu’utilise le formulaire fédéral',
+  'start.same-month':
+    'Revenu d’intégration octroyé à partir du {grantDay} et PIIS {ref} le même mois : due à partir du jour de l’octroi',
+  'start.grant-later':
+    'Le PIIS {ref}, revenu d’intégration octroyé seulement à partir du {grantDay} : due à partir du jour de l’octroi',
+  'start.first-of-month':
+    'Revenu d’intégration octroyé à partir du {grantDay}, PIIS {ref} : due à partir du 1er jour de ce mois',
   'ind.share-none': 'Aucun cas dans l’année ({what}) : pas de proportion à calculer',
   'ind.share': '{part} sur {whole} — {what} (%)',
   'ind.conclusion-case': 'octroyé le {grantedOn}, dû au plus tard le {due}',
   'ind.assessments': 'Personnes ayant un bilan social (en vigueur) réalisé en {year}',
-  'ind.paths': 'Personnes dans un trajet d’activation sociale (catégories 2.1, 2.2, 2.3) par un PIIS en vigueur en {year}, chacune comptée une fois sous son dernier trajet : la somme de 2.1, 2.2 et 2.3',
-  'ind.path': 'Personnes dont le PIIS en vigueur en {year} relève de la catégorie de trajet {category}{volunteering, select, yes { (volontariat : uniquement les PIIS rédigés avant le 26 juillet 2018, R-VOLUNTEERING)} other {}}',
-  'ind.outcome': 'Personnes dont le trajet d’activation sociale (un PIIS de catégorie 2.1, 2.2 ou 2.3) a été clôturé en {year} avec le résultat {outcomes}',
-  'ind.progress': 'Personnes dans un trajet d’activation sociale en {year} montrant un progrès au {on} par rapport au bilan social du début de leur trajet ({measured} mesurables) : la somme de (a), (b) et (c)',
-  'ind.entitled': 'Usagers du CPAS de son groupe cible en {year}, avec ou sans aide financière : personnes ayant un droit au revenu d’intégration ou à une aide équivalente, un bilan social ou un PIIS en vigueur un jour de l’année (un nombre, jamais une liste)',
+  'ind.paths':
+    'Personnes dans un trajet d’activation sociale (catégories 2.1, 2.2, 2.3) par un PIIS en vigueur en {year}, chacune comptée une fois sous son dernier trajet : la somme de 2.1, 2.2 et 2.3',
+  'ind.path':
+    'Personnes dont le PIIS en vigueur en {year} relève de la catégorie de trajet {category}{volunteering, select, yes { (volontariat : uniquement les PIIS rédigés avant le 26 juillet 2018, R-VOLUNTEERING)} other {}}',
+  'ind.outcome':
+    'Personnes dont le trajet d’activation sociale (un PIIS de catégorie 2.1, 2.2 ou 2.3) a été clôturé en {year} avec le résultat {outcomes}',
+  'ind.progress':
+    'Personnes dans un trajet d’activation sociale en {year} montrant un progrès au {on} par rapport au bilan social du début de leur trajet ({measured} mesurables) : la somme de (a), (b) et (c)',
+  'ind.entitled':
+    'Usagers du CPAS de son groupe cible en {year}, avec ou sans aide financière : personnes ayant un droit au revenu d’intégration ou à une aide équivalente, un bilan social ou un PIIS en vigueur un jour de l’année (un nombre, jamais une liste)',
   'ind.entitled-ri': 'Parmi eux, ayants droit au revenu d’intégration un jour de {year}',
-  'ind.entitled-in-path': 'Parmi eux, suivis dans un trajet d’activation sociale (un PIIS de catégorie 2.1, 2.2 ou 2.3 en vigueur en {year})',
+  'ind.entitled-in-path':
+    'Parmi eux, suivis dans un trajet d’activation sociale (un PIIS de catégorie 2.1, 2.2 ou 2.3 en vigueur en {year})',
   'ind.what-entitled-ri': 'ayants droit au total sur ayants droit au revenu d’intégration',
   'ind.what-entitled-path': 'ayants droit au total sur ayants droit suivis dans un trajet',
-  'ind.what-in-time': 'nouveaux bénéficiaires du revenu d’intégration octroyé en {year} (R-OBLIG-NEW) avec un PIIS signé ou une dispense dans les 3 mois (R-OBLIG-DEADLINE)',
-  'ind.what-full-reflection': 'PIIS conclus en {year} signés pour la première fois après tout le délai de réflexion (R-REFLECT)',
-  'ind.waivers': 'PIIS conclus en {year} signés avant la fin du délai de réflexion moyennant une renonciation écrite (R-REFLECT)',
-  'ind.what-frequency': 'périodes complètes de 12 mois de PIIS se terminant en {year} conformes à R-EVAL-FREQ (nombre et minimum en présentiel)',
+  'ind.what-in-time':
+    'nouveaux bénéficiaires du revenu d’intégration octroyé en {year} (R-OBLIG-NEW) avec un PIIS signé ou une dispense dans les 3 mois (R-OBLIG-DEADLINE)',
+  'ind.what-full-reflection':
+    'PIIS conclus en {year} signés pour la première fois après tout le délai de réflexion (R-REFLECT)',
+  'ind.waivers':
+    'PIIS conclus en {year} signés avant la fin du délai de réflexion moyennant une renonciation écrite (R-REFLECT)',
+  'ind.what-frequency':
+    'périodes complètes de 12 mois de PIIS se terminant en {year} conformes à R-EVAL-FREQ (nombre et minimum en présentiel)',
   'ind.what-interviews': 'demandes d’entretien faites en {year} accordées dans le délai (R-EVAL-INTERVIEW)',
   'ind.median-none': 'Aucun PIIS conclu en {year} après un octroi du revenu d’intégration',
-  'ind.median': 'Nombre médian de jours entre la décision d’octroi du revenu d’intégration et la conclusion, sur {count} PIIS conclus en {year}',
+  'ind.median':
+    'Nombre médian de jours entre la décision d’octroi du revenu d’intégration et la conclusion, sur {count} PIIS conclus en {year}',
   'ind.suppressed-primary': 'Masqué : le chiffre montrerait un effectif de 1 à 4 personnes (R-IND-PRIVACY)',
-  'ind.suppressed-complementary': 'Masqué pour qu’un effectif masqué ne puisse pas être recalculé à partir des totaux ou des autres chiffres (R-IND-PRIVACY)',
-  'order.handover-before-draft': 'Un PIIS ne peut pas être remis ({handedOverOn}) avant d’avoir été rédigé ({draftedOn})',
+  'ind.suppressed-complementary':
+    'Masqué pour qu’un effectif masqué ne puisse pas être recalculé à partir des totaux ou des autres chiffres (R-IND-PRIVACY)',
+  'order.handover-before-draft':
+    'Un PIIS ne peut pas être remis ({handedOverOn}) avant d’avoir été rédigé ({draftedOn})',
   'order.outcome-before-request': 'L’issue ({on}) ne peut pas précéder la demande ({requestedOn})',
   'order.noted-before-signed': 'Le conseil prend acte d’un PIIS signé : notedByCouncilOn ne peut pas précéder signedOn',
   'order.third-party-before-handover': 'Un tiers signe le contrat remis le {handedOverOn}, pas avant',
@@ -388,16 +497,22 @@ export const fr: Record<MessageId, string> = {
   'order.interview-before-request': 'L’entretien ({heldOn}) ne peut pas précéder la demande ({requestedOn})',
   'order.amendment-before-conclusion': 'Un avenant prend effet après la conclusion du contrat le {signedOn}',
   'order.end-before-draft': 'Un PIIS ne peut pas se terminer ({endedOn}) avant d’avoir été rédigé ({draftedOn})',
-  'order.comply-before-notice': 'La personne se conforme après la mise en demeure : complyBy ne peut pas précéder issuedOn',
-  'order.notified-before-decided': 'Une décision est notifiée après avoir été prise : notifiedOn ne peut pas précéder decidedOn',
+  'order.comply-before-notice':
+    'La personne se conforme après la mise en demeure : complyBy ne peut pas précéder issuedOn',
+  'order.notified-before-decided':
+    'Une décision est notifiée après avoir été prise : notifiedOn ne peut pas précéder decidedOn',
   'order.suspension-reversed': 'La suspension ne peut pas se terminer avant de commencer',
-  'piis.hearing-blocks': 'La personne a demandé à être entendue le {requestedOn} et l’audition n’a eu lieu ni n’a été retirée au {signedOn} : la signature est bloquée jusque-là',
+  'piis.hearing-blocks':
+    'La personne a demandé à être entendue le {requestedOn} et l’audition n’a eu lieu ni n’a été retirée au {signedOn} : la signature est bloquée jusque-là',
   'piis.no-objective': 'La version {version} évaluée le {heldOn} n’a pas d’objectif {key}',
   'piis.assessment-unknown': 'assessmentId ne désigne aucun bilan social de ce bénéficiaire',
-  'piis.amendment-signature-missing': 'Un avenant exige l’accord des deux parties : la signature {party, select, beneficiary {du bénéficiaire} cpas {du CPAS} other {du tiers}} manque',
+  'piis.amendment-signature-missing':
+    'Un avenant exige l’accord des deux parties : la signature {party, select, beneficiary {du bénéficiaire} cpas {du CPAS} other {du tiers}} manque',
   'piis.evaluation-unknown': 'evaluationId ne désigne aucune évaluation en vigueur de ce PIIS',
-  'view.no-deadline': 'Un PIIS {obligation, select, optional {facultatif} coaching {d’accompagnement} other {de ce type}} n’a pas de délai de conclusion',
-  'view.no-grant': 'Aucun octroi du revenu d’intégration n’est enregistré : le délai de 3 mois court à partir de la décision d’octroi',
+  'view.no-deadline':
+    'Un PIIS {obligation, select, optional {facultatif} coaching {d’accompagnement} other {de ce type}} n’a pas de délai de conclusion',
+  'view.no-grant':
+    'Aucun octroi du revenu d’intégration n’est enregistré : le délai de 3 mois court à partir de la décision d’octroi',
   'view.concluded-within': 'Conclu le {signedOn}, dans le délai : {why}',
   'view.concluded-late': 'Conclu le {signedOn}, après le délai : {why}',
   'view.exempted-within': 'Dispense ({reason}) le {decidedOn}, dans le délai : {why}',
@@ -405,21 +520,30 @@ export const fr: Record<MessageId, string> = {
   'view.not-yet-concluded': 'Pas encore conclu ; {why}',
   'view.reflection-pending': 'Apprécié une fois le PIIS remis et signé',
   'view.signed-after-period': 'Signé à partir du {signedOn}, après tout le délai : {why}',
-  'view.signed-under-waiver': 'Signé le {signedOn} moyennant une renonciation écrite enregistrée le {recordedOn} : {why}',
+  'view.signed-under-waiver':
+    'Signé le {signedOn} moyennant une renonciation écrite enregistrée le {recordedOn} : {why}',
   'view.not-handed-over': 'Calculé à partir de la remise pour réflexion ; le PIIS n’est pas encore remis',
   'deadline.concluded': '{why} ; conclu le {signedOn}{late, select, yes {, en retard} other {}}',
   'deadline.not-concluded': '{why} ; aucun PIIS conclu et aucune dispense (R-EXEMPT) enregistrée à ce jour',
-  'deadline.piis-end': 'Le contrat prend fin le {endsOn} : clôturez-le (R-CLOSE) ou prolongez-le par un avenant (R-PROLONG)',
+  'deadline.piis-end':
+    'Le contrat prend fin le {endsOn} : clôturez-le (R-CLOSE) ou prolongez-le par un avenant (R-PROLONG)',
   'deadline.extension-asked': '{why} ; demandée le {requestedOn}',
-  'deadline.extension-not-automatic': '{why} ; uniquement pour une personne particulièrement éloignée de l’intégration — pas automatique',
-  'deadline.hearing-closed': 'Audition demandée le {requestedOn}, {outcome, select, held {tenue} other {retirée}} le {closedOn}',
-  'deadline.hearing-open': 'Audition demandée le {requestedOn} : due dès ce jour jusqu’à ce qu’elle soit tenue ou retirée ; la signature est bloquée entre-temps',
+  'deadline.extension-not-automatic':
+    '{why} ; uniquement pour une personne particulièrement éloignée de l’intégration — pas automatique',
+  'deadline.hearing-closed':
+    'Audition demandée le {requestedOn}, {outcome, select, held {tenue} other {retirée}} le {closedOn}',
+  'deadline.hearing-open':
+    'Audition demandée le {requestedOn} : due dès ce jour jusqu’à ce qu’elle soit tenue ou retirée ; la signature est bloquée entre-temps',
   'deadline.interview-held': '{why} ; tenu le {heldOn}{late, select, yes {, en retard} other {}}',
   'deadline.appeal': '{why} ; respecté une fois le délai écoulé',
-  'report.justification-pas': '{count, plural, one {# dépense} other {# dépenses}} : {eligible} admissibles, {ineligible} non ; la subvention PAS est fixée par le SPP IS (justifier plus que la subvention est permis)',
-  'report.justification-piis10': '{count, plural, one {# dépense} other {# dépenses}} : {eligible} admissibles au titre de la subvention PIIS de 10 % de {year}, calculée à {subsidy} (le rapport de subvention) ; {ineligible} ne comptent pas',
-  'report.national': '{count} CPAS. Les chiffres qui montreraient un effectif de 1 à 4 personnes sont masqués, avec un masquage complémentaire pour qu’aucun ne puisse être recalculé à partir des totaux nationaux ou des autres chiffres',
-  'report.extract': 'Une ligne par PIIS et par année de {from} à {to} (une année où il a été rédigé, ou conclu et en vigueur un jour), tous les CPAS. Personnes et PIIS sont des pseudonymes à clé pour la finalité « {purpose} » ; aucun nom, NISS, texte libre ni donnée de santé (R-IND-PRIVACY). Un extrait pseudonymisé reste une donnée à caractère personnel : conservez-le selon le RGPD.',
+  'report.justification-pas':
+    '{count, plural, one {# dépense} other {# dépenses}} : {eligible} admissibles, {ineligible} non ; la subvention PAS est fixée par le SPP IS (justifier plus que la subvention est permis)',
+  'report.justification-piis10':
+    '{count, plural, one {# dépense} other {# dépenses}} : {eligible} admissibles au titre de la subvention PIIS de 10 % de {year}, calculée à {subsidy} (le rapport de subvention) ; {ineligible} ne comptent pas',
+  'report.national':
+    '{count} CPAS. Les chiffres qui montreraient un effectif de 1 à 4 personnes sont masqués, avec un masquage complémentaire pour qu’aucun ne puisse être recalculé à partir des totaux nationaux ou des autres chiffres',
+  'report.extract':
+    'Une ligne par PIIS et par année de {from} à {to} (une année où il a été rédigé, ou conclu et en vigueur un jour), tous les CPAS. Personnes et PIIS sont des pseudonymes à clé pour la finalité « {purpose} » ; aucun nom, NISS, texte libre ni donnée de santé (R-IND-PRIVACY). Un extrait pseudonymisé reste une donnée à caractère personnel : conservez-le selon le RGPD.',
   'code.language.fr': 'Français',
   'code.language.nl': 'Néerlandais',
   'code.language.de': 'Allemand',
@@ -598,20 +722,26 @@ export const fr: Record<MessageId, string> = {
   'doc.commitments-of-third': 'Engagements de {name} (tiers)',
   'doc.for-objectives': 'objectifs : {keys}',
   'doc.evaluation': 'Modalités d’évaluation',
-  'doc.evaluation-rule': '{quarterly, select, yes {Le projet est évalué au moins une fois par trimestre.} other {Le projet est évalué au moins trois fois par période de douze mois, dont au moins deux fois lors d’un entretien personnel.}}',
+  'doc.evaluation-rule':
+    '{quarterly, select, yes {Le projet est évalué au moins une fois par trimestre.} other {Le projet est évalué au moins trois fois par période de douze mois, dont au moins deux fois lors d’un entretien personnel.}}',
   'doc.supplementary-aid': 'Aide complémentaire',
   'doc.rights': 'Vos droits',
-  'doc.assistance': 'Pendant la négociation du projet, vous pouvez vous faire assister par une personne de votre choix.',
+  'doc.assistance':
+    'Pendant la négociation du projet, vous pouvez vous faire assister par une personne de votre choix.',
   'doc.assisted-by': 'Vous avez été assisté(e) par {name} ({relation}).',
   'doc.not-assisted': 'Vous n’avez pas été assisté(e).',
   'doc.reflection': 'Vous disposez d’un délai de réflexion de 5 jours calendrier avant de signer le projet.',
   'doc.handed-over': 'Le projet vous a été remis le {date} : vous pouvez le signer à partir du {earliest}.',
   'doc.hearing': 'Vous pouvez demander à être entendu(e) par le conseil ou le comité du CPAS avant de signer.',
-  'doc.interview': 'Pendant le projet, vous pouvez demander un entretien : le CPAS vous l’accorde dans les 5 jours ouvrables.',
+  'doc.interview':
+    'Pendant le projet, vous pouvez demander un entretien : le CPAS vous l’accorde dans les 5 jours ouvrables.',
   'doc.consequences-title': 'Si les engagements ne sont pas respectés',
-  'doc.consequences': 'Si vous ne respectez pas vos engagements sans motif légitime, le CPAS peut, après une mise en demeure écrite, suspendre tout ou partie de votre revenu d’intégration pendant un mois au plus, ou trois mois au plus en cas de récidive dans l’année.',
-  'doc.heard-before-sanction': 'Avant une telle décision, vous avez le droit d’être entendu(e), en vous faisant assister par une personne de votre choix.',
-  'doc.appeal': 'Vous pouvez introduire un recours contre une décision du CPAS devant le tribunal du travail dans les trois mois de sa notification.',
+  'doc.consequences':
+    'Si vous ne respectez pas vos engagements sans motif légitime, le CPAS peut, après une mise en demeure écrite, suspendre tout ou partie de votre revenu d’intégration pendant un mois au plus, ou trois mois au plus en cas de récidive dans l’année.',
+  'doc.heard-before-sanction':
+    'Avant une telle décision, vous avez le droit d’être entendu(e), en vous faisant assister par une personne de votre choix.',
+  'doc.appeal':
+    'Vous pouvez introduire un recours contre une décision du CPAS devant le tribunal du travail dans les trois mois de sa notification.',
   'doc.signatures': 'Signatures',
   'doc.signed': '{party} : {name}, le {date}',
   'doc.not-signed': 'Cette version n’est pas encore signée.',
@@ -625,68 +755,113 @@ export const fr: Record<MessageId, string> = {
   'rule.R-ID-NISS': 'Numéro NISS / BIS : 11 chiffres, contrôle modulo 97, le siècle est celui de la règle qui valide',
   'rule.R-ID-KBO': 'Numéro d’entreprise BCE : 10 chiffres, contrôle = 97 − (8 premiers chiffres mod 97)',
   'rule.R-ID-NIS': 'Code INS de commune : 5 chiffres, valable entre des dates (fusions de communes)',
-  'rule.R-RIGHT': 'Le droit au revenu d’intégration est une suite de décisions du CPAS : octrois, modifications qui remplacent à partir d’une date, fins',
+  'rule.R-RIGHT':
+    'Le droit au revenu d’intégration est une suite de décisions du CPAS : octrois, modifications qui remplacent à partir d’une date, fins',
   'rule.R-EXEMPT': 'Dispense du PIIS pour raisons de santé ou d’équité (code fédéral 8)',
   'rule.R-CORRECT': 'Les faits à effet juridique sont corrigés (remplacés) ou annulés avec un motif, jamais modifiés',
-  'rule.R-OBLIG-NEW': 'Un PIIS est obligatoire pour tout nouveau bénéficiaire du revenu d’intégration (pas de revenu d’intégration dans les 3 mois avant l’octroi) ; avant le 1er novembre 2016, seulement pour les moins de 25 ans dans les cas prévus',
-  'rule.R-OBLIG-DEADLINE': 'Le PIIS est conclu dans les 3 mois de la décision d’octroi du revenu d’intégration, et jamais signé avant elle',
-  'rule.R-OPT-EMPLOYED': 'Pas obligatoire quand un emploi et un revenu d’intégration complémentaire sont accordés ensemble (facultatif)',
-  'rule.R-OPT-OTHER-USERS': 'Un PIIS peut être un outil d’accompagnement pour tout usager du CPAS ; aucune sanction ne s’y applique',
-  'rule.R-STUDENT': 'Un PIIS étudiant est obligatoire quand le CPAS accepte des études de plein exercice pour des raisons d’équité ; il court pendant les études (codes fédéraux 9/10)',
-  'rule.R-REUSE': 'Une personne revenant d’un emploi de moins de 3 mois peut voir le PIIS antérieur mis à jour et signé à nouveau sans nouveau bilan social',
+  'rule.R-OBLIG-NEW':
+    'Un PIIS est obligatoire pour tout nouveau bénéficiaire du revenu d’intégration (pas de revenu d’intégration dans les 3 mois avant l’octroi) ; avant le 1er novembre 2016, seulement pour les moins de 25 ans dans les cas prévus',
+  'rule.R-OBLIG-DEADLINE':
+    'Le PIIS est conclu dans les 3 mois de la décision d’octroi du revenu d’intégration, et jamais signé avant elle',
+  'rule.R-OPT-EMPLOYED':
+    'Pas obligatoire quand un emploi et un revenu d’intégration complémentaire sont accordés ensemble (facultatif)',
+  'rule.R-OPT-OTHER-USERS':
+    'Un PIIS peut être un outil d’accompagnement pour tout usager du CPAS ; aucune sanction ne s’y applique',
+  'rule.R-STUDENT':
+    'Un PIIS étudiant est obligatoire quand le CPAS accepte des études de plein exercice pour des raisons d’équité ; il court pendant les études (codes fédéraux 9/10)',
+  'rule.R-REUSE':
+    'Une personne revenant d’un emploi de moins de 3 mois peut voir le PIIS antérieur mis à jour et signé à nouveau sans nouveau bilan social',
   'rule.R-COUPLE': 'Chaque partenaire d’un couple est examiné séparément pour l’obligation',
-  'rule.R-ASSESS-FIRST': 'Un bilan social de la personne, réalisé au plus tard à la date de rédaction, précède la remise (sauf sous R-REUSE)',
+  'rule.R-ASSESS-FIRST':
+    'Un bilan social de la personne, réalisé au plus tard à la date de rédaction, précède la remise (sauf sous R-REUSE)',
   'rule.R-ASSESS-BASELINE': 'Le premier bilan social est la référence à laquelle les bilans suivants sont comparés',
-  'rule.R-ASSIST': 'Pendant la négociation, la personne peut se faire assister par une personne de son choix (enregistré)',
-  'rule.R-INFORM': 'Avant de signer ou de modifier, la personne est informée du contenu, de la portée et des conséquences (date enregistrée)',
-  'rule.R-REFLECT': 'Un délai de réflexion de 5 jours calendrier avant la signature : signature au plus tôt = remise + 6 jours',
-  'rule.R-HEARING': 'Une demande d’audition en cours bloque la signature jusqu’à ce que l’audition ait eu lieu ou soit retirée',
-  'rule.R-CONTENT': 'Un PIIS remis ou signé comporte des objectifs, des engagements de chaque partie liés aux objectifs, des domaines, une durée, des modalités d’évaluation et l’aide complémentaire',
+  'rule.R-ASSIST':
+    'Pendant la négociation, la personne peut se faire assister par une personne de son choix (enregistré)',
+  'rule.R-INFORM':
+    'Avant de signer ou de modifier, la personne est informée du contenu, de la portée et des conséquences (date enregistrée)',
+  'rule.R-REFLECT':
+    'Un délai de réflexion de 5 jours calendrier avant la signature : signature au plus tôt = remise + 6 jours',
+  'rule.R-HEARING':
+    'Une demande d’audition en cours bloque la signature jusqu’à ce que l’audition ait eu lieu ou soit retirée',
+  'rule.R-CONTENT':
+    'Un PIIS remis ou signé comporte des objectifs, des engagements de chaque partie liés aux objectifs, des domaines, une durée, des modalités d’évaluation et l’aide complémentaire',
   'rule.R-PARTIES': 'Le contrat est signé quand le bénéficiaire et le CPAS ont signé ; des tiers peuvent aussi signer',
-  'rule.R-SIGNED-VERSION': 'Ce qui est signé est une version immuable ; les changements après la signature sont des avenants qui créent une nouvelle version',
-  'rule.R-KIND': 'Plus de types juridiques distincts depuis le 1er novembre 2016 : volet général (code 11) ou étudiant (9/10), domaines, catégorie d’activation sociale 2.1/2.2/2.3',
-  'rule.R-SOCIAL-ACTIVATION': 'Activation sociale = activités socialement utiles ; l’activation professionnelle n’est pas de l’activation sociale',
-  'rule.R-COMMUNITY-SERVICE': 'Le service communautaire n’a existé que du 1er novembre 2016 au 30 septembre 2018 (Cour constitutionnelle, arrêt 86/2018)',
-  'rule.R-VOLUNTEERING': 'Le volontariat ne peut pas être une condition d’un PIIS rédigé à partir du 26 juillet 2018 (trajet 2.3 refusé)',
-  'rule.R-EVAL-FREQ': 'Évaluations : au moins 3 par 12 mois, dont 2 en présentiel (signé depuis le 1er novembre 2016) ; trimestrielles avant',
-  'rule.R-EVAL-INTERVIEW': 'Un entretien demandé par la personne est accordé dans les 5 jours ouvrables (jours fériés belges exclus)',
-  'rule.R-EVAL-CONTENT': 'Une évaluation enregistre la date, le mode, les progrès par objectif, les engagements respectés, les ajustements et la version évaluée',
-  'rule.R-PROGRESS': 'Progrès : échelon de participation ou score moyen par domaine supérieur au bilan social de référence',
+  'rule.R-SIGNED-VERSION':
+    'Ce qui est signé est une version immuable ; les changements après la signature sont des avenants qui créent une nouvelle version',
+  'rule.R-KIND':
+    'Plus de types juridiques distincts depuis le 1er novembre 2016 : volet général (code 11) ou étudiant (9/10), domaines, catégorie d’activation sociale 2.1/2.2/2.3',
+  'rule.R-SOCIAL-ACTIVATION':
+    'Activation sociale = activités socialement utiles ; l’activation professionnelle n’est pas de l’activation sociale',
+  'rule.R-COMMUNITY-SERVICE':
+    'Le service communautaire n’a existé que du 1er novembre 2016 au 30 septembre 2018 (Cour constitutionnelle, arrêt 86/2018)',
+  'rule.R-VOLUNTEERING':
+    'Le volontariat ne peut pas être une condition d’un PIIS rédigé à partir du 26 juillet 2018 (trajet 2.3 refusé)',
+  'rule.R-EVAL-FREQ':
+    'Évaluations : au moins 3 par 12 mois, dont 2 en présentiel (signé depuis le 1er novembre 2016) ; trimestrielles avant',
+  'rule.R-EVAL-INTERVIEW':
+    'Un entretien demandé par la personne est accordé dans les 5 jours ouvrables (jours fériés belges exclus)',
+  'rule.R-EVAL-CONTENT':
+    'Une évaluation enregistre la date, le mode, les progrès par objectif, les engagements respectés, les ajustements et la version évaluée',
+  'rule.R-PROGRESS':
+    'Progrès : échelon de participation ou score moyen par domaine supérieur au bilan social de référence',
   'rule.R-DURATION': 'La durée est obligatoire (dates de début et de fin) ; pas de maximum général',
-  'rule.R-AMEND': 'Un avenant exige la signature des deux parties et R-INFORM, sans délai de réflexion ; il crée une nouvelle version en vigueur à sa date',
+  'rule.R-AMEND':
+    'Un avenant exige la signature des deux parties et R-INFORM, sans délai de réflexion ; il crée une nouvelle version en vigueur à sa date',
   'rule.R-PROLONG': 'Un PIIS est prolongé par un avenant qui recule la date de fin, avec un motif',
   'rule.R-CLOSE': 'La clôture enregistre la date de fin effective et un résultat',
-  'rule.R-SANCTION-SCOPE': 'Une sanction ne s’applique qu’à une personne percevant le revenu d’intégration à la date de la décision, sous un PIIS obligatoire ou facultatif',
-  'rule.R-SANCTION-NOTICE': 'Une sanction exige une mise en demeure écrite adressée avant la décision, l’absence de motif légitime, et l’audition que la personne a demandée',
-  'rule.R-SANCTION-LENGTH': 'Suspension d’un mois au plus ; trois mois en cas de récidive (décision dans l’année de la précédente)',
-  'rule.R-SANCTION-START': 'La suspension prend cours entre le lendemain de la notification et le 1er jour du 3e mois qui suit la décision',
+  'rule.R-SANCTION-SCOPE':
+    'Une sanction ne s’applique qu’à une personne percevant le revenu d’intégration à la date de la décision, sous un PIIS obligatoire ou facultatif',
+  'rule.R-SANCTION-NOTICE':
+    'Une sanction exige une mise en demeure écrite adressée avant la décision, l’absence de motif légitime, et l’audition que la personne a demandée',
+  'rule.R-SANCTION-LENGTH':
+    'Suspension d’un mois au plus ; trois mois en cas de récidive (décision dans l’année de la précédente)',
+  'rule.R-SANCTION-START':
+    'La suspension prend cours entre le lendemain de la notification et le 1er jour du 3e mois qui suit la décision',
   'rule.R-SANCTION-APPEAL': 'Recours devant le tribunal du travail dans les 3 mois de la notification',
-  'rule.R-SUB-START': 'La subvention de 10 % est due à partir du 1er jour du mois de la signature (du jour de l’octroi quand les deux tombent le même mois ; du 1er novembre 2016 pour un PIIS existant alors)',
-  'rule.R-SUB-FIRST': 'Première subvention (code fédéral 11) : le mois de départ et les 11 mois suivants, tant que le PIIS est en vigueur et que le revenu d’intégration est payé',
+  'rule.R-SUB-START':
+    'La subvention de 10 % est due à partir du 1er jour du mois de la signature (du jour de l’octroi quand les deux tombent le même mois ; du 1er novembre 2016 pour un PIIS existant alors)',
+  'rule.R-SUB-FIRST':
+    'Première subvention (code fédéral 11) : le mois de départ et les 11 mois suivants, tant que le PIIS est en vigueur et que le revenu d’intégration est payé',
   'rule.R-SUB-STUDENT': 'Les PIIS étudiants (codes 9/10) sont déclarés à part, sans la logique des codes 11/17',
-  'rule.R-SUB-RATE': 'Tant qu’un PIIS existe, l’État ajoute au remboursement 10 % du revenu d’intégration effectivement octroyé',
-  'rule.R-SUB-SECOND': 'Une deuxième année (code 17) uniquement sur demande écrite et motivée, avec un PIIS en vigueur le dernier jour de la première période et sans interruption',
-  'rule.R-SUB-INTERRUPT': 'Une interruption du revenu d’intégration de plus de 3 mois pendant la première année exige un PIIS nouvellement signé avant de demander à nouveau la subvention',
-  'rule.R-SUB-COUPLE': 'Un couple au taux de la catégorie 3 : les 10 % une seule fois sur ce montant, jamais en double ; récupérés quand un PIIS obligatoire manque pour l’un des partenaires',
+  'rule.R-SUB-RATE':
+    'Tant qu’un PIIS existe, l’État ajoute au remboursement 10 % du revenu d’intégration effectivement octroyé',
+  'rule.R-SUB-SECOND':
+    'Une deuxième année (code 17) uniquement sur demande écrite et motivée, avec un PIIS en vigueur le dernier jour de la première période et sans interruption',
+  'rule.R-SUB-INTERRUPT':
+    'Une interruption du revenu d’intégration de plus de 3 mois pendant la première année exige un PIIS nouvellement signé avant de demander à nouveau la subvention',
+  'rule.R-SUB-COUPLE':
+    'Un couple au taux de la catégorie 3 : les 10 % une seule fois sur ce montant, jamais en double ; récupérés quand un PIIS obligatoire manque pour l’un des partenaires',
   'rule.R-SUB-EXPLAIN': 'Chaque mois calculé porte son code (11, 17 ou aucun) et la raison',
-  'rule.R-IND-2015': 'Indicateurs de la convention : bénéficiaires ayant un bilan social ; dans un trajet d’activation sociale par un PIIS, 2 = 2.1 + 2.2 + 2.3',
-  'rule.R-IND-OUTCOMES': 'Résultats : trajet socioprofessionnel, autonomie renforcée, volontariat, emploi ; progrès au 31 décembre',
-  'rule.R-IND-ENTITLED': 'Ayants droit avec deux rapports : ayant droit au revenu d’intégration, et suivis dans un trajet ; jamais une liste nominative',
-  'rule.R-IND-COMPLIANCE': 'Par CPAS et par année : conclus ou dispensés dans les 3 mois, délai de réflexion complet, fréquence des évaluations, entretiens dans le délai, nombre médian de jours de l’octroi à la signature',
-  'rule.R-SUB-COSTS': 'Frais justifiés au titre des 10 % : personnel avec preuve d’affectation, pour sa part du temps de travail ; loyer avec son lien avec l’accompagnement des PIIS ; jamais l’achat d’un bâtiment',
-  'rule.R-PAS-COSTS': 'Frais PAS : une dépense au titre d’une seule subvention ; rénovation et frais d’activation professionnelle exclus ; justifier plus que la subvention est permis',
-  'rule.R-PAS-MODULES': 'Modules collectifs déclarés dans un tableau : thème, partenaires, séances, heures, participants et parmi eux les bénéficiaires du revenu d’intégration',
-  'rule.R-IND-PRIVACY': 'Vues entre CPAS : cellules de 1 à 4 personnes masquées avec masquage complémentaire ; extraits sous pseudonymes à clé, sans identifiants, texte libre ni données de santé ; chaque téléchargement est audité',
-  'code.indicator.assessments': 'Nombre total de bénéficiaires pour lesquels un bilan social est réalisé (screening + choix du trajet)',
-  'code.indicator.activationPaths': 'Nombre total de bénéficiaires dans un trajet d’activation sociale via un PIIS (2 = 2.1 + 2.2 + 2.3)',
+  'rule.R-IND-2015':
+    'Indicateurs de la convention : bénéficiaires ayant un bilan social ; dans un trajet d’activation sociale par un PIIS, 2 = 2.1 + 2.2 + 2.3',
+  'rule.R-IND-OUTCOMES':
+    'Résultats : trajet socioprofessionnel, autonomie renforcée, volontariat, emploi ; progrès au 31 décembre',
+  'rule.R-IND-ENTITLED':
+    'Ayants droit avec deux rapports : ayant droit au revenu d’intégration, et suivis dans un trajet ; jamais une liste nominative',
+  'rule.R-IND-COMPLIANCE':
+    'Par CPAS et par année : conclus ou dispensés dans les 3 mois, délai de réflexion complet, fréquence des évaluations, entretiens dans le délai, nombre médian de jours de l’octroi à la signature',
+  'rule.R-SUB-COSTS':
+    'Frais justifiés au titre des 10 % : personnel avec preuve d’affectation, pour sa part du temps de travail ; loyer avec son lien avec l’accompagnement des PIIS ; jamais l’achat d’un bâtiment',
+  'rule.R-PAS-COSTS':
+    'Frais PAS : une dépense au titre d’une seule subvention ; rénovation et frais d’activation professionnelle exclus ; justifier plus que la subvention est permis',
+  'rule.R-PAS-MODULES':
+    'Modules collectifs déclarés dans un tableau : thème, partenaires, séances, heures, participants et parmi eux les bénéficiaires du revenu d’intégration',
+  'rule.R-IND-PRIVACY':
+    'Vues entre CPAS : cellules de 1 à 4 personnes masquées avec masquage complémentaire ; extraits sous pseudonymes à clé, sans identifiants, texte libre ni données de santé ; chaque téléchargement est audité',
+  'code.indicator.assessments':
+    'Nombre total de bénéficiaires pour lesquels un bilan social est réalisé (screening + choix du trajet)',
+  'code.indicator.activationPaths':
+    'Nombre total de bénéficiaires dans un trajet d’activation sociale via un PIIS (2 = 2.1 + 2.2 + 2.3)',
   'code.indicator.activationPaths.2.1': 'via un trajet de préparation à un trajet socioprofessionnel',
-  'code.indicator.activationPaths.2.2': 'via un trajet vers des ateliers, modules de dynamisation ou ateliers participatifs',
+  'code.indicator.activationPaths.2.2':
+    'via un trajet vers des ateliers, modules de dynamisation ou ateliers participatifs',
   'code.indicator.activationPaths.2.3': 'via un trajet vers le volontariat',
   'code.indicator.outcomes.socioProfessional': 'Trajets ayant débouché sur (a) un trajet socioprofessionnel',
   'code.indicator.outcomes.autonomy': 'Trajets ayant débouché sur (b) une autonomie renforcée',
   'code.indicator.outcomes.volunteering': 'Trajets ayant débouché sur (c) du volontariat',
   'code.indicator.outcomes.employment': 'Trajets ayant débouché sur (d) un emploi',
-  'code.indicator.progress': 'Bénéficiaires d’un trajet d’activation sociale pour lesquels le CPAS constate un progrès au 31 décembre',
+  'code.indicator.progress':
+    'Bénéficiaires d’un trajet d’activation sociale pour lesquels le CPAS constate un progrès au 31 décembre',
   'code.indicator.entitled.total': 'Nombre d’ayants droit',
   'code.indicator.entitled.ri': 'Ayants droit à l’intégration sociale',
   'code.indicator.entitled.inPath': 'Ayants droit suivis dans un trajet',
@@ -698,14 +873,18 @@ export const fr: Record<MessageId, string> = {
   'code.indicator.compliance.evaluationFrequency': 'Périodes de 12 mois avec leurs évaluations (%)',
   'code.indicator.compliance.interviewsInTime': 'Entretiens accordés dans le délai (%)',
   'code.indicator.compliance.medianDaysToSignature': 'Nombre médian de jours de l’octroi à la signature',
-  'content.reuse-open-job': 'Le PIIS antérieur est réutilisé, mais l’emploi intermédiaire (depuis le {jobFrom}) n’a pas de fin enregistrée : sans un emploi de moins de {months} mois terminé, un nouveau bilan social, réalisé depuis le {jobFrom} et au plus tard à la date de rédaction ({draftedOn}), est requis',
-  'content.reuse-no-job': 'Le PIIS antérieur est réutilisé, mais aucun emploi n’est enregistré entre-temps : sans un emploi de moins de {months} mois, un nouveau bilan social, réalisé depuis le {since} et au plus tard à la date de rédaction ({draftedOn}), est requis',
-  'ind.progress-towards': 'Personnes dans un trajet de catégorie {category} en {year} montrant un progrès au {on} par rapport au bilan social de son début : un progrès dans la direction de ce trajet',
+  'content.reuse-open-job':
+    'Le PIIS antérieur est réutilisé, mais l’emploi intermédiaire (depuis le {jobFrom}) n’a pas de fin enregistrée : sans un emploi de moins de {months} mois terminé, un nouveau bilan social, réalisé depuis le {jobFrom} et au plus tard à la date de rédaction ({draftedOn}), est requis',
+  'content.reuse-no-job':
+    'Le PIIS antérieur est réutilisé, mais aucun emploi n’est enregistré entre-temps : sans un emploi de moins de {months} mois, un nouveau bilan social, réalisé depuis le {since} et au plus tard à la date de rédaction ({draftedOn}), est requis',
+  'ind.progress-towards':
+    'Personnes dans un trajet de catégorie {category} en {year} montrant un progrès au {on} par rapport au bilan social de son début : un progrès dans la direction de ce trajet',
   'ind.ratio': '{total} ÷ {base} — {what} (%)',
   'ind.piis-in-force': 'Personnes ayant un PIIS (tout parcours, tout domaine) en vigueur un jour de {year}',
   'ind.piis-concluded': 'PIIS conclus (signés par la personne et le CPAS) en {year}',
   'ind.piis-closed': 'PIIS clôturés en {year}, quel que soit leur résultat',
-  'ind.piis-past-end': 'PIIS conclus dont la date de fin tombe en {year} et dont aucune clôture n’est enregistrée : passé cette date, chacun porte une échéance piis-end dépassée jusqu’à sa clôture ou sa prolongation',
+  'ind.piis-past-end':
+    'PIIS conclus dont la date de fin tombe en {year} et dont aucune clôture n’est enregistrée : passé cette date, chacun porte une échéance piis-end dépassée jusqu’à sa clôture ou sa prolongation',
   'code.indicator.progress.socioProfessional': '(a) progrès vers un trajet socioprofessionnel',
   'code.indicator.progress.autonomy': '(b) progrès vers une autonomie renforcée',
   'code.indicator.progress.volunteering': '(c) progrès vers le volontariat',
@@ -726,16 +905,25 @@ export const fr: Record<MessageId, string> = {
   'duration.not-concluded': 'Le contrat n’est pas conclu ou n’a pas encore de date de fin',
   'duration.closed': 'Clôturé le {endedOn}',
   'duration.running': 'Court jusqu’au {endsOn}',
-  'duration.past-end': 'Le contrat a pris fin le {endsOn}, il y a {days, plural, one {# jour} other {# jours}}, et aucune clôture n’est enregistrée : clôturez-le (R-CLOSE) ou prolongez-le par un avenant (R-PROLONG)',
+  'duration.past-end':
+    'Le contrat a pris fin le {endsOn}, il y a {days, plural, one {# jour} other {# jours}}, et aucune clôture n’est enregistrée : clôturez-le (R-CLOSE) ou prolongez-le par un avenant (R-PROLONG)',
   'duration.no-dates': 'Pas encore de date de début ou de fin',
-  'duration.no-maximum': 'Aucune durée maximale ne s’applique : seul un trajet d’activation sociale (2.1–2.3) commencé sous la convention 2015–2016 durait au plus un an',
-  'duration.convention-path': 'Un trajet d’activation sociale commencé le {startsOn} sous la convention 2015–2016 dure au plus {months} mois, donc jusqu’au {latest} ; celui-ci court jusqu’au {endsOn}{within, select, yes { : dans la limite} other { : au-delà de la limite}}',
-  'check.household-family-only': 'seule une décision de revenu d’intégration au taux de la catégorie 3 (famille à charge) peut être une part d’un montant de ménage',
-  'check.household-below-share': 'le montant entier de la catégorie 3 du ménage ne peut être inférieur à la part de ce partenaire ({share})',
-  'sub.couple-shared': 'Un couple au taux de la catégorie 3 dont le montant est versé en parts aux deux partenaires : les 10 % de {month} se calculent une seule fois sur le revenu d’intégration du ménage pour le mois, {whole} ({own} à ce partenaire, {other} au partenaire {partner}) : {total}, dont {mine} sur ce mois. Avant : {was}',
-  'content.social-activation': 'Un trajet d’activation sociale (catégorie {category}) demande un contenu d’activation sociale, or tous les domaines de ce PIIS relèvent de l’activation professionnelle ({domains}) : ajoutez un domaine social (langue, mobilité, budget, participation sociale…) ou retirez la catégorie (R-SOCIAL-ACTIVATION)',
-  'expense.professional': 'Un coût d’activation professionnelle (recherche d’emploi, formation qualifiante, stage) ne se justifie jamais au titre de {subsidy}',
-  'expense.art40-staff': 'Le personnel supplémentaire de type « {role} » relève de la subvention de personnel de l’article 40 de la loi, jamais de la subvention PIIS de 10 %',
+  'duration.no-maximum':
+    'Aucune durée maximale ne s’applique : seul un trajet d’activation sociale (2.1–2.3) commencé sous la convention 2015–2016 durait au plus un an',
+  'duration.convention-path':
+    'Un trajet d’activation sociale commencé le {startsOn} sous la convention 2015–2016 dure au plus {months} mois, donc jusqu’au {latest} ; celui-ci court jusqu’au {endsOn}{within, select, yes { : dans la limite} other { : au-delà de la limite}}',
+  'check.household-family-only':
+    'seule une décision de revenu d’intégration au taux de la catégorie 3 (famille à charge) peut être une part d’un montant de ménage',
+  'check.household-below-share':
+    'le montant entier de la catégorie 3 du ménage ne peut être inférieur à la part de ce partenaire ({share})',
+  'sub.couple-shared':
+    'Un couple au taux de la catégorie 3 dont le montant est versé en parts aux deux partenaires : les 10 % de {month} se calculent une seule fois sur le revenu d’intégration du ménage pour le mois, {whole} ({own} à ce partenaire, {other} au partenaire {partner}) : {total}, dont {mine} sur ce mois. Avant : {was}',
+  'content.social-activation':
+    'Un trajet d’activation sociale (catégorie {category}) demande un contenu d’activation sociale, or tous les domaines de ce PIIS relèvent de l’activation professionnelle ({domains}) : ajoutez un domaine social (langue, mobilité, budget, participation sociale…) ou retirez la catégorie (R-SOCIAL-ACTIVATION)',
+  'expense.professional':
+    'Un coût d’activation professionnelle (recherche d’emploi, formation qualifiante, stage) ne se justifie jamais au titre de {subsidy}',
+  'expense.art40-staff':
+    'Le personnel supplémentaire de type « {role} » relève de la subvention de personnel de l’article 40 de la loi, jamais de la subvention PIIS de 10 %',
   'check.convention-years': '{subsidy} n’existe que pour les années de la convention 2015–2016, pas pour {year}',
   'code.subsidy.pas2015': 'Participation et activation sociale 2015–2016',
   'code.subsidy.clusters2015': 'Clusters de petits CPAS et grandes villes 2015–2016',
@@ -812,18 +1000,24 @@ export const fr: Record<MessageId, string> = {
   'export.result': 'Résultat',
   'export.reached': 'Atteint',
   'export.yes-no': '{answer, select, yes {oui} other {non}}',
-  'convention.no-such-year': 'La convention d’activation sociale ne couvrait que 2015 et 2016, pas {year} (à partir de 2017, le rapport PAS demande à la place les ayants droit et les modules collectifs)',
+  'convention.no-such-year':
+    'La convention d’activation sociale ne couvrait que 2015 et 2016, pas {year} (à partir de 2017, le rapport PAS demande à la place les ayants droit et les modules collectifs)',
   'convention.split': '2 = 2.1 + 2.2 + 2.3 : la répartition donnée fait {sum}, pas les {total} trajets de l’objectif 2',
   'convention.reasons-required': 'objectifs pas tous atteints : dites pourquoi (reasonsNotMet)',
-  'convention.evaluation-due': 'Le rapport final de la convention {year} est dû au plus tard le {due} (28 février de l’année suivante) ; le solde de 50 % est payé après son approbation par le ministre',
-  'convention.explained': 'Objectifs 1 et 2 (2 = 2.1 + 2.2 + 2.3, la répartition indicative) mis en regard des résultats de l’année ; progrès et résultats des trajets tels que l’évaluation les demande. {due}',
-  'convention.not-recorded': 'Aucune convention n’est enregistrée pour {year} : les résultats de l’année sont donnés sans objectifs. {due}',
+  'convention.evaluation-due':
+    'Le rapport final de la convention {year} est dû au plus tard le {due} (28 février de l’année suivante) ; le solde de 50 % est payé après son approbation par le ministre',
+  'convention.explained':
+    'Objectifs 1 et 2 (2 = 2.1 + 2.2 + 2.3, la répartition indicative) mis en regard des résultats de l’année ; progrès et résultats des trajets tels que l’évaluation les demande. {due}',
+  'convention.not-recorded':
+    'Aucune convention n’est enregistrée pour {year} : les résultats de l’année sont donnés sans objectifs. {due}',
   'convention.objectives-met': 'Les objectifs de la convention ont-ils été atteints',
   'convention.partnerships': 'Par quels partenariats ou collaborations',
   'convention.reasons': 'Pourquoi des objectifs n’ont pas été atteints',
   'convention.met': '{met, select, yes {oui} partly {en partie} other {non}}',
   'problem.activation-mark-missing': 'Activation sociale ou professionnelle non précisée',
-  'check.expense-mark': 'une dépense justifiée au titre de {subsidy} doit préciser si elle sert l’activation sociale ou professionnelle : les frais d’activation professionnelle sont exclus (R-PAS-COSTS)',
-  'check.module-theme-mark': 'le thème « {theme} » n’est pas un code de la liste : précisez si le module relève de l’activation sociale ou professionnelle (R-SOCIAL-ACTIVATION)',
+  'check.expense-mark':
+    'une dépense justifiée au titre de {subsidy} doit préciser si elle sert l’activation sociale ou professionnelle : les frais d’activation professionnelle sont exclus (R-PAS-COSTS)',
+  'check.module-theme-mark':
+    'le thème « {theme} » n’est pas un code de la liste : précisez si le module relève de l’activation sociale ou professionnelle (R-SOCIAL-ACTIVATION)',
   'http.method-not-allowed': '{path} ne répond pas à {method} ; il répond à {allowed}',
 };

@@ -49,7 +49,8 @@ export const nl: Record<MessageId, string> = {
   'problem.internal-error': 'Interne fout',
   'problem.unavailable': 'Dienst niet beschikbaar',
   'problem.timeout': 'Time-out',
-  'http.validation': '{part, select, body {De body van het verzoek} querystring {De parameters van het verzoek} params {Het pad van het verzoek} headers {De headers van het verzoek} other {Het verzoek}} {part, select, querystring {zijn ongeldig} headers {zijn ongeldig} other {is ongeldig}}',
+  'http.validation':
+    '{part, select, body {De body van het verzoek} querystring {De parameters van het verzoek} params {Het pad van het verzoek} headers {De headers van het verzoek} other {Het verzoek}} {part, select, querystring {zijn ongeldig} headers {zijn ongeldig} other {is ongeldig}}',
   'http.unstorable-value': 'Een waarde in het verzoek kan niet worden opgeslagen (ongeldige tekens of buiten bereik)',
   'http.transferred': 'Het dossier van deze persoon werd overgedragen aan een ander OCMW: het is hier alleen-lezen',
   'http.statement-timeout': 'Het verzoek duurde te lang en werd afgebroken; er werd niets opgeslagen',
@@ -65,10 +66,12 @@ export const nl: Record<MessageId, string> = {
   'http.malformed-json': 'De body is geen geldige JSON',
   'http.empty-json': 'De body is leeg terwijl het inhoudstype JSON aankondigt',
   'http.framework': 'Het verzoek kan niet worden verwerkt ({status})',
-  'http.shutting-down': 'De dienst wordt afgesloten; er werd niets gedaan: probeer opnieuw, een andere instantie antwoordt',
+  'http.shutting-down':
+    'De dienst wordt afgesloten; er werd niets gedaan: probeer opnieuw, een andere instantie antwoordt',
   'http.produces': 'Deze bewerking antwoordt in {types}',
   'http.token-in-url': 'Tokens worden alleen in de Authorization-header aanvaard, nooit in de URL',
-  'http.too-many-unauthenticated': 'Te veel verzoeken zonder geldig token vanaf dit adres; probeer opnieuw over {seconds} s',
+  'http.too-many-unauthenticated':
+    'Te veel verzoeken zonder geldig token vanaf dit adres; probeer opnieuw over {seconds} s',
   'http.roles': 'Uw rollen laten deze bewerking niet toe',
   'http.no-cpas-claim': 'Het token treedt niet op voor een OCMW (geen cpas-claim)',
   'http.cpas-not-registered': 'Het OCMW van dit token is niet geregistreerd',
@@ -76,8 +79,10 @@ export const nl: Record<MessageId, string> = {
   'http.token-required': 'Een toegangstoken is vereist',
   'validation.required': 'is verplicht',
   'validation.unknown-field': 'onbekend veld',
-  'validation.type': 'moet {type, select, string {een tekst} integer {een geheel getal} number {een getal} boolean {waar of onwaar} array {een lijst} object {een object} null {null} other {van het type {type}}} zijn',
-  'validation.format': 'is geen {format, select, date {geldige datum (JJJJ-MM-DD)} date_time {geldige datum en tijd (RFC 3339)} uuid {geldige UUID} email {geldig e-mailadres} uri {geldige URI} other {geldige waarde ({format})}}',
+  'validation.type':
+    'moet {type, select, string {een tekst} integer {een geheel getal} number {een getal} boolean {waar of onwaar} array {een lijst} object {een object} null {null} other {van het type {type}}} zijn',
+  'validation.format':
+    'is geen {format, select, date {geldige datum (JJJJ-MM-DD)} date_time {geldige datum en tijd (RFC 3339)} uuid {geldige UUID} email {geldig e-mailadres} uri {geldige URI} other {geldige waarde ({format})}}',
   'validation.pattern': 'heeft niet de verwachte vorm',
   'validation.min-length': 'moet minstens {limit, plural, one {# teken} other {# tekens}} tellen',
   'validation.max-length': 'mag hoogstens {limit, plural, one {# teken} other {# tekens}} tellen',
@@ -100,7 +105,8 @@ export const nl: Record<MessageId, string> = {
   'import.field-error': '{path} {message}',
   'import.person-named-once': 'Duid de persoon aan met beneficiaryId of met beneficiaryExternalRef (een van beide)',
   'import.ref-of-another-person': 'Deze externalRef hoort bij een record van een andere persoon',
-  'import.ref-other-values': 'Een record met deze externalRef bevat andere waarden; een feit wordt verbeterd met supersedes en een reden, niet door het opnieuw te importeren',
+  'import.ref-other-values':
+    'Een record met deze externalRef bevat andere waarden; een feit wordt verbeterd met supersedes en een reden, niet door het opnieuw te importeren',
   'import.row-unexpected': 'Onverwachte fout op deze rij (verzoek-id {requestId})',
   'not-found.beneficiary': 'Geen dergelijke begunstigde in uw OCMW',
   'import.field-errors': '{errors}',
@@ -117,9 +123,11 @@ export const nl: Record<MessageId, string> = {
   'not-found.record': 'Geen dergelijk record voor dit GPMI',
   'not-found.cpas': 'Dit OCMW is niet geregistreerd',
   'not-found.version': 'Dit GPMI heeft geen versie {version}',
-  'not-found.fact': '{kind, select, right_decision {Geen dergelijke rechtsbeslissing} situation {Geen dergelijke situatie} exemption {Geen dergelijke vrijstelling} other {Geen dergelijk feit}} voor deze begunstigde',
+  'not-found.fact':
+    '{kind, select, right_decision {Geen dergelijke rechtsbeslissing} situation {Geen dergelijke situatie} exemption {Geen dergelijke vrijstelling} other {Geen dergelijk feit}} voor deze begunstigde',
   'not-found.proof-target': 'Geen dergelijk element ({target}) op dit GPMI',
-  'conflict.external-ref': 'Deze externalRef wordt al gebruikt door {entity, select, beneficiary {een andere begunstigde} assessment {een andere sociale balans} module {een andere module} expense {een andere uitgave} attachment {een andere bijlage} webhook {een ander webhookabonnement} piis {een ander GPMI} right_decision {een andere rechtsbeslissing} situation {een andere situatie} exemption {een andere vrijstelling} other {een ander record}} van uw OCMW',
+  'conflict.external-ref':
+    'Deze externalRef wordt al gebruikt door {entity, select, beneficiary {een andere begunstigde} assessment {een andere sociale balans} module {een andere module} expense {een andere uitgave} attachment {een andere bijlage} webhook {een ander webhookabonnement} piis {een ander GPMI} right_decision {een andere rechtsbeslissing} situation {een andere situatie} exemption {een andere vrijstelling} other {een ander record}} van uw OCMW',
   'conflict.beneficiary-niss': 'Een begunstigde met dit INSZ is al geregistreerd in uw OCMW',
   'conflict.cpas-kbo': 'Een OCMW met dit KBO-nummer is al geregistreerd',
   'conflict.nis-codes': 'De NIS-code(s) {codes} behoren al tot een ander OCMW',
@@ -128,7 +136,8 @@ export const nl: Record<MessageId, string> = {
   'conflict.transfer-decided': 'Deze overdracht werd al aanvaard of geweigerd',
   'conflict.already-transferred': 'Het dossier van deze persoon werd al overgedragen aan een ander OCMW',
   'conflict.transfer-pending': 'Een overdracht van deze persoon is al hangende',
-  'conflict.changed': '{entity, select, beneficiary {De begunstigde is} piis {Het GPMI is} other {De resource is}} gewijzigd sinds u {entity, select, beneficiary {hem} piis {het} other {ze}} las{etag, select, none {} other { (huidige ETag {etag})}}',
+  'conflict.changed':
+    '{entity, select, beneficiary {De begunstigde is} piis {Het GPMI is} other {De resource is}} gewijzigd sinds u {entity, select, beneficiary {hem} piis {het} other {ze}} las{etag, select, none {} other { (huidige ETag {etag})}}',
   'conflict.if-match-required': 'Deze wijziging vereist een If-Match-header met de laatst gelezen ETag',
   'conflict.if-match-unknown': 'If-Match noemt geen huidige versie van deze resource',
   'conflict.idempotency-in-flight': 'Een verzoek met deze Idempotency-Key wordt nog verwerkt; probeer later opnieuw',
@@ -163,10 +172,13 @@ export const nl: Record<MessageId, string> = {
   'check.not-allowed-for-end': 'is niet toegelaten als kind end is',
   'check.required-for-grant': 'is verplicht bij een toekenning',
   'check.field-error': '{path} {message}',
-  'check.correction-reason': 'Een verbetering vereist de reden waarom ze {what, select, fact {het eerdere feit} other {het eerdere record}} verbetert',
+  'check.correction-reason':
+    'Een verbetering vereist de reden waarom ze {what, select, fact {het eerdere feit} other {het eerdere record}} verbetert',
   'check.required-with-supersedes': 'is verplicht met supersedes',
-  'check.supersedes-unknown': 'supersedes noemt geen {what, select, fact {feit van deze soort voor deze begunstigde} other {record van deze soort van dit GPMI}}',
-  'check.supersedes-not-in-force': '{what, select, fact {Het feit} other {Het record}} dat supersedes noemt, is niet meer van kracht',
+  'check.supersedes-unknown':
+    'supersedes noemt geen {what, select, fact {feit van deze soort voor deze begunstigde} other {record van deze soort van dit GPMI}}',
+  'check.supersedes-not-in-force':
+    '{what, select, fact {Het feit} other {Het record}} dat supersedes noemt, is niet meer van kracht',
   'check.already-void': '{what, select, fact {Dit feit} other {Dit record}} is al vernietigd',
   'check.unknown-beneficiary-ref': 'beneficiaryId noemt geen begunstigde van uw OCMW',
   'check.unknown-beneficiary': 'onbekende begunstigde',
@@ -186,7 +198,8 @@ export const nl: Record<MessageId, string> = {
   'check.justification-subsidy': 'Het verantwoordingsrapport noemt zijn subsidie',
   'check.required-for-justification': 'is verplicht voor het verantwoordingsrapport',
   'check.piis-not-draft': 'Dit GPMI is geen ontwerp meer: het wijzigt via een aanhangsel, niet via een import',
-  'check.kbo-digits': 'Het KBO-nummer moet 10 cijfers tellen waarvan de laatste 2 gelijk zijn aan 97 − (eerste 8 mod 97)',
+  'check.kbo-digits':
+    'Het KBO-nummer moet 10 cijfers tellen waarvan de laatste 2 gelijk zijn aan 97 − (eerste 8 mod 97)',
   'check.kbo-invalid': 'Geen geldig KBO/BCE-nummer',
   'check.kbo-check-digits': 'de controlecijfers kloppen niet',
   'check.no-cpas-with-kbo': 'Geen OCMW met dit KBO-nummer is geregistreerd',
@@ -206,17 +219,21 @@ export const nl: Record<MessageId, string> = {
   'url.local-name': 'verwijst naar een lokale hostnaam',
   'health.shutting-down': 'De dienst wordt afgesloten',
   'health.database': 'De databank is onbereikbaar',
-  'piis.action-not-allowed': '{action} is niet toegestaan zolang het GPMI de status {status} heeft (toegestaan: {allowed})',
-  'piis.waiver-not-allowed': 'Deze installatie laat geen afstand van de bedenktijd toe (REFLECTION_WAIVER_ALLOWED is false): geen enkele bron staat dat toe',
+  'piis.action-not-allowed':
+    '{action} is niet toegestaan zolang het GPMI de status {status} heeft (toegestaan: {allowed})',
+  'piis.waiver-not-allowed':
+    'Deze installatie laat geen afstand van de bedenktijd toe (REFLECTION_WAIVER_ALLOWED is false): geen enkele bron staat dat toe',
   'piis.hearing-not-pending': 'Dit verzoek om gehoord te worden is niet meer hangende',
   'piis.interview-not-pending': 'Dit verzoek om een gesprek is niet meer hangende',
   'piis.third-party-named': 'De handtekening van een derde noemt die derde',
   'piis.required-for-third-party': 'is verplicht voor third_party',
   'piis.signed-after-handover': 'Een GPMI wordt ondertekend na de overhandiging ter bedenking',
-  'piis.already-signed': '{party, select, beneficiary {De begunstigde} cpas {Het OCMW} other {De derde}} heeft deze versie al ondertekend (verbeter die handtekening met supersedes)',
+  'piis.already-signed':
+    '{party, select, beneficiary {De begunstigde} cpas {Het OCMW} other {De derde}} heeft deze versie al ondertekend (verbeter die handtekening met supersedes)',
   'piis.amendment-changes-nothing': 'Een aanhangsel wijzigt de inhoud: noem minstens één inhoudsveld',
   'piis.no-content-field': 'geen inhoudsveld gewijzigd',
-  'piis.hearing-date-unrequested': 'Een hoorzittingsdatum wordt alleen geregistreerd als de persoon gevraagd heeft gehoord te worden',
+  'piis.hearing-date-unrequested':
+    'Een hoorzittingsdatum wordt alleen geregistreerd als de persoon gevraagd heeft gehoord te worden',
   'piis.requires-requested': 'vereist requested: true',
   'piis.baseline-unknown': 'baselineAssessmentId noemt geen sociale balans van deze begunstigde',
   'piis.no-such-assessment': 'geen dergelijke sociale balans van de begunstigde',
@@ -229,18 +246,23 @@ export const nl: Record<MessageId, string> = {
   'niss.month': 'de maand ligt buiten bereik',
   'niss.day': 'de dag ligt buiten bereik',
   'niss.no-such-date': 'de geboortedatum bestaat niet',
-  'niss.explained': '{bis, select, yes {BIS-nummer} other {Rijksregisternummer}}: de controlecijfers {check} kloppen volgens de regel {century, select, c2000 {voor geboorten vanaf 2000 (prefix 2)} other {voor geboorten vóór 2000}}, dus geboren {born}',
+  'niss.explained':
+    '{bis, select, yes {BIS-nummer} other {Rijksregisternummer}}: de controlecijfers {check} kloppen volgens de regel {century, select, c2000 {voor geboorten vanaf 2000 (prefix 2)} other {voor geboorten vóór 2000}}, dus geboren {born}',
   'niss.born-on': 'op {date}',
   'niss.born-in-year': 'in {year}, datum deels onbekend',
   'niss.birth-date-mismatch': 'De geboortedatum komt niet overeen met het INSZ ({explanation})',
-  'reflect.period': 'overhandigd op {handedOverOn}: de bedenktijd van {days} dagen loopt van {from} tot {to} (de dag van de overhandiging telt niet mee, weekends en feestdagen wel)',
+  'reflect.period':
+    'overhandigd op {handedOverOn}: de bedenktijd van {days} dagen loopt van {from} tot {to} (de dag van de overhandiging telt niet mee, weekends en feestdagen wel)',
   'reflect.ends-on': '{period}; de laatste dag is {last}',
-  'reflect.earliest': '{period}; de persoon beschikt over de hele termijn, dus de vroegste ondertekeningsdatum is {earliest}',
-  'reflect.refused': 'Een ondertekening op {signedOn} valt binnen de bedenktijd: {why}{waiver, select, allowed { en er werd bij de overhandiging geen schriftelijke afstand van de persoon geregistreerd} other {; deze installatie laat geen afstand toe}}',
+  'reflect.earliest':
+    '{period}; de persoon beschikt over de hele termijn, dus de vroegste ondertekeningsdatum is {earliest}',
+  'reflect.refused':
+    'Een ondertekening op {signedOn} valt binnen de bedenktijd: {why}{waiver, select, allowed { en er werd bij de overhandiging geen schriftelijke afstand van de persoon geregistreerd} other {; deze installatie laat geen afstand toe}}',
   'content.objective-required': 'minstens één doelstelling is vereist',
   'content.domains-required': 'de domeinen van activiteit zijn vereist',
   'content.key-twice': 'de doelstellingssleutel {key} wordt twee keer gebruikt',
-  'content.commitments-of': 'de verbintenissen van {party, select, beneficiary {de begunstigde} cpas {het OCMW} other {de derde}} zijn vereist',
+  'content.commitments-of':
+    'de verbintenissen van {party, select, beneficiary {de begunstigde} cpas {het OCMW} other {de derde}} zijn vereist',
   'content.commitment-objective': 'een verbintenis hoort bij minstens één doelstelling',
   'content.no-objective-key': 'geen doelstelling heeft de sleutel {key}',
   'content.third-party-named': 'een derde wordt genoemd',
@@ -248,156 +270,253 @@ export const nl: Record<MessageId, string> = {
   'content.end-required': 'de einddatum is vereist (R-DURATION)',
   'content.evaluation-required': 'de evaluatieregeling is vereist',
   'content.aid-required': 'de toegekende bijkomende hulp is vereist',
-  'content.incomplete': 'De inhoud is onvolledig voor {moment, select, handover {de overhandiging} other {een aanhangsel}}: {gaps}',
+  'content.incomplete':
+    'De inhoud is onvolledig voor {moment, select, handover {de overhandiging} other {een aanhangsel}}: {gaps}',
   'content.ends-before-start': 'Het GPMI kan niet eindigen ({endsOn}) voordat het begint ({startsOn})',
-  'content.community-service': 'Gemeenschapsdienst bestond alleen van 1 november 2016 tot 30 september 2018 (vernietigd door het Grondwettelijk Hof, arrest 86/2018); dit GPMI is opgesteld op {draftedOn}',
-  'content.volunteering': 'Sinds de omzendbrief van 26 juli 2018 mag vrijwilligerswerk geen voorwaarde van een GPMI zijn: traject 2.3 wordt geweigerd voor een GPMI opgesteld op {draftedOn}',
-  'content.reuse-needs-assessment': 'Het eerdere GPMI wordt hergebruikt, maar de tussenliggende job (van {jobFrom} tot {jobTo}) duurde {months} maanden of langer: een nieuwe sociale balans, opgemaakt sinds {jobFrom} en uiterlijk op de opstellingsdatum ({draftedOn}), is vereist',
-  'content.assessment-first': 'Er werd uiterlijk op de opstellingsdatum ({draftedOn}) geen sociale balans van deze persoon opgemaakt; registreer er een voordat u het GPMI overhandigt',
-  'oblig.student': 'Een GPMI voor een student is verplicht wanneer het OCMW voltijdse studies om billijkheidsredenen aanvaardt',
-  'oblig.no-grant': 'Er is uiterlijk op {on} geen toekenning van leefloon geregistreerd: het GPMI is alleen verplicht voor een nieuwe leefloongerechtigde',
-  'oblig.new': 'Het recht op leefloon dat geldt sinds {from} (beslist op {decidedOn}) volgt op {months} maanden zonder leefloon (van {windowFrom} tot {windowTo}): een nieuwe begunstigde, het GPMI is verplicht',
-  'oblig.before-reform': 'Het recht op leefloon dat geldt sinds {from} begon vóór 1 november 2016: de persoon is geen nieuwe begunstigde in de zin van de hervorming van 2016',
-  'oblig.not-new': 'Er werd leefloon betaald in de {months} maanden vóór het recht dat geldt sinds {from} (van {windowFrom} tot {windowTo}): geen nieuwe begunstigde',
-  'oblig.age-unknown': 'Vóór 1 november 2016 was een GPMI alleen verplicht onder de {ageLimit} jaar; de geboortedatum is onbekend',
-  'oblig.age-under': 'Vóór 1 november 2016 was een GPMI verplicht voor een persoon jonger dan {ageLimit} jaar; de persoon is {age} jaar op {on}',
-  'oblig.age-over': 'Vóór 1 november 2016 was een GPMI alleen verplicht onder de {ageLimit} jaar; de persoon is {age} jaar op {on}',
-  'oblig.refused': 'Het GPMI is als verplicht geregistreerd, maar geen regel maakt het verplicht op {on}: {why}. Registreer het als facultatief of als begeleiding.',
-  'oblig.signed-before-grant': 'Een GPMI kan pas worden ondertekend op of na de beslissing tot toekenning van het leefloon (het GPMI mag geen voorwaarde vooraf voor de toekenning zijn): ondertekend op {signedOn}, de toekenning werd beslist op {decidedOn}',
-  'oblig.signed-without-grant': 'Een GPMI kan pas worden ondertekend op of na de beslissing tot toekenning van het leefloon, en voor deze persoon is geen toekenningsbeslissing geregistreerd (een GPMI zonder leefloon is een begeleidings-GPMI)',
-  'oblig.deadline': 'Het GPMI moet worden gesloten binnen {months} maanden na {from, select, notification {de kennisgeving} other {de beslissing}} tot toekenning van het leefloon van {start}: uiterlijk op {due}',
-  'eval.rule-2016': 'ondertekend op {signedOn} (vanaf 1 november 2016): minstens {minimum} evaluaties per 12 maanden, waarvan {inPerson} persoonlijk',
+  'content.community-service':
+    'Gemeenschapsdienst bestond alleen van 1 november 2016 tot 30 september 2018 (vernietigd door het Grondwettelijk Hof, arrest 86/2018); dit GPMI is opgesteld op {draftedOn}',
+  'content.volunteering':
+    'Sinds de omzendbrief van 26 juli 2018 mag vrijwilligerswerk geen voorwaarde van een GPMI zijn: traject 2.3 wordt geweigerd voor een GPMI opgesteld op {draftedOn}',
+  'content.reuse-needs-assessment':
+    'Het eerdere GPMI wordt hergebruikt, maar de tussenliggende job (van {jobFrom} tot {jobTo}) duurde {months} maanden of langer: een nieuwe sociale balans, opgemaakt sinds {jobFrom} en uiterlijk op de opstellingsdatum ({draftedOn}), is vereist',
+  'content.assessment-first':
+    'Er werd uiterlijk op de opstellingsdatum ({draftedOn}) geen sociale balans van deze persoon opgemaakt; registreer er een voordat u het GPMI overhandigt',
+  'oblig.student':
+    'Een GPMI voor een student is verplicht wanneer het OCMW voltijdse studies om billijkheidsredenen aanvaardt',
+  'oblig.no-grant':
+    'Er is uiterlijk op {on} geen toekenning van leefloon geregistreerd: het GPMI is alleen verplicht voor een nieuwe leefloongerechtigde',
+  'oblig.new':
+    'Het recht op leefloon dat geldt sinds {from} (beslist op {decidedOn}) volgt op {months} maanden zonder leefloon (van {windowFrom} tot {windowTo}): een nieuwe begunstigde, het GPMI is verplicht',
+  'oblig.before-reform':
+    'Het recht op leefloon dat geldt sinds {from} begon vóór 1 november 2016: de persoon is geen nieuwe begunstigde in de zin van de hervorming van 2016',
+  'oblig.not-new':
+    'Er werd leefloon betaald in de {months} maanden vóór het recht dat geldt sinds {from} (van {windowFrom} tot {windowTo}): geen nieuwe begunstigde',
+  'oblig.age-unknown':
+    'Vóór 1 november 2016 was een GPMI alleen verplicht onder de {ageLimit} jaar; de geboortedatum is onbekend',
+  'oblig.age-under':
+    'Vóór 1 november 2016 was een GPMI verplicht voor een persoon jonger dan {ageLimit} jaar; de persoon is {age} jaar op {on}',
+  'oblig.age-over':
+    'Vóór 1 november 2016 was een GPMI alleen verplicht onder de {ageLimit} jaar; de persoon is {age} jaar op {on}',
+  'oblig.refused':
+    'Het GPMI is als verplicht geregistreerd, maar geen regel maakt het verplicht op {on}: {why}. Registreer het als facultatief of als begeleiding.',
+  'oblig.signed-before-grant':
+    'Een GPMI kan pas worden ondertekend op of na de beslissing tot toekenning van het leefloon (het GPMI mag geen voorwaarde vooraf voor de toekenning zijn): ondertekend op {signedOn}, de toekenning werd beslist op {decidedOn}',
+  'oblig.signed-without-grant':
+    'Een GPMI kan pas worden ondertekend op of na de beslissing tot toekenning van het leefloon, en voor deze persoon is geen toekenningsbeslissing geregistreerd (een GPMI zonder leefloon is een begeleidings-GPMI)',
+  'oblig.deadline':
+    'Het GPMI moet worden gesloten binnen {months} maanden na {from, select, notification {de kennisgeving} other {de beslissing}} tot toekenning van het leefloon van {start}: uiterlijk op {due}',
+  'eval.rule-2016':
+    'ondertekend op {signedOn} (vanaf 1 november 2016): minstens {minimum} evaluaties per 12 maanden, waarvan {inPerson} persoonlijk',
   'eval.rule-quarterly': 'ondertekend op {signedOn} (vóór 1 november 2016): minstens één evaluatie per kwartaal',
   'eval.not-signed': 'Evaluaties worden gepland vanaf de ondertekening van het GPMI; het is niet ondertekend',
   'eval.closed': 'Het GPMI is afgesloten: er is geen evaluatie verschuldigd',
-  'eval.next': '{rule}; gelijkmatig gepland, is de volgende uiterlijk {months} maanden na {after, select, evaluation {de laatste evaluatie} other {de ondertekening}} ({from}) verschuldigd: {planned}',
-  'eval.brought-forward': '{base}; vervroegd tot {due}, de laatste dag van de periode van 12 maanden vanaf {periodFrom}, die {count} van haar {minimum} evaluaties telt',
-  'eval.in-person-needed': '{base}; nog {needed, plural, one {# persoonlijk gesprek} other {# persoonlijke gesprekken}} nodig in de periode van {from} tot {to}',
+  'eval.next':
+    '{rule}; gelijkmatig gepland, is de volgende uiterlijk {months} maanden na {after, select, evaluation {de laatste evaluatie} other {de ondertekening}} ({from}) verschuldigd: {planned}',
+  'eval.brought-forward':
+    '{base}; vervroegd tot {due}, de laatste dag van de periode van 12 maanden vanaf {periodFrom}, die {count} van haar {minimum} evaluaties telt',
+  'eval.in-person-needed':
+    '{base}; nog {needed, plural, one {# persoonlijk gesprek} other {# persoonlijke gesprekken}} nodig in de periode van {from} tot {to}',
   'eval.in-person-done': '{base}; de periode van {from} tot {to} telt haar {minimum} persoonlijke gesprekken',
   'eval.none-started': 'Het GPMI is niet ondertekend: er is geen evaluatieperiode begonnen',
   'eval.none-complete': '{rule}; er is nog geen periode van 12 maanden voltooid (de eerste eindigt op {firstEnd})',
   'eval.period-count': 'van {from} tot {to}: {count}',
   'eval.frequency-met': '{rule}; elke volledige periode telt er minstens {minimum} ({periods})',
-  'eval.frequency-short': '{rule}; {short, plural, one {# volledige periode} other {# volledige perioden}} onder het minimum ({periods})',
+  'eval.frequency-short':
+    '{rule}; {short, plural, one {# volledige periode} other {# volledige perioden}} onder het minimum ({periods})',
   'eval.no-in-person-minimum': '{rule}; de toen geldende regel vraagt geen minimum aan persoonlijke gesprekken',
-  'eval.in-person-met': 'Elke volledige periode van 12 maanden telt minstens {minimum} persoonlijke evaluaties ({periods})',
-  'eval.in-person-short': '{short, plural, one {# volledige periode van 12 maanden} other {# volledige perioden van 12 maanden}} met minder dan {minimum} persoonlijke evaluaties ({periods})',
-  'eval.interview': 'Gevraagd op {requestedOn}: toe te staan binnen {days} werkdagen (maandag tot vrijdag, Belgische feestdagen niet meegerekend), te rekenen vanaf de volgende dag: uiterlijk op {due}',
+  'eval.in-person-met':
+    'Elke volledige periode van 12 maanden telt minstens {minimum} persoonlijke evaluaties ({periods})',
+  'eval.in-person-short':
+    '{short, plural, one {# volledige periode van 12 maanden} other {# volledige perioden van 12 maanden}} met minder dan {minimum} persoonlijke evaluaties ({periods})',
+  'eval.interview':
+    'Gevraagd op {requestedOn}: toe te staan binnen {days} werkdagen (maandag tot vrijdag, Belgische feestdagen niet meegerekend), te rekenen vanaf de volgende dag: uiterlijk op {due}',
   'eval.interview-holidays': '{base}; overgeslagen feestdagen: {holidays}',
   'eval.holiday': '{name} {date}',
-  'holiday.name': '{name, select, new_year_s_day {Nieuwjaar} easter_monday {paasmaandag} labour_day {Dag van de Arbeid} ascension_day {Onze-Lieve-Heer-Hemelvaart} whit_monday {pinkstermaandag} national_day {nationale feestdag} assumption {Onze-Lieve-Vrouw-Hemelvaart} all_saints_day {Allerheiligen} armistice_day {Wapenstilstand} christmas_day {Kerstmis} other {feestdag}}',
-  'sanction.coaching': 'Geen sanctie is van toepassing op een begeleidings-GPMI (R-OPT-OTHER-USERS): een sanctie schorst het leefloon, en een begeleidings-GPMI is er niet aan verbonden',
-  'sanction.no-ri': 'Een sanctie schorst het leefloon: de persoon ontving geen leefloon op de beslissingsdatum, {decidedOn}',
-  'sanction.notice-required': 'Een sanctie vereist een schriftelijke ingebrekestelling over dit GPMI, van kracht, verstuurd vóór de beslissing',
-  'sanction.notice-late': 'De ingebrekestelling moet vóór de beslissingsdatum worden verstuurd: verstuurd op {issuedOn}, beslist op {decidedOn}',
-  'sanction.hearing-missing': 'De persoon heeft gevraagd gehoord te worden: het verhoor moet vóór de beslissing plaatsvinden',
-  'sanction.hearing-late': 'De persoon heeft gevraagd gehoord te worden: het verhoor van {heldOn} valt na de beslissing van {decidedOn}',
-  'sanction.repeat': 'Herhaling: de vorige sanctie werd beslist op {previous}, en {decidedOn} valt binnen {within} maanden daarna (tot {until}): hoogstens {max} maanden',
-  'sanction.first': 'Geen sanctie beslist in de {within} maanden vóór {decidedOn}: hoogstens {max, plural, one {# maand} other {# maanden}}',
+  'holiday.name':
+    '{name, select, new_year_s_day {Nieuwjaar} easter_monday {paasmaandag} labour_day {Dag van de Arbeid} ascension_day {Onze-Lieve-Heer-Hemelvaart} whit_monday {pinkstermaandag} national_day {nationale feestdag} assumption {Onze-Lieve-Vrouw-Hemelvaart} all_saints_day {Allerheiligen} armistice_day {Wapenstilstand} christmas_day {Kerstmis} other {feestdag}}',
+  'sanction.coaching':
+    'Geen sanctie is van toepassing op een begeleidings-GPMI (R-OPT-OTHER-USERS): een sanctie schorst het leefloon, en een begeleidings-GPMI is er niet aan verbonden',
+  'sanction.no-ri':
+    'Een sanctie schorst het leefloon: de persoon ontving geen leefloon op de beslissingsdatum, {decidedOn}',
+  'sanction.notice-required':
+    'Een sanctie vereist een schriftelijke ingebrekestelling over dit GPMI, van kracht, verstuurd vóór de beslissing',
+  'sanction.notice-late':
+    'De ingebrekestelling moet vóór de beslissingsdatum worden verstuurd: verstuurd op {issuedOn}, beslist op {decidedOn}',
+  'sanction.hearing-missing':
+    'De persoon heeft gevraagd gehoord te worden: het verhoor moet vóór de beslissing plaatsvinden',
+  'sanction.hearing-late':
+    'De persoon heeft gevraagd gehoord te worden: het verhoor van {heldOn} valt na de beslissing van {decidedOn}',
+  'sanction.repeat':
+    'Herhaling: de vorige sanctie werd beslist op {previous}, en {decidedOn} valt binnen {within} maanden daarna (tot {until}): hoogstens {max} maanden',
+  'sanction.first':
+    'Geen sanctie beslist in de {within} maanden vóór {decidedOn}: hoogstens {max, plural, one {# maand} other {# maanden}}',
   'sanction.too-long': '{why}; een schorsing vanaf {startsOn} mag uiterlijk op {limit} eindigen, niet op {endsOn}',
-  'sanction.start-older': 'Volgens de oudere teksten begint de schorsing op de 1e dag van de 2e maand na de beslissing van {decidedOn}: {day}',
-  'sanction.start-window': 'De schorsing begint tussen de dag na de kennisgeving ({notifiedOn} → {from}) en de 1e dag van de 3e maand na de beslissing van {decidedOn} ({until})',
+  'sanction.start-older':
+    'Volgens de oudere teksten begint de schorsing op de 1e dag van de 2e maand na de beslissing van {decidedOn}: {day}',
+  'sanction.start-window':
+    'De schorsing begint tussen de dag na de kennisgeving ({notifiedOn} → {from}) en de 1e dag van de 3e maand na de beslissing van {decidedOn} ({until})',
   'sanction.start-outside': '{why}; {startsOn} valt daarbuiten',
-  'sanction.appeal': 'Beroep bij de arbeidsrechtbank binnen {months} maanden na de kennisgeving van {notifiedOn}: tot {until}',
-  'inform.before-signing': 'De persoon wordt geïnformeerd vóór de ondertekening: geïnformeerd op {informedOn}, ondertekend op {signedOn}',
-  'progress.no-baseline': 'Geen sociale balans bij de start: vooruitgang wordt gemeten ten opzichte van de eerste sociale balans',
+  'sanction.appeal':
+    'Beroep bij de arbeidsrechtbank binnen {months} maanden na de kennisgeving van {notifiedOn}: tot {until}',
+  'inform.before-signing':
+    'De persoon wordt geïnformeerd vóór de ondertekening: geïnformeerd op {informedOn}, ondertekend op {signedOn}',
+  'progress.no-baseline':
+    'Geen sociale balans bij de start: vooruitgang wordt gemeten ten opzichte van de eerste sociale balans',
   'progress.no-measurement': 'Geen meting na de startbalans van {baseline}, uiterlijk op {on}',
-  'progress.compared': 'Startbalans van {baseline} vergeleken met de laatste meting uiterlijk op {on} ({latest}): participatietrede {rungBefore} → {rungAfter}, {scores}: {progress, select, yes {vooruitgang} other {geen vooruitgang}}',
-  'progress.scores': 'gemiddelde score over {domains, plural, one {# domein} other {# domeinen}} {before, number, ::.00} → {after, number, ::.00}',
+  'progress.compared':
+    'Startbalans van {baseline} vergeleken met de laatste meting uiterlijk op {on} ({latest}): participatietrede {rungBefore} → {rungAfter}, {scores}: {progress, select, yes {vooruitgang} other {geen vooruitgang}}',
+  'progress.scores':
+    'gemiddelde score over {domains, plural, one {# domein} other {# domeinen}} {before, number, ::.00} → {after, number, ::.00}',
   'progress.no-common-domain': 'geen domein beide keren gemeten',
-  'subsidy.second-year-due': 'De eerste subsidieperiode loopt vanaf {start} gedurende {months} maanden, tot {last}: een schriftelijk, gemotiveerd verzoek om een tweede jaar moet tegen dan worden ingediend, met een GPMI dat op die dag van kracht is',
-  'expense.subsidy-name': '{subsidy, select, pas {de subsidie voor maatschappelijke activering (PAS)} pas2015 {de subsidie 2015–2016 voor participatie en sociale activering} clusters2015 {de subsidie 2015–2016 voor clusters van kleine OCMW’s en grote steden} other {de GPMI-subsidie van 10 %}}',
-  'expense.already-justified': 'Dezelfde factuur is al verantwoord onder {subsidy}: een uitgave wordt slechts onder één subsidie verantwoord',
+  'subsidy.second-year-due':
+    'De eerste subsidieperiode loopt vanaf {start} gedurende {months} maanden, tot {last}: een schriftelijk, gemotiveerd verzoek om een tweede jaar moet tegen dan worden ingediend, met een GPMI dat op die dag van kracht is',
+  'expense.subsidy-name':
+    '{subsidy, select, pas {de subsidie voor maatschappelijke activering (PAS)} pas2015 {de subsidie 2015–2016 voor participatie en sociale activering} clusters2015 {de subsidie 2015–2016 voor clusters van kleine OCMW’s en grote steden} other {de GPMI-subsidie van 10 %}}',
+  'expense.already-justified':
+    'Dezelfde factuur is al verantwoord onder {subsidy}: een uitgave wordt slechts onder één subsidie verantwoord',
   'expense.building': 'De aankoop van een gebouw wordt nooit verantwoord onder {subsidy}',
-  'expense.renovation': 'De renovatie van lokalen is een investering: uitgesloten van de subsidies voor sociale activering',
-  'expense.staff-proof': 'Personeelskosten tellen onder {subsidy} alleen mee met het bewijs van de toewijzing{coaching, select, yes { aan de GPMI-begeleiding} other {}} en het aandeel van de arbeidstijd',
-  'expense.staff-share': 'Personeel: {share, number, ::percent .#} van de arbeidstijd toegewezen (bewijs: {proof}): {eligible} van {amount} telt mee',
-  'expense.rent-link': 'Huur telt onder de GPMI-subsidie van 10 % alleen mee als het verband met de GPMI-begeleiding is aangetoond (linkJustification)',
+  'expense.renovation':
+    'De renovatie van lokalen is een investering: uitgesloten van de subsidies voor sociale activering',
+  'expense.staff-proof':
+    'Personeelskosten tellen onder {subsidy} alleen mee met het bewijs van de toewijzing{coaching, select, yes { aan de GPMI-begeleiding} other {}} en het aandeel van de arbeidstijd',
+  'expense.staff-share':
+    'Personeel: {share, number, ::percent .#} van de arbeidstijd toegewezen (bewijs: {proof}): {eligible} van {amount} telt mee',
+  'expense.rent-link':
+    'Huur telt onder de GPMI-subsidie van 10 % alleen mee als het verband met de GPMI-begeleiding is aangetoond (linkJustification)',
   'expense.eligible': 'Uitgave „{category}” komt in aanmerking voor {subsidy}: het hele bedrag telt mee',
   'couple.no-ri': 'Geen recht op leefloon: geen verplicht GPMI',
   'couple.not-yet-due': 'Het GPMI is verschuldigd uiterlijk op {due}, nog niet verstreken in {month}',
   'couple.signed': 'Er werd een GPMI ondertekend op {signedOn}',
   'couple.exempted': 'Vrijgesteld op {decidedOn}',
-  'couple.missing': 'Het verplichte GPMI (leefloon toegekend op {grantedOn}) was verschuldigd uiterlijk op {due}; geen enkel ondertekend en geen vrijstelling tegen het einde van {month}',
-  'sub.ri-part': '{amount} × {covered}/{days} dagen{suspended, plural, =0 {} one { min # dag geschorst door een sanctie} other { min # dagen geschorst door een sanctie}}{partial, select, yes { voor {percent} %} other {}} = {granted}',
+  'couple.missing':
+    'Het verplichte GPMI (leefloon toegekend op {grantedOn}) was verschuldigd uiterlijk op {due}; geen enkel ondertekend en geen vrijstelling tegen het einde van {month}',
+  'sub.ri-part':
+    '{amount} × {covered}/{days} dagen{suspended, plural, =0 {} one { min # dag geschorst door een sanctie} other { min # dagen geschorst door een sanctie}}{partial, select, yes { voor {percent} %} other {}} = {granted}',
   'sub.ri-granted': 'Leefloon toegekend in {month}: {parts}',
   'sub.no-ri-granted': 'Geen leefloon toegekend in {month}',
   'sub.student-no-17': 'Een GPMI voor een student volgt een eigen subsidieregeling: geen code 17',
   'sub.no-first-period': 'Geen eerste subsidieperiode, dus geen tweede jaar: {why}',
-  'sub.request-late': 'Het verzoek van {requestedOn} kwam na het einde van de eerste periode op {end}: een tweede jaar wordt uiterlijk tegen dan gevraagd',
-  'sub.no-request': 'Niet automatisch: geen schriftelijk, gemotiveerd verzoek om een tweede jaar vóór het einde van de eerste periode ({end})',
-  'sub.not-in-force-at-end': 'Gevraagd op {requestedOn}, maar het GPMI is niet van kracht op de laatste dag van de eerste periode ({end}){closedOn, select, none {} other {: afgesloten op {closedOn}}}',
-  'sub.withdrawn-near-end': 'Gevraagd op {requestedOn}, maar het leefloon werd {withdrawnOn, select, none {} other {op {withdrawnOn} }}ingetrokken op of vlak vóór het einde van de eerste periode ({end}): het tweede jaar gaat verloren en kan bij een nieuwe toekenning niet worden gevraagd',
-  'sub.interrupted': 'Gevraagd op {requestedOn}, maar het leefloon werd onderbroken tijdens de eerste periode (van {from} tot {to}): een tweede jaar vereist dat er geen onderbreking is',
-  'sub.found-job': 'Gevraagd op {requestedOn}, maar de persoon vond werk op {jobFrom}, vóór het einde van het eerste jaar ({end}){jobTo, select, none {} other { en verloor het op {jobTo}}}: het tweede jaar gaat verloren',
-  'sub.became-student': 'Gevraagd op {requestedOn}, maar de persoon werd student op {studiesFrom} en stopte met studeren op {studiesTo}, na de eerste periode ({end}): het tweede jaar gaat verloren',
-  'sub.second-year': 'Tweede jaar (code 17) op het schriftelijk, gemotiveerd verzoek van {requestedOn}: het GPMI is van kracht op {end}, de laatste dag van de eerste periode, en het leefloon liep zonder onderbreking',
+  'sub.request-late':
+    'Het verzoek van {requestedOn} kwam na het einde van de eerste periode op {end}: een tweede jaar wordt uiterlijk tegen dan gevraagd',
+  'sub.no-request':
+    'Niet automatisch: geen schriftelijk, gemotiveerd verzoek om een tweede jaar vóór het einde van de eerste periode ({end})',
+  'sub.not-in-force-at-end':
+    'Gevraagd op {requestedOn}, maar het GPMI is niet van kracht op de laatste dag van de eerste periode ({end}){closedOn, select, none {} other {: afgesloten op {closedOn}}}',
+  'sub.withdrawn-near-end':
+    'Gevraagd op {requestedOn}, maar het leefloon werd {withdrawnOn, select, none {} other {op {withdrawnOn} }}ingetrokken op of vlak vóór het einde van de eerste periode ({end}): het tweede jaar gaat verloren en kan bij een nieuwe toekenning niet worden gevraagd',
+  'sub.interrupted':
+    'Gevraagd op {requestedOn}, maar het leefloon werd onderbroken tijdens de eerste periode (van {from} tot {to}): een tweede jaar vereist dat er geen onderbreking is',
+  'sub.found-job':
+    'Gevraagd op {requestedOn}, maar de persoon vond werk op {jobFrom}, vóór het einde van het eerste jaar ({end}){jobTo, select, none {} other { en verloor het op {jobTo}}}: het tweede jaar gaat verloren',
+  'sub.became-student':
+    'Gevraagd op {requestedOn}, maar de persoon werd student op {studiesFrom} en stopte met studeren op {studiesTo}, na de eerste periode ({end}): het tweede jaar gaat verloren',
+  'sub.second-year':
+    'Tweede jaar (code 17) op het schriftelijk, gemotiveerd verzoek van {requestedOn}: het GPMI is van kracht op {end}, de laatste dag van de eerste periode, en het leefloon liep zonder onderbreking',
   'sub.month-none': '{why}. {ri}',
-  'sub.not-in-force': 'Het GPMI ondertekend op {signedOn} is niet van kracht in {month}{end, select, closed { (afgesloten op {endedOn})} ended { (het eindigde op {endedOn})} other {}}: geen subsidie van 10 %',
-  'sub.no-ri-paid': 'Geen leefloon betaald in {month}: de subsidie van 10 % bedraagt 10 % van het werkelijk toegekende leefloon',
-  'sub.interrupt': 'Het leefloon werd langer dan {limit} maanden onderbroken tijdens het eerste jaar (van {from} tot {to}): een nieuw ondertekend GPMI is vereist voordat de subsidie opnieuw wordt gevraagd',
-  'sub.code-11': 'Code 11: {month} valt in de eerste periode van het GPMI ondertekend op {signedOn} ({start}); 10 % van het toegekende leefloon. {ri}',
+  'sub.not-in-force':
+    'Het GPMI ondertekend op {signedOn} is niet van kracht in {month}{end, select, closed { (afgesloten op {endedOn})} ended { (het eindigde op {endedOn})} other {}}: geen subsidie van 10 %',
+  'sub.no-ri-paid':
+    'Geen leefloon betaald in {month}: de subsidie van 10 % bedraagt 10 % van het werkelijk toegekende leefloon',
+  'sub.interrupt':
+    'Het leefloon werd langer dan {limit} maanden onderbroken tijdens het eerste jaar (van {from} tot {to}): een nieuw ondertekend GPMI is vereist voordat de subsidie opnieuw wordt gevraagd',
+  'sub.code-11':
+    'Code 11: {month} valt in de eerste periode van het GPMI ondertekend op {signedOn} ({start}); 10 % van het toegekende leefloon. {ri}',
   'sub.after-first': '{month} valt na de eerste periode, die eindigde in {endMonth}: {why}',
   'sub.code-17': 'Code 17: {why}; 10 % van het toegekende leefloon. {ri}',
-  'sub.student': 'Een GPMI voor een student (ondertekend op {signedOn}) is van kracht: apart aangegeven onder federale code {formCode} ({age, select, over25 {25 jaar of ouder} unknown {leeftijd onbekend, geteld als jonger dan 25} other {jonger dan 25}}), zonder de logica van de codes 11/17',
-  'sub.exempted': 'Vrijgesteld van een GPMI op {decidedOn} (gezondheid of billijkheid): federale code 8, geen subsidie van 10 %',
-  'sub.over': 'De eerste periode en het tweede jaar van het GPMI ondertekend op {signedOn} zijn voorbij (vanaf {month}): geen subsidie van 10 %',
+  'sub.student':
+    'Een GPMI voor een student (ondertekend op {signedOn}) is van kracht: apart aangegeven onder federale code {formCode} ({age, select, over25 {25 jaar of ouder} unknown {leeftijd onbekend, geteld als jonger dan 25} other {jonger dan 25}}), zonder de logica van de codes 11/17',
+  'sub.exempted':
+    'Vrijgesteld van een GPMI op {decidedOn} (gezondheid of billijkheid): federale code 8, geen subsidie van 10 %',
+  'sub.over':
+    'De eerste periode en het tweede jaar van het GPMI ondertekend op {signedOn} zijn voorbij (vanaf {month}): geen subsidie van 10 %',
   'sub.due-later': 'De subsidie van 10 % is verschuldigd vanaf {from} ({why})',
   'sub.signed-on': 'ondertekend op {signedOn}',
-  'sub.no-right-opened': 'Het GPMI dat van kracht is ({list}) geeft geen subsidie van 10 %: geen recht op leefloon geopend bij de ondertekening',
-  'sub.no-piis': 'Geen GPMI ondertekend: de subsidie van 10 % is verschuldigd vanaf de ondertekening van een GPMI (R-SUB-START)',
-  'sub.couple-recovered': 'Een koppel aan het tarief van categorie 3: de 10 % van {month} wordt teruggevorderd omdat het verplichte GPMI van partner {partner} ontbreekt ({why}). Was: {was}',
-  'sub.couple-once': 'Een koppel aan het tarief van categorie 3: de 10 % van {month} wordt één keer berekend, op de maand van partner {partner}, nooit dubbel, zelfs met twee GPMI’s. Was: {was}',
-  'start.student': 'Een GPMI voor een student (federale codes 9/10) volgt een eigen subsidieregeling: het wordt apart aangegeven, zonder de logica van de codes 11/17',
-  'start.not-signed': 'De subsidie van 10 % is verschuldigd vanaf de ondertekening van het GPMI; het is niet ondertekend',
-  'start.no-right': 'Er is geen recht op leefloon van kracht op of vóór de ondertekening ({signedOn}): de subsidie van 10 % wordt berekend op het toegekende leefloon',
+  'sub.no-right-opened':
+    'Het GPMI dat van kracht is ({list}) geeft geen subsidie van 10 %: geen recht op leefloon geopend bij de ondertekening',
+  'sub.no-piis':
+    'Geen GPMI ondertekend: de subsidie van 10 % is verschuldigd vanaf de ondertekening van een GPMI (R-SUB-START)',
+  'sub.couple-recovered':
+    'Een koppel aan het tarief van categorie 3: de 10 % van {month} wordt teruggevorderd omdat het verplichte GPMI van partner {partner} ontbreekt ({why}). Was: {was}',
+  'sub.couple-once':
+    'Een koppel aan het tarief van categorie 3: de 10 % van {month} wordt één keer berekend, op de maand van partner {partner}, nooit dubbel, zelfs met twee GPMI’s. Was: {was}',
+  'start.student':
+    'Een GPMI voor een student (federale codes 9/10) volgt een eigen subsidieregeling: het wordt apart aangegeven, zonder de logica van de codes 11/17',
+  'start.not-signed':
+    'De subsidie van 10 % is verschuldigd vanaf de ondertekening van het GPMI; het is niet ondertekend',
+  'start.no-right':
+    'Er is geen recht op leefloon van kracht op of vóór de ondertekening ({signedOn}): de subsidie van 10 % wordt berekend op het toegekende leefloon',
   'start.period': '{base}; de eerste periode (code 11) loopt {months} maanden: van {from} tot {to} (R-SUB-FIRST)',
-  'start.existing': 'Een GPMI dat bestond op {reform} (ondertekend op {signedOn}): de subsidie van 10 % is verschuldigd vanaf {reform}',
+  'start.existing':
+    'Een GPMI dat bestond op {reform} (ondertekend op {signedOn}): de subsidie van 10 % is verschuldigd vanaf {reform}',
   'start.ref-signed': 'ondertekend op {signedOn}',
-  'start.ref-noted': 'ondertekend op {signedOn}, in een latere maand dan de leefloonbeslissing ({decidedOn}); de raad nam er akte van op {notedOn}, de datum die het federale formulier gebruikt',
-  'start.same-month': 'Leefloon toegekend vanaf {grantDay} en het GPMI {ref} in dezelfde maand: verschuldigd vanaf de dag van de toekenning',
-  'start.grant-later': 'Het GPMI {ref}, leefloon pas toegekend vanaf {grantDay}: verschuldigd vanaf de dag van de toekenning',
-  'start.first-of-month': 'Leefloon toegekend vanaf {grantDay}, het GPMI {ref}: verschuldigd vanaf de 1e dag van die maand',
+  'start.ref-noted':
+    'ondertekend op {signedOn}, in een latere maand dan de leefloonbeslissing ({decidedOn}); de raad nam er akte van op {notedOn}, de datum die het federale formulier gebruikt',
+  'start.same-month':
+    'Leefloon toegekend vanaf {grantDay} en het GPMI {ref} in dezelfde maand: verschuldigd vanaf de dag van de toekenning',
+  'start.grant-later':
+    'Het GPMI {ref}, leefloon pas toegekend vanaf {grantDay}: verschuldigd vanaf de dag van de toekenning',
+  'start.first-of-month':
+    'Leefloon toegekend vanaf {grantDay}, het GPMI {ref}: verschuldigd vanaf de 1e dag van die maand',
   'ind.share-none': 'Geen gevallen in het jaar ({what}): geen aandeel te berekenen',
   'ind.share': '{part} van {whole} — {what} (%)',
   'ind.conclusion-case': 'toegekend op {grantedOn}, verschuldigd uiterlijk op {due}',
   'ind.assessments': 'Personen met een sociale balans (van kracht) opgemaakt in {year}',
-  'ind.paths': 'Personen in een traject sociale activering (categorieën 2.1, 2.2, 2.3) via een GPMI van kracht in {year}, elk één keer geteld onder het laatste traject: de som van 2.1, 2.2 en 2.3',
-  'ind.path': 'Personen van wie het GPMI van kracht in {year} onder trajectcategorie {category} valt{volunteering, select, yes { (vrijwilligerswerk: alleen GPMI’s opgesteld vóór 26 juli 2018, R-VOLUNTEERING)} other {}}',
-  'ind.outcome': 'Personen van wie het traject sociale activering (een GPMI van categorie 2.1, 2.2 of 2.3) in {year} werd afgesloten met als resultaat {outcomes}',
-  'ind.progress': 'Personen in een traject sociale activering in {year} die op {on} vooruitgang tonen ten opzichte van de sociale balans bij de start van hun traject ({measured} konden worden gemeten): de som van (a), (b) en (c)',
-  'ind.entitled': 'Gebruikers van het OCMW uit zijn doelgroep in {year}, met of zonder financiële hulp: personen met een recht op leefloon of gelijkwaardige hulp, een sociale balans of een GPMI van kracht op een dag van het jaar (een aantal, nooit een lijst)',
+  'ind.paths':
+    'Personen in een traject sociale activering (categorieën 2.1, 2.2, 2.3) via een GPMI van kracht in {year}, elk één keer geteld onder het laatste traject: de som van 2.1, 2.2 en 2.3',
+  'ind.path':
+    'Personen van wie het GPMI van kracht in {year} onder trajectcategorie {category} valt{volunteering, select, yes { (vrijwilligerswerk: alleen GPMI’s opgesteld vóór 26 juli 2018, R-VOLUNTEERING)} other {}}',
+  'ind.outcome':
+    'Personen van wie het traject sociale activering (een GPMI van categorie 2.1, 2.2 of 2.3) in {year} werd afgesloten met als resultaat {outcomes}',
+  'ind.progress':
+    'Personen in een traject sociale activering in {year} die op {on} vooruitgang tonen ten opzichte van de sociale balans bij de start van hun traject ({measured} konden worden gemeten): de som van (a), (b) en (c)',
+  'ind.entitled':
+    'Gebruikers van het OCMW uit zijn doelgroep in {year}, met of zonder financiële hulp: personen met een recht op leefloon of gelijkwaardige hulp, een sociale balans of een GPMI van kracht op een dag van het jaar (een aantal, nooit een lijst)',
   'ind.entitled-ri': 'Van hen, met recht op leefloon op een dag in {year}',
-  'ind.entitled-in-path': 'Van hen, begeleid in een traject sociale activering (een GPMI van categorie 2.1, 2.2 of 2.3 van kracht in {year})',
+  'ind.entitled-in-path':
+    'Van hen, begeleid in een traject sociale activering (een GPMI van categorie 2.1, 2.2 of 2.3 van kracht in {year})',
   'ind.what-entitled-ri': 'rechthebbenden in totaal op rechthebbenden op leefloon',
   'ind.what-entitled-path': 'rechthebbenden in totaal op rechthebbenden begeleid in een traject',
-  'ind.what-in-time': 'nieuwe leefloongerechtigden toegekend in {year} (R-OBLIG-NEW) met een ondertekend GPMI of een vrijstelling binnen 3 maanden (R-OBLIG-DEADLINE)',
-  'ind.what-full-reflection': 'GPMI’s gesloten in {year} die voor het eerst ondertekend werden na de volledige bedenktijd (R-REFLECT)',
-  'ind.waivers': 'GPMI’s gesloten in {year} die vóór het einde van de bedenktijd ondertekend werden met een schriftelijke afstand (R-REFLECT)',
-  'ind.what-frequency': 'volledige GPMI-perioden van 12 maanden die eindigen in {year} en voldoen aan R-EVAL-FREQ (aantal en minimum persoonlijk)',
+  'ind.what-in-time':
+    'nieuwe leefloongerechtigden toegekend in {year} (R-OBLIG-NEW) met een ondertekend GPMI of een vrijstelling binnen 3 maanden (R-OBLIG-DEADLINE)',
+  'ind.what-full-reflection':
+    'GPMI’s gesloten in {year} die voor het eerst ondertekend werden na de volledige bedenktijd (R-REFLECT)',
+  'ind.waivers':
+    'GPMI’s gesloten in {year} die vóór het einde van de bedenktijd ondertekend werden met een schriftelijke afstand (R-REFLECT)',
+  'ind.what-frequency':
+    'volledige GPMI-perioden van 12 maanden die eindigen in {year} en voldoen aan R-EVAL-FREQ (aantal en minimum persoonlijk)',
   'ind.what-interviews': 'verzoeken om een gesprek gedaan in {year} die tijdig werden toegestaan (R-EVAL-INTERVIEW)',
   'ind.median-none': 'Geen GPMI gesloten in {year} na een toekenning van leefloon',
-  'ind.median': 'Mediaan aantal dagen van de beslissing tot toekenning van het leefloon tot de sluiting, over {count} GPMI’s gesloten in {year}',
+  'ind.median':
+    'Mediaan aantal dagen van de beslissing tot toekenning van het leefloon tot de sluiting, over {count} GPMI’s gesloten in {year}',
   'ind.suppressed-primary': 'Verborgen: het cijfer zou een aantal van 1 tot 4 personen tonen (R-IND-PRIVACY)',
-  'ind.suppressed-complementary': 'Verborgen zodat een verborgen aantal niet kan worden herberekend uit de totalen of de andere cijfers (R-IND-PRIVACY)',
-  'order.handover-before-draft': 'Een GPMI kan niet worden overhandigd ({handedOverOn}) voordat het is opgesteld ({draftedOn})',
+  'ind.suppressed-complementary':
+    'Verborgen zodat een verborgen aantal niet kan worden herberekend uit de totalen of de andere cijfers (R-IND-PRIVACY)',
+  'order.handover-before-draft':
+    'Een GPMI kan niet worden overhandigd ({handedOverOn}) voordat het is opgesteld ({draftedOn})',
   'order.outcome-before-request': 'De afloop ({on}) kan niet voorafgaan aan het verzoek ({requestedOn})',
-  'order.noted-before-signed': 'De raad neemt akte van een ondertekend GPMI: notedByCouncilOn kan niet voorafgaan aan signedOn',
-  'order.third-party-before-handover': 'Een derde ondertekent het contract dat op {handedOverOn} werd overhandigd, niet eerder',
+  'order.noted-before-signed':
+    'De raad neemt akte van een ondertekend GPMI: notedByCouncilOn kan niet voorafgaan aan signedOn',
+  'order.third-party-before-handover':
+    'Een derde ondertekent het contract dat op {handedOverOn} werd overhandigd, niet eerder',
   'order.evaluation-before-conclusion': 'Een evaluatie van het contract volgt op de sluiting ervan op {signedOn}',
   'order.interview-before-request': 'Het gesprek ({heldOn}) kan niet voorafgaan aan het verzoek ({requestedOn})',
   'order.amendment-before-conclusion': 'Een aanhangsel gaat in na de sluiting van het contract op {signedOn}',
   'order.end-before-draft': 'Een GPMI kan niet eindigen ({endedOn}) voordat het is opgesteld ({draftedOn})',
   'order.comply-before-notice': 'De persoon voldoet na de ingebrekestelling: complyBy kan niet voorafgaan aan issuedOn',
-  'order.notified-before-decided': 'Een beslissing wordt betekend nadat ze genomen is: notifiedOn kan niet voorafgaan aan decidedOn',
+  'order.notified-before-decided':
+    'Een beslissing wordt betekend nadat ze genomen is: notifiedOn kan niet voorafgaan aan decidedOn',
   'order.suspension-reversed': 'De schorsing kan niet eindigen voordat ze begint',
-  'piis.hearing-blocks': 'De persoon vroeg op {requestedOn} gehoord te worden en het verhoor vond niet plaats en werd niet ingetrokken tegen {signedOn}: de ondertekening is tot dan geblokkeerd',
+  'piis.hearing-blocks':
+    'De persoon vroeg op {requestedOn} gehoord te worden en het verhoor vond niet plaats en werd niet ingetrokken tegen {signedOn}: de ondertekening is tot dan geblokkeerd',
   'piis.no-objective': 'Versie {version} geëvalueerd op {heldOn} heeft geen doelstelling {key}',
   'piis.assessment-unknown': 'assessmentId noemt geen sociale balans van deze begunstigde',
-  'piis.amendment-signature-missing': 'Een aanhangsel vereist het akkoord van beide partijen: de handtekening van {party, select, beneficiary {de begunstigde} cpas {het OCMW} other {de derde}} ontbreekt',
+  'piis.amendment-signature-missing':
+    'Een aanhangsel vereist het akkoord van beide partijen: de handtekening van {party, select, beneficiary {de begunstigde} cpas {het OCMW} other {de derde}} ontbreekt',
   'piis.evaluation-unknown': 'evaluationId noemt geen evaluatie van dit GPMI die van kracht is',
-  'view.no-deadline': 'Een {obligation, select, optional {facultatief} coaching {begeleidings-} other {dergelijk}} GPMI heeft geen termijn voor de sluiting',
-  'view.no-grant': 'Er is geen toekenning van leefloon geregistreerd: de termijn van 3 maanden loopt vanaf de toekenningsbeslissing',
+  'view.no-deadline':
+    'Een {obligation, select, optional {facultatief} coaching {begeleidings-} other {dergelijk}} GPMI heeft geen termijn voor de sluiting',
+  'view.no-grant':
+    'Er is geen toekenning van leefloon geregistreerd: de termijn van 3 maanden loopt vanaf de toekenningsbeslissing',
   'view.concluded-within': 'Gesloten op {signedOn}, binnen de termijn: {why}',
   'view.concluded-late': 'Gesloten op {signedOn}, na de termijn: {why}',
   'view.exempted-within': 'Vrijgesteld ({reason}) op {decidedOn}, binnen de termijn: {why}',
@@ -405,21 +524,30 @@ export const nl: Record<MessageId, string> = {
   'view.not-yet-concluded': 'Nog niet gesloten; {why}',
   'view.reflection-pending': 'Beoordeeld zodra het GPMI overhandigd en ondertekend is',
   'view.signed-after-period': 'Ondertekend vanaf {signedOn}, na de volledige termijn: {why}',
-  'view.signed-under-waiver': 'Ondertekend op {signedOn} met een schriftelijke afstand geregistreerd op {recordedOn}: {why}',
+  'view.signed-under-waiver':
+    'Ondertekend op {signedOn} met een schriftelijke afstand geregistreerd op {recordedOn}: {why}',
   'view.not-handed-over': 'Berekend vanaf de overhandiging ter bedenking; het GPMI is nog niet overhandigd',
   'deadline.concluded': '{why}; gesloten op {signedOn}{late, select, yes {, te laat} other {}}',
   'deadline.not-concluded': '{why}; nog geen GPMI gesloten en geen vrijstelling (R-EXEMPT) geregistreerd',
-  'deadline.piis-end': 'Het contract eindigt op {endsOn}: sluit het af (R-CLOSE) of verleng het met een aanhangsel (R-PROLONG)',
+  'deadline.piis-end':
+    'Het contract eindigt op {endsOn}: sluit het af (R-CLOSE) of verleng het met een aanhangsel (R-PROLONG)',
   'deadline.extension-asked': '{why}; gevraagd op {requestedOn}',
-  'deadline.extension-not-automatic': '{why}; alleen voor een persoon die bijzonder ver van integratie staat — niet automatisch',
-  'deadline.hearing-closed': 'Verhoor gevraagd op {requestedOn}, {outcome, select, held {gehouden} other {ingetrokken}} op {closedOn}',
-  'deadline.hearing-open': 'Verhoor gevraagd op {requestedOn}: verschuldigd vanaf die dag tot het gehouden of ingetrokken is; de ondertekening is intussen geblokkeerd',
+  'deadline.extension-not-automatic':
+    '{why}; alleen voor een persoon die bijzonder ver van integratie staat — niet automatisch',
+  'deadline.hearing-closed':
+    'Verhoor gevraagd op {requestedOn}, {outcome, select, held {gehouden} other {ingetrokken}} op {closedOn}',
+  'deadline.hearing-open':
+    'Verhoor gevraagd op {requestedOn}: verschuldigd vanaf die dag tot het gehouden of ingetrokken is; de ondertekening is intussen geblokkeerd',
   'deadline.interview-held': '{why}; gehouden op {heldOn}{late, select, yes {, te laat} other {}}',
   'deadline.appeal': '{why}; vervuld zodra de termijn verstreken is',
-  'report.justification-pas': '{count, plural, one {# uitgave} other {# uitgaven}}: {eligible} komt in aanmerking, {ineligible} niet; de PAS-subsidie wordt vastgesteld door de POD MI (meer verantwoorden dan de subsidie is toegestaan)',
-  'report.justification-piis10': '{count, plural, one {# uitgave} other {# uitgaven}}: {eligible} komt in aanmerking voor de GPMI-subsidie van 10 % van {year}, berekend op {subsidy} (het subsidierapport); {ineligible} telt niet mee',
-  'report.national': '{count} OCMW’s. Cijfers die een aantal van 1 tot 4 personen zouden tonen, worden verborgen, met aanvullende verberging zodat geen enkel cijfer kan worden herberekend uit de nationale totalen of de andere cijfers',
-  'report.extract': 'Eén rij per GPMI en per jaar van {from} tot {to} (een jaar waarin het werd opgesteld, of gesloten en op een dag van kracht was), alle OCMW’s. Personen en GPMI’s zijn gesleutelde pseudoniemen voor het doel „{purpose}”; geen naam, INSZ, vrije tekst of gezondheidsgegevens (R-IND-PRIVACY). Een gepseudonimiseerd uittreksel blijft een persoonsgegeven: bewaar het volgens de AVG.',
+  'report.justification-pas':
+    '{count, plural, one {# uitgave} other {# uitgaven}}: {eligible} komt in aanmerking, {ineligible} niet; de PAS-subsidie wordt vastgesteld door de POD MI (meer verantwoorden dan de subsidie is toegestaan)',
+  'report.justification-piis10':
+    '{count, plural, one {# uitgave} other {# uitgaven}}: {eligible} komt in aanmerking voor de GPMI-subsidie van 10 % van {year}, berekend op {subsidy} (het subsidierapport); {ineligible} telt niet mee',
+  'report.national':
+    '{count} OCMW’s. Cijfers die een aantal van 1 tot 4 personen zouden tonen, worden verborgen, met aanvullende verberging zodat geen enkel cijfer kan worden herberekend uit de nationale totalen of de andere cijfers',
+  'report.extract':
+    'Eén rij per GPMI en per jaar van {from} tot {to} (een jaar waarin het werd opgesteld, of gesloten en op een dag van kracht was), alle OCMW’s. Personen en GPMI’s zijn gesleutelde pseudoniemen voor het doel „{purpose}”; geen naam, INSZ, vrije tekst of gezondheidsgegevens (R-IND-PRIVACY). Een gepseudonimiseerd uittreksel blijft een persoonsgegeven: bewaar het volgens de AVG.',
   'code.language.fr': 'Frans',
   'code.language.nl': 'Nederlands',
   'code.language.de': 'Duits',
@@ -598,10 +726,12 @@ export const nl: Record<MessageId, string> = {
   'doc.commitments-of-third': 'Verbintenissen van {name} (derde)',
   'doc.for-objectives': 'doelstellingen: {keys}',
   'doc.evaluation': 'Evaluatieregeling',
-  'doc.evaluation-rule': '{quarterly, select, yes {Het project wordt minstens eenmaal per kwartaal geëvalueerd.} other {Het project wordt minstens drie keer per periode van twaalf maanden geëvalueerd, waarvan minstens twee keer in een persoonlijk gesprek.}}',
+  'doc.evaluation-rule':
+    '{quarterly, select, yes {Het project wordt minstens eenmaal per kwartaal geëvalueerd.} other {Het project wordt minstens drie keer per periode van twaalf maanden geëvalueerd, waarvan minstens twee keer in een persoonlijk gesprek.}}',
   'doc.supplementary-aid': 'Bijkomende steun',
   'doc.rights': 'Uw rechten',
-  'doc.assistance': 'Tijdens de onderhandeling over het project mag u zich laten bijstaan door een persoon van uw keuze.',
+  'doc.assistance':
+    'Tijdens de onderhandeling over het project mag u zich laten bijstaan door een persoon van uw keuze.',
   'doc.assisted-by': 'U werd bijgestaan door {name} ({relation}).',
   'doc.not-assisted': 'U werd niet bijgestaan.',
   'doc.reflection': 'U beschikt over een bedenktijd van 5 kalenderdagen voordat u het project ondertekent.',
@@ -609,9 +739,12 @@ export const nl: Record<MessageId, string> = {
   'doc.hearing': 'U kunt vragen om gehoord te worden door de raad of het comité van het OCMW voordat u ondertekent.',
   'doc.interview': 'Tijdens het project kunt u om een gesprek vragen: het OCMW staat het toe binnen 5 werkdagen.',
   'doc.consequences-title': 'Als de verbintenissen niet worden nagekomen',
-  'doc.consequences': 'Als u uw verbintenissen zonder rechtmatige reden niet nakomt, kan het OCMW na een schriftelijke ingebrekestelling uw leefloon geheel of gedeeltelijk schorsen voor hoogstens een maand, of hoogstens drie maanden bij herhaling binnen het jaar.',
-  'doc.heard-before-sanction': 'Vóór zo’n beslissing hebt u het recht gehoord te worden, bijgestaan door een persoon van uw keuze.',
-  'doc.appeal': 'U kunt tegen een beslissing van het OCMW beroep instellen bij de arbeidsrechtbank binnen drie maanden na de kennisgeving ervan.',
+  'doc.consequences':
+    'Als u uw verbintenissen zonder rechtmatige reden niet nakomt, kan het OCMW na een schriftelijke ingebrekestelling uw leefloon geheel of gedeeltelijk schorsen voor hoogstens een maand, of hoogstens drie maanden bij herhaling binnen het jaar.',
+  'doc.heard-before-sanction':
+    'Vóór zo’n beslissing hebt u het recht gehoord te worden, bijgestaan door een persoon van uw keuze.',
+  'doc.appeal':
+    'U kunt tegen een beslissing van het OCMW beroep instellen bij de arbeidsrechtbank binnen drie maanden na de kennisgeving ervan.',
   'doc.signatures': 'Handtekeningen',
   'doc.signed': '{party}: {name}, op {date}',
   'doc.not-signed': 'Deze versie is nog niet ondertekend.',
@@ -625,68 +758,114 @@ export const nl: Record<MessageId, string> = {
   'rule.R-ID-NISS': 'INSZ-/BIS-nummer: 11 cijfers, modulo-97-controle, de eeuw is die van de regel die klopt',
   'rule.R-ID-KBO': 'KBO-ondernemingsnummer: 10 cijfers, controle = 97 − (eerste 8 cijfers mod 97)',
   'rule.R-ID-NIS': 'NIS-code van een gemeente: 5 cijfers, geldig tussen data (gemeentefusies)',
-  'rule.R-RIGHT': 'Het recht op leefloon is een reeks beslissingen van het OCMW: toekenningen, wijzigingen die vanaf een datum in de plaats komen, beëindigingen',
+  'rule.R-RIGHT':
+    'Het recht op leefloon is een reeks beslissingen van het OCMW: toekenningen, wijzigingen die vanaf een datum in de plaats komen, beëindigingen',
   'rule.R-EXEMPT': 'Vrijstelling van het GPMI om gezondheids- of billijkheidsredenen (federale code 8)',
   'rule.R-CORRECT': 'Feiten met rechtsgevolg worden verbeterd (vervangen) of vernietigd met een reden, nooit gewijzigd',
-  'rule.R-OBLIG-NEW': 'Een GPMI is verplicht voor elke nieuwe leefloongerechtigde (geen leefloon in de 3 maanden vóór de toekenning); vóór 1 november 2016 alleen voor jongeren onder 25 in de bepaalde gevallen',
-  'rule.R-OBLIG-DEADLINE': 'Het GPMI wordt gesloten binnen 3 maanden na de beslissing tot toekenning van het leefloon, en nooit ervoor ondertekend',
-  'rule.R-OPT-EMPLOYED': 'Niet verplicht wanneer een job en een aanvullend leefloon samen worden toegekend (facultatief)',
-  'rule.R-OPT-OTHER-USERS': 'Een GPMI kan een begeleidingsinstrument zijn voor elke gebruiker van het OCMW; er is geen sanctie op van toepassing',
-  'rule.R-STUDENT': 'Een GPMI voor een student is verplicht wanneer het OCMW voltijdse studies om billijkheidsredenen aanvaardt; het loopt tijdens de studies (federale codes 9/10)',
-  'rule.R-REUSE': 'Voor een persoon die terugkomt van een job van minder dan 3 maanden kan het eerdere GPMI worden bijgewerkt en opnieuw ondertekend zonder nieuwe sociale balans',
+  'rule.R-OBLIG-NEW':
+    'Een GPMI is verplicht voor elke nieuwe leefloongerechtigde (geen leefloon in de 3 maanden vóór de toekenning); vóór 1 november 2016 alleen voor jongeren onder 25 in de bepaalde gevallen',
+  'rule.R-OBLIG-DEADLINE':
+    'Het GPMI wordt gesloten binnen 3 maanden na de beslissing tot toekenning van het leefloon, en nooit ervoor ondertekend',
+  'rule.R-OPT-EMPLOYED':
+    'Niet verplicht wanneer een job en een aanvullend leefloon samen worden toegekend (facultatief)',
+  'rule.R-OPT-OTHER-USERS':
+    'Een GPMI kan een begeleidingsinstrument zijn voor elke gebruiker van het OCMW; er is geen sanctie op van toepassing',
+  'rule.R-STUDENT':
+    'Een GPMI voor een student is verplicht wanneer het OCMW voltijdse studies om billijkheidsredenen aanvaardt; het loopt tijdens de studies (federale codes 9/10)',
+  'rule.R-REUSE':
+    'Voor een persoon die terugkomt van een job van minder dan 3 maanden kan het eerdere GPMI worden bijgewerkt en opnieuw ondertekend zonder nieuwe sociale balans',
   'rule.R-COUPLE': 'Elke partner van een koppel wordt afzonderlijk beoordeeld voor de verplichting',
-  'rule.R-ASSESS-FIRST': 'Een sociale balans van de persoon, opgemaakt uiterlijk op de opstellingsdatum, gaat aan de overhandiging vooraf (behalve onder R-REUSE)',
+  'rule.R-ASSESS-FIRST':
+    'Een sociale balans van de persoon, opgemaakt uiterlijk op de opstellingsdatum, gaat aan de overhandiging vooraf (behalve onder R-REUSE)',
   'rule.R-ASSESS-BASELINE': 'De eerste sociale balans is de referentie waarmee de latere worden vergeleken',
-  'rule.R-ASSIST': 'Tijdens de onderhandeling mag de persoon zich laten bijstaan door een persoon van zijn keuze (geregistreerd)',
-  'rule.R-INFORM': 'Vóór de ondertekening of de wijziging wordt de persoon geïnformeerd over de inhoud, de draagwijdte en de gevolgen (datum geregistreerd)',
-  'rule.R-REFLECT': 'Een bedenktijd van 5 kalenderdagen vóór de ondertekening: vroegste ondertekening = overhandiging + 6 dagen',
-  'rule.R-HEARING': 'Een hangend verzoek om gehoord te worden blokkeert de ondertekening tot het verhoor heeft plaatsgevonden of is ingetrokken',
-  'rule.R-CONTENT': 'Een overhandigd of ondertekend GPMI bevat doelstellingen, verbintenissen van elke partij gekoppeld aan doelstellingen, domeinen, een looptijd, een evaluatieregeling en de bijkomende steun',
-  'rule.R-PARTIES': 'Het contract is ondertekend wanneer de begunstigde en het OCMW hebben ondertekend; derden mogen ook ondertekenen',
-  'rule.R-SIGNED-VERSION': 'Wat ondertekend is, is een onveranderlijke versie; wijzigingen na de ondertekening zijn aanhangsels die een nieuwe versie maken',
-  'rule.R-KIND': 'Geen afzonderlijke juridische soorten meer sinds 1 november 2016: algemeen luik (code 11) of student (9/10), domeinen, categorie maatschappelijke activering 2.1/2.2/2.3',
-  'rule.R-SOCIAL-ACTIVATION': 'Maatschappelijke activering = maatschappelijk nuttige activiteiten; professionele activering is geen maatschappelijke activering',
-  'rule.R-COMMUNITY-SERVICE': 'Gemeenschapsdienst bestond alleen van 1 november 2016 tot 30 september 2018 (Grondwettelijk Hof, arrest 86/2018)',
-  'rule.R-VOLUNTEERING': 'Vrijwilligerswerk mag geen voorwaarde zijn van een GPMI opgesteld vanaf 26 juli 2018 (traject 2.3 geweigerd)',
-  'rule.R-EVAL-FREQ': 'Evaluaties: minstens 3 per 12 maanden, waarvan 2 persoonlijk (ondertekend vanaf 1 november 2016); daarvoor per kwartaal',
-  'rule.R-EVAL-INTERVIEW': 'Een gesprek dat de persoon vraagt, wordt toegestaan binnen 5 werkdagen (Belgische feestdagen niet meegerekend)',
-  'rule.R-EVAL-CONTENT': 'Een evaluatie registreert de datum, de wijze, de vooruitgang per doelstelling, de nagekomen verbintenissen, de aanpassingen en de geëvalueerde versie',
+  'rule.R-ASSIST':
+    'Tijdens de onderhandeling mag de persoon zich laten bijstaan door een persoon van zijn keuze (geregistreerd)',
+  'rule.R-INFORM':
+    'Vóór de ondertekening of de wijziging wordt de persoon geïnformeerd over de inhoud, de draagwijdte en de gevolgen (datum geregistreerd)',
+  'rule.R-REFLECT':
+    'Een bedenktijd van 5 kalenderdagen vóór de ondertekening: vroegste ondertekening = overhandiging + 6 dagen',
+  'rule.R-HEARING':
+    'Een hangend verzoek om gehoord te worden blokkeert de ondertekening tot het verhoor heeft plaatsgevonden of is ingetrokken',
+  'rule.R-CONTENT':
+    'Een overhandigd of ondertekend GPMI bevat doelstellingen, verbintenissen van elke partij gekoppeld aan doelstellingen, domeinen, een looptijd, een evaluatieregeling en de bijkomende steun',
+  'rule.R-PARTIES':
+    'Het contract is ondertekend wanneer de begunstigde en het OCMW hebben ondertekend; derden mogen ook ondertekenen',
+  'rule.R-SIGNED-VERSION':
+    'Wat ondertekend is, is een onveranderlijke versie; wijzigingen na de ondertekening zijn aanhangsels die een nieuwe versie maken',
+  'rule.R-KIND':
+    'Geen afzonderlijke juridische soorten meer sinds 1 november 2016: algemeen luik (code 11) of student (9/10), domeinen, categorie maatschappelijke activering 2.1/2.2/2.3',
+  'rule.R-SOCIAL-ACTIVATION':
+    'Maatschappelijke activering = maatschappelijk nuttige activiteiten; professionele activering is geen maatschappelijke activering',
+  'rule.R-COMMUNITY-SERVICE':
+    'Gemeenschapsdienst bestond alleen van 1 november 2016 tot 30 september 2018 (Grondwettelijk Hof, arrest 86/2018)',
+  'rule.R-VOLUNTEERING':
+    'Vrijwilligerswerk mag geen voorwaarde zijn van een GPMI opgesteld vanaf 26 juli 2018 (traject 2.3 geweigerd)',
+  'rule.R-EVAL-FREQ':
+    'Evaluaties: minstens 3 per 12 maanden, waarvan 2 persoonlijk (ondertekend vanaf 1 november 2016); daarvoor per kwartaal',
+  'rule.R-EVAL-INTERVIEW':
+    'Een gesprek dat de persoon vraagt, wordt toegestaan binnen 5 werkdagen (Belgische feestdagen niet meegerekend)',
+  'rule.R-EVAL-CONTENT':
+    'Een evaluatie registreert de datum, de wijze, de vooruitgang per doelstelling, de nagekomen verbintenissen, de aanpassingen en de geëvalueerde versie',
   'rule.R-PROGRESS': 'Vooruitgang: participatietrede of gemiddelde domeinscore hoger dan in de referentiebalans',
   'rule.R-DURATION': 'De looptijd is verplicht (begin- en einddatum); geen algemeen maximum',
-  'rule.R-AMEND': 'Een aanhangsel vereist de handtekening van beide partijen en R-INFORM, zonder bedenktijd; het maakt een nieuwe versie die vanaf zijn datum geldt',
+  'rule.R-AMEND':
+    'Een aanhangsel vereist de handtekening van beide partijen en R-INFORM, zonder bedenktijd; het maakt een nieuwe versie die vanaf zijn datum geldt',
   'rule.R-PROLONG': 'Een GPMI wordt verlengd door een aanhangsel dat de einddatum verschuift, met een reden',
   'rule.R-CLOSE': 'De afsluiting registreert de werkelijke einddatum en een resultaat',
-  'rule.R-SANCTION-SCOPE': 'Een sanctie geldt alleen voor een persoon die op de beslissingsdatum leefloon ontvangt, onder een verplicht of facultatief GPMI',
-  'rule.R-SANCTION-NOTICE': 'Een sanctie vereist een schriftelijke ingebrekestelling vóór de beslissing, het ontbreken van een rechtmatige reden en het verhoor dat de persoon heeft gevraagd',
-  'rule.R-SANCTION-LENGTH': 'Schorsing van hoogstens een maand; drie maanden bij herhaling (beslissing binnen een jaar na de vorige)',
-  'rule.R-SANCTION-START': 'De schorsing begint tussen de dag na de kennisgeving en de 1e dag van de 3e maand na de beslissing',
+  'rule.R-SANCTION-SCOPE':
+    'Een sanctie geldt alleen voor een persoon die op de beslissingsdatum leefloon ontvangt, onder een verplicht of facultatief GPMI',
+  'rule.R-SANCTION-NOTICE':
+    'Een sanctie vereist een schriftelijke ingebrekestelling vóór de beslissing, het ontbreken van een rechtmatige reden en het verhoor dat de persoon heeft gevraagd',
+  'rule.R-SANCTION-LENGTH':
+    'Schorsing van hoogstens een maand; drie maanden bij herhaling (beslissing binnen een jaar na de vorige)',
+  'rule.R-SANCTION-START':
+    'De schorsing begint tussen de dag na de kennisgeving en de 1e dag van de 3e maand na de beslissing',
   'rule.R-SANCTION-APPEAL': 'Beroep bij de arbeidsrechtbank binnen 3 maanden na de kennisgeving',
-  'rule.R-SUB-START': 'De subsidie van 10 % is verschuldigd vanaf de 1e dag van de maand van ondertekening (vanaf de dag van toekenning als beide in dezelfde maand vallen; vanaf 1 november 2016 voor een GPMI dat toen bestond)',
-  'rule.R-SUB-FIRST': 'Eerste subsidie (federale code 11): de beginmaand en de 11 maanden erna, zolang het GPMI van kracht is en het leefloon wordt betaald',
-  'rule.R-SUB-STUDENT': 'GPMI’s voor studenten (codes 9/10) worden apart aangegeven, zonder de logica van de codes 11/17',
-  'rule.R-SUB-RATE': 'Zolang er een GPMI bestaat, voegt de Staat 10 % van het werkelijk toegekende leefloon toe aan de terugbetaling',
-  'rule.R-SUB-SECOND': 'Een tweede jaar (code 17) alleen op schriftelijk, gemotiveerd verzoek, met een GPMI van kracht op de laatste dag van de eerste periode en zonder onderbreking',
-  'rule.R-SUB-INTERRUPT': 'Een onderbreking van het leefloon van meer dan 3 maanden tijdens het eerste jaar vereist een nieuw ondertekend GPMI voordat de subsidie opnieuw wordt gevraagd',
-  'rule.R-SUB-COUPLE': 'Een koppel aan het tarief van categorie 3: de 10 % één keer op dat bedrag, nooit dubbel; teruggevorderd wanneer voor een van de partners een verplicht GPMI ontbreekt',
+  'rule.R-SUB-START':
+    'De subsidie van 10 % is verschuldigd vanaf de 1e dag van de maand van ondertekening (vanaf de dag van toekenning als beide in dezelfde maand vallen; vanaf 1 november 2016 voor een GPMI dat toen bestond)',
+  'rule.R-SUB-FIRST':
+    'Eerste subsidie (federale code 11): de beginmaand en de 11 maanden erna, zolang het GPMI van kracht is en het leefloon wordt betaald',
+  'rule.R-SUB-STUDENT':
+    'GPMI’s voor studenten (codes 9/10) worden apart aangegeven, zonder de logica van de codes 11/17',
+  'rule.R-SUB-RATE':
+    'Zolang er een GPMI bestaat, voegt de Staat 10 % van het werkelijk toegekende leefloon toe aan de terugbetaling',
+  'rule.R-SUB-SECOND':
+    'Een tweede jaar (code 17) alleen op schriftelijk, gemotiveerd verzoek, met een GPMI van kracht op de laatste dag van de eerste periode en zonder onderbreking',
+  'rule.R-SUB-INTERRUPT':
+    'Een onderbreking van het leefloon van meer dan 3 maanden tijdens het eerste jaar vereist een nieuw ondertekend GPMI voordat de subsidie opnieuw wordt gevraagd',
+  'rule.R-SUB-COUPLE':
+    'Een koppel aan het tarief van categorie 3: de 10 % één keer op dat bedrag, nooit dubbel; teruggevorderd wanneer voor een van de partners een verplicht GPMI ontbreekt',
   'rule.R-SUB-EXPLAIN': 'Elke berekende maand draagt zijn code (11, 17 of geen) en de reden',
-  'rule.R-IND-2015': 'Indicatoren van de overeenkomst: begunstigden met een sociale balans; in een traject van maatschappelijke activering via een GPMI, 2 = 2.1 + 2.2 + 2.3',
-  'rule.R-IND-OUTCOMES': 'Resultaten: socioprofessioneel traject, versterkte zelfredzaamheid, vrijwilligerswerk, tewerkstelling; vooruitgang op 31 december',
-  'rule.R-IND-ENTITLED': 'Rechthebbenden met twee verhoudingen: met recht op leefloon, en gevolgd in een traject; nooit een nominatieve lijst',
-  'rule.R-IND-COMPLIANCE': 'Per OCMW en per jaar: gesloten of vrijgesteld binnen 3 maanden, volledige bedenktijd, frequentie van de evaluaties, gesprekken op tijd, mediaan aantal dagen van toekenning tot ondertekening',
-  'rule.R-SUB-COSTS': 'Kosten verantwoord onder de 10 %: personeel met bewijs van toewijzing, voor het aandeel van de arbeidstijd; huur met het verband met de GPMI-begeleiding; nooit de aankoop van een gebouw',
-  'rule.R-PAS-COSTS': 'PAS-kosten: een uitgave onder slechts één subsidie; renovatie en kosten van professionele activering uitgesloten; meer verantwoorden dan de subsidie is toegestaan',
-  'rule.R-PAS-MODULES': 'Collectieve modules aangegeven in een tabel: thema, partners, sessies, uren, deelnemers en waarvan leefloongerechtigden',
-  'rule.R-IND-PRIVACY': 'Overzichten over OCMW’s heen: cellen van 1 tot 4 personen verborgen met aanvullende verberging; uittreksels onder gesleutelde pseudoniemen, zonder identificatiegegevens, vrije tekst of gezondheidsgegevens; elke download wordt geaudit',
-  'code.indicator.assessments': 'Totaal aantal begunstigden waarvoor een sociale balans wordt gerealiseerd (screening + keuze traject)',
-  'code.indicator.activationPaths': 'Totaal aantal begunstigden in een traject sociale activering via een GPMI (2 = 2.1 + 2.2 + 2.3)',
+  'rule.R-IND-2015':
+    'Indicatoren van de overeenkomst: begunstigden met een sociale balans; in een traject van maatschappelijke activering via een GPMI, 2 = 2.1 + 2.2 + 2.3',
+  'rule.R-IND-OUTCOMES':
+    'Resultaten: socioprofessioneel traject, versterkte zelfredzaamheid, vrijwilligerswerk, tewerkstelling; vooruitgang op 31 december',
+  'rule.R-IND-ENTITLED':
+    'Rechthebbenden met twee verhoudingen: met recht op leefloon, en gevolgd in een traject; nooit een nominatieve lijst',
+  'rule.R-IND-COMPLIANCE':
+    'Per OCMW en per jaar: gesloten of vrijgesteld binnen 3 maanden, volledige bedenktijd, frequentie van de evaluaties, gesprekken op tijd, mediaan aantal dagen van toekenning tot ondertekening',
+  'rule.R-SUB-COSTS':
+    'Kosten verantwoord onder de 10 %: personeel met bewijs van toewijzing, voor het aandeel van de arbeidstijd; huur met het verband met de GPMI-begeleiding; nooit de aankoop van een gebouw',
+  'rule.R-PAS-COSTS':
+    'PAS-kosten: een uitgave onder slechts één subsidie; renovatie en kosten van professionele activering uitgesloten; meer verantwoorden dan de subsidie is toegestaan',
+  'rule.R-PAS-MODULES':
+    'Collectieve modules aangegeven in een tabel: thema, partners, sessies, uren, deelnemers en waarvan leefloongerechtigden',
+  'rule.R-IND-PRIVACY':
+    'Overzichten over OCMW’s heen: cellen van 1 tot 4 personen verborgen met aanvullende verberging; uittreksels onder gesleutelde pseudoniemen, zonder identificatiegegevens, vrije tekst of gezondheidsgegevens; elke download wordt geaudit',
+  'code.indicator.assessments':
+    'Totaal aantal begunstigden waarvoor een sociale balans wordt gerealiseerd (screening + keuze traject)',
+  'code.indicator.activationPaths':
+    'Totaal aantal begunstigden in een traject sociale activering via een GPMI (2 = 2.1 + 2.2 + 2.3)',
   'code.indicator.activationPaths.2.1': 'via een traject ter voorbereiding van een socioprofessioneel traject',
-  'code.indicator.activationPaths.2.2': 'via een traject naar workshops, dynamiseringsmodules of participatieve ateliers',
+  'code.indicator.activationPaths.2.2':
+    'via een traject naar workshops, dynamiseringsmodules of participatieve ateliers',
   'code.indicator.activationPaths.2.3': 'via een traject naar vrijwilligerswerk',
   'code.indicator.outcomes.socioProfessional': 'Trajecten die geleid hebben tot (a) een socioprofessioneel traject',
   'code.indicator.outcomes.autonomy': 'Trajecten die geleid hebben tot (b) een versterkte autonomie',
   'code.indicator.outcomes.volunteering': 'Trajecten die geleid hebben tot (c) vrijwilligerswerk',
   'code.indicator.outcomes.employment': 'Trajecten die geleid hebben tot (d) een job',
-  'code.indicator.progress': 'Begunstigden in een traject sociale activering bij wie het OCMW op 31 december vooruitgang vaststelt',
+  'code.indicator.progress':
+    'Begunstigden in een traject sociale activering bij wie het OCMW op 31 december vooruitgang vaststelt',
   'code.indicator.entitled.total': 'Aantal rechthebbenden',
   'code.indicator.entitled.ri': 'Rechthebbenden op maatschappelijke integratie',
   'code.indicator.entitled.inPath': 'Rechthebbenden begeleid in een traject',
@@ -698,14 +877,18 @@ export const nl: Record<MessageId, string> = {
   'code.indicator.compliance.evaluationFrequency': 'Perioden van 12 maanden met hun evaluaties (%)',
   'code.indicator.compliance.interviewsInTime': 'Gesprekken tijdig toegestaan (%)',
   'code.indicator.compliance.medianDaysToSignature': 'Mediaan aantal dagen van toekenning tot ondertekening',
-  'content.reuse-open-job': 'Het eerdere GPMI wordt hergebruikt, maar voor de tussenliggende job (sinds {jobFrom}) is geen einde geregistreerd: zonder een beëindigde job van minder dan {months} maanden is een nieuwe sociale balans vereist, opgemaakt sinds {jobFrom} en uiterlijk op de opstellingsdatum ({draftedOn})',
-  'content.reuse-no-job': 'Het eerdere GPMI wordt hergebruikt, maar er is tussendoor geen job geregistreerd: zonder een job van minder dan {months} maanden is een nieuwe sociale balans vereist, opgemaakt sinds {since} en uiterlijk op de opstellingsdatum ({draftedOn})',
-  'ind.progress-towards': 'Personen in een traject van categorie {category} in {year} die op {on} vooruitgang tonen ten opzichte van de sociale balans bij de start ervan: vooruitgang in de richting van dat traject',
+  'content.reuse-open-job':
+    'Het eerdere GPMI wordt hergebruikt, maar voor de tussenliggende job (sinds {jobFrom}) is geen einde geregistreerd: zonder een beëindigde job van minder dan {months} maanden is een nieuwe sociale balans vereist, opgemaakt sinds {jobFrom} en uiterlijk op de opstellingsdatum ({draftedOn})',
+  'content.reuse-no-job':
+    'Het eerdere GPMI wordt hergebruikt, maar er is tussendoor geen job geregistreerd: zonder een job van minder dan {months} maanden is een nieuwe sociale balans vereist, opgemaakt sinds {since} en uiterlijk op de opstellingsdatum ({draftedOn})',
+  'ind.progress-towards':
+    'Personen in een traject van categorie {category} in {year} die op {on} vooruitgang tonen ten opzichte van de sociale balans bij de start ervan: vooruitgang in de richting van dat traject',
   'ind.ratio': '{total} ÷ {base} — {what} (%)',
   'ind.piis-in-force': 'Personen met een GPMI (elk traject, elk domein) van kracht op een dag in {year}',
   'ind.piis-concluded': 'GPMI’s gesloten (ondertekend door de persoon en het OCMW) in {year}',
   'ind.piis-closed': 'GPMI’s afgesloten in {year}, ongeacht het resultaat',
-  'ind.piis-past-end': 'Gesloten GPMI’s waarvan de einddatum in {year} valt en waarvoor geen afsluiting is geregistreerd: na die datum draagt elk een verstreken piis-end-termijn tot het wordt afgesloten of verlengd',
+  'ind.piis-past-end':
+    'Gesloten GPMI’s waarvan de einddatum in {year} valt en waarvoor geen afsluiting is geregistreerd: na die datum draagt elk een verstreken piis-end-termijn tot het wordt afgesloten of verlengd',
   'code.indicator.progress.socioProfessional': '(a) vooruitgang naar een socioprofessioneel traject',
   'code.indicator.progress.autonomy': '(b) vooruitgang naar een versterkte autonomie',
   'code.indicator.progress.volunteering': '(c) vooruitgang naar vrijwilligerswerk',
@@ -726,16 +909,25 @@ export const nl: Record<MessageId, string> = {
   'duration.not-concluded': 'Het contract is niet gesloten of heeft nog geen einddatum',
   'duration.closed': 'Afgesloten op {endedOn}',
   'duration.running': 'Loopt tot {endsOn}',
-  'duration.past-end': 'Het contract eindigde op {endsOn}, {days, plural, one {# dag} other {# dagen}} geleden, en er is geen afsluiting geregistreerd: sluit het af (R-CLOSE) of verleng het met een aanhangsel (R-PROLONG)',
+  'duration.past-end':
+    'Het contract eindigde op {endsOn}, {days, plural, one {# dag} other {# dagen}} geleden, en er is geen afsluiting geregistreerd: sluit het af (R-CLOSE) of verleng het met een aanhangsel (R-PROLONG)',
   'duration.no-dates': 'Nog geen begin- of einddatum',
-  'duration.no-maximum': 'Er geldt geen maximale duur: alleen een traject sociale activering (2.1–2.3) gestart onder de conventie 2015–2016 duurde hoogstens één jaar',
-  'duration.convention-path': 'Een traject sociale activering gestart op {startsOn} onder de conventie 2015–2016 duurt hoogstens {months} maanden, dus tot {latest}; dit traject loopt tot {endsOn}{within, select, yes {: binnen de grens} other {: voorbij de grens}}',
-  'check.household-family-only': 'alleen een leefloonbeslissing aan het tarief van categorie 3 (gezin ten laste) kan een deel van een gezinsbedrag zijn',
-  'check.household-below-share': 'het volledige bedrag van categorie 3 van het gezin kan niet lager zijn dan het deel van deze partner ({share})',
-  'sub.couple-shared': 'Een koppel aan het tarief van categorie 3 waarvan het bedrag in delen aan beide partners wordt betaald: de 10 % van {month} wordt één keer berekend op het leefloon van het gezin voor de maand, {whole} ({own} aan deze partner, {other} aan partner {partner}): {total}, waarvan {mine} op deze maand. Voordien: {was}',
-  'content.social-activation': 'Een traject sociale activering (categorie {category}) vraagt inhoud van sociale activering, maar alle domeinen van dit GPMI zijn professionele activering ({domains}): voeg een sociaal domein toe (taal, mobiliteit, budget, maatschappelijke participatie…) of laat de categorie weg (R-SOCIAL-ACTIVATION)',
-  'expense.professional': 'Een kost van professionele activering (zoeken naar werk, beroepsopleiding, stage) wordt nooit verantwoord onder {subsidy}',
-  'expense.art40-staff': 'Bijkomend personeel van het type „{role}” valt onder de personeelssubsidie van artikel 40 van de wet, nooit onder de GPMI-subsidie van 10 %',
+  'duration.no-maximum':
+    'Er geldt geen maximale duur: alleen een traject sociale activering (2.1–2.3) gestart onder de conventie 2015–2016 duurde hoogstens één jaar',
+  'duration.convention-path':
+    'Een traject sociale activering gestart op {startsOn} onder de conventie 2015–2016 duurt hoogstens {months} maanden, dus tot {latest}; dit traject loopt tot {endsOn}{within, select, yes {: binnen de grens} other {: voorbij de grens}}',
+  'check.household-family-only':
+    'alleen een leefloonbeslissing aan het tarief van categorie 3 (gezin ten laste) kan een deel van een gezinsbedrag zijn',
+  'check.household-below-share':
+    'het volledige bedrag van categorie 3 van het gezin kan niet lager zijn dan het deel van deze partner ({share})',
+  'sub.couple-shared':
+    'Een koppel aan het tarief van categorie 3 waarvan het bedrag in delen aan beide partners wordt betaald: de 10 % van {month} wordt één keer berekend op het leefloon van het gezin voor de maand, {whole} ({own} aan deze partner, {other} aan partner {partner}): {total}, waarvan {mine} op deze maand. Voordien: {was}',
+  'content.social-activation':
+    'Een traject sociale activering (categorie {category}) vraagt inhoud van sociale activering, maar alle domeinen van dit GPMI zijn professionele activering ({domains}): voeg een sociaal domein toe (taal, mobiliteit, budget, maatschappelijke participatie…) of laat de categorie weg (R-SOCIAL-ACTIVATION)',
+  'expense.professional':
+    'Een kost van professionele activering (zoeken naar werk, beroepsopleiding, stage) wordt nooit verantwoord onder {subsidy}',
+  'expense.art40-staff':
+    'Bijkomend personeel van het type „{role}” valt onder de personeelssubsidie van artikel 40 van de wet, nooit onder de GPMI-subsidie van 10 %',
   'check.convention-years': '{subsidy} bestaat alleen voor de jaren van de conventie 2015–2016, niet voor {year}',
   'code.subsidy.pas2015': 'Participatie en sociale activering 2015–2016',
   'code.subsidy.clusters2015': 'Clusters van kleine OCMW’s en grote steden 2015–2016',
@@ -812,18 +1004,25 @@ export const nl: Record<MessageId, string> = {
   'export.result': 'Resultaat',
   'export.reached': 'Bereikt',
   'export.yes-no': '{answer, select, yes {ja} other {nee}}',
-  'convention.no-such-year': 'De conventie sociale activering gold alleen voor 2015 en 2016, niet voor {year} (vanaf 2017 vraagt het PAS-verslag in de plaats de rechthebbenden en de collectieve modules)',
-  'convention.split': '2 = 2.1 + 2.2 + 2.3: de opgegeven verdeling telt op tot {sum}, niet tot de {total} trajecten van doelstelling 2',
+  'convention.no-such-year':
+    'De conventie sociale activering gold alleen voor 2015 en 2016, niet voor {year} (vanaf 2017 vraagt het PAS-verslag in de plaats de rechthebbenden en de collectieve modules)',
+  'convention.split':
+    '2 = 2.1 + 2.2 + 2.3: de opgegeven verdeling telt op tot {sum}, niet tot de {total} trajecten van doelstelling 2',
   'convention.reasons-required': 'doelstellingen niet alle bereikt: zeg waarom (reasonsNotMet)',
-  'convention.evaluation-due': 'Het eindverslag van de conventie {year} is verschuldigd uiterlijk op {due} (28 februari van het volgende jaar); het saldo van 50 % wordt betaald na goedkeuring door de minister',
-  'convention.explained': 'Doelstellingen 1 en 2 (2 = 2.1 + 2.2 + 2.3, de verdeling indicatief) tegenover de resultaten van het jaar; vooruitgang en resultaten van de trajecten zoals de evaluatie ze vraagt. {due}',
-  'convention.not-recorded': 'Er is geen conventie geregistreerd voor {year}: de resultaten van het jaar worden zonder doelstellingen getoond. {due}',
+  'convention.evaluation-due':
+    'Het eindverslag van de conventie {year} is verschuldigd uiterlijk op {due} (28 februari van het volgende jaar); het saldo van 50 % wordt betaald na goedkeuring door de minister',
+  'convention.explained':
+    'Doelstellingen 1 en 2 (2 = 2.1 + 2.2 + 2.3, de verdeling indicatief) tegenover de resultaten van het jaar; vooruitgang en resultaten van de trajecten zoals de evaluatie ze vraagt. {due}',
+  'convention.not-recorded':
+    'Er is geen conventie geregistreerd voor {year}: de resultaten van het jaar worden zonder doelstellingen getoond. {due}',
   'convention.objectives-met': 'Werden de doelstellingen van de conventie bereikt',
   'convention.partnerships': 'Via welke partnerschappen of samenwerkingen',
   'convention.reasons': 'Waarom doelstellingen niet werden bereikt',
   'convention.met': '{met, select, yes {ja} partly {gedeeltelijk} other {nee}}',
   'problem.activation-mark-missing': 'Sociale of professionele activering niet vermeld',
-  'check.expense-mark': 'een uitgave verantwoord onder {subsidy} moet vermelden of ze sociale of professionele activering dient: kosten van professionele activering zijn uitgesloten (R-PAS-COSTS)',
-  'check.module-theme-mark': 'het thema „{theme}” is geen code van de lijst: vermeld of de module sociale of professionele activering is (R-SOCIAL-ACTIVATION)',
+  'check.expense-mark':
+    'een uitgave verantwoord onder {subsidy} moet vermelden of ze sociale of professionele activering dient: kosten van professionele activering zijn uitgesloten (R-PAS-COSTS)',
+  'check.module-theme-mark':
+    'het thema „{theme}” is geen code van de lijst: vermeld of de module sociale of professionele activering is (R-SOCIAL-ACTIVATION)',
   'http.method-not-allowed': '{path} beantwoordt {method} niet; wel {allowed}',
 };

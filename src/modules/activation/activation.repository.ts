@@ -36,26 +36,61 @@ export async function insertModule(tx: Tx, row: Insertable<ActivationModuleTable
 }
 
 export async function findModule(tx: Tx, cpasId: string, id: string): Promise<ModuleRow | undefined> {
-  return tx.selectFrom('activation_module').selectAll().where('cpas_id', '=', cpasId).where('id', '=', id).executeTakeFirst();
+  return tx
+    .selectFrom('activation_module')
+    .selectAll()
+    .where('cpas_id', '=', cpasId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findParticipant(tx: Tx, cpasId: string, moduleId: string, id: string) {
-  return tx.selectFrom('activation_participant').selectAll().where('cpas_id', '=', cpasId).where('module_id', '=', moduleId).where('id', '=', id).executeTakeFirst();
+  return tx
+    .selectFrom('activation_participant')
+    .selectAll()
+    .where('cpas_id', '=', cpasId)
+    .where('module_id', '=', moduleId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** A session with its attendees (ids in order), or undefined. */
 export async function findSession(tx: Tx, cpasId: string, moduleId: string, id: string): Promise<Session | undefined> {
-  const row = await tx.selectFrom('activation_session').select(['id', 'module_id', 'held_on', 'hours']).where('cpas_id', '=', cpasId).where('module_id', '=', moduleId).where('id', '=', id).executeTakeFirst();
+  const row = await tx
+    .selectFrom('activation_session')
+    .select(['id', 'module_id', 'held_on', 'hours'])
+    .where('cpas_id', '=', cpasId)
+    .where('module_id', '=', moduleId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
-  const attendees = await tx.selectFrom('activation_attendance').select('beneficiary_id').where('cpas_id', '=', cpasId).where('session_id', '=', id).orderBy('beneficiary_id').execute();
-  return { id: row.id, moduleId: row.module_id, heldOn: row.held_on, hours: Number(row.hours), attendeeIds: attendees.map((a) => a.beneficiary_id) };
+  const attendees = await tx
+    .selectFrom('activation_attendance')
+    .select('beneficiary_id')
+    .where('cpas_id', '=', cpasId)
+    .where('session_id', '=', id)
+    .orderBy('beneficiary_id')
+    .execute();
+  return {
+    id: row.id,
+    moduleId: row.module_id,
+    heldOn: row.held_on,
+    hours: Number(row.hours),
+    attendeeIds: attendees.map((a) => a.beneficiary_id),
+  };
 }
 
-export function listModulesQuery(tx: Tx, cpasId: string, filter: { year?: number; externalRef?: string; afterId: string | null; limit: number }): CompiledQuery<ModuleRow> {
+export function listModulesQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: { year?: number; externalRef?: string; afterId: string | null; limit: number },
+): CompiledQuery<ModuleRow> {
   let q = tx.selectFrom('activation_module').selectAll().where('cpas_id', '=', cpasId);
   if (filter.year !== undefined) {
     const { year } = filter;
-    q = q.where('starts_on', '<=', `${year}-12-31`).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', `${year}-01-01`)]));
+    q = q
+      .where('starts_on', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', `${year}-01-01`)]));
   }
   if (filter.externalRef !== undefined) q = q.where('external_ref', '=', filter.externalRef);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
@@ -66,7 +101,12 @@ export async function insertParticipant(tx: Tx, row: Insertable<ActivationPartic
   return tx.insertInto('activation_participant').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function enrolledAmong(tx: Tx, cpasId: string, moduleId: string, beneficiaryIds: readonly string[]): Promise<Set<string>> {
+export async function enrolledAmong(
+  tx: Tx,
+  cpasId: string,
+  moduleId: string,
+  beneficiaryIds: readonly string[],
+): Promise<Set<string>> {
   if (beneficiaryIds.length === 0) return new Set();
   const rows = await tx
     .selectFrom('activation_participant')
@@ -78,10 +118,17 @@ export async function enrolledAmong(tx: Tx, cpasId: string, moduleId: string, be
   return new Set(rows.map((r) => r.beneficiary_id));
 }
 
-export async function insertSession(tx: Tx, row: { cpas_id: string; id: string; module_id: string; held_on: string; hours: number; recorded_by: string }, attendeeIds: readonly string[]): Promise<void> {
+export async function insertSession(
+  tx: Tx,
+  row: { cpas_id: string; id: string; module_id: string; held_on: string; hours: number; recorded_by: string },
+  attendeeIds: readonly string[],
+): Promise<void> {
   await tx.insertInto('activation_session').values(row).execute();
   if (attendeeIds.length) {
-    await tx.insertInto('activation_attendance').values(attendeeIds.map((b) => ({ cpas_id: row.cpas_id, session_id: row.id, beneficiary_id: b }))).execute();
+    await tx
+      .insertInto('activation_attendance')
+      .values(attendeeIds.map((b) => ({ cpas_id: row.cpas_id, session_id: row.id, beneficiary_id: b })))
+      .execute();
   }
 }
 
@@ -107,7 +154,16 @@ export function modulesOfYearQuery(tx: Tx, cpasId: string, year: number): Compil
 
 /** Right decisions in force of these persons (to tell RI beneficiaries apart). */
 export function rightsOfQuery(tx: Tx, cpasId: string, beneficiaryIds: readonly string[]) {
-  return sql<{ beneficiary_id: string; id: string; kind: 'ri' | 'equivalent_aid' | 'end'; category: 'cohabitant' | 'isolated' | 'family' | null; decided_on: string; notified_on: string | null; starts_on: string; monthly_amount_cents: number | null }>`
+  return sql<{
+    beneficiary_id: string;
+    id: string;
+    kind: 'ri' | 'equivalent_aid' | 'end';
+    category: 'cohabitant' | 'isolated' | 'family' | null;
+    decided_on: string;
+    notified_on: string | null;
+    starts_on: string;
+    monthly_amount_cents: number | null;
+  }>`
     select r.beneficiary_id, r.id, r.kind, r.category, r.decided_on, r.notified_on, r.starts_on, r.monthly_amount_cents
     from right_decision r
     where r.cpas_id = ${cpasId} and r.beneficiary_id in (${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))}) and r.voided_at is null

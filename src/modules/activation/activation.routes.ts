@@ -4,11 +4,26 @@ import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import { Type } from 'typebox';
 import { Uuid } from '../../http/schemas.js';
-import { ModuleCreateBody, ModuleListQuery, ModuleParams, ModuleSchema, ParticipantBody, ParticipantSchema, SessionBody, SessionSchema } from './activation.schemas.js';
+import {
+  ModuleCreateBody,
+  ModuleListQuery,
+  ModuleParams,
+  ModuleSchema,
+  ParticipantBody,
+  ParticipantSchema,
+  SessionBody,
+  SessionSchema,
+} from './activation.schemas.js';
 import * as service from './activation.service.js';
 
-const ParticipantParams = Type.Object({ moduleId: ModuleParams.properties.moduleId, participantId: Uuid('Enrolment id') }, { additionalProperties: false });
-const SessionParams = Type.Object({ moduleId: ModuleParams.properties.moduleId, sessionId: Uuid('Session id') }, { additionalProperties: false });
+const ParticipantParams = Type.Object(
+  { moduleId: ModuleParams.properties.moduleId, participantId: Uuid('Enrolment id') },
+  { additionalProperties: false },
+);
+const SessionParams = Type.Object(
+  { moduleId: ModuleParams.properties.moduleId, sessionId: Uuid('Session id') },
+  { additionalProperties: false },
+);
 
 export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -43,7 +58,10 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/activation-modules/:moduleId/participants',
     {
-      config: { access: 'manager', problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'] },
+      config: {
+        access: 'manager',
+        problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'],
+      },
       schema: {
         operationId: 'enrolParticipant',
         tags: ['social activation'],
@@ -51,15 +69,25 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: ModuleParams,
         headers: IdempotencyHeader,
         body: ParticipantBody,
-        response: { 201: json(ParticipantSchema, 'The enrolment'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+        response: {
+          201: json(ParticipantSchema, 'The enrolment'),
+          ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422),
+        },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.enrolParticipant(requestContext(request), request.params.moduleId, request.body)),
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await service.enrolParticipant(requestContext(request), request.params.moduleId, request.body),
+      ),
   );
   app.post(
     '/activation-modules/:moduleId/sessions',
     {
-      config: { access: 'manager', problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'] },
+      config: {
+        access: 'manager',
+        problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'],
+      },
       schema: {
         operationId: 'recordModuleSession',
         tags: ['social activation'],
@@ -67,10 +95,14 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: ModuleParams,
         headers: IdempotencyHeader,
         body: SessionBody,
-        response: { 201: json(SessionSchema, 'The session'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+        response: {
+          201: json(SessionSchema, 'The session'),
+          ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422),
+        },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.recordSession(requestContext(request), request.params.moduleId, request.body)),
+    async (request, reply) =>
+      sendOutcome(reply, await service.recordSession(requestContext(request), request.params.moduleId, request.body)),
   );
   app.get(
     '/activation-modules/:moduleId',
@@ -98,7 +130,8 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: json(ParticipantSchema, 'The enrolment'), ...problems(400, ...AUTH_ERRORS, 404) },
       },
     },
-    async (request) => service.getParticipant(requestContext(request), request.params.moduleId, request.params.participantId),
+    async (request) =>
+      service.getParticipant(requestContext(request), request.params.moduleId, request.params.participantId),
   );
   app.get(
     '/activation-modules/:moduleId/sessions/:sessionId',

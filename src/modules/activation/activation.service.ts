@@ -16,7 +16,16 @@ import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
 import { findPiisIdBy } from '../piis/piis.repository.js';
 import * as repo from './activation.repository.js';
-import type { Module, ModuleCreateBody, ModuleListQuery, Participant, ParticipantBody, PasModulesReport, Session, SessionBody } from './activation.schemas.js';
+import type {
+  Module,
+  ModuleCreateBody,
+  ModuleListQuery,
+  Participant,
+  ParticipantBody,
+  PasModulesReport,
+  Session,
+  SessionBody,
+} from './activation.schemas.js';
 import { date, msg, type MessageId } from '../../i18n/catalogue.js';
 
 export async function createModule(ctx: RequestContext, body: ModuleCreateBody): Promise<Outcome<Module>> {
@@ -24,7 +33,9 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
   assertCalendarDate(body.startsOn, '/body/startsOn');
   if (body.endsOn !== undefined) assertCalendarDate(body.endsOn, '/body/endsOn');
   if (body.endsOn !== undefined && body.endsOn < body.startsOn) {
-    throw new AppError('invalid-period', msg('check.module-reversed'), { errors: [{ path: '/body/endsOn', message: msg('date.not-before-start', { field: 'startsOn' }) }] });
+    throw new AppError('invalid-period', msg('check.module-reversed'), {
+      errors: [{ path: '/body/endsOn', message: msg('date.not-before-start', { field: 'startsOn' }) }],
+    });
   }
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();
@@ -43,10 +54,16 @@ export async function createModule(ctx: RequestContext, body: ModuleCreateBody):
       created_by: ctx.actor,
     });
     const module = repo.toModule(row);
-    await appendChange(tx, ctx, { action: 'create', entity: 'activation_module', entityId: id, event: { type: 'activation_module.created', data: { id, record: module } } });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'activation_module',
+      entityId: id,
+      event: { type: 'activation_module.created', data: { id, record: module } },
+    });
     return created(module, `/v1/activation-modules/${id}`, '"1"');
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'module' }));
+    if (uniqueViolation(error) !== null)
+      throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'module' }));
     throw error;
   });
 }
@@ -57,16 +74,38 @@ function moduleMarkOf(body: ModuleCreateBody): ActivationKind {
   if (!('refused' in mark)) return mark.kind;
   if (mark.refused === 'mark-missing') {
     const message = msg('check.module-theme-mark', { theme: body.theme.slice(0, 200) });
-    throw new AppError('activation-mark-missing', message, { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
+    throw new AppError('activation-mark-missing', message, {
+      rule: 'R-SOCIAL-ACTIVATION',
+      errors: [{ path: '/body/activation', message }],
+    });
   }
-  const message = msg('check.module-mark', { theme: msg(`code.moduleTheme.${mark.code}` as MessageId), kind: msg(`code.activationKind.${mark.kind}` as MessageId) });
-  throw new AppError('validation-failed', msg('check.field-error', { path: '/body/activation', message }), { rule: 'R-SOCIAL-ACTIVATION', errors: [{ path: '/body/activation', message }] });
+  const message = msg('check.module-mark', {
+    theme: msg(`code.moduleTheme.${mark.code}` as MessageId),
+    kind: msg(`code.activationKind.${mark.kind}` as MessageId),
+  });
+  throw new AppError('validation-failed', msg('check.field-error', { path: '/body/activation', message }), {
+    rule: 'R-SOCIAL-ACTIVATION',
+    errors: [{ path: '/body/activation', message }],
+  });
 }
 
 export async function listModules(ctx: RequestContext, query: ModuleListQuery) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
-  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.listModulesQuery(tx, ctx.cpasId, { year: query.year, externalRef: query.externalRef, afterId, limit: limit + 1 }))).rows);
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          repo.listModulesQuery(tx, ctx.cpasId, {
+            year: query.year,
+            externalRef: query.externalRef,
+            afterId,
+            limit: limit + 1,
+          }),
+        )
+      ).rows,
+  );
   const page = pageOf(rows, limit);
   return { items: page.items.map(repo.toModule), nextCursor: page.nextCursor };
 }
@@ -95,21 +134,46 @@ export async function getSession(ctx: RequestContext, moduleId: string, id: stri
   return session;
 }
 
-export async function enrolParticipant(ctx: RequestContext, moduleId: string, body: ParticipantBody): Promise<Outcome<Participant>> {
+export async function enrolParticipant(
+  ctx: RequestContext,
+  moduleId: string,
+  body: ParticipantBody,
+): Promise<Outcome<Participant>> {
   return writeUnit(ctx, async (tx) => {
     if (!(await repo.findModule(tx, ctx.cpasId, moduleId))) throw NO_MODULE();
     if (!(await findIdBy(tx, ctx.cpasId, { id: body.beneficiaryId }))) {
-      throw new AppError('invalid-reference', msg('check.unknown-beneficiary-ref'), { errors: [{ path: '/body/beneficiaryId', message: msg('check.unknown-beneficiary') }] });
+      throw new AppError('invalid-reference', msg('check.unknown-beneficiary-ref'), {
+        errors: [{ path: '/body/beneficiaryId', message: msg('check.unknown-beneficiary') }],
+      });
     }
     if (body.piisId !== undefined) {
       const piis = await findPiisIdBy(tx, ctx.cpasId, { id: body.piisId });
       if (!piis || piis.beneficiary_id !== body.beneficiaryId) {
-        throw new AppError('invalid-reference', msg('check.piis-of-other'), { errors: [{ path: '/body/piisId', message: msg('check.not-piis-of-beneficiary') }] });
+        throw new AppError('invalid-reference', msg('check.piis-of-other'), {
+          errors: [{ path: '/body/piisId', message: msg('check.not-piis-of-beneficiary') }],
+        });
       }
     }
     const id = uuidv7();
-    const row = await repo.insertParticipant(tx, { cpas_id: ctx.cpasId, id, module_id: moduleId, beneficiary_id: body.beneficiaryId, piis_id: body.piisId ?? null, enrolled_by: ctx.actor });
-    await appendChange(tx, ctx, { action: 'create', entity: 'activation_participant', entityId: id, event: { type: 'activation_module.participant_enrolled', data: { moduleId, id, beneficiaryId: body.beneficiaryId }, entity: 'activation_module', entityId: moduleId } });
+    const row = await repo.insertParticipant(tx, {
+      cpas_id: ctx.cpasId,
+      id,
+      module_id: moduleId,
+      beneficiary_id: body.beneficiaryId,
+      piis_id: body.piisId ?? null,
+      enrolled_by: ctx.actor,
+    });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'activation_participant',
+      entityId: id,
+      event: {
+        type: 'activation_module.participant_enrolled',
+        data: { moduleId, id, beneficiaryId: body.beneficiaryId },
+        entity: 'activation_module',
+        entityId: moduleId,
+      },
+    });
     return created(repo.toParticipant(row), `/v1/activation-modules/${moduleId}/participants/${id}`, '"1"');
   }).catch((error) => {
     if (uniqueViolation(error) !== null) throw new AppError('invalid-state', msg('conflict.enrolled'));
@@ -117,23 +181,55 @@ export async function enrolParticipant(ctx: RequestContext, moduleId: string, bo
   });
 }
 
-export async function recordSession(ctx: RequestContext, moduleId: string, body: SessionBody): Promise<Outcome<Session>> {
+export async function recordSession(
+  ctx: RequestContext,
+  moduleId: string,
+  body: SessionBody,
+): Promise<Outcome<Session>> {
   assertFactDate(body.heldOn, ctx.today, '/body/heldOn');
   return writeUnit(ctx, async (tx) => {
     const module = await repo.findModule(tx, ctx.cpasId, moduleId);
     if (!module) throw NO_MODULE();
     if (body.heldOn < module.starts_on || (module.ends_on !== null && body.heldOn > module.ends_on)) {
-      throw new AppError('invalid-period', msg('check.session-outside', { heldOn: date(body.heldOn), startsOn: date(module.starts_on), endsOn: module.ends_on ? date(module.ends_on) : msg('check.open-end') }), { errors: [{ path: '/body/heldOn', message: msg('check.outside-module') }] });
+      throw new AppError(
+        'invalid-period',
+        msg('check.session-outside', {
+          heldOn: date(body.heldOn),
+          startsOn: date(module.starts_on),
+          endsOn: module.ends_on ? date(module.ends_on) : msg('check.open-end'),
+        }),
+        { errors: [{ path: '/body/heldOn', message: msg('check.outside-module') }] },
+      );
     }
     const enrolled = await repo.enrolledAmong(tx, ctx.cpasId, moduleId, body.attendeeIds);
     const stranger = body.attendeeIds.findIndex((b) => !enrolled.has(b));
     if (stranger >= 0) {
-      throw new AppError('invalid-reference', msg('check.attendees-enrolled'), { errors: [{ path: `/body/attendeeIds/${stranger}`, message: msg('check.not-enrolled') }] });
+      throw new AppError('invalid-reference', msg('check.attendees-enrolled'), {
+        errors: [{ path: `/body/attendeeIds/${stranger}`, message: msg('check.not-enrolled') }],
+      });
     }
     const id = uuidv7();
-    await repo.insertSession(tx, { cpas_id: ctx.cpasId, id, module_id: moduleId, held_on: body.heldOn, hours: body.hours, recorded_by: ctx.actor }, body.attendeeIds);
-    await appendChange(tx, ctx, { action: 'create', entity: 'activation_session', entityId: id, event: { type: 'activation_module.session_recorded', data: { moduleId, id, heldOn: body.heldOn, attendees: body.attendeeIds.length }, entity: 'activation_module', entityId: moduleId } });
-    return created({ id, moduleId, heldOn: body.heldOn, hours: body.hours, attendeeIds: [...body.attendeeIds] }, `/v1/activation-modules/${moduleId}/sessions/${id}`, '"1"');
+    await repo.insertSession(
+      tx,
+      { cpas_id: ctx.cpasId, id, module_id: moduleId, held_on: body.heldOn, hours: body.hours, recorded_by: ctx.actor },
+      body.attendeeIds,
+    );
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'activation_session',
+      entityId: id,
+      event: {
+        type: 'activation_module.session_recorded',
+        data: { moduleId, id, heldOn: body.heldOn, attendees: body.attendeeIds.length },
+        entity: 'activation_module',
+        entityId: moduleId,
+      },
+    });
+    return created(
+      { id, moduleId, heldOn: body.heldOn, hours: body.hours, attendeeIds: [...body.attendeeIds] },
+      `/v1/activation-modules/${moduleId}/sessions/${id}`,
+      '"1"',
+    );
   });
 }
 
@@ -152,12 +248,18 @@ export function pasModulesInputs(ctx: RequestContext, year: number) {
   });
 }
 
-export function pasModulesFrom({ modules, rights }: Awaited<ReturnType<typeof pasModulesInputs>>, year: number): PasModulesReport {
+export function pasModulesFrom(
+  { modules, rights }: Awaited<ReturnType<typeof pasModulesInputs>>,
+  year: number,
+): PasModulesReport {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const byPerson = new Map<string, typeof rights>();
   for (const r of rights) byPerson.set(r.beneficiary_id, [...(byPerson.get(r.beneficiary_id) ?? []), r]);
-  const onRi = (id: string) => rightSegments((byPerson.get(id) ?? []).map(toRightDecisionFact)).some((s) => s.decision.kind === 'ri' && s.from <= to && (s.to === null || s.to >= from));
+  const onRi = (id: string) =>
+    rightSegments((byPerson.get(id) ?? []).map(toRightDecisionFact)).some(
+      (s) => s.decision.kind === 'ri' && s.from <= to && (s.to === null || s.to >= from),
+    );
   // professional-activation modules are not social activation: out of the table (R-PAS-COSTS)
   const social = modules.filter((m) => moduleActivation(m.theme, m.activation) !== 'professional');
   return {

@@ -31,7 +31,13 @@ export async function insertAssessment(tx: Tx, row: Insertable<AssessmentTable>)
 }
 
 export function assessmentByIdQuery(tx: Tx, cpasId: string, id: string): CompiledQuery<AssessmentRow> {
-  return tx.selectFrom('assessment').selectAll().where('cpas_id', '=', cpasId).where('id', '=', id).where('voided_at', 'is', null).compile();
+  return tx
+    .selectFrom('assessment')
+    .selectAll()
+    .where('cpas_id', '=', cpasId)
+    .where('id', '=', id)
+    .where('voided_at', 'is', null)
+    .compile();
 }
 
 export function listAssessmentsQuery(
@@ -39,7 +45,12 @@ export function listAssessmentsQuery(
   cpasId: string,
   filter: { beneficiaryId: string; kind?: string; externalRef?: string; afterId: string | null; limit: number },
 ): CompiledQuery<AssessmentRow> {
-  let q = tx.selectFrom('assessment').selectAll().where('cpas_id', '=', cpasId).where('beneficiary_id', '=', filter.beneficiaryId).where('voided_at', 'is', null);
+  let q = tx
+    .selectFrom('assessment')
+    .selectAll()
+    .where('cpas_id', '=', cpasId)
+    .where('beneficiary_id', '=', filter.beneficiaryId)
+    .where('voided_at', 'is', null);
   if (filter.kind) q = q.where('kind', '=', filter.kind as AssessmentRow['kind']);
   if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
@@ -48,5 +59,12 @@ export function listAssessmentsQuery(
 
 /** The assessments of a person in force (for R-ASSESS-FIRST and R-PROGRESS). */
 export async function assessmentsOf(tx: Tx, cpasId: string, beneficiaryId: string): Promise<AssessmentRow[]> {
-  return tx.selectFrom('assessment').selectAll().where('cpas_id', '=', cpasId).where('beneficiary_id', '=', beneficiaryId).where('voided_at', 'is', null).orderBy('performed_on').execute();
+  return tx
+    .selectFrom('assessment')
+    .selectAll()
+    .where('cpas_id', '=', cpasId)
+    .where('beneficiary_id', '=', beneficiaryId)
+    .where('voided_at', 'is', null)
+    .orderBy('performed_on')
+    .execute();
 }

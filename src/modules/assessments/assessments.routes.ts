@@ -3,7 +3,12 @@ import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, Page, Uuid, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
-import { AssessmentCreateBody, AssessmentListQuery, AssessmentParams, AssessmentSchema } from './assessments.schemas.js';
+import {
+  AssessmentCreateBody,
+  AssessmentListQuery,
+  AssessmentParams,
+  AssessmentSchema,
+} from './assessments.schemas.js';
 import * as service from './assessments.service.js';
 
 const BeneficiaryParams = Type.Object({ beneficiaryId: Uuid('Beneficiary id') }, { additionalProperties: false });
@@ -20,10 +25,17 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: BeneficiaryParams,
         headers: IdempotencyHeader,
         body: AssessmentCreateBody,
-        response: { 201: json(AssessmentSchema, 'The recorded assessment'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+        response: {
+          201: json(AssessmentSchema, 'The recorded assessment'),
+          ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422),
+        },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.createAssessment(requestContext(request), request.params.beneficiaryId, request.body)),
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await service.createAssessment(requestContext(request), request.params.beneficiaryId, request.body),
+      ),
   );
   app.get(
     '/beneficiaries/:beneficiaryId/assessments',
@@ -35,7 +47,10 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'List the assessments of a beneficiary (the access is logged)',
         params: BeneficiaryParams,
         querystring: AssessmentListQuery,
-        response: { 200: json(Page(AssessmentSchema, 'Assessments'), 'A page of assessments'), ...problems(400, ...AUTH_ERRORS, 404) },
+        response: {
+          200: json(Page(AssessmentSchema, 'Assessments'), 'A page of assessments'),
+          ...problems(400, ...AUTH_ERRORS, 404),
+        },
       },
     },
     async (request) => service.listAssessments(requestContext(request), request.params.beneficiaryId, request.query),
@@ -52,6 +67,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: json(AssessmentSchema, 'The assessment'), ...problems(400, ...AUTH_ERRORS, 404) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.getAssessment(requestContext(request), request.params.assessmentId)),
+    async (request, reply) =>
+      sendOutcome(reply, await service.getAssessment(requestContext(request), request.params.assessmentId)),
   );
 };

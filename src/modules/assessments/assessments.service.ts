@@ -14,18 +14,25 @@ import * as repo from './assessments.repository.js';
 import type { Assessment, AssessmentCreateBody, AssessmentListQuery } from './assessments.schemas.js';
 import { msg } from '../../i18n/catalogue.js';
 
-export async function createAssessment(ctx: RequestContext, beneficiaryId: string, body: AssessmentCreateBody): Promise<Outcome<Assessment>> {
+export async function createAssessment(
+  ctx: RequestContext,
+  beneficiaryId: string,
+  body: AssessmentCreateBody,
+): Promise<Outcome<Assessment>> {
   assertFactDate(body.performedOn, ctx.today, '/body/performedOn');
   const scores = body.domainScores ?? [];
   const seen = new Set<string>();
   scores.forEach((s, i) => {
     if (seen.has(s.domain)) {
-      throw new AppError('validation-failed', msg('check.domain-twice', { domain: s.domain }), { errors: [{ path: `/body/domainScores/${i}/domain`, message: msg('check.scored-twice') }] });
+      throw new AppError('validation-failed', msg('check.domain-twice', { domain: s.domain }), {
+        errors: [{ path: `/body/domainScores/${i}/domain`, message: msg('check.scored-twice') }],
+      });
     }
     seen.add(s.domain);
   });
   return writeUnit(ctx, async (tx) => {
-    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
+    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId })))
+      throw new AppError('not-found', msg('not-found.beneficiary'));
     const id = uuidv7();
     const row = await repo.insertAssessment(tx, {
       cpas_id: ctx.cpasId,
@@ -44,16 +51,24 @@ export async function createAssessment(ctx: RequestContext, beneficiaryId: strin
       external_ref: body.externalRef ?? null,
       recorded_by: ctx.actor,
     });
-    await appendChange(tx, ctx, { action: 'create', entity: 'assessment', entityId: id, event: { type: 'assessment.recorded', data: { id, beneficiaryId, kind: body.kind } } });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'assessment',
+      entityId: id,
+      event: { type: 'assessment.recorded', data: { id, beneficiaryId, kind: body.kind } },
+    });
     return created(repo.toAssessment(row), `/v1/assessments/${id}`, '"1"');
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'assessment' }));
+    if (uniqueViolation(error) !== null)
+      throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'assessment' }));
     throw error;
   });
 }
 
 export async function getAssessment(ctx: RequestContext, id: string): Promise<Outcome<Assessment>> {
-  const [row] = await readPersonal(ctx, 'assessment', repo.assessmentByIdQuery(ctx.db, ctx.cpasId, id), { byKey: true });
+  const [row] = await readPersonal(ctx, 'assessment', repo.assessmentByIdQuery(ctx.db, ctx.cpasId, id), {
+    byKey: true,
+  });
   if (!row) throw new AppError('not-found', msg('not-found.assessment'));
   return ok(repo.toAssessment(row), '"1"');
 }
@@ -62,8 +77,15 @@ export async function listAssessments(ctx: RequestContext, beneficiaryId: string
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
   const rows = await readUnit(ctx, async (tx) => {
-    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
-    const query_ = repo.listAssessmentsQuery(tx, ctx.cpasId, { beneficiaryId, kind: query.kind, externalRef: query.externalRef, afterId, limit: limit + 1 });
+    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId })))
+      throw new AppError('not-found', msg('not-found.beneficiary'));
+    const query_ = repo.listAssessmentsQuery(tx, ctx.cpasId, {
+      beneficiaryId,
+      kind: query.kind,
+      externalRef: query.externalRef,
+      afterId,
+      limit: limit + 1,
+    });
     return (await tx.executeQuery(query_)).rows;
   });
   const page = pageOf(rows, limit);

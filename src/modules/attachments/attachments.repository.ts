@@ -19,15 +19,28 @@ export async function insertAttachment(tx: Tx, row: Insertable<AttachmentTable>,
 }
 
 /** Whether the PIIS has this fact in one of the tables (voided facts included: evidence of a corrected fact is still evidence). */
-export async function factOfPiis(tx: Tx, cpasId: string, piisId: string, factId: string, tables: readonly string[]): Promise<boolean> {
+export async function factOfPiis(
+  tx: Tx,
+  cpasId: string,
+  piisId: string,
+  factId: string,
+  tables: readonly string[],
+): Promise<boolean> {
   for (const table of tables) {
-    const { rows } = await sql`select 1 from ${sql.table(table)} where cpas_id = ${cpasId} and piis_id = ${piisId} and id = ${factId}`.execute(tx);
+    const { rows } =
+      await sql`select 1 from ${sql.table(table)} where cpas_id = ${cpasId} and piis_id = ${piisId} and id = ${factId}`.execute(
+        tx,
+      );
     if (rows.length > 0) return true;
   }
   return false;
 }
 
-export function attachmentsQuery(tx: Tx, cpasId: string, filter: { id?: string; piisId?: string; externalRef?: string; afterId?: string | null; limit?: number }): CompiledQuery<AttachmentRow> {
+export function attachmentsQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: { id?: string; piisId?: string; externalRef?: string; afterId?: string | null; limit?: number },
+): CompiledQuery<AttachmentRow> {
   let q = tx.selectFrom('attachment').selectAll().where('cpas_id', '=', cpasId);
   if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.piisId) q = q.where('piis_id', '=', filter.piisId);
@@ -38,7 +51,11 @@ export function attachmentsQuery(tx: Tx, cpasId: string, filter: { id?: string; 
   return q.compile();
 }
 
-export function contentQuery(tx: Tx, cpasId: string, id: string): CompiledQuery<AttachmentRow & { bytes: Buffer | null }> {
+export function contentQuery(
+  tx: Tx,
+  cpasId: string,
+  id: string,
+): CompiledQuery<AttachmentRow & { bytes: Buffer | null }> {
   return sql<AttachmentRow & { bytes: Buffer | null }>`
     select a.*, c.bytes from attachment a
     left join attachment_content c on c.cpas_id = a.cpas_id and c.id = a.id

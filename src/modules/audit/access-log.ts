@@ -92,7 +92,10 @@ export function createAccessLog(
         // ids are fixed, so a retry never duplicates
         buffer = entries.concat(buffer);
         written = false;
-        log?.warn({ err: { message: (error as Error).message }, pending: buffer.length }, 'access log flush failed; retrying');
+        log?.warn(
+          { err: { message: (error as Error).message }, pending: buffer.length },
+          'access log flush failed; retrying',
+        );
       }
     }
     return written;
@@ -115,7 +118,8 @@ export function createAccessLog(
   /** Resolves only once every entry recorded so far is written; a few retries, then a rejection. */
   async function flush(): Promise<void> {
     for (let attempt = 1; !(await flushOnce()); attempt += 1) {
-      if (attempt === FLUSH_ATTEMPTS) throw new Error(`access log: ${buffer.length} entries not written after ${attempt} attempts`);
+      if (attempt === FLUSH_ATTEMPTS)
+        throw new Error(`access log: ${buffer.length} entries not written after ${attempt} attempts`);
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }
@@ -134,7 +138,9 @@ export function createAccessLog(
     async stop() {
       clearInterval(timer);
       // at shutdown a failure is said loudly: these entries are lost with the process
-      await flush().catch((error: Error) => log?.error({ err: { message: error.message }, lost: buffer.length }, 'access log entries lost at shutdown'));
+      await flush().catch((error: Error) =>
+        log?.error({ err: { message: error.message }, lost: buffer.length }, 'access log entries lost at shutdown'),
+      );
     },
   };
 }

@@ -43,12 +43,14 @@ export function appendChangeQuery(tx: Tx, ctx: Actor, change: Change): CompiledQ
 /** The audit entries and events of several changes by one actor (a bulk import's batch): one statement. */
 export function appendChangesQuery(tx: Tx, ctx: Actor, changes: readonly Change[]): CompiledQuery {
   const audits = changes.map(
-    (change) => sql`(${ctx.cpasId}, ${uuidv7()}, ${ctx.actor}, ${change.action}, ${change.entity}, ${change.entityId}, ${ctx.requestId})`,
+    (change) =>
+      sql`(${ctx.cpasId}, ${uuidv7()}, ${ctx.actor}, ${change.action}, ${change.entity}, ${change.entityId}, ${ctx.requestId})`,
   );
   const events = changes.flatMap((change) =>
     [change.event, ...(change.alsoEmit ?? [])].map((e) => {
       // the list of event types is the one the feed and the webhooks document
-      if (!isEventType(e.type)) throw new Error(`appendChange: ${e.type} is not in the list of event types (events/event-types.ts)`);
+      if (!isEventType(e.type))
+        throw new Error(`appendChange: ${e.type} is not in the list of event types (events/event-types.ts)`);
       return sql`(${ctx.cpasId}, ${uuidv7()}, ${e.type}, ${e.entity ?? change.entity}, ${e.entityId ?? change.entityId}, ${ctx.actor},
             ${JSON.stringify(e.data)}::jsonb, ${ctx.requestId})`;
     }),
@@ -83,7 +85,10 @@ export async function appendAudit(
     .execute();
 }
 
-export type AuditRow = Pick<Selectable<AuditEntryTable>, 'id' | 'at' | 'actor' | 'action' | 'entity' | 'entity_id' | 'entity_ids' | 'request_id' | 'outcome'>;
+export type AuditRow = Pick<
+  Selectable<AuditEntryTable>,
+  'id' | 'at' | 'actor' | 'action' | 'entity' | 'entity_id' | 'entity_ids' | 'request_id' | 'outcome'
+>;
 
 /**
  * The auditor's page of entries. A bound given as a civil date stands for that day in Brussels.
@@ -93,14 +98,23 @@ export type AuditRow = Pick<Selectable<AuditEntryTable>, 'id' | 'at' | 'actor' |
 export function auditEntriesQuery(
   tx: Tx,
   cpasId: string,
-  filter: { entityId?: string; actor?: string; action?: string; from?: string; to?: string; afterId: string | null; limit: number },
+  filter: {
+    entityId?: string;
+    actor?: string;
+    action?: string;
+    from?: string;
+    to?: string;
+    afterId: string | null;
+    limit: number;
+  },
 ): CompiledQuery<AuditRow> {
   const SLACK_MS = 10 * 60_000;
   const instant = (v: string, endOfDay: boolean) =>
     v.length === 10
       ? sql`((${v}::date + ${endOfDay ? 1 : 0}::integer)::timestamp at time zone 'Europe/Brussels')`
       : sql`${v}::timestamptz`;
-  const ms = (v: string, endOfDay: boolean) => Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v) + (endOfDay && v.length === 10 ? 86_400_000 : 0);
+  const ms = (v: string, endOfDay: boolean) =>
+    Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v) + (endOfDay && v.length === 10 ? 86_400_000 : 0);
   return sql<AuditRow>`
     select id, at, actor, action, entity, entity_id, entity_ids, request_id, outcome
     from audit_entry

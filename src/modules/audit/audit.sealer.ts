@@ -6,7 +6,11 @@ import type { Database } from '../../db/database.js';
 import { runEvery } from '../../db/every.js';
 
 export async function sealAudit(database: Database): Promise<{ cpasId: string; position: number; hash: string }[]> {
-  const { rows } = await sql<{ cpas_id: string; chain_position: number; chain_hash: string }>`select * from piis_seal_audit()`.execute(database.db);
+  const { rows } = await sql<{
+    cpas_id: string;
+    chain_position: number;
+    chain_hash: string;
+  }>`select * from piis_seal_audit()`.execute(database.db);
   return rows.map((r) => ({ cpasId: r.cpas_id, position: r.chain_position, hash: r.chain_hash }));
 }
 
@@ -17,7 +21,11 @@ export async function purgeIdempotencyKeys(database: Database): Promise<number> 
 }
 
 /** The background housekeeping of a server process: seals the audit every second, purges expired idempotency keys every minute. */
-export function startAuditSealer(database: Database, log: FastifyBaseLogger, everyMs = 1_000): { stop(): Promise<void> } {
+export function startAuditSealer(
+  database: Database,
+  log: FastifyBaseLogger,
+  everyMs = 1_000,
+): { stop(): Promise<void> } {
   let ticks = 0;
   const task = runEvery(
     everyMs,

@@ -11,11 +11,19 @@ import { msg } from '../../i18n/catalogue.js';
 
 export async function listAuditEntries(ctx: RequestContext, query: AuditQuery) {
   if (query.from && query.to && startOf(query.from) > startOf(query.to)) {
-    throw new AppError('validation-failed', msg('date.period-reversed'), { errors: [{ path: 'to', message: msg('date.is-before', { field: 'from' }) }] });
+    throw new AppError('validation-failed', msg('date.period-reversed'), {
+      errors: [{ path: 'to', message: msg('date.is-before', { field: 'from' }) }],
+    });
   }
   const limit = query.limit ?? 50;
-  const rows = await readUnit(ctx, async (tx) =>
-    (await tx.executeQuery(auditEntriesQuery(tx, ctx.cpasId, { ...query, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows,
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          auditEntriesQuery(tx, ctx.cpasId, { ...query, afterId: decodeCursor(query.cursor), limit: limit + 1 }),
+        )
+      ).rows,
   );
   const page = pageOf(rows, limit);
   await recordAccess(ctx, 'audit_entry', page.items);

@@ -51,7 +51,18 @@ export function canonicalEntry(e: {
   requestId: string;
   outcome: string;
 }): string {
-  return [e.cpasId, e.id, e.atMicros, e.actor, e.action, e.entity, e.entityId ?? '', e.entityIds ?? '', e.requestId, e.outcome].join('\u001f');
+  return [
+    e.cpasId,
+    e.id,
+    e.atMicros,
+    e.actor,
+    e.action,
+    e.entity,
+    e.entityId ?? '',
+    e.entityIds ?? '',
+    e.requestId,
+    e.outcome,
+  ].join('\u001f');
 }
 
 export function chainHash(prev: string, canonical: string): string {
@@ -78,8 +89,10 @@ export async function verifyAudit(query: OwnerQuery, external: Checkpoint[] = []
       heads.set(r.cpas_id, head);
     }
     const expectedPrev = head.position === 0 ? GENESIS : head.hashes.get(head.position)!;
-    if (position !== head.position + 1) problems.push(`CPAS ${r.cpas_id}: chain links ${head.position + 1}…${position - 1} are missing`);
-    if (r.prev_hash !== expectedPrev) problems.push(`CPAS ${r.cpas_id}: link ${position} does not follow link ${head.position}`);
+    if (position !== head.position + 1)
+      problems.push(`CPAS ${r.cpas_id}: chain links ${head.position + 1}…${position - 1} are missing`);
+    if (r.prev_hash !== expectedPrev)
+      problems.push(`CPAS ${r.cpas_id}: link ${position} does not follow link ${head.position}`);
     if (r.e_id === null) {
       problems.push(`CPAS ${r.cpas_id}: entry ${r.entry_id} (link ${position}) was deleted`);
     } else {
@@ -96,7 +109,8 @@ export async function verifyAudit(query: OwnerQuery, external: Checkpoint[] = []
         requestId: r.request_id!,
         outcome: r.outcome!,
       });
-      if (chainHash(r.prev_hash, canonical) !== r.hash) problems.push(`CPAS ${r.cpas_id}: entry ${r.entry_id} (link ${position}) was edited`);
+      if (chainHash(r.prev_hash, canonical) !== r.hash)
+        problems.push(`CPAS ${r.cpas_id}: entry ${r.entry_id} (link ${position}) was edited`);
     }
     head.position = position;
     head.hashes.set(position, r.hash);
@@ -105,12 +119,17 @@ export async function verifyAudit(query: OwnerQuery, external: Checkpoint[] = []
   const stored = await query<{ cpas_id: string; position: string | number; hash: string }>(
     `select cpas_id::text, position, hash from audit_checkpoint`,
   );
-  const checkpoints: Checkpoint[] = [...stored.map((c) => ({ cpasId: c.cpas_id, position: Number(c.position), hash: c.hash })), ...external];
+  const checkpoints: Checkpoint[] = [
+    ...stored.map((c) => ({ cpasId: c.cpas_id, position: Number(c.position), hash: c.hash })),
+    ...external,
+  ];
   for (const c of checkpoints) {
     const head = heads.get(c.cpasId);
     const at = head?.hashes.get(c.position);
     if (!head || c.position > head.position) {
-      problems.push(`CPAS ${c.cpasId}: the chain ends at ${head?.position ?? 0} but a checkpoint saw link ${c.position}: newest entries were deleted`);
+      problems.push(
+        `CPAS ${c.cpasId}: the chain ends at ${head?.position ?? 0} but a checkpoint saw link ${c.position}: newest entries were deleted`,
+      );
     } else if (at !== c.hash) {
       problems.push(`CPAS ${c.cpasId}: link ${c.position} differs from its checkpoint`);
     }
@@ -121,7 +140,8 @@ export async function verifyAudit(query: OwnerQuery, external: Checkpoint[] = []
     select e.cpas_id::text, e.id::text from audit_entry e
     where e.at < now() - interval '5 minutes'
       and not exists (select 1 from audit_chain c where c.cpas_id = e.cpas_id and c.entry_id = e.id)`);
-  for (const u of unsealed) problems.push(`CPAS ${u.cpas_id}: entry ${u.id} is older than 5 minutes and was never sealed`);
+  for (const u of unsealed)
+    problems.push(`CPAS ${u.cpas_id}: entry ${u.id} is older than 5 minutes and was never sealed`);
 
   const anchoredChains = new Set(external.map((c) => c.cpasId).filter((id) => heads.has(id))).size;
   return { chains: heads.size, entries, anchoredChains, problems: [...new Set(problems)] };
@@ -152,7 +172,8 @@ export function checkpointsFromLog(text: string): Checkpoint[] {
     if (!line.includes('auditCheckpoint')) continue;
     try {
       const c = (JSON.parse(line) as { auditCheckpoint?: Checkpoint }).auditCheckpoint;
-      if (c && typeof c.cpasId === 'string' && typeof c.position === 'number' && typeof c.hash === 'string') found.push(c);
+      if (c && typeof c.cpasId === 'string' && typeof c.position === 'number' && typeof c.hash === 'string')
+        found.push(c);
     } catch {
       // not a JSON log line
     }

@@ -49,7 +49,11 @@ let byIdTemplate: CompiledQuery<Row> | null = null;
 
 /** One beneficiary: a single statement, compiled once per process (the hottest read). */
 export function readBeneficiaryQuery(ctx: RequestContext, id: string): CompiledQuery<Row> {
-  byIdTemplate ??= beneficiaryById(ctx.db, '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000').compile() as CompiledQuery<Row>;
+  byIdTemplate ??= beneficiaryById(
+    ctx.db,
+    '00000000-0000-0000-0000-000000000000',
+    '00000000-0000-0000-0000-000000000000',
+  ).compile() as CompiledQuery<Row>;
   return { ...byIdTemplate, parameters: [ctx.cpasId, id] };
 }
 
@@ -58,14 +62,22 @@ export function searchBeneficiariesQuery(
   ctx: RequestContext,
   filter: { niss?: string; externalRef?: string; q?: string; afterId: string | null; limit: number },
 ): CompiledQuery<Row> {
-  let q = ctx.db.selectFrom('beneficiary').select(COLUMNS).where('cpas_id', '=', ctx.cpasId).orderBy('id').limit(filter.limit);
+  let q = ctx.db
+    .selectFrom('beneficiary')
+    .select(COLUMNS)
+    .where('cpas_id', '=', ctx.cpasId)
+    .orderBy('id')
+    .limit(filter.limit);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   if (filter.niss) q = q.where('niss', '=', filter.niss);
   if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);
   if (filter.q) {
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['given_name']), 'like', pattern), eb(eb.fn('lower', ['family_name']), 'like', pattern)]),
+      eb.or([
+        eb(eb.fn('lower', ['given_name']), 'like', pattern),
+        eb(eb.fn('lower', ['family_name']), 'like', pattern),
+      ]),
     );
   }
   return q.compile() as CompiledQuery<Row>;
@@ -95,7 +107,12 @@ export async function updateBeneficiary(
   cpasId: string,
   id: string,
   expectedVersion: number,
-  changes: Partial<Pick<BeneficiaryTable, 'niss' | 'given_name' | 'family_name' | 'birth_date' | 'language' | 'partner_id' | 'external_ref'>>,
+  changes: Partial<
+    Pick<
+      BeneficiaryTable,
+      'niss' | 'given_name' | 'family_name' | 'birth_date' | 'language' | 'partner_id' | 'external_ref'
+    >
+  >,
 ): Promise<Beneficiary | undefined> {
   const row = await tx
     .updateTable('beneficiary')

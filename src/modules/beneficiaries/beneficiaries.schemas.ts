@@ -1,6 +1,15 @@
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
-import { CivilDate, ExternalRef, ExternalRefFilter, Instant, Int, Language, ListQuery, Uuid } from '../../http/schemas.js';
+import {
+  CivilDate,
+  ExternalRef,
+  ExternalRefFilter,
+  Instant,
+  Int,
+  Language,
+  ListQuery,
+  Uuid,
+} from '../../http/schemas.js';
 
 const Name = (d: string) => Type.String({ minLength: 1, maxLength: 200, description: d });
 const NissInput = Type.String({
@@ -34,38 +43,56 @@ export const BeneficiaryPatchBody = Type.Object(
     partnerId: Type.Optional(Type.Union([Uuid('The partner'), Type.Null()])),
     externalRef: Type.Optional(Type.Union([ExternalRef, Type.Null()])),
   },
-  { additionalProperties: false, minProperties: 1, description: 'JSON merge patch (RFC 7396); null removes an optional value' },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'JSON merge patch (RFC 7396); null removes an optional value',
+  },
 );
 export type BeneficiaryPatchBody = Static<typeof BeneficiaryPatchBody>;
 
-export const BeneficiarySchema = named('Beneficiary', Type.Object(
-  {
-    id: Uuid('Beneficiary id'),
-    niss: Type.String({ minLength: 11, maxLength: 11, description: 'NISS or BIS number' }),
-    bis: Type.Boolean({ description: 'True for a BIS number' }),
-    givenName: Name('Given name'),
-    familyName: Name('Family name'),
-    birthDate: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()], { description: 'Birth date; null when unknown' }),
-    language: Language,
-    partnerId: Type.Union([Uuid('Partner'), Type.Null()], { description: 'The partner, when one is recorded' }),
-    externalRef: Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { description: 'The calling software’s own id' }),
-    version: Int(1, 1_000_000_000, 'Version, also the ETag'),
-    createdAt: Instant('Recorded at'),
-    updatedAt: Instant('Last changed at'),
-  },
-  { additionalProperties: false },
-));
+export const BeneficiarySchema = named(
+  'Beneficiary',
+  Type.Object(
+    {
+      id: Uuid('Beneficiary id'),
+      niss: Type.String({ minLength: 11, maxLength: 11, description: 'NISS or BIS number' }),
+      bis: Type.Boolean({ description: 'True for a BIS number' }),
+      givenName: Name('Given name'),
+      familyName: Name('Family name'),
+      birthDate: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()], {
+        description: 'Birth date; null when unknown',
+      }),
+      language: Language,
+      partnerId: Type.Union([Uuid('Partner'), Type.Null()], { description: 'The partner, when one is recorded' }),
+      externalRef: Type.Union([Type.String({ maxLength: 100 }), Type.Null()], {
+        description: 'The calling software’s own id',
+      }),
+      version: Int(1, 1_000_000_000, 'Version, also the ETag'),
+      createdAt: Instant('Recorded at'),
+      updatedAt: Instant('Last changed at'),
+    },
+    { additionalProperties: false },
+  ),
+);
 export type Beneficiary = Static<typeof BeneficiarySchema>;
 
 export const BeneficiaryListQuery = Type.Object(
   {
     ...ListQuery,
-    niss: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'Exact NISS; a malformed one matches nothing' })),
+    niss: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 20, description: 'Exact NISS; a malformed one matches nothing' }),
+    ),
     externalRef: ExternalRefFilter,
-    q: Type.Optional(Type.String({ minLength: 2, maxLength: 100, description: 'Part of the given or family name (case-insensitive)' })),
+    q: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 100, description: 'Part of the given or family name (case-insensitive)' }),
+    ),
   },
   { additionalProperties: false },
 );
 export type BeneficiaryListQuery = Static<typeof BeneficiaryListQuery>;
 
-export const BeneficiaryParams = Type.Object({ beneficiaryId: Uuid('Beneficiary id') }, { additionalProperties: false });
+export const BeneficiaryParams = Type.Object(
+  { beneficiaryId: Uuid('Beneficiary id') },
+  { additionalProperties: false },
+);

@@ -13,7 +13,12 @@ import { inTenant, type Tx } from '../../db/tenant.js';
 import { checkNiss } from '../../rules/identifiers.js';
 import { appendChange } from '../audit/audit.repository.js';
 import * as repo from './beneficiaries.repository.js';
-import type { Beneficiary, BeneficiaryCreateBody, BeneficiaryListQuery, BeneficiaryPatchBody } from './beneficiaries.schemas.js';
+import type {
+  Beneficiary,
+  BeneficiaryCreateBody,
+  BeneficiaryListQuery,
+  BeneficiaryPatchBody,
+} from './beneficiaries.schemas.js';
 import { msg } from '../../i18n/catalogue.js';
 
 /** A NISS as stored: digits only (dots, dashes and spaces of a written NISS dropped). */
@@ -23,23 +28,37 @@ export function validNiss(input: string) {
   const niss = normaliseNiss(input);
   const check = checkNiss(niss);
   if (!check.valid) {
-    throw new AppError('invalid-niss', msg('niss.invalid', { reason: check.reason }), { rule: 'R-ID-NISS', errors: [{ path: '/body/niss', message: check.reason }] });
+    throw new AppError('invalid-niss', msg('niss.invalid', { reason: check.reason }), {
+      rule: 'R-ID-NISS',
+      errors: [{ path: '/body/niss', message: check.reason }],
+    });
   }
   return { niss, check };
 }
 
 /** The birth date to store: the one given, checked against the NISS, else the NISS's own. */
-export function birthDateFor(check: Extract<ReturnType<typeof checkNiss>, { valid: true }>, given: string | null | undefined, today: string): string | null {
+export function birthDateFor(
+  check: Extract<ReturnType<typeof checkNiss>, { valid: true }>,
+  given: string | null | undefined,
+  today: string,
+): string | null {
   if (given === undefined || given === null) return check.birthDate;
   assertFactDate(given, today, '/body/birthDate');
   const matches = check.birthDate ? given === check.birthDate : given.startsWith(`${check.birthYear}-`);
   if (!matches) {
-    throw new AppError('birth-date-mismatch', msg('niss.birth-date-mismatch', { explanation: check.explanation }), { rule: 'R-ID-NISS' });
+    throw new AppError('birth-date-mismatch', msg('niss.birth-date-mismatch', { explanation: check.explanation }), {
+      rule: 'R-ID-NISS',
+    });
   }
   return given;
 }
 
-async function assertPartner(tx: Tx, cpasId: string, partnerId: string | null | undefined, selfId: string): Promise<void> {
+async function assertPartner(
+  tx: Tx,
+  cpasId: string,
+  partnerId: string | null | undefined,
+  selfId: string,
+): Promise<void> {
   if (!partnerId) return;
   if (partnerId === selfId || !(await repo.findIdBy(tx, cpasId, { id: partnerId }))) {
     throw new AppError('invalid-partner', msg('check.partner'), { rule: 'R-COUPLE' });
@@ -62,7 +81,10 @@ async function conflictFrom(ctx: RequestContext, error: unknown, niss: string | 
   throw error;
 }
 
-export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCreateBody): Promise<Outcome<Beneficiary>> {
+export async function createBeneficiary(
+  ctx: RequestContext,
+  body: BeneficiaryCreateBody,
+): Promise<Outcome<Beneficiary>> {
   const { niss, check } = validNiss(body.niss);
   const birthDate = birthDateFor(check, body.birthDate, ctx.today);
   return writeUnit(ctx, async (tx) => {
@@ -75,20 +97,24 @@ export async function createBeneficiary(ctx: RequestContext, body: BeneficiaryCr
     }
     const id = uuidv7();
     await assertPartner(tx, ctx.cpasId, body.partnerId, id);
-    const beneficiary = await repo
-      .insertBeneficiary(tx, {
-        cpas_id: ctx.cpasId,
-        id,
-        niss,
-        given_name: body.givenName,
-        family_name: body.familyName,
-        birth_date: birthDate,
-        language: body.language,
-        partner_id: body.partnerId ?? null,
-        external_ref: body.externalRef ?? null,
-        created_by: ctx.actor,
-      });
-    await appendChange(tx, ctx, { action: 'create', entity: 'beneficiary', entityId: id, event: { type: 'beneficiary.created', data: { id } } });
+    const beneficiary = await repo.insertBeneficiary(tx, {
+      cpas_id: ctx.cpasId,
+      id,
+      niss,
+      given_name: body.givenName,
+      family_name: body.familyName,
+      birth_date: birthDate,
+      language: body.language,
+      partner_id: body.partnerId ?? null,
+      external_ref: body.externalRef ?? null,
+      created_by: ctx.actor,
+    });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'beneficiary',
+      entityId: id,
+      event: { type: 'beneficiary.created', data: { id } },
+    });
     return created(beneficiary, `/v1/beneficiaries/${id}`, etagOf(beneficiary.version));
   }).catch((error) => conflictFrom(ctx, error, niss));
 }
@@ -109,7 +135,11 @@ export async function listBeneficiaries(ctx: RequestContext, query: BeneficiaryL
     // a filter value that cannot match returns an empty list (contract §2 "Lists")
     if (!checkNiss(niss).valid) return { items: [], nextCursor: null };
   }
-  const rows = await readPersonal(ctx, 'beneficiary', repo.searchBeneficiariesQuery(ctx, { niss, externalRef: query.externalRef, q: query.q, afterId, limit: limit + 1 }));
+  const rows = await readPersonal(
+    ctx,
+    'beneficiary',
+    repo.searchBeneficiariesQuery(ctx, { niss, externalRef: query.externalRef, q: query.q, afterId, limit: limit + 1 }),
+  );
   return pageOf(rows.map(repo.toBeneficiary), limit);
 }
 
@@ -124,7 +154,10 @@ export async function updateBeneficiary(
     const current = await repo.findIdBy(tx, ctx.cpasId, { id });
     if (!current) throw new AppError('not-found', msg('not-found.beneficiary'));
     if (current.version !== expectedVersion) {
-      throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'beneficiary', etag: etagOf(current.version) }));
+      throw new AppError(
+        'precondition-failed',
+        msg('conflict.changed', { entity: 'beneficiary', etag: etagOf(current.version) }),
+      );
     }
     if (nissChange && patch.birthDate !== undefined) birthDateFor(nissChange.check, patch.birthDate, ctx.today);
     else if (patch.birthDate) assertFactDate(patch.birthDate, ctx.today, '/body/birthDate');
@@ -141,7 +174,8 @@ export async function updateBeneficiary(
     };
     const updated = await repo.updateBeneficiary(tx, ctx.cpasId, id, expectedVersion, changes);
     // Of two writers holding the same ETag, the second finds the version moved on: 412.
-    if (!updated) throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'beneficiary', etag: 'none' }));
+    if (!updated)
+      throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'beneficiary', etag: 'none' }));
     await appendChange(tx, ctx, {
       action: 'update',
       entity: 'beneficiary',

@@ -9,7 +9,12 @@ export const conventionColumns: ExportColumn<ConventionResult>[] = [
   { header: 'export.label', type: 'text', value: (r) => r.label, width: 60 },
   { header: 'export.target', type: 'integer', value: (r) => r.target },
   { header: 'export.result', type: 'number', value: (r) => r.result },
-  { header: 'export.reached', type: 'text', value: (r, lang) => (r.reached === null ? null : render(lang, msg('export.yes-no', { answer: r.reached ? 'yes' : 'no' }))) },
+  {
+    header: 'export.reached',
+    type: 'text',
+    value: (r, lang) =>
+      r.reached === null ? null : render(lang, msg('export.yes-no', { answer: r.reached ? 'yes' : 'no' })),
+  },
   { header: 'export.rule', type: 'text', value: (r) => r.rule },
   { header: 'export.explanation', type: 'text', value: (r) => r.explanation, width: 80 },
 ];
@@ -18,9 +23,22 @@ export const conventionColumns: ExportColumn<ConventionResult>[] = [
 export function evaluationRows(report: Convention, lang: Lang): ConventionResult[] {
   const e = report.evaluation;
   if (!e) return [];
-  const row = (key: string, label: MessageId, text: string): ConventionResult => ({ key, number: null, label: render(lang, msg(label)), target: null, result: null, reached: null, rule: 'R-IND-2015', explanation: text });
+  const row = (key: string, label: MessageId, text: string): ConventionResult => ({
+    key,
+    number: null,
+    label: render(lang, msg(label)),
+    target: null,
+    result: null,
+    reached: null,
+    rule: 'R-IND-2015',
+    explanation: text,
+  });
   return [
-    row('evaluation.objectivesMet', 'convention.objectives-met', render(lang, msg('convention.met', { met: e.objectivesMet }))),
+    row(
+      'evaluation.objectivesMet',
+      'convention.objectives-met',
+      render(lang, msg('convention.met', { met: e.objectivesMet })),
+    ),
     row('evaluation.partnerships', 'convention.partnerships', e.partnerships),
     ...(e.reasonsNotMet ? [row('evaluation.reasonsNotMet', 'convention.reasons', e.reasonsNotMet)] : []),
   ];

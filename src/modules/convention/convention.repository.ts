@@ -15,11 +15,19 @@ export interface ConventionRow {
 
 export async function findConvention(tx: Tx, cpasId: string, year: number): Promise<ConventionRow | undefined> {
   const { rows } = await sql<ConventionRow>`
-    select signed_on, grant_cents, targets, evaluation, updated_at, updated_by from convention where cpas_id = ${cpasId} and year = ${year}`.execute(tx);
+    select signed_on, grant_cents, targets, evaluation, updated_at, updated_by from convention where cpas_id = ${cpasId} and year = ${year}`.execute(
+    tx,
+  );
   return rows[0];
 }
 
-export async function upsertConvention(tx: Tx, cpasId: string, year: number, body: ConventionBody, actor: string): Promise<void> {
+export async function upsertConvention(
+  tx: Tx,
+  cpasId: string,
+  year: number,
+  body: ConventionBody,
+  actor: string,
+): Promise<void> {
   await sql`
     insert into convention (cpas_id, year, signed_on, grant_cents, targets, evaluation, updated_by)
     values (${cpasId}, ${year}, ${body.signedOn ?? null}, ${body.grantCents ? JSON.stringify(body.grantCents) : null}::jsonb,

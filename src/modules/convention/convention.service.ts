@@ -18,20 +18,37 @@ import { msg, render, type Message } from '../../i18n/catalogue.js';
 
 /** The keys a convention report sets against the year: the objectives, then progress and results. */
 const RESULT_KEYS = [
-  'assessments', 'activationPaths', 'activationPaths.2.1', 'activationPaths.2.2', 'activationPaths.2.3',
-  'progress', 'progress.socioProfessional', 'progress.autonomy', 'progress.volunteering',
-  'outcomes.socioProfessional', 'outcomes.autonomy', 'outcomes.volunteering', 'outcomes.employment',
+  'assessments',
+  'activationPaths',
+  'activationPaths.2.1',
+  'activationPaths.2.2',
+  'activationPaths.2.3',
+  'progress',
+  'progress.socioProfessional',
+  'progress.autonomy',
+  'progress.volunteering',
+  'outcomes.socioProfessional',
+  'outcomes.autonomy',
+  'outcomes.volunteering',
+  'outcomes.employment',
 ];
 
 const invalid = (path: string, message: Message) =>
-  new AppError('validation-failed', msg('check.field-error', { path, message }), { rule: 'R-IND-2015', errors: [{ path, message }] });
+  new AppError('validation-failed', msg('check.field-error', { path, message }), {
+    rule: 'R-IND-2015',
+    errors: [{ path, message }],
+  });
 
 function assertYear(year: number): void {
   const refusal = checkConventionYear(year);
   if (refusal) throw refusalError(refusal);
 }
 
-export async function setConvention(ctx: RequestContext, year: number, body: ConventionBody): Promise<Outcome<Convention>> {
+export async function setConvention(
+  ctx: RequestContext,
+  year: number,
+  body: ConventionBody,
+): Promise<Outcome<Convention>> {
   assertYear(year);
   assertFactDate(body.signedOn, ctx.today, '/body/signedOn');
   assertFactDate(body.evaluation?.submittedOn, ctx.today, '/body/evaluation/submittedOn');
@@ -55,13 +72,27 @@ export async function getConvention(ctx: RequestContext, year: number): Promise<
   const results = RESULT_KEYS.map((key) => {
     const item = indicators.items.find((i) => i.key === key)!;
     const target = targetOf(row?.targets ?? null, key);
-    return { key, number: item.number, label: item.label, target, result: item.value, reached: target === null || item.value === null ? null : item.value >= target, rule: item.rule, explanation: item.explanation };
+    return {
+      key,
+      number: item.number,
+      label: item.label,
+      target,
+      result: item.value,
+      reached: target === null || item.value === null ? null : item.value >= target,
+      rule: item.rule,
+      explanation: item.explanation,
+    };
   });
   const paid = await Promise.all(
     CONVENTION_SUBSIDIES.map(async (subsidy) => {
       const grant = row?.grant_cents?.[subsidy as 'pas2015' | 'clusters2015'] ?? null;
       const justified = await getJustificationReport(ctx, { subsidy, year });
-      return { subsidy: subsidy as 'pas2015' | 'clusters2015', grantCents: grant, ...(grant === null ? { advanceCents: null, balanceCents: null } : payments(grant)), justifiedCents: justified.justifiedCents };
+      return {
+        subsidy: subsidy as 'pas2015' | 'clusters2015',
+        grantCents: grant,
+        ...(grant === null ? { advanceCents: null, balanceCents: null } : payments(grant)),
+        justifiedCents: justified.justifiedCents,
+      };
     }),
   );
   const due = evaluationDue(year);
@@ -74,7 +105,12 @@ export async function getConvention(ctx: RequestContext, year: number): Promise<
     evaluation: row?.evaluation ?? null,
     results,
     payments: paid,
-    explanation: render(ctx.lang, row ? msg('convention.explained', { due: due.explanation }) : msg('convention.not-recorded', { year: String(year), due: due.explanation })),
+    explanation: render(
+      ctx.lang,
+      row
+        ? msg('convention.explained', { due: due.explanation })
+        : msg('convention.not-recorded', { year: String(year), due: due.explanation }),
+    ),
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.updated_by ?? null,
   };

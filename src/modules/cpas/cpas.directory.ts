@@ -25,7 +25,11 @@ export function createCpasDirectory(db: Kysely<DB>): CpasDirectory {
     async resolve(kbo) {
       const hit = cache.get(kbo);
       if (hit && hit.until > Date.now()) return hit.entry;
-      const row = await db.selectFrom('cpas').select(['id', 'language']).where('kbo_number', '=', kbo).executeTakeFirst();
+      const row = await db
+        .selectFrom('cpas')
+        .select(['id', 'language'])
+        .where('kbo_number', '=', kbo)
+        .executeTakeFirst();
       const entry = row ? { id: row.id, language: row.language as Lang } : null;
       // unknown numbers are cached only briefly, so a CPAS registered elsewhere is seen soon
       cache.set(kbo, { entry, until: Date.now() + (row ? TTL_MS : 2_000) });

@@ -41,16 +41,44 @@ export async function findKbo(tx: Tx, kbo: string): Promise<{ id: string } | und
 
 export async function findCurrentNisOwners(tx: Tx, nisCodes: string[]): Promise<string[]> {
   if (nisCodes.length === 0) return [];
-  const rows = await tx.selectFrom('cpas_nis_code').select('nis_code').where('nis_code', 'in', nisCodes).where('valid_to', 'is', null).execute();
+  const rows = await tx
+    .selectFrom('cpas_nis_code')
+    .select('nis_code')
+    .where('nis_code', 'in', nisCodes)
+    .where('valid_to', 'is', null)
+    .execute();
   return rows.map((r) => r.nis_code);
 }
 
-export async function insertCpas(tx: Tx, cpas: { id: string; kbo: string; name: Cpas['name']; language: Cpas['language']; nisCodes: string[]; address: Cpas['address']; contact: Cpas['contact']; actor: string }) {
+export async function insertCpas(
+  tx: Tx,
+  cpas: {
+    id: string;
+    kbo: string;
+    name: Cpas['name'];
+    language: Cpas['language'];
+    nisCodes: string[];
+    address: Cpas['address'];
+    contact: Cpas['contact'];
+    actor: string;
+  },
+) {
   await tx
     .insertInto('cpas')
-    .values({ id: cpas.id, kbo_number: cpas.kbo, name: JSON.stringify(cpas.name) as never, language: cpas.language, address: cpas.address ? (JSON.stringify(cpas.address) as never) : null, contact: cpas.contact ? (JSON.stringify(cpas.contact) as never) : null, created_by: cpas.actor })
+    .values({
+      id: cpas.id,
+      kbo_number: cpas.kbo,
+      name: JSON.stringify(cpas.name) as never,
+      language: cpas.language,
+      address: cpas.address ? (JSON.stringify(cpas.address) as never) : null,
+      contact: cpas.contact ? (JSON.stringify(cpas.contact) as never) : null,
+      created_by: cpas.actor,
+    })
     .execute();
   if (cpas.nisCodes.length > 0) {
-    await tx.insertInto('cpas_nis_code').values(cpas.nisCodes.map((nis) => ({ nis_code: nis, cpas_id: cpas.id }))).execute();
+    await tx
+      .insertInto('cpas_nis_code')
+      .values(cpas.nisCodes.map((nis) => ({ nis_code: nis, cpas_id: cpas.id })))
+      .execute();
   }
 }

@@ -17,12 +17,19 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Register a CPAS (platform_admin)',
         headers: IdempotencyHeader,
         body: CpasCreateBody,
-        response: { 201: json(CpasSchema, 'The registered CPAS'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
+        response: {
+          201: json(CpasSchema, 'The registered CPAS'),
+          ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422),
+        },
       },
     },
     async (request, reply) => {
       const outcome = await service.createCpas(requestContext(request), request.body);
-      if (outcome.status === 201) app.deps.cpasDirectory.remember(outcome.body.kboNumber, { id: outcome.body.id, language: outcome.body.language });
+      if (outcome.status === 201)
+        app.deps.cpasDirectory.remember(outcome.body.kboNumber, {
+          id: outcome.body.id,
+          language: outcome.body.language,
+        });
       return sendOutcome(reply, outcome);
     },
   );
@@ -35,7 +42,10 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cpas'],
         summary: 'List registered CPAS (platform_admin)',
         querystring: Type.Object(ListQuery, { additionalProperties: false }),
-        response: { 200: json(Page(CpasSchema, 'Registered CPAS'), 'A page of CPAS'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: json(Page(CpasSchema, 'Registered CPAS'), 'A page of CPAS'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request) => service.listCpas(requestContext(request), request.query),

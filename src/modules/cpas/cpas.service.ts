@@ -22,18 +22,35 @@ export async function createCpas(ctx: RequestContext, body: CpasCreateBody): Pro
       if (await repo.findKbo(tx, kbo)) throw new AppError('duplicate-kbo', msg('conflict.cpas-kbo'));
       const taken = await repo.findCurrentNisOwners(tx, body.nisCodes);
       if (taken.length > 0) {
-        throw new AppError('duplicate-nis-code', msg('conflict.nis-codes', { codes: taken.join(', ') }), { rule: 'R-ID-NIS' });
+        throw new AppError('duplicate-nis-code', msg('conflict.nis-codes', { codes: taken.join(', ') }), {
+          rule: 'R-ID-NIS',
+        });
       }
       const id = uuidv7();
-      await repo.insertCpas(tx, { id, kbo, name: body.name, language: body.language, nisCodes: body.nisCodes, address: body.address ?? null, contact: body.contact ?? null, actor: ctx.actor });
+      await repo.insertCpas(tx, {
+        id,
+        kbo,
+        name: body.name,
+        language: body.language,
+        nisCodes: body.nisCodes,
+        address: body.address ?? null,
+        contact: body.contact ?? null,
+        actor: ctx.actor,
+      });
       const cpas = (await repo.findCpasById(tx, id))!;
-      await appendChange(tx, ctx, { action: 'create', entity: 'cpas', entityId: id, event: { type: 'cpas.created', data: { kboNumber: kbo, record: cpas } } });
+      await appendChange(tx, ctx, {
+        action: 'create',
+        entity: 'cpas',
+        entityId: id,
+        event: { type: 'cpas.created', data: { kboNumber: kbo, record: cpas } },
+      });
       return created(cpas, `/v1/cpas/${id}`, '"1"');
     });
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint === null) throw error;
-    if (constraint.includes('nis')) throw new AppError('duplicate-nis-code', msg('conflict.nis-code'), { rule: 'R-ID-NIS' });
+    if (constraint.includes('nis'))
+      throw new AppError('duplicate-nis-code', msg('conflict.nis-code'), { rule: 'R-ID-NIS' });
     throw new AppError('duplicate-kbo', msg('conflict.cpas-kbo'));
   }
 }

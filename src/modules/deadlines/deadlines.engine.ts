@@ -31,9 +31,13 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return map;
 }
 
-
 /** R-OBLIG-DEADLINE for each person whose RI right makes a PIIS compulsory (R-OBLIG-NEW) and who is not exempted (R-EXEMPT). */
-function conclusionDeadlines(today: string, rights: Map<string, RightDecisionFact[]>, exemptions: Map<string, Array<{ decided_on: string }>>, piisOf: Map<string, repo.PiisDeadlineRow[]>): Item[] {
+function conclusionDeadlines(
+  today: string,
+  rights: Map<string, RightDecisionFact[]>,
+  exemptions: Map<string, Array<{ decided_on: string }>>,
+  piisOf: Map<string, repo.PiisDeadlineRow[]>,
+): Item[] {
   const out: Item[] = [];
   for (const [beneficiaryId, facts] of rights) {
     const opening = openingGrant(rightSegments(facts), today, ['ri']);
@@ -51,26 +55,55 @@ function conclusionDeadlines(today: string, rights: Map<string, RightDecisionFac
       beneficiaryId,
       ...(concluded ? { piisId: concluded.id } : {}),
       rule: due.rule,
-      explain: () => concluded
-        ? msg('deadline.concluded', { why: due.explanation, signedOn: date(concluded.signed_on!), late: concluded.signed_on! > due.value! ? 'yes' : 'no' })
-        : msg('deadline.not-concluded', { why: due.explanation }),
+      explain: () =>
+        concluded
+          ? msg('deadline.concluded', {
+              why: due.explanation,
+              signedOn: date(concluded.signed_on!),
+              late: concluded.signed_on! > due.value! ? 'yes' : 'no',
+            })
+          : msg('deadline.not-concluded', { why: due.explanation }),
     });
   }
   return out;
 }
 
-function piisDeadlines(today: string, kinds: ReadonlySet<Kind>, piis: readonly repo.PiisDeadlineRow[], rights: Map<string, RightDecisionFact[]>): Item[] {
+function piisDeadlines(
+  today: string,
+  kinds: ReadonlySet<Kind>,
+  piis: readonly repo.PiisDeadlineRow[],
+  rights: Map<string, RightDecisionFact[]>,
+): Item[] {
   const out: Item[] = [];
   for (const p of piis) {
     const base = { beneficiaryId: p.beneficiary_id, piisId: p.id };
     if (kinds.has('reflection-end') && p.handed_over_on) {
       const end = reflectionPeriod(p.handed_over_on).endsOn;
-      out.push({ kind: 'reflection-end', dueOn: end.value!, status: deadlineStatus(end.value!, today, p.signed_on !== null || p.stage === 'closed'), ...base, rule: end.rule, explain: () => end.explanation });
+      out.push({
+        kind: 'reflection-end',
+        dueOn: end.value!,
+        status: deadlineStatus(end.value!, today, p.signed_on !== null || p.stage === 'closed'),
+        ...base,
+        rule: end.rule,
+        explain: () => end.explanation,
+      });
     }
     if (p.stage !== 'signed') continue;
     if (kinds.has('evaluation')) {
-      const next = nextEvaluationDue({ signedOn: p.signed_on, closed: false, evaluations: (p.evaluations ?? []).map((e) => ({ heldOn: e.held_on, mode: e.mode })) });
-      if (next.value) out.push({ kind: 'evaluation', dueOn: next.value, status: deadlineStatus(next.value, today, false), ...base, rule: next.rule, explain: () => next.explanation });
+      const next = nextEvaluationDue({
+        signedOn: p.signed_on,
+        closed: false,
+        evaluations: (p.evaluations ?? []).map((e) => ({ heldOn: e.held_on, mode: e.mode })),
+      });
+      if (next.value)
+        out.push({
+          kind: 'evaluation',
+          dueOn: next.value,
+          status: deadlineStatus(next.value, today, false),
+          ...base,
+          rule: next.rule,
+          explain: () => next.explanation,
+        });
     }
     const endsOn = p.ends_on;
     if (kinds.has('piis-end') && endsOn) {
@@ -84,7 +117,12 @@ function piisDeadlines(today: string, kinds: ReadonlySet<Kind>, piis: readonly r
       });
     }
     if (kinds.has('subsidy-extension') && p.track === 'general') {
-      const start = subsidyStart({ signedOn: p.signed_on, notedByCouncilOn: p.noted_by_council_on, track: p.track, rights: rights.get(p.beneficiary_id) ?? [] });
+      const start = subsidyStart({
+        signedOn: p.signed_on,
+        notedByCouncilOn: p.noted_by_council_on,
+        track: p.track,
+        rights: rights.get(p.beneficiary_id) ?? [],
+      });
       if (start.value) {
         const due = subsidyExtensionDue(start.value);
         const asked = p.first_extension_on !== null && p.first_extension_on <= due.value!;
@@ -94,7 +132,10 @@ function piisDeadlines(today: string, kinds: ReadonlySet<Kind>, piis: readonly r
           status: deadlineStatus(due.value!, today, asked),
           ...base,
           rule: due.rule,
-          explain: () => (asked ? msg('deadline.extension-asked', { why: due.explanation, requestedOn: date(p.first_extension_on!) }) : msg('deadline.extension-not-automatic', { why: due.explanation })),
+          explain: () =>
+            asked
+              ? msg('deadline.extension-asked', { why: due.explanation, requestedOn: date(p.first_extension_on!) })
+              : msg('deadline.extension-not-automatic', { why: due.explanation }),
         });
       }
     }
@@ -111,7 +152,14 @@ function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): I
   const { piis, rights } = facts;
   const out: Item[] = [];
   if (kinds.has('piis-conclusion')) {
-    out.push(...conclusionDeadlines(today, rights, groupBy(facts.exemptions, (e) => e.beneficiary_id), groupBy(piis, (p) => p.beneficiary_id)));
+    out.push(
+      ...conclusionDeadlines(
+        today,
+        rights,
+        groupBy(facts.exemptions, (e) => e.beneficiary_id),
+        groupBy(piis, (p) => p.beneficiary_id),
+      ),
+    );
   }
   out.push(...piisDeadlines(today, kinds, piis, rights));
   if (kinds.has('hearing-pending')) {
@@ -125,9 +173,14 @@ function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): I
         piisId: h.piis_id,
         recordId: h.id,
         rule: 'R-HEARING',
-        explain: () => closedOn
-          ? msg('deadline.hearing-closed', { requestedOn: date(h.requested_on), outcome: h.held_on ? 'held' : 'withdrawn', closedOn: date(closedOn) })
-          : msg('deadline.hearing-open', { requestedOn: date(h.requested_on) }),
+        explain: () =>
+          closedOn
+            ? msg('deadline.hearing-closed', {
+                requestedOn: date(h.requested_on),
+                outcome: h.held_on ? 'held' : 'withdrawn',
+                closedOn: date(closedOn),
+              })
+            : msg('deadline.hearing-open', { requestedOn: date(h.requested_on) }),
       });
     }
   }
@@ -142,7 +195,14 @@ function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): I
         piisId: i.piis_id,
         recordId: i.id,
         rule: due.rule,
-        explain: () => (i.held_on ? msg('deadline.interview-held', { why: due.explanation, heldOn: date(i.held_on), late: i.held_on > due.value! ? 'yes' : 'no' }) : due.explanation),
+        explain: () =>
+          i.held_on
+            ? msg('deadline.interview-held', {
+                why: due.explanation,
+                heldOn: date(i.held_on),
+                late: i.held_on > due.value! ? 'yes' : 'no',
+              })
+            : due.explanation,
       });
     }
   }
@@ -164,8 +224,16 @@ function compute(facts: EngineInput, today: string, kinds: ReadonlySet<Kind>): I
   return out;
 }
 
-
-const ALL: ReadonlySet<Kind> = new Set(['piis-conclusion', 'reflection-end', 'hearing-pending', 'evaluation', 'interview', 'piis-end', 'subsidy-extension', 'sanction-appeal']);
+const ALL: ReadonlySet<Kind> = new Set([
+  'piis-conclusion',
+  'reflection-end',
+  'hearing-pending',
+  'evaluation',
+  'interview',
+  'piis-end',
+  'subsidy-extension',
+  'sanction-appeal',
+]);
 /** Every kind but the person's conclusion deadline: what follows from one PIIS's own facts. */
 const OF_ONE_PIIS: ReadonlySet<Kind> = new Set([...ALL].filter((k) => k !== 'piis-conclusion'));
 
@@ -182,15 +250,27 @@ const toRows = (items: Item[]): repo.DeadlineRow[] =>
   }));
 
 /** Recomputes and stores every deadline of these beneficiaries (two statements). */
-export async function refreshDeadlines(tx: Tx, cpasId: string, today: string, beneficiaryIds: readonly string[]): Promise<void> {
+export async function refreshDeadlines(
+  tx: Tx,
+  cpasId: string,
+  today: string,
+  beneficiaryIds: readonly string[],
+): Promise<void> {
   if (beneficiaryIds.length === 0) return;
   await tx.executeQuery(await deadlinesStatement(tx, cpasId, today, beneficiaryIds));
 }
 
 /** Reads the facts of these beneficiaries and answers the statement that stores their deadlines. */
-export async function deadlinesStatement(tx: Tx, cpasId: string, today: string, beneficiaryIds: readonly string[]): Promise<CompiledQuery> {
+export async function deadlinesStatement(
+  tx: Tx,
+  cpasId: string,
+  today: string,
+  beneficiaryIds: readonly string[],
+): Promise<CompiledQuery> {
   const facts = await repo.deadlineFacts(tx, cpasId, beneficiaryIds);
-  const rights = new Map([...groupBy(facts.rights, (r) => r.beneficiary_id)].map(([k, v]) => [k, v.map(toRightDecisionFact)]));
+  const rights = new Map(
+    [...groupBy(facts.rights, (r) => r.beneficiary_id)].map(([k, v]) => [k, v.map(toRightDecisionFact)]),
+  );
   return repo.replaceDeadlinesQuery(tx, cpasId, { beneficiaryIds }, toRows(compute({ ...facts, rights }, today, ALL)));
 }
 
@@ -199,9 +279,19 @@ export async function deadlinesStatement(tx: Tx, cpasId: string, today: string, 
  * the caller. The person's conclusion deadline (R-OBLIG-DEADLINE) depends on every PIIS's
  * conclusion date: a change of that date takes deadlinesStatement instead.
  */
-export function piisDeadlinesStatement(tx: Tx, cpasId: string, today: string, facts: Omit<EngineInput, 'exemptions'>): CompiledQuery {
+export function piisDeadlinesStatement(
+  tx: Tx,
+  cpasId: string,
+  today: string,
+  facts: Omit<EngineInput, 'exemptions'>,
+): CompiledQuery {
   const [piis] = facts.piis;
   if (!piis || facts.piis.length !== 1) throw new Error('piisDeadlinesStatement: the facts of exactly one PIIS');
   const rows = toRows(compute({ ...facts, exemptions: [] }, today, OF_ONE_PIIS));
-  return repo.replaceDeadlinesQuery(tx, cpasId, { piis: { beneficiaryId: piis.beneficiary_id, piisId: piis.id } }, rows);
+  return repo.replaceDeadlinesQuery(
+    tx,
+    cpasId,
+    { piis: { beneficiaryId: piis.beneficiary_id, piisId: piis.id } },
+    rows,
+  );
 }

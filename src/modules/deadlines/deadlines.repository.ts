@@ -6,7 +6,10 @@ import type { Tx } from '../../db/tenant.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { DeadlineTable, RightDecisionTable } from '../../db/types.js';
 
-export type RightRow = Pick<RightDecisionTable, 'id' | 'beneficiary_id' | 'kind' | 'category' | 'decided_on' | 'notified_on' | 'starts_on' | 'monthly_amount_cents'>;
+export type RightRow = Pick<
+  RightDecisionTable,
+  'id' | 'beneficiary_id' | 'kind' | 'category' | 'decided_on' | 'notified_on' | 'starts_on' | 'monthly_amount_cents'
+>;
 
 export interface PiisDeadlineRow {
   id: string;
@@ -43,7 +46,9 @@ export interface DeadlineFacts {
 /** Every fact the deadlines of these beneficiaries follow from: one call of piis_deadline_facts() (its plan kept per connection). */
 export async function deadlineFacts(tx: Tx, cpasId: string, beneficiaryIds: readonly string[]): Promise<DeadlineFacts> {
   const { rows } = await sql<{ facts: DeadlineFacts }>`
-    select piis_deadline_facts(${cpasId}::uuid, array[${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))}]::uuid[]) as facts`.execute(tx);
+    select piis_deadline_facts(${cpasId}::uuid, array[${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))}]::uuid[]) as facts`.execute(
+    tx,
+  );
   return rows[0]!.facts;
 }
 
@@ -65,11 +70,16 @@ export function replaceDeadlinesQuery(
       : sql`beneficiary_id in (${sql.join(of.beneficiaryIds.map((id) => sql`${id}`))})`;
   if (rows.length === 0) return sql`delete from deadline where cpas_id = ${cpasId} and ${scope}`.compile(tx);
   const values = sql.join(
-    rows.map((r) => sql`(${cpasId}, ${uuidv7()}, ${r.beneficiary_id}, ${r.piis_id}, ${r.record_id}, ${r.kind}, ${r.due_on}::date, ${r.met}, ${r.rule}, ${r.explanation})`),
+    rows.map(
+      (r) =>
+        sql`(${cpasId}, ${uuidv7()}, ${r.beneficiary_id}, ${r.piis_id}, ${r.record_id}, ${r.kind}, ${r.due_on}::date, ${r.met}, ${r.rule}, ${r.explanation})`,
+    ),
   );
   return sql`
     with gone as (delete from deadline where cpas_id = ${cpasId} and ${scope})
-    insert into deadline (cpas_id, id, beneficiary_id, piis_id, record_id, kind, due_on, met, rule, explanation) values ${values}`.compile(tx);
+    insert into deadline (cpas_id, id, beneficiary_id, piis_id, record_id, kind, due_on, met, rule, explanation) values ${values}`.compile(
+    tx,
+  );
 }
 
 export type Status = 'upcoming' | 'due' | 'overdue' | 'met';
@@ -88,7 +98,15 @@ const statusSql = (today: string) => sql<Status>`case
 export function listDeadlinesQuery(
   tx: Tx,
   cpasId: string,
-  filter: { today: string; from?: string; to?: string; kind?: string; status?: Status; after: { dueOn: string; kind: string; id: string } | null; limit: number },
+  filter: {
+    today: string;
+    from?: string;
+    to?: string;
+    kind?: string;
+    status?: Status;
+    after: { dueOn: string; kind: string; id: string } | null;
+    limit: number;
+  },
 ): CompiledQuery<DeadlineTable & { status: Status }> {
   const status = statusSql(filter.today);
   return sql<DeadlineTable & { status: Status }>`

@@ -16,7 +16,10 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Kinds: piis-conclusion (R-OBLIG-DEADLINE), reflection-end (R-REFLECT), hearing-pending (R-HEARING), evaluation (R-EVAL-FREQ), interview (R-EVAL-INTERVIEW), piis-end (R-DURATION), subsidy-extension (R-SUB-SECOND), sanction-appeal (R-SANCTION-APPEAL).',
         querystring: DeadlineListQuery,
-        response: { 200: json(Page(DeadlineSchema, 'Deadlines'), 'A page of deadlines'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: json(Page(DeadlineSchema, 'Deadlines'), 'A page of deadlines'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request) => service.listDeadlines(requestContext(request), request.query),

@@ -15,23 +15,29 @@ export const DeadlineKind = Type.Union(
   ],
   { description: 'What the deadline is for' },
 );
-export const DeadlineStatus = Type.Union([Type.Literal('upcoming'), Type.Literal('due'), Type.Literal('overdue'), Type.Literal('met')], {
-  description: 'upcoming before its day, due on it, overdue after it, met once its fact is recorded',
-});
-
-export const DeadlineSchema = named('Deadline', Type.Object(
+export const DeadlineStatus = Type.Union(
+  [Type.Literal('upcoming'), Type.Literal('due'), Type.Literal('overdue'), Type.Literal('met')],
   {
-    kind: DeadlineKind,
-    dueOn: Type.String({ format: 'date', maxLength: 10, description: 'The day it falls due' }),
-    status: DeadlineStatus,
-    beneficiaryId: Uuid('The beneficiary'),
-    piisId: Type.Optional(Uuid('The PIIS, when the deadline belongs to one')),
-    recordId: Type.Optional(Uuid('The hearing request, interview request or sanction it follows from')),
-    rule: Type.String({ maxLength: 50, description: 'Rule id' }),
-    explanation: Type.String({ maxLength: 2000, description: 'Which facts and rule produced the date' }),
+    description: 'upcoming before its day, due on it, overdue after it, met once its fact is recorded',
   },
-  { additionalProperties: false },
-));
+);
+
+export const DeadlineSchema = named(
+  'Deadline',
+  Type.Object(
+    {
+      kind: DeadlineKind,
+      dueOn: Type.String({ format: 'date', maxLength: 10, description: 'The day it falls due' }),
+      status: DeadlineStatus,
+      beneficiaryId: Uuid('The beneficiary'),
+      piisId: Type.Optional(Uuid('The PIIS, when the deadline belongs to one')),
+      recordId: Type.Optional(Uuid('The hearing request, interview request or sanction it follows from')),
+      rule: Type.String({ maxLength: 50, description: 'Rule id' }),
+      explanation: Type.String({ maxLength: 2000, description: 'Which facts and rule produced the date' }),
+    },
+    { additionalProperties: false },
+  ),
+);
 
 export const DeadlineListQuery = Type.Object(
   {

@@ -20,9 +20,12 @@ function decodeAfter(cursor: string | undefined): After | null {
   try {
     const a = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<After>;
     if (
-      typeof a.dueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(a.dueOn) &&
-      typeof a.kind === 'string' && /^[a-z-]{1,30}$/.test(a.kind) &&
-      typeof a.id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(a.id)
+      typeof a.dueOn === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(a.dueOn) &&
+      typeof a.kind === 'string' &&
+      /^[a-z-]{1,30}$/.test(a.kind) &&
+      typeof a.id === 'string' &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(a.id)
     ) {
       return { dueOn: a.dueOn, kind: a.kind, id: a.id };
     }
@@ -32,14 +35,35 @@ function decodeAfter(cursor: string | undefined): After | null {
   throw new AppError('invalid-cursor', msg('cursor.invalid'));
 }
 
-export async function listDeadlines(ctx: RequestContext, query: DeadlineListQuery): Promise<{ items: Deadline[]; nextCursor: string | null }> {
+export async function listDeadlines(
+  ctx: RequestContext,
+  query: DeadlineListQuery,
+): Promise<{ items: Deadline[]; nextCursor: string | null }> {
   if (query.from && query.to && query.to < query.from) {
-    throw new AppError('validation-failed', msg('check.field-error', { path: 'to', message: msg('date.is-before', { field: 'from' }) }), { errors: [{ path: '/query/to', message: msg('date.not-before-start', { field: 'from' }) }] });
+    throw new AppError(
+      'validation-failed',
+      msg('check.field-error', { path: 'to', message: msg('date.is-before', { field: 'from' }) }),
+      { errors: [{ path: '/query/to', message: msg('date.not-before-start', { field: 'from' }) }] },
+    );
   }
   const limit = query.limit ?? 50;
   const after = decodeAfter(query.cursor);
-  const rows = await readUnit(ctx, async (tx) =>
-    (await tx.executeQuery(repo.listDeadlinesQuery(tx, ctx.cpasId, { today: ctx.today, from: query.from, to: query.to, kind: query.kind, status: query.status, after, limit: limit + 1 }))).rows,
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          repo.listDeadlinesQuery(tx, ctx.cpasId, {
+            today: ctx.today,
+            from: query.from,
+            to: query.to,
+            kind: query.kind,
+            status: query.status,
+            after,
+            limit: limit + 1,
+          }),
+        )
+      ).rows,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -54,6 +78,9 @@ export async function listDeadlines(ctx: RequestContext, query: DeadlineListQuer
       rule: r.rule,
       explanation: renderStored(ctx.lang, r.explanation),
     })),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ dueOn: last.due_on, kind: last.kind, id: last.id })).toString('base64url') : null,
+    nextCursor:
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify({ dueOn: last.due_on, kind: last.kind, id: last.id })).toString('base64url')
+        : null,
   };
 }

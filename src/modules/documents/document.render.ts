@@ -34,14 +34,23 @@ export interface DocumentInput {
       domains: string[];
       activationCategory: string | null;
       objectives: Array<{ key: string; domain: string; description: string; dueOn?: string | null }>;
-      commitments: Array<{ party: string; thirdPartyName?: string | null; description: string; objectiveKeys: string[] }>;
+      commitments: Array<{
+        party: string;
+        thirdPartyName?: string | null;
+        description: string;
+        objectiveKeys: string[];
+      }>;
       startsOn: string | null;
       endsOn: string | null;
       evaluationArrangements: string | null;
       supplementaryAid: string | null;
     };
   };
-  handover: { handedOverOn: string; earliestSignatureOn: string | null; assistedBy: { name: string; relation: string } | null } | null;
+  handover: {
+    handedOverOn: string;
+    earliestSignatureOn: string | null;
+    assistedBy: { name: string; relation: string } | null;
+  } | null;
   signatures: Array<{ party: string; thirdPartyName: string | null; signatoryName: string; signedOn: string }>;
   /** R-EVAL-FREQ's version for this PIIS: quarterly before 2016-11-01 */
   quarterlyEvaluations: boolean;
@@ -100,16 +109,32 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
     const y = doc.y;
     doc.font('body').fontSize(10).text('•', left, y, { width: 12, lineBreak: false });
     doc.text(text, left + 12, y, { width: width - 12 });
-    if (sub) doc.fontSize(8.5).fillColor('#555555').text(sub, left + 12, doc.y, { width: width - 12 }).fillColor('black');
+    if (sub)
+      doc
+        .fontSize(8.5)
+        .fillColor('#555555')
+        .text(sub, left + 12, doc.y, { width: width - 12 })
+        .fillColor('black');
     doc.x = left;
   };
 
   // Title block
   doc.font('bold').fontSize(16).fillColor('#1f3a5f').text(t.title, { width });
-  doc.moveDown(0.3).font('body').fontSize(11).fillColor('black').text(t.version(input.version.number, label('versionKind', input.version.kind, lang)));
+  doc
+    .moveDown(0.3)
+    .font('body')
+    .fontSize(11)
+    .fillColor('black')
+    .text(t.version(input.version.number, label('versionKind', input.version.kind, lang)));
   if (input.version.effectiveOn) para(t.effective(date(input.version.effectiveOn)));
   if (input.version.reason) field(t.reason, input.version.reason);
-  doc.moveDown(0.5).moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.margins.left + width, doc.y).strokeColor('#1f3a5f').lineWidth(1).stroke();
+  doc
+    .moveDown(0.5)
+    .moveTo(doc.page.margins.left, doc.y)
+    .lineTo(doc.page.margins.left + width, doc.y)
+    .strokeColor('#1f3a5f')
+    .lineWidth(1)
+    .stroke();
 
   const c = input.version.content;
   heading(t.parties);
@@ -117,11 +142,17 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   const a = input.cpas.address;
   field(t.address, a ? `${a.street}, ${a.postalCode} ${a.municipality}` : t.notRecorded);
   const k = input.cpas.contact;
-  const contact = k ? [k.phone ? t.phone(k.phone) : null, k.email ?? null, k.website ?? null].filter(Boolean).join(' — ') : '';
+  const contact = k
+    ? [k.phone ? t.phone(k.phone) : null, k.email ?? null, k.website ?? null].filter(Boolean).join(' — ')
+    : '';
   field(t.contact, contact || t.notRecorded);
   const born = input.person.birthDate ? `, ${t.born(date(input.person.birthDate))}` : '';
   field(t.person, `${input.person.givenName} ${input.person.familyName} (${t.niss} ${input.person.niss}${born})`);
-  const thirds = [...new Set(c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName).map((x) => x.thirdPartyName!))];
+  const thirds = [
+    ...new Set(
+      c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName).map((x) => x.thirdPartyName!),
+    ),
+  ];
   if (thirds.length > 0) field(t.thirdParties, thirds.join(', '));
 
   heading(t.contract);
@@ -133,14 +164,21 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   if (c.activationCategory) field(t.activationCategory, label('activationCategory', c.activationCategory, lang));
 
   heading(t.objectives);
-  for (const o of c.objectives) bullet(`${o.key}. ${o.description}`, [label('domain', o.domain, lang), o.dueOn ? t.due(date(o.dueOn)) : null].filter(Boolean).join(' — '));
+  for (const o of c.objectives)
+    bullet(
+      `${o.key}. ${o.description}`,
+      [label('domain', o.domain, lang), o.dueOn ? t.due(date(o.dueOn)) : null].filter(Boolean).join(' — '),
+    );
   if (c.objectives.length === 0) para('—');
 
   heading(t.commitments);
   const groups: Array<[string, typeof c.commitments]> = [
     [t.commitmentsOf.beneficiary, c.commitments.filter((x) => x.party === 'beneficiary')],
     [t.commitmentsOf.cpas, c.commitments.filter((x) => x.party === 'cpas')],
-    ...thirds.map((name): [string, typeof c.commitments] => [t.commitmentsOfThird(name), c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName === name)]),
+    ...thirds.map((name): [string, typeof c.commitments] => [
+      t.commitmentsOfThird(name),
+      c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName === name),
+    ]),
   ];
   for (const [title, items] of groups) {
     if (items.length === 0) continue;
@@ -157,9 +195,15 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
 
   heading(t.rights);
   bullet(t.assistance);
-  if (input.handover) bullet(input.handover.assistedBy ? t.assistedBy(input.handover.assistedBy.name, input.handover.assistedBy.relation) : t.notAssisted);
+  if (input.handover)
+    bullet(
+      input.handover.assistedBy
+        ? t.assistedBy(input.handover.assistedBy.name, input.handover.assistedBy.relation)
+        : t.notAssisted,
+    );
   bullet(t.reflection);
-  if (input.handover?.earliestSignatureOn) bullet(t.handedOver(date(input.handover.handedOverOn), date(input.handover.earliestSignatureOn)));
+  if (input.handover?.earliestSignatureOn)
+    bullet(t.handedOver(date(input.handover.handedOverOn), date(input.handover.earliestSignatureOn)));
   bullet(t.hearing);
   bullet(t.interview);
 
@@ -172,14 +216,23 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   heading(t.signatures);
   if (input.signatures.length === 0) para(t.notSigned);
   for (const s of input.signatures) {
-    const party = s.party === 'third_party' && s.thirdPartyName ? `${label('party', s.party, lang)} (${s.thirdPartyName})` : label('party', s.party, lang);
+    const party =
+      s.party === 'third_party' && s.thirdPartyName
+        ? `${label('party', s.party, lang)} (${s.thirdPartyName})`
+        : label('party', s.party, lang);
     bullet(t.signed(party, s.signatoryName, date(s.signedOn)));
   }
   // a block for each party: the person, the CPAS and every third party that commits
   const blocks = [
     { party: label('party', 'beneficiary', lang), signed: input.signatures.find((s) => s.party === 'beneficiary') },
-    { party: `${label('party', 'cpas', lang)} — ${input.cpas.name}`, signed: input.signatures.find((s) => s.party === 'cpas') },
-    ...thirds.map((name) => ({ party: `${label('party', 'third_party', lang)} — ${name}`, signed: input.signatures.find((s) => s.party === 'third_party' && s.thirdPartyName === name) })),
+    {
+      party: `${label('party', 'cpas', lang)} — ${input.cpas.name}`,
+      signed: input.signatures.find((s) => s.party === 'cpas'),
+    },
+    ...thirds.map((name) => ({
+      party: `${label('party', 'third_party', lang)} — ${name}`,
+      signed: input.signatures.find((s) => s.party === 'third_party' && s.thirdPartyName === name),
+    })),
   ];
   doc.moveDown(0.6);
   const blockWidth = (width - 12) / 2;
@@ -190,11 +243,20 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
     for (const [j, b] of blocks.slice(i, i + 2).entries()) {
       const x = doc.page.margins.left + j * (blockWidth + 12);
       doc.rect(x, top, blockWidth, blockHeight).strokeColor('#999999').lineWidth(0.5).stroke();
-      doc.font('bold').fontSize(9.5).fillColor('black').text(b.party, x + 6, top + 6, { width: blockWidth - 12 });
+      doc
+        .font('bold')
+        .fontSize(9.5)
+        .fillColor('black')
+        .text(b.party, x + 6, top + 6, { width: blockWidth - 12 });
       doc.font('body').fontSize(9);
       doc.text(t.field(t.signatureName, b.signed?.signatoryName ?? ''), x + 6, top + 30, { width: blockWidth - 12 });
-      doc.text(t.field(t.signatureDate, b.signed ? date(b.signed.signedOn) : ''), x + 6, top + 44, { width: blockWidth - 12 });
-      doc.fontSize(8).fillColor('#555555').text(t.readAndApproved, x + 6, top + 60, { width: blockWidth - 12 });
+      doc.text(t.field(t.signatureDate, b.signed ? date(b.signed.signedOn) : ''), x + 6, top + 44, {
+        width: blockWidth - 12,
+      });
+      doc
+        .fontSize(8)
+        .fillColor('#555555')
+        .text(t.readAndApproved, x + 6, top + 60, { width: blockWidth - 12 });
       doc.text(t.signature, x + 6, top + 74, { width: blockWidth - 12 }).fillColor('black');
     }
     doc.x = doc.page.margins.left;
@@ -208,7 +270,12 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('body').fontSize(8).fillColor('#777777');
-    doc.text(`${t.reference(input.piisId)} — ${t.page(i + 1, range.count)}`, doc.page.margins.left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+    doc.text(
+      `${t.reference(input.piisId)} — ${t.page(i + 1, range.count)}`,
+      doc.page.margins.left,
+      doc.page.height - 40,
+      { width, align: 'center', lineBreak: false },
+    );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

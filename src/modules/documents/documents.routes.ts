@@ -15,20 +15,38 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getPiisDocument',
         tags: ['piis'],
-        summary: 'The contract version as a PDF in fr, nl or de (the person’s language by default): parties, objectives, commitments, duration, evaluation, aid, rights and signatures',
+        summary:
+          'The contract version as a PDF in fr, nl or de (the person’s language by default): parties, objectives, commitments, duration, evaluation, aid, rights and signatures',
         description:
           'Stored with its SHA-256 (ETag, Repr-Digest) the first time it is rendered from a given set of facts, and returned byte for byte every time after; ' +
           'when the facts it shows change (a signature recorded or voided, a draft edited), the next request renders and stores the new state.',
         params: VersionParams,
         querystring: Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false }),
         response: {
-          200: { description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary', contentMediaType: 'application/pdf', maxLength: MAX_DOCUMENT_BYTES } } } },
+          200: {
+            description: 'The PDF',
+            content: {
+              'application/pdf': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                  contentMediaType: 'application/pdf',
+                  maxLength: MAX_DOCUMENT_BYTES,
+                },
+              },
+            },
+          },
           ...problems(400, ...AUTH_ERRORS, 404, 410),
         },
       },
     },
     async (request, reply) => {
-      const doc = await service.getPiisDocument(requestContext(request), request.params.piisId, request.params.version, request.query.lang);
+      const doc = await service.getPiisDocument(
+        requestContext(request),
+        request.params.piisId,
+        request.params.version,
+        request.query.lang,
+      );
       return reply
         .header('content-type', 'application/pdf')
         .header('content-language', doc.lang)

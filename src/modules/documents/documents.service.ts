@@ -35,19 +35,48 @@ export async function getPiisDocument(ctx: RequestContext, piisId: string, versi
     const input: DocumentInput = {
       piisId,
       lang: docLang,
-      cpas: { name: who.cpas_name[docLang] ?? who.cpas_name['fr'] ?? '', kbo: who.kbo_number, address: who.cpas_address, contact: who.cpas_contact },
-      person: { givenName: who.given_name, familyName: who.family_name, niss: who.niss, birthDate: who.birth_date, language: who.language },
+      cpas: {
+        name: who.cpas_name[docLang] ?? who.cpas_name['fr'] ?? '',
+        kbo: who.kbo_number,
+        address: who.cpas_address,
+        contact: who.cpas_contact,
+      },
+      person: {
+        givenName: who.given_name,
+        familyName: who.family_name,
+        niss: who.niss,
+        birthDate: who.birth_date,
+        language: who.language,
+      },
       track: p.track,
       obligation: p.obligation,
       draftedOn: p.drafted_on,
-      version: { number: v.version, kind: v.kind, createdAt: v.createdAt, effectiveOn: v.effectiveOn, reason: v.reason, content: normaliseContent(v.content) },
+      version: {
+        number: v.version,
+        kind: v.kind,
+        createdAt: v.createdAt,
+        effectiveOn: v.effectiveOn,
+        reason: v.reason,
+        content: normaliseContent(v.content),
+      },
       handover: version === 1 ? handover : null,
       signatures: signaturesOf(file, version)
-        .map((s) => ({ party: s.row.party, thirdPartyName: s.row.third_party_name, signatoryName: s.row.signatory_name, signedOn: s.row.signed_on }))
+        .map((s) => ({
+          party: s.row.party,
+          thirdPartyName: s.row.third_party_name,
+          signatoryName: s.row.signatory_name,
+          signedOn: s.row.signed_on,
+        }))
         .sort((a, b) => (a.signedOn < b.signedOn ? -1 : a.signedOn > b.signedOn ? 1 : a.party < b.party ? -1 : 1)),
       quarterlyEvaluations: quarterlyEvaluations(conclusion(file) ?? p.drafted_on),
     };
-    const key = { cpasId: ctx.cpasId, piisId, version, lang: docLang, inputSha256: createHash('sha256').update(stableStringify(input)).digest('hex') };
+    const key = {
+      cpasId: ctx.cpasId,
+      piisId,
+      version,
+      lang: docLang,
+      inputSha256: createHash('sha256').update(stableStringify(input)).digest('hex'),
+    };
     const stored = await repo.findDocument(tx, key);
     if (stored) return { status: 200, body: stored, headers: {} };
     const bytes = await renderDocument(input);
@@ -66,5 +95,10 @@ export async function getPiisDocument(ctx: RequestContext, piisId: string, versi
   const doc = result.body;
   if (!doc.bytes) throw new AppError('content-removed', msg('file.document-removed'));
   await recordExport(ctx, 'piis', [p.id], `pdf; version=${version}; lang=${doc.lang}; bytes=${doc.bytes.length}`);
-  return { bytes: Buffer.from(doc.bytes), sha256: doc.sha256, lang: doc.lang, fileName: `piis-${piisId}-v${version}-${doc.lang}.pdf` };
+  return {
+    bytes: Buffer.from(doc.bytes),
+    sha256: doc.sha256,
+    lang: doc.lang,
+    fileName: `piis-${piisId}-v${version}-${doc.lang}.pdf`,
+  };
 }

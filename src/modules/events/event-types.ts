@@ -8,7 +8,8 @@
 // and kept in the feed — a copy that no access entry would follow. Those events carry ids, dates
 // and codes, and the record's Location to GET it.
 
-const PERSONAL = 'a person’s record: ids, dates and codes only (a read of the record leaves an access entry; a pushed copy would not)';
+const PERSONAL =
+  'a person’s record: ids, dates and codes only (a read of the record leaves an access entry; a pushed copy would not)';
 
 export interface EventType {
   /** what happened */
@@ -24,13 +25,23 @@ export interface EventType {
 const fact = (what: string, data: string): EventType => ({ about: what, data, whyNot: PERSONAL });
 
 export const EVENT_TYPES = {
-  'cpas.created': { about: 'A CPAS was registered (platform events of the new CPAS)', data: 'kboNumber, record', record: 'Cpas' },
+  'cpas.created': {
+    about: 'A CPAS was registered (platform events of the new CPAS)',
+    data: 'kboNumber, record',
+    record: 'Cpas',
+  },
   'beneficiary.created': fact('A beneficiary was registered', 'id'),
   'beneficiary.updated': fact('A beneficiary was changed', 'id, fields (the names of the fields changed)'),
   'beneficiary.anonymised': fact('A beneficiary’s file was anonymised under the retention policy', 'id'),
-  'right_decision.recorded': fact('A right decision was recorded (R-RIGHT), possibly correcting another', 'id, beneficiaryId, supersedes'),
+  'right_decision.recorded': fact(
+    'A right decision was recorded (R-RIGHT), possibly correcting another',
+    'id, beneficiaryId, supersedes',
+  ),
   'right_decision.voided': fact('A right decision was voided (R-CORRECT)', 'id, beneficiaryId'),
-  'situation.recorded': fact('A situation (employment, studies, training) was recorded', 'id, beneficiaryId, supersedes'),
+  'situation.recorded': fact(
+    'A situation (employment, studies, training) was recorded',
+    'id, beneficiaryId, supersedes',
+  ),
   'situation.voided': fact('A situation was voided (R-CORRECT)', 'id, beneficiaryId'),
   'exemption.recorded': fact('An exemption was recorded (R-EXEMPT)', 'id, beneficiaryId, supersedes'),
   'exemption.voided': fact('An exemption was voided (R-CORRECT)', 'id, beneficiaryId'),
@@ -38,17 +49,26 @@ export const EVENT_TYPES = {
   'piis.created': fact('A PIIS draft was created', 'piisId, beneficiaryId, version'),
   'piis.updated': fact('A PIIS draft was changed', 'piisId, fields'),
   'piis.handed_over': fact('The draft was handed over: the reflection period runs (R-REFLECT)', 'piisId, handedOverOn'),
-  'piis.hearing_requested': fact('The person asked to be heard before signing (R-HEARING)', 'piisId, hearingId, requestedOn'),
+  'piis.hearing_requested': fact(
+    'The person asked to be heard before signing (R-HEARING)',
+    'piisId, hearingId, requestedOn',
+  ),
   'piis.hearing_held': fact('The hearing was held', 'piisId, hearingId, on'),
   'piis.hearing_withdrawn': fact('The hearing request was withdrawn', 'piisId, hearingId, on'),
   'piis.signature_recorded': fact('One party signed', 'piisId, signatureId, party, signedOn'),
   'piis.signed': fact('Both parties have signed: the contract is concluded', 'piisId, signedOn'),
   'piis.evaluated': fact('An evaluation was recorded (R-EVAL-FREQ)', 'piisId, evaluationId, heldOn, mode, version'),
-  'piis.interview_requested': fact('The person asked for an interview (R-EVAL-INTERVIEW)', 'piisId, interviewId, requestedOn'),
+  'piis.interview_requested': fact(
+    'The person asked for an interview (R-EVAL-INTERVIEW)',
+    'piisId, interviewId, requestedOn',
+  ),
   'piis.interview_held': fact('The interview was held', 'piisId, interviewId, heldOn'),
   'piis.amended': fact('A new version was agreed (R-AMEND)', 'piisId, version, kind, effectiveOn, endsOn'),
   'piis.prolonged': fact('The contract was prolonged (R-PROLONG)', 'piisId, version, kind, effectiveOn, endsOn'),
-  'piis.subsidy_extension_requested': fact('A second subsidy year was requested (R-SUB-SECOND)', 'piisId, requestId, requestedOn'),
+  'piis.subsidy_extension_requested': fact(
+    'A second subsidy year was requested (R-SUB-SECOND)',
+    'piisId, requestId, requestedOn',
+  ),
   'piis.closed': fact('The PIIS was closed (R-CLOSE)', 'piisId, endedOn, outcome'),
   'piis.notice_issued': fact('A formal notice was issued (R-SANCTION-NOTICE)', 'piisId, noticeId, issuedOn'),
   'piis.sanctioned': fact('A sanction was decided', 'piisId, sanctionId, decidedOn'),
@@ -59,23 +79,52 @@ export const EVENT_TYPES = {
   'piis.notice_voided': fact('A formal notice was voided (R-CORRECT)', 'piisId, id'),
   'piis.sanction_voided': fact('A sanction was voided (R-CORRECT)', 'piisId, id'),
   'piis.subsidy_extension_request_voided': fact('A subsidy extension request was voided (R-CORRECT)', 'piisId, id'),
-  'piis.attachment_added': fact('A document proving the PIIS or one of its facts was stored', 'piisId, attachmentId, purpose, factId'),
+  'piis.attachment_added': fact(
+    'A document proving the PIIS or one of its facts was stored',
+    'piisId, attachmentId, purpose, factId',
+  ),
   'transfer.requested': fact('A file was offered to another CPAS', 'id, beneficiaryId, toKbo'),
   'transfer.accepted': fact('An incoming file was accepted and copied', 'id, beneficiaryId, fromKbo'),
   'transfer.refused': fact('An incoming file was refused', 'id, fromKbo'),
-  'activation_module.created': { about: 'A collective activation module was recorded', data: 'id, record', record: 'ActivationModule' },
-  'activation_module.participant_enrolled': fact('A beneficiary was enrolled in a module', 'moduleId, id, beneficiaryId'),
-  'activation_module.session_recorded': fact('A session of a module was recorded with its attendance', 'moduleId, id, heldOn, attendees (how many)'),
+  'activation_module.created': {
+    about: 'A collective activation module was recorded',
+    data: 'id, record',
+    record: 'ActivationModule',
+  },
+  'activation_module.participant_enrolled': fact(
+    'A beneficiary was enrolled in a module',
+    'moduleId, id, beneficiaryId',
+  ),
+  'activation_module.session_recorded': fact(
+    'A session of a module was recorded with its attendance',
+    'moduleId, id, heldOn, attendees (how many)',
+  ),
   'expense.recorded': {
     about: 'An expense was recorded against a subsidy',
     data: 'id, year, subsidy',
     whyNot: 'its eligibility verdict is explained in the reader’s language: GET it in yours',
   },
-  'import.completed': { about: 'An import has processed its last row', data: 'id, kind, dryRun, created, updated, unchanged, rejected, record', record: 'Import' },
-  'report.frozen': { about: 'A report was frozen as submitted', data: 'id, report, year, inputsHash', whyNot: 'a frozen report holds the whole report (tens of megabytes for a large CPAS): GET it once' },
-  'webhook.created': { about: 'A webhook subscription was created', data: 'id, events, record (never its secret)', record: 'Webhook' },
+  'import.completed': {
+    about: 'An import has processed its last row',
+    data: 'id, kind, dryRun, created, updated, unchanged, rejected, record',
+    record: 'Import',
+  },
+  'report.frozen': {
+    about: 'A report was frozen as submitted',
+    data: 'id, report, year, inputsHash',
+    whyNot: 'a frozen report holds the whole report (tens of megabytes for a large CPAS): GET it once',
+  },
+  'webhook.created': {
+    about: 'A webhook subscription was created',
+    data: 'id, events, record (never its secret)',
+    record: 'Webhook',
+  },
   'webhook.deleted': { about: 'A webhook subscription was ended', data: 'id', whyNot: 'the subscription is gone' },
-  'webhook.disabled': { about: 'A subscription was disabled after failing deliveries for its whole retry window', data: 'id, eventId, attempts', whyNot: 'GET the subscription for its status' },
+  'webhook.disabled': {
+    about: 'A subscription was disabled after failing deliveries for its whole retry window',
+    data: 'id, eventId, attempts',
+    whyNot: 'GET the subscription for its status',
+  },
 } as const satisfies Record<string, EventType>;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

@@ -27,11 +27,17 @@ export function pageFromRows(rows: FeedRow[], after: FeedPosition, limit: number
 
 export async function listEvents(ctx: RequestContext, query: EventFeedQuery) {
   if (query.after !== undefined && query.cursor !== undefined && query.after !== query.cursor) {
-    throw new AppError('validation-failed', msg('check.feed-position-twice'), { errors: [{ path: 'cursor', message: msg('check.differs-from-after') }] });
+    throw new AppError('validation-failed', msg('check.feed-position-twice'), {
+      errors: [{ path: 'cursor', message: msg('check.differs-from-after') }],
+    });
   }
   const after = decodeFeedCursor(query.after ?? query.cursor);
   const limit = query.limit ?? 50;
-  const page = pageFromRows(await readInTenant(ctx.database, ctx.cpasId, feedQuery(ctx.db, ctx.cpasId, after, limit + 1)), after, limit);
+  const page = pageFromRows(
+    await readInTenant(ctx.database, ctx.cpasId, feedQuery(ctx.db, ctx.cpasId, after, limit + 1)),
+    after,
+    limit,
+  );
   const items = page.events.map(({ position: _, ...event }) => event);
   // an empty poll reads nothing: only pages with events leave an access entry
   if (items.length > 0) await recordAccess(ctx, 'event', items);

@@ -39,7 +39,13 @@ export function decodeFeedCursor(cursor: string | undefined): FeedPosition {
   if (cursor === undefined) return FEED_START;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { t?: unknown; e?: unknown };
-    if (typeof parsed?.t === 'string' && XID8.test(parsed.t) && BigInt(parsed.t) < 2n ** 64n && typeof parsed.e === 'string' && UUID.test(parsed.e)) {
+    if (
+      typeof parsed?.t === 'string' &&
+      XID8.test(parsed.t) &&
+      BigInt(parsed.t) < 2n ** 64n &&
+      typeof parsed.e === 'string' &&
+      UUID.test(parsed.e)
+    ) {
       return { tx: parsed.t, id: parsed.e };
     }
   } catch {

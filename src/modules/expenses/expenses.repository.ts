@@ -11,7 +11,19 @@ export async function insertExpense(tx: Tx, row: Insertable<ExpenseTable>): Prom
   await tx.insertInto('expense').values(row).execute();
 }
 
-export function expensesQuery(tx: Tx, cpasId: string, filter: { id?: string; externalRef?: string; year?: number; subsidy?: string; category?: string; afterId?: string | null; limit?: number }): CompiledQuery<ExpenseRow> {
+export function expensesQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: {
+    id?: string;
+    externalRef?: string;
+    year?: number;
+    subsidy?: string;
+    category?: string;
+    afterId?: string | null;
+    limit?: number;
+  },
+): CompiledQuery<ExpenseRow> {
   return sql<ExpenseRow>`
     select e.*, (select x.subsidy from expense x where x.cpas_id = e.cpas_id and x.invoice_ref = e.invoice_ref
                    and x.subsidy <> e.subsidy and x.id < e.id order by x.id limit 1) as already_under

@@ -15,10 +15,14 @@ export const expenseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'recordExpense',
         tags: ['expenses'],
-        summary: 'Record an expense justified against a subsidy; it comes back with its eligibility verdict (R-SUB-COSTS, R-PAS-COSTS)',
+        summary:
+          'Record an expense justified against a subsidy; it comes back with its eligibility verdict (R-SUB-COSTS, R-PAS-COSTS)',
         headers: IdempotencyHeader,
         body: ExpenseBody,
-        response: { 201: json(ExpenseSchema, 'The expense with its verdict'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
+        response: {
+          201: json(ExpenseSchema, 'The expense with its verdict'),
+          ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422),
+        },
       },
     },
     async (request, reply) => sendOutcome(reply, await service.recordExpense(requestContext(request), request.body)),
@@ -32,7 +36,10 @@ export const expenseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['expenses'],
         summary: 'List the expenses of your CPAS, each with its verdict',
         querystring: ExpenseListQuery,
-        response: { 200: json(Page(ExpenseSchema, 'Expenses'), 'A page of expenses'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: json(Page(ExpenseSchema, 'Expenses'), 'A page of expenses'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request) => service.listExpenses(requestContext(request), request.query),

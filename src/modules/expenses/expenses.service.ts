@@ -8,7 +8,13 @@ import { AppError } from '../../http/problem.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { activationMarkNeeded, CONVENTION_SUBSIDIES, CONVENTION_YEARS, expenseVerdict, type Subsidy } from '../../rules/expenses.js';
+import {
+  activationMarkNeeded,
+  CONVENTION_SUBSIDIES,
+  CONVENTION_YEARS,
+  expenseVerdict,
+  type Subsidy,
+} from '../../rules/expenses.js';
 import { appendChange } from '../audit/audit.repository.js';
 import * as repo from './expenses.repository.js';
 import type { Expense, ExpenseBody, ExpenseListQuery } from './expenses.schemas.js';
@@ -16,7 +22,13 @@ import { msg, type Lang } from '../../i18n/catalogue.js';
 import { say } from '../../rules/explained.js';
 
 export function toExpense(r: repo.ExpenseRow, lang: Lang): Expense {
-  const staff = r.staff ? { timeShare: r.staff.timeShare, assignmentProof: r.staff.assignmentProof ?? null, role: r.staff.role ?? 'coaching' } : null;
+  const staff = r.staff
+    ? {
+        timeShare: r.staff.timeShare,
+        assignmentProof: r.staff.assignmentProof ?? null,
+        role: r.staff.role ?? 'coaching',
+      }
+    : null;
   const verdict = expenseVerdict({
     subsidy: r.subsidy,
     category: r.category,
@@ -47,15 +59,23 @@ export function toExpense(r: repo.ExpenseRow, lang: Lang): Expense {
 
 export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Promise<Outcome<Expense>> {
   if (body.staff && body.category !== 'staff') {
-    throw new AppError('validation-failed', msg('check.staff-only'), { errors: [{ path: '/body/staff', message: msg('check.only-staff-category') }] });
+    throw new AppError('validation-failed', msg('check.staff-only'), {
+      errors: [{ path: '/body/staff', message: msg('check.only-staff-category') }],
+    });
   }
   const subsidy = msg('expense.subsidy-name', { subsidy: body.subsidy });
   if (CONVENTION_SUBSIDIES.includes(body.subsidy) && !CONVENTION_YEARS.includes(body.year)) {
-    throw new AppError('no-convention', msg('check.convention-years', { subsidy, year: String(body.year) }), { rule: 'R-IND-2015', errors: [{ path: '/body/year', message: msg('check.convention-years', { subsidy, year: String(body.year) }) }] });
+    throw new AppError('no-convention', msg('check.convention-years', { subsidy, year: String(body.year) }), {
+      rule: 'R-IND-2015',
+      errors: [{ path: '/body/year', message: msg('check.convention-years', { subsidy, year: String(body.year) }) }],
+    });
   }
   if (!body.activation && activationMarkNeeded(body.subsidy, body.category)) {
     const message = msg('check.expense-mark', { subsidy });
-    throw new AppError('activation-mark-missing', message, { rule: 'R-PAS-COSTS', errors: [{ path: '/body/activation', message }] });
+    throw new AppError('activation-mark-missing', message, {
+      rule: 'R-PAS-COSTS',
+      errors: [{ path: '/body/activation', message }],
+    });
   }
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();
@@ -68,23 +88,38 @@ export async function recordExpense(ctx: RequestContext, body: ExpenseBody): Pro
       amount_cents: body.amountCents,
       description: body.description,
       activation: body.activation ?? null,
-      staff: body.staff ? JSON.stringify({ timeShare: body.staff.timeShare, assignmentProof: body.staff.assignmentProof ?? null, role: body.staff.role ?? 'coaching' }) : null,
+      staff: body.staff
+        ? JSON.stringify({
+            timeShare: body.staff.timeShare,
+            assignmentProof: body.staff.assignmentProof ?? null,
+            role: body.staff.role ?? 'coaching',
+          })
+        : null,
       link_justification: body.linkJustification ?? null,
       invoice_ref: body.invoiceRef ?? null,
       external_ref: body.externalRef ?? null,
       recorded_by: ctx.actor,
     });
     const [row] = (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { id }))).rows;
-    await appendChange(tx, ctx, { action: 'create', entity: 'expense', entityId: id, event: { type: 'expense.recorded', data: { id, year: body.year, subsidy: body.subsidy } } });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'expense',
+      entityId: id,
+      event: { type: 'expense.recorded', data: { id, year: body.year, subsidy: body.subsidy } },
+    });
     return created(toExpense(row!, ctx.lang), `/v1/expenses/${id}`, '"1"');
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'expense' }));
+    if (uniqueViolation(error) !== null)
+      throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'expense' }));
     throw error;
   });
 }
 
 export async function getExpense(ctx: RequestContext, id: string): Promise<Expense> {
-  const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { id }))).rows);
+  const [row] = await readUnit(
+    ctx,
+    async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { id }))).rows,
+  );
   if (!row) throw new AppError('not-found', msg('not-found.record'));
   return toExpense(row, ctx.lang);
 }
@@ -92,8 +127,21 @@ export async function getExpense(ctx: RequestContext, id: string): Promise<Expen
 export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
-  const rows = await readUnit(ctx, async (tx) =>
-    (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year: query.year, subsidy: query.subsidy, category: query.category, externalRef: query.externalRef, afterId, limit: limit + 1 }))).rows,
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          repo.expensesQuery(tx, ctx.cpasId, {
+            year: query.year,
+            subsidy: query.subsidy,
+            category: query.category,
+            externalRef: query.externalRef,
+            afterId,
+            limit: limit + 1,
+          }),
+        )
+      ).rows,
   );
   const page = pageOf(rows, limit);
   return { items: page.items.map((r) => toExpense(r, ctx.lang)), nextCursor: page.nextCursor };
@@ -101,5 +149,8 @@ export async function listExpenses(ctx: RequestContext, query: ExpenseListQuery)
 
 /** Every expense of a year and subsidy as stored (the justification report's input). */
 export function expensesOfYear(ctx: RequestContext, year: number, subsidy: Subsidy): Promise<repo.ExpenseRow[]> {
-  return readUnit(ctx, async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year, subsidy }))).rows);
+  return readUnit(
+    ctx,
+    async (tx) => (await tx.executeQuery(repo.expensesQuery(tx, ctx.cpasId, { year, subsidy }))).rows,
+  );
 }

@@ -27,7 +27,9 @@ function selectFacts(tx: Tx, table: FactTable, cpasId: string) {
     .where('f.cpas_id', '=', cpasId)
     .select(
       sql<string | null>`(select s.id from ${sql.table(table)} s
-        where s.cpas_id = f.cpas_id and s.supersedes_id = f.id and s.voided_at is null order by s.id limit 1)`.as('superseded_by'),
+        where s.cpas_id = f.cpas_id and s.supersedes_id = f.id and s.voided_at is null order by s.id limit 1)`.as(
+        'superseded_by',
+      ),
     );
 }
 
@@ -35,28 +37,57 @@ export async function listFacts(
   tx: Tx,
   table: FactTable,
   cpasId: string,
-  filter: { beneficiaryId: string; includeVoided: boolean; externalRef?: string; afterId: string | null; limit: number },
+  filter: {
+    beneficiaryId: string;
+    includeVoided: boolean;
+    externalRef?: string;
+    afterId: string | null;
+    limit: number;
+  },
 ): Promise<FactRow[]> {
-  let q = selectFacts(tx, table, cpasId).where('f.beneficiary_id', '=', filter.beneficiaryId).orderBy('f.id').limit(filter.limit);
+  let q = selectFacts(tx, table, cpasId)
+    .where('f.beneficiary_id', '=', filter.beneficiaryId)
+    .orderBy('f.id')
+    .limit(filter.limit);
   if (filter.afterId) q = q.where('f.id', '>', filter.afterId);
   if (filter.externalRef) q = q.where('f.external_ref', '=', filter.externalRef);
   if (!filter.includeVoided) {
     q = q
       .where('f.voided_at', 'is', null)
-      .where(sql<boolean>`not exists (select 1 from ${sql.table(table)} s where s.cpas_id = f.cpas_id and s.supersedes_id = f.id and s.voided_at is null)`);
+      .where(
+        sql<boolean>`not exists (select 1 from ${sql.table(table)} s where s.cpas_id = f.cpas_id and s.supersedes_id = f.id and s.voided_at is null)`,
+      );
   }
   return (await q.execute()) as FactRow[];
 }
 
-export async function findFact(tx: Tx, table: FactTable, cpasId: string, beneficiaryId: string, id: string): Promise<FactRow | undefined> {
-  return (await selectFacts(tx, table, cpasId).where('f.id', '=', id).where('f.beneficiary_id', '=', beneficiaryId).executeTakeFirst()) as FactRow | undefined;
+export async function findFact(
+  tx: Tx,
+  table: FactTable,
+  cpasId: string,
+  beneficiaryId: string,
+  id: string,
+): Promise<FactRow | undefined> {
+  return (await selectFacts(tx, table, cpasId)
+    .where('f.id', '=', id)
+    .where('f.beneficiary_id', '=', beneficiaryId)
+    .executeTakeFirst()) as FactRow | undefined;
 }
 
 export async function insertFact(tx: Tx, table: FactTable, row: Record<string, unknown>): Promise<void> {
-  await tx.insertInto(table as 'right_decision').values(row as never).execute();
+  await tx
+    .insertInto(table as 'right_decision')
+    .values(row as never)
+    .execute();
 }
 
-export async function voidFact(tx: Tx, table: FactTable, cpasId: string, id: string, by: { reason: string; actor: string }): Promise<boolean> {
+export async function voidFact(
+  tx: Tx,
+  table: FactTable,
+  cpasId: string,
+  id: string,
+  by: { reason: string; actor: string },
+): Promise<boolean> {
   const result = await tx
     .updateTable(table as 'right_decision')
     .set({ voided_at: sql<string>`now()` as never, void_reason: by.reason, voided_by: by.actor })
@@ -88,7 +119,11 @@ export function toRightDecisionFact(r: RightDecisionColumns): RightDecisionFact 
     decidedOn: r.decided_on,
     notifiedOn: r.notified_on ?? null,
     startsOn: r.starts_on,
-    monthlyAmountCents: r.monthly_amount_cents === null || r.monthly_amount_cents === undefined ? null : Number(r.monthly_amount_cents),
-    householdAmountCents: r.household_amount_cents === null || r.household_amount_cents === undefined ? null : Number(r.household_amount_cents),
+    monthlyAmountCents:
+      r.monthly_amount_cents === null || r.monthly_amount_cents === undefined ? null : Number(r.monthly_amount_cents),
+    householdAmountCents:
+      r.household_amount_cents === null || r.household_amount_cents === undefined
+        ? null
+        : Number(r.household_amount_cents),
   };
 }

@@ -5,7 +5,16 @@ import { AUTH_ERRORS, IdempotencyHeader, Page, Uuid, json, problems } from '../.
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import type { AccessName } from '../../http/auth.js';
-import { ExemptionCreateBody, ExemptionSchema, FactListQuery, RightCreateBody, RightSchema, SituationCreateBody, SituationSchema, VoidBody } from './facts.schemas.js';
+import {
+  ExemptionCreateBody,
+  ExemptionSchema,
+  FactListQuery,
+  RightCreateBody,
+  RightSchema,
+  SituationCreateBody,
+  SituationSchema,
+  VoidBody,
+} from './facts.schemas.js';
 import * as service from './facts.service.js';
 
 interface FactRouteSpec {
@@ -25,7 +34,12 @@ const specs: FactRouteSpec[] = [
     kind: service.rightDecisions as service.FactKind<never>,
     body: RightCreateBody,
     schema: RightSchema,
-    ops: { record: 'recordRightDecision', list: 'listRightDecisions', get: 'getRightDecision', void: 'voidRightDecision' },
+    ops: {
+      record: 'recordRightDecision',
+      list: 'listRightDecisions',
+      get: 'getRightDecision',
+      void: 'voidRightDecision',
+    },
     one: 'a right decision',
     many: 'right decisions',
     write: 'worker',
@@ -54,7 +68,10 @@ const specs: FactRouteSpec[] = [
 ];
 
 const BeneficiaryParams = Type.Object({ beneficiaryId: Uuid('Beneficiary id') }, { additionalProperties: false });
-const FactParams = Type.Object({ beneficiaryId: Uuid('Beneficiary id'), factId: Uuid('Fact id') }, { additionalProperties: false });
+const FactParams = Type.Object(
+  { beneficiaryId: Uuid('Beneficiary id'), factId: Uuid('Fact id') },
+  { additionalProperties: false },
+);
 
 export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const spec of specs) {
@@ -62,7 +79,10 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       base,
       {
-        config: { access: spec.write, problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'] },
+        config: {
+          access: spec.write,
+          problemCodes: ['date-in-future', 'invalid-period', 'invalid-reference', 'invalid-state'],
+        },
         schema: {
           operationId: spec.ops.record,
           tags: ['beneficiaries'],
@@ -71,11 +91,22 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
           params: BeneficiaryParams,
           headers: IdempotencyHeader,
           body: spec.body,
-          response: { 201: json(spec.schema, 'The recorded fact'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+          response: {
+            201: json(spec.schema, 'The recorded fact'),
+            ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422),
+          },
         },
       },
       async (request, reply) =>
-        sendOutcome(reply, await service.recordFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.body as never)),
+        sendOutcome(
+          reply,
+          await service.recordFact(
+            spec.kind,
+            requestContext(request),
+            request.params.beneficiaryId,
+            request.body as never,
+          ),
+        ),
     );
     app.get(
       base,
@@ -88,10 +119,14 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
           description: `Voided and superseded ${spec.many} are listed only with includeVoided=true; each says whether it is in force (inForce). Paged with limit and cursor.`,
           params: BeneficiaryParams,
           querystring: FactListQuery,
-          response: { 200: json(Page(spec.schema, spec.many), `A page of ${spec.many}`), ...problems(400, ...AUTH_ERRORS, 404) },
+          response: {
+            200: json(Page(spec.schema, spec.many), `A page of ${spec.many}`),
+            ...problems(400, ...AUTH_ERRORS, 404),
+          },
         },
       },
-      async (request) => service.listFacts(spec.kind, requestContext(request), request.params.beneficiaryId, request.query),
+      async (request) =>
+        service.listFacts(spec.kind, requestContext(request), request.params.beneficiaryId, request.query),
     );
     app.get(
       `${base}/:factId`,
@@ -101,12 +136,14 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
           operationId: spec.ops.get,
           tags: ['beneficiaries'],
           summary: `Read ${spec.one}, in force or not (the Location of its recording)`,
-          description: 'Answers the fact whether or not it is still in force (inForce, supersededBy, voidedAt say why not); 404 when it is not one of this beneficiary’s.',
+          description:
+            'Answers the fact whether or not it is still in force (inForce, supersededBy, voidedAt say why not); 404 when it is not one of this beneficiary’s.',
           params: FactParams,
           response: { 200: json(spec.schema, 'The record'), ...problems(400, ...AUTH_ERRORS, 404) },
         },
       },
-      async (request) => service.getFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.params.factId),
+      async (request) =>
+        service.getFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.params.factId),
     );
     app.post(
       `${base}/:factId/void`,
@@ -120,11 +157,23 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
           params: FactParams,
           headers: IdempotencyHeader,
           body: VoidBody,
-          response: { 200: json(spec.schema, 'The voided record'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+          response: {
+            200: json(spec.schema, 'The voided record'),
+            ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422),
+          },
         },
       },
       async (request, reply) =>
-        sendOutcome(reply, await service.voidFact(spec.kind, requestContext(request), request.params.beneficiaryId, request.params.factId, request.body.reason)),
+        sendOutcome(
+          reply,
+          await service.voidFact(
+            spec.kind,
+            requestContext(request),
+            request.params.beneficiaryId,
+            request.params.factId,
+            request.body.reason,
+          ),
+        ),
     );
   }
 };

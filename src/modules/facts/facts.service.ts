@@ -45,7 +45,10 @@ const common = (r: FactRow) => ({
 });
 
 const invalid = (path: string, message: Message, rule?: string) =>
-  new AppError('validation-failed', msg('check.field-error', { path, message }), { errors: [{ path, message }], ...(rule ? { rule } : {}) });
+  new AppError('validation-failed', msg('check.field-error', { path, message }), {
+    errors: [{ path, message }],
+    ...(rule ? { rule } : {}),
+  });
 
 export const rightDecisions: FactKind<RightCreateBody> = {
   table: 'right_decision',
@@ -58,16 +61,23 @@ export const rightDecisions: FactKind<RightCreateBody> = {
     assertCalendarDate(body.startsOn, '/body/startsOn');
     if (body.kind === 'end') {
       if (body.category !== undefined) throw invalid('/body/category', msg('check.not-allowed-for-end'));
-      if (body.monthlyAmountCents !== undefined) throw invalid('/body/monthlyAmountCents', msg('check.not-allowed-for-end'));
+      if (body.monthlyAmountCents !== undefined)
+        throw invalid('/body/monthlyAmountCents', msg('check.not-allowed-for-end'));
     } else {
       if (body.category === undefined) throw invalid('/body/category', msg('check.required-for-grant'));
-      if (body.monthlyAmountCents === undefined) throw invalid('/body/monthlyAmountCents', msg('check.required-for-grant'));
+      if (body.monthlyAmountCents === undefined)
+        throw invalid('/body/monthlyAmountCents', msg('check.required-for-grant'));
     }
     if (body.householdAmountCents !== undefined) {
       // R-SUB-COUPLE: a share of the household's category-3 amount, never more than the whole
-      if (body.kind !== 'ri' || body.category !== 'family') throw invalid('/body/householdAmountCents', msg('check.household-family-only'), 'R-SUB-COUPLE');
+      if (body.kind !== 'ri' || body.category !== 'family')
+        throw invalid('/body/householdAmountCents', msg('check.household-family-only'), 'R-SUB-COUPLE');
       if (body.monthlyAmountCents !== undefined && body.monthlyAmountCents > body.householdAmountCents) {
-        throw invalid('/body/householdAmountCents', msg('check.household-below-share', { share: cents(body.monthlyAmountCents) }), 'R-SUB-COUPLE');
+        throw invalid(
+          '/body/householdAmountCents',
+          msg('check.household-below-share', { share: cents(body.monthlyAmountCents) }),
+          'R-SUB-COUPLE',
+        );
       }
     }
     if (body.notifiedOn && body.notifiedOn < body.decidedOn) {
@@ -105,7 +115,9 @@ export const situations: FactKind<SituationCreateBody> = {
     assertCalendarDate(body.startsOn, '/body/startsOn');
     assertCalendarDate(body.endsOn, '/body/endsOn');
     if (body.endsOn && body.endsOn < body.startsOn) {
-      throw new AppError('invalid-period', msg('check.situation-reversed'), { errors: [{ path: '/body/endsOn', message: msg('date.not-before-start', { field: 'startsOn' }) }] });
+      throw new AppError('invalid-period', msg('check.situation-reversed'), {
+        errors: [{ path: '/body/endsOn', message: msg('date.not-before-start', { field: 'startsOn' }) }],
+      });
     }
   },
   columns: (b) => ({ kind: b.kind, starts_on: b.startsOn, ends_on: b.endsOn ?? null }),
@@ -127,10 +139,16 @@ export const exemptions: FactKind<ExemptionCreateBody> = {
 };
 
 async function assertBeneficiary(tx: Tx, cpasId: string, beneficiaryId: string): Promise<void> {
-  if (!(await findIdBy(tx, cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
+  if (!(await findIdBy(tx, cpasId, { id: beneficiaryId })))
+    throw new AppError('not-found', msg('not-found.beneficiary'));
 }
 
-export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, body: Body): Promise<Outcome> {
+export async function recordFact<Body>(
+  kind: FactKind<Body>,
+  ctx: RequestContext,
+  beneficiaryId: string,
+  body: Body,
+): Promise<Outcome> {
   kind.check(body, ctx.today);
   const correction = kind.correction(body);
   if (correction.supersedes && !correction.reason) {
@@ -143,9 +161,14 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
     await assertBeneficiary(tx, ctx.cpasId, beneficiaryId);
     if (correction.supersedes) {
       const target = await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, correction.supersedes);
-      if (!target) throw new AppError('invalid-reference', msg('check.supersedes-unknown', { what: 'fact' }), { rule: 'R-CORRECT' });
+      if (!target)
+        throw new AppError('invalid-reference', msg('check.supersedes-unknown', { what: 'fact' }), {
+          rule: 'R-CORRECT',
+        });
       if (target.voided_at !== null || target.superseded_by !== null) {
-        throw new AppError('invalid-state', msg('check.supersedes-not-in-force', { what: 'fact' }), { rule: 'R-CORRECT' });
+        throw new AppError('invalid-state', msg('check.supersedes-not-in-force', { what: 'fact' }), {
+          rule: 'R-CORRECT',
+        });
       }
     }
     const id = uuidv7();
@@ -176,12 +199,23 @@ export async function recordFact<Body>(kind: FactKind<Body>, ctx: RequestContext
   });
 }
 
-export async function listFacts<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, query: FactListQuery) {
+export async function listFacts<Body>(
+  kind: FactKind<Body>,
+  ctx: RequestContext,
+  beneficiaryId: string,
+  query: FactListQuery,
+) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
   const rows = await readUnit(ctx, async (tx) => {
     await assertBeneficiary(tx, ctx.cpasId, beneficiaryId);
-    return repo.listFacts(tx, kind.table, ctx.cpasId, { beneficiaryId, includeVoided: query.includeVoided ?? false, externalRef: query.externalRef, afterId, limit: limit + 1 });
+    return repo.listFacts(tx, kind.table, ctx.cpasId, {
+      beneficiaryId,
+      includeVoided: query.includeVoided ?? false,
+      externalRef: query.externalRef,
+      afterId,
+      limit: limit + 1,
+    });
   });
   const page = pageOf(rows, limit);
   await recordAccess(ctx, kind.table, page.items);
@@ -196,14 +230,25 @@ export async function getFact<Body>(kind: FactKind<Body>, ctx: RequestContext, b
   return kind.toApi(fact);
 }
 
-export async function voidFact<Body>(kind: FactKind<Body>, ctx: RequestContext, beneficiaryId: string, id: string, reason: string): Promise<Outcome> {
+export async function voidFact<Body>(
+  kind: FactKind<Body>,
+  ctx: RequestContext,
+  beneficiaryId: string,
+  id: string,
+  reason: string,
+): Promise<Outcome> {
   return writeUnit(ctx, async (tx) => {
     const fact = await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id);
     if (!fact) throw new AppError('not-found', msg('not-found.fact', { kind: kind.label }));
     if (!(await repo.voidFact(tx, kind.table, ctx.cpasId, id, { reason, actor: ctx.actor }))) {
       throw new AppError('invalid-state', msg('check.already-void', { what: 'fact' }), { rule: 'R-CORRECT' });
     }
-    await appendChange(tx, ctx, { action: 'void', entity: kind.table, entityId: id, event: { type: `${kind.label}.voided`, data: { id, beneficiaryId } } });
+    await appendChange(tx, ctx, {
+      action: 'void',
+      entity: kind.table,
+      entityId: id,
+      event: { type: `${kind.label}.voided`, data: { id, beneficiaryId } },
+    });
     await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);
     return ok(kind.toApi((await repo.findFact(tx, kind.table, ctx.cpasId, beneficiaryId, id))!));
   });

@@ -16,7 +16,13 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/health/live',
     {
       config: { access: 'public' },
-      schema: { operationId: 'getLiveness', tags: ['meta'], summary: 'The process is running', security: [], response: { 200: json(Status, 'Alive'), ...problems() } },
+      schema: {
+        operationId: 'getLiveness',
+        tags: ['meta'],
+        summary: 'The process is running',
+        security: [],
+        response: { 200: json(Status, 'Alive'), ...problems() },
+      },
     },
     async () => ({ status: 'ok' }),
   );
@@ -48,7 +54,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Prometheus metrics',
         security: [],
         response: {
-          200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } } },
+          200: {
+            description: 'Prometheus text exposition format',
+            content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } },
+          },
           ...problems(),
         },
       },

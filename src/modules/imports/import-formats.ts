@@ -16,7 +16,8 @@ export function parseNdjson(text: string): ParsedRow[] {
     rowNumber++;
     try {
       const value: unknown = JSON.parse(line);
-      if (value && typeof value === 'object' && !Array.isArray(value)) rows.push({ rowNumber, value: value as Record<string, unknown> });
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        rows.push({ rowNumber, value: value as Record<string, unknown> });
       else rows.push({ rowNumber, error: msg('import.line-not-object') });
     } catch {
       rows.push({ rowNumber, error: msg('import.line-not-json') });
@@ -69,7 +70,8 @@ function typesOf(schema: Record<string, unknown> | undefined): Set<JsonType> {
   if (typeof t === 'string') types.add(t as JsonType);
   if (Array.isArray(t)) for (const x of t) types.add(x as JsonType);
   for (const key of ['anyOf', 'oneOf']) {
-    for (const sub of (schema[key] as Record<string, unknown>[] | undefined) ?? []) for (const x of typesOf(sub)) types.add(x);
+    for (const sub of (schema[key] as Record<string, unknown>[] | undefined) ?? [])
+      for (const x of typesOf(sub)) types.add(x);
   }
   if (schema['const'] !== undefined) types.add(typeof schema['const'] as JsonType);
   return types;
@@ -88,17 +90,35 @@ function cellValue(cell: string, types: Set<JsonType>): unknown {
   return cell;
 }
 
-export function parseCsv(text: string, rowSchema: { properties?: Record<string, Record<string, unknown>> }): ParsedRow[] {
+export function parseCsv(
+  text: string,
+  rowSchema: { properties?: Record<string, Record<string, unknown>> },
+): ParsedRow[] {
   const [header, ...records] = csvRecords(text);
   if (!header) return [];
   const names = header.map((h) => h.trim());
   return records.map((fields, index) => {
     const rowNumber = index + 1;
-    if (fields.length !== names.length) return { rowNumber, error: msg('import.field-count', { fields: fields.length, header: names.length }) };
+    if (fields.length !== names.length)
+      return { rowNumber, error: msg('import.field-count', { fields: fields.length, header: names.length }) };
     // own fields whatever the header says (a column named __proto__ is a field the schema refuses,
     // not the object's prototype)
     const value: Record<string, unknown> = Object.fromEntries(
-      fields.flatMap((cell, i) => (cell === '' ? [] : [[names[i]!, cellValue(cell, typesOf(Object.hasOwn(rowSchema.properties ?? {}, names[i]!) ? rowSchema.properties![names[i]!] : undefined))]])),
+      fields.flatMap((cell, i) =>
+        cell === ''
+          ? []
+          : [
+              [
+                names[i]!,
+                cellValue(
+                  cell,
+                  typesOf(
+                    Object.hasOwn(rowSchema.properties ?? {}, names[i]!) ? rowSchema.properties![names[i]!] : undefined,
+                  ),
+                ),
+              ],
+            ],
+      ),
     );
     return { rowNumber, value };
   });

@@ -30,7 +30,10 @@ const PersonRef = {
 
 /** A row: the create body with externalRef required (and, for facts of a person, who it is about). */
 function rowSchema(body: TObject, aboutPerson: boolean): TObject {
-  return Type.Object({ ...body.properties, externalRef: ExternalRef, ...(aboutPerson ? PersonRef : {}) }, { additionalProperties: false });
+  return Type.Object(
+    { ...body.properties, externalRef: ExternalRef, ...(aboutPerson ? PersonRef : {}) },
+    { additionalProperties: false },
+  );
 }
 
 export interface Existing {
@@ -59,9 +62,17 @@ export interface KindSpec {
  * statement per row is planned each time against statistics that the import itself outdates: on
  * a CPAS new to the statistics, the planner took another index of cpas_id and read every person).
  */
-export async function existingByRef(tx: Tx, cpasId: string, spec: KindSpec, externalRefs: readonly string[]): Promise<Map<string, StoredRow>> {
+export async function existingByRef(
+  tx: Tx,
+  cpasId: string,
+  spec: KindSpec,
+  externalRefs: readonly string[],
+): Promise<Map<string, StoredRow>> {
   if (externalRefs.length === 0) return new Map();
-  const { rows } = await sql<StoredRow>`select * from ${sql.table(spec.table)} where cpas_id = ${cpasId} and external_ref = any(${[...externalRefs]}::text[])`.execute(tx);
+  const { rows } =
+    await sql<StoredRow>`select * from ${sql.table(spec.table)} where cpas_id = ${cpasId} and external_ref = any(${[...externalRefs]}::text[])`.execute(
+      tx,
+    );
   return new Map(rows.map((r) => [r.external_ref, r]));
 }
 
@@ -72,7 +83,13 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     table: 'beneficiary',
     toExisting: async (_tx, _ctx, row) => ({ id: row.id, api: toBeneficiary(row as never) as never }),
     create: (ctx, _b, body) => createBeneficiary(ctx, body as never),
-    update: (ctx, existing, body) => updateBeneficiary(ctx, existing.id, existing.api['version'] as number, changedFields(body, existing.api) as never),
+    update: (ctx, existing, body) =>
+      updateBeneficiary(
+        ctx,
+        existing.id,
+        existing.api['version'] as number,
+        changedFields(body, existing.api) as never,
+      ),
   },
   right_decisions: {
     schema: rowSchema(RightCreateBody, true),
@@ -92,18 +109,27 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     schema: rowSchema(PiisCreateBody, true),
     aboutPerson: true,
     table: 'piis',
-    toExisting: async (tx, ctx, row) => ({ id: row.id, api: toPiis(await loadFile(tx, ctx, row.id), ctx.today, ctx.lang) as never }),
+    toExisting: async (tx, ctx, row) => ({
+      id: row.id,
+      api: toPiis(await loadFile(tx, ctx, row.id), ctx.today, ctx.lang) as never,
+    }),
     create: (ctx, beneficiaryId, body) => createPiis(ctx, beneficiaryId!, body as never),
     update: (ctx, existing, body) => {
       // a draft's content may change; after its handover a PIIS changes by amendment only
       if (existing.api['status'] !== 'draft') throw new AppError('invalid-state', msg('check.piis-not-draft'));
-      return updatePiisDraft(ctx, existing.id, existing.api['revision'] as number, changedFields(body, existing.api) as never);
+      return updatePiisDraft(
+        ctx,
+        existing.id,
+        existing.api['revision'] as number,
+        changedFields(body, existing.api) as never,
+      );
     },
   },
 };
 
 const REFERENCE_FIELDS = new Set(['beneficiaryId', 'beneficiaryExternalRef']);
-const normalise = (key: string, value: unknown) => (key === 'niss' && typeof value === 'string' ? normaliseNiss(value) : value);
+const normalise = (key: string, value: unknown) =>
+  key === 'niss' && typeof value === 'string' ? normaliseNiss(value) : value;
 
 /** The fields of a row whose value differs from the record's (the row's reference fields aside). */
 export function changedFields(body: Record<string, unknown>, api: Record<string, unknown>): Record<string, unknown> {

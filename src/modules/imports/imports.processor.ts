@@ -50,7 +50,14 @@ export function readRows(kind: ImportKind, format: 'ndjson' | 'csv', payload: Bu
 
 type Verdict = Omit<Insertable<ImportRowTable>, 'cpas_id' | 'import_id'>;
 
-const rejected = (row: number, externalRef: string | null, code: string, detail: Text, rule: string | null = null, recordId: string | null = null): Verdict => ({
+const rejected = (
+  row: number,
+  externalRef: string | null,
+  code: string,
+  detail: Text,
+  rule: string | null = null,
+  recordId: string | null = null,
+): Verdict => ({
   row_number: row,
   external_ref: externalRef,
   verdict: 'rejected',
@@ -85,11 +92,17 @@ interface BatchLookup {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const stringsOf = (rows: readonly ParsedRow[], key: string) =>
-  [...new Set(rows.flatMap((r) => ('error' in r || typeof r.value[key] !== 'string' ? [] : [r.value[key] as string])))];
+const stringsOf = (rows: readonly ParsedRow[], key: string) => [
+  ...new Set(rows.flatMap((r) => ('error' in r || typeof r.value[key] !== 'string' ? [] : [r.value[key] as string]))),
+];
 
 async function lookupBatch(tx: Tx, cpasId: string, spec: KindSpec, rows: readonly ParsedRow[]): Promise<BatchLookup> {
-  const lookup: BatchLookup = { records: await existingByRef(tx, cpasId, spec, stringsOf(rows, 'externalRef')), personById: new Map(), personByRef: new Map(), applied: new Set() };
+  const lookup: BatchLookup = {
+    records: await existingByRef(tx, cpasId, spec, stringsOf(rows, 'externalRef')),
+    personById: new Map(),
+    personByRef: new Map(),
+    applied: new Set(),
+  };
   if (!spec.aboutPerson) return lookup;
   const ids = stringsOf(rows, 'beneficiaryId').filter((id) => UUID.test(id));
   const refs = stringsOf(rows, 'beneficiaryExternalRef');
@@ -104,8 +117,21 @@ async function lookupBatch(tx: Tx, cpasId: string, spec: KindSpec, rows: readonl
   return lookup;
 }
 
-async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: KindSpec, parsed: ParsedRow, lookup: BatchLookup): Promise<Verdict> {
-  if ('error' in parsed) return rejected(parsed.rowNumber, null, 'validation-failed', msg('import.row-unreadable', { row: parsed.rowNumber, reason: parsed.error }));
+async function applyRow(
+  tx: Tx,
+  ctx: RequestContext,
+  kind: ImportKind,
+  spec: KindSpec,
+  parsed: ParsedRow,
+  lookup: BatchLookup,
+): Promise<Verdict> {
+  if ('error' in parsed)
+    return rejected(
+      parsed.rowNumber,
+      null,
+      'validation-failed',
+      msg('import.row-unreadable', { row: parsed.rowNumber, reason: parsed.error }),
+    );
   const row = parsed.rowNumber;
   const value = parsed.value;
   const externalRef = typeof value['externalRef'] === 'string' ? value['externalRef'] : null;
@@ -114,37 +140,96 @@ async function applyRow(tx: Tx, ctx: RequestContext, kind: ImportKind, spec: Kin
     const errors = (validate.errors ?? []).slice(0, 5).map((e) => {
       const params = (e.params ?? {}) as Record<string, unknown>;
       const field = params['additionalProperty'] ?? params['missingProperty'];
-      return msg('import.field-error', { path: (`${e.instancePath}${typeof field === 'string' ? `/${field}` : ''}` || '/').slice(0, 100), message: keywordMessage(e.keyword, params) });
+      return msg('import.field-error', {
+        path: (`${e.instancePath}${typeof field === 'string' ? `/${field}` : ''}` || '/').slice(0, 100),
+        message: keywordMessage(e.keyword, params),
+      });
     });
     return rejected(row, externalRef, 'validation-failed', msg('import.field-errors', { errors }));
   }
-  const { beneficiaryId: byId, beneficiaryExternalRef: byRef, ...body } = value as Record<string, unknown> & { beneficiaryId?: string; beneficiaryExternalRef?: string };
+  const {
+    beneficiaryId: byId,
+    beneficiaryExternalRef: byRef,
+    ...body
+  } = value as Record<string, unknown> & { beneficiaryId?: string; beneficiaryExternalRef?: string };
   try {
     let person: string | null = null;
     if (spec.aboutPerson) {
-      if ((byId === undefined) === (byRef === undefined)) return rejected(row, externalRef, 'validation-failed', msg('import.person-named-once'));
-      person = (byId !== undefined ? lookup.personById.get(byId.toLowerCase()) : lookup.personByRef.get(byRef!)) ?? null;
+      if ((byId === undefined) === (byRef === undefined))
+        return rejected(row, externalRef, 'validation-failed', msg('import.person-named-once'));
+      person =
+        (byId !== undefined ? lookup.personById.get(byId.toLowerCase()) : lookup.personByRef.get(byRef!)) ?? null;
       if (!person) return rejected(row, externalRef, 'not-found', msg('not-found.beneficiary'));
     }
-    const stored = lookup.applied.has(externalRef!) ? (await existingByRef(tx, ctx.cpasId, spec, [externalRef!])).get(externalRef!) : lookup.records.get(externalRef!);
+    const stored = lookup.applied.has(externalRef!)
+      ? (await existingByRef(tx, ctx.cpasId, spec, [externalRef!])).get(externalRef!)
+      : lookup.records.get(externalRef!);
     lookup.applied.add(externalRef!);
     const existing = stored ? await spec.toExisting(tx, ctx, stored) : null;
     if (existing) {
       if (spec.aboutPerson && existing.api['beneficiaryId'] !== person) {
-        return rejected(row, externalRef, 'duplicate-external-ref', msg('import.ref-of-another-person'), null, existing.id);
+        return rejected(
+          row,
+          externalRef,
+          'duplicate-external-ref',
+          msg('import.ref-of-another-person'),
+          null,
+          existing.id,
+        );
       }
-      if (Object.keys(changedFields(body, existing.api)).length === 0) return { row_number: row, external_ref: externalRef, verdict: 'unchanged', record_id: existing.id, code: null, rule: null, detail: null };
+      if (Object.keys(changedFields(body, existing.api)).length === 0)
+        return {
+          row_number: row,
+          external_ref: externalRef,
+          verdict: 'unchanged',
+          record_id: existing.id,
+          code: null,
+          rule: null,
+          detail: null,
+        };
       if (!spec.update) {
-        return rejected(row, externalRef, 'duplicate-external-ref', msg('import.ref-other-values'), 'R-CORRECT', existing.id);
+        return rejected(
+          row,
+          externalRef,
+          'duplicate-external-ref',
+          msg('import.ref-other-values'),
+          'R-CORRECT',
+          existing.id,
+        );
       }
       await spec.update(ctx, existing, body);
-      return { row_number: row, external_ref: externalRef, verdict: 'updated', record_id: existing.id, code: null, rule: null, detail: null };
+      return {
+        row_number: row,
+        external_ref: externalRef,
+        verdict: 'updated',
+        record_id: existing.id,
+        code: null,
+        rule: null,
+        detail: null,
+      };
     }
     const outcome = await spec.create(ctx, person, body);
-    return { row_number: row, external_ref: externalRef, verdict: 'created', record_id: (outcome.body as { id: string }).id, code: null, rule: null, detail: null };
+    return {
+      row_number: row,
+      external_ref: externalRef,
+      verdict: 'created',
+      record_id: (outcome.body as { id: string }).id,
+      code: null,
+      rule: null,
+      detail: null,
+    };
   } catch (error) {
-    if (error instanceof AppError) return rejected(row, externalRef, error.code, error.detail, (error.extra.rule as string | undefined) ?? null, (error.extra['existingId'] as string | undefined) ?? null);
-    if ((error as { code?: string }).code === TRANSFERRED) return rejected(row, externalRef, 'invalid-state', msg('http.transferred'));
+    if (error instanceof AppError)
+      return rejected(
+        row,
+        externalRef,
+        error.code,
+        error.detail,
+        (error.extra.rule as string | undefined) ?? null,
+        (error.extra['existingId'] as string | undefined) ?? null,
+      );
+    if ((error as { code?: string }).code === TRANSFERRED)
+      return rejected(row, externalRef, 'invalid-state', msg('http.transferred'));
     if (isOutage(error)) throw error;
     return rejected(row, externalRef, 'internal-error', msg('import.row-unexpected', { requestId: ctx.requestId }));
   }
@@ -158,8 +243,13 @@ export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: 
     if (!job.payload) throw new Error('the file is no longer held');
     rows = readRows(job.kind, job.format, Buffer.from(job.payload));
   } catch (error) {
-    const failure = error instanceof TypeError ? 'The file is not UTF-8 text' : `The file could not be read: ${(error as Error).message}`;
-    await inTenant(deps.database.db, cpasId, (tx) => repo.finishJob(tx, cpasId, job.id, { status: 'failed', totalRows: null, failure }));
+    const failure =
+      error instanceof TypeError
+        ? 'The file is not UTF-8 text'
+        : `The file could not be read: ${(error as Error).message}`;
+    await inTenant(deps.database.db, cpasId, (tx) =>
+      repo.finishJob(tx, cpasId, job.id, { status: 'failed', totalRows: null, failure }),
+    );
     return;
   }
   const spec = KINDS[job.kind];
@@ -171,9 +261,23 @@ export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: 
       const verdicts: Verdict[] = [];
       let ordinary = batch;
       if (job.kind === 'beneficiaries') {
-        const fast = await createNewBeneficiaries(tx, { cpasId, actor: job.created_by, requestId: `import:${job.id}` }, deps.today(), batch, validatorOf(job.kind));
+        const fast = await createNewBeneficiaries(
+          tx,
+          { cpasId, actor: job.created_by, requestId: `import:${job.id}` },
+          deps.today(),
+          batch,
+          validatorOf(job.kind),
+        );
         for (const [row, created] of fast.created) {
-          verdicts.push({ row_number: row, external_ref: created.externalRef, verdict: 'created', record_id: created.id, code: null, rule: null, detail: null });
+          verdicts.push({
+            row_number: row,
+            external_ref: created.externalRef,
+            verdict: 'created',
+            record_id: created.id,
+            code: null,
+            rule: null,
+            detail: null,
+          });
         }
         ordinary = fast.rest;
       }
@@ -197,18 +301,42 @@ export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: 
       verdicts.sort((x, y) => x.row_number - y.row_number);
       const counts: Record<ImportVerdict, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
       for (const v of verdicts) counts[v.verdict]++;
-      await repo.insertVerdicts(tx, verdicts.map((v) => ({ ...v, cpas_id: cpasId, import_id: job.id })));
-      await repo.advanceJob(tx, cpasId, job.id, { nextRow: batch.at(-1)!.rowNumber + 1, totalRows: rows.length, counts, leaseMs: deps.leaseMs });
+      await repo.insertVerdicts(
+        tx,
+        verdicts.map((v) => ({ ...v, cpas_id: cpasId, import_id: job.id })),
+      );
+      await repo.advanceJob(tx, cpasId, job.id, {
+        nextRow: batch.at(-1)!.rowNumber + 1,
+        totalRows: rows.length,
+        counts,
+        leaseMs: deps.leaseMs,
+      });
     });
   }
   await inTenant(deps.database.db, cpasId, async (tx) => {
     await repo.finishJob(tx, cpasId, job.id, { status: 'completed', totalRows: rows.length });
     const [done] = (await tx.executeQuery(repo.jobsQuery(tx, cpasId, { id: job.id }))).rows;
-    await appendChange(tx, { cpasId, actor: job.created_by, requestId: `import:${job.id}` }, {
-      action: 'update',
-      entity: 'import',
-      entityId: job.id,
-      event: { type: 'import.completed', data: { id: job.id, kind: job.kind, dryRun: job.dry_run, created: done!.created, updated: done!.updated, unchanged: done!.unchanged, rejected: done!.rejected, record: repo.toImport(done!) } },
-    });
+    await appendChange(
+      tx,
+      { cpasId, actor: job.created_by, requestId: `import:${job.id}` },
+      {
+        action: 'update',
+        entity: 'import',
+        entityId: job.id,
+        event: {
+          type: 'import.completed',
+          data: {
+            id: job.id,
+            kind: job.kind,
+            dryRun: job.dry_run,
+            created: done!.created,
+            updated: done!.updated,
+            unchanged: done!.unchanged,
+            rejected: done!.rejected,
+            record: repo.toImport(done!),
+          },
+        },
+      },
+    );
   });
 }

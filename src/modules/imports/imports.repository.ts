@@ -6,15 +6,37 @@ import type { Import } from './imports.schemas.js';
 
 export type JobRow = Omit<Selectable<ImportJobTable>, 'payload'>;
 const JOB_COLUMNS = [
-  'cpas_id', 'id', 'kind', 'format', 'dry_run', 'status', 'payload_sha256', 'payload_bytes', 'total_rows', 'next_row', 'created', 'updated', 'unchanged', 'rejected',
-  'lease_until', 'failure', 'created_at', 'created_by', 'started_at', 'finished_at',
+  'cpas_id',
+  'id',
+  'kind',
+  'format',
+  'dry_run',
+  'status',
+  'payload_sha256',
+  'payload_bytes',
+  'total_rows',
+  'next_row',
+  'created',
+  'updated',
+  'unchanged',
+  'rejected',
+  'lease_until',
+  'failure',
+  'created_at',
+  'created_by',
+  'started_at',
+  'finished_at',
 ] as const;
 
 export async function insertJob(tx: Tx, row: Insertable<ImportJobTable>): Promise<void> {
   await tx.insertInto('import_job').values(row).execute();
 }
 
-export function jobsQuery(tx: Tx, cpasId: string, filter: { id?: string; afterId?: string | null; limit?: number }): CompiledQuery<JobRow> {
+export function jobsQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: { id?: string; afterId?: string | null; limit?: number },
+): CompiledQuery<JobRow> {
   let q = tx.selectFrom('import_job').select(JOB_COLUMNS).where('cpas_id', '=', cpasId);
   if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
@@ -24,7 +46,11 @@ export function jobsQuery(tx: Tx, cpasId: string, filter: { id?: string; afterId
 }
 
 /** Takes the next job of the CPAS that is queued or whose runner's lease ran out, with its file. */
-export async function claimJob(tx: Tx, cpasId: string, leaseMs: number): Promise<(JobRow & { payload: Buffer | null }) | undefined> {
+export async function claimJob(
+  tx: Tx,
+  cpasId: string,
+  leaseMs: number,
+): Promise<(JobRow & { payload: Buffer | null }) | undefined> {
   const { rows } = await sql<JobRow & { payload: Buffer | null }>`
     update import_job j
     set status = 'running', lease_until = now() + make_interval(secs => ${leaseMs / 1000}), started_at = coalesce(j.started_at, now())
@@ -37,11 +63,20 @@ export async function claimJob(tx: Tx, cpasId: string, leaseMs: number): Promise
 }
 
 export async function insertVerdicts(tx: Tx, rows: Insertable<ImportRowTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('import_row').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('import_row')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 /** Moves the job past a batch: its counts, the next row, a fresh lease. */
-export async function advanceJob(tx: Tx, cpasId: string, id: string, batch: { nextRow: number; totalRows: number; counts: Record<ImportVerdict, number>; leaseMs: number }): Promise<void> {
+export async function advanceJob(
+  tx: Tx,
+  cpasId: string,
+  id: string,
+  batch: { nextRow: number; totalRows: number; counts: Record<ImportVerdict, number>; leaseMs: number },
+): Promise<void> {
   await sql`
     update import_job set next_row = ${batch.nextRow}, total_rows = ${batch.totalRows},
       created = created + ${batch.counts.created}, updated = updated + ${batch.counts.updated},
@@ -51,15 +86,30 @@ export async function advanceJob(tx: Tx, cpasId: string, id: string, batch: { ne
 }
 
 /** The end of a job: completed (or failed, with why); the file is dropped, its hash stays. */
-export async function finishJob(tx: Tx, cpasId: string, id: string, outcome: { status: 'completed' | 'failed'; totalRows: number | null; failure?: string }): Promise<void> {
+export async function finishJob(
+  tx: Tx,
+  cpasId: string,
+  id: string,
+  outcome: { status: 'completed' | 'failed'; totalRows: number | null; failure?: string },
+): Promise<void> {
   await sql`
     update import_job set status = ${outcome.status}, total_rows = coalesce(${outcome.totalRows}::integer, total_rows), failure = ${outcome.failure ?? null},
       payload = null, lease_until = null, finished_at = now()
     where cpas_id = ${cpasId} and id = ${id}`.execute(tx);
 }
 
-export function verdictsQuery(tx: Tx, cpasId: string, importId: string, filter: { verdict?: ImportVerdict; afterRow: number; limit: number }): CompiledQuery<Selectable<ImportRowTable>> {
-  let q = tx.selectFrom('import_row').selectAll().where('cpas_id', '=', cpasId).where('import_id', '=', importId).where('row_number', '>', filter.afterRow);
+export function verdictsQuery(
+  tx: Tx,
+  cpasId: string,
+  importId: string,
+  filter: { verdict?: ImportVerdict; afterRow: number; limit: number },
+): CompiledQuery<Selectable<ImportRowTable>> {
+  let q = tx
+    .selectFrom('import_row')
+    .selectAll()
+    .where('cpas_id', '=', cpasId)
+    .where('import_id', '=', importId)
+    .where('row_number', '>', filter.afterRow);
   if (filter.verdict) q = q.where('verdict', '=', filter.verdict);
   return q.orderBy('row_number').limit(filter.limit).compile();
 }

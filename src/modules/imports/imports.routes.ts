@@ -2,12 +2,25 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
-import { IMPORT_TYPES, ImportListQuery, ImportParams, ImportQuery, ImportRowSchema, ImportRowsQuery, ImportSchema, MAX_IMPORT_BYTES } from './imports.schemas.js';
+import {
+  IMPORT_TYPES,
+  ImportListQuery,
+  ImportParams,
+  ImportQuery,
+  ImportRowSchema,
+  ImportRowsQuery,
+  ImportSchema,
+  MAX_IMPORT_BYTES,
+} from './imports.schemas.js';
 import * as service from './imports.service.js';
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // the file arrives as its own bytes; these parsers live in this plugin only
-  app.addContentTypeParser([...IMPORT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    [...IMPORT_TYPES],
+    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
 
   app.post(
     '/imports',
@@ -17,7 +30,8 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'createImport',
         tags: ['integration'],
-        summary: 'Import a file of beneficiaries, right decisions, assessments or PIIS drafts in the background; 202 with the import to follow',
+        summary:
+          'Import a file of beneficiaries, right decisions, assessments or PIIS drafts in the background; 202 with the import to follow',
         description:
           'NDJSON (application/x-ndjson: one JSON object per line) or CSV (text/csv: a header row of field names; arrays and objects as JSON in their cell). ' +
           'Each row is the body the API takes to create such a record, with externalRef required: a row whose externalRef exists already is unchanged ' +
@@ -26,11 +40,25 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'x-binary-body': { types: [...IMPORT_TYPES], maxBytes: MAX_IMPORT_BYTES, description: 'The file' },
         headers: IdempotencyHeader,
         querystring: ImportQuery,
-        response: { 202: json(ImportSchema, 'Accepted: the import, queued'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
+        response: {
+          202: json(ImportSchema, 'Accepted: the import, queued'),
+          ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422),
+        },
       } as never,
     },
     async (request, reply) =>
-      sendOutcome(reply, await service.createImport(requestContext(request), request.query as never, request.body as Buffer, String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase())),
+      sendOutcome(
+        reply,
+        await service.createImport(
+          requestContext(request),
+          request.query as never,
+          request.body as Buffer,
+          String(request.headers['content-type'] ?? '')
+            .split(';')[0]!
+            .trim()
+            .toLowerCase(),
+        ),
+      ),
   );
   app.get(
     '/imports',
@@ -67,10 +95,14 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listImportRows',
         tags: ['integration'],
-        summary: 'The verdict of every row, in file order (?verdict=rejected for the refusals, with their problem code and rule)',
+        summary:
+          'The verdict of every row, in file order (?verdict=rejected for the refusals, with their problem code and rule)',
         params: ImportParams,
         querystring: ImportRowsQuery,
-        response: { 200: json(Page(ImportRowSchema, 'Row verdicts'), 'A page of verdicts'), ...problems(400, ...AUTH_ERRORS, 404) },
+        response: {
+          200: json(Page(ImportRowSchema, 'Row verdicts'), 'A page of verdicts'),
+          ...problems(400, ...AUTH_ERRORS, 404),
+        },
       },
     },
     async (request) => service.listImportRows(requestContext(request), request.params.importId, request.query),

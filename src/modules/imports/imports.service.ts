@@ -14,8 +14,16 @@ import { msg } from '../../i18n/catalogue.js';
 
 const NO_IMPORT = () => new AppError('not-found', msg('not-found.import'));
 
-export async function createImport(ctx: RequestContext, query: ImportQuery, payload: Buffer, mediaType: string): Promise<Outcome<Import>> {
-  if (payload.length === 0) throw new AppError('validation-failed', msg('file.empty'), { errors: [{ path: '/body', message: msg('file.is-empty') }] });
+export async function createImport(
+  ctx: RequestContext,
+  query: ImportQuery,
+  payload: Buffer,
+  mediaType: string,
+): Promise<Outcome<Import>> {
+  if (payload.length === 0)
+    throw new AppError('validation-failed', msg('file.empty'), {
+      errors: [{ path: '/body', message: msg('file.is-empty') }],
+    });
   return writeUnit(ctx, async (tx) => {
     const id = uuidv7();
     await repo.insertJob(tx, {
@@ -41,14 +49,22 @@ export async function createImport(ctx: RequestContext, query: ImportQuery, payl
 }
 
 export async function getImport(ctx: RequestContext, importId: string): Promise<Import> {
-  const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.jobsQuery(tx, ctx.cpasId, { id: importId }))).rows);
+  const [row] = await readUnit(
+    ctx,
+    async (tx) => (await tx.executeQuery(repo.jobsQuery(tx, ctx.cpasId, { id: importId }))).rows,
+  );
   if (!row) throw NO_IMPORT();
   return repo.toImport(row);
 }
 
 export async function listImports(ctx: RequestContext, query: { limit?: number; cursor?: string }) {
   const limit = query.limit ?? 50;
-  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.jobsQuery(tx, ctx.cpasId, { afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows);
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (await tx.executeQuery(repo.jobsQuery(tx, ctx.cpasId, { afterId: decodeCursor(query.cursor), limit: limit + 1 })))
+        .rows,
+  );
   const page = pageOf(rows, limit);
   return { items: page.items.map(repo.toImport), nextCursor: page.nextCursor };
 }
@@ -57,7 +73,15 @@ export async function listImportRows(ctx: RequestContext, importId: string, quer
   await getImport(ctx, importId);
   const limit = query.limit ?? 50;
   const afterRow = query.cursor ? Number(decodeRowCursor(query.cursor)) : 0;
-  const rows = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.verdictsQuery(tx, ctx.cpasId, importId, { verdict: query.verdict, afterRow, limit: limit + 1 }))).rows);
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          repo.verdictsQuery(tx, ctx.cpasId, importId, { verdict: query.verdict, afterRow, limit: limit + 1 }),
+        )
+      ).rows,
+  );
   const items: ImportRow[] = rows.slice(0, limit).map((r) => ({
     row: r.row_number,
     externalRef: r.external_ref,
@@ -67,7 +91,11 @@ export async function listImportRows(ctx: RequestContext, importId: string, quer
     rule: r.rule,
     detail: r.detail === null ? null : renderStored(ctx.lang, r.detail),
   }));
-  return { items, nextCursor: rows.length > limit ? Buffer.from(JSON.stringify({ r: items.at(-1)!.row })).toString('base64url') : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > limit ? Buffer.from(JSON.stringify({ r: items.at(-1)!.row })).toString('base64url') : null,
+  };
 }
 
 function decodeRowCursor(cursor: string): number {
@@ -79,4 +107,3 @@ function decodeRowCursor(cursor: string): number {
   }
   throw new AppError('invalid-cursor', msg('cursor.invalid'));
 }
-

@@ -15,21 +15,34 @@ export interface ImportWorker {
   stop(): Promise<void>;
 }
 
-export function startImportWorker(deps: ProcessorDeps, log: FastifyBaseLogger, options: { tickMs: number; maxConcurrent: number }): ImportWorker {
+export function startImportWorker(
+  deps: ProcessorDeps,
+  log: FastifyBaseLogger,
+  options: { tickMs: number; maxConcurrent: number },
+): ImportWorker {
   const running = new Set<Promise<void>>();
   async function tick(): Promise<void> {
     if (running.size >= options.maxConcurrent) return;
-    const { rows } = await sql<{ cpas_id: string }>`select cpas_id from piis_import_tenants()`.execute(deps.database.db);
+    const { rows } = await sql<{ cpas_id: string }>`select cpas_id from piis_import_tenants()`.execute(
+      deps.database.db,
+    );
     for (const { cpas_id: cpasId } of rows) {
       if (running.size >= options.maxConcurrent) return;
       const job = await inTenant(deps.database.db, cpasId, (tx) => claimJob(tx, cpasId, deps.leaseMs));
       if (!job) continue;
-      const run = runJob(deps, job).catch((error: Error) => log.warn({ err: { message: error.message }, importId: job.id }, 'import interrupted; it resumes when its lease runs out'));
+      const run = runJob(deps, job).catch((error: Error) =>
+        log.warn(
+          { err: { message: error.message }, importId: job.id },
+          'import interrupted; it resumes when its lease runs out',
+        ),
+      );
       running.add(run);
       void run.finally(() => running.delete(run));
     }
   }
-  const task = runEvery(options.tickMs, tick, (error) => log.warn({ err: { message: error.message } }, 'import worker tick failed; retrying'));
+  const task = runEvery(options.tickMs, tick, (error) =>
+    log.warn({ err: { message: error.message } }, 'import worker tick failed; retrying'),
+  );
   const idle = async () => {
     while (running.size > 0) await Promise.allSettled([...running]);
   };

@@ -14,7 +14,26 @@ export const codeLists: Readonly<Record<string, readonly string[]>> = {
   rightCategory: ['cohabitant', 'isolated', 'family'],
   situationKind: ['employment', 'studies', 'training'],
   exemptionReason: ['health', 'equity'],
-  domain: ['finances', 'daily_activities', 'housing', 'family_relations', 'mental_health', 'physical_health', 'addiction', 'basic_daily_living', 'instrumental_daily_living', 'social_network', 'social_participation', 'justice', 'language', 'mobility', 'digital_skills', 'administration', 'employment', 'training'],
+  domain: [
+    'finances',
+    'daily_activities',
+    'housing',
+    'family_relations',
+    'mental_health',
+    'physical_health',
+    'addiction',
+    'basic_daily_living',
+    'instrumental_daily_living',
+    'social_network',
+    'social_participation',
+    'justice',
+    'language',
+    'mobility',
+    'digital_skills',
+    'administration',
+    'employment',
+    'training',
+  ],
   participationRung: ['1', '2', '3', '4', '5', '6'],
   assessmentKind: ['initial', 'intermediate', 'final'],
   track: ['general', 'student'],
@@ -26,7 +45,19 @@ export const codeLists: Readonly<Record<string, readonly string[]>> = {
   versionKind: ['initial', 'amendment', 'prolongation'],
   evaluationMode: ['in_person', 'remote', 'written'],
   objectiveStatus: ['achieved', 'progressing', 'not_started', 'abandoned'],
-  closeOutcome: ['employment', 'training_started', 'studies_completed', 'socio_professional_path', 'reinforced_autonomy', 'volunteering', 'moved', 'ri_ended', 'abandoned', 'deceased', 'other'],
+  closeOutcome: [
+    'employment',
+    'training_started',
+    'studies_completed',
+    'socio_professional_path',
+    'reinforced_autonomy',
+    'volunteering',
+    'moved',
+    'ri_ended',
+    'abandoned',
+    'deceased',
+    'other',
+  ],
   expenseCategory: ['staff', 'rent', 'activity', 'equipment', 'building_purchase', 'renovation', 'other'],
   subsidy: SUBSIDIES,
   staffRole: STAFF_ROLES,
@@ -45,7 +76,10 @@ export const codeLists: Readonly<Record<string, readonly string[]>> = {
 export function codeUnion(list: keyof typeof codeLists & string, description: string): TUnion<TLiteral<string>[]> {
   const codes = codeLists[list];
   if (!codes) throw new Error(`no code list ${list}`);
-  return Type.Union(codes.map((c) => Type.Literal(c)), { description });
+  return Type.Union(
+    codes.map((c) => Type.Literal(c)),
+    { description },
+  );
 }
 
 const labelId = (list: string, code: string) => `code.${list}.${code}` as MessageId;
@@ -57,9 +91,18 @@ export function codeLabel(lang: Lang, list: string, code: string): string {
 }
 
 /** A coded export column and, beside it, the code's label in the reader's language. */
-export function codedColumns<R>(header: MessageId, list: string, code: (row: R) => string | number | null, type: 'text' | 'integer' = 'text'): ExportColumn<R>[] {
+export function codedColumns<R>(
+  header: MessageId,
+  list: string,
+  code: (row: R) => string | number | null,
+  type: 'text' | 'integer' = 'text',
+): ExportColumn<R>[] {
   return [
     { header, type, value: (row) => code(row) },
-    { header: msg('export.label-of', { column: msg(header) }), type: 'text', value: (row, lang) => (code(row) === null ? null : codeLabel(lang, list, String(code(row)))) },
+    {
+      header: msg('export.label-of', { column: msg(header) }),
+      type: 'text',
+      value: (row, lang) => (code(row) === null ? null : codeLabel(lang, list, String(code(row)))),
+    },
   ];
 }

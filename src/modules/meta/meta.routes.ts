@@ -38,23 +38,41 @@ const CodeList = Type.Object(
 const RuleSchema = Type.Object(
   {
     id: Type.String({ maxLength: 50, description: 'Rule id (R-…)' }),
-    title: Type.String({ maxLength: 500, description: 'The rule in a sentence, in the negotiated language (Accept-Language)' }),
+    title: Type.String({
+      maxLength: 500,
+      description: 'The rule in a sentence, in the negotiated language (Accept-Language)',
+    }),
     confidence: Type.Union([Type.Literal('V'), Type.Literal('S'), Type.Literal('I')], {
       description: 'V verified in a legal source, S secondary sources, I interpretation (a parameter)',
     }),
-    source: Type.String({ maxLength: 500, description: 'The legal source (law, royal decree, circular) or the secondary source' }),
+    source: Type.String({
+      maxLength: 500,
+      description: 'The legal source (law, royal decree, circular) or the secondary source',
+    }),
     handling: Type.Array(Type.Union([Type.Literal('enforced'), Type.Literal('computed'), Type.Literal('recorded')]), {
       maxItems: 3,
-      description: 'enforced (a refusal names the rule), computed (a date or flag with its explanation), recorded (a CPAS decision kept as a fact)',
+      description:
+        'enforced (a refusal names the rule), computed (a date or flag with its explanation), recorded (a CPAS decision kept as a fact)',
     }),
     versions: Type.Array(
       Type.Object(
         {
           effectiveFrom: Type.String({ format: 'date', maxLength: 10, description: 'First day in force' }),
-          effectiveTo: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()], { description: 'Last day in force; null while in force' }),
-          parameters: Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number({ minimum: -1e9, maximum: 1e9 }), Type.Boolean(), Type.Null()]), {
-            description: 'The parameters of this version',
+          effectiveTo: Type.Union([Type.String({ format: 'date', maxLength: 10 }), Type.Null()], {
+            description: 'Last day in force; null while in force',
           }),
+          parameters: Type.Record(
+            Type.String({ maxLength: 100 }),
+            Type.Union([
+              Type.String({ maxLength: 500 }),
+              Type.Number({ minimum: -1e9, maximum: 1e9 }),
+              Type.Boolean(),
+              Type.Null(),
+            ]),
+            {
+              description: 'The parameters of this version',
+            },
+          ),
         },
         { additionalProperties: false, description: 'One version of the rule and the days it is in force' },
       ),
@@ -75,7 +93,13 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Every code list, labelled in the negotiated language',
         security: [],
         response: {
-          200: json(Type.Object({ items: Type.Array(CodeList, { maxItems: 100, description: 'Every code list' }) }, { additionalProperties: false }), 'The code lists'),
+          200: json(
+            Type.Object(
+              { items: Type.Array(CodeList, { maxItems: 100, description: 'Every code list' }) },
+              { additionalProperties: false },
+            ),
+            'The code lists',
+          ),
           ...problems(400),
         },
       },
@@ -85,7 +109,16 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         items: Object.entries(codeLists).map(([name, codes]) => ({
           name,
-          codes: codes.map((code) => ({ code, label: codeLabel(lang, name, code), labels: { fr: codeLabel('fr', name, code), nl: codeLabel('nl', name, code), de: codeLabel('de', name, code), en: codeLabel('en', name, code) } })),
+          codes: codes.map((code) => ({
+            code,
+            label: codeLabel(lang, name, code),
+            labels: {
+              fr: codeLabel('fr', name, code),
+              nl: codeLabel('nl', name, code),
+              de: codeLabel('de', name, code),
+              en: codeLabel('en', name, code),
+            },
+          })),
         })),
       };
     },
@@ -100,7 +133,13 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The date-effective rule table: every rule with its parameters and the dates each version is in force',
         security: [],
         response: {
-          200: json(Type.Object({ items: Type.Array(RuleSchema, { maxItems: 200, description: 'Every rule of the rulebook' }) }, { additionalProperties: false }), 'The rules'),
+          200: json(
+            Type.Object(
+              { items: Type.Array(RuleSchema, { maxItems: 200, description: 'Every rule of the rulebook' }) },
+              { additionalProperties: false },
+            ),
+            'The rules',
+          ),
           ...problems(),
         },
       },
@@ -108,9 +147,19 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // The deployment sets some parameters (REFLECTION_WAIVER_ALLOWED → R-REFLECT): shown as in force here.
     async (request) => {
       const lang = requestLanguage(request);
-      const deployment: Record<string, Record<string, boolean>> = { 'R-REFLECT': { reflectionWaiverAllowed: request.server.deps.config.reflectionWaiverAllowed } };
+      const deployment: Record<string, Record<string, boolean>> = {
+        'R-REFLECT': { reflectionWaiverAllowed: request.server.deps.config.reflectionWaiverAllowed },
+      };
       return {
-        items: ruleTable.map((r) => ({ ...r, title: render(lang, msg(`rule.${r.id}` as MessageId)), handling: [...r.handling], versions: r.versions.map((v) => ({ ...v, parameters: { ...v.parameters, ...(v.effectiveTo === null ? deployment[r.id] : {}) } })) })),
+        items: ruleTable.map((r) => ({
+          ...r,
+          title: render(lang, msg(`rule.${r.id}` as MessageId)),
+          handling: [...r.handling],
+          versions: r.versions.map((v) => ({
+            ...v,
+            parameters: { ...v.parameters, ...(v.effectiveTo === null ? deployment[r.id] : {}) },
+          })),
+        })),
       };
     },
   );
@@ -127,7 +176,10 @@ export const openApiRoute: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'This OpenAPI 3.1 document',
         security: [],
         response: {
-          200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: Type.Object({}, { additionalProperties: true }) } } },
+          200: {
+            description: 'OpenAPI 3.1 document',
+            content: { 'application/json': { schema: Type.Object({}, { additionalProperties: true }) } },
+          },
           ...problems(),
         },
       },

@@ -7,7 +7,6 @@ import { codedColumns } from '../meta/codes.js';
 import { INDICATOR_META } from '../../rules/indicators.js';
 import type { ExtractRow, NationalIndicators } from './national.schemas.js';
 
-
 export interface NationalFigureRow {
   cpas: string;
   name: string;
@@ -17,13 +16,28 @@ export interface NationalFigureRow {
   rule: string;
 }
 
-
 /** The figures as rows, names in the caller's language (English readers get the French name). */
 export function nationalFigureRows(report: NationalIndicators, lang: Lang): NationalFigureRow[] {
   const nameLang = lang === 'en' ? 'fr' : lang;
   return [
-    ...report.totals.map((i) => ({ cpas: 'total', name: render(lang, msg('export.belgium')), key: i.key, value: i.value, suppressed: i.suppressed, rule: i.rule })),
-    ...report.rows.flatMap((r) => r.items.map((i) => ({ cpas: r.kboNumber, name: r.name[nameLang], key: i.key, value: i.value, suppressed: i.suppressed, rule: i.rule }))),
+    ...report.totals.map((i) => ({
+      cpas: 'total',
+      name: render(lang, msg('export.belgium')),
+      key: i.key,
+      value: i.value,
+      suppressed: i.suppressed,
+      rule: i.rule,
+    })),
+    ...report.rows.flatMap((r) =>
+      r.items.map((i) => ({
+        cpas: r.kboNumber,
+        name: r.name[nameLang],
+        key: i.key,
+        value: i.value,
+        suppressed: i.suppressed,
+        rule: i.rule,
+      })),
+    ),
   ];
 }
 

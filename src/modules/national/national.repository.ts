@@ -5,10 +5,16 @@ import type { Tx } from '../../db/tenant.js';
 import type { ExtractRow } from './national.schemas.js';
 
 /** The rows of the years from `from` to `to`, by year. */
-export function extractQuery(tx: Tx, years: { from: number; to: number }, blocks: { inner: string; outer: string }): CompiledQuery<ExtractRow> {
+export function extractQuery(
+  tx: Tx,
+  years: { from: number; to: number },
+  blocks: { inner: string; outer: string },
+): CompiledQuery<ExtractRow> {
   return sql<ExtractRow>`
     select person, piis, cpas_kbo as "cpasKbo", year, track, obligation, activation_category as "activationCategory", age_band as "ageBand",
       drafted_month as "draftedMonth", signed_month as "signedMonth", ended_month as "endedMonth", close_outcome as "closeOutcome",
       evaluations, evaluations_in_person as "evaluationsInPerson", interviews, sanctions
-    from piis_statistical_extract(${years.from}, ${years.to}, ${blocks.inner}::bytea, ${blocks.outer}::bytea)`.compile(tx);
+    from piis_statistical_extract(${years.from}, ${years.to}, ${blocks.inner}::bytea, ${blocks.outer}::bytea)`.compile(
+    tx,
+  );
 }

@@ -22,7 +22,10 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'For the SPP IS (spp_analyst). One row per registered CPAS with the figures of getIndicators, and the national totals. A figure is null with `suppressed` when it would show a count of 1–4 persons (primary) or could let one be recomputed from the totals or the other figures (complementary). Counts only: no person is ever named.',
         querystring: NationalQuery,
-        response: { 200: reportContent(NationalIndicatorsSchema, 'The national indicators of the year'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: reportContent(NationalIndicatorsSchema, 'The national indicators of the year'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request, reply) => {
@@ -30,7 +33,12 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const report = await getNationalIndicators(ctx, request.query);
       // the rows of a CSV or XLSX (17,000 labelled figures) are made for a download only
       if (exportFormat(request.query.format, request.headers.accept) === 'json') return report;
-      return answer(request, reply, report, { name: `national-indicators-${report.year}`, year: report.year, columns: nationalColumns, items: nationalFigureRows(report, ctx.lang) });
+      return answer(request, reply, report, {
+        name: `national-indicators-${report.year}`,
+        year: report.year,
+        columns: nationalColumns,
+        items: nationalFigureRows(report, ctx.lang),
+      });
     },
   );
   app.get(
@@ -40,7 +48,8 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getStatisticalExtract',
         tags: ['national'],
-        summary: 'The pseudonymised statistical extract of a year: one row per PIIS and year, every CPAS (R-IND-PRIVACY)',
+        summary:
+          'The pseudonymised statistical extract of a year: one row per PIIS and year, every CPAS (R-IND-PRIVACY)',
         description:
           'For the SPP IS (spp_analyst). Persons and PIIS are keyed HMAC pseudonyms of their internal ids, per purpose; no name, NISS, free text or health data. Streamed (JSON, CSV or XLSX) as the database reads it. Every download is audited. A pseudonymised extract is still personal data under the GDPR.',
         querystring: ExtractQuery,
@@ -55,10 +64,23 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const name = `statistical-extract-${extract.year ?? 'all'}-${extract.purpose}`;
       if (format === 'json') {
         reply.type(EXPORT_MEDIA_TYPES.json);
-        return (reply as FastifyReply).send(jsonItemsStream({ year: extract.year, purpose: extract.purpose, rule: 'R-IND-PRIVACY', explanation: extract.explanation }, { batches: extract.batches }));
+        return (reply as FastifyReply).send(
+          jsonItemsStream(
+            { year: extract.year, purpose: extract.purpose, rule: 'R-IND-PRIVACY', explanation: extract.explanation },
+            { batches: extract.batches },
+          ),
+        );
       }
       const audit = { ctx, entity: extract.auditEntity };
-      return sendExport(reply, format, { name, sheetName: String(extract.year ?? 'extract'), columns: extractColumns, rows: { batches: extract.batches }, lang: ctx.lang, delimiter: request.query.delimiter, audit });
+      return sendExport(reply, format, {
+        name,
+        sheetName: String(extract.year ?? 'extract'),
+        columns: extractColumns,
+        rows: { batches: extract.batches },
+        lang: ctx.lang,
+        delimiter: request.query.delimiter,
+        audit,
+      });
     },
   );
 };

@@ -23,7 +23,11 @@ import { sayItem } from '../../rules/indicators.js';
 function yearOf(ctx: RequestContext, year: number | undefined): number {
   const current = Number(ctx.today.slice(0, 4));
   if (year !== undefined && year > current) {
-    throw new AppError('validation-failed', msg('check.year-not-begun', { year: String(year), current: String(current) }), { errors: [{ path: '/year', message: msg('check.at-most', { limit: String(current) }) }] });
+    throw new AppError(
+      'validation-failed',
+      msg('check.year-not-begun', { year: String(year), current: String(current) }),
+      { errors: [{ path: '/year', message: msg('check.at-most', { limit: String(current) }) }] },
+    );
   }
   return year ?? current;
 }
@@ -56,14 +60,24 @@ export async function getNationalIndicators(ctx: RequestContext, query: National
   return report;
 }
 
-function nationalReport(ctx: RequestContext, year: number, rollups: Awaited<ReturnType<typeof nationalRollups>>): NationalIndicators {
-  const table = nationalIndicators(rollups.map((r) => ({ cpas: { kboNumber: r.kboNumber, name: r.name }, tally: r.tally })), year);
+function nationalReport(
+  ctx: RequestContext,
+  year: number,
+  rollups: Awaited<ReturnType<typeof nationalRollups>>,
+): NationalIndicators {
+  const table = nationalIndicators(
+    rollups.map((r) => ({ cpas: { kboNumber: r.kboNumber, name: r.name }, tally: r.tally })),
+    year,
+  );
   return {
     year,
     indicatorSet: indicatorSetOf(year),
     rule: 'R-IND-PRIVACY',
     explanation: render(ctx.lang, msg('report.national', { count: rollups.length })),
-    totals: table.totals.map((item) => ({ ...sayItem(ctx.lang, item), suppressed: table.totalsSuppressed[item.key] ?? null })),
+    totals: table.totals.map((item) => ({
+      ...sayItem(ctx.lang, item),
+      suppressed: table.totalsSuppressed[item.key] ?? null,
+    })),
     rows: table.rows.map((r) => ({ kboNumber: r.cpas.kboNumber, name: r.cpas.name, items: r.items })),
   };
 }
@@ -78,10 +92,15 @@ export interface Extract {
   batches: AsyncIterable<ExtractRow[]>;
 }
 
-export async function getStatisticalExtract(ctx: RequestContext, query: ExtractQuery, masterKey: string): Promise<Extract> {
+export async function getStatisticalExtract(
+  ctx: RequestContext,
+  query: ExtractQuery,
+  masterKey: string,
+): Promise<Extract> {
   // one year, or every year from the first of the integration income to the current one
   const year = query.year === undefined ? null : yearOf(ctx, query.year);
-  const years = year === null ? { from: FIRST_INDICATOR_YEAR, to: Number(ctx.today.slice(0, 4)) } : { from: year, to: year };
+  const years =
+    year === null ? { from: FIRST_INDICATOR_YEAR, to: Number(ctx.today.slice(0, 4)) } : { from: year, to: year };
   const purpose = query.purpose ?? 'statistics';
   const auditEntity = `statistical_extract/${year ?? 'all'}/${purpose}`;
   await auditDownload(ctx, auditEntity);

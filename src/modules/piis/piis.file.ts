@@ -22,8 +22,14 @@ export interface Fact<T = Record<string, unknown>> {
 /** Marks each fact in force unless voided or superseded by a fact that is itself not voided. */
 export function withCorrections<T>(rows: readonly JsonRow[]): Fact<T>[] {
   const supersededBy = new Map<string, string>();
-  for (const r of rows) if (r.supersedes_id && !r.voided_at && !supersededBy.has(r.supersedes_id)) supersededBy.set(r.supersedes_id, r.id);
-  return rows.map((r) => ({ id: r.id, row: r as JsonRow & T, inForce: !r.voided_at && !supersededBy.has(r.id), supersededBy: supersededBy.get(r.id) ?? null }));
+  for (const r of rows)
+    if (r.supersedes_id && !r.voided_at && !supersededBy.has(r.supersedes_id)) supersededBy.set(r.supersedes_id, r.id);
+  return rows.map((r) => ({
+    id: r.id,
+    row: r as JsonRow & T,
+    inForce: !r.voided_at && !supersededBy.has(r.id),
+    supersededBy: supersededBy.get(r.id) ?? null,
+  }));
 }
 
 const inForce = <T>(facts: Fact<T>[]) => facts.filter((f) => f.inForce).map((f) => f.row);
@@ -39,8 +45,24 @@ export interface VersionInfo {
   createdBy: string;
 }
 
-export type SignatureRow = { version: number; party: 'beneficiary' | 'cpas' | 'third_party'; signed_on: string; third_party_name: string | null; signatory_name: string; noted_by_council_on: string | null };
-export type EvaluationRow = { version: number; held_on: string; mode: 'in_person' | 'remote' | 'written'; objectives: unknown; commitments_kept: unknown; assessment_id: string | null; adjustments: string | null; prolongation_motivation: string | null };
+export type SignatureRow = {
+  version: number;
+  party: 'beneficiary' | 'cpas' | 'third_party';
+  signed_on: string;
+  third_party_name: string | null;
+  signatory_name: string;
+  noted_by_council_on: string | null;
+};
+export type EvaluationRow = {
+  version: number;
+  held_on: string;
+  mode: 'in_person' | 'remote' | 'written';
+  objectives: unknown;
+  commitments_kept: unknown;
+  assessment_id: string | null;
+  adjustments: string | null;
+  prolongation_motivation: string | null;
+};
 export type HearingRow = { requested_on: string; held_on: string | null; withdrawn_on: string | null };
 export type InterviewRow = { requested_on: string; held_on: string | null };
 export type NoticeRow = { issued_on: string; breach: string; comply_by: string };
@@ -65,7 +87,13 @@ export interface PiisFile {
   employment: Array<{ startsOn: string; endsOn: string | null }>;
   /** the person's situations in force (employment, studies, training) */
   situations: Array<{ kind: string; startsOn: string; endsOn: string | null }>;
-  assessments: Array<{ id: string; performedOn: string; kind: string; participationRung: number | null; domainScores: Array<{ domain: string; score: number }> }>;
+  assessments: Array<{
+    id: string;
+    performedOn: string;
+    kind: string;
+    participationRung: number | null;
+    domainScores: Array<{ domain: string; score: number }>;
+  }>;
   exemptions: Array<{ id: string; decidedOn: string; reason: string }>;
 }
 
@@ -93,7 +121,11 @@ export function toFile(r: FileRow): PiisFile {
     sanctions: withCorrections<SanctionRow>(r.person_sanctions).filter((s) => s.row.piis_id === r.id),
     personSanctionDecisions: inForce(withCorrections<SanctionRow>(r.person_sanctions)).map((s) => s.decided_on),
     rights,
-    situations: inForce(withCorrections<Record<string, unknown>>(r.situations)).map((s) => ({ kind: s['kind'] as string, startsOn: s['starts_on'] as string, endsOn: (s['ends_on'] ?? null) as string | null })),
+    situations: inForce(withCorrections<Record<string, unknown>>(r.situations)).map((s) => ({
+      kind: s['kind'] as string,
+      startsOn: s['starts_on'] as string,
+      endsOn: (s['ends_on'] ?? null) as string | null,
+    })),
     employment: inForce(withCorrections<Record<string, unknown>>(r.situations))
       .filter((s) => s['kind'] === 'employment')
       .map((s) => ({ startsOn: s['starts_on'] as string, endsOn: (s['ends_on'] ?? null) as string | null })),
@@ -104,14 +136,20 @@ export function toFile(r: FileRow): PiisFile {
       participationRung: (a['participation_rung'] ?? null) as number | null,
       domainScores: (a['domain_scores'] ?? []) as Array<{ domain: string; score: number }>,
     })),
-    exemptions: inForce(withCorrections<Record<string, unknown>>(r.exemptions)).map((e) => ({ id: e.id, decidedOn: e['decided_on'] as string, reason: e['reason'] as string })),
+    exemptions: inForce(withCorrections<Record<string, unknown>>(r.exemptions)).map((e) => ({
+      id: e.id,
+      decidedOn: e['decided_on'] as string,
+      reason: e['reason'] as string,
+    })),
   };
 }
 
-export const current = (file: PiisFile): VersionInfo => file.versions.find((v) => v.version === file.piis.current_version) ?? file.versions[file.versions.length - 1]!;
+export const current = (file: PiisFile): VersionInfo =>
+  file.versions.find((v) => v.version === file.piis.current_version) ?? file.versions[file.versions.length - 1]!;
 
 /** The signatures in force of one version. */
-export const signaturesOf = (file: PiisFile, version: number) => file.signatures.filter((s) => s.inForce && s.row.version === version);
+export const signaturesOf = (file: PiisFile, version: number) =>
+  file.signatures.filter((s) => s.inForce && s.row.version === version);
 
 /** The conclusion date of the contract (R-PARTIES): from the signatures in force of version 1. */
 export function conclusion(file: PiisFile): string | null {
@@ -127,7 +165,10 @@ export function deriveStage(file: PiisFile): PiisStage {
 }
 
 /** The status clients see: a signed PIIS is active from its start date (rulebook: the one status that uses today). */
-export function statusOf(piis: Pick<PiisRow, 'stage' | 'starts_on'>, today: string): 'draft' | 'in_reflection' | 'signed' | 'active' | 'closed' {
+export function statusOf(
+  piis: Pick<PiisRow, 'stage' | 'starts_on'>,
+  today: string,
+): 'draft' | 'in_reflection' | 'signed' | 'active' | 'closed' {
   if (piis.stage === 'signed') return piis.starts_on && piis.starts_on <= today ? 'active' : 'signed';
   return piis.stage;
 }
@@ -140,14 +181,23 @@ export function versionOn(file: PiisFile, date: string): VersionInfo {
 
 /** Hearing requests in force pending on a date (R-HEARING). */
 export function hearingsPendingOn(file: PiisFile, date: string) {
-  return file.hearings.filter((h) => h.inForce && hearingPendingOn({ requestedOn: h.row.requested_on, heldOn: h.row.held_on, withdrawnOn: h.row.withdrawn_on }, date));
+  return file.hearings.filter(
+    (h) =>
+      h.inForce &&
+      hearingPendingOn(
+        { requestedOn: h.row.requested_on, heldOn: h.row.held_on, withdrawnOn: h.row.withdrawn_on },
+        date,
+      ),
+  );
 }
 
 /** What the deadline engine needs of this PIIS's own facts (those in force), taken from its file. */
 export function deadlineFactsOf(file: PiisFile): Omit<EngineInput, 'exemptions'> {
   const p = file.piis;
   const person = { piis_id: p.id, beneficiary_id: p.beneficiary_id };
-  const requested = inForce(file.extensions).map((x) => x.requested_on).sort();
+  const requested = inForce(file.extensions)
+    .map((x) => x.requested_on)
+    .sort();
   return {
     piis: [
       {
@@ -165,8 +215,20 @@ export function deadlineFactsOf(file: PiisFile): Omit<EngineInput, 'exemptions'>
       },
     ],
     rights: new Map([[p.beneficiary_id, file.rights]]),
-    hearings: inForce(file.hearings).map((h) => ({ id: h.id, ...person, requested_on: h.requested_on, held_on: h.held_on, withdrawn_on: h.withdrawn_on })),
-    interviews: inForce(file.interviews).map((i) => ({ id: i.id, ...person, requested_on: i.requested_on, held_on: i.held_on, withdrawn_on: null })),
+    hearings: inForce(file.hearings).map((h) => ({
+      id: h.id,
+      ...person,
+      requested_on: h.requested_on,
+      held_on: h.held_on,
+      withdrawn_on: h.withdrawn_on,
+    })),
+    interviews: inForce(file.interviews).map((i) => ({
+      id: i.id,
+      ...person,
+      requested_on: i.requested_on,
+      held_on: i.held_on,
+      withdrawn_on: null,
+    })),
     sanctions: inForce(file.sanctions).map((s) => ({ id: s.id, ...person, notified_on: s.notified_on })),
   };
 }

@@ -18,7 +18,11 @@ export type PiisFactTable =
 export type PiisRow = Selectable<PiisTable>;
 export type VersionRow = Selectable<PiisVersionTable>;
 /** A row as json_agg renders it: snake_case keys, dates as strings, instants in PostgreSQL's JSON form. */
-export type JsonRow = Record<string, unknown> & { id: string; supersedes_id?: string | null; voided_at?: string | null };
+export type JsonRow = Record<string, unknown> & {
+  id: string;
+  supersedes_id?: string | null;
+  voided_at?: string | null;
+};
 
 export interface FileRow extends PiisRow {
   birth_date: string | null;
@@ -49,16 +53,30 @@ export interface FileJson extends Omit<FileRow, keyof PiisRow | 'birth_date'> {
  * dozen sub-queries costs more than running them). A lock is for a change of the PIIS, which
  * also reads the transaction's now() (the instant its writes carry).
  */
-export function fileQuery(tx: Tx, cpasId: string, piisIds: string | string[], options: { lock?: boolean } = {}): CompiledQuery<{ file: FileJson }> {
+export function fileQuery(
+  tx: Tx,
+  cpasId: string,
+  piisIds: string | string[],
+  options: { lock?: boolean } = {},
+): CompiledQuery<{ file: FileJson }> {
   const ids = sql.join((Array.isArray(piisIds) ? piisIds : [piisIds]).map((id) => sql`${id}::uuid`));
   return sql<{ file: FileJson }>`
     select coalesce(p.file_doc::json, (select f from piis_file(p.cpas_id, array[p.id], false) f)) as file${options.lock ? sql`, now() as now` : sql``}
-    from piis p where p.cpas_id = ${cpasId}::uuid and p.id in (${ids}) order by p.id${options.lock ? sql` for update of p` : sql``}`.compile(tx);
+    from piis p where p.cpas_id = ${cpasId}::uuid and p.id in (${ids}) order by p.id${options.lock ? sql` for update of p` : sql``}`.compile(
+    tx,
+  );
 }
 
 /** Renders and keeps the file of these PIIS (the last statement of a unit of work that changed them). */
-export async function keepRenderedFiles(tx: Tx, cpasId: string, where: { piisId: string } | { beneficiaryIds: readonly string[] }): Promise<void> {
-  const filter = 'piisId' in where ? sql`p.id = ${where.piisId}::uuid` : sql`p.beneficiary_id in (${sql.join(where.beneficiaryIds.map((id) => sql`${id}::uuid`))})`;
+export async function keepRenderedFiles(
+  tx: Tx,
+  cpasId: string,
+  where: { piisId: string } | { beneficiaryIds: readonly string[] },
+): Promise<void> {
+  const filter =
+    'piisId' in where
+      ? sql`p.id = ${where.piisId}::uuid`
+      : sql`p.beneficiary_id in (${sql.join(where.beneficiaryIds.map((id) => sql`${id}::uuid`))})`;
   await sql`update piis p set file_doc = (select to_jsonb(f) from piis_file(p.cpas_id, array[p.id], false) f)
             where p.cpas_id = ${cpasId}::uuid and ${filter}`.execute(tx);
 }
@@ -72,7 +90,8 @@ export function toFileRow(json: FileJson): FileRow {
   const row = Object.assign({}, json.piis) as FileRow;
   row.created_at = toIsoInstant(row.created_at);
   row.updated_at = toIsoInstant(row.updated_at);
-  for (const key in json) if (key !== 'piis') (row as unknown as Record<string, unknown>)[key] = json[key as keyof FileJson];
+  for (const key in json)
+    if (key !== 'piis') (row as unknown as Record<string, unknown>)[key] = json[key as keyof FileJson];
   return row;
 }
 
@@ -92,10 +111,17 @@ export async function insertPiis(tx: Tx, row: Insertable<PiisTable>): Promise<vo
 const asJson = (table: string) => sql<JsonRow>`to_json(${sql.table(table)}.*)`.as('row');
 
 export async function insertVersion(tx: Tx, row: Insertable<PiisVersionTable>): Promise<JsonRow> {
-  return (await tx.insertInto('piis_version').values(row).returning(asJson('piis_version')).executeTakeFirstOrThrow()).row;
+  return (await tx.insertInto('piis_version').values(row).returning(asJson('piis_version')).executeTakeFirstOrThrow())
+    .row;
 }
 
-export async function updateVersionContent(tx: Tx, cpasId: string, piisId: string, version: number, content: string): Promise<JsonRow> {
+export async function updateVersionContent(
+  tx: Tx,
+  cpasId: string,
+  piisId: string,
+  version: number,
+  content: string,
+): Promise<JsonRow> {
   return (
     await tx
       .updateTable('piis_version')
@@ -124,7 +150,12 @@ export function updatePiisQuery(
   const fileDoc = sql`jsonb_set(${JSON.stringify(rendered)}::jsonb, '{piis,updated_at}', to_jsonb(now()))`;
   return tx
     .updateTable('piis')
-    .set({ ...changes, version: sql<number>`version + 1` as unknown as number, updated_at: sql<string>`now()` as unknown as string, file_doc: fileDoc as never })
+    .set({
+      ...changes,
+      version: sql<number>`version + 1` as unknown as number,
+      updated_at: sql<string>`now()` as unknown as string,
+      file_doc: fileDoc as never,
+    })
     .where('cpas_id', '=', cpasId)
     .where('id', '=', id)
     .where('version', '=', revision)
@@ -134,13 +165,22 @@ export function updatePiisQuery(
 export function listPiisQuery(
   tx: Tx,
   cpasId: string,
-  filter: { stage?: PiisRow['stage']; startedBy?: { today: string; started: boolean }; beneficiaryId?: string; externalRef?: string; afterId: string | null; limit: number },
+  filter: {
+    stage?: PiisRow['stage'];
+    startedBy?: { today: string; started: boolean };
+    beneficiaryId?: string;
+    externalRef?: string;
+    afterId: string | null;
+    limit: number;
+  },
 ): CompiledQuery<{ id: string }> {
   let q = tx.selectFrom('piis').select('id').where('cpas_id', '=', cpasId);
   if (filter.stage) q = q.where('stage', '=', filter.stage);
   if (filter.startedBy) {
     const { today, started } = filter.startedBy;
-    q = started ? q.where('starts_on', '<=', today) : q.where((eb) => eb.or([eb('starts_on', '>', today), eb('starts_on', 'is', null)]));
+    q = started
+      ? q.where('starts_on', '<=', today)
+      : q.where((eb) => eb.or([eb('starts_on', '>', today), eb('starts_on', 'is', null)]));
   }
   if (filter.beneficiaryId) q = q.where('beneficiary_id', '=', filter.beneficiaryId);
   if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);
@@ -148,7 +188,11 @@ export function listPiisQuery(
   return q.orderBy('id').limit(filter.limit).compile();
 }
 
-export async function findPiisIdBy(tx: Tx, cpasId: string, by: { id?: string; externalRef?: string }): Promise<{ id: string; beneficiary_id: string } | undefined> {
+export async function findPiisIdBy(
+  tx: Tx,
+  cpasId: string,
+  by: { id?: string; externalRef?: string },
+): Promise<{ id: string; beneficiary_id: string } | undefined> {
   let q = tx.selectFrom('piis').select(['id', 'beneficiary_id']).where('cpas_id', '=', cpasId);
   if (by.id) q = q.where('id', '=', by.id);
   if (by.externalRef) q = q.where('external_ref', '=', by.externalRef);
@@ -157,11 +201,23 @@ export async function findPiisIdBy(tx: Tx, cpasId: string, by: { id?: string; ex
 
 /** Inserts a lifecycle record; answers the row as written. */
 export async function insertRecord(tx: Tx, table: PiisFactTable, row: Record<string, unknown>): Promise<JsonRow> {
-  return (await tx.insertInto(table as 'piis_notice').values(row as never).returning(asJson(table)).executeTakeFirstOrThrow()).row;
+  return (
+    await tx
+      .insertInto(table as 'piis_notice')
+      .values(row as never)
+      .returning(asJson(table))
+      .executeTakeFirstOrThrow()
+  ).row;
 }
 
 /** Writes the outcome of a request once (a hearing held or withdrawn, an interview held); the row as written, or undefined when it had one. */
-export async function setOutcome(tx: Tx, table: 'piis_hearing_request' | 'piis_interview_request', cpasId: string, id: string, set: Record<string, string>): Promise<JsonRow | undefined> {
+export async function setOutcome(
+  tx: Tx,
+  table: 'piis_hearing_request' | 'piis_interview_request',
+  cpasId: string,
+  id: string,
+  set: Record<string, string>,
+): Promise<JsonRow | undefined> {
   const result = await tx
     .updateTable(table as 'piis_hearing_request')
     .set(set)
@@ -176,7 +232,14 @@ export async function setOutcome(tx: Tx, table: 'piis_hearing_request' | 'piis_i
 }
 
 /** Voids a fact once; the row as written, or undefined when it was void already. */
-export async function voidFact(tx: Tx, table: PiisFactTable, cpasId: string, piisId: string, id: string, by: { reason: string; actor: string }): Promise<JsonRow | undefined> {
+export async function voidFact(
+  tx: Tx,
+  table: PiisFactTable,
+  cpasId: string,
+  piisId: string,
+  id: string,
+  by: { reason: string; actor: string },
+): Promise<JsonRow | undefined> {
   const result = await tx
     .updateTable(table as 'piis_notice')
     .set({ voided_at: sql<string>`now()` as unknown as string, void_reason: by.reason, voided_by: by.actor })
@@ -190,7 +253,12 @@ export async function voidFact(tx: Tx, table: PiisFactTable, cpasId: string, pii
 }
 
 /** The events of one PIIS from the outbox, in the order they were recorded. */
-export function timelineQuery(tx: Tx, cpasId: string, piisId: string, filter: { afterId: string | null; limit: number }) {
+export function timelineQuery(
+  tx: Tx,
+  cpasId: string,
+  piisId: string,
+  filter: { afterId: string | null; limit: number },
+) {
   let q = tx
     .selectFrom('outbox_event')
     .select(['id', 'type', 'occurred_at', 'actor', 'data'])
@@ -200,4 +268,3 @@ export function timelineQuery(tx: Tx, cpasId: string, piisId: string, filter: { 
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   return q.orderBy('id').limit(filter.limit).compile();
 }
-

@@ -2,24 +2,59 @@
 // schemas below give the validation, the OpenAPI document and the TypeScript types.
 import { Type, type Static, type TSchema } from 'typebox';
 import { named } from '../../http/openapi-components.js';
-import { Actor, CivilDate, Explained, ExternalRef, ExternalRefFilter, Instant, Int, ListQuery, Nullable, ruled, Text, Uuid } from '../../http/schemas.js';
+import {
+  Actor,
+  CivilDate,
+  Explained,
+  ExternalRef,
+  ExternalRefFilter,
+  Instant,
+  Int,
+  ListQuery,
+  Nullable,
+  ruled,
+  Text,
+  Uuid,
+} from '../../http/schemas.js';
 import { codeUnion } from '../meta/codes.js';
 
 const Date_ = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
 const NullableDate = (description: string) => Type.Union([Date_(description), Type.Null()], { description });
-const NullableText = (description: string, maxLength = 2000) => Type.Union([Type.String({ maxLength }), Type.Null()], { description });
+const NullableText = (description: string, maxLength = 2000) =>
+  Type.Union([Type.String({ maxLength }), Type.Null()], { description });
 
-export const Track = Type.Union([Type.Literal('general'), Type.Literal('student')], { description: 'general (federal code 11) or student (codes 9/10) (R-KIND)' });
+export const Track = Type.Union([Type.Literal('general'), Type.Literal('student')], {
+  description: 'general (federal code 11) or student (codes 9/10) (R-KIND)',
+});
 export const Obligation = Type.Union([Type.Literal('compulsory'), Type.Literal('optional'), Type.Literal('coaching')], {
   description: 'compulsory (R-OBLIG-NEW, R-STUDENT), optional (R-OPT-EMPLOYED) or coaching (R-OPT-OTHER-USERS)',
 });
-export const PiisStatus = Type.Union([Type.Literal('draft'), Type.Literal('in_reflection'), Type.Literal('signed'), Type.Literal('active'), Type.Literal('closed')], {
-  description: 'draft → in_reflection → signed (before its start date) / active → closed',
+export const PiisStatus = Type.Union(
+  [
+    Type.Literal('draft'),
+    Type.Literal('in_reflection'),
+    Type.Literal('signed'),
+    Type.Literal('active'),
+    Type.Literal('closed'),
+  ],
+  {
+    description: 'draft → in_reflection → signed (before its start date) / active → closed',
+  },
+);
+export const Party = Type.Union([Type.Literal('beneficiary'), Type.Literal('cpas'), Type.Literal('third_party')], {
+  description: 'A party to the contract (R-PARTIES)',
 });
-export const Party = Type.Union([Type.Literal('beneficiary'), Type.Literal('cpas'), Type.Literal('third_party')], { description: 'A party to the contract (R-PARTIES)' });
 const Domain = codeUnion('domain', 'Domain code of the rulebook');
-const ActivationCategory = codeUnion('activationCategory', 'SPP IS social-activation path: 2.1, 2.2, 2.3 (R-KIND, R-VOLUNTEERING), or community_service (R-COMMUNITY-SERVICE)');
-const ObjectiveKey = Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$', description: 'Key of the objective, unique within the contract' });
+const ActivationCategory = codeUnion(
+  'activationCategory',
+  'SPP IS social-activation path: 2.1, 2.2, 2.3 (R-KIND, R-VOLUNTEERING), or community_service (R-COMMUNITY-SERVICE)',
+);
+const ObjectiveKey = Type.String({
+  minLength: 1,
+  maxLength: 50,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+  description: 'Key of the objective, unique within the contract',
+});
 
 const Objective = Type.Object(
   {
@@ -43,7 +78,10 @@ const Commitment = Type.Object(
 /** The content of a contract version (R-CONTENT): complete at handover, signature and amendment. */
 const contentFields = {
   domains: Type.Array(Domain, { maxItems: 30, uniqueItems: true, description: 'Domains of activity' }),
-  activationCategory: Nullable(ActivationCategory, 'SPP IS social-activation path (2.1, 2.2, 2.3) or community_service; null for another PIIS'),
+  activationCategory: Nullable(
+    ActivationCategory,
+    'SPP IS social-activation path (2.1, 2.2, 2.3) or community_service; null for another PIIS',
+  ),
   objectives: Type.Array(Objective, { maxItems: 50, description: 'Objectives' }),
   commitments: Type.Array(Commitment, { maxItems: 100, description: 'Commitments of each party, tied to objectives' }),
   startsOn: CivilDate('First day of the contract (R-DURATION)'),
@@ -54,24 +92,35 @@ const contentFields = {
 type ContentKey = keyof typeof contentFields;
 const contentKeys = Object.keys(contentFields) as ContentKey[];
 
-const optionalContent = Object.fromEntries(contentKeys.map((k) => [k, Type.Optional(contentFields[k])])) as { [K in ContentKey]: ReturnType<typeof Type.Optional<(typeof contentFields)[K]>> };
+const optionalContent = Object.fromEntries(contentKeys.map((k) => [k, Type.Optional(contentFields[k])])) as {
+  [K in ContentKey]: ReturnType<typeof Type.Optional<(typeof contentFields)[K]>>;
+};
 const patchableContent = Object.fromEntries(contentKeys.map((k) => [k, Type.Optional(Nullable(contentFields[k]))])) as {
   [K in ContentKey]: ReturnType<typeof Type.Optional<ReturnType<typeof Nullable<(typeof contentFields)[K]>>>>;
 };
 
-export const ContentSchema = named('PiisContent', Type.Object(
-  {
-    domains: contentFields.domains,
-    activationCategory: Nullable(ActivationCategory, 'SPP IS social-activation path (2.1, 2.2, 2.3) or community_service; null for another PIIS'),
-    objectives: contentFields.objectives,
-    commitments: contentFields.commitments,
-    startsOn: NullableDate('First day'),
-    endsOn: NullableDate('Last day'),
-    evaluationArrangements: NullableText('Evaluation arrangements'),
-    supplementaryAid: NullableText('Supplementary aid'),
-  },
-  { additionalProperties: false, description: 'Content of a version; fields not yet written in a draft are null or empty' },
-));
+export const ContentSchema = named(
+  'PiisContent',
+  Type.Object(
+    {
+      domains: contentFields.domains,
+      activationCategory: Nullable(
+        ActivationCategory,
+        'SPP IS social-activation path (2.1, 2.2, 2.3) or community_service; null for another PIIS',
+      ),
+      objectives: contentFields.objectives,
+      commitments: contentFields.commitments,
+      startsOn: NullableDate('First day'),
+      endsOn: NullableDate('Last day'),
+      evaluationArrangements: NullableText('Evaluation arrangements'),
+      supplementaryAid: NullableText('Supplementary aid'),
+    },
+    {
+      additionalProperties: false,
+      description: 'Content of a version; fields not yet written in a draft are null or empty',
+    },
+  ),
+);
 
 export const PiisCreateBody = Type.Object(
   {
@@ -96,11 +145,25 @@ export const PiisPatchBody = Type.Object(
     reusesPiisId: Type.Optional(Nullable(Uuid('Reused earlier PIIS'))),
     externalRef: Type.Optional(Nullable(ExternalRef)),
   },
-  { additionalProperties: false, minProperties: 1, description: 'JSON merge patch (RFC 7396) of a draft; null removes a value' },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'JSON merge patch (RFC 7396) of a draft; null removes a value',
+  },
 );
 
-const Person = Type.Object({ name: Text('Name', 200), relation: Text('Relation to the person', 200) }, { additionalProperties: false, description: 'The person of their choice who assisted them (R-ASSIST)' });
-const Waiver = Type.Object({ recordedOn: CivilDate('Date the written waiver was recorded'), statement: Text('The person’s written waiver') }, { additionalProperties: false, description: 'The person’s written waiver of the rest of the reflection period (R-REFLECT); only where the rulebook allows it' });
+const Person = Type.Object(
+  { name: Text('Name', 200), relation: Text('Relation to the person', 200) },
+  { additionalProperties: false, description: 'The person of their choice who assisted them (R-ASSIST)' },
+);
+const Waiver = Type.Object(
+  { recordedOn: CivilDate('Date the written waiver was recorded'), statement: Text('The person’s written waiver') },
+  {
+    additionalProperties: false,
+    description:
+      'The person’s written waiver of the rest of the reflection period (R-REFLECT); only where the rulebook allows it',
+  },
+);
 
 export const HandoverBody = Type.Object(
   {
@@ -118,13 +181,21 @@ const Corrects = {
   externalRef: Type.Optional(ExternalRef),
 };
 
-export const HearingRequestBody = Type.Object({ requestedOn: CivilDate('Date the person asked to be heard'), ...Corrects }, { additionalProperties: false });
+export const HearingRequestBody = Type.Object(
+  { requestedOn: CivilDate('Date the person asked to be heard'), ...Corrects },
+  { additionalProperties: false },
+);
 export const HearingOutcomeBody = Type.Object(
   {
     heldOn: Type.Optional(CivilDate('Date the hearing was held')),
     withdrawnOn: Type.Optional(CivilDate('Date the request was withdrawn')),
   },
-  { additionalProperties: false, minProperties: 1, maxProperties: 1, description: 'Exactly one of heldOn or withdrawnOn' },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    maxProperties: 1,
+    description: 'Exactly one of heldOn or withdrawnOn',
+  },
 );
 export const SignatureBody = Type.Object(
   {
@@ -140,13 +211,24 @@ export const SignatureBody = Type.Object(
 const ObjectiveProgress = Type.Object(
   {
     key: ObjectiveKey,
-    status: Type.Union([Type.Literal('achieved'), Type.Literal('progressing'), Type.Literal('not_started'), Type.Literal('abandoned')], { description: 'Where the objective stands: achieved, progressing, not started or abandoned' }),
+    status: Type.Union(
+      [Type.Literal('achieved'), Type.Literal('progressing'), Type.Literal('not_started'), Type.Literal('abandoned')],
+      { description: 'Where the objective stands: achieved, progressing, not started or abandoned' },
+    ),
     note: Type.Optional(Text('Note on this objective')),
   },
   { additionalProperties: false, description: 'The progress of one objective' },
 );
-const CommitmentsKept = Type.Object({ beneficiary: Type.Boolean({ description: 'The person kept their commitments' }), cpas: Type.Boolean({ description: 'The CPAS kept its commitments' }) }, { additionalProperties: false, description: 'Whether each party kept its commitments' });
-const Mode = Type.Union([Type.Literal('in_person'), Type.Literal('remote'), Type.Literal('written')], { description: 'in_person counts towards the 2 in-person meetings (R-EVAL-FREQ)' });
+const CommitmentsKept = Type.Object(
+  {
+    beneficiary: Type.Boolean({ description: 'The person kept their commitments' }),
+    cpas: Type.Boolean({ description: 'The CPAS kept its commitments' }),
+  },
+  { additionalProperties: false, description: 'Whether each party kept its commitments' },
+);
+const Mode = Type.Union([Type.Literal('in_person'), Type.Literal('remote'), Type.Literal('written')], {
+  description: 'in_person counts towards the 2 in-person meetings (R-EVAL-FREQ)',
+});
 export const EvaluationBody = Type.Object(
   {
     heldOn: CivilDate('Date of the evaluation'),
@@ -160,8 +242,14 @@ export const EvaluationBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const InterviewRequestBody = Type.Object({ requestedOn: CivilDate('Date the person asked for an interview'), ...Corrects }, { additionalProperties: false });
-export const InterviewHeldBody = Type.Object({ heldOn: CivilDate('Date the interview was held') }, { additionalProperties: false });
+export const InterviewRequestBody = Type.Object(
+  { requestedOn: CivilDate('Date the person asked for an interview'), ...Corrects },
+  { additionalProperties: false },
+);
+export const InterviewHeldBody = Type.Object(
+  { heldOn: CivilDate('Date the interview was held') },
+  { additionalProperties: false },
+);
 const AmendmentSignature = Type.Object(
   {
     party: Party,
@@ -177,7 +265,11 @@ export const AmendmentBody = Type.Object(
     reason: Text('Why the contract is amended (or prolonged, R-PROLONG)'),
     informedOn: CivilDate('Date the person was informed of the amendment (R-INFORM)'),
     ...optionalContent,
-    signatures: Type.Array(AmendmentSignature, { minItems: 1, maxItems: 10, description: 'Signatures of the amendment: the beneficiary and the CPAS at least (R-AMEND)' }),
+    signatures: Type.Array(AmendmentSignature, {
+      minItems: 1,
+      maxItems: 10,
+      description: 'Signatures of the amendment: the beneficiary and the CPAS at least (R-AMEND)',
+    }),
   },
   { additionalProperties: false },
 );
@@ -204,13 +296,24 @@ export const SanctionBody = Type.Object(
     decidedOn: CivilDate('Date of the decision'),
     notifiedOn: CivilDate('Date the decision was notified'),
     hearing: Type.Object(
-      { requested: Type.Boolean({ description: 'Whether the person asked to be heard' }), heldOn: Type.Optional(CivilDate('Date of the hearing')) },
-      { additionalProperties: false, description: 'The hearing before the decision: asked for or not, and when it was held (R-SANCTION-NOTICE)' },
+      {
+        requested: Type.Boolean({ description: 'Whether the person asked to be heard' }),
+        heldOn: Type.Optional(CivilDate('Date of the hearing')),
+      },
+      {
+        additionalProperties: false,
+        description: 'The hearing before the decision: asked for or not, and when it was held (R-SANCTION-NOTICE)',
+      },
     ),
     noLegitimateReason: Type.Literal(true, { description: 'The CPAS found no legitimate reason for the breach' }),
     suspensionStartsOn: CivilDate('First day of the suspension (R-SANCTION-START)'),
     suspensionEndsOn: CivilDate('Last day of the suspension (R-SANCTION-LENGTH)'),
-    partialPercent: Type.Optional(ruled(Int(1, 100, 'Share of the RI suspended, percent (partial suspension: 1–100; R-SANCTION-LENGTH)'), 'R-SANCTION-LENGTH')),
+    partialPercent: Type.Optional(
+      ruled(
+        Int(1, 100, 'Share of the RI suspended, percent (partial suspension: 1–100; R-SANCTION-LENGTH)'),
+        'R-SANCTION-LENGTH',
+      ),
+    ),
     suspendedSentence: Type.Optional(Type.Boolean({ description: 'The suspension is itself suspended (sursis)' })),
     ...Corrects,
   },
@@ -242,133 +345,222 @@ const recordFields = {
   recordedAt: Instant('Recorded at'),
   recordedBy: Type.String({ maxLength: 200, description: 'Who recorded it (token sub)' }),
 };
-const record = (fields: Record<string, TSchema>, description: string) => Type.Object({ ...recordFields, ...fields }, { additionalProperties: false, description });
+const record = (fields: Record<string, TSchema>, description: string) =>
+  Type.Object({ ...recordFields, ...fields }, { additionalProperties: false, description });
 
-export const HearingRequestSchema = named('HearingRequest', record(
-  { requestedOn: Date_('Requested on'), heldOn: NullableDate('Held on'), withdrawnOn: NullableDate('Withdrawn on'), pending: Type.Boolean({ description: 'Neither held nor withdrawn: blocks signature (R-HEARING)' }) },
-  'A hearing request (R-HEARING)',
-));
-export const SignatureSchema = named('Signature', record(
-  {
-    version: Int(1, 100000, 'The contract version signed'),
-    party: Party,
-    thirdPartyName: NullableText('Third party', 200),
-    signedOn: Date_('Signed on'),
-    signatoryName: Type.String({ maxLength: 200, description: 'Who signed (for the CPAS: its signatory)' }),
-    notedByCouncilOn: NullableDate('Council took note on'),
-    piisStatus: Type.Optional(PiisStatus),
-  },
-  'A signature of one party (R-PARTIES)',
-));
-export const EvaluationSchema = named('Evaluation', record(
-  {
-    version: Int(1, 100000, 'The contract version evaluated (R-EVAL-CONTENT)'),
-    heldOn: Date_('Held on'),
-    mode: Mode,
-    objectives: Type.Array(ObjectiveProgress, { maxItems: 50, description: 'Progress per objective' }),
-    commitmentsKept: CommitmentsKept,
-    assessmentId: Nullable(Uuid('New measurement')),
-    adjustments: NullableText('Adjustments'),
-    prolongationMotivation: NullableText('Motivation for a second subsidy year'),
-  },
-  'An evaluation (R-EVAL-CONTENT)',
-));
-export const InterviewRequestSchema = named('InterviewRequest', record(
-  { requestedOn: Date_('Requested on'), heldOn: NullableDate('Held on'), dueOn: Explained(Date_('Due on'), 'When the interview must be granted (R-EVAL-INTERVIEW)') },
-  'An interview request (R-EVAL-INTERVIEW)',
-));
-export const NoticeSchema = named('Notice', record({ issuedOn: Date_('Issued on'), breach: Type.String({ maxLength: 2000, description: 'The breach the person is invited to remedy' }), complyBy: Date_('Comply by') }, 'A formal notice (R-SANCTION-NOTICE)'));
-export const SanctionSchema = named('Sanction', record(
-  {
-    noticeId: Uuid('The notice'),
-    decidedOn: Date_('Decided on'),
-    notifiedOn: Date_('Notified on'),
-    hearing: Type.Object({ requested: Type.Boolean({ description: 'Whether the person asked to be heard' }), heldOn: NullableDate('Held on') }, { additionalProperties: false, description: 'The hearing before the decision' }),
-    noLegitimateReason: Type.Boolean({ description: 'The CPAS found no legitimate reason for the breach' }),
-    suspensionStartsOn: Date_('First day of the suspension'),
-    suspensionEndsOn: Date_('Last day of the suspension'),
-    partialPercent: Nullable(Int(1, 100, 'Share suspended')),
-    suspendedSentence: Type.Boolean({ description: 'The suspension is itself suspended (sursis)' }),
-    maxMonths: Explained(Int(1, 12, 'months'), 'The longest suspension allowed (R-SANCTION-LENGTH)'),
-    appealDeadline: Explained(Date_('Last day to appeal'), 'The appeal deadline (R-SANCTION-APPEAL)'),
-  },
-  'A sanction (R-SANCTION-*)',
-));
-export const SubsidyExtensionSchema = named('SubsidyExtension', record(
-  {
-    requestedOn: Date_('Requested on'),
-    motivation: Type.String({ maxLength: 2000, description: 'Why the person is particularly far from integration (R-SUB-SECOND)' }),
-    evaluationId: Nullable(Uuid('Evaluation')),
-    verdict: Explained(Type.Boolean(), 'Whether the second year (code 17) is due, on the facts in force now (R-SUB-SECOND); the subsidy report applies the same verdict'),
-  },
-  'A request for a second subsidy year (R-SUB-SECOND) with its computed verdict',
-));
+export const HearingRequestSchema = named(
+  'HearingRequest',
+  record(
+    {
+      requestedOn: Date_('Requested on'),
+      heldOn: NullableDate('Held on'),
+      withdrawnOn: NullableDate('Withdrawn on'),
+      pending: Type.Boolean({ description: 'Neither held nor withdrawn: blocks signature (R-HEARING)' }),
+    },
+    'A hearing request (R-HEARING)',
+  ),
+);
+export const SignatureSchema = named(
+  'Signature',
+  record(
+    {
+      version: Int(1, 100000, 'The contract version signed'),
+      party: Party,
+      thirdPartyName: NullableText('Third party', 200),
+      signedOn: Date_('Signed on'),
+      signatoryName: Type.String({ maxLength: 200, description: 'Who signed (for the CPAS: its signatory)' }),
+      notedByCouncilOn: NullableDate('Council took note on'),
+      piisStatus: Type.Optional(PiisStatus),
+    },
+    'A signature of one party (R-PARTIES)',
+  ),
+);
+export const EvaluationSchema = named(
+  'Evaluation',
+  record(
+    {
+      version: Int(1, 100000, 'The contract version evaluated (R-EVAL-CONTENT)'),
+      heldOn: Date_('Held on'),
+      mode: Mode,
+      objectives: Type.Array(ObjectiveProgress, { maxItems: 50, description: 'Progress per objective' }),
+      commitmentsKept: CommitmentsKept,
+      assessmentId: Nullable(Uuid('New measurement')),
+      adjustments: NullableText('Adjustments'),
+      prolongationMotivation: NullableText('Motivation for a second subsidy year'),
+    },
+    'An evaluation (R-EVAL-CONTENT)',
+  ),
+);
+export const InterviewRequestSchema = named(
+  'InterviewRequest',
+  record(
+    {
+      requestedOn: Date_('Requested on'),
+      heldOn: NullableDate('Held on'),
+      dueOn: Explained(Date_('Due on'), 'When the interview must be granted (R-EVAL-INTERVIEW)'),
+    },
+    'An interview request (R-EVAL-INTERVIEW)',
+  ),
+);
+export const NoticeSchema = named(
+  'Notice',
+  record(
+    {
+      issuedOn: Date_('Issued on'),
+      breach: Type.String({ maxLength: 2000, description: 'The breach the person is invited to remedy' }),
+      complyBy: Date_('Comply by'),
+    },
+    'A formal notice (R-SANCTION-NOTICE)',
+  ),
+);
+export const SanctionSchema = named(
+  'Sanction',
+  record(
+    {
+      noticeId: Uuid('The notice'),
+      decidedOn: Date_('Decided on'),
+      notifiedOn: Date_('Notified on'),
+      hearing: Type.Object(
+        {
+          requested: Type.Boolean({ description: 'Whether the person asked to be heard' }),
+          heldOn: NullableDate('Held on'),
+        },
+        { additionalProperties: false, description: 'The hearing before the decision' },
+      ),
+      noLegitimateReason: Type.Boolean({ description: 'The CPAS found no legitimate reason for the breach' }),
+      suspensionStartsOn: Date_('First day of the suspension'),
+      suspensionEndsOn: Date_('Last day of the suspension'),
+      partialPercent: Nullable(Int(1, 100, 'Share suspended')),
+      suspendedSentence: Type.Boolean({ description: 'The suspension is itself suspended (sursis)' }),
+      maxMonths: Explained(Int(1, 12, 'months'), 'The longest suspension allowed (R-SANCTION-LENGTH)'),
+      appealDeadline: Explained(Date_('Last day to appeal'), 'The appeal deadline (R-SANCTION-APPEAL)'),
+    },
+    'A sanction (R-SANCTION-*)',
+  ),
+);
+export const SubsidyExtensionSchema = named(
+  'SubsidyExtension',
+  record(
+    {
+      requestedOn: Date_('Requested on'),
+      motivation: Type.String({
+        maxLength: 2000,
+        description: 'Why the person is particularly far from integration (R-SUB-SECOND)',
+      }),
+      evaluationId: Nullable(Uuid('Evaluation')),
+      verdict: Explained(
+        Type.Boolean(),
+        'Whether the second year (code 17) is due, on the facts in force now (R-SUB-SECOND); the subsidy report applies the same verdict',
+      ),
+    },
+    'A request for a second subsidy year (R-SUB-SECOND) with its computed verdict',
+  ),
+);
 
 const ExplainedDate = (description: string) => Explained(Date_('date'), description);
 const ExplainedFlag = (description: string) => Explained(Type.Boolean(), description);
 
-export const PiisSchema = named('Piis', Type.Object(
-  {
-    id: Uuid('PIIS id'),
-    beneficiaryId: Uuid('Beneficiary'),
-    track: Track,
-    obligation: Obligation,
-    draftedOn: Date_('Drafted on'),
-    status: PiisStatus,
-    version: Int(1, 100000, 'The current content version (R-SIGNED-VERSION)'),
-    revision: Int(1, 1_000_000_000, 'Changes so far; the ETag names it'),
-    ...ContentSchema.properties,
-    baselineAssessmentId: Nullable(Uuid('Baseline assessment')),
-    reusesPiisId: Nullable(Uuid('Reused earlier PIIS')),
-    handover: Nullable(
-      Type.Object(
-        { handedOverOn: Date_('Handed over on'), informedOn: Date_('Informed on (R-INFORM)'), assistedBy: Nullable(Person, 'Who assisted the person (R-ASSIST); null when no one did'), reflectionWaiver: Nullable(Waiver, 'The written waiver of the rest of the reflection period (R-REFLECT); null when none') },
-        { additionalProperties: false, description: 'The handover for reflection (R-REFLECT, R-ASSIST, R-INFORM)' },
+export const PiisSchema = named(
+  'Piis',
+  Type.Object(
+    {
+      id: Uuid('PIIS id'),
+      beneficiaryId: Uuid('Beneficiary'),
+      track: Track,
+      obligation: Obligation,
+      draftedOn: Date_('Drafted on'),
+      status: PiisStatus,
+      version: Int(1, 100000, 'The current content version (R-SIGNED-VERSION)'),
+      revision: Int(1, 1_000_000_000, 'Changes so far; the ETag names it'),
+      ...ContentSchema.properties,
+      baselineAssessmentId: Nullable(Uuid('Baseline assessment')),
+      reusesPiisId: Nullable(Uuid('Reused earlier PIIS')),
+      handover: Nullable(
+        Type.Object(
+          {
+            handedOverOn: Date_('Handed over on'),
+            informedOn: Date_('Informed on (R-INFORM)'),
+            assistedBy: Nullable(Person, 'Who assisted the person (R-ASSIST); null when no one did'),
+            reflectionWaiver: Nullable(
+              Waiver,
+              'The written waiver of the rest of the reflection period (R-REFLECT); null when none',
+            ),
+          },
+          { additionalProperties: false, description: 'The handover for reflection (R-REFLECT, R-ASSIST, R-INFORM)' },
+        ),
       ),
-    ),
-    signedOn: NullableDate('Date the contract was concluded: the later of the beneficiary’s and the CPAS’s signatures (R-PARTIES)'),
-    closure: Nullable(Type.Object({ endedOn: Date_('Ended on'), outcome: Type.String({ maxLength: 50, description: 'Outcome code (R-CLOSE; GET /v1/codes/closeOutcome)' }), note: NullableText('Note') }, { additionalProperties: false, description: 'R-CLOSE' })),
-    externalRef: NullableText('The calling software’s own id', 100),
-    earliestSignatureOn: ExplainedDate('Earliest signature date (R-REFLECT); null before handover'),
-    reflectionEndsOn: ExplainedDate('Last day of the reflection period (R-REFLECT)'),
-    conclusionDue: ExplainedDate('Date by which a compulsory PIIS must be concluded (R-OBLIG-DEADLINE)'),
-    nextEvaluationDue: ExplainedDate('Next evaluation due (R-EVAL-FREQ); null when not signed or closed'),
-    subsidy: ExplainedDate('First day the 10% subsidy is due (R-SUB-START), with the first period'),
-    progress: ExplainedFlag('Progress since the baseline assessment at the reference date: today, or the end date once closed (R-PROGRESS)'),
-    compliance: Type.Object(
-      {
-        concludedInTime: ExplainedFlag('Concluded within 3 months of the grant (R-OBLIG-DEADLINE)'),
-        reflectionRespected: ExplainedFlag('Signed after the full reflection period (R-REFLECT)'),
-        evaluationFrequency: ExplainedFlag('Minimum evaluations per 12 months met (R-EVAL-FREQ)'),
-        inPersonEvaluations: ExplainedFlag('In-person minimum per 12 months met (R-EVAL-FREQ)'),
-        pastEnd: ExplainedFlag('True when the contract’s end date has passed and no close is recorded: close or prolong it (R-CLOSE); the piis-end deadline is overdue too'),
-        pathDuration: ExplainedFlag('A social-activation path (2.1–2.3) started under the 2015–2016 convention: true when it ends within its one-year maximum, false beyond it (R-DURATION); null for any other contract'),
-      },
-      { additionalProperties: false, description: 'The contract’s compliance with the rules the SPP IS counts (R-IND-COMPLIANCE), each flag explained' },
-    ),
-    createdAt: Instant('Created at'),
-    createdBy: Actor('Who created it'),
-    updatedAt: Instant('Updated at'),
-  },
-  { additionalProperties: false },
-));
+      signedOn: NullableDate(
+        'Date the contract was concluded: the later of the beneficiary’s and the CPAS’s signatures (R-PARTIES)',
+      ),
+      closure: Nullable(
+        Type.Object(
+          {
+            endedOn: Date_('Ended on'),
+            outcome: Type.String({ maxLength: 50, description: 'Outcome code (R-CLOSE; GET /v1/codes/closeOutcome)' }),
+            note: NullableText('Note'),
+          },
+          { additionalProperties: false, description: 'R-CLOSE' },
+        ),
+      ),
+      externalRef: NullableText('The calling software’s own id', 100),
+      earliestSignatureOn: ExplainedDate('Earliest signature date (R-REFLECT); null before handover'),
+      reflectionEndsOn: ExplainedDate('Last day of the reflection period (R-REFLECT)'),
+      conclusionDue: ExplainedDate('Date by which a compulsory PIIS must be concluded (R-OBLIG-DEADLINE)'),
+      nextEvaluationDue: ExplainedDate('Next evaluation due (R-EVAL-FREQ); null when not signed or closed'),
+      subsidy: ExplainedDate('First day the 10% subsidy is due (R-SUB-START), with the first period'),
+      progress: ExplainedFlag(
+        'Progress since the baseline assessment at the reference date: today, or the end date once closed (R-PROGRESS)',
+      ),
+      compliance: Type.Object(
+        {
+          concludedInTime: ExplainedFlag('Concluded within 3 months of the grant (R-OBLIG-DEADLINE)'),
+          reflectionRespected: ExplainedFlag('Signed after the full reflection period (R-REFLECT)'),
+          evaluationFrequency: ExplainedFlag('Minimum evaluations per 12 months met (R-EVAL-FREQ)'),
+          inPersonEvaluations: ExplainedFlag('In-person minimum per 12 months met (R-EVAL-FREQ)'),
+          pastEnd: ExplainedFlag(
+            'True when the contract’s end date has passed and no close is recorded: close or prolong it (R-CLOSE); the piis-end deadline is overdue too',
+          ),
+          pathDuration: ExplainedFlag(
+            'A social-activation path (2.1–2.3) started under the 2015–2016 convention: true when it ends within its one-year maximum, false beyond it (R-DURATION); null for any other contract',
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'The contract’s compliance with the rules the SPP IS counts (R-IND-COMPLIANCE), each flag explained',
+        },
+      ),
+      createdAt: Instant('Created at'),
+      createdBy: Actor('Who created it'),
+      updatedAt: Instant('Updated at'),
+    },
+    { additionalProperties: false },
+  ),
+);
 
-export const VersionSchema = named('PiisVersion', Type.Object(
-  {
-    piisId: Uuid('The PIIS'),
-    version: Int(1, 100000, 'Version number'),
-    kind: Type.Union([Type.Literal('initial'), Type.Literal('amendment'), Type.Literal('prolongation')], { description: 'The first version, an amendment or a prolongation (R-AMEND, R-PROLONG)' }),
-    content: ContentSchema,
-    effectiveOn: NullableDate('First day this version applies (amendments)'),
-    reason: NullableText('Why it was amended'),
-    informedOn: NullableDate('Date the person was informed (R-INFORM)'),
-    signed: Type.Boolean({ description: 'The beneficiary and the CPAS have signed this version (then immutable, R-SIGNED-VERSION)' }),
-    signatures: Type.Array(SignatureSchema, { maxItems: 50, description: 'Signatures in force of this version' }),
-    createdAt: Instant('Created at'),
-    createdBy: Actor('Who created it'),
-  },
-  { additionalProperties: false },
-));
+export const VersionSchema = named(
+  'PiisVersion',
+  Type.Object(
+    {
+      piisId: Uuid('The PIIS'),
+      version: Int(1, 100000, 'Version number'),
+      kind: Type.Union([Type.Literal('initial'), Type.Literal('amendment'), Type.Literal('prolongation')], {
+        description: 'The first version, an amendment or a prolongation (R-AMEND, R-PROLONG)',
+      }),
+      content: ContentSchema,
+      effectiveOn: NullableDate('First day this version applies (amendments)'),
+      reason: NullableText('Why it was amended'),
+      informedOn: NullableDate('Date the person was informed (R-INFORM)'),
+      signed: Type.Boolean({
+        description: 'The beneficiary and the CPAS have signed this version (then immutable, R-SIGNED-VERSION)',
+      }),
+      signatures: Type.Array(SignatureSchema, { maxItems: 50, description: 'Signatures in force of this version' }),
+      createdAt: Instant('Created at'),
+      createdBy: Actor('Who created it'),
+    },
+    { additionalProperties: false },
+  ),
+);
 
 export const TimelineEvent = Type.Object(
   {
@@ -376,7 +568,9 @@ export const TimelineEvent = Type.Object(
     type: Type.String({ maxLength: 100, description: 'e.g. piis.created, piis.signed' }),
     occurredAt: Instant('When it was recorded'),
     actor: Type.String({ maxLength: 200, description: 'Who did it (token sub)' }),
-    data: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'Ids and facts of the event (no personal data)' }),
+    data: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+      description: 'Ids and facts of the event (no personal data)',
+    }),
   },
   { additionalProperties: false },
 );
@@ -393,7 +587,9 @@ export const PiisListQuery = Type.Object(
 );
 export const FactListQuery = Type.Object(
   {
-    includeVoided: Type.Optional(Type.Boolean({ default: false, description: 'Also list voided and superseded records' })),
+    includeVoided: Type.Optional(
+      Type.Boolean({ default: false, description: 'Also list voided and superseded records' }),
+    ),
     externalRef: ExternalRefFilter,
     limit: ListQuery.limit,
     cursor: ListQuery.cursor,
@@ -402,8 +598,14 @@ export const FactListQuery = Type.Object(
 );
 
 export const PiisParams = Type.Object({ piisId: Uuid('PIIS id') }, { additionalProperties: false });
-export const VersionParams = Type.Object({ piisId: Uuid('PIIS id'), version: Int(1, 100000, 'Version number') }, { additionalProperties: false });
-export const FactParams = Type.Object({ piisId: Uuid('PIIS id'), factId: Uuid('Record id') }, { additionalProperties: false });
+export const VersionParams = Type.Object(
+  { piisId: Uuid('PIIS id'), version: Int(1, 100000, 'Version number') },
+  { additionalProperties: false },
+);
+export const FactParams = Type.Object(
+  { piisId: Uuid('PIIS id'), factId: Uuid('Record id') },
+  { additionalProperties: false },
+);
 
 export type Content = Static<typeof ContentSchema>;
 export type PiisCreateBody = Static<typeof PiisCreateBody>;

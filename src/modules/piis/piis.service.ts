@@ -12,7 +12,12 @@ import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { readByKeyInTenant, type Tx } from '../../db/tenant.js';
 import { toIsoInstant } from '../../db/database.js';
-import { checkActivationCategory, checkDuration, checkSocialActivation, type PiisContent } from '../../rules/content.js';
+import {
+  checkActivationCategory,
+  checkDuration,
+  checkSocialActivation,
+  type PiisContent,
+} from '../../rules/content.js';
 import { appendChange } from '../audit/audit.repository.js';
 import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
@@ -20,7 +25,15 @@ import * as repo from './piis.repository.js';
 import { toFile, type PiisFile } from './piis.file.js';
 import { toPiis, toVersions, views, sanctionView } from './piis.view.js';
 import { assertNoRefusal, changePiis, remember } from './piis.unit.js';
-import { contentKeys, type FactListQuery, type Piis, type PiisCreateBody, type PiisListQuery, type PiisPatchBody, type PiisVersion } from './piis.schemas.js';
+import {
+  contentKeys,
+  type FactListQuery,
+  type Piis,
+  type PiisCreateBody,
+  type PiisListQuery,
+  type PiisPatchBody,
+  type PiisVersion,
+} from './piis.schemas.js';
 import { msg, type Lang } from '../../i18n/catalogue.js';
 
 const NOT_FOUND = () => new AppError('not-found', msg('not-found.piis'));
@@ -40,21 +53,42 @@ export function checkDraftContent(content: PiisContent, draftedOn: string): void
   assertNoRefusal(checkSocialActivation(content));
 }
 
-async function assertReferences(tx: Tx, ctx: RequestContext, beneficiaryId: string, refs: { baselineAssessmentId?: string | null; reusesPiisId?: string | null }, selfId?: string): Promise<void> {
+async function assertReferences(
+  tx: Tx,
+  ctx: RequestContext,
+  beneficiaryId: string,
+  refs: { baselineAssessmentId?: string | null; reusesPiisId?: string | null },
+  selfId?: string,
+): Promise<void> {
   if (refs.baselineAssessmentId) {
-    const a = await tx.selectFrom('assessment').select('id').where('cpas_id', '=', ctx.cpasId).where('id', '=', refs.baselineAssessmentId).where('beneficiary_id', '=', beneficiaryId).where('voided_at', 'is', null).executeTakeFirst();
-    if (!a) throw new AppError('invalid-reference', msg('piis.baseline-unknown'), { rule: 'R-ASSESS-BASELINE', errors: [{ path: '/body/baselineAssessmentId', message: msg('piis.no-such-assessment') }] });
+    const a = await tx
+      .selectFrom('assessment')
+      .select('id')
+      .where('cpas_id', '=', ctx.cpasId)
+      .where('id', '=', refs.baselineAssessmentId)
+      .where('beneficiary_id', '=', beneficiaryId)
+      .where('voided_at', 'is', null)
+      .executeTakeFirst();
+    if (!a)
+      throw new AppError('invalid-reference', msg('piis.baseline-unknown'), {
+        rule: 'R-ASSESS-BASELINE',
+        errors: [{ path: '/body/baselineAssessmentId', message: msg('piis.no-such-assessment') }],
+      });
   }
   if (refs.reusesPiisId) {
     const p = await repo.findPiisIdBy(tx, ctx.cpasId, { id: refs.reusesPiisId });
     if (!p || p.beneficiary_id !== beneficiaryId || p.id === selfId) {
-      throw new AppError('invalid-reference', msg('piis.reuses-unknown'), { rule: 'R-REUSE', errors: [{ path: '/body/reusesPiisId', message: msg('piis.no-earlier') }] });
+      throw new AppError('invalid-reference', msg('piis.reuses-unknown'), {
+        rule: 'R-REUSE',
+        errors: [{ path: '/body/reusesPiisId', message: msg('piis.no-earlier') }],
+      });
     }
   }
 }
 
 const duplicateRef = (error: unknown): never => {
-  if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'piis' }));
+  if (uniqueViolation(error) !== null)
+    throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'piis' }));
   throw error;
 };
 
@@ -64,12 +98,17 @@ export async function loadFile(tx: Tx, ctx: RequestContext, piisId: string): Pro
   return toFile(row);
 }
 
-export async function createPiis(ctx: RequestContext, beneficiaryId: string, body: PiisCreateBody): Promise<Outcome<Piis>> {
+export async function createPiis(
+  ctx: RequestContext,
+  beneficiaryId: string,
+  body: PiisCreateBody,
+): Promise<Outcome<Piis>> {
   assertFactDate(body.draftedOn, ctx.today, '/body/draftedOn');
   const content = contentOf(body);
   checkDraftContent(content, body.draftedOn);
   return writeUnit(ctx, async (tx) => {
-    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId }))) throw new AppError('not-found', msg('not-found.beneficiary'));
+    if (!(await findIdBy(tx, ctx.cpasId, { id: beneficiaryId })))
+      throw new AppError('not-found', msg('not-found.beneficiary'));
     await assertReferences(tx, ctx, beneficiaryId, body);
     const id = uuidv7();
     await repo.insertPiis(tx, {
@@ -86,8 +125,21 @@ export async function createPiis(ctx: RequestContext, beneficiaryId: string, bod
       external_ref: body.externalRef ?? null,
       created_by: ctx.actor,
     });
-    await repo.insertVersion(tx, { cpas_id: ctx.cpasId, id: uuidv7(), piis_id: id, version: 1, kind: 'initial', content: JSON.stringify(content), created_by: ctx.actor });
-    await appendChange(tx, ctx, { action: 'create', entity: 'piis', entityId: id, event: { type: 'piis.created', data: { piisId: id, beneficiaryId, version: 1 } } });
+    await repo.insertVersion(tx, {
+      cpas_id: ctx.cpasId,
+      id: uuidv7(),
+      piis_id: id,
+      version: 1,
+      kind: 'initial',
+      content: JSON.stringify(content),
+      created_by: ctx.actor,
+    });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'piis',
+      entityId: id,
+      event: { type: 'piis.created', data: { piisId: id, beneficiaryId, version: 1 } },
+    });
     await refreshDeadlines(tx, ctx.cpasId, ctx.today, [beneficiaryId]);
     await repo.keepRenderedFiles(tx, ctx.cpasId, { piisId: id });
     const piis = toPiis(await loadFile(tx, ctx, id), ctx.today, ctx.lang);
@@ -95,7 +147,12 @@ export async function createPiis(ctx: RequestContext, beneficiaryId: string, bod
   }).catch(duplicateRef);
 }
 
-export async function updatePiisDraft(ctx: RequestContext, piisId: string, ifMatch: number, patch: PiisPatchBody): Promise<Outcome<Piis>> {
+export async function updatePiisDraft(
+  ctx: RequestContext,
+  piisId: string,
+  ifMatch: number,
+  patch: PiisPatchBody,
+): Promise<Outcome<Piis>> {
   if (patch.draftedOn) assertFactDate(patch.draftedOn, ctx.today, '/body/draftedOn');
   return changePiis(ctx, piisId, 'updateDraft', { ifMatch }, async ({ tx, raw, file }) => {
     const v1 = file.versions[0]!;
@@ -143,9 +200,25 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
   const afterId = decodeCursor(query.cursor);
   const status = query.status;
   const stage = status === 'active' ? 'signed' : status;
-  const startedBy = status === 'active' ? { today: ctx.today, started: true } : status === 'signed' ? { today: ctx.today, started: false } : undefined;
+  const startedBy =
+    status === 'active'
+      ? { today: ctx.today, started: true }
+      : status === 'signed'
+        ? { today: ctx.today, started: false }
+        : undefined;
   const rows = await readUnit(ctx, async (tx) => {
-    const ids = (await tx.executeQuery(repo.listPiisQuery(tx, ctx.cpasId, { stage, startedBy, beneficiaryId: query.beneficiaryId, externalRef: query.externalRef, afterId, limit: limit + 1 }))).rows.map((r) => r.id);
+    const ids = (
+      await tx.executeQuery(
+        repo.listPiisQuery(tx, ctx.cpasId, {
+          stage,
+          startedBy,
+          beneficiaryId: query.beneficiaryId,
+          externalRef: query.externalRef,
+          afterId,
+          limit: limit + 1,
+        }),
+      )
+    ).rows.map((r) => r.id);
     if (ids.length === 0) return [];
     return (await tx.executeQuery(repo.fileQuery(tx, ctx.cpasId, ids))).rows.map((r) => repo.toFileRow(r.file));
   });
@@ -167,7 +240,10 @@ export async function readFile(ctx: RequestContext, piisId: string): Promise<Pii
   return file;
 }
 
-export async function listVersions(ctx: RequestContext, piisId: string): Promise<{ items: PiisVersion[]; nextCursor: null }> {
+export async function listVersions(
+  ctx: RequestContext,
+  piisId: string,
+): Promise<{ items: PiisVersion[]; nextCursor: null }> {
   return { items: toVersions(await readFile(ctx, piisId)), nextCursor: null };
 }
 
@@ -187,7 +263,13 @@ export async function getTimeline(ctx: RequestContext, piisId: string, query: { 
   await recordAccess(ctx, 'piis', [{ id: piisId }]);
   const page = pageOf(rows, limit);
   return {
-    items: page.items.map((r) => ({ id: r.id, type: r.type, occurredAt: toIsoInstant(r.occurred_at), actor: r.actor, data: r.data as Record<string, unknown> })),
+    items: page.items.map((r) => ({
+      id: r.id,
+      type: r.type,
+      occurredAt: toIsoInstant(r.occurred_at),
+      actor: r.actor,
+      data: r.data as Record<string, unknown>,
+    })),
     nextCursor: page.nextCursor,
   };
 }
@@ -211,10 +293,26 @@ export async function getRecord(ctx: RequestContext, piisId: string, kind: keyof
   return found;
 }
 
-export async function listRecords(ctx: RequestContext, piisId: string, kind: keyof typeof recordLists, query: FactListQuery) {
+export async function listRecords(
+  ctx: RequestContext,
+  piisId: string,
+  kind: keyof typeof recordLists,
+  query: FactListQuery,
+) {
   const limit = query.limit ?? 50;
   const afterId = decodeCursor(query.cursor);
-  const all = recordLists[kind](await readFile(ctx, piisId), ctx.lang) as Array<{ id: string; inForce: boolean; externalRef: string | null }>;
-  const rows = all.filter((r) => (query.includeVoided || r.inForce) && (query.externalRef === undefined || r.externalRef === query.externalRef) && (afterId === null || r.id > afterId)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const all = recordLists[kind](await readFile(ctx, piisId), ctx.lang) as Array<{
+    id: string;
+    inForce: boolean;
+    externalRef: string | null;
+  }>;
+  const rows = all
+    .filter(
+      (r) =>
+        (query.includeVoided || r.inForce) &&
+        (query.externalRef === undefined || r.externalRef === query.externalRef) &&
+        (afterId === null || r.id > afterId),
+    )
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   return pageOf(rows.slice(0, limit + 1), limit);
 }

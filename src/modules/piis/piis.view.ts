@@ -12,7 +12,16 @@ import { appealDeadline, sanctionMaxMonths } from '../../rules/sanction.js';
 import { subsidyStart } from '../../rules/subsidy-start.js';
 import { secondYearVerdict } from '../../rules/subsidy-months.js';
 import { progressOn } from '../../rules/progress.js';
-import { conclusion, current, signaturesOf, statusOf, subsidyFactsOf, type Fact, type PiisFile, type SanctionRow } from './piis.file.js';
+import {
+  conclusion,
+  current,
+  signaturesOf,
+  statusOf,
+  subsidyFactsOf,
+  type Fact,
+  type PiisFile,
+  type SanctionRow,
+} from './piis.file.js';
 import type { JsonRow } from './piis.repository.js';
 import type { Piis, PiisVersion } from './piis.schemas.js';
 
@@ -71,10 +80,21 @@ export const views = {
     heldOn: f.row.held_on,
     dueOn: say(lang, interviewDue(f.row.requested_on)),
   }),
-  notice: (f: PiisFile['notices'][number]) => ({ ...recordFields(f), issuedOn: f.row.issued_on, breach: f.row.breach, complyBy: f.row.comply_by }),
+  notice: (f: PiisFile['notices'][number]) => ({
+    ...recordFields(f),
+    issuedOn: f.row.issued_on,
+    breach: f.row.breach,
+    complyBy: f.row.comply_by,
+  }),
   extension: (f: PiisFile['extensions'][number], file: PiisFile, lang: Lang) => {
     const { facts, piis } = subsidyFactsOf(file);
-    return { ...recordFields(f), requestedOn: f.row.requested_on, motivation: f.row.motivation, evaluationId: f.row.evaluation_id, verdict: say(lang, secondYearVerdict(facts, piis)) };
+    return {
+      ...recordFields(f),
+      requestedOn: f.row.requested_on,
+      motivation: f.row.motivation,
+      evaluationId: f.row.evaluation_id,
+      verdict: say(lang, secondYearVerdict(facts, piis)),
+    };
   },
 };
 
@@ -97,7 +117,8 @@ export function sanctionView(f: Fact<SanctionRow>, personDecisions: readonly str
 
 /** R-OBLIG-DEADLINE for this PIIS: the date a compulsory PIIS is due, from the grant that opened the RI right. */
 function conclusionDue(file: PiisFile, today: string): Explained<string> {
-  if (file.piis.obligation !== 'compulsory') return explained<string>(null, 'R-OBLIG-DEADLINE', msg('view.no-deadline', { obligation: file.piis.obligation }));
+  if (file.piis.obligation !== 'compulsory')
+    return explained<string>(null, 'R-OBLIG-DEADLINE', msg('view.no-deadline', { obligation: file.piis.obligation }));
   const opening = openingGrant(rightSegments(file.rights), conclusion(file) ?? today, ['ri']);
   if (!opening) return explained<string>(null, 'R-OBLIG-DEADLINE', msg('view.no-grant'));
   return conclusionDeadline(opening.grant);
@@ -109,10 +130,27 @@ function concludedInTime(file: PiisFile, due: Explained<string>, today: string):
   const exemption = file.exemptions.find((e) => e.decidedOn <= due.value!);
   if (signedOn) {
     return signedOn <= due.value
-      ? explained(true, 'R-OBLIG-DEADLINE', msg('view.concluded-within', { signedOn: date(signedOn), why: due.explanation }))
-      : explained(false, 'R-OBLIG-DEADLINE', msg('view.concluded-late', { signedOn: date(signedOn), why: due.explanation }));
+      ? explained(
+          true,
+          'R-OBLIG-DEADLINE',
+          msg('view.concluded-within', { signedOn: date(signedOn), why: due.explanation }),
+        )
+      : explained(
+          false,
+          'R-OBLIG-DEADLINE',
+          msg('view.concluded-late', { signedOn: date(signedOn), why: due.explanation }),
+        );
   }
-  if (exemption) return explained(true, 'R-EXEMPT', msg('view.exempted-within', { reason: exemption.reason, decidedOn: date(exemption.decidedOn), why: due.explanation }));
+  if (exemption)
+    return explained(
+      true,
+      'R-EXEMPT',
+      msg('view.exempted-within', {
+        reason: exemption.reason,
+        decidedOn: date(exemption.decidedOn),
+        why: due.explanation,
+      }),
+    );
   return today > due.value
     ? explained(false, 'R-OBLIG-DEADLINE', msg('view.deadline-passed', { why: due.explanation }))
     : explained<boolean>(null, 'R-OBLIG-DEADLINE', msg('view.not-yet-concluded', { why: due.explanation }));
@@ -129,14 +167,33 @@ function reflectionRespected(file: PiisFile): Explained<boolean> {
     .sort()[0]!;
   const waiverRecordedOn = (file.piis.reflection_waiver as { recordedOn?: string } | null)?.recordedOn;
   return first >= earliestSignatureOn.value!
-    ? explained(true, 'R-REFLECT', msg('view.signed-after-period', { signedOn: date(first), why: earliestSignatureOn.explanation }))
-    : explained(false, 'R-REFLECT', msg('view.signed-under-waiver', { signedOn: date(first), recordedOn: waiverRecordedOn ? date(waiverRecordedOn) : '?', why: earliestSignatureOn.explanation }));
+    ? explained(
+        true,
+        'R-REFLECT',
+        msg('view.signed-after-period', { signedOn: date(first), why: earliestSignatureOn.explanation }),
+      )
+    : explained(
+        false,
+        'R-REFLECT',
+        msg('view.signed-under-waiver', {
+          signedOn: date(first),
+          recordedOn: waiverRecordedOn ? date(waiverRecordedOn) : '?',
+          why: earliestSignatureOn.explanation,
+        }),
+      );
 }
 
 /** R-ASSESS-BASELINE: the assessment the PIIS names, else the person's first initial assessment, else their first. */
 function baselineOf(file: PiisFile) {
-  const byDate = [...file.assessments].sort((a, b) => (a.performedOn < b.performedOn ? -1 : a.performedOn > b.performedOn ? 1 : 0));
-  return byDate.find((a) => a.id === file.piis.baseline_assessment_id) ?? byDate.find((a) => a.kind === 'initial') ?? byDate[0] ?? null;
+  const byDate = [...file.assessments].sort((a, b) =>
+    a.performedOn < b.performedOn ? -1 : a.performedOn > b.performedOn ? 1 : 0,
+  );
+  return (
+    byDate.find((a) => a.id === file.piis.baseline_assessment_id) ??
+    byDate.find((a) => a.kind === 'initial') ??
+    byDate[0] ??
+    null
+  );
 }
 
 export function toPiis(file: PiisFile, today: string, lang: Lang): Piis {
@@ -146,9 +203,16 @@ export function toPiis(file: PiisFile, today: string, lang: Lang): Piis {
   const closed = p.stage === 'closed';
   const reflection = p.handed_over_on ? reflectionPeriod(p.handed_over_on) : null;
   const notHanded = (rule: string) => explained<string>(null, rule, msg('view.not-handed-over'));
-  const evaluations = file.evaluations.filter((e) => e.inForce).map((e) => ({ heldOn: e.row.held_on, mode: e.row.mode }));
+  const evaluations = file.evaluations
+    .filter((e) => e.inForce)
+    .map((e) => ({ heldOn: e.row.held_on, mode: e.row.mode }));
   const due = conclusionDue(file, today);
-  const compliance = evaluationCompliance({ signedOn, until: today, end: contractEnd(version.content.endsOn, p.ended_on), evaluations });
+  const compliance = evaluationCompliance({
+    signedOn,
+    until: today,
+    end: contractEnd(version.content.endsOn, p.ended_on),
+    evaluations,
+  });
   const cpasSignature = signaturesOf(file, 1).find((s) => s.row.party === 'cpas');
   return {
     id: p.id,
@@ -163,7 +227,12 @@ export function toPiis(file: PiisFile, today: string, lang: Lang): Piis {
     baselineAssessmentId: p.baseline_assessment_id,
     reusesPiisId: p.reuses_piis_id,
     handover: p.handed_over_on
-      ? { handedOverOn: p.handed_over_on, informedOn: p.informed_on!, assistedBy: (p.assisted_by as never) ?? null, reflectionWaiver: (p.reflection_waiver as never) ?? null }
+      ? {
+          handedOverOn: p.handed_over_on,
+          informedOn: p.informed_on!,
+          assistedBy: (p.assisted_by as never) ?? null,
+          reflectionWaiver: (p.reflection_waiver as never) ?? null,
+        }
       : null,
     signedOn,
     closure: p.ended_on ? { endedOn: p.ended_on, outcome: p.close_outcome!, note: p.close_note } : null,
@@ -172,19 +241,37 @@ export function toPiis(file: PiisFile, today: string, lang: Lang): Piis {
     reflectionEndsOn: say(lang, reflection?.endsOn ?? notHanded('R-REFLECT')),
     conclusionDue: say(lang, due),
     nextEvaluationDue: say(lang, nextEvaluationDue({ signedOn, closed, evaluations })),
-    subsidy: say(lang, subsidyStart({ signedOn, notedByCouncilOn: cpasSignature?.row.noted_by_council_on ?? null, track: p.track, rights: file.rights })),
-    progress: say(lang, progressOn({
-      baseline: baselineOf(file),
-      measurements: file.assessments,
-      on: p.ended_on ?? today,
-    })),
+    subsidy: say(
+      lang,
+      subsidyStart({
+        signedOn,
+        notedByCouncilOn: cpasSignature?.row.noted_by_council_on ?? null,
+        track: p.track,
+        rights: file.rights,
+      }),
+    ),
+    progress: say(
+      lang,
+      progressOn({
+        baseline: baselineOf(file),
+        measurements: file.assessments,
+        on: p.ended_on ?? today,
+      }),
+    ),
     compliance: {
       concludedInTime: say(lang, concludedInTime(file, due, today)),
       reflectionRespected: say(lang, reflectionRespected(file)),
       evaluationFrequency: say(lang, compliance.frequency),
       inPersonEvaluations: say(lang, compliance.inPerson),
       pastEnd: say(lang, pastEnd({ signedOn, endsOn: version.content.endsOn ?? null, endedOn: p.ended_on, today })),
-      pathDuration: say(lang, conventionPathWithinMaximum({ activationCategory: version.content.activationCategory ?? null, startsOn: version.content.startsOn ?? null, endsOn: version.content.endsOn ?? null })),
+      pathDuration: say(
+        lang,
+        conventionPathWithinMaximum({
+          activationCategory: version.content.activationCategory ?? null,
+          startsOn: version.content.startsOn ?? null,
+          endsOn: version.content.endsOn ?? null,
+        }),
+      ),
     },
     createdAt: p.created_at,
     createdBy: p.created_by,

@@ -22,14 +22,21 @@ export type FormKind = RapportUnique['form'];
 export { FORM_SECTIONS } from './reports.schemas.js';
 
 /** The social-activation subsidies a year's PAS form justifies: the convention's two until 2016, PAS from 2017. */
-export const pasSubsidiesOf = (year: number): Subsidy[] => (CONVENTION_YEARS.includes(year) ? [...CONVENTION_SUBSIDIES] : ['pas']);
+export const pasSubsidiesOf = (year: number): Subsidy[] =>
+  CONVENTION_YEARS.includes(year) ? [...CONVENTION_SUBSIDIES] : ['pas'];
 
 type Line = Omit<RapportUniqueLine, 'label' | 'explanation'> & { label: MessageId; explanation?: string };
 
 const said = (lang: Lang, lines: readonly Line[]): RapportUniqueLine[] =>
   lines.map((l) => ({ ...l, label: render(lang, msg(l.label)), explanation: l.explanation ?? null }));
 
-const line = (section: RapportUniqueLine['section'], key: string, label: MessageId, values: Partial<Pick<Line, 'number' | 'value' | 'amountCents' | 'text' | 'explanation'>>, rule: string | null = null): Line => ({
+const line = (
+  section: RapportUniqueLine['section'],
+  key: string,
+  label: MessageId,
+  values: Partial<Pick<Line, 'number' | 'value' | 'amountCents' | 'text' | 'explanation'>>,
+  rule: string | null = null,
+): Line => ({
   section,
   key,
   label,
@@ -45,25 +52,69 @@ const line = (section: RapportUniqueLine['section'], key: string, label: Message
 function indicatorLines(indicators: Indicators, group: 'socialActivation' | 'piis'): RapportUniqueLine[] {
   return indicators.items
     .filter((i) => i.group === group)
-    .map((i) => ({ section: i.section, key: i.key, number: i.number, label: i.label, value: i.value, amountCents: null, text: null, rule: i.rule, explanation: i.explanation }));
+    .map((i) => ({
+      section: i.section,
+      key: i.key,
+      number: i.number,
+      label: i.label,
+      value: i.value,
+      amountCents: null,
+      text: null,
+      rule: i.rule,
+      explanation: i.explanation,
+    }));
 }
 
 /** The justification of one subsidy: its expenses, the eligible and ineligible amounts, and the balance against a computed subsidy. */
 function justificationLines(j: Justification): Line[] {
   const key = `justification.${j.subsidy}`;
   return [
-    line('justification', `${key}.expenses`, 'form.justification-expenses', { value: j.items.length, text: j.subsidy }, j.rule),
-    line('justification', `${key}.justified`, 'form.justification-justified', { amountCents: j.justifiedCents, text: j.subsidy, explanation: j.explanation }, j.rule),
-    line('justification', `${key}.ineligible`, 'form.justification-ineligible', { amountCents: j.ineligibleCents, text: j.subsidy }, j.rule),
-    ...(j.balanceCents === null ? [] : [line('justification', `${key}.balance`, 'form.justification-balance', { amountCents: j.balanceCents, text: j.subsidy }, j.rule)]),
+    line(
+      'justification',
+      `${key}.expenses`,
+      'form.justification-expenses',
+      { value: j.items.length, text: j.subsidy },
+      j.rule,
+    ),
+    line(
+      'justification',
+      `${key}.justified`,
+      'form.justification-justified',
+      { amountCents: j.justifiedCents, text: j.subsidy, explanation: j.explanation },
+      j.rule,
+    ),
+    line(
+      'justification',
+      `${key}.ineligible`,
+      'form.justification-ineligible',
+      { amountCents: j.ineligibleCents, text: j.subsidy },
+      j.rule,
+    ),
+    ...(j.balanceCents === null
+      ? []
+      : [
+          line(
+            'justification',
+            `${key}.balance`,
+            'form.justification-balance',
+            { amountCents: j.balanceCents, text: j.subsidy },
+            j.rule,
+          ),
+        ]),
   ];
 }
 
-async function identification(ctx: RequestContext, form: FormKind, year: number): Promise<{ lines: RapportUniqueLine[]; cpas: RapportUnique['cpas'] }> {
+async function identification(
+  ctx: RequestContext,
+  form: FormKind,
+  year: number,
+): Promise<{ lines: RapportUniqueLine[]; cpas: RapportUnique['cpas'] }> {
   const cpas = await getCurrentCpas(ctx);
   const name = cpas.name[ctx.lang === 'en' ? 'fr' : ctx.lang];
   const lines: Line[] = [
-    line('identification', 'form', 'form.form', { text: render(ctx.lang, msg(form === 'pas' ? 'form.title-pas' : 'form.title-piis10')) }),
+    line('identification', 'form', 'form.form', {
+      text: render(ctx.lang, msg(form === 'pas' ? 'form.title-pas' : 'form.title-piis10')),
+    }),
     line('identification', 'cpas.kbo', 'form.cpas-kbo', { text: cpas.kboNumber }),
     line('identification', 'cpas.name', 'form.cpas-name', { text: name }),
     line('identification', 'year', 'form.year', { value: year }),
@@ -82,20 +133,33 @@ export async function pasForm(ctx: RequestContext, year: number): Promise<PasFor
   const head = await identification(ctx, 'pas', year);
   const indicators = await service.getIndicators(ctx, { year });
   const modules = await getPasModulesReport(ctx, year);
-  const justifications = await Promise.all(pasSubsidiesOf(year).map((subsidy) => service.getJustificationReport(ctx, { subsidy, year })));
+  const justifications = await Promise.all(
+    pasSubsidiesOf(year).map((subsidy) => service.getJustificationReport(ctx, { subsidy, year })),
+  );
   const sum = (f: (m: PasModulesReport['items'][number]) => number) => modules.items.reduce((s, m) => s + f(m), 0);
   const moduleLines: Line[] = [
     line('modules', 'modules.count', 'form.modules-count', { value: modules.items.length }, 'R-PAS-MODULES'),
     line('modules', 'modules.sessions', 'form.modules-sessions', { value: sum((m) => m.sessions) }, 'R-PAS-MODULES'),
     line('modules', 'modules.hours', 'form.modules-hours', { value: sum((m) => m.hours) }, 'R-PAS-MODULES'),
-    line('modules', 'modules.professional', 'form.modules-professional', { value: modules.professionalModules }, 'R-PAS-COSTS'),
+    line(
+      'modules',
+      'modules.professional',
+      'form.modules-professional',
+      { value: modules.professionalModules },
+      'R-PAS-COSTS',
+    ),
   ];
   return {
     form: 'pas',
     year,
     cpas: head.cpas,
     indicatorSet: indicators.indicatorSet,
-    lines: [...head.lines, ...indicatorLines(indicators, 'socialActivation'), ...said(ctx.lang, moduleLines), ...justifications.flatMap((j) => justified(ctx.lang, j))],
+    lines: [
+      ...head.lines,
+      ...indicatorLines(indicators, 'socialActivation'),
+      ...said(ctx.lang, moduleLines),
+      ...justifications.flatMap((j) => justified(ctx.lang, j)),
+    ],
     modules: modules.items,
     expenses: justifications.flatMap((j) => j.items),
   };
@@ -107,25 +171,52 @@ export interface Piis10Form extends RapportUnique {
 }
 
 /** A form as JSON: the 10% form's months are in its workbook (and in getSubsidyReport), not here. */
-export const formJson = (form: PasForm | Piis10Form): RapportUnique => Object.fromEntries(Object.entries(form).filter(([key]) => key !== 'months')) as RapportUnique;
+export const formJson = (form: PasForm | Piis10Form): RapportUnique =>
+  Object.fromEntries(Object.entries(form).filter(([key]) => key !== 'months')) as RapportUnique;
 
 /** The PIIS 10% form of a year. */
-export async function piis10Form(ctx: RequestContext, year: number, options: { exported: boolean }): Promise<Piis10Form> {
+export async function piis10Form(
+  ctx: RequestContext,
+  year: number,
+  options: { exported: boolean },
+): Promise<Piis10Form> {
   const head = await identification(ctx, 'piis10', year);
   const indicators = await service.getIndicators(ctx, { year });
   const months = await service.getSubsidyReport(ctx, { year }, options);
   // justified against the subsidy the months add up to, rather than computing it again
-  const justification = await service.getJustificationReport(ctx, { subsidy: 'piis10', year }, months.totals.subsidyCents);
+  const justification = await service.getJustificationReport(
+    ctx,
+    { subsidy: 'piis10', year },
+    months.totals.subsidyCents,
+  );
   const t = months.totals;
   const subsidyLines: Line[] = [
     line('subsidy', 'code11.months', 'form.code-months', { number: '11', value: t.code11.months }, 'R-SUB-FIRST'),
     line('subsidy', 'code11.ri', 'form.code-ri', { number: '11', amountCents: t.code11.riCents }, 'R-SUB-FIRST'),
-    line('subsidy', 'code11.subsidy', 'form.code-subsidy', { number: '11', amountCents: t.code11.subsidyCents }, 'R-SUB-RATE'),
+    line(
+      'subsidy',
+      'code11.subsidy',
+      'form.code-subsidy',
+      { number: '11', amountCents: t.code11.subsidyCents },
+      'R-SUB-RATE',
+    ),
     line('subsidy', 'code17.months', 'form.code-months', { number: '17', value: t.code17.months }, 'R-SUB-SECOND'),
     line('subsidy', 'code17.ri', 'form.code-ri', { number: '17', amountCents: t.code17.riCents }, 'R-SUB-SECOND'),
-    line('subsidy', 'code17.subsidy', 'form.code-subsidy', { number: '17', amountCents: t.code17.subsidyCents }, 'R-SUB-RATE'),
+    line(
+      'subsidy',
+      'code17.subsidy',
+      'form.code-subsidy',
+      { number: '17', amountCents: t.code17.subsidyCents },
+      'R-SUB-RATE',
+    ),
     line('subsidy', 'subsidy.total', 'form.subsidy-total', { amountCents: t.subsidyCents }, 'R-SUB-RATE'),
-    line('subsidy', 'student.months', 'form.student-months', { value: t.student.months, amountCents: t.student.riCents }, 'R-SUB-STUDENT'),
+    line(
+      'subsidy',
+      'student.months',
+      'form.student-months',
+      { value: t.student.months, amountCents: t.student.riCents },
+      'R-SUB-STUDENT',
+    ),
     line('subsidy', 'exempted.months', 'form.exempted-months', { number: '8', value: t.exemptedMonths }, 'R-EXEMPT'),
   ];
   return {
@@ -133,7 +224,12 @@ export async function piis10Form(ctx: RequestContext, year: number, options: { e
     year,
     cpas: head.cpas,
     indicatorSet: indicators.indicatorSet,
-    lines: [...head.lines, ...said(ctx.lang, subsidyLines), ...justified(ctx.lang, justification), ...indicatorLines(indicators, 'piis')],
+    lines: [
+      ...head.lines,
+      ...said(ctx.lang, subsidyLines),
+      ...justified(ctx.lang, justification),
+      ...indicatorLines(indicators, 'piis'),
+    ],
     expenses: justification.items as Expense[],
     months,
   };

@@ -14,7 +14,11 @@ function themeLabel(theme: string, lang: Lang): string {
 }
 
 /** A subsidy month as the CPAS's own export names it: with the person's NISS and name. */
-export type NamedSubsidyMonth = SubsidyMonthItem & { niss: string | null; familyName: string | null; givenName: string | null };
+export type NamedSubsidyMonth = SubsidyMonthItem & {
+  niss: string | null;
+  familyName: string | null;
+  givenName: string | null;
+};
 
 export const subsidyColumns: ExportColumn<NamedSubsidyMonth>[] = [
   { header: 'export.beneficiary', type: 'text', value: (r) => r.beneficiaryId },
@@ -77,4 +81,7 @@ export const formLineColumns: ExportColumn<RapportUniqueLine>[] = [
 ];
 
 /** A form's costs name the subsidy each is justified against (a PAS form of 2015–2016 has two). */
-export const formExpenseColumns: ExportColumn<Expense>[] = [...codedColumns<Expense>('export.subsidy', 'subsidy', (r) => r.subsidy), ...expenseColumns];
+export const formExpenseColumns: ExportColumn<Expense>[] = [
+  ...codedColumns<Expense>('export.subsidy', 'subsidy', (r) => r.subsidy),
+  ...expenseColumns,
+];

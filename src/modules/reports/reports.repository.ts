@@ -10,8 +10,25 @@ export interface SubsidyFactsRow {
   id: string;
   birth_date: string | null;
   partner_id: string | null;
-  rights: Array<{ id: string; kind: 'ri' | 'equivalent_aid' | 'end'; category: 'cohabitant' | 'isolated' | 'family' | null; decided_on: string; notified_on: string | null; starts_on: string; monthly_amount_cents: number | null; household_amount_cents?: number | null }>;
-  piis: Array<{ id: string; track: 'general' | 'student'; signed_on: string | null; ended_on: string | null; ends_on: string | null; noted_by_council_on: string | null; extension_requested_on: string[] | null }>;
+  rights: Array<{
+    id: string;
+    kind: 'ri' | 'equivalent_aid' | 'end';
+    category: 'cohabitant' | 'isolated' | 'family' | null;
+    decided_on: string;
+    notified_on: string | null;
+    starts_on: string;
+    monthly_amount_cents: number | null;
+    household_amount_cents?: number | null;
+  }>;
+  piis: Array<{
+    id: string;
+    track: 'general' | 'student';
+    signed_on: string | null;
+    ended_on: string | null;
+    ends_on: string | null;
+    noted_by_council_on: string | null;
+    extension_requested_on: string[] | null;
+  }>;
   suspensions: Array<{ from: string; to: string; percent: number }>;
   exemptions: Array<{ decided_on: string }>;
   situations: Array<{ kind: string; starts_on: string; ends_on: string | null }>;
@@ -19,10 +36,16 @@ export interface SubsidyFactsRow {
 
 /** A record in force: not voided, not superseded by a record that is not voided. */
 const inForce = (table: string, alias: string) =>
-  sql.raw(`${alias}.voided_at is null and not exists (select 1 from ${table} s where s.cpas_id = ${alias}.cpas_id and s.supersedes_id = ${alias}.id and s.voided_at is null)`);
+  sql.raw(
+    `${alias}.voided_at is null and not exists (select 1 from ${table} s where s.cpas_id = ${alias}.cpas_id and s.supersedes_id = ${alias}.id and s.voided_at is null)`,
+  );
 
 /** With beneficiaries named, their partners come too (R-SUB-COUPLE settles the two together). */
-export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: string; beneficiaryId?: string; beneficiaryIds?: readonly string[] }): CompiledQuery<SubsidyFactsRow> {
+export function subsidyFactsQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: { yearEnd: string; beneficiaryId?: string; beneficiaryIds?: readonly string[] },
+): CompiledQuery<SubsidyFactsRow> {
   const ids = filter.beneficiaryIds ?? (filter.beneficiaryId ? [filter.beneficiaryId] : null);
   // an array literal: the statement may be sent inlined (one round trip), which takes no arrays
   const named = ids ? `{${ids.join(',')}}` : null;
@@ -47,15 +70,17 @@ export function subsidyFactsQuery(tx: Tx, cpasId: string, filter: { yearEnd: str
         from situation t where t.cpas_id = b.cpas_id and t.beneficiary_id = b.id and ${inForce('situation', 't')}), '[]') as situations
     from beneficiary b
     where b.cpas_id = ${cpasId}
-      ${named
-        ? // the named, those whose partner is named, and the partners of the named, as one set
-          // of ids joined to (a disjunction over the person would test every person of the CPAS
-          // against the whole array: a second for a batch of 1,000 in a CPAS of 20,000)
-          sql`and b.id in (
+      ${
+        named
+          ? // the named, those whose partner is named, and the partners of the named, as one set
+            // of ids joined to (a disjunction over the person would test every person of the CPAS
+            // against the whole array: a second for a batch of 1,000 in a CPAS of 20,000)
+            sql`and b.id in (
               select n.id from unnest(${named}::uuid[]) n(id)
               union select x.id from beneficiary x join unnest(${named}::uuid[]) n(id) on x.partner_id = n.id where x.cpas_id = ${cpasId}
               union select x.partner_id from beneficiary x join unnest(${named}::uuid[]) n(id) on x.id = n.id where x.cpas_id = ${cpasId} and x.partner_id is not null)`
-        : sql``}
+          : sql``
+      }
       and (exists (select 1 from right_decision r where r.cpas_id = b.cpas_id and r.beneficiary_id = b.id and r.starts_on <= ${filter.yearEnd}::date)
         or exists (select 1 from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.signed_on <= ${filter.yearEnd}::date))
     order by b.id`.compile(tx);
@@ -66,7 +91,13 @@ export interface IndicatorFactsRow {
   birth_date: string | null;
   rights: SubsidyFactsRow['rights'];
   exemptions: Array<{ decided_on: string }>;
-  assessments: Array<{ id: string; kind: string; performed_on: string; participation_rung: number | null; domain_scores: Array<{ domain: string; score: number }> }>;
+  assessments: Array<{
+    id: string;
+    kind: string;
+    performed_on: string;
+    participation_rung: number | null;
+    domain_scores: Array<{ domain: string; score: number }>;
+  }>;
   piis: Array<{
     id: string;
     track: 'general' | 'student';
@@ -89,7 +120,11 @@ export interface IndicatorFactsRow {
  * years: a year's figures may depend on later facts (a PIIS signed in January within the 3 months
  * of a December grant, R-OBLIG-DEADLINE).
  */
-export function indicatorFactsQuery(tx: Tx, cpasId: string, filter: { beneficiaryIds?: readonly string[] } = {}): CompiledQuery<IndicatorFactsRow> {
+export function indicatorFactsQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: { beneficiaryIds?: readonly string[] } = {},
+): CompiledQuery<IndicatorFactsRow> {
   return sql<IndicatorFactsRow>`
     select b.id, b.birth_date,
       coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'category', r.category, 'decided_on', r.decided_on,
@@ -127,7 +162,13 @@ export function toIndicatorPerson(row: IndicatorFactsRow): IndicatorPerson {
     birthDate: row.birth_date,
     rights: row.rights.map(toRightDecisionFact),
     exemptions: row.exemptions.map((e) => ({ decidedOn: e.decided_on })),
-    assessments: row.assessments.map((a) => ({ id: a.id, kind: a.kind, performedOn: a.performed_on, participationRung: a.participation_rung, domainScores: a.domain_scores ?? [] })),
+    assessments: row.assessments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      performedOn: a.performed_on,
+      participationRung: a.participation_rung,
+      domainScores: a.domain_scores ?? [],
+    })),
     piis: row.piis.map((p) => ({
       id: p.id,
       track: p.track,
@@ -145,4 +186,3 @@ export function toIndicatorPerson(row: IndicatorFactsRow): IndicatorPerson {
     })),
   };
 }
-

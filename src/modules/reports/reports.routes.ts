@@ -3,16 +3,46 @@ import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
-import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, joinedArrayItems, jsonRawItemsStream, sendExport, sendForm, type CsvDelimiter, type ExportColumn, type ExportFormat, formSection } from '../../http/export.js';
+import {
+  allowLongResponse,
+  EXPORT_MEDIA_TYPES,
+  exportFormat,
+  joinedArrayItems,
+  jsonRawItemsStream,
+  sendExport,
+  sendForm,
+  type CsvDelimiter,
+  type ExportColumn,
+  type ExportFormat,
+  formSection,
+} from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
-import { IndicatorsSchema, JustificationQuery, JustificationSchema, RapportUniqueParams, RapportUniqueQuery, RapportUniqueSchema, ReportQuery, SubsidyReportSchema, YearQuery, type SubsidyMonthItem } from './reports.schemas.js';
+import {
+  IndicatorsSchema,
+  JustificationQuery,
+  JustificationSchema,
+  RapportUniqueParams,
+  RapportUniqueQuery,
+  RapportUniqueSchema,
+  ReportQuery,
+  SubsidyReportSchema,
+  YearQuery,
+  type SubsidyMonthItem,
+} from './reports.schemas.js';
 import { formJson, pasForm, piis10Form } from './rapport-unique.js';
 import { PasModulesReportSchema } from '../activation/activation.schemas.js';
 import { getPasModulesReport } from '../activation/activation.service.js';
 import * as service from './reports.service.js';
 import { FreezeBody, ReportRunSchema, RunParams, freezeReport, getReportRun } from './runs.js';
 import { sendOutcome } from '../../http/reply.js';
-import { expenseColumns, formExpenseColumns, formLineColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
+import {
+  expenseColumns,
+  formExpenseColumns,
+  formLineColumns,
+  indicatorColumns,
+  pasModuleColumns,
+  subsidyColumns,
+} from './reports.exports.js';
 import { sayMonthItem } from './subsidy.compute.js';
 import type { Text } from '../../i18n/catalogue.js';
 
@@ -30,13 +60,27 @@ export function answer<T, R>(
   request: FastifyRequest,
   reply: FastifyReply,
   report: T,
-  rows: { name: string; year: number; columns: ExportColumn<R>[]; items: R[]; names?: { entity: string; idOf: (row: R) => string } },
+  rows: {
+    name: string;
+    year: number;
+    columns: ExportColumn<R>[];
+    items: R[];
+    names?: { entity: string; idOf: (row: R) => string };
+  },
 ): T | FastifyReply {
   const format = exportFormat((request.query as { format?: ExportFormat }).format, request.headers.accept);
   if (format === 'json') return report;
   const ctx = requestContext(request);
   const audit = { ctx, entity: rows.names?.entity ?? `report/${rows.name}`, idOf: rows.names?.idOf };
-  return sendExport(reply, format, { name: rows.name, sheetName: String(rows.year), columns: rows.columns, rows: rows.items, lang: ctx.lang, delimiter: (request.query as { delimiter?: CsvDelimiter }).delimiter, audit }) as FastifyReply;
+  return sendExport(reply, format, {
+    name: rows.name,
+    sheetName: String(rows.year),
+    columns: rows.columns,
+    rows: rows.items,
+    lang: ctx.lang,
+    delimiter: (request.query as { delimiter?: CsvDelimiter }).delimiter,
+    audit,
+  }) as FastifyReply;
 }
 
 /** The subsidy rows name beneficiaries: their download is an export of those beneficiaries. */
@@ -48,8 +92,12 @@ export function reportContent<T extends TSchema>(schema: T, description: string)
     description: `${description}; as CSV or XLSX (Accept or ?format=), the rows with headers in the Accept-Language`,
     content: {
       [EXPORT_MEDIA_TYPES.json]: { schema },
-      [EXPORT_MEDIA_TYPES.csv]: { schema: Type.String({ maxLength: 2_000_000_000, description: 'RFC 4180, UTF-8 with a byte order mark' }) },
-      [EXPORT_MEDIA_TYPES.xlsx]: { schema: Type.String({ format: 'binary', maxLength: 2_000_000_000, description: 'Office Open XML workbook' }) },
+      [EXPORT_MEDIA_TYPES.csv]: {
+        schema: Type.String({ maxLength: 2_000_000_000, description: 'RFC 4180, UTF-8 with a byte order mark' }),
+      },
+      [EXPORT_MEDIA_TYPES.xlsx]: {
+        schema: Type.String({ format: 'binary', maxLength: 2_000_000_000, description: 'Office Open XML workbook' }),
+      },
     },
   };
 }
@@ -62,11 +110,15 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getSubsidyReport',
         tags: ['reports'],
-        summary: 'The 10% PIIS subsidy of a year, per beneficiary and month, each month with its code, amounts, rule and explanation',
+        summary:
+          'The 10% PIIS subsidy of a year, per beneficiary and month, each month with its code, amounts, rule and explanation',
         description:
           'R-SUB-START, R-SUB-FIRST (code 11), R-SUB-SECOND (code 17, on a motivated request), R-SUB-INTERRUPT, R-SUB-COUPLE (once per couple on the category-3 rate), R-SUB-STUDENT (student PIIS apart, form codes 9/10), R-EXEMPT (form code 8). RI granted per month: each decision in force pro rata by day, less sanction suspensions, rounded to the cent; the subsidy is 10% of it.',
         querystring: ReportQuery,
-        response: { 200: reportContent(SubsidyReportSchema, 'The subsidy months of the year and their totals'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: reportContent(SubsidyReportSchema, 'The subsidy months of the year and their totals'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request, reply) => {
@@ -75,13 +127,25 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const report = await service.getSubsidyReport(ctx, request.query, { exported: format !== 'json' });
       if (!('persons' in report)) {
         const items = format === 'json' ? [] : await service.namedMonths(ctx, report.items);
-        return answer(request, reply, report, { name: `subsidy-${report.year}`, year: report.year, columns: subsidyColumns, items, names: SUBSIDY_NAMES });
+        return answer(request, reply, report, {
+          name: `subsidy-${report.year}`,
+          year: report.year,
+          columns: subsidyColumns,
+          items,
+          names: SUBSIDY_NAMES,
+        });
       }
       allowLongResponse(request, reply);
       // months stored in the reader's language are sent as stored; others keep their explanations
       // as messages, said here in the reader's language
       const said = (p: { items: Buffer; said: boolean }): Buffer =>
-        p.said ? p.items : Buffer.from(JSON.stringify((JSON.parse(p.items.toString('utf8')) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))));
+        p.said
+          ? p.items
+          : Buffer.from(
+              JSON.stringify(
+                (JSON.parse(p.items.toString('utf8')) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m)),
+              ),
+            );
       if (format === 'json') {
         // each person's array of months joins the answer's one array: its brackets are dropped
         const persons = (async function* () {
@@ -94,7 +158,15 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         for await (const batch of report.persons) yield batch.flatMap((p) => service.storedMonths(ctx.lang, p));
       })();
       const audit = { ctx, ...SUBSIDY_NAMES };
-      return sendExport(reply, format, { name: `subsidy-${report.year}`, sheetName: String(report.year), columns: subsidyColumns, rows: { batches: rows }, lang: ctx.lang, delimiter: request.query.delimiter, audit });
+      return sendExport(reply, format, {
+        name: `subsidy-${report.year}`,
+        sheetName: String(report.year),
+        columns: subsidyColumns,
+        rows: { batches: rows },
+        lang: ctx.lang,
+        delimiter: request.query.delimiter,
+        audit,
+      });
     },
   );
   app.get(
@@ -108,12 +180,20 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Two groups, each figure with its SPP IS number and label. Social activation, over the persons in a path of category 2.1–2.3: R-IND-2015 (1 assessments, 2 activationPaths = 2.1 + 2.2 + 2.3), R-PROGRESS (progress on 31 December, towards (a) a socio-professional path, (b) reinforced autonomy, (c) volunteering — the direction of the path), R-IND-OUTCOMES (results (a)–(d) of the paths closed in the year), R-IND-ENTITLED (entitled persons: the CPAS’s users in the target group, with or without financial aid; of whom entitled to RI, of whom followed in a path; the two ratios total ÷ RI and total ÷ in a path, as percentages). Every PIIS: piis.inForce, .concluded, .closed, .pastEndOpen and R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, .evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares and ratios are percentages with one decimal, null when there is nothing to count.',
         querystring: YearQuery,
-        response: { 200: reportContent(IndicatorsSchema, 'The indicators of the year'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: reportContent(IndicatorsSchema, 'The indicators of the year'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request, reply) => {
       const report = await service.getIndicators(requestContext(request), request.query);
-      return answer(request, reply, report, { name: `indicators-${report.year}`, year: report.year, columns: indicatorColumns, items: report.items });
+      return answer(request, reply, report, {
+        name: `indicators-${report.year}`,
+        year: report.year,
+        columns: indicatorColumns,
+        items: report.items,
+      });
     },
   );
   app.get(
@@ -123,15 +203,24 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getPasModulesReport',
         tags: ['reports'],
-        summary: 'The collective-modules table of a year (R-PAS-MODULES): theme, partners, sessions, hours, participants and of whom RI beneficiaries',
+        summary:
+          'The collective-modules table of a year (R-PAS-MODULES): theme, partners, sessions, hours, participants and of whom RI beneficiaries',
         querystring: YearQuery,
-        response: { 200: reportContent(PasModulesReportSchema, 'The modules with a session in the year'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: reportContent(PasModulesReportSchema, 'The modules with a session in the year'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request, reply) => {
       const ctx = requestContext(request);
       const report = await getPasModulesReport(ctx, request.query.year ?? Number(ctx.today.slice(0, 4)));
-      return answer(request, reply, report, { name: `pas-modules-${report.year}`, year: report.year, columns: pasModuleColumns, items: report.items });
+      return answer(request, reply, report, {
+        name: `pas-modules-${report.year}`,
+        year: report.year,
+        columns: pasModuleColumns,
+        items: report.items,
+      });
     },
   );
   app.get(
@@ -143,12 +232,20 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['reports'],
         summary: 'The eligible amounts of a year’s expenses against the computed subsidy (R-SUB-COSTS, R-PAS-COSTS)',
         querystring: JustificationQuery,
-        response: { 200: reportContent(JustificationSchema, 'The justification of the year'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: reportContent(JustificationSchema, 'The justification of the year'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request, reply) => {
       const report = await service.getJustificationReport(requestContext(request), request.query);
-      return answer(request, reply, report, { name: `justification-${report.subsidy}-${report.year}`, year: report.year, columns: expenseColumns, items: report.items });
+      return answer(request, reply, report, {
+        name: `justification-${report.subsidy}-${report.year}`,
+        year: report.year,
+        columns: expenseColumns,
+        items: report.items,
+      });
     },
   );
   app.get(
@@ -158,7 +255,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getRapportUnique',
         tags: ['reports'],
-        summary: 'A form of the SPP IS’s Rapport unique for a year, laid out as the CPAS files it: participation and social activation (pas) or the specific PIIS subsidy (piis10)',
+        summary:
+          'A form of the SPP IS’s Rapport unique for a year, laid out as the CPAS files it: participation and social activation (pas) or the specific PIIS subsidy (piis10)',
         description:
           'pas: the social-activation figures in the SPP IS’s numbering (R-IND-2015 objectives 1, 2 = 2.1 + 2.2 + 2.3; progress and results a–d; R-IND-ENTITLED), the collective-modules table (R-PAS-MODULES, professional-activation modules left out) and the costs justified against the year’s social-activation subsidies (PAS from 2017; the two convention subsidies in 2015–2016, R-PAS-COSTS). piis10: the 10% subsidy of the year by federal code (R-SUB-*), the costs justified against it (R-SUB-COSTS), the compliance figures (R-IND-COMPLIANCE) and, in the XLSX (or CSV with section=months), each person’s months named by NISS and name — the CPAS’s own file. As XLSX every section is a sheet; as CSV one section (`section`). Labels in the Accept-Language.',
         params: RapportUniqueParams,
@@ -171,19 +269,38 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const year = request.query.year ?? Number(ctx.today.slice(0, 4));
       const format = exportFormat(request.query.format, request.headers.accept);
       const { form } = request.params;
-      const filled = form === 'pas' ? await pasForm(ctx, year) : await piis10Form(ctx, year, { exported: format !== 'json' });
+      const filled =
+        form === 'pas' ? await pasForm(ctx, year) : await piis10Form(ctx, year, { exported: format !== 'json' });
       if (format === 'json') return formJson(filled);
       allowLongResponse(request, reply);
-      const sections = [formSection({ key: 'lines', sheet: 'form.sheet-form', columns: formLineColumns, rows: filled.lines })];
-      if (filled.modules) sections.push(formSection({ key: 'modules', sheet: 'form.sheet-modules', columns: pasModuleColumns, rows: filled.modules }));
+      const sections = [
+        formSection({ key: 'lines', sheet: 'form.sheet-form', columns: formLineColumns, rows: filled.lines }),
+      ];
+      if (filled.modules)
+        sections.push(
+          formSection({ key: 'modules', sheet: 'form.sheet-modules', columns: pasModuleColumns, rows: filled.modules }),
+        );
       if ('months' in filled) {
         const months = filled.months;
-        const rows = 'persons' in months
-          ? { batches: (async function* () { for await (const batch of months.persons) yield batch.flatMap((p) => service.storedMonths(ctx.lang, p)); })() }
-          : await service.namedMonths(ctx, months.items);
+        const rows =
+          'persons' in months
+            ? {
+                batches: (async function* () {
+                  for await (const batch of months.persons)
+                    yield batch.flatMap((p) => service.storedMonths(ctx.lang, p));
+                })(),
+              }
+            : await service.namedMonths(ctx, months.items);
         sections.push(formSection({ key: 'months', sheet: 'form.sheet-months', columns: subsidyColumns, rows }));
       }
-      sections.push(formSection({ key: 'expenses', sheet: 'form.sheet-expenses', columns: formExpenseColumns, rows: filled.expenses }));
+      sections.push(
+        formSection({
+          key: 'expenses',
+          sheet: 'form.sheet-expenses',
+          columns: formExpenseColumns,
+          rows: filled.expenses,
+        }),
+      );
       const named = 'months' in filled;
       return sendForm(reply, format, {
         name: `rapport-unique-${form}-${year}`,
@@ -192,7 +309,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         audited: named ? 'months' : 'lines',
         lang: ctx.lang,
         delimiter: request.query.delimiter,
-        audit: named ? { ctx, entity: SUBSIDY_NAMES.entity, idOf: (row: unknown) => SUBSIDY_NAMES.idOf(row as SubsidyMonthItem) } : { ctx, entity: `report/rapport-unique-${form}` },
+        audit: named
+          ? { ctx, entity: SUBSIDY_NAMES.entity, idOf: (row: unknown) => SUBSIDY_NAMES.idOf(row as SubsidyMonthItem) }
+          : { ctx, entity: `report/rapport-unique-${form}` },
       });
     },
   );

@@ -10,16 +10,39 @@ import * as repo from './reports.repository.js';
 import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
 import { rawRows } from '../../db/copy-out.js';
 import { readInTenant } from '../../db/tenant.js';
-import { identitiesOf, subsidyItemsQuery, subsidyTotalsQuery, toSubsidyItems, toSubsidyTotals, type SubsidyItemsRow } from '../rollups/rollups.repository.js';
+import {
+  identitiesOf,
+  subsidyItemsQuery,
+  subsidyTotalsQuery,
+  toSubsidyItems,
+  toSubsidyTotals,
+  type SubsidyItemsRow,
+} from '../rollups/rollups.repository.js';
 import type { NamedSubsidyMonth } from './reports.exports.js';
-import type { Indicators, Justification, JustificationQuery, ReportQuery, SubsidyMonthItem, SubsidyReport, YearQuery } from './reports.schemas.js';
+import type {
+  Indicators,
+  Justification,
+  JustificationQuery,
+  ReportQuery,
+  SubsidyMonthItem,
+  SubsidyReport,
+  YearQuery,
+} from './reports.schemas.js';
 import { expensesOfYear, toExpense } from '../expenses/expenses.service.js';
 import { cents, msg, render, type Lang, type Text } from '../../i18n/catalogue.js';
 import { sayItem } from '../../rules/indicators.js';
 
 /** The facts the subsidy report of a year follows from (its inputs); reading them is an access to every person named. */
-export function subsidyInputs(ctx: RequestContext, year: number, beneficiaryId?: string): Promise<repo.SubsidyFactsRow[]> {
-  return readPersonal(ctx, 'beneficiary', repo.subsidyFactsQuery(ctx.db, ctx.cpasId, { yearEnd: `${year}-12-31`, beneficiaryId }));
+export function subsidyInputs(
+  ctx: RequestContext,
+  year: number,
+  beneficiaryId?: string,
+): Promise<repo.SubsidyFactsRow[]> {
+  return readPersonal(
+    ctx,
+    'beneficiary',
+    repo.subsidyFactsQuery(ctx.db, ctx.cpasId, { yearEnd: `${year}-12-31`, beneficiaryId }),
+  );
 }
 
 /** The subsidy report as it is streamed: its totals, then each person's stored items (JSON) as a cursor reads them. */
@@ -35,12 +58,20 @@ export interface SubsidyReportStream {
  * persons are recomputed first), streamed; a later year computed from the facts. Reading it is
  * an access to every person it names: the access entry is written once the last row has gone.
  */
-export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, options: { exported: boolean }): Promise<SubsidyReport | SubsidyReportStream> {
+export async function getSubsidyReport(
+  ctx: RequestContext,
+  query: ReportQuery,
+  options: { exported: boolean },
+): Promise<SubsidyReport | SubsidyReportStream> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
-  if (year > Number(ctx.today.slice(0, 4))) return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, ctx.lang, query.beneficiaryId);
+  if (year > Number(ctx.today.slice(0, 4)))
+    return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, ctx.lang, query.beneficiaryId);
   const totals = await talliedTotals(ctx, year, query.beneficiaryId);
   // an export names each person by NISS and name (the CPAS's own file); the JSON by id
-  const items = subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, { beneficiaryId: query.beneficiaryId, identity: options.exported });
+  const items = subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, {
+    beneficiaryId: query.beneficiaryId,
+    identity: options.exported,
+  });
   const batches = rawRows(ctx.db, ctx.database.copyPool, items, { cpasId: ctx.cpasId });
   return {
     year,
@@ -66,7 +97,11 @@ export async function getSubsidyReport(ctx: RequestContext, query: ReportQuery, 
 /** The subsidy totals of a year up to the current one, from the CPAS's tallies (exact: marked persons are recomputed first). */
 async function talliedTotals(ctx: RequestContext, year: number, beneficiaryId?: string): Promise<SubsidyTotals> {
   await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
-  const [sums] = await readInTenant(ctx.database, ctx.cpasId, subsidyTotalsQuery(ctx.db, ctx.cpasId, year, beneficiaryId));
+  const [sums] = await readInTenant(
+    ctx.database,
+    ctx.cpasId,
+    subsidyTotalsQuery(ctx.db, ctx.cpasId, year, beneficiaryId),
+  );
   return toSubsidyTotals(sums!);
 }
 
@@ -77,16 +112,28 @@ async function subsidyCentsOf(ctx: RequestContext, year: number): Promise<number
 }
 
 /** Subsidy months named by NISS and name (the CPAS's own exports). */
-export async function namedMonths(ctx: RequestContext, items: readonly SubsidyMonthItem[]): Promise<NamedSubsidyMonth[]> {
+export async function namedMonths(
+  ctx: RequestContext,
+  items: readonly SubsidyMonthItem[],
+): Promise<NamedSubsidyMonth[]> {
   const ids = [...new Set(items.map((i) => i.beneficiaryId))];
   const who = await readUnit(ctx, (tx) => identitiesOf(tx, ctx.cpasId, ids));
-  return items.map((i) => ({ ...i, niss: who.get(i.beneficiaryId)?.niss ?? null, familyName: who.get(i.beneficiaryId)?.familyName ?? null, givenName: who.get(i.beneficiaryId)?.givenName ?? null }));
+  return items.map((i) => ({
+    ...i,
+    niss: who.get(i.beneficiaryId)?.niss ?? null,
+    familyName: who.get(i.beneficiaryId)?.familyName ?? null,
+    givenName: who.get(i.beneficiaryId)?.givenName ?? null,
+  }));
 }
 
 /** A stored person's months as export rows, said in the reader's language and named. */
 export function storedMonths(lang: Lang, p: SubsidyItemsRow): NamedSubsidyMonth[] {
   const json = p.items.toString('utf8');
-  const months = p.said ? (JSON.parse(json) as SubsidyMonthItem[]) : (JSON.parse(json) as Array<Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }>).map((m) => sayMonthItem(lang, m));
+  const months = p.said
+    ? (JSON.parse(json) as SubsidyMonthItem[])
+    : (JSON.parse(json) as Array<Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }>).map((m) =>
+        sayMonthItem(lang, m),
+      );
   // the months were parsed for this answer alone: named in place rather than copied (a 10% form carries 100,000 of them)
   for (const m of months as NamedSubsidyMonth[]) {
     m.niss = p.niss ?? null;
@@ -101,7 +148,12 @@ export async function getIndicators(ctx: RequestContext, query: YearQuery): Prom
   const year = query.year ?? Number(ctx.today.slice(0, 4));
   // the CPAS's rollup (exact: marked persons are recomputed first); a later year from the facts
   const tally = await cpasTally(ctx.database, ctx.cpasId, year, ctx.today);
-  if (tally) return { year, indicatorSet: indicatorSetOf(year), items: indicatorsFromTally(tally, year).map((i) => sayItem(ctx.lang, i)) };
+  if (tally)
+    return {
+      year,
+      indicatorSet: indicatorSetOf(year),
+      items: indicatorsFromTally(tally, year).map((i) => sayItem(ctx.lang, i)),
+    };
   return indicatorsFrom(await indicatorInputs(ctx), year, ctx.lang);
 }
 
@@ -111,14 +163,22 @@ export function indicatorInputs(ctx: RequestContext): Promise<repo.IndicatorFact
 }
 
 export function indicatorsFrom(rows: readonly repo.IndicatorFactsRow[], year: number, lang: Lang): Indicators {
-  return { year, indicatorSet: indicatorSetOf(year), items: indicators(rows.map(repo.toIndicatorPerson), year).map((i) => sayItem(lang, i)) };
+  return {
+    year,
+    indicatorSet: indicatorSetOf(year),
+    items: indicators(rows.map(repo.toIndicatorPerson), year).map((i) => sayItem(lang, i)),
+  };
 }
 
 /**
  * getJustificationReport (R-SUB-COSTS, R-PAS-COSTS): the eligible amounts of the year's expenses
  * against the computed subsidy (the 10%: its tallied total, the amount getSubsidyReport answers).
  */
-export async function getJustificationReport(ctx: RequestContext, query: JustificationQuery, subsidyCents?: number): Promise<Justification> {
+export async function getJustificationReport(
+  ctx: RequestContext,
+  query: JustificationQuery,
+  subsidyCents?: number,
+): Promise<Justification> {
   const year = query.year ?? Number(ctx.today.slice(0, 4));
   const expenses = await expensesOfYear(ctx, year, query.subsidy);
   const against = query.subsidy !== 'piis10' ? null : (subsidyCents ?? (await subsidyCentsOf(ctx, year)));
@@ -127,16 +187,32 @@ export async function getJustificationReport(ctx: RequestContext, query: Justifi
 
 /** Its inputs as a frozen run hashes them: the expenses of the year and subsidy, and for the 10% the subsidy report's facts. */
 export async function justificationInputs(ctx: RequestContext, year: number, subsidy: Subsidy) {
-  return { expenses: await expensesOfYear(ctx, year, subsidy), subsidyFacts: subsidy === 'piis10' ? await subsidyInputs(ctx, year) : null };
+  return {
+    expenses: await expensesOfYear(ctx, year, subsidy),
+    subsidyFacts: subsidy === 'piis10' ? await subsidyInputs(ctx, year) : null,
+  };
 }
 
 /** The justification from its inputs (a frozen run's way: the 10% computed from the facts). */
-export function justificationFromInputs(inputs: Awaited<ReturnType<typeof justificationInputs>>, year: number, subsidy: Subsidy, lang: Lang): Justification {
-  const subsidyCents = inputs.subsidyFacts ? subsidyReportFrom(inputs.subsidyFacts, year, lang).totals.subsidyCents : null;
+export function justificationFromInputs(
+  inputs: Awaited<ReturnType<typeof justificationInputs>>,
+  year: number,
+  subsidy: Subsidy,
+  lang: Lang,
+): Justification {
+  const subsidyCents = inputs.subsidyFacts
+    ? subsidyReportFrom(inputs.subsidyFacts, year, lang).totals.subsidyCents
+    : null;
   return justificationFrom(inputs.expenses, subsidyCents, year, subsidy, lang);
 }
 
-function justificationFrom(expenses: Awaited<ReturnType<typeof expensesOfYear>>, subsidyCents: number | null, year: number, subsidy: Subsidy, lang: Lang): Justification {
+function justificationFrom(
+  expenses: Awaited<ReturnType<typeof expensesOfYear>>,
+  subsidyCents: number | null,
+  year: number,
+  subsidy: Subsidy,
+  lang: Lang,
+): Justification {
   const items = expenses.map((e) => toExpense(e, lang));
   const justifiedCents = items.reduce((sum, e) => sum + e.eligibleCents, 0);
   const ineligibleCents = items.reduce((sum, e) => sum + e.amountCents - e.eligibleCents, 0);
@@ -152,8 +228,18 @@ function justificationFrom(expenses: Awaited<ReturnType<typeof expensesOfYear>>,
     explanation: render(
       lang,
       subsidyCents === null
-        ? msg('report.justification-pas', { count: items.length, eligible: cents(justifiedCents), ineligible: cents(ineligibleCents) })
-        : msg('report.justification-piis10', { count: items.length, eligible: cents(justifiedCents), year: String(year), subsidy: cents(subsidyCents), ineligible: cents(ineligibleCents) }),
+        ? msg('report.justification-pas', {
+            count: items.length,
+            eligible: cents(justifiedCents),
+            ineligible: cents(ineligibleCents),
+          })
+        : msg('report.justification-piis10', {
+            count: items.length,
+            eligible: cents(justifiedCents),
+            year: String(year),
+            subsidy: cents(subsidyCents),
+            ineligible: cents(ineligibleCents),
+          }),
     ),
     items,
   };

@@ -25,8 +25,18 @@ import { subsidyReportFrom } from './subsidy.compute.js';
 import { msg } from '../../i18n/catalogue.js';
 
 const ReportKind = Type.Union(
-  [Type.Literal('subsidy'), Type.Literal('indicators'), Type.Literal('pas-modules'), Type.Literal('justification'), Type.Literal('rapport-unique-pas'), Type.Literal('rapport-unique-piis10')],
-  { description: 'The report frozen; rapport-unique-pas and rapport-unique-piis10: the Rapport unique forms as getRapportUnique answers them in JSON' },
+  [
+    Type.Literal('subsidy'),
+    Type.Literal('indicators'),
+    Type.Literal('pas-modules'),
+    Type.Literal('justification'),
+    Type.Literal('rapport-unique-pas'),
+    Type.Literal('rapport-unique-piis10'),
+  ],
+  {
+    description:
+      'The report frozen; rapport-unique-pas and rapport-unique-piis10: the Rapport unique forms as getRapportUnique answers them in JSON',
+  },
 );
 
 export const FreezeBody = Type.Object(
@@ -34,29 +44,50 @@ export const FreezeBody = Type.Object(
   { additionalProperties: false, description: 'subsidy names the justification report’s subsidy (required for it)' },
 );
 
-export const ReportRunSchema = named('ReportRun', Type.Object(
-  {
-    id: Uuid('Run id'),
-    report: ReportKind,
-    year: Int(2002, 2100, 'The year'),
-    subsidy: Type.Union([Subsidy, Type.Null()]),
-    figures: Type.Union([SubsidyReportSchema, IndicatorsSchema, PasModulesReportSchema, JustificationSchema, RapportUniqueSchema], { description: 'The report as it was frozen' }),
-    ruleVersions: Type.Array(
-      Type.Object(
-        { id: Type.String({ maxLength: 50, description: 'Rule id' }), effectiveFrom: Type.String({ format: 'date', maxLength: 10, description: 'First day of the version in force' }) },
-        { additionalProperties: false, description: 'A rule and its version' },
+export const ReportRunSchema = named(
+  'ReportRun',
+  Type.Object(
+    {
+      id: Uuid('Run id'),
+      report: ReportKind,
+      year: Int(2002, 2100, 'The year'),
+      subsidy: Type.Union([Subsidy, Type.Null()]),
+      figures: Type.Union(
+        [SubsidyReportSchema, IndicatorsSchema, PasModulesReportSchema, JustificationSchema, RapportUniqueSchema],
+        { description: 'The report as it was frozen' },
       ),
-      {
-      maxItems: 500,
-      description: 'The version of every rule in force on the last day of the year',
-    }),
-    inputsHash: Type.String({ pattern: '^[0-9a-f]{64}$', maxLength: 64, description: 'SHA-256 of the facts the figures were computed from' }),
-    inputsChanged: Type.Boolean({ description: 'The facts have changed since the run was frozen (the live report may differ; the run does not change)' }),
-    frozenAt: Instant('Frozen at'),
-    frozenBy: Type.String({ maxLength: 200, description: 'Who froze it (the token’s sub)' }),
-  },
-  { additionalProperties: false },
-));
+      ruleVersions: Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ maxLength: 50, description: 'Rule id' }),
+            effectiveFrom: Type.String({
+              format: 'date',
+              maxLength: 10,
+              description: 'First day of the version in force',
+            }),
+          },
+          { additionalProperties: false, description: 'A rule and its version' },
+        ),
+        {
+          maxItems: 500,
+          description: 'The version of every rule in force on the last day of the year',
+        },
+      ),
+      inputsHash: Type.String({
+        pattern: '^[0-9a-f]{64}$',
+        maxLength: 64,
+        description: 'SHA-256 of the facts the figures were computed from',
+      }),
+      inputsChanged: Type.Boolean({
+        description:
+          'The facts have changed since the run was frozen (the live report may differ; the run does not change)',
+      }),
+      frozenAt: Instant('Frozen at'),
+      frozenBy: Type.String({ maxLength: 200, description: 'Who froze it (the token’s sub)' }),
+    },
+    { additionalProperties: false },
+  ),
+);
 
 export const RunParams = Type.Object({ runId: Uuid('Run id') }, { additionalProperties: false });
 export type FreezeBody = Static<typeof FreezeBody>;
@@ -66,7 +97,10 @@ export type ReportRun = Static<typeof ReportRunSchema>;
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -74,7 +108,10 @@ function canonical(value: unknown): string {
 const hashOf = (inputs: unknown) => createHash('sha256').update(canonical(inputs)).digest('hex');
 
 /** The report and the facts it was computed from. */
-async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise<{ figures: ReportRun['figures']; inputs: unknown }> {
+async function computeWithInputs(
+  ctx: RequestContext,
+  body: FreezeBody,
+): Promise<{ figures: ReportRun['figures']; inputs: unknown }> {
   switch (body.report) {
     case 'subsidy': {
       const inputs = await reports.subsidyInputs(ctx, body.year);
@@ -102,20 +139,27 @@ async function computeWithInputs(ctx: RequestContext, body: FreezeBody): Promise
       return { figures: await pasForm(ctx, body.year), inputs };
     }
     case 'rapport-unique-piis10': {
-      const inputs = { indicators: await reports.indicatorInputs(ctx), subsidy: await reports.subsidyInputs(ctx, body.year), expenses: await expensesOfYear(ctx, body.year, 'piis10') };
+      const inputs = {
+        indicators: await reports.indicatorInputs(ctx),
+        subsidy: await reports.subsidyInputs(ctx, body.year),
+        expenses: await expensesOfYear(ctx, body.year, 'piis10'),
+      };
       return { figures: formJson(await piis10Form(ctx, body.year, { exported: false })), inputs };
     }
   }
 }
 
-const ruleVersionsOn = (date: string) => ruleTable.flatMap((r) => {
-  const v = versionOn(r.id, date);
-  return v ? [{ id: r.id, effectiveFrom: v.effectiveFrom }] : [];
-});
+const ruleVersionsOn = (date: string) =>
+  ruleTable.flatMap((r) => {
+    const v = versionOn(r.id, date);
+    return v ? [{ id: r.id, effectiveFrom: v.effectiveFrom }] : [];
+  });
 
 export async function freezeReport(ctx: RequestContext, body: FreezeBody): Promise<Outcome<ReportRun>> {
   if (body.report === 'justification' && !body.subsidy) {
-    throw new AppError('validation-failed', msg('check.justification-subsidy'), { errors: [{ path: '/body/subsidy', message: msg('check.required-for-justification') }] });
+    throw new AppError('validation-failed', msg('check.justification-subsidy'), {
+      errors: [{ path: '/body/subsidy', message: msg('check.required-for-justification') }],
+    });
   }
   const { figures, inputs } = await computeWithInputs(ctx, body);
   const id = uuidv7();
@@ -137,26 +181,56 @@ export async function freezeReport(ctx: RequestContext, body: FreezeBody): Promi
       })
       .returning(['frozen_at'])
       .executeTakeFirstOrThrow();
-    await appendChange(tx, ctx, { action: 'create', entity: 'report_run', entityId: id, event: { type: 'report.frozen', data: { id, report: body.report, year: body.year, inputsHash } } });
-    const run: ReportRun = { id, report: body.report, year: body.year, subsidy: body.report === 'justification' ? body.subsidy! : null, figures, ruleVersions, inputsHash, inputsChanged: false, frozenAt: row.frozen_at, frozenBy: ctx.actor };
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'report_run',
+      entityId: id,
+      event: { type: 'report.frozen', data: { id, report: body.report, year: body.year, inputsHash } },
+    });
+    const run: ReportRun = {
+      id,
+      report: body.report,
+      year: body.year,
+      subsidy: body.report === 'justification' ? body.subsidy! : null,
+      figures,
+      ruleVersions,
+      inputsHash,
+      inputsChanged: false,
+      frozenAt: row.frozen_at,
+      frozenBy: ctx.actor,
+    };
     return created(run, `/v1/reports/runs/${id}`, '"1"');
   });
 }
 
 export async function getReportRun(ctx: RequestContext, runId: string): Promise<Outcome<ReportRun>> {
-  const row = await readUnit(ctx, (tx) => tx.selectFrom('report_run').selectAll().where('cpas_id', '=', ctx.cpasId).where('id', '=', runId).executeTakeFirst());
+  const row = await readUnit(ctx, (tx) =>
+    tx
+      .selectFrom('report_run')
+      .selectAll()
+      .where('cpas_id', '=', ctx.cpasId)
+      .where('id', '=', runId)
+      .executeTakeFirst(),
+  );
   if (!row) throw new AppError('not-found', msg('not-found.report-run'));
-  const { inputs } = await computeWithInputs(ctx, { report: row.report, year: row.year, ...(row.subsidy ? { subsidy: row.subsidy } : {}) });
-  return ok({
-    id: row.id,
+  const { inputs } = await computeWithInputs(ctx, {
     report: row.report,
     year: row.year,
-    subsidy: row.subsidy,
-    figures: row.figures as ReportRun['figures'],
-    ruleVersions: row.rule_versions,
-    inputsHash: row.inputs_hash,
-    inputsChanged: hashOf(inputs) !== row.inputs_hash,
-    frozenAt: row.frozen_at,
-    frozenBy: row.frozen_by,
-  }, '"1"');
+    ...(row.subsidy ? { subsidy: row.subsidy } : {}),
+  });
+  return ok(
+    {
+      id: row.id,
+      report: row.report,
+      year: row.year,
+      subsidy: row.subsidy,
+      figures: row.figures as ReportRun['figures'],
+      ruleVersions: row.rule_versions,
+      inputsHash: row.inputs_hash,
+      inputsChanged: hashOf(inputs) !== row.inputs_hash,
+      frozenAt: row.frozen_at,
+      frozenBy: row.frozen_by,
+    },
+    '"1"',
+  );
 }

@@ -32,7 +32,12 @@ export function computeSubsidyMonths(rows: readonly SubsidyFactsRow[], year: num
   const members = new Map<string, CoupleMember & { partnerId: string | null }>();
   for (const row of rows) {
     const facts = toSubsidyFacts(row);
-    members.set(row.id, { beneficiaryId: row.id, facts, months: subsidyMonths(facts, year), partnerId: row.partner_id });
+    members.set(row.id, {
+      beneficiaryId: row.id,
+      facts,
+      months: subsidyMonths(facts, year),
+      partnerId: row.partner_id,
+    });
   }
   const settled = new Set<string>();
   for (const m of members.values()) {
@@ -62,7 +67,10 @@ export function emptySubsidyTotals(): SubsidyTotals {
 }
 
 /** Adds one month to the totals. */
-function countMonth(totals: SubsidyTotals, m: Pick<SubsidyMonthItem, 'code' | 'formCode' | 'riCents' | 'subsidyCents'>): void {
+function countMonth(
+  totals: SubsidyTotals,
+  m: Pick<SubsidyMonthItem, 'code' | 'formCode' | 'riCents' | 'subsidyCents'>,
+): void {
   totals.months += 1;
   totals.riCents += m.riCents;
   totals.subsidyCents += m.subsidyCents;
@@ -83,13 +91,29 @@ function countMonth(totals: SubsidyTotals, m: Pick<SubsidyMonthItem, 'code' | 'f
 export type SubsidyMonthFigure = Omit<SubsidyMonthItem, 'explanation'> & { explanation: Message };
 
 /** A month of the report in the reader's language (a stored explanation may be a message or, from before messages, text). */
-export const sayMonthItem = (lang: Lang, m: Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }): SubsidyMonthItem => ({ ...m, explanation: render(lang, m.explanation) });
+export const sayMonthItem = (
+  lang: Lang,
+  m: Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text },
+): SubsidyMonthItem => ({ ...m, explanation: render(lang, m.explanation) });
 
 /** A person's months as the report's items, and their share of its totals. */
-export function personSubsidy(beneficiaryId: string, months: readonly SubsidyMonth[]): { items: SubsidyMonthFigure[]; totals: SubsidyTotals } {
+export function personSubsidy(
+  beneficiaryId: string,
+  months: readonly SubsidyMonth[],
+): { items: SubsidyMonthFigure[]; totals: SubsidyTotals } {
   const totals = emptySubsidyTotals();
   const items = months.map((m) => {
-    const item: SubsidyMonthFigure = { beneficiaryId, month: m.month, code: m.code, formCode: m.formCode, riCents: m.riCents, subsidyCents: m.subsidyCents, piisId: m.piisId, rule: m.rule, explanation: m.explanation };
+    const item: SubsidyMonthFigure = {
+      beneficiaryId,
+      month: m.month,
+      code: m.code,
+      formCode: m.formCode,
+      riCents: m.riCents,
+      subsidyCents: m.subsidyCents,
+      piisId: m.piisId,
+      rule: m.rule,
+      explanation: m.explanation,
+    };
     countMonth(totals, item);
     return item;
   });
@@ -97,7 +121,12 @@ export function personSubsidy(beneficiaryId: string, months: readonly SubsidyMon
 }
 
 /** The subsidy report computed from its inputs (pure). */
-export function subsidyReportFrom(rows: readonly SubsidyFactsRow[], year: number, lang: Lang, only?: string): SubsidyReport {
+export function subsidyReportFrom(
+  rows: readonly SubsidyFactsRow[],
+  year: number,
+  lang: Lang,
+  only?: string,
+): SubsidyReport {
   const items: SubsidyMonthItem[] = [];
   const totals = emptySubsidyTotals();
   for (const [beneficiaryId, months] of computeSubsidyMonths(rows, year)) {
@@ -109,4 +138,3 @@ export function subsidyReportFrom(rows: readonly SubsidyFactsRow[], year: number
   }
   return { year, items, totals };
 }
-

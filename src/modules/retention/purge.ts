@@ -9,7 +9,11 @@ export interface PurgeReport {
   byCpas: Record<string, number>;
 }
 
-export async function purge(query: OwnerQuery, today: string, options: { cpasId?: string; dryRun?: boolean } = {}): Promise<PurgeReport> {
+export async function purge(
+  query: OwnerQuery,
+  today: string,
+  options: { cpasId?: string; dryRun?: boolean } = {},
+): Promise<PurgeReport> {
   const due = await duePersons(query, today, options.cpasId ?? null);
   const byCpas: Record<string, number> = {};
   for (const person of due) {

@@ -6,9 +6,14 @@ import type { OwnerQuery } from '../audit/audit.verify.js';
 
 export const DEFAULT_RETENTION_YEARS = 10;
 
-const inForce = (alias: string) => `${alias}.voided_at is null and not exists (select 1 from ${alias === 'rd' ? 'right_decision' : alias} x where x.cpas_id = ${alias}.cpas_id and x.supersedes_id = ${alias}.id and x.voided_at is null)`;
+const inForce = (alias: string) =>
+  `${alias}.voided_at is null and not exists (select 1 from ${alias === 'rd' ? 'right_decision' : alias} x where x.cpas_id = ${alias}.cpas_id and x.supersedes_id = ${alias}.id and x.voided_at is null)`;
 
-export function duePersons(query: OwnerQuery, today: string, cpasId: string | null = null): Promise<Array<{ cpas_id: string; id: string; last_activity: string }>> {
+export function duePersons(
+  query: OwnerQuery,
+  today: string,
+  cpasId: string | null = null,
+): Promise<Array<{ cpas_id: string; id: string; last_activity: string }>> {
   return query<{ cpas_id: string; id: string; last_activity: string }>(
     `
     select b.cpas_id, b.id, a.last_activity::text as last_activity

@@ -26,11 +26,13 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'setRetentionPolicy',
         tags: ['cpas'],
-        summary: "Set your CPAS's retention period (1–100 years; audit entries hold no personal data and are always kept)",
+        summary:
+          "Set your CPAS's retention period (1–100 years; audit entries hold no personal data and are always kept)",
         body: RetentionPolicyBody,
         response: { 200: json(RetentionPolicySchema, 'The policy'), ...problems(400, ...AUTH_ERRORS, 413, 415) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.setRetentionPolicy(requestContext(request), request.body)),
+    async (request, reply) =>
+      sendOutcome(reply, await service.setRetentionPolicy(requestContext(request), request.body)),
   );
 };

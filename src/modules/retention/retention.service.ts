@@ -10,15 +10,31 @@ type Row = { anonymise_after_years: number; updated_at: string; updated_by: stri
 
 const toPolicy = (row: Row | undefined): RetentionPolicy =>
   row
-    ? { anonymiseAfterYears: row.anonymise_after_years, isDefault: false, updatedAt: row.updated_at, updatedBy: row.updated_by }
+    ? {
+        anonymiseAfterYears: row.anonymise_after_years,
+        isDefault: false,
+        updatedAt: row.updated_at,
+        updatedBy: row.updated_by,
+      }
     : { anonymiseAfterYears: DEFAULT_RETENTION_YEARS, isDefault: true, updatedAt: null, updatedBy: null };
 
 export async function getRetentionPolicy(ctx: RequestContext): Promise<RetentionPolicy> {
-  const rows = await readUnit(ctx, async (tx) => (await sql<Row>`select anonymise_after_years, updated_at, updated_by from retention_policy where cpas_id = ${ctx.cpasId}`.execute(tx)).rows);
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await sql<Row>`select anonymise_after_years, updated_at, updated_by from retention_policy where cpas_id = ${ctx.cpasId}`.execute(
+          tx,
+        )
+      ).rows,
+  );
   return toPolicy(rows[0]);
 }
 
-export async function setRetentionPolicy(ctx: RequestContext, body: RetentionPolicyBody): Promise<Outcome<RetentionPolicy>> {
+export async function setRetentionPolicy(
+  ctx: RequestContext,
+  body: RetentionPolicyBody,
+): Promise<Outcome<RetentionPolicy>> {
   return writeUnit({ ...ctx, idempotency: null }, async (tx) => {
     const { rows } = await sql<Row>`
       insert into retention_policy (cpas_id, anonymise_after_years, updated_by) values (${ctx.cpasId}, ${body.anonymiseAfterYears}, ${ctx.actor})

@@ -29,7 +29,11 @@ export function lockCpasRollups(tx: Tx, cpasId: string): Promise<unknown> {
 }
 
 export async function coverageOf(tx: Tx, cpasId: string): Promise<number | null> {
-  const row = await tx.selectFrom('rollup_coverage').select('through_year').where('cpas_id', '=', cpasId).executeTakeFirst();
+  const row = await tx
+    .selectFrom('rollup_coverage')
+    .select('through_year')
+    .where('cpas_id', '=', cpasId)
+    .executeTakeFirst();
   return row ? Number(row.through_year) : null;
 }
 
@@ -47,7 +51,11 @@ export async function extendCoverage(tx: Tx, cpasId: string, throughYear: number
  * The pick is an array computed once: as a joined subquery the planner may rescan it per row
  * (with stale statistics it did), and a locking LIMIT rescanned picks other rows each time.
  */
-export async function takeDirty(tx: Tx, cpasId: string, limit: number): Promise<Array<{ id: string; subsidy: boolean }>> {
+export async function takeDirty(
+  tx: Tx,
+  cpasId: string,
+  limit: number,
+): Promise<Array<{ id: string; subsidy: boolean }>> {
   const { rows } = await sql<{ beneficiary_id: string; subsidy: boolean }>`
     delete from rollup_dirty where cpas_id = ${cpasId} and beneficiary_id = any(array(
       select beneficiary_id from rollup_dirty where cpas_id = ${cpasId} order by beneficiary_id limit ${limit} for update skip locked))
@@ -56,16 +64,28 @@ export async function takeDirty(tx: Tx, cpasId: string, limit: number): Promise<
 }
 
 /** Replaces these persons' tallies; returns every year whose sum changes (old rows' and new rows'). */
-export async function replaceTallies(tx: Tx, cpasId: string, beneficiaryIds: readonly string[], tallies: ReadonlyArray<{ beneficiaryId: string; year: number; tally: IndicatorTally }>): Promise<number[]> {
+export async function replaceTallies(
+  tx: Tx,
+  cpasId: string,
+  beneficiaryIds: readonly string[],
+  tallies: ReadonlyArray<{ beneficiaryId: string; year: number; tally: IndicatorTally }>,
+): Promise<number[]> {
   const years = new Set(tallies.map((t) => t.year));
   const { rows } = await sql<{ year: number }>`
-    delete from indicator_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[]) returning year`.execute(tx);
+    delete from indicator_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[]) returning year`.execute(
+    tx,
+  );
   for (const r of rows) years.add(Number(r.year));
   for (let i = 0; i < tallies.length; i += 1000) {
-    const values = tallies.slice(i, i + 1000).map(
-      (t) => sql`(${cpasId}::uuid, ${t.beneficiaryId}::uuid, ${t.year}, ${sql.join(TALLY_COUNTS.map((k) => sql`${t.tally[k]}`))}, ${t.tally.signatureDelays}::integer[])`,
+    const values = tallies
+      .slice(i, i + 1000)
+      .map(
+        (t) =>
+          sql`(${cpasId}::uuid, ${t.beneficiaryId}::uuid, ${t.year}, ${sql.join(TALLY_COUNTS.map((k) => sql`${t.tally[k]}`))}, ${t.tally.signatureDelays}::integer[])`,
+      );
+    await sql`insert into indicator_tally (cpas_id, beneficiary_id, year, ${columnList}, signature_delays) values ${sql.join(values)}`.execute(
+      tx,
     );
-    await sql`insert into indicator_tally (cpas_id, beneficiary_id, year, ${columnList}, signature_delays) values ${sql.join(values)}`.execute(tx);
   }
   return [...years].sort();
 }
@@ -87,7 +107,11 @@ export async function sumIntoRollup(tx: Tx, cpasId: string, years: readonly numb
 }
 
 /** The CPAS's rollup of a year with what a reader needs to know first: marked persons waiting, and the coverage. */
-export function rollupQuery(tx: Tx, cpasId: string, year: number): CompiledQuery<TallyRow & { dirty: boolean; through_year: number | null; found: boolean }> {
+export function rollupQuery(
+  tx: Tx,
+  cpasId: string,
+  year: number,
+): CompiledQuery<TallyRow & { dirty: boolean; through_year: number | null; found: boolean }> {
   return sql<TallyRow & { dirty: boolean; through_year: number | null; found: boolean }>`
     select exists (select 1 from rollup_dirty d where d.cpas_id = ${cpasId}) as dirty,
       (select v.through_year from rollup_coverage v where v.cpas_id = ${cpasId}) as through_year,
@@ -97,20 +121,37 @@ export function rollupQuery(tx: Tx, cpasId: string, year: number): CompiledQuery
 
 /** Every CPAS with persons waiting or tallies short of a year (the narrow owner function: ids and counts only). */
 export async function backlog(tx: Tx): Promise<Array<{ cpasId: string; dirty: number; throughYear: number | null }>> {
-  const { rows } = await sql<{ cpas_id: string; dirty: number; through_year: number | null }>`select * from piis_rollup_backlog()`.execute(tx);
-  return rows.map((r) => ({ cpasId: r.cpas_id, dirty: Number(r.dirty), throughYear: r.through_year === null ? null : Number(r.through_year) }));
+  const { rows } = await sql<{
+    cpas_id: string;
+    dirty: number;
+    through_year: number | null;
+  }>`select * from piis_rollup_backlog()`.execute(tx);
+  return rows.map((r) => ({
+    cpasId: r.cpas_id,
+    dirty: Number(r.dirty),
+    throughYear: r.through_year === null ? null : Number(r.through_year),
+  }));
 }
 
 /** Every registered CPAS's summed tally of a year (the narrow owner function: counts only). */
-export async function nationalRollups(tx: Tx, year: number): Promise<Array<{ cpasId: string; kboNumber: string; name: { fr: string; nl: string; de: string }; tally: IndicatorTally }>> {
-  const { rows } = await sql<TallyRow & { cpas_id: string; kbo_number: string; name: { fr: string; nl: string; de: string } }>`
+export async function nationalRollups(
+  tx: Tx,
+  year: number,
+): Promise<
+  Array<{ cpasId: string; kboNumber: string; name: { fr: string; nl: string; de: string }; tally: IndicatorTally }>
+> {
+  const { rows } = await sql<
+    TallyRow & { cpas_id: string; kbo_number: string; name: { fr: string; nl: string; de: string } }
+  >`
     select * from piis_national_indicator_rollups(${year})`.execute(tx);
   return rows.map((r) => ({ cpasId: r.cpas_id, kboNumber: r.kbo_number, name: r.name, tally: toTally(r) }));
 }
 
 /** The version of a year's national figures: changes with any write to a CPAS or to its rollup of the year. */
 export async function nationalIndicatorVersion(tx: Tx, year: number): Promise<string> {
-  const { rows } = await sql<{ version: string | null }>`select piis_national_indicator_version(${year}) as version`.execute(tx);
+  const { rows } = await sql<{
+    version: string | null;
+  }>`select piis_national_indicator_version(${year}) as version`.execute(tx);
   return rows[0]?.version ?? 'none';
 }
 
@@ -126,26 +167,43 @@ export interface SubsidyTallyRow {
 }
 
 /** Replaces these persons' subsidy tallies. */
-export async function replaceSubsidyTallies(tx: Tx, cpasId: string, beneficiaryIds: readonly string[], tallies: readonly SubsidyTallyRow[]): Promise<void> {
-  await sql`delete from subsidy_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[])`.execute(tx);
+export async function replaceSubsidyTallies(
+  tx: Tx,
+  cpasId: string,
+  beneficiaryIds: readonly string[],
+  tallies: readonly SubsidyTallyRow[],
+): Promise<void> {
+  await sql`delete from subsidy_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[])`.execute(
+    tx,
+  );
   for (let i = 0; i < tallies.length; i += 500) {
-    const values = tallies.slice(i, i + 500).map(({ beneficiaryId, year, items, said, saidLang, totals: t }) =>
-      sql`(${cpasId}::uuid, ${year}, ${beneficiaryId}::uuid, ${items}, ${said}, ${saidLang}, ${t.months}, ${t.riCents}, ${t.subsidyCents}, ${t.code11.months}, ${t.code11.riCents}, ${t.code11.subsidyCents},
+    const values = tallies.slice(i, i + 500).map(
+      ({ beneficiaryId, year, items, said, saidLang, totals: t }) =>
+        sql`(${cpasId}::uuid, ${year}, ${beneficiaryId}::uuid, ${items}, ${said}, ${saidLang}, ${t.months}, ${t.riCents}, ${t.subsidyCents}, ${t.code11.months}, ${t.code11.riCents}, ${t.code11.subsidyCents},
         ${t.code17.months}, ${t.code17.riCents}, ${t.code17.subsidyCents}, ${t.student.months}, ${t.student.riCents}, ${t.exemptedMonths})`,
     );
     await sql`insert into subsidy_tally (cpas_id, year, beneficiary_id, items, said, said_lang, months, ri_cents, subsidy_cents, code11_months, code11_ri_cents, code11_subsidy_cents,
-      code17_months, code17_ri_cents, code17_subsidy_cents, student_months, student_ri_cents, exempted_months) values ${sql.join(values)}`.execute(tx);
+      code17_months, code17_ri_cents, code17_subsidy_cents, student_months, student_ri_cents, exempted_months) values ${sql.join(values)}`.execute(
+      tx,
+    );
   }
 }
 
 /** The report's totals of a year (one person's with `beneficiaryId`), summed from the tallies. */
-export function subsidyTotalsQuery(tx: Tx, cpasId: string, year: number, beneficiaryId?: string): CompiledQuery<Record<string, number | string | null>> {
+export function subsidyTotalsQuery(
+  tx: Tx,
+  cpasId: string,
+  year: number,
+  beneficiaryId?: string,
+): CompiledQuery<Record<string, number | string | null>> {
   return sql<Record<string, number | string | null>>`
     select count(*) as persons, sum(months) as months, sum(ri_cents) as ri_cents, sum(subsidy_cents) as subsidy_cents,
       sum(code11_months) as code11_months, sum(code11_ri_cents) as code11_ri_cents, sum(code11_subsidy_cents) as code11_subsidy_cents,
       sum(code17_months) as code17_months, sum(code17_ri_cents) as code17_ri_cents, sum(code17_subsidy_cents) as code17_subsidy_cents,
       sum(student_months) as student_months, sum(student_ri_cents) as student_ri_cents, sum(exempted_months) as exempted_months
-    from subsidy_tally where cpas_id = ${cpasId} and year = ${year} ${beneficiaryId ? sql`and beneficiary_id = ${beneficiaryId}::uuid` : sql``}`.compile(tx);
+    from subsidy_tally where cpas_id = ${cpasId} and year = ${year} ${beneficiaryId ? sql`and beneficiary_id = ${beneficiaryId}::uuid` : sql``}`.compile(
+    tx,
+  );
 }
 
 export function toSubsidyTotals(r: Record<string, number | string | null>): SubsidyTotals {
@@ -179,7 +237,13 @@ export interface SubsidyItemsRow {
  * statement streamed as bytes: copy-out.ts): already said when stored in `lang`; with
  * `identity`, each person's NISS and name. Read with toSubsidyItems.
  */
-export function subsidyItemsQuery(tx: Tx, cpasId: string, year: number, lang: Lang, options: { beneficiaryId?: string; identity?: boolean } = {}): CompiledQuery {
+export function subsidyItemsQuery(
+  tx: Tx,
+  cpasId: string,
+  year: number,
+  lang: Lang,
+  options: { beneficiaryId?: string; identity?: boolean } = {},
+): CompiledQuery {
   const { beneficiaryId, identity } = options;
   return sql`
     select t.beneficiary_id::text, case when t.said_lang = ${lang}::text then t.said else t.items end as items,
@@ -204,9 +268,18 @@ export function toSubsidyItems(row: RawRow): SubsidyItemsRow {
 }
 
 /** Who these persons are (NISS and name), for the CPAS's own exports. */
-export async function identitiesOf(tx: Tx, cpasId: string, ids: readonly string[]): Promise<Map<string, { niss: string; familyName: string; givenName: string }>> {
+export async function identitiesOf(
+  tx: Tx,
+  cpasId: string,
+  ids: readonly string[],
+): Promise<Map<string, { niss: string; familyName: string; givenName: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.selectFrom('beneficiary').select(['id', 'niss', 'family_name', 'given_name']).where('cpas_id', '=', cpasId).where('id', 'in', [...ids]).execute();
+  const rows = await tx
+    .selectFrom('beneficiary')
+    .select(['id', 'niss', 'family_name', 'given_name'])
+    .where('cpas_id', '=', cpasId)
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, { niss: r.niss, familyName: r.family_name, givenName: r.given_name }]));
 }
 

@@ -6,7 +6,12 @@
 import type { Database } from '../../db/database.js';
 import { inTenant, readInTenant } from '../../db/tenant.js';
 import { emptyTally, FIRST_INDICATOR_YEAR, tallyYears, type IndicatorTally } from '../../rules/indicators.js';
-import { indicatorFactsQuery, subsidyFactsQuery, toIndicatorPerson, type SubsidyFactsRow } from '../reports/reports.repository.js';
+import {
+  indicatorFactsQuery,
+  subsidyFactsQuery,
+  toIndicatorPerson,
+  type SubsidyFactsRow,
+} from '../reports/reports.repository.js';
 import { computeSubsidyMonths, personSubsidy, sayMonthItem } from '../reports/subsidy.compute.js';
 import type { Lang } from '../../i18n/catalogue.js';
 import * as repo from './rollups.repository.js';
@@ -17,7 +22,12 @@ const BATCH = 1000;
  * Recomputes the persons of one CPAS marked when it begins (and every person on a new year); the
  * number of persons recomputed.
  */
-export async function refreshRollups(database: Database, cpasId: string, today: string, batch = BATCH): Promise<number> {
+export async function refreshRollups(
+  database: Database,
+  cpasId: string,
+  today: string,
+  batch = BATCH,
+): Promise<number> {
   const currentYear = Number(today.slice(0, 4));
   let total = 0;
   for (;;) {
@@ -28,15 +38,26 @@ export async function refreshRollups(database: Database, cpasId: string, today: 
       if (marks.length === 0) return 0;
       const ids = marks.map((m) => m.id);
       const { rows } = await tx.executeQuery(indicatorFactsQuery(tx, cpasId, { beneficiaryIds: ids }));
-      const tallies = rows.flatMap((row) => tallyYears(toIndicatorPerson(row), currentYear).map((t) => ({ beneficiaryId: row.id, ...t })));
+      const tallies = rows.flatMap((row) =>
+        tallyYears(toIndicatorPerson(row), currentYear).map((t) => ({ beneficiaryId: row.id, ...t })),
+      );
       await repo.sumIntoRollup(tx, cpasId, await repo.replaceTallies(tx, cpasId, ids, tallies));
       // the subsidy months of the persons whose subsidy facts changed, and of their partners (a
       // couple is settled together); an evaluation, say, leaves them as they are
       const subsidyIds = marks.filter((m) => m.subsidy).map((m) => m.id);
       if (subsidyIds.length > 0) {
-        const facts = (await tx.executeQuery(subsidyFactsQuery(tx, cpasId, { yearEnd: `${currentYear}-12-31`, beneficiaryIds: subsidyIds }))).rows;
+        const facts = (
+          await tx.executeQuery(
+            subsidyFactsQuery(tx, cpasId, { yearEnd: `${currentYear}-12-31`, beneficiaryIds: subsidyIds }),
+          )
+        ).rows;
         const lang = await repo.cpasLanguage(tx, cpasId);
-        await repo.replaceSubsidyTallies(tx, cpasId, [...new Set([...subsidyIds, ...facts.map((f) => f.id)])], subsidyTallies(facts, currentYear, lang));
+        await repo.replaceSubsidyTallies(
+          tx,
+          cpasId,
+          [...new Set([...subsidyIds, ...facts.map((f) => f.id)])],
+          subsidyTallies(facts, currentYear, lang),
+        );
       }
       return marks.length;
     });
@@ -51,12 +72,19 @@ export async function refreshRollups(database: Database, cpasId: string, today: 
 
 /** The first year a person's subsidy facts fall in (rights, conclusions). */
 function firstSubsidyYear(row: SubsidyFactsRow): number | null {
-  const dates = [...row.rights.flatMap((r) => [r.starts_on, r.decided_on]), ...row.piis.flatMap((p) => (p.signed_on ? [p.signed_on] : []))];
+  const dates = [
+    ...row.rights.flatMap((r) => [r.starts_on, r.decided_on]),
+    ...row.piis.flatMap((p) => (p.signed_on ? [p.signed_on] : [])),
+  ];
   return dates.length === 0 ? null : Number(dates.reduce((a, b) => (a < b ? a : b)).slice(0, 4));
 }
 
 /** Every year's subsidy months of these persons (couples settled together), the years with a month only. */
-export function subsidyTallies(rows: readonly SubsidyFactsRow[], throughYear: number, lang: Lang): repo.SubsidyTallyRow[] {
+export function subsidyTallies(
+  rows: readonly SubsidyFactsRow[],
+  throughYear: number,
+  lang: Lang,
+): repo.SubsidyTallyRow[] {
   const firsts = rows.map(firstSubsidyYear).filter((y): y is number => y !== null);
   if (firsts.length === 0) return [];
   const out: repo.SubsidyTallyRow[] = [];
@@ -64,7 +92,14 @@ export function subsidyTallies(rows: readonly SubsidyFactsRow[], throughYear: nu
     for (const [beneficiaryId, months] of computeSubsidyMonths(rows, year)) {
       if (months.length === 0) continue;
       const { items, totals } = personSubsidy(beneficiaryId, months);
-      out.push({ beneficiaryId, year, items: JSON.stringify(items), said: JSON.stringify(items.map((m) => sayMonthItem(lang, m))), saidLang: lang, totals });
+      out.push({
+        beneficiaryId,
+        year,
+        items: JSON.stringify(items),
+        said: JSON.stringify(items.map((m) => sayMonthItem(lang, m))),
+        saidLang: lang,
+        totals,
+      });
     }
   }
   return out;
@@ -88,7 +123,12 @@ export async function ensureFresh(database: Database, cpasId: string, today: str
  * A CPAS's summed tally of a year, exact: marks waiting are recomputed first. Null for a year
  * after the current one (no rollup is kept for it: the caller computes it from the facts).
  */
-export async function cpasTally(database: Database, cpasId: string, year: number, today: string): Promise<IndicatorTally | null> {
+export async function cpasTally(
+  database: Database,
+  cpasId: string,
+  year: number,
+  today: string,
+): Promise<IndicatorTally | null> {
   const currentYear = Number(today.slice(0, 4));
   if (year > currentYear) return null;
   const read = async () => (await readInTenant(database, cpasId, repo.rollupQuery(database.db, cpasId, year)))[0]!;

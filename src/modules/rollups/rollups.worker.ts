@@ -5,7 +5,12 @@ import type { Database } from '../../db/database.js';
 import { runEvery } from '../../db/every.js';
 import { refreshBacklog } from './rollups.service.js';
 
-export function startRollupWorker(database: Database, today: () => string, log: FastifyBaseLogger, everyMs = 2_000): { stop(): Promise<void> } {
+export function startRollupWorker(
+  database: Database,
+  today: () => string,
+  log: FastifyBaseLogger,
+  everyMs = 2_000,
+): { stop(): Promise<void> } {
   return runEvery(
     everyMs,
     async () => void (await refreshBacklog(database, today())),

@@ -3,7 +3,14 @@ import { Type } from 'typebox';
 import { AUTH_ERRORS, IdempotencyHeader, OptionalIfMatchHeader, Page, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
-import { BeneficiaryParams, RefuseBody, TransferBody, TransferListQuery, TransferParams, TransferSchema } from './transfers.schemas.js';
+import {
+  BeneficiaryParams,
+  RefuseBody,
+  TransferBody,
+  TransferListQuery,
+  TransferParams,
+  TransferSchema,
+} from './transfers.schemas.js';
 import * as service from './transfers.service.js';
 
 const DecisionHeaders = Type.Object({ ...OptionalIfMatchHeader.properties, ...IdempotencyHeader.properties });
@@ -23,10 +30,17 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         headers: IdempotencyHeader,
         params: BeneficiaryParams,
         body: TransferBody,
-        response: { 201: json(TransferSchema, 'The transfer, pending'), ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422) },
+        response: {
+          201: json(TransferSchema, 'The transfer, pending'),
+          ...problems(400, ...AUTH_ERRORS, 404, 409, 413, 415, 422),
+        },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.createTransfer(requestContext(request), request.params.beneficiaryId, request.body)),
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await service.createTransfer(requestContext(request), request.params.beneficiaryId, request.body),
+      ),
   );
   app.get(
     '/transfers',
@@ -37,7 +51,10 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['beneficiaries'],
         summary: 'Transfers of your CPAS, incoming and outgoing',
         querystring: TransferListQuery,
-        response: { 200: json(Page(TransferSchema, 'Transfers'), 'A page of transfers'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: json(Page(TransferSchema, 'Transfers'), 'A page of transfers'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request) => service.listTransfers(requestContext(request), request.query),
@@ -54,7 +71,8 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: json(TransferSchema, 'The transfer'), ...problems(400, ...AUTH_ERRORS, 404) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.getTransfer(requestContext(request), request.params.transferId)),
+    async (request, reply) =>
+      sendOutcome(reply, await service.getTransfer(requestContext(request), request.params.transferId)),
   );
   app.post(
     '/transfers/:transferId/accept',
@@ -63,13 +81,27 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'acceptTransfer',
         tags: ['beneficiaries'],
-        summary: 'Accept an incoming transfer: the file is copied into your CPAS (joined to your record of the person when you know the NISS already)',
+        summary:
+          'Accept an incoming transfer: the file is copied into your CPAS (joined to your record of the person when you know the NISS already)',
         headers: DecisionHeaders,
         params: TransferParams,
-        response: { 200: json(TransferSchema, 'The transfer, accepted, with what was copied'), ...problems(400, ...AUTH_ERRORS, 404, 409, 412) },
+        response: {
+          200: json(TransferSchema, 'The transfer, accepted, with what was copied'),
+          ...problems(400, ...AUTH_ERRORS, 404, 409, 412),
+        },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.decideTransfer(requestContext(request), request.params.transferId, request.headers['if-match'], true, null)),
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await service.decideTransfer(
+          requestContext(request),
+          request.params.transferId,
+          request.headers['if-match'],
+          true,
+          null,
+        ),
+      ),
   );
   app.post(
     '/transfers/:transferId/refuse',
@@ -82,9 +114,22 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         headers: DecisionHeaders,
         params: TransferParams,
         body: RefuseBody,
-        response: { 200: json(TransferSchema, 'The transfer, refused'), ...problems(400, ...AUTH_ERRORS, 404, 409, 412, 413, 415) },
+        response: {
+          200: json(TransferSchema, 'The transfer, refused'),
+          ...problems(400, ...AUTH_ERRORS, 404, 409, 412, 413, 415),
+        },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.decideTransfer(requestContext(request), request.params.transferId, request.headers['if-match'], false, request.body?.reason ?? null)),
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await service.decideTransfer(
+          requestContext(request),
+          request.params.transferId,
+          request.headers['if-match'],
+          false,
+          request.body?.reason ?? null,
+        ),
+      ),
   );
 };

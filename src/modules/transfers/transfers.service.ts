@@ -26,8 +26,15 @@ function fromDatabase(error: unknown): never {
   throw error;
 }
 
-export async function createTransfer(ctx: RequestContext, beneficiaryId: string, body: TransferBody): Promise<Outcome<Transfer>> {
-  if (!isValidKbo(body.toKboNumber)) throw new AppError('invalid-kbo', msg('check.kbo-invalid'), { errors: [{ path: '/body/toKboNumber', message: msg('check.kbo-check-digits') }] });
+export async function createTransfer(
+  ctx: RequestContext,
+  beneficiaryId: string,
+  body: TransferBody,
+): Promise<Outcome<Transfer>> {
+  if (!isValidKbo(body.toKboNumber))
+    throw new AppError('invalid-kbo', msg('check.kbo-invalid'), {
+      errors: [{ path: '/body/toKboNumber', message: msg('check.kbo-check-digits') }],
+    });
   const requestedOn = body.requestedOn ?? ctx.today;
   assertFactDate(requestedOn, ctx.today, '/body/requestedOn');
   if (body.consentOn) assertFactDate(body.consentOn, ctx.today, '/body/consentOn');
@@ -55,7 +62,12 @@ export async function createTransfer(ctx: RequestContext, beneficiaryId: string,
       created_by: ctx.actor,
     });
     await repo.offer(tx, id, ctx.actor);
-    await appendChange(tx, ctx, { action: 'create', entity: 'transfer', entityId: id, event: { type: 'transfer.requested', data: { id, beneficiaryId, toKbo: body.toKboNumber } } });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'transfer',
+      entityId: id,
+      event: { type: 'transfer.requested', data: { id, beneficiaryId, toKbo: body.toKboNumber } },
+    });
     const [row] = (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { id }))).rows;
     return created(toTransfer(row!), `/v1/transfers/${id}`, `"${row!.status}"`);
   }).catch((error) => {
@@ -64,7 +76,13 @@ export async function createTransfer(ctx: RequestContext, beneficiaryId: string,
   });
 }
 
-export async function decideTransfer(ctx: RequestContext, transferId: string, ifMatch: string | undefined, accept: boolean, reason: string | null): Promise<Outcome<Transfer>> {
+export async function decideTransfer(
+  ctx: RequestContext,
+  transferId: string,
+  ifMatch: string | undefined,
+  accept: boolean,
+  reason: string | null,
+): Promise<Outcome<Transfer>> {
   return writeUnit(ctx, async (tx) => {
     if (ifMatch !== undefined) {
       const [before] = (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { id: transferId }))).rows;
@@ -82,7 +100,10 @@ export async function decideTransfer(ctx: RequestContext, transferId: string, if
       entity: 'transfer',
       entityId: transferId,
       event: accept
-        ? { type: 'transfer.accepted', data: { id: transferId, beneficiaryId: row!.beneficiary_id, fromKbo: row!.counterpart_kbo } }
+        ? {
+            type: 'transfer.accepted',
+            data: { id: transferId, beneficiaryId: row!.beneficiary_id, fromKbo: row!.counterpart_kbo },
+          }
         : { type: 'transfer.refused', data: { id: transferId, fromKbo: row!.counterpart_kbo } },
     });
     return ok(toTransfer(row!), `"${row!.status}"`);
@@ -91,15 +112,29 @@ export async function decideTransfer(ctx: RequestContext, transferId: string, if
 
 export async function listTransfers(ctx: RequestContext, query: TransferListQuery) {
   const limit = query.limit ?? 50;
-  const rows = await readUnit(ctx, async (tx) =>
-    (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { direction: query.direction, status: query.status, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows,
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          repo.transfersQuery(tx, ctx.cpasId, {
+            direction: query.direction,
+            status: query.status,
+            afterId: decodeCursor(query.cursor),
+            limit: limit + 1,
+          }),
+        )
+      ).rows,
   );
   const page = pageOf(rows, limit);
   return { items: page.items.map(toTransfer), nextCursor: page.nextCursor };
 }
 
 export async function getTransfer(ctx: RequestContext, transferId: string): Promise<Outcome<Transfer>> {
-  const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { id: transferId }))).rows);
+  const [row] = await readUnit(
+    ctx,
+    async (tx) => (await tx.executeQuery(repo.transfersQuery(tx, ctx.cpasId, { id: transferId }))).rows,
+  );
   if (!row) throw NO_TRANSFER();
   return ok(toTransfer(row), `"${row.status}"`);
 }

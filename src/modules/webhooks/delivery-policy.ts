@@ -11,13 +11,19 @@ export function matchesAny(patterns: readonly string[], type: string): boolean {
  * Waits after each failed attempt: the first retry within seconds (contract: within 10 s), then
  * growing fourfold up to 8 hours; ten attempts span 26.8 hours before jitter (at least 24 h).
  */
-export const RETRY_DELAYS_MS: readonly number[] = [3_000, 30_000, 120_000, 480_000, 1_920_000, 7_680_000, 28_800_000, 28_800_000, 28_800_000];
+export const RETRY_DELAYS_MS: readonly number[] = [
+  3_000, 30_000, 120_000, 480_000, 1_920_000, 7_680_000, 28_800_000, 28_800_000, 28_800_000,
+];
 
 /**
  * The wait after failed attempt n (1-based), jittered upwards by up to a quarter so that many
  * failed messages do not come back at once; null when the attempts are exhausted.
  */
-export function retryDelayMs(schedule: readonly number[], failedAttempt: number, random: () => number = Math.random): number | null {
+export function retryDelayMs(
+  schedule: readonly number[],
+  failedAttempt: number,
+  random: () => number = Math.random,
+): number | null {
   const base = schedule[failedAttempt - 1];
   return base === undefined ? null : Math.round(base * (1 + 0.25 * random()));
 }

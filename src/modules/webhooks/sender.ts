@@ -20,9 +20,17 @@ export interface SendOptions {
 }
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 20 }), https: new https.Agent({ keepAlive: true, maxSockets: 20 }) };
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 20 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 20 }),
+};
 
-export function postWebhook(url: string, headers: Record<string, string>, body: string, options: SendOptions): Promise<AttemptResult> {
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  options: SendOptions,
+): Promise<AttemptResult> {
   const started = performance.now();
   const done = (outcome: WebhookOutcome, statusCode: number | null, error: string | null): AttemptResult => ({
     outcome,
@@ -38,7 +46,10 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
   }
   const literal = target.hostname.replace(/^\[|\]$/g, '');
   // An address literal never goes through the lookup: check it here.
-  if (!options.allowPrivateNetworks && (target.protocol !== 'https:' || (net.isIP(literal) && !isPublicAddress(literal)))) {
+  if (
+    !options.allowPrivateNetworks &&
+    (target.protocol !== 'https:' || (net.isIP(literal) && !isPublicAddress(literal)))
+  ) {
     return Promise.resolve(done('refused', null, `target not allowed: ${target.protocol}//${target.host}`));
   }
   const client = target.protocol === 'https:' ? https : http;
@@ -56,7 +67,12 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         method: 'POST',
         agent: target.protocol === 'https:' ? agents.https : agents.http,
         lookup: guardedLookup(options.allowPrivateNetworks) as unknown as net.LookupFunction,
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'piis-backend-webhooks/1' },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          'user-agent': 'piis-backend-webhooks/1',
+        },
       },
       (response) => {
         let received = 0;
@@ -66,7 +82,15 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         });
         const status = response.statusCode ?? 0;
         const settle = () =>
-          finish(status >= 200 && status < 300 ? done('delivered', status, null) : done('http-error', status, `HTTP ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}`));
+          finish(
+            status >= 200 && status < 300
+              ? done('delivered', status, null)
+              : done(
+                  'http-error',
+                  status,
+                  `HTTP ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}`,
+                ),
+          );
         response.on('end', settle);
         response.on('close', settle);
         response.on('error', settle);
@@ -77,7 +101,11 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
       request.destroy();
     }, options.timeoutMs);
     request.on('error', (error: NodeJS.ErrnoException) => {
-      finish(error.code === 'EADDRNOTALLOWED' ? done('refused', null, error.message) : done('network-error', null, error.code ?? error.message));
+      finish(
+        error.code === 'EADDRNOTALLOWED'
+          ? done('refused', null, error.message)
+          : done('network-error', null, error.code ?? error.message),
+      );
     });
     request.end(body);
   });

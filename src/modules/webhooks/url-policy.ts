@@ -9,17 +9,39 @@ import { msg, type Message } from '../../i18n/catalogue.js';
 
 const notPublic = new net.BlockList();
 for (const [address, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const) {
   notPublic.addSubnet(address, prefix, 'ipv4');
 }
 for (const [address, prefix] of [
   // unspecified, loopback, NAT64 (it reaches IPv4 addresses), discard-only, documentation, 6to4,
   // unique-local, link-local, site-local, multicast
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23],
-  ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+  ['::', 128],
+  ['::1', 128],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
 ] as const) {
   notPublic.addSubnet(address, prefix, 'ipv6');
 }
@@ -58,7 +80,11 @@ export function webhookUrlProblem(raw: string, allowPrivateNetworks: boolean): M
   return null;
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A dns.lookup for outgoing deliveries that refuses names resolving to any non-public address
@@ -71,7 +97,9 @@ export function guardedLookup(allowPrivateNetworks: boolean) {
       const list = addresses as dns.LookupAddress[];
       const refused = allowPrivateNetworks ? undefined : list.find((a) => !isPublicAddress(a.address));
       if (refused || list.length === 0) {
-        const denied = Object.assign(new Error(refused ? `address not allowed: ${refused.address}` : 'no address'), { code: 'EADDRNOTALLOWED' });
+        const denied = Object.assign(new Error(refused ? `address not allowed: ${refused.address}` : 'no address'), {
+          code: 'EADDRNOTALLOWED',
+        });
         return callback(denied, '');
       }
       if (options.all) return callback(null, list);

@@ -64,9 +64,13 @@ export function createDispatcher(database: Database, log: FastifyBaseLogger, opt
       const room = options.maxInFlight - inFlight.size;
       if (room <= 0) continue;
       // the lease outlasts the attempt, so that no other sender takes the message meanwhile
-      const claims = await inTenant(database.db, cpasId, (tx) => repo.claimDue(tx, cpasId, room, options.timeoutMs + 10_000));
+      const claims = await inTenant(database.db, cpasId, (tx) =>
+        repo.claimDue(tx, cpasId, room, options.timeoutMs + 10_000),
+      );
       for (const claim of claims) {
-        const delivery = deliver(cpasId, claim).catch((error: Error) => log.warn({ err: { message: error.message } }, 'webhook delivery could not be recorded; it will be retried'));
+        const delivery = deliver(cpasId, claim).catch((error: Error) =>
+          log.warn({ err: { message: error.message } }, 'webhook delivery could not be recorded; it will be retried'),
+        );
         inFlight.add(delivery);
         void delivery.finally(() => inFlight.delete(delivery));
       }
@@ -101,7 +105,11 @@ export function createDispatcher(database: Database, log: FastifyBaseLogger, opt
     const attemptedAt = new Date().toISOString();
     const result = await postWebhook(
       claim.url,
-      { 'webhook-id': claim.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatureHeader(claim.secret, claim.id, timestamp, claim.payload) },
+      {
+        'webhook-id': claim.id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signatureHeader(claim.secret, claim.id, timestamp, claim.payload),
+      },
       claim.payload,
       { timeoutMs: options.timeoutMs, allowPrivateNetworks: options.allowPrivateNetworks },
     );
@@ -109,7 +117,8 @@ export function createDispatcher(database: Database, log: FastifyBaseLogger, opt
   }
 
   async function record(cpasId: string, claim: repo.Claim, attemptedAt: string, result: AttemptResult): Promise<void> {
-    const delay = result.outcome === 'delivered' ? null : retryDelayMs(options.retryDelaysMs, claim.attempts, options.random);
+    const delay =
+      result.outcome === 'delivered' ? null : retryDelayMs(options.retryDelaysMs, claim.attempts, options.random);
     await inTenant(database.db, cpasId, async (tx) => {
       await repo.insertAttempt(tx, {
         cpas_id: cpasId,
@@ -129,12 +138,19 @@ export function createDispatcher(database: Database, log: FastifyBaseLogger, opt
       await repo.settleMessage(tx, cpasId, claim.id, { status: 'failed' });
       const reason = `event ${claim.event_id} failed all ${claim.attempts} attempts (last: ${result.error ?? result.outcome})`;
       if (await repo.endSubscription(tx, cpasId, claim.webhook_id, 'disabled', reason)) {
-        await appendChange(tx, { cpasId, ...WORKER }, {
-          action: 'update',
-          entity: 'webhook',
-          entityId: claim.webhook_id,
-          event: { type: 'webhook.disabled', data: { id: claim.webhook_id, eventId: claim.event_id, attempts: claim.attempts } },
-        });
+        await appendChange(
+          tx,
+          { cpasId, ...WORKER },
+          {
+            action: 'update',
+            entity: 'webhook',
+            entityId: claim.webhook_id,
+            event: {
+              type: 'webhook.disabled',
+              data: { id: claim.webhook_id, eventId: claim.event_id, attempts: claim.attempts },
+            },
+          },
+        );
         log.warn({ cpasId, webhookId: claim.webhook_id }, 'webhook subscription disabled after repeated failure');
       }
     });
@@ -146,9 +162,17 @@ export function createDispatcher(database: Database, log: FastifyBaseLogger, opt
   return { tick, idle, stop: idle };
 }
 
-export function startWebhookDispatcher(database: Database, log: FastifyBaseLogger, options: DispatcherOptions): { stop(): Promise<void>; dispatcher: Dispatcher } {
+export function startWebhookDispatcher(
+  database: Database,
+  log: FastifyBaseLogger,
+  options: DispatcherOptions,
+): { stop(): Promise<void>; dispatcher: Dispatcher } {
   const dispatcher = createDispatcher(database, log, options);
-  const task = runEvery(options.tickMs, () => dispatcher.tick(), (error) => log.warn({ err: { message: error.message } }, 'webhook dispatch failed; retrying'));
+  const task = runEvery(
+    options.tickMs,
+    () => dispatcher.tick(),
+    (error) => log.warn({ err: { message: error.message } }, 'webhook dispatch failed; retrying'),
+  );
   return {
     dispatcher,
     async stop() {

@@ -13,12 +13,22 @@ export async function insertSubscription(tx: Tx, row: Insertable<WebhookSubscrip
 
 /** The position of the feed's horizon now: a new subscription takes the events from there on. */
 export async function currentHorizon(tx: Tx): Promise<string> {
-  const { rows } = await sql<{ horizon: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`.execute(tx);
+  const { rows } = await sql<{
+    horizon: string;
+  }>`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`.execute(tx);
   return rows[0]!.horizon;
 }
 
-export function subscriptionsQuery(tx: Tx, cpasId: string, filter: { id?: string; externalRef?: string; afterId?: string | null; limit?: number }): CompiledQuery<SubscriptionRow> {
-  let q = tx.selectFrom('webhook_subscription').selectAll().where('cpas_id', '=', cpasId).where('status', '<>', 'deleted');
+export function subscriptionsQuery(
+  tx: Tx,
+  cpasId: string,
+  filter: { id?: string; externalRef?: string; afterId?: string | null; limit?: number },
+): CompiledQuery<SubscriptionRow> {
+  let q = tx
+    .selectFrom('webhook_subscription')
+    .selectAll()
+    .where('cpas_id', '=', cpasId)
+    .where('status', '<>', 'deleted');
   if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
@@ -28,7 +38,13 @@ export function subscriptionsQuery(tx: Tx, cpasId: string, filter: { id?: string
 }
 
 /** Marks a subscription deleted or disabled and cancels its pending messages; false when there was none to change. */
-export async function endSubscription(tx: Tx, cpasId: string, id: string, status: 'deleted' | 'disabled', reason: string): Promise<boolean> {
+export async function endSubscription(
+  tx: Tx,
+  cpasId: string,
+  id: string,
+  status: 'deleted' | 'disabled',
+  reason: string,
+): Promise<boolean> {
   const changed = await tx
     .updateTable('webhook_subscription')
     .set({ status, status_reason: reason, status_changed_at: sql<string>`now()` as unknown as string })
@@ -62,7 +78,14 @@ export function lockEnabledSubscriptions(tx: Tx, cpasId: string) {
 
 export async function insertMessages(
   tx: Tx,
-  rows: Array<{ cpas_id: string; id: string; webhook_id: string; event_id: string; event_type: string; payload: string }>,
+  rows: Array<{
+    cpas_id: string;
+    id: string;
+    webhook_id: string;
+    event_id: string;
+    event_type: string;
+    payload: string;
+  }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx
@@ -73,7 +96,12 @@ export async function insertMessages(
 }
 
 export async function moveCursor(tx: Tx, cpasId: string, id: string, to: FeedPosition): Promise<void> {
-  await tx.updateTable('webhook_subscription').set({ cursor_tx: to.tx, cursor_id: to.id }).where('cpas_id', '=', cpasId).where('id', '=', id).execute();
+  await tx
+    .updateTable('webhook_subscription')
+    .set({ cursor_tx: to.tx, cursor_id: to.id })
+    .where('cpas_id', '=', cpasId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface Claim {
@@ -115,12 +143,27 @@ export async function insertAttempt(tx: Tx, row: Insertable<WebhookAttemptTable>
 }
 
 /** After an attempt: delivered, due again after a wait, or failed for good. */
-export async function settleMessage(tx: Tx, cpasId: string, id: string, next: { status: 'delivered' | 'failed' } | { retryInMs: number }): Promise<void> {
-  const q = tx.updateTable('webhook_message').where('cpas_id', '=', cpasId).where('id', '=', id).where('status', '=', 'pending');
+export async function settleMessage(
+  tx: Tx,
+  cpasId: string,
+  id: string,
+  next: { status: 'delivered' | 'failed' } | { retryInMs: number },
+): Promise<void> {
+  const q = tx
+    .updateTable('webhook_message')
+    .where('cpas_id', '=', cpasId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending');
   if ('retryInMs' in next) {
-    await q.set({ next_attempt_at: sql<string>`now() + make_interval(secs => ${next.retryInMs / 1000})` as unknown as string }).execute();
+    await q
+      .set({
+        next_attempt_at: sql<string>`now() + make_interval(secs => ${next.retryInMs / 1000})` as unknown as string,
+      })
+      .execute();
   } else {
-    await q.set({ status: next.status, next_attempt_at: null, finished_at: sql<string>`now()` as unknown as string }).execute();
+    await q
+      .set({ status: next.status, next_attempt_at: null, finished_at: sql<string>`now()` as unknown as string })
+      .execute();
   }
 }
 

@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
-import { CreatedWebhookSchema, DeliveryListQuery, DeliverySchema, WebhookBody, WebhookListQuery, WebhookParams, WebhookSchema } from './webhooks.schemas.js';
+import {
+  CreatedWebhookSchema,
+  DeliveryListQuery,
+  DeliverySchema,
+  WebhookBody,
+  WebhookListQuery,
+  WebhookParams,
+  WebhookSchema,
+} from './webhooks.schemas.js';
 import * as service from './webhooks.service.js';
 
 const DELIVERY_NOTES =
@@ -24,10 +32,17 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: DELIVERY_NOTES,
         headers: IdempotencyHeader,
         body: WebhookBody,
-        response: { 201: json(CreatedWebhookSchema, 'The subscription, with its secret'), ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422) },
+        response: {
+          201: json(CreatedWebhookSchema, 'The subscription, with its secret'),
+          ...problems(400, ...AUTH_ERRORS, 409, 413, 415, 422),
+        },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.createWebhook(requestContext(request), request.body, app.deps.config.webhookAllowPrivateNetworks)),
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await service.createWebhook(requestContext(request), request.body, app.deps.config.webhookAllowPrivateNetworks),
+      ),
   );
   app.get(
     '/webhooks',
@@ -38,7 +53,10 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['integration'],
         summary: 'List the webhook subscriptions of your CPAS (secrets are never shown again)',
         querystring: WebhookListQuery,
-        response: { 200: json(Page(WebhookSchema, 'Subscriptions'), 'A page of subscriptions'), ...problems(400, ...AUTH_ERRORS) },
+        response: {
+          200: json(Page(WebhookSchema, 'Subscriptions'), 'A page of subscriptions'),
+          ...problems(400, ...AUTH_ERRORS),
+        },
       },
     },
     async (request) => service.listWebhooks(requestContext(request), request.query),
@@ -55,7 +73,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: json(WebhookSchema, 'The subscription'), ...problems(400, ...AUTH_ERRORS, 404) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.getWebhook(requestContext(request), request.params.webhookId)),
+    async (request, reply) =>
+      sendOutcome(reply, await service.getWebhook(requestContext(request), request.params.webhookId)),
   );
   app.delete(
     '/webhooks/:webhookId',
@@ -69,7 +88,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 204: { description: 'Deleted', type: 'null' }, ...problems(400, ...AUTH_ERRORS, 404) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await service.deleteWebhook(requestContext(request), request.params.webhookId)),
+    async (request, reply) =>
+      sendOutcome(reply, await service.deleteWebhook(requestContext(request), request.params.webhookId)),
   );
   app.get(
     '/webhooks/:webhookId/deliveries',
@@ -78,10 +98,14 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listWebhookDeliveries',
         tags: ['integration'],
-        summary: 'Every delivery attempt of a subscription, oldest first, with its outcome and the next attempt planned',
+        summary:
+          'Every delivery attempt of a subscription, oldest first, with its outcome and the next attempt planned',
         params: WebhookParams,
         querystring: DeliveryListQuery,
-        response: { 200: json(Page(DeliverySchema, 'Attempts'), 'A page of attempts'), ...problems(400, ...AUTH_ERRORS, 404) },
+        response: {
+          200: json(Page(DeliverySchema, 'Attempts'), 'A page of attempts'),
+          ...problems(400, ...AUTH_ERRORS, 404),
+        },
       },
     },
     async (request) => service.listDeliveries(requestContext(request), request.params.webhookId, request.query),

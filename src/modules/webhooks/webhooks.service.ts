@@ -18,11 +18,20 @@ import { msg } from '../../i18n/catalogue.js';
 const NO_WEBHOOK = () => new AppError('not-found', msg('not-found.webhook'));
 const etag = (row: repo.SubscriptionRow) => `"${row.status}"`;
 
-export async function createWebhook(ctx: RequestContext, body: WebhookBody, allowPrivateNetworks: boolean): Promise<Outcome> {
+export async function createWebhook(
+  ctx: RequestContext,
+  body: WebhookBody,
+  allowPrivateNetworks: boolean,
+): Promise<Outcome> {
   const urlProblem = webhookUrlProblem(body.url, allowPrivateNetworks);
-  if (urlProblem) throw new AppError('validation-failed', msg('check.webhook-url', { problem: urlProblem }), { errors: [{ path: '/url', message: urlProblem }] });
+  if (urlProblem)
+    throw new AppError('validation-failed', msg('check.webhook-url', { problem: urlProblem }), {
+      errors: [{ path: '/url', message: urlProblem }],
+    });
   if (body.secret !== undefined && !secretKey(body.secret)) {
-    throw new AppError('validation-failed', msg('check.webhook-secret'), { errors: [{ path: '/secret', message: msg('check.webhook-secret-short') }] });
+    throw new AppError('validation-failed', msg('check.webhook-secret'), {
+      errors: [{ path: '/secret', message: msg('check.webhook-secret-short') }],
+    });
   }
   const secret = body.secret ?? generateSecret();
   return writeUnit(ctx, async (tx) => {
@@ -43,18 +52,34 @@ export async function createWebhook(ctx: RequestContext, body: WebhookBody, allo
       external_ref: body.externalRef ?? null,
     });
     const [row] = (await tx.executeQuery(repo.subscriptionsQuery(tx, ctx.cpasId, { id }))).rows;
-    await appendChange(tx, ctx, { action: 'create', entity: 'webhook', entityId: id, event: { type: 'webhook.created', data: { id, events: body.events, record: toWebhook(row!) } } });
+    await appendChange(tx, ctx, {
+      action: 'create',
+      entity: 'webhook',
+      entityId: id,
+      event: { type: 'webhook.created', data: { id, events: body.events, record: toWebhook(row!) } },
+    });
     return created({ ...toWebhook(row!), secret }, `/v1/webhooks/${id}`, etag(row!));
   }).catch((error) => {
-    if (uniqueViolation(error) !== null) throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'webhook' }));
+    if (uniqueViolation(error) !== null)
+      throw new AppError('duplicate-external-ref', msg('conflict.external-ref', { entity: 'webhook' }));
     throw error;
   });
 }
 
 export async function listWebhooks(ctx: RequestContext, query: WebhookListQuery) {
   const limit = query.limit ?? 50;
-  const rows = await readUnit(ctx, async (tx) =>
-    (await tx.executeQuery(repo.subscriptionsQuery(tx, ctx.cpasId, { externalRef: query.externalRef, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows,
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          repo.subscriptionsQuery(tx, ctx.cpasId, {
+            externalRef: query.externalRef,
+            afterId: decodeCursor(query.cursor),
+            limit: limit + 1,
+          }),
+        )
+      ).rows,
   );
   const page = pageOf(rows, limit);
   return { items: page.items.map(toWebhook), nextCursor: page.nextCursor };
@@ -67,8 +92,14 @@ export async function getWebhook(ctx: RequestContext, webhookId: string): Promis
 
 export async function deleteWebhook(ctx: RequestContext, webhookId: string): Promise<Outcome<undefined>> {
   return writeUnit(ctx, async (tx) => {
-    if (!(await repo.endSubscription(tx, ctx.cpasId, webhookId, 'deleted', `deleted by ${ctx.actor}`))) throw NO_WEBHOOK();
-    await appendChange(tx, ctx, { action: 'update', entity: 'webhook', entityId: webhookId, event: { type: 'webhook.deleted', data: { id: webhookId } } });
+    if (!(await repo.endSubscription(tx, ctx.cpasId, webhookId, 'deleted', `deleted by ${ctx.actor}`)))
+      throw NO_WEBHOOK();
+    await appendChange(tx, ctx, {
+      action: 'update',
+      entity: 'webhook',
+      entityId: webhookId,
+      event: { type: 'webhook.deleted', data: { id: webhookId } },
+    });
     return { status: 204, body: undefined, headers: {} };
   });
 }
@@ -76,15 +107,29 @@ export async function deleteWebhook(ctx: RequestContext, webhookId: string): Pro
 export async function listDeliveries(ctx: RequestContext, webhookId: string, query: DeliveryListQuery) {
   await findWebhook(ctx, webhookId);
   const limit = query.limit ?? 50;
-  const rows = await readUnit(ctx, async (tx) =>
-    (await tx.executeQuery(repo.attemptsQuery(tx, ctx.cpasId, webhookId, { eventId: query.eventId, outcome: query.outcome, afterId: decodeCursor(query.cursor), limit: limit + 1 }))).rows,
+  const rows = await readUnit(
+    ctx,
+    async (tx) =>
+      (
+        await tx.executeQuery(
+          repo.attemptsQuery(tx, ctx.cpasId, webhookId, {
+            eventId: query.eventId,
+            outcome: query.outcome,
+            afterId: decodeCursor(query.cursor),
+            limit: limit + 1,
+          }),
+        )
+      ).rows,
   );
   const page = pageOf(rows, limit);
   return { items: page.items.map(toDelivery), nextCursor: page.nextCursor };
 }
 
 async function findWebhook(ctx: RequestContext, webhookId: string): Promise<repo.SubscriptionRow> {
-  const [row] = await readUnit(ctx, async (tx) => (await tx.executeQuery(repo.subscriptionsQuery(tx, ctx.cpasId, { id: webhookId }))).rows);
+  const [row] = await readUnit(
+    ctx,
+    async (tx) => (await tx.executeQuery(repo.subscriptionsQuery(tx, ctx.cpasId, { id: webhookId }))).rows,
+  );
   if (!row) throw NO_WEBHOOK();
   return row;
 }

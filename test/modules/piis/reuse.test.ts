@@ -11,21 +11,49 @@ t.test('R-REUSE', async (t) => {
   const app = h.app;
   const reusing = async (job: { startsOn: string; endsOn?: string } | null) => {
     const earlier = await piisIn(app, manager, 'closed'); // closed on 2026-09-30, assessed on 2026-02-20
-    if (job) t.equal((await post(app, manager, `/v1/beneficiaries/${earlier.beneficiaryId}/situations`, { kind: 'employment', ...job })).statusCode, 201);
-    const d = await draft(app, manager, earlier.beneficiaryId, { reusesPiisId: earlier.piisId, draftedOn: '2026-11-10', startsOn: '2026-11-20', endsOn: '2027-11-19' });
-    const handover = () => app.inject({ method: 'POST', url: `/v1/piis/${d.piisId}/handover`, headers: { ...bearer(manager), 'accept-language': 'nl' }, payload: { handedOverOn: '2026-11-12', informedOn: '2026-11-12', assistedBy: null } });
+    if (job)
+      t.equal(
+        (
+          await post(app, manager, `/v1/beneficiaries/${earlier.beneficiaryId}/situations`, {
+            kind: 'employment',
+            ...job,
+          })
+        ).statusCode,
+        201,
+      );
+    const d = await draft(app, manager, earlier.beneficiaryId, {
+      reusesPiisId: earlier.piisId,
+      draftedOn: '2026-11-10',
+      startsOn: '2026-11-20',
+      endsOn: '2027-11-19',
+    });
+    const handover = () =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/piis/${d.piisId}/handover`,
+        headers: { ...bearer(manager), 'accept-language': 'nl' },
+        payload: { handedOverOn: '2026-11-12', informedOn: '2026-11-12', assistedBy: null },
+      });
     return { earlier, handover };
   };
 
-  t.test('when no job is recorded in between, then a new assessment since the earlier PIIS ended is needed', async (t) => {
-    const { earlier, handover } = await reusing(null);
-    const refused = await handover();
-    t.equal(refused.statusCode, 422, refused.body);
-    t.match(json(refused), { code: 'assessment-missing', rule: 'R-REUSE' });
-    t.match(json(refused).detail, /geen job geregistreerd/);
-    await post(app, manager, `/v1/beneficiaries/${earlier.beneficiaryId}/assessments`, { performedOn: '2026-09-30', kind: 'intermediate', participationRung: 3, domainScores: [{ domain: 'employment', score: 3 }] });
-    t.equal((await handover()).statusCode, 200, 'an assessment on the day the earlier PIIS ended');
-  });
+  t.test(
+    'when no job is recorded in between, then a new assessment since the earlier PIIS ended is needed',
+    async (t) => {
+      const { earlier, handover } = await reusing(null);
+      const refused = await handover();
+      t.equal(refused.statusCode, 422, refused.body);
+      t.match(json(refused), { code: 'assessment-missing', rule: 'R-REUSE' });
+      t.match(json(refused).detail, /geen job geregistreerd/);
+      await post(app, manager, `/v1/beneficiaries/${earlier.beneficiaryId}/assessments`, {
+        performedOn: '2026-09-30',
+        kind: 'intermediate',
+        participationRung: 3,
+        domainScores: [{ domain: 'employment', score: 3 }],
+      });
+      t.equal((await handover()).statusCode, 200, 'an assessment on the day the earlier PIIS ended');
+    },
+  );
 
   t.test('when the job in between has no end, then a new assessment since it started is needed', async (t) => {
     const { handover } = await reusing({ startsOn: '2026-10-01' });

@@ -8,14 +8,24 @@ import { STATUSES, transitions, type Action, type PiisStatus } from '../../../sr
 import { Access } from '../../../src/http/auth.js';
 import { renderedStateDrift } from '../../helpers/rendered.js';
 
-const ROLES = ['social_worker', 'cpas_manager', 'cpas_auditor', 'integration', 'spp_analyst', 'platform_admin'] as const;
+const ROLES = [
+  'social_worker',
+  'cpas_manager',
+  'cpas_auditor',
+  'integration',
+  'spp_analyst',
+  'platform_admin',
+] as const;
 t.test('the transition matrix (R-* of the transition table): every action × role × status', async (t) => {
   const h = await buildHarness(t, { clock: { today: () => '2026-11-23' } });
   const cpas = await h.newCpas();
   const manager = await cpas.token('cpas_manager');
   const tokens: Record<string, string> = {};
   for (const role of ROLES) {
-    tokens[role] = role === 'spp_analyst' || role === 'platform_admin' ? await h.keys.token({ sub: role, roles: [role] }) : await cpas.token(role);
+    tokens[role] =
+      role === 'spp_analyst' || role === 'platform_admin'
+        ? await h.keys.token({ sub: role, roles: [role] })
+        : await cpas.token(role);
   }
   // one PIIS per status for the refusals (403 and 409 change nothing)
   const shared: Record<string, PiisFixture> = {};
@@ -31,9 +41,18 @@ t.test('the transition matrix (R-* of the transition table): every action × rol
           const expected = !mayAct ? 403 : !allowed ? 409 : 'success';
           const fixture = expected === 'success' ? await piisIn(h.app, manager, status) : shared[status]!;
           const call = await callFor(h.app, manager, action, fixture, expected === 'success');
-          const res = await h.app.inject({ method: call.method, url: call.url, headers: { ...bearer(tokens[role]!), ...(call.headers ?? {}) }, payload: call.payload as object });
+          const res = await h.app.inject({
+            method: call.method,
+            url: call.url,
+            headers: { ...bearer(tokens[role]!), ...(call.headers ?? {}) },
+            payload: call.payload as object,
+          });
           const name = `${tr.operationId} by ${role} on a ${status} PIIS`;
-          if (expected === 'success') t.ok(res.statusCode === 200 || res.statusCode === 201, `${name}: 2xx (${res.statusCode} ${res.statusCode >= 300 ? res.body : ''})`);
+          if (expected === 'success')
+            t.ok(
+              res.statusCode === 200 || res.statusCode === 201,
+              `${name}: 2xx (${res.statusCode} ${res.statusCode >= 300 ? res.body : ''})`,
+            );
           else {
             t.equal(res.statusCode, expected, `${name}: ${expected}`);
             if (expected === 409) t.equal(res.json().code, 'invalid-state', `${name}: invalid-state`);
@@ -42,7 +61,10 @@ t.test('the transition matrix (R-* of the transition table): every action × rol
       }
     });
   }
-  t.test('when every action has run in every status, then each kept file and deadline equals a recomputation from scratch', async (t) => {
-    t.same(await renderedStateDrift(h, '2026-11-23'), []);
-  });
+  t.test(
+    'when every action has run in every status, then each kept file and deadline equals a recomputation from scratch',
+    async (t) => {
+      t.same(await renderedStateDrift(h, '2026-11-23'), []);
+    },
+  );
 });
