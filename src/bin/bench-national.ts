@@ -31,6 +31,8 @@ export interface NationalFigures {
   evaluations: number;
   seededSeconds: number | null;
   nationalP50: number;
+  /** one request that computes the answer (not kept yet), median of 3 */
+  nationalComputedMs: number;
   largestPersons: number;
   largestIndicatorsP50: number;
   largestSubsidyMs: number;
@@ -237,6 +239,17 @@ export async function benchNational(input: {
     return r.latency.p50;
   };
   const nationalP50 = await p50(`/v1/reports/national/indicators?year=${year}`, analyst);
+  // the answer is kept per version of the rollups and language (indicators-cache.ts): what a
+  // request costs when it must compute, on the warm server, is a language not asked before
+  const misses: number[] = [];
+  for (const lang of ['nl', 'de', 'en']) {
+    const started = performance.now();
+    const res = await fetch(`${base}/v1/reports/national/indicators?year=${year}`, {
+      headers: { ...analyst, 'accept-language': lang },
+    });
+    await res.arrayBuffer();
+    misses.push(performance.now() - started);
+  }
   const largestIndicatorsP50 = await p50(`/v1/reports/indicators?year=${year}`, manager);
   const subsidy: number[] = [];
   for (let i = 0; i < 3; i++) subsidy.push((await download(`${base}/v1/reports/subsidy?year=${year}`, manager)).ms);
@@ -283,6 +296,7 @@ export async function benchNational(input: {
     evaluations: Number(counts!.evaluations),
     seededSeconds,
     nationalP50,
+    nationalComputedMs: misses.sort((a, b) => a - b)[1]!,
     largestPersons: Number(largest!.n),
     largestIndicatorsP50,
     largestSubsidyMs: subsidy.sort((a, b) => a - b)[1]!,
@@ -304,7 +318,7 @@ export function printNational(n: NationalFigures): void {
     `National data set (--scale ${n.scale}): ${n.cpas} CPAS, ${n.persons} persons, ${n.piis} PIIS, ${n.evaluations} evaluations${n.seededSeconds === null ? ' (reused)' : ` (seeded in ${n.seededSeconds.toFixed(0)} s)`}`,
   );
   console.log(
-    `GET /v1/reports/national/indicators p50 ${n.nationalP50} ms (target ≤ 100 ms) ${n.nationalP50 <= 100 ? 'ok' : 'BELOW TARGET'}`,
+    `GET /v1/reports/national/indicators p50 ${n.nationalP50} ms (target ≤ 100 ms) ${n.nationalP50 <= 100 ? 'ok' : 'BELOW TARGET'}; computed (not yet kept): ${n.nationalComputedMs.toFixed(0)} ms`,
   );
   console.log(
     `GET /v1/reports/indicators, largest CPAS (${n.largestPersons} persons) p50 ${n.largestIndicatorsP50} ms (target ≤ 100 ms) ${n.largestIndicatorsP50 <= 100 ? 'ok' : 'BELOW TARGET'}`,
