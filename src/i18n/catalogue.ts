@@ -2,17 +2,23 @@
 // in the reader's language only at the edge (a response, an export, a document). Messages are ICU
 // MessageFormat (intl-messageformat: plurals and selects); dates and amounts inside sentences are
 // formatted with Intl, so the weekday and the euro format follow the language (contract §2
-// "Language"). The texts live in messages/<lang>.ts; en.ts defines the ids.
+// "Language"). The texts are data, one file per language in messages/<lang>.json, for translators
+// and their tools; en.json defines the ids, and fr, nl and de must give each one with the same
+// placeholders (test/i18n/catalogue.test.ts). ICU MessageFormat: {name} is a value,
+// {n, plural, one {…} other {…}} a plural, {x, select, a {…} other {…}} a choice. Dates and
+// amounts arrive already said in the reader's language (below). Avoid the ASCII apostrophe: it
+// quotes in ICU; write ’.
 import { IntlMessageFormat } from 'intl-messageformat';
 import { recall } from './said-cache.js';
-import { en, type MessageId } from './messages/en.js';
-import { fr } from './messages/fr.js';
-import { nl } from './messages/nl.js';
-import { de } from './messages/de.js';
+import en from './messages/en.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+import nl from './messages/nl.json' with { type: 'json' };
+import de from './messages/de.json' with { type: 'json' };
+
+export type MessageId = keyof typeof en;
 
 export type Lang = 'fr' | 'nl' | 'de' | 'en';
 export const LANGUAGES: readonly Lang[] = ['fr', 'nl', 'de', 'en'];
-export type { MessageId };
 
 export const messages: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { fr, nl, de, en };
 

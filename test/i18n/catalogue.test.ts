@@ -14,8 +14,9 @@ import {
   sayEuros,
   type MessageId,
 } from '../../src/i18n/catalogue.js';
-import { en } from '../../src/i18n/messages/en.js';
 import { negotiateLanguage } from '../../src/i18n/negotiate.js';
+
+const en = messages.en;
 
 const ids = Object.keys(en) as MessageId[];
 
