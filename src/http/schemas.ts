@@ -1,6 +1,7 @@
 // Shared TypeBox schemas: one source of truth for common shapes (ids, dates, problems, pages) and
 // the helpers that declare every status an operation can return, with its media type.
-import { Type, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
+import { codeLists, type CodeList } from '../rules/code-lists.js';
 import { codesForStatus } from './problem.js';
 import { named } from './openapi-components.js';
 
@@ -239,3 +240,16 @@ export const AcceptLanguageParameter = {
 } as const;
 
 export const RetryAfterHeader = { 'Retry-After': headerInt('Seconds to wait before retrying', 86_400) } as const;
+
+/** One literal schema per code, in order (so that the union's type is the union of the codes). */
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+type CodeUnion<L extends CodeList> =
+  Literals<(typeof codeLists)[L]> extends infer T extends TSchema[] ? TUnion<T> : never;
+
+export function codeUnion<L extends CodeList>(list: L, description: string): CodeUnion<L> {
+  const codes: readonly string[] = codeLists[list];
+  return Type.Union(
+    codes.map((c) => Type.Literal(c)),
+    { description },
+  ) as unknown as CodeUnion<L>;
+}

@@ -14,13 +14,11 @@ import {
   Nullable,
   Text,
   Uuid,
+  codeUnion,
 } from '../../http/schemas.js';
-import { codeUnion } from '../meta/codes.js';
 
 export const Domain = codeUnion('domain', 'Domain code of the rulebook (R-ASSESS-BASELINE instrument)');
-const Kind = Type.Union([Type.Literal('initial'), Type.Literal('intermediate'), Type.Literal('final')], {
-  description: 'initial (baseline), intermediate or final',
-});
+const Kind = codeUnion('assessmentKind', 'initial (baseline), intermediate or final');
 const DomainScore = Type.Object(
   { domain: Domain, score: Int(1, 5, 'Self-sufficiency: 1 acute problems … 5 fully self-reliant') },
   { additionalProperties: false, description: 'The score of one domain' },

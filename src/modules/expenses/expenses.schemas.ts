@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
 import {
+  codeUnion,
   Actor,
   ExternalRef,
   ExternalRefFilter,
@@ -28,18 +29,7 @@ const StaffRole = Type.Enum(STAFF_ROLES, {
   description:
     'coaching (PIIS or social activation), or the extra administrative or ICT staff paid by the staff subsidy of art. 40, never by the 10% (R-SUB-COSTS); coaching when omitted',
 });
-export const Category = Type.Union(
-  [
-    Type.Literal('staff'),
-    Type.Literal('rent'),
-    Type.Literal('activity'),
-    Type.Literal('equipment'),
-    Type.Literal('building_purchase'),
-    Type.Literal('renovation'),
-    Type.Literal('other'),
-  ],
-  { description: 'What the expense is' },
-);
+export const Category = codeUnion('expenseCategory', 'What the expense is');
 const Cents = (description: string) => Int(1, 100_000_000_000, description);
 const Staff = Type.Object(
   {

@@ -1,8 +1,8 @@
 // Facts about a beneficiary: right decisions (R-RIGHT), situations, exemptions (R-EXEMPT).
 // Corrected or voided, never edited (R-CORRECT).
 import { Type, type Static } from 'typebox';
-import { named } from '../../http/openapi-components.js';
 import {
+  codeUnion,
   CivilDate,
   DateOut,
   ExternalRef,
@@ -15,6 +15,7 @@ import {
   Text,
   Uuid,
 } from '../../http/schemas.js';
+import { named } from '../../http/openapi-components.js';
 
 const Correction = {
   supersedes: Type.Optional(Uuid('The fact this one corrects; it stops being in force (R-CORRECT)')),
@@ -38,12 +39,8 @@ const Recorded = {
   recordedBy: Type.String({ maxLength: 200, description: 'Who recorded it (token sub)' }),
 };
 
-const RightKind = Type.Union([Type.Literal('ri'), Type.Literal('equivalent_aid'), Type.Literal('end')], {
-  description: 'Grant of RI, of equivalent aid, or end of the right',
-});
-const Category = Type.Union([Type.Literal('cohabitant'), Type.Literal('isolated'), Type.Literal('family')], {
-  description: 'RI category 1, 2 or 3',
-});
+const RightKind = codeUnion('rightKind', 'Grant of RI, of equivalent aid, or end of the right');
+const Category = codeUnion('rightCategory', 'RI category 1, 2 or 3');
 const Cents = Int(0, 100_000_000, 'Monthly amount in euro cents');
 
 export const RightCreateBody = Type.Object(
@@ -88,9 +85,10 @@ export const RightSchema = named(
   ),
 );
 
-const SituationKind = Type.Union([Type.Literal('employment'), Type.Literal('studies'), Type.Literal('training')], {
-  description: 'The situation: employment, full-time studies (R-STUDENT) or training',
-});
+const SituationKind = codeUnion(
+  'situationKind',
+  'The situation: employment, full-time studies (R-STUDENT) or training',
+);
 export const SituationCreateBody = Type.Object(
   {
     kind: SituationKind,
@@ -113,9 +111,10 @@ export const SituationSchema = named(
   ),
 );
 
-const ExemptionReason = Type.Union([Type.Literal('health'), Type.Literal('equity')], {
-  description: 'Why the person is exempted from a PIIS (R-EXEMPT): health or equity reasons',
-});
+const ExemptionReason = codeUnion(
+  'exemptionReason',
+  'Why the person is exempted from a PIIS (R-EXEMPT): health or equity reasons',
+);
 export const ExemptionCreateBody = Type.Object(
   {
     reason: ExemptionReason,

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
-import { Int } from '../../http/schemas.js';
+import { codeUnion, Int } from '../../http/schemas.js';
 import { Delimiter, Format, IndicatorItemSchema } from '../reports/reports.schemas.js';
 
 const Suppressed = Type.Union([Type.Literal('primary'), Type.Literal('complementary'), Type.Null()], {
@@ -110,12 +110,11 @@ export const ExtractRowSchema = named(
       piis: Pseudonym('The PIIS, keyed like the person'),
       cpasKbo: Type.String({ pattern: '^[0-9]{10}$', maxLength: 10, description: 'The CPAS (KBO number)' }),
       year: Int(2002, 2100, 'The year of the row'),
-      track: Type.Union([Type.Literal('general'), Type.Literal('student')], {
-        description: 'A general PIIS or a student PIIS (R-STUDENT)',
-      }),
-      obligation: Type.Union([Type.Literal('compulsory'), Type.Literal('optional'), Type.Literal('coaching')], {
-        description: 'Why the PIIS was concluded: compulsory (R-OBLIG-NEW), optional, or coaching',
-      }),
+      track: codeUnion('track', 'A general PIIS or a student PIIS (R-STUDENT)'),
+      obligation: codeUnion(
+        'obligation',
+        'Why the PIIS was concluded: compulsory (R-OBLIG-NEW), optional, or coaching',
+      ),
       activationCategory: Type.Union([Type.String({ maxLength: 10 }), Type.Null()], {
         description: 'The path category of the version in force (R-IND-2015), a code',
       }),

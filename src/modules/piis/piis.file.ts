@@ -6,6 +6,7 @@ import type { CorrectionColumns, PiisSanctionTable, PiisStage } from '../../db/t
 import type { RightDecisionFact } from '../../rules/rights.js';
 import { conclusionDate, hearingPendingOn } from '../../rules/parties.js';
 import type { Content } from './piis.schemas.js';
+import type { PiisStatus } from './piis.transitions.js';
 import type { EngineInput } from '../deadlines/deadlines.engine.js';
 import { toRightDecisionFact, type RightDecisionColumns } from '../facts/facts.repository.js';
 import type { SubsidyFacts, SubsidyPiisFacts } from '../../rules/subsidy-months.js';
@@ -165,10 +166,7 @@ export function deriveStage(file: PiisFile): PiisStage {
 }
 
 /** The status clients see: a signed PIIS is active from its start date (rulebook: the one status that uses today). */
-export function statusOf(
-  piis: Pick<PiisRow, 'stage' | 'starts_on'>,
-  today: string,
-): 'draft' | 'in_reflection' | 'signed' | 'active' | 'closed' {
+export function statusOf(piis: Pick<PiisRow, 'stage' | 'starts_on'>, today: string): PiisStatus {
   if (piis.stage === 'signed') return piis.starts_on && piis.starts_on <= today ? 'active' : 'signed';
   return piis.stage;
 }

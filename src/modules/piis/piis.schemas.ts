@@ -15,35 +15,24 @@ import {
   ruled,
   Text,
   Uuid,
+  codeUnion,
 } from '../../http/schemas.js';
-import { codeUnion } from '../meta/codes.js';
 
 const Date_ = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
 const NullableDate = (description: string) => Type.Union([Date_(description), Type.Null()], { description });
 const NullableText = (description: string, maxLength = 2000) =>
   Type.Union([Type.String({ maxLength }), Type.Null()], { description });
 
-export const Track = Type.Union([Type.Literal('general'), Type.Literal('student')], {
-  description: 'general (federal code 11) or student (codes 9/10) (R-KIND)',
-});
-export const Obligation = Type.Union([Type.Literal('compulsory'), Type.Literal('optional'), Type.Literal('coaching')], {
-  description: 'compulsory (R-OBLIG-NEW, R-STUDENT), optional (R-OPT-EMPLOYED) or coaching (R-OPT-OTHER-USERS)',
-});
-export const PiisStatus = Type.Union(
-  [
-    Type.Literal('draft'),
-    Type.Literal('in_reflection'),
-    Type.Literal('signed'),
-    Type.Literal('active'),
-    Type.Literal('closed'),
-  ],
-  {
-    description: 'draft → in_reflection → signed (before its start date) / active → closed',
-  },
+export const Track = codeUnion('track', 'general (federal code 11) or student (codes 9/10) (R-KIND)');
+export const Obligation = codeUnion(
+  'obligation',
+  'compulsory (R-OBLIG-NEW, R-STUDENT), optional (R-OPT-EMPLOYED) or coaching (R-OPT-OTHER-USERS)',
 );
-export const Party = Type.Union([Type.Literal('beneficiary'), Type.Literal('cpas'), Type.Literal('third_party')], {
-  description: 'A party to the contract (R-PARTIES)',
-});
+export const PiisStatus = codeUnion(
+  'piisStatus',
+  'draft → in_reflection → signed (before its start date) / active → closed',
+);
+export const Party = codeUnion('party', 'A party to the contract (R-PARTIES)');
 const Domain = codeUnion('domain', 'Domain code of the rulebook');
 const ActivationCategory = codeUnion(
   'activationCategory',
@@ -211,10 +200,7 @@ export const SignatureBody = Type.Object(
 const ObjectiveProgress = Type.Object(
   {
     key: ObjectiveKey,
-    status: Type.Union(
-      [Type.Literal('achieved'), Type.Literal('progressing'), Type.Literal('not_started'), Type.Literal('abandoned')],
-      { description: 'Where the objective stands: achieved, progressing, not started or abandoned' },
-    ),
+    status: codeUnion('objectiveStatus', 'Where the objective stands: achieved, progressing, not started or abandoned'),
     note: Type.Optional(Text('Note on this objective')),
   },
   { additionalProperties: false, description: 'The progress of one objective' },
@@ -226,9 +212,7 @@ const CommitmentsKept = Type.Object(
   },
   { additionalProperties: false, description: 'Whether each party kept its commitments' },
 );
-const Mode = Type.Union([Type.Literal('in_person'), Type.Literal('remote'), Type.Literal('written')], {
-  description: 'in_person counts towards the 2 in-person meetings (R-EVAL-FREQ)',
-});
+const Mode = codeUnion('evaluationMode', 'in_person counts towards the 2 in-person meetings (R-EVAL-FREQ)');
 export const EvaluationBody = Type.Object(
   {
     heldOn: CivilDate('Date of the evaluation'),
@@ -544,9 +528,7 @@ export const VersionSchema = named(
     {
       piisId: Uuid('The PIIS'),
       version: Int(1, 100000, 'Version number'),
-      kind: Type.Union([Type.Literal('initial'), Type.Literal('amendment'), Type.Literal('prolongation')], {
-        description: 'The first version, an amendment or a prolongation (R-AMEND, R-PROLONG)',
-      }),
+      kind: codeUnion('versionKind', 'The first version, an amendment or a prolongation (R-AMEND, R-PROLONG)'),
       content: ContentSchema,
       effectiveOn: NullableDate('First day this version applies (amendments)'),
       reason: NullableText('Why it was amended'),

@@ -5,9 +5,10 @@
 import type { AccessName } from '../../http/auth.js';
 import type { ProblemCode } from '../../http/problem.js';
 import type { EventTypeName } from '../events/event-types.js';
+import { codeLists, type Code } from '../../rules/code-lists.js';
 
-export type PiisStatus = 'draft' | 'in_reflection' | 'signed' | 'active' | 'closed';
-export const STATUSES: readonly PiisStatus[] = ['draft', 'in_reflection', 'signed', 'active', 'closed'];
+export type PiisStatus = Code<'piisStatus'>;
+export const STATUSES: readonly PiisStatus[] = codeLists.piisStatus;
 
 export interface Transition {
   /** the operationId that performs it */

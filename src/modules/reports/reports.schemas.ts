@@ -1,3 +1,4 @@
+import { FORM_SECTIONS } from '../../rules/code-lists.js';
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
 import { Int, Uuid } from '../../http/schemas.js';
@@ -239,18 +240,7 @@ export const JustificationSchema = named(
 export type JustificationQuery = Static<typeof JustificationQuery>;
 export type Justification = Static<typeof JustificationSchema>;
 
-export const FORM_SECTIONS = [
-  'identification',
-  'objectives',
-  'progress',
-  'results',
-  'entitled',
-  'modules',
-  'subsidy',
-  'justification',
-  'piis',
-  'compliance',
-] as const;
+export { FORM_SECTIONS };
 
 export const RapportUniqueLineSchema = named(
   'RapportUniqueLine',
