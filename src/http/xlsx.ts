@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import { Zip } from 'fflate';
 import { NativeDeflate } from './native-deflate.js';
+import { XmlBytes } from './xml-bytes.js';
 
 /** How a cell is written; `euros` takes an amount in cents. */
 export type CellType = 'text' | 'integer' | 'number' | 'date' | 'month' | 'euros';
@@ -80,6 +81,17 @@ function cellXml(ref: string, type: CellType, value: Cell, textStyle = 0): strin
           : Number(value);
   const style = STYLE[type];
   return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${number}</v></c>`;
+}
+
+function rowXml(
+  row: readonly Cell[],
+  rowNumber: number,
+  columns: readonly string[],
+  types: readonly CellType[],
+): string {
+  let xml = `<row r="${rowNumber}">`;
+  for (let i = 0; i < row.length; i++) xml += cellXml(`${columns[i]}${rowNumber}`, types[i] ?? 'text', row[i] ?? null);
+  return `${xml}</row>`;
 }
 
 /** The sheet's head: the header row frozen, the columns' widths. */
@@ -203,39 +215,40 @@ export function workbookStream(input: {
         const header = `<row r="1">${sheet.headers.map((h, i) => cellXml(`${columnName(i)}1`, 'text', h, HEADER_STYLE)).join('')}</row>`;
         const columns = sheet.types.map((_, i) => columnName(i));
         let file: NativeDeflate | null = null;
+        let xml: XmlBytes | null = null;
         let rowNumber = 0;
-        let batch = '';
         let parts = 0;
-        const flush = (final = false) => {
-          file!.push(Buffer.from(batch, 'utf8'), final);
-          batch = '';
-        };
         const openSheet = () => {
           parts += 1;
           names.push(parts === 1 ? sheet.sheetName : `${sheet.sheetName} ${parts}`);
-          file = new NativeDeflate(`xl/worksheets/sheet${names.length}.xml`);
-          zip.add(file);
-          batch = sheetHead(widths) + header;
+          const part = new NativeDeflate(`xl/worksheets/sheet${names.length}.xml`);
+          zip.add(part);
+          file = part;
+          xml = new XmlBytes((bytes) => part.push(bytes));
+          xml.write(sheetHead(widths) + header);
           rowNumber = 1;
+        };
+        const closeSheet = () => {
+          xml!.write(SHEET_TAIL);
+          xml!.flush();
+          file!.push(new Uint8Array(0), true);
         };
         openSheet();
         for await (const row of sheet.rows as AsyncIterable<readonly Cell[]>) {
           if (rowNumber >= limit) {
-            batch += SHEET_TAIL;
-            flush(true);
+            closeSheet();
             openSheet();
           }
           rowNumber += 1;
-          batch += `<row r="${rowNumber}">${row.map((v, i) => cellXml(`${columns[i]}${rowNumber}`, sheet.types[i] ?? 'text', v)).join('')}</row>`;
-          if (batch.length > 64 * 1024) {
-            flush();
+          xml!.write(rowXml(row, rowNumber, columns, sheet.types));
+          if (rowNumber % 128 === 0) {
+            // zlib has taken what it was given and the reader keeps up
             await file!.drained();
             await pressure();
             if (out.destroyed) return;
           }
         }
-        batch += SHEET_TAIL;
-        flush(true);
+        closeSheet();
       }
       for (const [name, text] of Object.entries(staticParts(names, properties))) {
         const part = new NativeDeflate(name);
