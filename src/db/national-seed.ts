@@ -337,7 +337,8 @@ export async function seedNational(
   const plan = nationalPlan(scale);
   let done = 0;
   let nextAnalyze = 2_000;
-  for (let rank = 0; rank < CPAS_COUNT; rank++) {
+  let analyzing: Promise<void> | null = null;
+  const seedCpas = async (rank: number) => {
     const size = cpasSize(rank, scale);
     const kbo = nationalKbo(rank);
     const cpasId = uuidOf('national-cpas', rank);
@@ -382,12 +383,21 @@ export async function seedNational(
       });
       done += end - start;
       onProgress(done, plan.persons);
-      if (analyze && done >= nextAnalyze) {
-        await analyze();
+      if (analyze && done >= nextAnalyze && !analyzing) {
         nextAnalyze = Math.ceil(done * 1.5);
+        analyzing = analyze().finally(() => (analyzing = null));
+        await analyzing;
       }
     }
     await refreshRollups(database, cpasId, today);
-  }
+  };
+  // Two CPAS at a time: one alone left a core idle (this process generating rows while
+  // PostgreSQL inserted them, in turn). Every row follows from its CPAS's rank, so the data set
+  // does not depend on the order.
+  let nextRank = 0;
+  const lane = async () => {
+    for (let rank = nextRank++; rank < CPAS_COUNT; rank = nextRank++) await seedCpas(rank);
+  };
+  await Promise.all([lane(), lane()]);
   return plan;
 }
