@@ -45,7 +45,7 @@ import { todayInBrussels } from '../rules/calendar.js';
 
 const dist = fileURLToPath(new URL('..', import.meta.url));
 /** the node flags of `npm start` (package.json): the server is measured as it is run */
-const SERVER_FLAGS = ['--max-semi-space-size=2'];
+const SERVER_FLAGS = ['--max-semi-space-size=8'];
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const warmup = Number(process.env['BENCH_WARMUP'] ?? 10);
 /** reads per message in the batched T_db (the mean batch under the bench's load is about 5) */
