@@ -95,13 +95,25 @@ async function untilQuiet(server: Server): Promise<void> {
   const deadline = Date.now() + KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const openConnections = () =>
     new Promise<number>((resolve) => server.getConnections((error, count) => resolve(error ? 0 : count)));
+  // After the event loop's poll phase (setImmediate), the connections the kernel had completed are
+  // accepted and seen; the listener is closed in that same callback, when none was, so that no
+  // connection waits in the kernel's queue to be reset.
+  const closedIfQuiet = () =>
+    new Promise<boolean>((resolve) =>
+      setImmediate(() => {
+        if (Date.now() - lastConnectionAt < QUIET_MS) return resolve(false);
+        // the listener only: http.Server#close would also destroy the idle connections (see above)
+        net.Server.prototype.close.call(server);
+        resolve(true);
+      }),
+    );
   try {
-    while (Date.now() < deadline) {
-      if ((await openConnections()) === 0 && Date.now() - lastConnectionAt >= QUIET_MS) break;
-      await sleep(50);
+    let closed = false;
+    while (!closed && Date.now() < deadline) {
+      if ((await openConnections()) === 0 && Date.now() - lastConnectionAt >= QUIET_MS) closed = await closedIfQuiet();
+      if (!closed) await sleep(50);
     }
-    // the listener only: http.Server#close would also destroy the idle connections (see above)
-    net.Server.prototype.close.call(server);
+    if (!closed) net.Server.prototype.close.call(server);
     while (Date.now() < deadline && (await openConnections()) > 0) await sleep(50);
   } finally {
     server.off('connection', seen);
