@@ -67,7 +67,7 @@ if (serverUrl) {
   );
   const { PGlite } = await import('@electric-sql/pglite');
   const { Kysely } = await import('kysely');
-  const { PGliteDialect } = await import(path.join(root, 'dist/db/pglite-dialect.js'));
+  const { PGliteDialect } = await import(path.join(root, 'dist/db/driver/embedded.js'));
   const pglite = await PGlite.create();
   await migrateToLatest(new Kysely({ dialect: new PGliteDialect(pglite) }));
   const dump = await pglite.dumpDataDir('none');

@@ -7,8 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { accessInsert, type Pending } from '../modules/audit/access-log.js';
-import { inlineParameters } from '../db/one-round-trip.js';
-import { beginStatement } from '../db/tenant.js';
+import { beginScript, inlineParameters } from './bench-sql.js';
 
 export interface WeightedScript {
   /** pgbench script text */
@@ -50,7 +49,7 @@ export function withAuditShare(
     (_m, row: string) => orderedId(Number(row)),
   );
   // as inTenant sends it: begin and the binding, the statement, commit
-  const batch = `${beginStatement(cpasId).replace(/;/g, ' \\;')};\n${insert};\ncommit;\n`;
+  const batch = `${beginScript(cpasId).replace(/;/g, ' \\;')};\n${insert};\ncommit;\n`;
   return [
     { text: read, weight: READS_PER_SEAL / readsPerScript },
     { text: batch, weight: READS_PER_SEAL / ENTRIES_PER_BATCH },

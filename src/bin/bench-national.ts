@@ -13,7 +13,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { openPostgres, openPostgresAdmin } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { nationalKbo, nationalPlan, SCALES, seedNational } from '../db/national-seed.js';
-import { inlineParameters } from '../db/one-round-trip.js';
+import { inlineParameters } from './bench-sql.js';
 import { extractQuery } from '../modules/national/national.repository.js';
 import { hmacBlocks, purposeKey } from '../modules/national/pseudonyms.js';
 import { todayInBrussels } from '../rules/calendar.js';

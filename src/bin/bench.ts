@@ -30,10 +30,9 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { openPostgres, openPostgresAdmin } from '../db/database.js';
 import { seedBeneficiaries } from '../db/seed.js';
-import { inlineParameters } from '../db/one-round-trip.js';
+import { inlineParameters, readOnlyScript } from './bench-sql.js';
 import { fileQuery } from '../modules/piis/piis.repository.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { readOnlySegment } from '../db/tenant.js';
 import { uuidv7 } from '../db/ids.js';
 import { beneficiaryById } from '../modules/beneficiaries/beneficiaries.repository.js';
 import type { DB } from '../db/types.js';
@@ -205,7 +204,7 @@ function dummyKysely(): Kysely<DB> {
  * reads of one turn travel together: \\; keeps the statements one request in pgbench.
  */
 function readOnlyMessage(cpasId: string, statement: string, copies = 1): string {
-  const one = readOnlySegment(cpasId, statement).replace(/; /g, ' \\; ');
+  const one = readOnlyScript(cpasId, statement).replace(/; /g, ' \\; ');
   return `${Array.from({ length: copies }, () => one).join(' \\; ')};\n`;
 }
 

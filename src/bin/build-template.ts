@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { Kysely } from 'kysely';
 import { createPGlite, embeddedTemplatePath } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { PGliteDialect } from '../db/pglite-dialect.js';
+import { PGliteDialect } from '../db/driver/embedded.js';
 
 async function main() {
   const started = performance.now();

@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { createPGlite, openPostgresAdmin } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { Kysely } from 'kysely';
-import { PGliteDialect } from '../db/pglite-dialect.js';
+import { PGliteDialect } from '../db/driver/embedded.js';
 
 async function main() {
   const config = loadConfig(process.env, { tools: true });

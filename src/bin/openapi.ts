@@ -20,7 +20,6 @@ async function main() {
     kind: 'embedded',
     db: null as never,
     ping: async () => false,
-    simpleQuery: async () => [],
     close: async () => {},
   } satisfies Database;
   const app = await buildApp({ config, database: offline, sealAudit: false });

@@ -5,15 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
-import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteDialect } from './driver/embedded.js';
+import { PostgresPipelineDialect } from './driver/postgres.js';
+import { createReadBatcher } from './driver/read-batch.js';
+import { send } from './driver/send.js';
 import type { DB } from './types.js';
 import { toIntArray } from './int-array.js';
 import { migrateToLatest } from './migrate.js';
-import { createReadBatcher, type Exchange } from './read-batch.js';
-import { messageOf, PreparedStatements, refusesStatement } from './prepared.js';
-import type { CopyPool } from './copy-out.js';
+import type { CopyPool } from './driver/copy-out.js';
 
 export interface Database {
   readonly kind: 'postgres' | 'embedded';
@@ -22,15 +23,11 @@ export interface Database {
   /** true when the database answers a trivial query */
   ping(): Promise<boolean>;
   /**
-   * Sends several statements as one simple-protocol query on one connection and returns the rows
-   * of each. When one fails, the open transaction is rolled back before the connection is reused.
+   * A read by key (its transaction's statements, and which of them gives the rows), PostgreSQL
+   * only: reads of the same turn share one round trip (driver/read-batch.ts). Without it,
+   * readByKeyInTenant reads alone.
    */
-  simpleQuery(text: string): Promise<Array<Record<string, unknown>[]>>;
-  /**
-   * A read by key with this CPAS bound (PostgreSQL only: read-batch.ts, reads of the same turn in
-   * one message). Without it, readByKeyInTenant reads alone.
-   */
-  readonly readByKey?: (cpasId: string, statement: string) => Promise<Record<string, unknown>[]>;
+  readonly readByKey?: (statements: readonly CompiledQuery[], rowsAt: number) => Promise<Record<string, unknown>[]>;
   /** PostgreSQL's connections as they are, for long reads streamed as bytes (copy-out.ts) */
   readonly copyPool?: CopyPool;
   close(): Promise<void>;
@@ -97,29 +94,14 @@ export async function openPostgres(
   // breaks while being closed (the database dropped or restarted meanwhile) is ignored too.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const statements = new PreparedStatements({
-    isStatementError: (error) => error instanceof pg.DatabaseError && refusesStatement(error),
+  const db = new Kysely<DB>({ dialect: new PostgresPipelineDialect(pool) });
+  const batcher = createReadBatcher((statements) => send(db, statements), {
+    statementError: (error) => error instanceof pg.DatabaseError,
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: lastResultPool(pool, statements) }) });
-  const exchange: Exchange = async (text) => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
-      return (Array.isArray(result) ? result : [result]).map((r) => ({ command: r.command, rows: r.rows ?? [] }));
-    } catch (error) {
-      await client.query('rollback').catch((e: Error) => (broken = e));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  };
-  const batcher = createReadBatcher(exchange, { statementError: (error) => error instanceof pg.DatabaseError });
   return {
     kind: 'postgres',
     db,
-    simpleQuery: async (text) => (await exchange(text)).map((r) => r.rows),
-    readByKey: (cpasId, statement) => batcher.read(cpasId, statement),
+    readByKey: (statements, rowsAt) => batcher.read(statements, rowsAt),
     copyPool: pool,
     async ping() {
       try {
@@ -133,48 +115,6 @@ export async function openPostgres(
       await db.destroy();
     },
   };
-}
-
-/**
- * The pool as Kysely sees it, where a parameterless text of several statements (sent by pg in one
- * simple-protocol message) answers the rows of its last statement — as the embedded dialect does
- * — instead of pg's array of results, which Kysely would read as no rows. A connection taken from
- * it first prepares the statements that became hot (prepared.ts); a unit of work's message is
- * rendered for the connection that sends it, and hot parameterised queries run by name.
- */
-function lastResultPool(pool: pg.Pool, statements: PreparedStatements) {
-  return {
-    async connect() {
-      const client = await pool.connect();
-      try {
-        await statements.prepareOn(client);
-      } catch (error) {
-        client.release(error as Error);
-        throw error;
-      }
-      return {
-        // a cursor (streamed reads) is handed back as pg gives it
-        query: (text: unknown, parameters?: readonly unknown[]) => {
-          const message = messageOf(text, parameters);
-          const name =
-            !message && typeof text === 'string' && parameters && parameters.length > 0
-              ? statements.nameFor(client, text)
-              : undefined;
-          const result = (
-            message
-              ? client.query(statements.render(client, message))
-              : name
-                ? client.query({ name, text: text as string, values: parameters as unknown[] })
-                : client.query(text as string, parameters as unknown[])
-          ) as unknown;
-          if (!(result instanceof Promise)) return result;
-          return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
-        },
-        release: (error?: Error | boolean) => client.release(error),
-      };
-    },
-    end: () => pool.end(),
-  } as unknown as pg.Pool;
 }
 
 /** Owner connection for migrations and admin tools (no SET ROLE). */
@@ -228,16 +168,6 @@ export async function openEmbedded(
   return {
     kind: 'embedded',
     db,
-    // Holds the dialect's lock for the whole exchange, like a transaction does.
-    simpleQuery: (text) =>
-      db.connection().execute(async () => {
-        try {
-          return (await pglite.exec(text)).map((r) => r.rows as Record<string, unknown>[]);
-        } catch (error) {
-          await pglite.exec('rollback').catch(() => {});
-          throw error;
-        }
-      }),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -1,13 +1,13 @@
 // The unit of work: one transaction bound to one CPAS. `begin` and the tenant binding travel in
-// one round trip; `set local` dies with the transaction, so a pooled connection never carries a
-// tenant into the next request, whether this one commits, fails or is rolled back.
-import { type CompiledQuery, type Kysely, sql } from 'kysely';
+// one round trip (driver/send.ts); the binding is `set_config('app.cpas_id', $1, true)`, local to
+// the transaction, so a pooled connection never carries a tenant into the next request, whether
+// this one commits, fails or is rolled back. Every value, the tenant's id included, is a bind
+// parameter.
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
-import { inlineParameters } from './one-round-trip.js';
-import { messageQuery } from './prepared.js';
+import { send } from './driver/send.js';
+import { bindTenant, timeoutFor } from './driver/settings.js';
 import type { DB } from './types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The pseudo-tenant of platform-level actions (the CPAS registry): audit and idempotency rows. */
 export const PLATFORM_TENANT = '00000000-0000-0000-0000-000000000000';
@@ -19,56 +19,35 @@ export interface UnitOfWorkOptions {
 
 export type Tx = Kysely<DB>;
 
-/** The first round trip of every unit of work: begin, bind the tenant, set the limits. */
-export function beginStatement(cpasId: string, options: UnitOfWorkOptions = {}): string {
-  // The id is inlined into the statement (parameters would force a second round trip): accept
-  // nothing but a canonical UUID.
-  if (!UUID.test(cpasId)) throw new Error('inTenant: tenant id is not a UUID');
-  return (
-    `begin; set local app.cpas_id = '${cpasId}'` +
-    (options.statementTimeoutMs
-      ? `; set local statement_timeout = ${Math.max(1, Math.floor(options.statementTimeoutMs))}`
-      : '')
-  );
+export { bindTenant } from './driver/settings.js';
+
+const BEGIN = CompiledQuery.raw('begin');
+const BEGIN_READ_ONLY = CompiledQuery.raw('begin read only');
+const COMMIT = CompiledQuery.raw('commit');
+
+/** The first statements of every unit of work: begin, bind the tenant, set the limits. */
+export function beginStatements(cpasId: string, options: UnitOfWorkOptions = {}): CompiledQuery[] {
+  return [BEGIN, bindTenant(cpasId), ...(options.statementTimeoutMs ? [timeoutFor(options.statementTimeoutMs)] : [])];
 }
 
-/**
- * A read of one statement in one round trip (see one-round-trip.ts): the rows it returns.
- * Statements sent in one simple-protocol message run as one implicit transaction, so the tenant
- * bound with `set local` holds for the statement and vanishes with it — no begin or
- * commit needed, and a failure rolls back by itself.
- */
+/** One read in a read-only transaction of its own, bound to its CPAS: its rows are those of statement 2. */
+export function readSegment(cpasId: string, query: CompiledQuery): CompiledQuery[] {
+  return [BEGIN_READ_ONLY, bindTenant(cpasId), query, COMMIT];
+}
+
+/** A read of one statement in one round trip (begin, binding, the read, commit): the rows it returns. */
 export async function readInTenant<R>(database: Database, cpasId: string, query: CompiledQuery<R>): Promise<R[]> {
-  const results = await database.simpleQuery(`${bindStatement(cpasId)}; ${inlineParameters(query)}`);
-  return (results[1] ?? []) as R[];
+  return (await send(database.db, readSegment(cpasId, query)))[2]!.rows as R[];
 }
 
 /**
  * A read of a few records by key: like readInTenant, but on PostgreSQL it may travel with the
- * other reads by key of the same turn in one message, each in a read-only transaction of its own
- * (read-batch.ts).
+ * other reads by key of the same turn in one round trip, each in a read-only transaction of its
+ * own (driver/read-batch.ts).
  */
 export async function readByKeyInTenant<R>(database: Database, cpasId: string, query: CompiledQuery<R>): Promise<R[]> {
-  if (!UUID.test(cpasId)) throw new Error('readByKeyInTenant: tenant id is not a UUID');
-  const statement = inlineParameters(query);
-  if (database.readByKey) return (await database.readByKey(cpasId, statement)) as R[];
-  // alone, in the same read-only transaction a batch would give it
-  return ((await database.simpleQuery(readOnlySegment(cpasId, statement)))[2] ?? []) as R[];
-}
-
-/** One read in a read-only transaction of its own, bound to its CPAS (begin, set, the read, commit). */
-export function readOnlySegment(cpasId: string, statement: string): string {
-  return `begin read only; ${bindStatement(cpasId)}; ${statement}; commit`;
-}
-
-/**
- * Binds the tenant for the rest of the current transaction — also the implicit one of a message
- * of several statements, which `set local` counts as a transaction block. A command rather than a
- * select: it answers no row, so the read's message carries one result set, not two.
- */
-export function bindStatement(cpasId: string): string {
-  if (!UUID.test(cpasId)) throw new Error('bindStatement: tenant id is not a UUID');
-  return `set local app.cpas_id = '${cpasId}'`;
+  if (!database.readByKey) return readInTenant(database, cpasId, query);
+  return (await database.readByKey(readSegment(cpasId, query), 2)) as R[];
 }
 
 /** What a unit of work holds besides its connection. */
@@ -94,20 +73,18 @@ export async function inTenant<T>(
   options: UnitOfWorkOptions & { first?: CompiledQuery } = {},
 ): Promise<T> {
   if (openUnits.has(db)) return nestedUnit(db, cpasId, work, options);
-  const begin = beginStatement(cpasId, options);
+  const begin = beginStatements(cpasId, options);
   return db.connection().execute(async (conn) => {
     const deferred: CompiledQuery[] = [];
     let result: T;
     try {
-      // the messages are rendered by the driver for this connection: statements it has prepared
-      // run by name, the others with their values inlined (prepared.ts)
-      const opened = await conn.executeQuery(messageQuery(options.first ? [begin, options.first] : [begin]));
+      const opened = await send(conn, options.first ? [...begin, options.first] : begin);
       openUnits.add(conn);
       result = await work(conn, {
-        firstRows: options.first ? opened.rows : [],
+        firstRows: options.first ? opened[opened.length - 1]!.rows : [],
         defer: (query) => void deferred.push(query),
       });
-      await conn.executeQuery(messageQuery([...deferred, 'commit']));
+      await send(conn, [...deferred, COMMIT]);
     } catch (error) {
       await sql
         .raw('rollback')
@@ -138,8 +115,9 @@ async function nestedUnit<T>(
   options: { first?: CompiledQuery },
 ): Promise<T> {
   const name = `unit_${++savepoints}`;
-  await sql.raw(`savepoint ${name}; ${bindStatement(cpasId)}`).execute(tx);
+  await sql.raw(`savepoint ${name}`).execute(tx);
   try {
+    await tx.executeQuery(bindTenant(cpasId));
     const firstRows = options.first ? ((await tx.executeQuery(options.first)).rows as Record<string, unknown>[]) : [];
     const deferred: CompiledQuery[] = [];
     const result = await work(tx, { firstRows, defer: (query) => void deferred.push(query) });

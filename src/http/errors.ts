@@ -11,7 +11,6 @@ import { requestLanguage } from './language.js';
 import { msg, render, type Message, type Text } from '../i18n/catalogue.js';
 import { bearerChallenge } from './auth.js';
 import { uuidv7 } from '../db/ids.js';
-import { NotInlinable } from '../db/one-round-trip.js';
 
 export function sendProblem(
   request: FastifyRequest,
@@ -225,7 +224,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         { errors, rule },
       );
     }
-    if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error instanceof NotInlinable) {
+    if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
       // A data exception: a value the client sent that the database cannot store or compare
       // (e.g. a NUL character in a text). Nothing was written: the transaction rolled back.
       return sendProblem(request, reply, 'validation-failed', msg('http.unstorable-value'));

@@ -4,6 +4,7 @@ import t from 'tap';
 import { sql } from 'kysely';
 import { inTenant, readByKeyInTenant, readInTenant } from '../../src/db/tenant.js';
 import { uuidv7 } from '../../src/db/ids.js';
+import { send } from '../../src/db/driver/send.js';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
 
@@ -105,7 +106,7 @@ t.test('tenancy', async (t) => {
   });
 
   t.test(
-    'when a read binds its tenant in its own message, then the binding ends with that message, also when the read fails',
+    'when a read binds its tenant in its own transaction, then the binding ends with it, also when the read fails',
     async (t) => {
       const database = h.db.database;
       const query = db.selectFrom('beneficiary').select('id').compile();
@@ -125,13 +126,14 @@ t.test('tenancy', async (t) => {
       );
       const after = await Promise.all(
         Array.from({ length: 12 }, () =>
-          database.simpleQuery(
-            `select coalesce(current_setting('app.cpas_id', true), '') as bound; select count(*)::int as n from beneficiary`,
-          ),
+          send(database.db, [
+            sql`select coalesce(current_setting('app.cpas_id', true), '') as bound`.compile(db),
+            sql`select count(*)::int as n from beneficiary`.compile(db),
+          ]),
         ),
       );
       t.same(
-        after.map(([bound, count]) => [bound![0]!['bound'], count![0]!['n']]),
+        after.map(([bound, count]) => [bound!.rows[0]!['bound'], count!.rows[0]!['n']]),
         Array.from({ length: 12 }, () => ['', 0]),
         'the next messages see no tenant and no row',
       );

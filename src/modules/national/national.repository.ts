@@ -14,7 +14,7 @@ export function extractQuery(
     select person, piis, cpas_kbo as "cpasKbo", year, track, obligation, activation_category as "activationCategory", age_band as "ageBand",
       drafted_month as "draftedMonth", signed_month as "signedMonth", ended_month as "endedMonth", close_outcome as "closeOutcome",
       evaluations, evaluations_in_person as "evaluationsInPerson", interviews, sanctions
-    from piis_statistical_extract(${years.from}, ${years.to}, ${blocks.inner}::bytea, ${blocks.outer}::bytea)`.compile(
+    from piis_statistical_extract(${years.from}, ${years.to}, decode(${blocks.inner}::text, 'hex'), decode(${blocks.outer}::text, 'hex'))`.compile(
     tx,
   );
 }

@@ -4,7 +4,7 @@
 // (who, what, which request) before the first byte goes.
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/problem.js';
-import { cursorBatches } from '../../db/cursor.js';
+import { cursorBatches } from '../../db/driver/cursor.js';
 import { inTenant } from '../../db/tenant.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { FIRST_INDICATOR_YEAR, indicatorSetOf } from '../../rules/indicators.js';

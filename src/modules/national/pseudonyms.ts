@@ -23,12 +23,12 @@ export function purposeKey(masterKey: string, purpose: string): Buffer {
   return createHmac('sha256', masterKey).update(`piis-statistical-extract:${purpose}`).digest();
 }
 
-/** The HMAC-SHA256 inner and outer blocks of a key of at most 64 bytes (RFC 2104), as bytea hex. */
+/** The HMAC-SHA256 inner and outer blocks of a key of at most 64 bytes (RFC 2104), in hex (text parameters on every path). */
 export function hmacBlocks(key: Buffer): { inner: string; outer: string } {
   if (key.length > 64) throw new Error('hmacBlocks: key longer than the block');
   const block = Buffer.alloc(64);
   key.copy(block);
-  const xor = (pad: number) => `\\x${Buffer.from(block.map((b) => b ^ pad)).toString('hex')}`;
+  const xor = (pad: number) => Buffer.from(block.map((b) => b ^ pad)).toString('hex');
   return { inner: xor(0x36), outer: xor(0x5c) };
 }
 

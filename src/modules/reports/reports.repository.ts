@@ -47,7 +47,7 @@ export function subsidyFactsQuery(
   filter: { yearEnd: string; beneficiaryId?: string; beneficiaryIds?: readonly string[] },
 ): CompiledQuery<SubsidyFactsRow> {
   const ids = filter.beneficiaryIds ?? (filter.beneficiaryId ? [filter.beneficiaryId] : null);
-  // an array literal: the statement may be sent inlined (one round trip), which takes no arrays
+  // the ids as one array literal, a bind parameter cast to uuid[] below
   const named = ids ? `{${ids.join(',')}}` : null;
   return sql<SubsidyFactsRow>`
     select b.id, b.birth_date, b.partner_id,

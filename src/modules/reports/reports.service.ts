@@ -8,7 +8,7 @@ import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/ind
 import { cpasTally, ensureFresh } from '../rollups/rollups.service.js';
 import * as repo from './reports.repository.js';
 import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
-import { rawRows } from '../../db/copy-out.js';
+import { rawRows } from '../../db/driver/copy-out.js';
 import { readInTenant } from '../../db/tenant.js';
 import {
   identitiesOf,
@@ -72,7 +72,7 @@ export async function getSubsidyReport(
     beneficiaryId: query.beneficiaryId,
     identity: options.exported,
   });
-  const batches = rawRows(ctx.db, ctx.database.copyPool, items, { cpasId: ctx.cpasId });
+  const batches = rawRows(ctx.database, items, { cpasId: ctx.cpasId });
   return {
     year,
     totals,

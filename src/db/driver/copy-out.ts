@@ -14,7 +14,7 @@ import { type CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { cursorBatches } from './cursor.js';
-import type { DB } from './types.js';
+import type { DB } from '../types.js';
 
 /** A row's fields in the order of the select list: each the text of its value as UTF-8 bytes, or null. */
 export type RawRow = ReadonlyArray<Buffer | null>;
@@ -33,12 +33,14 @@ export interface RawRowsOptions {
 
 /** The statement's rows in batches, each field as bytes; every column must be selected as text. */
 export function rawRows(
-  db: Kysely<DB>,
-  copyPool: CopyPool | undefined,
+  database: { readonly db: Kysely<DB>; readonly copyPool?: CopyPool },
   query: CompiledQuery,
   options: RawRowsOptions,
 ): AsyncIterable<RawRow[]> {
-  return copyPool ? copiedRows(copyPool, query, options.cpasId) : cursorRows(db, query, options);
+  // PostgreSQL streams bytes through COPY; the embedded database has no COPY to a client
+  return database.copyPool
+    ? copiedRows(database.copyPool, query, options.cpasId)
+    : cursorRows(database.db, query, options);
 }
 
 async function* cursorRows(db: Kysely<DB>, query: CompiledQuery, options: RawRowsOptions): AsyncIterable<RawRow[]> {

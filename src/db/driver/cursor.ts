@@ -4,10 +4,10 @@
 // client has taken the last (back-pressure). Works on PostgreSQL and on the embedded database
 // (whose single connection the stream holds until it ends). Stopping early (a client that goes)
 // rolls the transaction back and gives the connection back.
-import { type CompiledQuery, type Kysely, sql } from 'kysely';
-import type { DB } from './types.js';
-import { inlineParameters } from './one-round-trip.js';
-import { bindStatement } from './tenant.js';
+import { type CompiledQuery, CompiledQuery as Compiled, type Kysely, sql } from 'kysely';
+import type { DB } from '../types.js';
+import { send } from './send.js';
+import { bindTenant, timeoutFor } from './settings.js';
 
 export interface CursorOptions {
   /** rows per FETCH */
@@ -42,12 +42,13 @@ export function cursorBatches<R>(
       ]);
       let open = false;
       try {
-        const bind = options.cpasId ? `; ${bindStatement(options.cpasId)}` : '';
-        await sql
-          .raw(
-            `begin read only; set local statement_timeout = ${timeout}${bind}; declare piis_stream no scroll cursor for ${inlineParameters(query)}`,
-          )
-          .execute(conn);
+        // the query's values stay bind parameters: DECLARE takes them as its query would
+        await send(conn, [
+          Compiled.raw('begin read only'),
+          timeoutFor(timeout),
+          ...(options.cpasId ? [bindTenant(options.cpasId)] : []),
+          Compiled.raw(`declare piis_stream no scroll cursor for ${query.sql}`, [...query.parameters]),
+        ]);
         open = true;
         for (;;) {
           const { rows } = await sql.raw<R>(`fetch ${batch} from piis_stream`).execute(conn);

@@ -4,7 +4,7 @@
 // cursor, as the same bytes.
 import t from 'tap';
 import { sql } from 'kysely';
-import { BinaryCopyParser, copyStatement, rawRows, type RawRow } from '../../src/db/copy-out.js';
+import { BinaryCopyParser, copyStatement, rawRows, type RawRow } from '../../src/db/driver/copy-out.js';
 import { joinedArrayItems } from '../../src/http/export.js';
 import { buildHarness, newBeneficiary } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
@@ -104,9 +104,9 @@ t.test(`rawRows on the ${onPostgres ? 'PostgreSQL server (COPY)' : 'embedded dat
   await newBeneficiary(h.app, await b.token());
   const { db, copyPool } = h.db.database;
   t.equal(Boolean(copyPool), onPostgres, 'COPY on PostgreSQL only');
-  const read = async (query: Parameters<typeof rawRows>[2], cpasId = a.id) => {
+  const read = async (query: Parameters<typeof rawRows>[1], cpasId = a.id) => {
     const rows: RawRow[] = [];
-    for await (const batch of rawRows(db, copyPool, query, { cpasId, batch: 1 })) rows.push(...batch);
+    for await (const batch of rawRows({ db, copyPool }, query, { cpasId, batch: 1 })) rows.push(...batch);
     return texts(rows);
   };
 
@@ -132,8 +132,7 @@ t.test(`rawRows on the ${onPostgres ? 'PostgreSQL server (COPY)' : 'embedded dat
   t.test('when the reader stops after the first batch, then the connection serves the next read', async (t) => {
     for (let i = 0; i < 4; i++) {
       for await (const batch of rawRows(
-        db,
-        copyPool,
+        { db, copyPool },
         sql`select g::text from generate_series(1, 50000) g`.compile(db),
         { cpasId: a.id, batch: 10 },
       )) {

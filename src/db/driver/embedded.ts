@@ -1,6 +1,8 @@
 // A small Kysely dialect over the embedded PGlite database. PGlite has one connection, so every
 // acquisition (a single query or a whole transaction) holds a mutex until it is released:
 // transactions are serialised rather than interleaved (kysely-pglite loses writes that way).
+// Statements sent together (send.ts) run one after the other: in process, a round trip costs
+// nothing worth saving.
 import type { PGlite } from '@electric-sql/pglite';
 import {
   type DatabaseConnection,
@@ -17,7 +19,8 @@ import {
   PostgresQueryCompiler,
   CompiledQuery as CQ,
 } from 'kysely';
-import { messageOf, renderInline } from './prepared.js';
+import type { StatementResult } from './pipeline.js';
+import type { StatementSender } from './send.js';
 
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
@@ -30,16 +33,30 @@ class Mutex {
   }
 }
 
-class PGliteConnection implements DatabaseConnection {
+class PGliteConnection implements DatabaseConnection, StatementSender {
+  /** a statement failed: the transaction it left open is rolled back on release, as on PostgreSQL */
+  failed = false;
+
   constructor(private readonly pg: PGlite) {}
 
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    // Parameterless text may hold several statements (e.g. "begin; set local …"): the simple
-    // protocol runs them; the extended protocol is used whenever there are parameters. A unit of
-    // work's message (prepared.ts) goes with its values inlined: nothing is prepared here.
-    const message = messageOf(query.sql, query.parameters);
-    if (message || (query.parameters.length === 0 && query.sql.includes(';'))) {
-      const results = await this.pg.exec(message ? renderInline(message) : query.sql);
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return this.#run<R>(query).catch(this.#failed);
+  }
+
+  send(statements: readonly CompiledQuery[]): Promise<StatementResult[]> {
+    return this.#send(statements).catch(this.#failed);
+  }
+
+  readonly #failed = (error: unknown): never => {
+    this.failed = true;
+    throw error;
+  };
+
+  async #run<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    // Text without values may hold several statements of code-written SQL: the simple protocol
+    // runs them. Values always travel as parameters (the extended protocol).
+    if (query.parameters.length === 0 && query.sql.includes(';')) {
+      const results = await this.pg.exec(query.sql);
       const last = results[results.length - 1];
       return { rows: (last?.rows ?? []) as R[] };
     }
@@ -48,6 +65,16 @@ class PGliteConnection implements DatabaseConnection {
       rows: res.rows,
       numAffectedRows: res.affectedRows !== undefined ? BigInt(res.affectedRows) : undefined,
     };
+  }
+
+  async #send(statements: readonly CompiledQuery[]): Promise<StatementResult[]> {
+    const results: StatementResult[] = [];
+    for (const statement of statements) {
+      const res = await this.pg.query<Record<string, unknown>>(statement.sql, [...statement.parameters]);
+      const command = statement.sql.trimStart().split(/\s/, 1)[0]!.toUpperCase();
+      results.push({ command, rows: res.rows, rowCount: res.affectedRows });
+    }
+    return results;
   }
 
   // eslint-disable-next-line require-yield
@@ -79,6 +106,7 @@ class PGliteDriver implements Driver {
     await conn.executeQuery(CQ.raw('rollback'));
   }
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    if ((conn as PGliteConnection).failed) await this.pg.exec('rollback').catch(() => {});
     this.#releases.get(conn)?.();
     this.#releases.delete(conn);
   }

@@ -1,0 +1,121 @@
+// Every value travels as a bind parameter (src/db/driver/): hostile values come back exactly as
+// sent, through every path a statement can take — a read alone, reads by key sharing a round
+// trip, a unit of work's first read, its queries, its deferred writes (named once hot), and a
+// cursor — and none of them can end a statement or start another. A failure in a round trip stops
+// it there and leaves the connection clean; a statement named in a failing round trip is not
+// parsed twice.
+import t from 'tap';
+import { CompiledQuery, sql } from 'kysely';
+import { cursorBatches } from '../../src/db/driver/cursor.js';
+import { send } from '../../src/db/driver/send.js';
+import { inTenant, readByKeyInTenant, readInTenant } from '../../src/db/tenant.js';
+import { uuidv7 } from '../../src/db/ids.js';
+import { createTestDatabase, onPostgres } from '../helpers/database.js';
+
+const CPAS = '0190aaaa-0000-7000-8000-000000000001';
+
+/** Values that end a quoted literal, a dollar quote or a statement when spliced into SQL text. */
+const HOSTILE: Array<[string, string]> = [
+  ['a single quote', "O'Brien"],
+  ['a quote that ends the literal and a statement', "x'); drop table beneficiary; --"],
+  ['the dollar tag a splicer would use', '$v$ || (select 1) || $v$'],
+  ['bare dollar quotes', '$$;select 1;$$'],
+  ['backslashes', "C:\\temp\\\\n\\'"],
+  ['a parameter placeholder', '$1 $2 ::text'],
+  ['a comment opener', '/* -- */ */'],
+  ['a 1 MB string', 'é'.repeat(512 * 1024)],
+  [
+    'a character from every Unicode plane',
+    Array.from({ length: 17 }, (_, plane) => String.fromCodePoint(plane * 0x10000 + 0x41)).join('') +
+      '\uFFFD\u{10FFFF}',
+  ],
+];
+
+t.test('the database driver', async (t) => {
+  const testDb = await createTestDatabase({ poolSize: 2 });
+  t.teardown(() => testDb.close());
+  const { database } = testDb;
+  const { db } = database;
+  const echo = (value: string) => sql<{ v: string }>`select ${value}::text as v`.compile(db);
+
+  for (const [what, value] of HOSTILE) {
+    t.test(`when a value holds ${what}, then every path gives it back unchanged`, async (t) => {
+      t.equal((await readInTenant(database, CPAS, echo(value)))[0]?.v, value, 'a read alone');
+      const together = await Promise.all([1, 2, 3].map(() => readByKeyInTenant(database, CPAS, echo(value))));
+      t.same(
+        together.map((rows) => rows[0]?.v),
+        [value, value, value],
+        'reads by key sharing a round trip',
+      );
+      for (let run = 0; run < 4; run++) {
+        // four runs: past three the statements are named and bound by name
+        const id = uuidv7();
+        const seen = await inTenant(
+          db,
+          CPAS,
+          async (tx, session) => {
+            const inside = await tx.executeQuery(echo(value));
+            session.defer(
+              sql`insert into audit_entry (cpas_id, id, actor, action, entity, request_id)
+                  values (${CPAS}, ${id}, ${value}, 'read', 'test', 'r')`.compile(tx),
+            );
+            return [session.firstRows[0]?.['v'], inside.rows[0]?.v];
+          },
+          { first: echo(value) },
+        );
+        t.same(seen, [value, value], `a unit's first read and its query (run ${run + 1})`);
+        const stored = await readInTenant(
+          database,
+          CPAS,
+          sql<{ actor: string }>`select actor from audit_entry where id = ${id}`.compile(db),
+        );
+        t.equal(stored[0]?.actor, value, `a deferred write (run ${run + 1})`);
+      }
+      const streamed: string[] = [];
+      for await (const batch of cursorBatches(db, echo(value), { cpasId: CPAS }))
+        streamed.push(...batch.map((r) => r.v));
+      t.same(streamed, [value], 'a cursor');
+    });
+  }
+
+  t.test('when a value holds a NUL character, then the database refuses it as a data exception', async (t) => {
+    await t.rejects(readInTenant(database, CPAS, echo('a\u0000b')), { code: onPostgres ? '22021' : /^22/ });
+    t.equal((await readInTenant(database, CPAS, echo('after')))[0]?.v, 'after', 'the connection is clean after');
+  });
+
+  t.test(
+    'when a statement of a round trip fails, then those after it do not run and the connection is clean',
+    async (t) => {
+      const id = uuidv7();
+      const insert = sql`insert into audit_entry (cpas_id, id, actor, action, entity, request_id)
+                       values (${CPAS}, ${id}, 'never', 'read', 'test', 'r')`.compile(db);
+      await t.rejects(
+        inTenant(db, CPAS, async (_tx, session) => {
+          session.defer(CompiledQuery.raw('select 1 / $1::int', [0]));
+          session.defer(insert);
+        }),
+        /division by zero/,
+      );
+      const rows = await readInTenant(database, CPAS, sql`select id from audit_entry where id = ${id}`.compile(db));
+      t.same(rows, [], 'the write after the failure never ran');
+      const bound = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          send(db, [sql<{ b: string }>`select coalesce(current_setting('app.cpas_id', true), '') as b`.compile(db)]),
+        ),
+      );
+      t.same(
+        bound.map((r) => r[0]!.rows[0]!['b']),
+        ['', '', '', ''],
+        'no connection kept a tenant or a transaction',
+      );
+    },
+  );
+
+  t.test('when a hot statement is first named in a round trip that fails, then later runs still succeed', async (t) => {
+    const divide = (n: number) => CompiledQuery.raw('select 10 / $1::int as q', [n]);
+    // two runs, then the third (named, parsed) fails as it executes: the name exists all the same
+    for (let i = 0; i < 2; i++) await readInTenant(database, CPAS, divide(1));
+    await t.rejects(readInTenant(database, CPAS, divide(0)), /division by zero/);
+    for (let i = 0; i < 6; i++) t.same(await readInTenant(database, CPAS, divide(2)), [{ q: 5 }]);
+  });
+});
