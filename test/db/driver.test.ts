@@ -111,6 +111,31 @@ t.test('the database driver', async (t) => {
     },
   );
 
+  t.test(
+    'when one named statement runs for two CPAS in turn, past the switch to a generic plan, then each sees its own rows only',
+    async (t) => {
+      const other = '0190aaaa-0000-7000-8000-000000000002';
+      const mark = `tenant-${uuidv7()}`;
+      for (const cpasId of [CPAS, other])
+        await inTenant(db, cpasId, (tx) =>
+          sql`insert into audit_entry (cpas_id, id, actor, action, entity, request_id)
+              values (${cpasId}, ${uuidv7()}, ${mark}, 'read', 'test', 'r')`.execute(tx),
+        );
+      // no cpas_id in the statement: only row-level security tells the tenants apart
+      const mine = sql<{ cpas_id: string }>`select cpas_id from audit_entry where actor = ${mark}`.compile(db);
+      for (let i = 0; i < 24; i++) {
+        const cpasId = i % 2 === 0 ? CPAS : other;
+        const read = await readInTenant(database, cpasId, mine);
+        const first = await inTenant(db, cpasId, async (_tx, session) => session.firstRows, { first: mine });
+        t.same(
+          [...read, ...first].map((r) => r['cpas_id']),
+          [cpasId, cpasId],
+          `run ${i + 1}`,
+        );
+      }
+    },
+  );
+
   t.test('when a hot statement is first named in a round trip that fails, then later runs still succeed', async (t) => {
     const divide = (n: number) => CompiledQuery.raw('select 10 / $1::int as q', [n]);
     // two runs, then the third (named, parsed) fails as it executes: the name exists all the same

@@ -1,10 +1,11 @@
-// GDPR access logging — and the log of refused requests — that costs a read almost nothing: each read hands its entry (who, which
-// records, when, which request) to this buffer and answers at once; every 100 ms the buffer is
-// written as one multi-row insert per CPAS, in a transaction bound to that CPAS. Reads never
-// wait for each other or for a write. An entry is readable within ~100 ms of the response; a
-// crash of the process can lose at most the last interval's entries (SIGTERM flushes them).
-// When the database is slow and the buffer passes its cap, reads wait for a flush (back-pressure)
-// rather than entries being dropped.
+// GDPR access logging — and the log of refused requests. A read of personal records is answered
+// only once its access entry is committed: a crash cannot leave a read answered without its
+// entry, and these are records of vulnerable people. To keep that cheap the entries are
+// group-committed: the entries recorded while a write is in flight (or in the same turn of the
+// event loop) are written together, as one multi-row insert per CPAS in a transaction bound to
+// that CPAS, so under load one commit serves many reads — a read waits at most for the write in
+// flight and its own. An insert that fails is tried again a few times; if it still fails, the
+// reads waiting for it fail with its error (they are not answered without their entries).
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../../db/types.js';
@@ -53,94 +54,95 @@ export function accessInsert(db: Kysely<DB>, cpasId: string, entries: readonly P
 }
 
 export interface AccessLog {
-  /** Records a read of these records; resolves at once unless the buffer is over its cap. */
+  /** Records a read of these records: resolves once the entry is committed, rejects if it cannot be. */
   record(entry: AccessEntry): Promise<void>;
-  /** Writes everything recorded so far; rejects when the database still refuses it after a few attempts. */
+  /** Resolves once every entry recorded so far is settled (committed or refused). */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
 
-const FLUSH_ATTEMPTS = 3;
+interface Waiting {
+  readonly pending: Pending;
+  resolve(): void;
+  reject(error: unknown): void;
+}
 
-export function createAccessLog(
-  db: Kysely<DB>,
-  log: FastifyBaseLogger | null,
-  options: { intervalMs?: number; maxPending?: number } = {},
-): AccessLog {
-  const intervalMs = options.intervalMs ?? 100;
-  const maxPending = options.maxPending ?? 50_000;
-  let buffer: Pending[] = [];
-  let flushing: Promise<boolean> | null = null;
+const ATTEMPTS = 3;
+const ROWS_PER_INSERT = 1000;
 
-  /** Writes a batch, one transaction per CPAS; a CPAS whose insert failed keeps its entries for the next attempt. */
-  async function writeBatch(batch: Pending[]): Promise<boolean> {
-    const byCpas = new Map<string, Pending[]>();
-    for (const p of batch) {
-      const list = byCpas.get(p.entry.cpasId) ?? [];
-      list.push(p);
-      byCpas.set(p.entry.cpasId, list);
-    }
-    let written = true;
-    for (const [cpasId, entries] of byCpas) {
+export function createAccessLog(db: Kysely<DB>, log: FastifyBaseLogger | null): AccessLog {
+  let waiting: Waiting[] = [];
+  let writing: Promise<void> | null = null;
+  let scheduled = false;
+
+  /** One CPAS's entries in one transaction, tried a few times (ids are fixed: a retry never duplicates). */
+  async function writeCpas(cpasId: string, entries: Waiting[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
       try {
         await inTenant(db, cpasId, async (tx) => {
-          for (let i = 0; i < entries.length; i += 1000) {
-            await accessInsert(tx, cpasId, entries.slice(i, i + 1000)).execute();
+          for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+            const slice = entries.slice(i, i + ROWS_PER_INSERT).map((w) => w.pending);
+            await accessInsert(tx, cpasId, slice).execute();
           }
         });
+        for (const w of entries) w.resolve();
+        return;
       } catch (error) {
-        // ids are fixed, so a retry never duplicates
-        buffer = entries.concat(buffer);
-        written = false;
-        log?.warn(
-          { err: { message: (error as Error).message }, pending: buffer.length },
-          'access log flush failed; retrying',
+        if (attempt < ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+          continue;
+        }
+        log?.error(
+          { err: { message: (error as Error).message }, entries: entries.length },
+          'access entries not written: their reads fail',
         );
+        for (const w of entries) w.reject(error);
+        return;
       }
     }
-    return written;
   }
 
-  /** One pass: everything buffered now (after any pass in flight) is tried once; true when all was written. */
-  function flushOnce(): Promise<boolean> {
-    // Wait for the pass in flight, then look again: another caller waiting on the same pass may
-    // have started the next one with our entries in it, and those are written only when it ends.
-    if (flushing) return flushing.then(() => flushOnce());
-    if (buffer.length === 0) return Promise.resolve(true);
-    const batch = buffer;
-    buffer = [];
-    flushing = writeBatch(batch).finally(() => {
-      flushing = null;
+  /** Writes what is waiting, one transaction per CPAS at once; what arrives meanwhile goes next. */
+  function writeWaiting(): void {
+    scheduled = false;
+    const batch = waiting;
+    waiting = [];
+    const byCpas = new Map<string, Waiting[]>();
+    for (const w of batch) {
+      const list = byCpas.get(w.pending.entry.cpasId);
+      if (list) list.push(w);
+      else byCpas.set(w.pending.entry.cpasId, [w]);
+    }
+    writing = Promise.all([...byCpas].map(([cpasId, entries]) => writeCpas(cpasId, entries))).then(() => {
+      writing = null;
+      if (waiting.length > 0) schedule();
     });
-    return flushing;
   }
 
-  /** Resolves only once every entry recorded so far is written; a few retries, then a rejection. */
+  function schedule(): void {
+    if (writing || scheduled) return;
+    scheduled = true;
+    // after the poll phase: the entries of every request answered in this turn join the write
+    setImmediate(writeWaiting);
+  }
+
   async function flush(): Promise<void> {
-    for (let attempt = 1; !(await flushOnce()); attempt += 1) {
-      if (attempt === FLUSH_ATTEMPTS)
-        throw new Error(`access log: ${buffer.length} entries not written after ${attempt} attempts`);
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    while (writing || scheduled || waiting.length > 0) {
+      if (!writing && !scheduled) schedule();
+      await (writing ?? new Promise((resolve) => setImmediate(resolve)));
     }
   }
 
-  const timer = setInterval(() => void flushOnce(), intervalMs);
-  timer.unref();
-
   return {
-    async record(entry) {
+    record(entry) {
       // a read that returned nothing read nothing; a download or a refusal is recorded with or without a record
-      if (entry.entityIds.length === 0 && (entry.action ?? 'read') === 'read') return;
-      buffer.push({ id: uuidv7(), at: new Date().toISOString(), entry });
-      if (buffer.length > maxPending) await flushOnce();
+      if (entry.entityIds.length === 0 && (entry.action ?? 'read') === 'read') return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ pending: { id: uuidv7(), at: new Date().toISOString(), entry }, resolve, reject });
+        schedule();
+      });
     },
     flush,
-    async stop() {
-      clearInterval(timer);
-      // at shutdown a failure is said loudly: these entries are lost with the process
-      await flush().catch((error: Error) =>
-        log?.error({ err: { message: error.message }, lost: buffer.length }, 'access log entries lost at shutdown'),
-      );
-    },
+    stop: flush,
   };
 }
