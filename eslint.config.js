@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'var/', 'test/e2e/generated/', '.tap/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'var/', 'test/e2e/generated/', '.tap/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

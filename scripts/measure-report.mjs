@@ -3,7 +3,7 @@
 // npm run bench measures it, with more to look at: each download's time, time to first byte and
 // size, the server's peak RSS, and with PROFILE_DIR a V8 CPU profile of the server. NODE_FLAGS
 // adds Node flags to the server's (after npm start's, so that they win).
-// Usage (after npm run build):
+// Usage (after npm run build and npm run build:bench):
 //   node scripts/measure-report.mjs piis10|pas|subsidy|indicators|national|extract [N]
 // Environment: DATABASE_URL (default the bench's national database), NODE_FLAGS, PROFILE_DIR.
 /* global fetch, setInterval, clearInterval */
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { nationalKbo } = await import(path.join(root, 'dist/db/national-seed.js'));
+const { nationalKbo } = await import(path.join(root, 'build/bench/national-seed.js'));
 const what = process.argv[2] ?? 'piis10';
 const times = Number(process.argv[3] ?? 3);
 const database = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/piis_bench_national_national';

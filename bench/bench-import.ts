@@ -4,8 +4,8 @@
 // BENCH_IMPORT_ROWS changes the size.
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { uuidv7 } from '../db/ids.js';
-import { seededNiss } from '../db/seed.js';
+import { uuidv7 } from '../src/db/ids.js';
+import { seededNiss } from './seed-beneficiaries.js';
 
 export interface ImportBench {
   rows: number;

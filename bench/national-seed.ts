@@ -10,12 +10,12 @@
 // service would.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from './types.js';
-import type { Database } from './database.js';
-import { inTenant } from './tenant.js';
-import { addDays, addMonths } from '../rules/dates.js';
-import { refreshDeadlines } from '../modules/deadlines/deadlines.engine.js';
-import { refreshRollups } from '../modules/rollups/rollups.service.js';
+import type { DB } from '../src/db/types.js';
+import type { Database } from '../src/db/database.js';
+import { inTenant } from '../src/db/tenant.js';
+import { addDays, addMonths } from '../src/rules/dates.js';
+import { refreshDeadlines } from '../src/modules/deadlines/deadlines.engine.js';
+import { refreshRollups } from '../src/modules/rollups/rollups.service.js';
 
 export const SCALES: Record<string, number> = { national: 1, large: 0.25, medium: 0.1, small: 0.01, tiny: 0.001 };
 

@@ -5,8 +5,8 @@
 // with pgbench in the proportions the service sends them at about 4,000 reads/s: for every
 // 4,000 reads, ten inserts of 400 entries and one sealing.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/types.js';
-import { accessInsert, type Pending } from '../modules/audit/access-log.js';
+import type { DB } from '../src/db/types.js';
+import { accessInsert, type Pending } from '../src/modules/audit/access-log.js';
 import { beginScript, inlineParameters } from './bench-sql.js';
 
 export interface WeightedScript {

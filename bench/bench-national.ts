@@ -10,16 +10,16 @@ import fs from 'node:fs';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
-import { openPostgres, openPostgresAdmin } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { nationalKbo, nationalPlan, SCALES, seedNational } from '../db/national-seed.js';
+import { openPostgres, openPostgresAdmin } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { nationalKbo, nationalPlan, SCALES, seedNational } from './national-seed.js';
 import { inlineParameters } from './bench-sql.js';
-import { extractQuery } from '../modules/national/national.repository.js';
-import { hmacBlocks, purposeKey } from '../modules/national/pseudonyms.js';
-import { todayInBrussels } from '../rules/calendar.js';
-import { refreshBacklog } from '../modules/rollups/rollups.service.js';
-import { FIRST_INDICATOR_YEAR } from '../rules/indicators.js';
-import type { DB } from '../db/types.js';
+import { extractQuery } from '../src/modules/national/national.repository.js';
+import { hmacBlocks, purposeKey } from '../src/modules/national/pseudonyms.js';
+import { todayInBrussels } from '../src/rules/calendar.js';
+import { refreshBacklog } from '../src/modules/rollups/rollups.service.js';
+import { FIRST_INDICATOR_YEAR } from '../src/rules/indicators.js';
+import type { DB } from '../src/db/types.js';
 
 const SEED_VERSION = 1;
 

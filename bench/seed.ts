@@ -6,14 +6,14 @@
 // migrated first. The single CPAS defaults to the demo CPAS of dev mode, registered when missing.
 import fs from 'node:fs';
 import pino from 'pino';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../server.js';
-import { DEMO_KBO, seedDemo } from '../db/demo.js';
-import { seedBeneficiaries } from '../db/seed.js';
-import { nationalPlan, SCALES, seedNational } from '../db/national-seed.js';
-import { openPostgresAdmin } from '../db/database.js';
-import { todayInBrussels } from '../rules/calendar.js';
-import { refreshRollups } from '../modules/rollups/rollups.service.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/server.js';
+import { DEMO_KBO, seedDemo } from '../src/db/demo.js';
+import { seedBeneficiaries } from './seed-beneficiaries.js';
+import { nationalPlan, SCALES, seedNational } from './national-seed.js';
+import { openPostgresAdmin } from '../src/db/database.js';
+import { todayInBrussels } from '../src/rules/calendar.js';
+import { refreshRollups } from '../src/modules/rollups/rollups.service.js';
 import { sql } from 'kysely';
 
 function arg(name: string, fallback: string): string {

@@ -28,21 +28,23 @@ import pg from 'pg';
 import autocannon from 'autocannon';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { openPostgres, openPostgresAdmin } from '../db/database.js';
-import { seedBeneficiaries } from '../db/seed.js';
+import { openPostgres, openPostgresAdmin } from '../src/db/database.js';
+import { seedBeneficiaries } from './seed-beneficiaries.js';
 import { inlineParameters, readOnlyScript } from './bench-sql.js';
-import { fileQuery } from '../modules/piis/piis.repository.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { uuidv7 } from '../db/ids.js';
-import { beneficiaryById } from '../modules/beneficiaries/beneficiaries.repository.js';
-import type { DB } from '../db/types.js';
+import { fileQuery } from '../src/modules/piis/piis.repository.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { uuidv7 } from '../src/db/ids.js';
+import { beneficiaryById } from '../src/modules/beneficiaries/beneficiaries.repository.js';
+import type { DB } from '../src/db/types.js';
 import { benchNational, printNational } from './bench-national.js';
 import { benchImport, printImport } from './bench-import.js';
 import { withAuditShare, type WeightedScript } from './bench-audit-share.js';
-import { refreshRollups } from '../modules/rollups/rollups.service.js';
-import { todayInBrussels } from '../rules/calendar.js';
+import { refreshRollups } from '../src/modules/rollups/rollups.service.js';
+import { todayInBrussels } from '../src/rules/calendar.js';
 
-const dist = fileURLToPath(new URL('..', import.meta.url));
+// built into build/bench/ (npm run bench builds it); the server measured is the one npm start runs
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = path.resolve(here, '../../dist');
 /** the node flags of `npm start` (package.json): the server is measured as it is run */
 const SERVER_FLAGS = ['--max-semi-space-size=8'];
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -235,7 +237,7 @@ async function baseline(
   } = {},
 ): Promise<number> {
   const port = await freePort();
-  const child = startProcess([path.join(dist, 'bin/bench-targets.js'), kind!, String(port), ...args], {});
+  const child = startProcess([path.join(here, 'bench-targets.js'), kind!, String(port), ...args], {});
   children.push(child);
   const [readyPath, status] = options.ready ?? ['/row', 200];
   await waitFor(`http://127.0.0.1:${port}${readyPath}`, child, 60_000, status);

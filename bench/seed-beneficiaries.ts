@@ -6,12 +6,12 @@
 // leaves no audit entries.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from './types.js';
-import { inTenant } from './tenant.js';
-import { addDays, addMonths } from '../rules/dates.js';
-import { todayInBrussels } from '../rules/calendar.js';
-import { refreshDeadlines } from '../modules/deadlines/deadlines.engine.js';
-import { keepRenderedFiles } from '../modules/piis/piis.repository.js';
+import type { DB } from '../src/db/types.js';
+import { inTenant } from '../src/db/tenant.js';
+import { addDays, addMonths } from '../src/rules/dates.js';
+import { todayInBrussels } from '../src/rules/calendar.js';
+import { refreshDeadlines } from '../src/modules/deadlines/deadlines.engine.js';
+import { keepRenderedFiles } from '../src/modules/piis/piis.repository.js';
 
 /** A UUIDv7-shaped id from (kind, index): the same every run, ordered by index. */
 export function seededId(cpasId: string, kind: string, index: number): string {
