@@ -7,12 +7,33 @@
 //   node scripts/measure-report.mjs piis10|pas|subsidy|indicators|national|extract [N]
 // Environment: DATABASE_URL (default the bench's national database), NODE_FLAGS, PROFILE_DIR.
 /* global fetch, setInterval, clearInterval */
+
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+
+/** A GET counted as it arrives: its status, time, time to first byte and size. */
+function get(url, headers) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    http
+      .get(url, { headers }, (res) => {
+        let bytes = 0;
+        let first = 0;
+        res.on('data', (chunk) => {
+          if (!first) first = performance.now() - started;
+          bytes += chunk.length;
+        });
+        res.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, first, bytes }));
+      })
+      .on('error', reject);
+  });
+}
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { nationalKbo } = await import(path.join(root, 'build/bench/national-seed.js'));
@@ -85,19 +106,12 @@ try {
   };
   const timer = setInterval(sample, 20);
   for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}${paths[what]}`, {
-      headers: { authorization: `Bearer ${token}` },
+    // node:http, as npm run bench downloads: undici's fetch costs half the server's CPU, or more
+    const { status, ms, first, bytes } = await get(`http://127.0.0.1:${port}${paths[what]}`, {
+      authorization: `Bearer ${token}`,
     });
-    let bytes = 0;
-    let first = 0;
-    for await (const chunk of res.body) {
-      if (!first) first = performance.now() - started;
-      bytes += chunk.length;
-    }
-    const ms = performance.now() - started;
     console.log(
-      `${what} ${res.status}: ${ms.toFixed(0)} ms, first byte ${first.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB`,
+      `${what} ${status}: ${ms.toFixed(0)} ms, first byte ${first.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB`,
     );
   }
   clearInterval(timer);
