@@ -6,10 +6,10 @@
 import t from 'tap';
 import { createTestKeys } from '../helpers/keys.js';
 import { validNiss } from '../helpers/identifiers.js';
-import type { TestKeys } from '../helpers/keys.js';
 import {
   freePort,
   missingAfterRestart,
+  readEntryRequestIds,
   registeredCpasToken,
   serverEnv,
   serverStorage,
@@ -79,22 +79,6 @@ t.test(
   },
 );
 
-/** The request ids of the access entries of reads, as the CPAS's auditor lists them. */
-async function readEntries(base: string, keys: TestKeys, kbo: string): Promise<Set<string>> {
-  const auditor = await keys.token({ sub: 'adviser', roles: ['cpas_auditor'], cpas: kbo });
-  const seen = new Set<string>();
-  for (let cursor: string | null = null; ;) {
-    const res = await fetch(`${base}/v1/audit?action=read&limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
-      headers: { authorization: `Bearer ${auditor}` },
-    });
-    if (res.status !== 200) throw new Error(`listAuditEntries: ${res.status} ${await res.text()}`);
-    const page = (await res.json()) as { items: Array<{ requestId: string }>; nextCursor: string | null };
-    for (const item of page.items) seen.add(item.requestId);
-    if (!page.nextCursor) return seen;
-    cursor = page.nextCursor;
-  }
-}
-
 t.test(
   'when the process is killed under read load, then every answered read has its access entry after the restart',
   { timeout: 120_000 },
@@ -152,7 +136,7 @@ t.test(
     const second = startProcess(env);
     t.teardown(() => void (second.child.exitCode === null && second.child.kill('SIGKILL')));
     await waitReady(base, second.child);
-    const entries = await readEntries(base, keys, kbo);
+    const entries = await readEntryRequestIds(base, keys, kbo);
     t.same(
       answered.filter((id) => !entries.has(id)),
       [],

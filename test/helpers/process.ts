@@ -132,3 +132,19 @@ export async function missingAfterRestart(base: string, token: string, ids: read
   }
   return missing;
 }
+
+/** The request ids of the access entries of reads, as the CPAS's auditor lists them. */
+export async function readEntryRequestIds(base: string, keys: TestKeys, kbo: string): Promise<Set<string>> {
+  const auditor = await keys.token({ sub: 'adviser', roles: ['cpas_auditor'], cpas: kbo });
+  const seen = new Set<string>();
+  for (let cursor: string | null = null; ;) {
+    const res = await fetch(`${base}/v1/audit?action=read&limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${auditor}` },
+    });
+    if (res.status !== 200) throw new Error(`listAuditEntries: ${res.status} ${await res.text()}`);
+    const page = (await res.json()) as { items: Array<{ requestId: string }>; nextCursor: string | null };
+    for (const item of page.items) seen.add(item.requestId);
+    if (!page.nextCursor) return seen;
+    cursor = page.nextCursor;
+  }
+}

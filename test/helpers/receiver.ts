@@ -8,6 +8,8 @@ export interface Received {
   body: string;
   at: number;
   path: string;
+  /** when the answer was sent (performance.now()); unset while none has been */
+  answeredAt?: number;
 }
 
 export type Behaviour = 'ok' | 'fail' | 'hang';
@@ -22,7 +24,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(): Promise<Receiver> {
+/** `answerAfterMs`: each answer waits this long, so that deliveries stay in flight a while. */
+export async function startReceiver(options: { answerAfterMs?: number } = {}): Promise<Receiver> {
   const received: Received[] = [];
   let behaviour: (request: Received, nth: number) => Behaviour = () => 'ok';
   const hanging = new Set<http.ServerResponse>();
@@ -39,7 +42,12 @@ export async function startReceiver(): Promise<Receiver> {
       received.push(r);
       const answer = behaviour(r, received.length);
       if (answer === 'hang') return void hanging.add(res);
-      res.writeHead(answer === 'ok' ? 204 : 500).end();
+      const send = () => {
+        r.answeredAt = performance.now();
+        res.writeHead(answer === 'ok' ? 204 : 500).end();
+      };
+      if (options.answerAfterMs) setTimeout(send, options.answerAfterMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
