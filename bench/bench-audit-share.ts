@@ -6,7 +6,7 @@
 // 4,000 reads, ten inserts of 400 entries and one sealing.
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.js';
-import { accessInsert, type Pending } from '../src/modules/audit/access-log.js';
+import { accessInsert, type Pending } from '../src/core/access-log.js';
 import { beginScript, inlineParameters } from './bench-sql.js';
 
 export interface WeightedScript {

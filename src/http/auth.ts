@@ -16,7 +16,7 @@ import {
   type CryptoKey,
 } from 'jose';
 import type { Config } from '../config.js';
-import { AppError } from './problem.js';
+import { AppError } from '../core/problem.js';
 import { msg, render, type Message } from '../i18n/catalogue.js';
 
 export const ROLES = [

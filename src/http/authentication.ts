@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { bearerChallenge, createVerifier, Access, needsTenant, type Principal } from './auth.js';
 import { createFailureBudget } from './abuse-limit.js';
-import { AppError } from './problem.js';
+import { AppError } from '../core/problem.js';
 import { acceptable } from './accept.js';
 import { msg, render } from '../i18n/catalogue.js';
 

@@ -5,7 +5,7 @@ import { allowedMethods } from './allowed-methods.js';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAnswerable } from './problem-codes.js';
-import { AppError, catalogue, problemTitle, problemType, type FieldError, type ProblemCode } from './problem.js';
+import { AppError, catalogue, problemTitle, problemType, type FieldError, type ProblemCode } from '../core/problem.js';
 import { PROBLEM_MEDIA_TYPE } from './schemas.js';
 import { requestLanguage } from './language.js';
 import { msg, render, type Message, type Text } from '../i18n/catalogue.js';

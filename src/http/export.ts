@@ -9,8 +9,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { msg, render, type Lang, type Message, type MessageId } from '../i18n/catalogue.js';
 import { rankedRanges } from './accept.js';
 import { workbookStream, xlsxStream, type Cell, type CellType } from './xlsx.js';
-import type { RequestContext } from './context.js';
-import { recordExport } from './work.js';
+import type { RequestContext } from '../core/context.js';
+import { recordExport } from '../core/work.js';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
 

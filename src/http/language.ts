@@ -1,8 +1,24 @@
 // The language of a request's answer: what its Accept-Language asks for, else its CPAS's
 // language, else French (contract §2 "Language").
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { negotiateLanguage } from '../i18n/negotiate.js';
-import type { Lang } from '../i18n/catalogue.js';
+import { LANGUAGES, type Lang } from '../i18n/catalogue.js';
+import { rankedRanges } from './accept.js';
+
+/**
+ * Accept-Language → one of the languages the service speaks: ranges by quality (RFC 9110
+ * §12.5.4), a region subtag ignored (nl-BE → nl), `*` or nothing known → the fallback (the
+ * caller's CPAS language, `fr` without a CPAS). Never an error: a malformed header falls back.
+ */
+export function negotiateLanguage(header: string | undefined, fallback: Lang = 'fr'): Lang {
+  if (!header) return fallback;
+  for (const { range } of rankedRanges(header, 500)) {
+    if (range === '*') return fallback;
+    const primary = range.split('-')[0];
+    const found = LANGUAGES.find((lang) => lang === primary);
+    if (found) return found;
+  }
+  return fallback;
+}
 
 export function requestLanguage(request: FastifyRequest): Lang {
   return negotiateLanguage(request.headers['accept-language'], request.cpasLanguage ?? 'fr');

@@ -5,7 +5,7 @@
 // it — its route declares in `config.problemCodes`. Codes of other statuses are one per status.
 // An answer with a code its operation does not list is counted (`undeclaredProblems`): the tests
 // fail on it, so the lists stay what the code really does.
-import { catalogue, type ProblemCode } from './problem.js';
+import { catalogue, type ProblemCode } from '../core/problem.js';
 import { problemContent } from './schemas.js';
 
 /** The statuses answered with more than one problem code, listed per operation. */

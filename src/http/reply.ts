@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { Outcome } from './context.js';
+import type { Outcome } from '../core/context.js';
 
 /** Sends a service's Outcome (status, headers, body) — the same path for fresh and replayed answers. */
 export function sendOutcome<B>(reply: FastifyReply, outcome: Outcome<B>) {

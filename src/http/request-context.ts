@@ -1,10 +1,10 @@
 // Builds the RequestContext a service receives from an authenticated Fastify request.
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../core/context.js';
 import { requestLanguage } from './language.js';
 import { msg } from '../i18n/catalogue.js';
-import { AppError } from './problem.js';
+import { AppError } from '../core/problem.js';
 import { PLATFORM_TENANT } from '../db/tenant.js';
 
 /** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */

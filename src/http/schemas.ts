@@ -1,8 +1,9 @@
 // Shared TypeBox schemas: one source of truth for common shapes (ids, dates, problems, pages) and
 // the helpers that declare every status an operation can return, with its media type.
 import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { codeLists, type CodeList } from '../rules/code-lists.js';
-import { codesForStatus } from './problem.js';
+import { codesForStatus } from '../core/problem.js';
 import { named } from './openapi-components.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -253,3 +254,6 @@ export function codeUnion<L extends CodeList>(list: L, description: string): Cod
     { description },
   ) as unknown as CodeUnion<L>;
 }
+
+/** The Fastify instance a routes plugin receives (TypeBox as its type provider): one route is registered per function. */
+export type RoutesApp = Parameters<FastifyPluginAsyncTypebox>[0];

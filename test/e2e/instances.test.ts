@@ -26,7 +26,7 @@ import {
 } from '../helpers/process.js';
 import { openPostgres } from '../../src/db/database.js';
 import { indicatorInputs, indicatorsFrom } from '../../src/modules/reports/reports.service.js';
-import type { RequestContext } from '../../src/http/context.js';
+import type { RequestContext } from '../../src/core/context.js';
 import { todayInBrussels } from '../../src/rules/calendar.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];

@@ -14,7 +14,7 @@ import {
   sayEuros,
   type MessageId,
 } from '../../src/i18n/catalogue.js';
-import { negotiateLanguage } from '../../src/i18n/negotiate.js';
+import { negotiateLanguage } from '../../src/http/language.js';
 
 const en = messages.en;
 

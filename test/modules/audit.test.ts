@@ -3,7 +3,7 @@
 import t from 'tap';
 import { sql } from 'kysely';
 import { inTenant } from '../../src/db/tenant.js';
-import { createAccessLog } from '../../src/modules/audit/access-log.js';
+import { createAccessLog } from '../../src/core/access-log.js';
 import { sealAudit } from '../../src/modules/audit/audit.sealer.js';
 import { anchoringNote, checkpointsFromLog, verifyAudit } from '../../src/modules/audit/audit.verify.js';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';

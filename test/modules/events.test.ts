@@ -7,8 +7,8 @@ import { inTenant } from '../../src/db/tenant.js';
 import { uuidv7 } from '../../src/db/ids.js';
 import { bearer, buildHarness, newBeneficiary, type Harness, type TestCpas } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
-import { appendChangeQuery } from '../../src/modules/audit/audit.repository.js';
-import { EVENT_TYPES, eventTypesTable, type EventType } from '../../src/modules/events/event-types.js';
+import { appendChangeQuery } from '../../src/core/audit-append.js';
+import { EVENT_TYPES, eventTypesTable, type EventType } from '../../src/core/event-types.js';
 
 interface FeedEvent {
   id: string;

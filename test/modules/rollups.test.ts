@@ -11,7 +11,7 @@ import { indicatorFactsQuery, toIndicatorPerson } from '../../src/modules/report
 import { refreshBacklog, refreshRollups } from '../../src/modules/rollups/rollups.service.js';
 import { tallyYears } from '../../src/rules/indicators.js';
 import { inTenant } from '../../src/db/tenant.js';
-import type { RequestContext } from '../../src/http/context.js';
+import type { RequestContext } from '../../src/core/context.js';
 
 t.test('indicator rollups', async (t) => {
   let today = '2026-11-23';

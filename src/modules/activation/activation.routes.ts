@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems, type RoutesApp } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import { Type } from 'typebox';
@@ -25,7 +25,7 @@ const SessionParams = Type.Object(
   { additionalProperties: false },
 );
 
-export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function createActivationModuleRoute(app: RoutesApp): void {
   app.post(
     '/activation-modules',
     {
@@ -41,6 +41,9 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => sendOutcome(reply, await service.createModule(requestContext(request), request.body)),
   );
+}
+
+function listActivationModulesRoute(app: RoutesApp): void {
   app.get(
     '/activation-modules',
     {
@@ -55,6 +58,9 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listModules(requestContext(request), request.query),
   );
+}
+
+function enrolParticipantRoute(app: RoutesApp): void {
   app.post(
     '/activation-modules/:moduleId/participants',
     {
@@ -81,6 +87,9 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await service.enrolParticipant(requestContext(request), request.params.moduleId, request.body),
       ),
   );
+}
+
+function recordModuleSessionRoute(app: RoutesApp): void {
   app.post(
     '/activation-modules/:moduleId/sessions',
     {
@@ -104,6 +113,9 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.recordSession(requestContext(request), request.params.moduleId, request.body)),
   );
+}
+
+function getActivationModuleRoute(app: RoutesApp): void {
   app.get(
     '/activation-modules/:moduleId',
     {
@@ -118,6 +130,9 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.getModule(requestContext(request), request.params.moduleId),
   );
+}
+
+function getParticipantRoute(app: RoutesApp): void {
   app.get(
     '/activation-modules/:moduleId/participants/:participantId',
     {
@@ -133,6 +148,9 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       service.getParticipant(requestContext(request), request.params.moduleId, request.params.participantId),
   );
+}
+
+function getModuleSessionRoute(app: RoutesApp): void {
   app.get(
     '/activation-modules/:moduleId/sessions/:sessionId',
     {
@@ -147,4 +165,14 @@ export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.getSession(requestContext(request), request.params.moduleId, request.params.sessionId),
   );
+}
+
+export const activationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  createActivationModuleRoute(app);
+  listActivationModulesRoute(app);
+  enrolParticipantRoute(app);
+  recordModuleSessionRoute(app);
+  getActivationModuleRoute(app);
+  getParticipantRoute(app);
+  getModuleSessionRoute(app);
 };

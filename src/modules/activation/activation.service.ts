@@ -1,17 +1,17 @@
 // Social activation (R-PAS-MODULES): modules, their participants (enrolled beneficiaries of the
 // CPAS, with the PIIS the module belongs to) and their sessions with attendance; and the
 // collective-modules table of a year.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { created } from '../../http/context.js';
-import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
-import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { created } from '../../core/context.js';
+import { readUnit, recordAccess, writeUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
+import { assertCalendarDate, assertFactDate } from '../../core/guards.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { rightSegments } from '../../rules/rights.js';
 import { moduleActivation, moduleMark, type ActivationKind } from '../../rules/activation-kinds.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
 import { findPiisIdBy } from '../piis/piis.repository.js';

@@ -1,14 +1,14 @@
 // Assessments: recorded as facts of a person (performedOn may not be after today), read with
 // their access logged.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { created, ok } from '../../http/context.js';
-import { readPersonal, readUnit, recordAccess, writeUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
-import { assertFactDate } from '../../http/guards.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { created, ok } from '../../core/context.js';
+import { readPersonal, readUnit, recordAccess, writeUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
+import { assertFactDate } from '../../core/guards.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './assessments.repository.js';
 import type { Assessment, AssessmentCreateBody, AssessmentListQuery } from './assessments.schemas.js';

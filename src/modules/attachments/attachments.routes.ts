@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems, type RoutesApp } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content-type.js';
@@ -12,15 +12,7 @@ import {
 } from './attachments.schemas.js';
 import * as service from './attachments.service.js';
 
-export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Files arrive as their own bytes (Content-Type: the file's type); these parsers live in this
-  // plugin only, so no other route accepts a binary body.
-  app.addContentTypeParser(
-    [...ATTACHMENT_TYPES],
-    { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
-
+function uploadAttachmentRoute(app: RoutesApp): void {
   app.post(
     '/attachments',
     {
@@ -56,6 +48,9 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       ),
   );
+}
+
+function getAttachmentRoute(app: RoutesApp): void {
   app.get(
     '/attachments/:attachmentId',
     {
@@ -71,6 +66,9 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.getAttachment(requestContext(request), request.params.attachmentId)),
   );
+}
+
+function getAttachmentContentRoute(app: RoutesApp): void {
   app.get(
     '/attachments/:attachmentId/content',
     {
@@ -107,6 +105,9 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(bytes);
     },
   );
+}
+
+function listAttachmentsRoute(app: RoutesApp): void {
   app.get(
     '/piis/:piisId/attachments',
     {
@@ -125,4 +126,19 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listAttachments(requestContext(request), request.params.piisId, request.query),
   );
+}
+
+export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Files arrive as their own bytes (Content-Type: the file's type); these parsers live in this
+  // plugin only, so no other route accepts a binary body.
+  app.addContentTypeParser(
+    [...ATTACHMENT_TYPES],
+    { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  uploadAttachmentRoute(app);
+  getAttachmentRoute(app);
+  getAttachmentContentRoute(app);
+  listAttachmentsRoute(app);
 };

@@ -2,13 +2,13 @@
 // a PDF or image up to 10 MB proving a PIIS or one of its facts; its type is read from its bytes
 // and must be the one declared; stored with its SHA-256 in the unit of work that audits it.
 import { createHash } from 'node:crypto';
-import { created, ok, type Outcome, type RequestContext } from '../../http/context.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
-import { AppError } from '../../http/problem.js';
-import { readUnit, recordAccess, recordExport, writeUnit } from '../../http/work.js';
+import { created, ok, type Outcome, type RequestContext } from '../../core/context.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
+import { AppError } from '../../core/problem.js';
+import { readUnit, recordAccess, recordExport, writeUnit } from '../../core/work.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { findPiisIdBy } from '../piis/piis.repository.js';
 import { sniffType } from './content-type.js';
 import type { Attachment, UploadQuery } from './attachments.schemas.js';

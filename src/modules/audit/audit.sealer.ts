@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
-import { runEvery } from '../../db/every.js';
+import { runEvery } from '../../core/every.js';
 
 export async function sealAudit(database: Database): Promise<{ cpasId: string; position: number; hash: string }[]> {
   const { rows } = await sql<{

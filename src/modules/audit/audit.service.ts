@@ -1,10 +1,10 @@
 // The CPAS security adviser's view of the audit (listAuditEntries): writes, reads of personal
 // records and refused requests of their own CPAS, filtered by record, actor, period and action.
 // Reading the audit is itself an access (entity audit_entry).
-import type { RequestContext } from '../../http/context.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
-import { AppError } from '../../http/problem.js';
-import { readUnit, recordAccess } from '../../http/work.js';
+import type { RequestContext } from '../../core/context.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
+import { AppError } from '../../core/problem.js';
+import { readUnit, recordAccess } from '../../core/work.js';
 import type { AuditEntry, AuditQuery } from './audit.schemas.js';
 import { auditEntriesQuery, type AuditRow } from './audit.repository.js';
 import { msg } from '../../i18n/catalogue.js';

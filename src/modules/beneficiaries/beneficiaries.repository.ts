@@ -1,6 +1,6 @@
 import type { CompiledQuery, Insertable, Selectable } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
-import type { RequestContext } from '../../http/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { BeneficiaryTable } from '../../db/types.js';
 import type { Beneficiary } from './beneficiaries.schemas.js';
 import { checkNiss } from '../../rules/identifiers.js';

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_ERRORS, IdempotencyHeader, IfMatchHeader, Page, json, problems } from '../../http/schemas.js';
+import {
+  AUTH_ERRORS,
+  IdempotencyHeader,
+  IfMatchHeader,
+  Page,
+  json,
+  problems,
+  type RoutesApp,
+} from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
-import { requireIfMatch } from '../../http/etag.js';
+import { requireIfMatch } from '../../core/etag.js';
 import { sendOutcome } from '../../http/reply.js';
 import {
   BeneficiaryCreateBody,
@@ -12,7 +20,7 @@ import {
 } from './beneficiaries.schemas.js';
 import * as service from './beneficiaries.service.js';
 
-export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function createBeneficiaryRoute(app: RoutesApp): void {
   app.post(
     '/beneficiaries',
     {
@@ -37,6 +45,9 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.createBeneficiary(requestContext(request), request.body)),
   );
+}
+
+function listBeneficiariesRoute(app: RoutesApp): void {
   app.get(
     '/beneficiaries',
     {
@@ -56,6 +67,9 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listBeneficiaries(requestContext(request), request.query),
   );
+}
+
+function getBeneficiaryRoute(app: RoutesApp): void {
   app.get(
     '/beneficiaries/:beneficiaryId',
     {
@@ -72,6 +86,9 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.getBeneficiary(requestContext(request), request.params.beneficiaryId)),
   );
+}
+
+function updateBeneficiaryRoute(app: RoutesApp): void {
   app.patch(
     '/beneficiaries/:beneficiaryId',
     {
@@ -108,4 +125,11 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
     },
   );
+}
+
+export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  createBeneficiaryRoute(app);
+  listBeneficiariesRoute(app);
+  getBeneficiaryRoute(app);
+  updateBeneficiaryRoute(app);
 };

@@ -1,17 +1,17 @@
 // Beneficiaries: registration with NISS validation (R-ID-NISS), search, reads with access
 // logging, and merge-patch updates under If-Match.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { created, ok } from '../../http/context.js';
-import { readPersonal, writeUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
-import { assertFactDate } from '../../http/guards.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
-import { etagOf } from '../../http/etag.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { created, ok } from '../../core/context.js';
+import { readPersonal, writeUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
+import { assertFactDate } from '../../core/guards.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
+import { etagOf } from '../../core/etag.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { inTenant, type Tx } from '../../db/tenant.js';
 import { checkNiss } from '../../rules/identifiers.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import * as repo from './beneficiaries.repository.js';
 import type {
   Beneficiary,

@@ -2,12 +2,12 @@
 // (objectives, the two subsidies granted, the final report's qualitative evaluation), and read
 // with the year's results set against its objectives, the advance and balance of each subsidy and
 // the costs justified against it.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { ok } from '../../http/context.js';
-import { readUnit, writeUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
-import { assertFactDate } from '../../http/guards.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { ok } from '../../core/context.js';
+import { readUnit, writeUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
+import { assertFactDate } from '../../core/guards.js';
+import { appendAudit } from '../../core/audit-append.js';
 import { checkConventionYear, evaluationDue, payments, targetOf, targetsError } from '../../rules/convention.js';
 import { CONVENTION_SUBSIDIES } from '../../rules/expenses.js';
 import { refusalError } from '../piis/piis.unit.js';

@@ -1,12 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AUTH_ERRORS, IdempotencyHeader, ListQuery, Page, Uuid, json, problems } from '../../http/schemas.js';
+import {
+  AUTH_ERRORS,
+  IdempotencyHeader,
+  ListQuery,
+  Page,
+  Uuid,
+  json,
+  problems,
+  type RoutesApp,
+} from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { CpasCreateBody, CpasSchema } from './cpas.schemas.js';
 import * as service from './cpas.service.js';
 import { sendOutcome } from '../../http/reply.js';
 
-export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function createCpasRoute(app: RoutesApp): void {
   app.post(
     '/cpas',
     {
@@ -33,6 +42,9 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return sendOutcome(reply, outcome);
     },
   );
+}
+
+function listCpasRoute(app: RoutesApp): void {
   app.get(
     '/cpas',
     {
@@ -50,6 +62,9 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listCpas(requestContext(request), request.query),
   );
+}
+
+function getCurrentCpasRoute(app: RoutesApp): void {
   app.get(
     '/cpas/current',
     {
@@ -63,6 +78,9 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.getCurrentCpas(requestContext(request)),
   );
+}
+
+function getCpasRoute(app: RoutesApp): void {
   app.get(
     '/cpas/:cpasId',
     {
@@ -77,4 +95,11 @@ export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.getCpas(requestContext(request), request.params.cpasId),
   );
+}
+
+export const cpasRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  createCpasRoute(app);
+  listCpasRoute(app);
+  getCurrentCpasRoute(app);
+  getCpasRoute(app);
 };

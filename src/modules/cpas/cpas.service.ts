@@ -1,13 +1,13 @@
 // The CPAS registry: platform administrators register CPAS; every tenant reads its own entry.
-import type { RequestContext, Outcome } from '../../http/context.js';
-import { created } from '../../http/context.js';
-import { writeUnit, readUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
+import type { RequestContext, Outcome } from '../../core/context.js';
+import { created } from '../../core/context.js';
+import { writeUnit, readUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { isValidKbo } from '../../rules/identifiers.js';
-import { appendChange } from '../audit/audit.repository.js';
-import { pageOf, decodeCursor } from '../../http/cursor.js';
+import { appendChange } from '../../core/audit-append.js';
+import { pageOf, decodeCursor } from '../../core/cursor.js';
 import * as repo from './cpas.repository.js';
 import type { Cpas, CpasCreateBody } from './cpas.schemas.js';
 import { msg } from '../../i18n/catalogue.js';

@@ -1,9 +1,9 @@
 // listDeadlines: the stored deadlines of the caller's CPAS (kept current by the deadline engine in
 // every unit of work that changes their facts), with the status that depends on today, filtered
 // by period, kind and status, by due date, one indexed query per page.
-import type { RequestContext } from '../../http/context.js';
-import { readUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
+import type { RequestContext } from '../../core/context.js';
+import { readUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
 import * as repo from './deadlines.repository.js';
 import type { Deadline, DeadlineListQuery } from './deadlines.schemas.js';
 import { msg } from '../../i18n/catalogue.js';

@@ -2,10 +2,10 @@
 // person's language (or ?lang=), stored with its SHA-256 the first time those facts are rendered,
 // and the stored bytes returned every time after. A download is audited as an export of the PIIS.
 import { createHash } from 'node:crypto';
-import type { RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/problem.js';
+import type { RequestContext } from '../../core/context.js';
+import { AppError } from '../../core/problem.js';
 import { stableStringify } from '../../http/request-context.js';
-import { recordExport, writeUnit } from '../../http/work.js';
+import { recordExport, writeUnit } from '../../core/work.js';
 import { quarterlyEvaluations } from '../../rules/evaluation.js';
 import { reflectionPeriod } from '../../rules/reflection.js';
 import { conclusion, signaturesOf } from '../piis/piis.file.js';

@@ -3,7 +3,7 @@ import { AUTH_ERRORS, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { EventFeedQuery, EventPageSchema } from './events.schemas.js';
 import * as service from './events.service.js';
-import { eventTypesTable } from './event-types.js';
+import { eventTypesTable } from '../../core/event-types.js';
 
 export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,11 +1,11 @@
 // The tenant's change feed (listEvents): gap-free pages in commit order, a cursor always returned.
-import type { RequestContext } from '../../http/context.js';
-import { recordAccess } from '../../http/work.js';
+import type { RequestContext } from '../../core/context.js';
+import { recordAccess } from '../../core/work.js';
 import { readInTenant } from '../../db/tenant.js';
 import type { Event, EventFeedQuery } from './events.schemas.js';
 import { belowHorizon, decodeFeedCursor, encodeFeedCursor, laterOf, type FeedPosition } from './feed-position.js';
 import { feedQuery, type FeedRow } from './events.repository.js';
-import { AppError } from '../../http/problem.js';
+import { AppError } from '../../core/problem.js';
 import { msg } from '../../i18n/catalogue.js';
 
 export interface FeedPage {

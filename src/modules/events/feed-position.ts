@@ -1,6 +1,6 @@
 // A position in a CPAS's change feed: every event at or before (tx, id) in the order of
 // (transaction id, event id) has been read. Handed to clients as an opaque cursor.
-import { AppError } from '../../http/problem.js';
+import { AppError } from '../../core/problem.js';
 import { msg } from '../../i18n/catalogue.js';
 
 export interface FeedPosition {

@@ -1,11 +1,11 @@
 // Expenses justified against a subsidy, each with its eligibility verdict (R-SUB-COSTS,
 // R-PAS-COSTS), and the justification report that sets the eligible amounts against the
 // computed subsidy of the year.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { created } from '../../http/context.js';
-import { readUnit, writeUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { created } from '../../core/context.js';
+import { readUnit, writeUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import {
@@ -15,7 +15,7 @@ import {
   expenseVerdict,
   type Subsidy,
 } from '../../rules/expenses.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import * as repo from './expenses.repository.js';
 import type { Expense, ExpenseBody, ExpenseListQuery } from './expenses.schemas.js';
 import { msg, type Lang } from '../../i18n/catalogue.js';

@@ -1,7 +1,7 @@
 // Three fact kinds, one route shape each: record (POST), list (GET), void (POST …/{id}/void).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
-import { AUTH_ERRORS, IdempotencyHeader, Page, Uuid, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, Page, Uuid, json, problems, type RoutesApp } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import type { AccessName } from '../../http/auth.js';
@@ -73,7 +73,7 @@ const FactParams = Type.Object(
   { additionalProperties: false },
 );
 
-export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function specsRoutes(app: RoutesApp): void {
   for (const spec of specs) {
     const base = `/beneficiaries/:beneficiaryId/${spec.kind.segment}`;
     app.post(
@@ -176,4 +176,8 @@ export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
     );
   }
+}
+
+export const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  specsRoutes(app);
 };

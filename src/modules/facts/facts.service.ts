@@ -1,15 +1,15 @@
 // Recording, listing and voiding the facts of a beneficiary. Each kind says how its body is
 // checked and stored; the correction mechanics (R-CORRECT) are shared.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { created, ok } from '../../http/context.js';
-import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
-import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { created, ok } from '../../core/context.js';
+import { readUnit, recordAccess, writeUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
+import { assertCalendarDate, assertFactDate } from '../../core/guards.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import type { Tx } from '../../db/tenant.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './facts.repository.js';

@@ -2,7 +2,7 @@
 // unreachable (and again by itself when it returns) and while the process drains on SIGTERM.
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../../http/problem.js';
+import { AppError } from '../../core/problem.js';
 import { json, problems } from '../../http/schemas.js';
 import { msg } from '../../i18n/catalogue.js';
 

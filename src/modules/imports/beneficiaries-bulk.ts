@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import type { ValidateFunction } from 'ajv';
 import type { Tx } from '../../db/tenant.js';
 import { uuidv7 } from '../../db/ids.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { appendChangesQuery } from '../audit/audit.repository.js';
+import type { Actor } from '../../core/audit-append.js';
+import { appendChangesQuery } from '../../core/audit-append.js';
 import { birthDateFor, normaliseNiss, validNiss } from '../beneficiaries/beneficiaries.service.js';
 import type { ParsedRow } from './import-formats.js';
 

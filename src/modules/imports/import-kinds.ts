@@ -5,8 +5,8 @@
 // deadline as for a POST), each in a savepoint of its batch's transaction.
 import { Type, type TObject } from 'typebox';
 import { sql } from 'kysely';
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/problem.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { AppError } from '../../core/problem.js';
 import { ExternalRef, Uuid } from '../../http/schemas.js';
 import type { Tx } from '../../db/tenant.js';
 import type { ImportKind } from '../../db/types.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems, type RoutesApp } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import {
@@ -14,14 +14,7 @@ import {
 } from './imports.schemas.js';
 import * as service from './imports.service.js';
 
-export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // the file arrives as its own bytes; these parsers live in this plugin only
-  app.addContentTypeParser(
-    [...IMPORT_TYPES],
-    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
-
+function createImportRoute(app: RoutesApp): void {
   app.post(
     '/imports',
     {
@@ -60,6 +53,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       ),
   );
+}
+
+function listImportsRoute(app: RoutesApp): void {
   app.get(
     '/imports',
     {
@@ -74,6 +70,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listImports(requestContext(request), request.query),
   );
+}
+
+function getImportRoute(app: RoutesApp): void {
   app.get(
     '/imports/:importId',
     {
@@ -88,6 +87,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.getImport(requestContext(request), request.params.importId),
   );
+}
+
+function listImportRowsRoute(app: RoutesApp): void {
   app.get(
     '/imports/:importId/rows',
     {
@@ -107,4 +109,18 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listImportRows(requestContext(request), request.params.importId, request.query),
   );
+}
+
+export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // the file arrives as its own bytes; these parsers live in this plugin only
+  app.addContentTypeParser(
+    [...IMPORT_TYPES],
+    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  createImportRoute(app);
+  listImportsRoute(app);
+  getImportRoute(app);
+  listImportRowsRoute(app);
 };

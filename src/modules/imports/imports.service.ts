@@ -2,12 +2,12 @@
 // file is stored and acknowledged (202), then run in the background by the import worker.
 import { renderStored } from '../../i18n/stored.js';
 import { createHash } from 'node:crypto';
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
-import { AppError } from '../../http/problem.js';
-import { readUnit, writeUnit } from '../../http/work.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
+import { AppError } from '../../core/problem.js';
+import { readUnit, writeUnit } from '../../core/work.js';
 import { uuidv7 } from '../../db/ids.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { appendAudit } from '../../core/audit-append.js';
 import type { Import, ImportQuery, ImportRow, ImportRowsQuery } from './imports.schemas.js';
 import * as repo from './imports.repository.js';
 import { msg } from '../../i18n/catalogue.js';

@@ -2,7 +2,7 @@
 // waiting (or one whose runner died: its lease ran out) gets it claimed and run, a few at a time.
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
-import { runEvery } from '../../db/every.js';
+import { runEvery } from '../../core/every.js';
 import { inTenant } from '../../db/tenant.js';
 import { runJob, type ProcessorDeps } from './imports.processor.js';
 import { claimJob } from './imports.repository.js';

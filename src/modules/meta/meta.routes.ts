@@ -1,7 +1,7 @@
 // Codes, rules and the OpenAPI document: reference data, no tenant.
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { json, problems } from '../../http/schemas.js';
+import { json, problems, type RoutesApp } from '../../http/schemas.js';
 import { requestLanguage } from '../../http/language.js';
 import { ruleTable } from '../../rules/rule-table.js';
 import { codeLabel, codeLists } from './codes.js';
@@ -82,7 +82,7 @@ const RuleSchema = Type.Object(
   { additionalProperties: false, description: 'A rule of the rulebook' },
 );
 
-export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function listCodesRoute(app: RoutesApp): void {
   app.get(
     '/codes',
     {
@@ -123,6 +123,9 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
     },
   );
+}
+
+function listRulesRoute(app: RoutesApp): void {
   app.get(
     '/rules',
     {
@@ -163,6 +166,11 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
     },
   );
+}
+
+export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  listCodesRoute(app);
+  listRulesRoute(app);
 };
 
 export const openApiRoute: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,7 +1,7 @@
 // The columns of the SPP IS views as CSV or XLSX: the national indicators one figure per row
 // (the totals first, then each CPAS), the extract one PIIS-year per row.
 import type { ExportColumn } from '../../http/export.js';
-import type { Lang } from '../../http/problem.js';
+import type { Lang } from '../../core/problem.js';
 import { msg, render } from '../../i18n/catalogue.js';
 import { codedColumns } from '../meta/codes.js';
 import { INDICATOR_META } from '../../rules/indicators.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { AUTH_ERRORS, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, problems, type RoutesApp } from '../../http/schemas.js';
 import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonItemsStream, sendExport } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { answer, PRODUCES, reportContent } from '../reports/reports.routes.js';
@@ -9,8 +9,7 @@ import { extractColumns, nationalColumns, nationalFigureRows } from './national.
 import { getNationalIndicators, getStatisticalExtract } from './national.service.js';
 import { pseudonymMasterKey } from './pseudonyms.js';
 
-export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const masterKey = pseudonymMasterKey(app.deps.config);
+function getNationalIndicatorsRoute(app: RoutesApp): void {
   app.get(
     '/reports/national/indicators',
     {
@@ -41,6 +40,9 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+}
+
+function getStatisticalExtractRoute(app: RoutesApp, masterKey: string): void {
   app.get(
     '/reports/national/extract',
     {
@@ -83,4 +85,10 @@ export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+}
+
+export const nationalRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const masterKey = pseudonymMasterKey(app.deps.config);
+  getNationalIndicatorsRoute(app);
+  getStatisticalExtractRoute(app, masterKey);
 };

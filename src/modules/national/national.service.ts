@@ -2,11 +2,11 @@
 // from its rollup and the national totals, small cells suppressed (R-IND-PRIVACY) — and the
 // statistical extract, pseudonymised, streamed. Every download leaves a platform audit entry
 // (who, what, which request) before the first byte goes.
-import type { RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/problem.js';
+import type { RequestContext } from '../../core/context.js';
+import { AppError } from '../../core/problem.js';
 import { cursorBatches } from '../../db/driver/cursor.js';
 import { inTenant } from '../../db/tenant.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { appendAudit } from '../../core/audit-append.js';
 import { FIRST_INDICATOR_YEAR, indicatorSetOf } from '../../rules/indicators.js';
 import { nationalIndicators } from '../../rules/national-indicators.js';
 import { nationalIndicatorVersion, nationalRollups } from '../rollups/rollups.repository.js';

@@ -1,9 +1,9 @@
 // The actions of the PIIS lifecycle, each through changePiis (lock, If-Match, transition table,
 // derived state, audit and events in one transaction). Every refusal is a rule's: a 422 with its
 // code and R-id; nothing is written on a refusal because the transaction rolls back.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/problem.js';
-import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { AppError } from '../../core/problem.js';
+import { assertCalendarDate, assertFactDate } from '../../core/guards.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { refuse } from '../../rules/explained.js';

@@ -11,11 +11,12 @@ import {
   Uuid,
   json,
   problems,
+  type RoutesApp,
 } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
-import { optionalIfMatch, requireIfMatch } from '../../http/etag.js';
+import { optionalIfMatch, requireIfMatch } from '../../core/etag.js';
 import { sendOutcome } from '../../http/reply.js';
-import type { Outcome } from '../../http/context.js';
+import type { Outcome } from '../../core/context.js';
 import * as schemas from './piis.schemas.js';
 import * as service from './piis.service.js';
 import * as lifecycle from './piis.lifecycle.js';
@@ -278,7 +279,7 @@ const recordLists: Array<{
   },
 ];
 
-export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function createPiisRoute(app: RoutesApp): void {
   app.post(
     '/beneficiaries/:beneficiaryId/piis',
     {
@@ -311,6 +312,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.createPiis(requestContext(request), request.params.beneficiaryId, request.body)),
   );
+}
+
+function listPiisRoute(app: RoutesApp): void {
   app.get(
     '/piis',
     {
@@ -327,6 +331,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listPiis(requestContext(request), request.query),
   );
+}
+
+function getPiisRoute(app: RoutesApp): void {
   app.get(
     '/piis/:piisId',
     {
@@ -343,6 +350,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => sendOutcome(reply, await service.getPiis(requestContext(request), request.params.piisId)),
   );
+}
+
+function updatePiisDraftRoute(app: RoutesApp): void {
   app.patch(
     '/piis/:piisId',
     {
@@ -367,6 +377,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
     },
   );
+}
+
+function actionRoutesEach(app: RoutesApp): void {
   for (const route of actionRoutes) {
     const t = transitions[route.action];
     app.post(
@@ -391,6 +404,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   }
+}
+
+function recordListsRoutes(app: RoutesApp): void {
   for (const list of recordLists) {
     app.get(
       `/piis/:piisId/${list.segment}`,
@@ -458,6 +474,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
     );
   }
+}
+
+function listPiisVersionsRoute(app: RoutesApp): void {
   app.get(
     '/piis/:piisId/versions',
     {
@@ -475,6 +494,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listVersions(requestContext(request), request.params.piisId),
   );
+}
+
+function getPiisVersionRoute(app: RoutesApp): void {
   app.get(
     '/piis/:piisId/versions/:version',
     {
@@ -493,6 +515,9 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await service.getVersion(requestContext(request), request.params.piisId, request.params.version),
       ),
   );
+}
+
+function getPiisTimelineRoute(app: RoutesApp): void {
   app.get(
     '/piis/:piisId/timeline',
     {
@@ -511,4 +536,16 @@ export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.getTimeline(requestContext(request), request.params.piisId, request.query),
   );
+}
+
+export const piisRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  createPiisRoute(app);
+  listPiisRoute(app);
+  getPiisRoute(app);
+  updatePiisDraftRoute(app);
+  actionRoutesEach(app);
+  recordListsRoutes(app);
+  listPiisVersionsRoute(app);
+  getPiisVersionRoute(app);
+  getPiisTimelineRoute(app);
 };

@@ -1,13 +1,13 @@
 // PIIS drafts and reads: create (draft, version 1), update the draft under If-Match, read one PIIS
 // with its computed dates (one statement), list, versions as signed, timeline, and the lists of
 // its records. Reads log their access.
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { created, ok } from '../../http/context.js';
-import { readUnit, recordAccess, writeUnit } from '../../http/work.js';
-import { AppError } from '../../http/problem.js';
-import { assertCalendarDate, assertFactDate } from '../../http/guards.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
-import { etagOf } from '../../http/etag.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { created, ok } from '../../core/context.js';
+import { readUnit, recordAccess, writeUnit } from '../../core/work.js';
+import { AppError } from '../../core/problem.js';
+import { assertCalendarDate, assertFactDate } from '../../core/guards.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
+import { etagOf } from '../../core/etag.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { readByKeyInTenant, type Tx } from '../../db/tenant.js';
@@ -18,7 +18,7 @@ import {
   checkSocialActivation,
   type PiisContent,
 } from '../../rules/content.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
 import * as repo from './piis.repository.js';

@@ -3,8 +3,8 @@
 // cpas_manager, integration), the rules guarding it, the refusals they answer, and the events it emits. The routes take
 // their access from here, the services their status check, and the tests their matrix.
 import type { AccessName } from '../../http/auth.js';
-import type { ProblemCode } from '../../http/problem.js';
-import type { EventTypeName } from '../events/event-types.js';
+import type { ProblemCode } from '../../core/problem.js';
+import type { EventTypeName } from '../../core/event-types.js';
 import { codeLists, type Code } from '../../rules/code-lists.js';
 
 export type PiisStatus = Code<'piisStatus'>;
@@ -20,7 +20,7 @@ export interface Transition {
   rules: readonly string[];
   /** the problem codes of 409 and 422 its states and rules can answer (its inputs bring their own: problem-codes.ts) */
   refusals: readonly ProblemCode[];
-  /** the events it emits (events/event-types.ts) */
+  /** the events it emits (core/event-types.ts) */
   events: readonly EventTypeName[];
 }
 

@@ -4,14 +4,14 @@
 // update, the deadlines, the audit entry and the events with the commit — one transaction, and
 // for most actions three round trips.
 import type { Insertable } from 'kysely';
-import type { Outcome, RequestContext } from '../../http/context.js';
-import { AppError, type FieldError } from '../../http/problem.js';
-import { writeUnit } from '../../http/work.js';
-import { etagOf } from '../../http/etag.js';
+import type { Outcome, RequestContext } from '../../core/context.js';
+import { AppError, type FieldError } from '../../core/problem.js';
+import { writeUnit } from '../../core/work.js';
+import { etagOf } from '../../core/etag.js';
 import type { Tx } from '../../db/tenant.js';
 import type { PiisTable } from '../../db/types.js';
 import type { Refusal } from '../../rules/explained.js';
-import { appendChangeQuery, type DomainEvent } from '../audit/audit.repository.js';
+import { appendChangeQuery, type DomainEvent } from '../../core/audit-append.js';
 import { deadlinesStatement, piisDeadlinesStatement } from '../deadlines/deadlines.engine.js';
 import * as repo from './piis.repository.js';
 import { conclusion, deadlineFactsOf, deriveStage, statusOf, toFile, type PiisFile } from './piis.file.js';

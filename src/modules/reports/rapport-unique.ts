@@ -7,7 +7,7 @@
 // subsidy of the year by code (R-SUB-*), the costs justified against it (R-SUB-COSTS), the
 // compliance figures, and its months per person named by NISS and name — the CPAS's own file,
 // never an SPP IS view. Every label comes from the catalogue, in the reader's language.
-import type { RequestContext } from '../../http/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { CONVENTION_SUBSIDIES, CONVENTION_YEARS, type Subsidy } from '../../rules/expenses.js';
 import { msg, render, type Lang, type MessageId } from '../../i18n/catalogue.js';
 import { getPasModulesReport } from '../activation/activation.service.js';

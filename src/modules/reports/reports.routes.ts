@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AUTH_ERRORS, IdempotencyHeader, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, json, problems, type RoutesApp } from '../../http/schemas.js';
 import {
   allowLongResponse,
   EXPORT_MEDIA_TYPES,
@@ -102,7 +102,7 @@ export function reportContent<T extends TSchema>(schema: T, description: string)
   };
 }
 
-export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function getSubsidyReportRoute(app: RoutesApp): void {
   app.get(
     '/reports/subsidy',
     {
@@ -169,6 +169,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+}
+
+function getIndicatorsRoute(app: RoutesApp): void {
   app.get(
     '/reports/indicators',
     {
@@ -196,6 +199,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+}
+
+function getPasModulesReportRoute(app: RoutesApp): void {
   app.get(
     '/reports/pas-modules',
     {
@@ -223,6 +229,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+}
+
+function getJustificationReportRoute(app: RoutesApp): void {
   app.get(
     '/reports/justification',
     {
@@ -248,6 +257,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+}
+
+function getRapportUniqueRoute(app: RoutesApp): void {
   app.get(
     '/reports/rapport-unique/:form',
     {
@@ -315,6 +327,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+}
+
+function freezeReportRoute(app: RoutesApp): void {
   app.post(
     '/reports/runs',
     {
@@ -330,6 +345,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => sendOutcome(reply, await freezeReport(requestContext(request), request.body)),
   );
+}
+
+function getReportRunRoute(app: RoutesApp): void {
   app.get(
     '/reports/runs/:runId',
     {
@@ -344,4 +362,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => sendOutcome(reply, await getReportRun(requestContext(request), request.params.runId)),
   );
+}
+
+export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  getSubsidyReportRoute(app);
+  getIndicatorsRoute(app);
+  getPasModulesReportRoute(app);
+  getJustificationReportRoute(app);
+  getRapportUniqueRoute(app);
+  freezeReportRoute(app);
+  getReportRunRoute(app);
 };

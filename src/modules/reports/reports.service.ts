@@ -2,8 +2,8 @@
 // from the facts in force by the pure rules; partners of a couple are settled together
 // (R-SUB-COUPLE). Reading it is an access to every person it names (the access log says so).
 import type { Subsidy } from '../../rules/expenses.js';
-import type { RequestContext } from '../../http/context.js';
-import { readPersonal, readUnit, recordAccess } from '../../http/work.js';
+import type { RequestContext } from '../../core/context.js';
+import { readPersonal, readUnit, recordAccess } from '../../core/work.js';
 import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/indicators.js';
 import { cpasTally, ensureFresh } from '../rollups/rollups.service.js';
 import * as repo from './reports.repository.js';

@@ -1,8 +1,8 @@
 // The CPAS's retention policy (getRetentionPolicy, setRetentionPolicy).
 import { sql } from 'kysely';
-import { ok, type Outcome, type RequestContext } from '../../http/context.js';
-import { readUnit, writeUnit } from '../../http/work.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { ok, type Outcome, type RequestContext } from '../../core/context.js';
+import { readUnit, writeUnit } from '../../core/work.js';
+import { appendAudit } from '../../core/audit-append.js';
 import { DEFAULT_RETENTION_YEARS } from './retention.repository.js';
 import type { RetentionPolicy, RetentionPolicyBody } from './retention.schemas.js';
 

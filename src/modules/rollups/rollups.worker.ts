@@ -2,7 +2,7 @@
 // persons whose facts changed, in every CPAS that has some, so that readers rarely find marks waiting.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
-import { runEvery } from '../../db/every.js';
+import { runEvery } from '../../core/every.js';
 import { refreshBacklog } from './rollups.service.js';
 
 export function startRollupWorker(

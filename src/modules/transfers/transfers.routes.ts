@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AUTH_ERRORS, IdempotencyHeader, OptionalIfMatchHeader, Page, json, problems } from '../../http/schemas.js';
+import {
+  AUTH_ERRORS,
+  IdempotencyHeader,
+  OptionalIfMatchHeader,
+  Page,
+  json,
+  problems,
+  type RoutesApp,
+} from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import {
@@ -15,7 +23,7 @@ import * as service from './transfers.service.js';
 
 const DecisionHeaders = Type.Object({ ...OptionalIfMatchHeader.properties, ...IdempotencyHeader.properties });
 
-export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function createTransferRoute(app: RoutesApp): void {
   app.post(
     '/beneficiaries/:beneficiaryId/transfers',
     {
@@ -42,6 +50,9 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await service.createTransfer(requestContext(request), request.params.beneficiaryId, request.body),
       ),
   );
+}
+
+function listTransfersRoute(app: RoutesApp): void {
   app.get(
     '/transfers',
     {
@@ -59,6 +70,9 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listTransfers(requestContext(request), request.query),
   );
+}
+
+function getTransferRoute(app: RoutesApp): void {
   app.get(
     '/transfers/:transferId',
     {
@@ -74,6 +88,9 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.getTransfer(requestContext(request), request.params.transferId)),
   );
+}
+
+function acceptTransferRoute(app: RoutesApp): void {
   app.post(
     '/transfers/:transferId/accept',
     {
@@ -103,6 +120,9 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       ),
   );
+}
+
+function refuseTransferRoute(app: RoutesApp): void {
   app.post(
     '/transfers/:transferId/refuse',
     {
@@ -132,4 +152,12 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       ),
   );
+}
+
+export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  createTransferRoute(app);
+  listTransfersRoute(app);
+  getTransferRoute(app);
+  acceptTransferRoute(app);
+  refuseTransferRoute(app);
 };

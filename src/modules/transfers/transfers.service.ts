@@ -1,16 +1,16 @@
 // Transfers of a person's file between CPAS (createTransfer, listTransfers, getTransfer,
 // acceptTransfer, refuseTransfer). The sender offers; the receiver sees an envelope only, and on
 // acceptance gets a copy of the file with its provenance; the sender keeps its history read-only.
-import { created, ok, type Outcome, type RequestContext } from '../../http/context.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
-import { AppError } from '../../http/problem.js';
-import { assertIfMatch } from '../../http/etag.js';
-import { assertFactDate } from '../../http/guards.js';
-import { readUnit, writeUnit } from '../../http/work.js';
+import { created, ok, type Outcome, type RequestContext } from '../../core/context.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
+import { AppError } from '../../core/problem.js';
+import { assertIfMatch } from '../../core/etag.js';
+import { assertFactDate } from '../../core/guards.js';
+import { readUnit, writeUnit } from '../../core/work.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { isValidKbo } from '../../rules/identifiers.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
 import type { Transfer, TransferBody, TransferListQuery } from './transfers.schemas.js';
 import * as repo from './transfers.repository.js';

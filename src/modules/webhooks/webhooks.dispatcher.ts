@@ -9,10 +9,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { runEvery } from '../../db/every.js';
+import { runEvery } from '../../core/every.js';
 import { uuidv7 } from '../../db/ids.js';
 import { inTenant } from '../../db/tenant.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { feedQuery } from '../events/events.repository.js';
 import { pageFromRows } from '../events/events.service.js';
 import { matchesAny, RETRY_DELAYS_MS, retryDelayMs } from './delivery-policy.js';

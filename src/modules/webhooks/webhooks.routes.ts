@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems } from '../../http/schemas.js';
+import { AUTH_ERRORS, IdempotencyHeader, Page, json, problems, type RoutesApp } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
 import {
@@ -20,7 +20,7 @@ const DELIVERY_NOTES =
   'after which the subscription is disabled (event webhook.disabled). Order is not guaranteed: deduplicate on webhook-id or the event id; the feed is the record. ' +
   'The event types, their data and which carry the record: listEvents.';
 
-export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
+function createWebhookRoute(app: RoutesApp): void {
   app.post(
     '/webhooks',
     {
@@ -44,6 +44,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await service.createWebhook(requestContext(request), request.body, app.deps.config.webhookAllowPrivateNetworks),
       ),
   );
+}
+
+function listWebhooksRoute(app: RoutesApp): void {
   app.get(
     '/webhooks',
     {
@@ -61,6 +64,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listWebhooks(requestContext(request), request.query),
   );
+}
+
+function getWebhookRoute(app: RoutesApp): void {
   app.get(
     '/webhooks/:webhookId',
     {
@@ -76,6 +82,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.getWebhook(requestContext(request), request.params.webhookId)),
   );
+}
+
+function deleteWebhookRoute(app: RoutesApp): void {
   app.delete(
     '/webhooks/:webhookId',
     {
@@ -91,6 +100,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendOutcome(reply, await service.deleteWebhook(requestContext(request), request.params.webhookId)),
   );
+}
+
+function listWebhookDeliveriesRoute(app: RoutesApp): void {
   app.get(
     '/webhooks/:webhookId/deliveries',
     {
@@ -110,4 +122,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.listDeliveries(requestContext(request), request.params.webhookId, request.query),
   );
+}
+
+export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  createWebhookRoute(app);
+  listWebhooksRoute(app);
+  getWebhookRoute(app);
+  deleteWebhookRoute(app);
+  listWebhookDeliveriesRoute(app);
 };

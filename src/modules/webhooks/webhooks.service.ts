@@ -1,13 +1,13 @@
 // Webhook subscriptions as vendors manage them (createWebhook, listWebhooks, getWebhook,
 // deleteWebhook) and the attempts they read (listWebhookDeliveries). Deliveries themselves are
 // the dispatcher's.
-import { created, ok, type Outcome, type RequestContext } from '../../http/context.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
-import { AppError } from '../../http/problem.js';
-import { readUnit, writeUnit } from '../../http/work.js';
+import { created, ok, type Outcome, type RequestContext } from '../../core/context.js';
+import { decodeCursor, pageOf } from '../../core/cursor.js';
+import { AppError } from '../../core/problem.js';
+import { readUnit, writeUnit } from '../../core/work.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { appendChange } from '../audit/audit.repository.js';
+import { appendChange } from '../../core/audit-append.js';
 import { belowHorizon } from '../events/feed-position.js';
 import { generateSecret, secretKey } from './signature.js';
 import { webhookUrlProblem } from './url-policy.js';

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { Database } from '../db/database.js';
-import type { AccessLog } from '../modules/audit/access-log.js';
+import type { AccessLog } from './access-log.js';
 import type { Lang } from './problem.js';
 
 export interface RequestContext {

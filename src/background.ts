@@ -2,14 +2,14 @@
 // bulk imports, delivering webhooks and refreshing the indicator rollups. Each is a loop started
 // with the app and stopped when it closes; buildApp's options turn each off (tests, tools).
 import type { FastifyInstance } from 'fastify';
-import { startAuditSealer } from '../modules/audit/audit.sealer.js';
-import { startRollupWorker } from '../modules/rollups/rollups.worker.js';
-import { startImportWorker } from '../modules/imports/imports.worker.js';
+import { startAuditSealer } from './modules/audit/audit.sealer.js';
+import { startRollupWorker } from './modules/rollups/rollups.worker.js';
+import { startImportWorker } from './modules/imports/imports.worker.js';
 import {
   DEFAULT_DISPATCHER,
   startWebhookDispatcher,
   type DispatcherOptions,
-} from '../modules/webhooks/webhooks.dispatcher.js';
+} from './modules/webhooks/webhooks.dispatcher.js';
 
 export interface BackgroundOptions {
   /** run the audit sealer in this process (default true) */

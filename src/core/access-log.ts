@@ -8,9 +8,9 @@
 // reads waiting for it fail with its error (they are not answered without their entries).
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { DB } from '../../db/types.js';
-import { inTenant } from '../../db/tenant.js';
-import { uuidv7 } from '../../db/ids.js';
+import type { DB } from '../db/types.js';
+import { inTenant } from '../db/tenant.js';
+import { uuidv7 } from '../db/ids.js';
 
 export interface AccessEntry {
   cpasId: string;
