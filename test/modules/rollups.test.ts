@@ -3,6 +3,7 @@
 // from its rollup equal a recomputation from the facts, and every stored tally equals its
 // recomputation. The triggers mark whoever a write touches; nothing else has to remember to.
 import t from 'tap';
+import pg from 'pg';
 import { bearer, buildHarness, json } from '../helpers/app.js';
 import { draft, piisIn, post, rightfulBeneficiary } from '../helpers/piis.js';
 import { indicatorInputs, indicatorsFrom, subsidyInputs } from '../../src/modules/reports/reports.service.js';
@@ -249,6 +250,44 @@ t.test('indicator rollups', async (t) => {
         [cpas.id],
       );
       t.equal(await refreshRollups(h.db.database, cpas.id, today, 2), 1, 'one mark, one pass');
+    },
+  );
+  t.test(
+    'when a refresh runs while a write of an already marked person is in flight, then the mark outlives it',
+    { skip: h.db.url ? false : 'two transactions at once: PostgreSQL only (the embedded database has one connection)' },
+    async (t) => {
+      await refreshRollups(h.db.database, cpas.id, today);
+      const person = await rightfulBeneficiary(app, manager, { assessedOn: null });
+      const assessed = await rightfulBeneficiary(app, manager);
+      await refreshRollups(h.db.database, cpas.id, today);
+      // the person is marked already (an earlier write not yet refreshed)
+      await h.db.owner(`insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) values ($1, $2, false)`, [
+        cpas.id,
+        person,
+      ]);
+      // a write of an assessment for that person, held open while a refresh runs
+      const writer = new pg.Client({ connectionString: h.db.url! });
+      await writer.connect();
+      t.teardown(() => writer.end());
+      const columns = (
+        await h.db.owner<{ c: string }>(
+          `select column_name as c from information_schema.columns where table_name = 'assessment' order by ordinal_position`,
+        )
+      ).map((r) => r.c);
+      const copied = columns.map((c) => (c === 'id' ? 'gen_random_uuid()' : c === 'beneficiary_id' ? '$2::uuid' : c));
+      await writer.query('begin');
+      await writer.query(
+        `insert into assessment (${columns.join(', ')}) select ${copied.join(', ')} from assessment where beneficiary_id = $1`,
+        [assessed, person],
+      );
+      await refreshRollups(h.db.database, cpas.id, today);
+      await writer.query('commit');
+      t.ok(
+        (await h.db.owner(`select 1 from rollup_dirty where beneficiary_id = $1`, [person])).length > 0,
+        'the mark is still there once the write has committed',
+      );
+      await refreshRollups(h.db.database, cpas.id, today);
+      await exact(t, 'after a refresh that ran beside a write');
     },
   );
 });
