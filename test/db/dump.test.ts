@@ -4,6 +4,7 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
@@ -14,6 +15,7 @@ import { sealAudit } from '../../src/modules/audit/audit.sealer.js';
 import { verifyAudit } from '../../src/modules/audit/audit.verify.js';
 import { AUDIENCE, ISSUER, createTestKeys } from '../helpers/keys.js';
 import { validKbo } from '../helpers/identifiers.js';
+import { root } from '../helpers/root.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
 const psql = spawnSync('psql', ['--version']).status === 0;
@@ -109,9 +111,7 @@ t.test(
         `select (select count(*) from beneficiary)::int as b, (select count(*) from right_decision)::int as r, (select count(*) from kysely_migration)::int as m`,
       )
     ).rows[0];
-    const migrations = fs
-      .readdirSync(new URL('../../migrations/', import.meta.url))
-      .filter((f) => /^\d{14}_.*\.ts$/.test(f)).length;
+    const migrations = fs.readdirSync(path.join(root, 'migrations')).filter((f) => /^\d{14}_.*\.ts$/.test(f)).length;
     t.same(counts, { b: 1, r: 1, m: migrations }, 'every row and every migration');
     const rls = (
       await owner.query(

@@ -3,11 +3,13 @@
 import t from 'tap';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { type Kysely, sql } from 'kysely';
 import * as lz4Migration from '../../migrations/20261209000000_subsidy_tally_lz4.js';
 import { openPostgresAdmin } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { root } from '../helpers/root.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
 
@@ -38,9 +40,7 @@ t.test(
         }
       }),
     );
-    const files = fs
-      .readdirSync(new URL('../../migrations/', import.meta.url))
-      .filter((f) => /^\d{14}_.*\.ts$/.test(f));
+    const files = fs.readdirSync(path.join(root, 'migrations')).filter((f) => /^\d{14}_.*\.ts$/.test(f));
     for (const r of results)
       t.same(
         r.map((m) => m.status),

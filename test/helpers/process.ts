@@ -10,8 +10,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { AUDIENCE, ISSUER, type TestKeys } from './keys.js';
 import { validKbo } from './identifiers.js';
+import { root } from './root.js';
 
-export const root = path.resolve(import.meta.dirname, '../..');
+export { root };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,9 +1,11 @@
 // Date arithmetic of the rulebook and the Belgian calendar: month ends, leap years, Easter-based
 // holidays, working days — the arithmetic every rule below stands on.
 import t from 'tap';
+import path from 'node:path';
 import { addDays, addMonths, daysBetween, firstOfMonth, isoWeekday } from '../../src/rules/dates.js';
 import { addWorkingDays, belgianHolidays, easterSunday, isWorkingDay } from '../../src/rules/holidays.js';
 import { ruleCases as cases } from '../helpers/rule-cases.js';
+import { root } from '../helpers/root.js';
 
 t.test('date arithmetic: when months are added, then the day is clamped to the month end', async (t) => {
   const table: Array<[string, number, string]> = [
@@ -58,13 +60,13 @@ const SHARED_RULE_CASES_SHA256 = '4d48a0968195d63be0fa6b8ec74a696d39ca2c3fd77f9e
 t.test('the rulebook fixture is the shared one, unchanged', async (t) => {
   const fs = await import('node:fs');
   const { createHash } = await import('node:crypto');
-  const digest = (url: URL) => createHash('sha256').update(fs.readFileSync(url)).digest('hex');
+  const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   t.equal(
-    digest(new URL('../fixtures/rule-cases.json', import.meta.url)),
+    digest(path.join(root, 'test/fixtures/rule-cases.json')),
     SHARED_RULE_CASES_SHA256,
     'test/fixtures/rule-cases.json is the copy of the shared file, byte for byte',
   );
-  const shared = new URL('../../../shared/domain/rule-cases.json', import.meta.url);
+  const shared = path.join(root, '../shared/domain/rule-cases.json');
   if (fs.existsSync(shared))
     t.equal(
       digest(shared),
