@@ -1,6 +1,7 @@
 // Plain functions over the social-activation tables. Queries name their CPAS besides row-level
 // security.
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
+import { inForce } from '../../db/in-force.js';
 import type { Tx } from '../../db/tenant.js';
 import type { ActivationModuleTable, ActivationParticipantTable } from '../../db/types.js';
 import type { Module, Participant, Session } from './activation.schemas.js';
@@ -166,7 +167,7 @@ export function rightsOfQuery(tx: Tx, cpasId: string, beneficiaryIds: readonly s
   }>`
     select r.beneficiary_id, r.id, r.kind, r.category, r.decided_on, r.notified_on, r.starts_on, r.monthly_amount_cents
     from right_decision r
-    where r.cpas_id = ${cpasId} and r.beneficiary_id in (${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))}) and r.voided_at is null
-      and not exists (select 1 from right_decision s where s.cpas_id = r.cpas_id and s.supersedes_id = r.id and s.voided_at is null)
+    where r.cpas_id = ${cpasId} and r.beneficiary_id in (${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))})
+      and ${inForce('right_decision', 'r')}
     order by r.beneficiary_id, r.id`.compile(tx);
 }

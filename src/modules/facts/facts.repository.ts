@@ -1,6 +1,7 @@
 // Plain functions over the three fact tables. They share the correction columns (R-CORRECT), so
 // one set of queries serves all three; `table` is always one of the service's constants.
 import { sql } from 'kysely';
+import { inForce } from '../../db/in-force.js';
 import type { Tx } from '../../db/tenant.js';
 import type { RightDecisionFact } from '../../rules/rights.js';
 
@@ -52,11 +53,7 @@ export async function listFacts(
   if (filter.afterId) q = q.where('f.id', '>', filter.afterId);
   if (filter.externalRef) q = q.where('f.external_ref', '=', filter.externalRef);
   if (!filter.includeVoided) {
-    q = q
-      .where('f.voided_at', 'is', null)
-      .where(
-        sql<boolean>`not exists (select 1 from ${sql.table(table)} s where s.cpas_id = f.cpas_id and s.supersedes_id = f.id and s.voided_at is null)`,
-      );
+    q = q.where(inForce(table, 'f'));
   }
   return (await q.execute()) as FactRow[];
 }

@@ -5,6 +5,7 @@ import { toIsoInstant } from '../../db/database.js';
 import type { CorrectionColumns, PiisSanctionTable, PiisStage } from '../../db/types.js';
 import type { RightDecisionFact } from '../../rules/rights.js';
 import { conclusionDate, hearingPendingOn } from '../../rules/parties.js';
+import { withCorrections as correctionsOf } from '../../rules/corrections.js';
 import type { Content } from './piis.schemas.js';
 import type { PiisStatus } from './piis.transitions.js';
 import type { EngineInput } from '../deadlines/deadlines.engine.js';
@@ -20,16 +21,13 @@ export interface Fact<T = Record<string, unknown>> {
   supersededBy: string | null;
 }
 
-/** Marks each fact in force unless voided or superseded by a fact that is itself not voided. */
-export function withCorrections<T>(rows: readonly JsonRow[]): Fact<T>[] {
-  const supersededBy = new Map<string, string>();
-  for (const r of rows)
-    if (r.supersedes_id && !r.voided_at && !supersededBy.has(r.supersedes_id)) supersededBy.set(r.supersedes_id, r.id);
-  return rows.map((r) => ({
-    id: r.id,
-    row: r as JsonRow & T,
-    inForce: !r.voided_at && !supersededBy.has(r.id),
-    supersededBy: supersededBy.get(r.id) ?? null,
+/** Marks each fact in force unless voided or superseded by a fact that is itself not voided (R-CORRECT). */
+function withCorrections<T>(rows: readonly JsonRow[]): Fact<T>[] {
+  return correctionsOf(rows).map((c) => ({
+    id: c.fact.id,
+    row: c.fact as JsonRow & T,
+    inForce: c.inForce,
+    supersededBy: c.supersededBy,
   }));
 }
 

@@ -2,6 +2,7 @@
 // signed PIIS by the end of that year: one statement, one JSON document per person, records in
 // force only (R-CORRECT). Queries name their CPAS besides row-level security.
 import { type CompiledQuery, sql } from 'kysely';
+import { inForce } from '../../db/in-force.js';
 import type { Tx } from '../../db/tenant.js';
 import type { IndicatorPerson } from '../../rules/indicators.js';
 import { toRightDecisionFact } from '../facts/facts.repository.js';
@@ -33,12 +34,6 @@ export interface SubsidyFactsRow {
   exemptions: Array<{ decided_on: string }>;
   situations: Array<{ kind: string; starts_on: string; ends_on: string | null }>;
 }
-
-/** A record in force: not voided, not superseded by a record that is not voided. */
-const inForce = (table: string, alias: string) =>
-  sql.raw(
-    `${alias}.voided_at is null and not exists (select 1 from ${table} s where s.cpas_id = ${alias}.cpas_id and s.supersedes_id = ${alias}.id and s.voided_at is null)`,
-  );
 
 /** With beneficiaries named, their partners come too (R-SUB-COUPLE settles the two together). */
 export function subsidyFactsQuery(

@@ -2,12 +2,10 @@
 // due when nothing of their file is in force — no PIIS still open, no RI right in force (their
 // latest right decision in force is an end, or there is none) — and their last activity lies
 // more than the CPAS's retention period back (default 10 years).
+import { inForceSql } from '../../db/in-force.js';
 import type { OwnerQuery } from '../audit/audit.verify.js';
 
 export const DEFAULT_RETENTION_YEARS = 10;
-
-const inForce = (alias: string) =>
-  `${alias}.voided_at is null and not exists (select 1 from ${alias === 'rd' ? 'right_decision' : alias} x where x.cpas_id = ${alias}.cpas_id and x.supersedes_id = ${alias}.id and x.voided_at is null)`;
 
 export function duePersons(
   query: OwnerQuery,
@@ -33,7 +31,7 @@ export function duePersons(
     where b.anonymised_at is null
       and ($2::uuid is null or b.cpas_id = $2::uuid)
       and not exists (select 1 from piis p where p.cpas_id = b.cpas_id and p.beneficiary_id = b.id and p.stage <> 'closed')
-      and coalesce((select rd.kind from right_decision rd where rd.cpas_id = b.cpas_id and rd.beneficiary_id = b.id and ${inForce('rd')}
+      and coalesce((select rd.kind from right_decision rd where rd.cpas_id = b.cpas_id and rd.beneficiary_id = b.id and ${inForceSql('right_decision', 'rd')}
                     order by rd.starts_on desc, rd.decided_on desc limit 1), 'end') = 'end'
       and a.last_activity + make_interval(years => coalesce(r.anonymise_after_years, ${DEFAULT_RETENTION_YEARS})) < $1::date
     order by b.cpas_id, b.id`,
