@@ -12,9 +12,9 @@ import { uniqueViolation } from '../../db/errors.js';
 import { rightSegments } from '../../rules/rights.js';
 import { moduleActivation, moduleMark, type ActivationKind } from '../../rules/activation-kinds.js';
 import { appendChange } from '../../core/audit-append.js';
-import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
-import { toRightDecisionFact } from '../facts/facts.repository.js';
-import { findPiisIdBy } from '../piis/piis.repository.js';
+import { findIdBy } from '../beneficiaries/index.js';
+import { toRightDecisionFact } from '../facts/index.js';
+import { findPiisIdBy } from '../piis/index.js';
 import * as repo from './activation.repository.js';
 import type {
   Module,

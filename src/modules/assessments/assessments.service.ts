@@ -9,7 +9,7 @@ import { decodeCursor, pageOf } from '../../core/cursor.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { appendChange } from '../../core/audit-append.js';
-import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
+import { findIdBy } from '../beneficiaries/index.js';
 import * as repo from './assessments.repository.js';
 import type { Assessment, AssessmentCreateBody, AssessmentListQuery } from './assessments.schemas.js';
 import { msg } from '../../i18n/catalogue.js';

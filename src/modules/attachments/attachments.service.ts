@@ -9,7 +9,7 @@ import { readUnit, recordAccess, recordExport, writeUnit } from '../../core/work
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { appendChange } from '../../core/audit-append.js';
-import { findPiisIdBy } from '../piis/piis.repository.js';
+import { findPiisIdBy } from '../piis/index.js';
 import { sniffType } from './content-type.js';
 import type { Attachment, UploadQuery } from './attachments.schemas.js';
 import * as repo from './attachments.repository.js';

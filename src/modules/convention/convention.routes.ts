@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_ERRORS, json, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
 import { sendOutcome } from '../../http/reply.js';
-import { answer, PRODUCES, reportContent } from '../reports/reports.routes.js';
+import { answer, PRODUCES, reportContent } from '../../http/report-answer.js';
 import { conventionColumns, evaluationRows } from './convention.exports.js';
 import { ConventionBody, ConventionParams, ConventionQuery, ConventionSchema } from './convention.schemas.js';
 import * as service from './convention.service.js';

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
 import { Actor, CivilDate, Instant, Int, Nullable, Text } from '../../http/schemas.js';
-import { Delimiter, Format } from '../reports/reports.schemas.js';
+import { Delimiter, Format } from '../reports/index.js';
 
 const Count = (description: string) => Int(0, 1_000_000, description);
 const Cents = (description: string) => Int(0, 100_000_000_000, description);

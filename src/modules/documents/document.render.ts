@@ -4,7 +4,7 @@
 // version's), which is what lets a stored document be checked against a fresh rendering.
 import { createRequire } from 'node:module';
 import type PDFKit from 'pdfkit';
-import { codeLabel } from '../meta/codes.js';
+import { codeLabel } from '../meta/index.js';
 import { documentTexts, formatDate, type DocLang } from './document.texts.js';
 
 const require = createRequire(import.meta.url);

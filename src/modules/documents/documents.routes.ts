@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AUTH_ERRORS, Language, problems } from '../../http/schemas.js';
 import { requestContext } from '../../http/request-context.js';
-import { VersionParams } from '../piis/piis.schemas.js';
+import { VersionParams } from '../piis/index.js';
 import * as service from './documents.service.js';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

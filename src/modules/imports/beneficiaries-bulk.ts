@@ -9,7 +9,7 @@ import type { Tx } from '../../db/tenant.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../core/audit-append.js';
 import { appendChangesQuery } from '../../core/audit-append.js';
-import { birthDateFor, normaliseNiss, validNiss } from '../beneficiaries/beneficiaries.service.js';
+import { birthDateFor, normaliseNiss, validNiss } from '../beneficiaries/index.js';
 import type { ParsedRow } from './import-formats.js';
 
 interface Candidate {

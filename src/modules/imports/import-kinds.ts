@@ -10,17 +10,16 @@ import { AppError } from '../../core/problem.js';
 import { ExternalRef, Uuid } from '../../http/schemas.js';
 import type { Tx } from '../../db/tenant.js';
 import type { ImportKind } from '../../db/types.js';
-import { BeneficiaryCreateBody } from '../beneficiaries/beneficiaries.schemas.js';
-import { createBeneficiary, normaliseNiss, updateBeneficiary } from '../beneficiaries/beneficiaries.service.js';
-import { toBeneficiary } from '../beneficiaries/beneficiaries.repository.js';
-import { RightCreateBody } from '../facts/facts.schemas.js';
-import { recordFact, rightDecisions } from '../facts/facts.service.js';
-import { AssessmentCreateBody } from '../assessments/assessments.schemas.js';
-import { createAssessment } from '../assessments/assessments.service.js';
-import { toAssessment } from '../assessments/assessments.repository.js';
-import { PiisCreateBody } from '../piis/piis.schemas.js';
-import { createPiis, loadFile, updatePiisDraft } from '../piis/piis.service.js';
-import { toPiis } from '../piis/piis.view.js';
+import {
+  BeneficiaryCreateBody,
+  createBeneficiary,
+  normaliseNiss,
+  updateBeneficiary,
+  toBeneficiary,
+} from '../beneficiaries/index.js';
+import { RightCreateBody, recordFact, rightDecisions } from '../facts/index.js';
+import { AssessmentCreateBody, createAssessment, toAssessment } from '../assessments/index.js';
+import { PiisCreateBody, createPiis, loadFile, updatePiisDraft, toPiis } from '../piis/index.js';
 import { msg } from '../../i18n/catalogue.js';
 
 const PersonRef = {

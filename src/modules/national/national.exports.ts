@@ -3,7 +3,7 @@
 import type { ExportColumn } from '../../http/export.js';
 import type { Lang } from '../../core/problem.js';
 import { msg, render } from '../../i18n/catalogue.js';
-import { codedColumns } from '../meta/codes.js';
+import { codedColumns } from '../meta/index.js';
 import { INDICATOR_META } from '../../rules/indicators.js';
 import type { ExtractRow, NationalIndicators } from './national.schemas.js';
 

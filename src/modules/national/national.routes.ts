@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { AUTH_ERRORS, problems, type RoutesApp } from '../../http/schemas.js';
 import { allowLongResponse, EXPORT_MEDIA_TYPES, exportFormat, jsonItemsStream, sendExport } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
-import { answer, PRODUCES, reportContent } from '../reports/reports.routes.js';
+import { answer, PRODUCES, reportContent } from '../../http/report-answer.js';
 import { ExtractQuery, ExtractSchema, NationalIndicatorsSchema, NationalQuery } from './national.schemas.js';
 import { extractColumns, nationalColumns, nationalFigureRows } from './national.exports.js';
 import { getNationalIndicators, getStatisticalExtract } from './national.service.js';

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
 import { codeUnion, Int } from '../../http/schemas.js';
-import { Delimiter, Format, IndicatorItemSchema } from '../reports/reports.schemas.js';
+import { Delimiter, Format, IndicatorItemSchema } from '../reports/index.js';
 
 const Suppressed = Type.Union([Type.Literal('primary'), Type.Literal('complementary'), Type.Null()], {
   description:

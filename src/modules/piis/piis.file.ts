@@ -8,8 +8,8 @@ import { conclusionDate, hearingPendingOn } from '../../rules/parties.js';
 import { withCorrections as correctionsOf } from '../../rules/corrections.js';
 import type { Content } from './piis.schemas.js';
 import type { PiisStatus } from './piis.transitions.js';
-import type { EngineInput } from '../deadlines/deadlines.engine.js';
-import { toRightDecisionFact, type RightDecisionColumns } from '../facts/facts.repository.js';
+import type { EngineInput } from '../deadlines/index.js';
+import { toRightDecisionFact, type RightDecisionColumns } from '../facts/index.js';
 import type { SubsidyFacts, SubsidyPiisFacts } from '../../rules/subsidy-months.js';
 import type { FileRow, JsonRow, PiisRow } from './piis.repository.js';
 

@@ -19,8 +19,8 @@ import {
   type PiisContent,
 } from '../../rules/content.js';
 import { appendChange } from '../../core/audit-append.js';
-import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
-import { findIdBy } from '../beneficiaries/beneficiaries.repository.js';
+import { refreshDeadlines } from '../deadlines/index.js';
+import { findIdBy } from '../beneficiaries/index.js';
 import * as repo from './piis.repository.js';
 import { toFile, type PiisFile } from './piis.file.js';
 import { toPiis, toVersions, views, sanctionView } from './piis.view.js';

@@ -12,7 +12,7 @@ import type { Tx } from '../../db/tenant.js';
 import type { PiisTable } from '../../db/types.js';
 import type { Refusal } from '../../rules/explained.js';
 import { appendChangeQuery, type DomainEvent } from '../../core/audit-append.js';
-import { deadlinesStatement, piisDeadlinesStatement } from '../deadlines/deadlines.engine.js';
+import { deadlinesStatement, piisDeadlinesStatement } from '../deadlines/index.js';
 import * as repo from './piis.repository.js';
 import { conclusion, deadlineFactsOf, deriveStage, statusOf, toFile, type PiisFile } from './piis.file.js';
 import { transitions, type Action, type PiisStatus, CORRECTION_STATUSES } from './piis.transitions.js';

@@ -10,10 +10,9 @@
 import type { RequestContext } from '../../core/context.js';
 import { CONVENTION_SUBSIDIES, CONVENTION_YEARS, type Subsidy } from '../../rules/expenses.js';
 import { msg, render, type Lang, type MessageId } from '../../i18n/catalogue.js';
-import { getPasModulesReport } from '../activation/activation.service.js';
-import type { PasModulesReport } from '../activation/activation.schemas.js';
-import { getCurrentCpas } from '../cpas/cpas.service.js';
-import type { Expense } from '../expenses/expenses.schemas.js';
+import { getPasModulesReport, type PasModulesReport } from '../activation/index.js';
+import { getCurrentCpas } from '../cpas/index.js';
+import type { Expense } from '../expenses/index.js';
 import * as service from './reports.service.js';
 import type { Indicators, Justification, RapportUnique, RapportUniqueLine, SubsidyReport } from './reports.schemas.js';
 import type { SubsidyReportStream } from './reports.service.js';

@@ -1,12 +1,12 @@
 // The columns of each report's CSV and XLSX export: their headers (messages of the catalogue), their
 // cell types (amounts in euros, months as dates shown YYYY-MM), and a coded cell's label beside it.
 import type { ExportColumn } from '../../http/export.js';
-import { codedColumns } from '../meta/codes.js';
+import { codedColumns } from '../meta/index.js';
 import { themeCode } from '../../rules/activation-kinds.js';
 import { msg, render, type Lang, type MessageId } from '../../i18n/catalogue.js';
 import type { Indicators, RapportUniqueLine, SubsidyMonthItem } from './reports.schemas.js';
-import type { PasModuleRow } from '../activation/activation.schemas.js';
-import type { Expense } from '../expenses/expenses.schemas.js';
+import type { PasModuleRow } from '../activation/index.js';
+import type { Expense } from '../expenses/index.js';
 
 function themeLabel(theme: string, lang: Lang): string {
   const code = themeCode(theme);

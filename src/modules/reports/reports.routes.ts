@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { TSchema } from 'typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyReply } from 'fastify';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems, type RoutesApp } from '../../http/schemas.js';
 import {
   allowLongResponse,
@@ -11,12 +9,10 @@ import {
   jsonRawItemsStream,
   sendExport,
   sendForm,
-  type CsvDelimiter,
-  type ExportColumn,
-  type ExportFormat,
   formSection,
 } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
+import { answer, PRODUCES, reportContent } from '../../http/report-answer.js';
 import {
   IndicatorsSchema,
   JustificationQuery,
@@ -30,8 +26,7 @@ import {
   type SubsidyMonthItem,
 } from './reports.schemas.js';
 import { formJson, pasForm, piis10Form } from './rapport-unique.js';
-import { PasModulesReportSchema } from '../activation/activation.schemas.js';
-import { getPasModulesReport } from '../activation/activation.service.js';
+import { getPasModulesReport, PasModulesReportSchema } from '../activation/index.js';
 import * as service from './reports.service.js';
 import { FreezeBody, ReportRunSchema, RunParams, freezeReport, getReportRun } from './runs.js';
 import { sendOutcome } from '../../http/reply.js';
@@ -49,58 +44,8 @@ import type { Text } from '../../i18n/catalogue.js';
 /** A month as the rollups keep it (its explanation a message, or text kept from before messages). */
 type StoredMonth = Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text };
 
-export const PRODUCES = Object.values(EXPORT_MEDIA_TYPES);
-
-/**
- * Answers a report as JSON, or its rows as CSV or XLSX (by ?format= or Accept), headers in the
- * caller's language. A download is audited as an export of `report/<name>`, or of the records its
- * rows name when `idOf` tells them.
- */
-export function answer<T, R>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  report: T,
-  rows: {
-    name: string;
-    year: number;
-    columns: ExportColumn<R>[];
-    items: R[];
-    names?: { entity: string; idOf: (row: R) => string };
-  },
-): T | FastifyReply {
-  const format = exportFormat((request.query as { format?: ExportFormat }).format, request.headers.accept);
-  if (format === 'json') return report;
-  const ctx = requestContext(request);
-  const audit = { ctx, entity: rows.names?.entity ?? `report/${rows.name}`, idOf: rows.names?.idOf };
-  return sendExport(reply, format, {
-    name: rows.name,
-    sheetName: String(rows.year),
-    columns: rows.columns,
-    rows: rows.items,
-    lang: ctx.lang,
-    delimiter: (request.query as { delimiter?: CsvDelimiter }).delimiter,
-    audit,
-  }) as FastifyReply;
-}
-
 /** The subsidy rows name beneficiaries: their download is an export of those beneficiaries. */
 const SUBSIDY_NAMES = { entity: 'beneficiary', idOf: (row: SubsidyMonthItem) => row.beneficiaryId };
-
-/** A report's 200: its JSON, or its rows as CSV or XLSX. */
-export function reportContent<T extends TSchema>(schema: T, description: string) {
-  return {
-    description: `${description}; as CSV or XLSX (Accept or ?format=), the rows with headers in the Accept-Language`,
-    content: {
-      [EXPORT_MEDIA_TYPES.json]: { schema },
-      [EXPORT_MEDIA_TYPES.csv]: {
-        schema: Type.String({ maxLength: 2_000_000_000, description: 'RFC 4180, UTF-8 with a byte order mark' }),
-      },
-      [EXPORT_MEDIA_TYPES.xlsx]: {
-        schema: Type.String({ format: 'binary', maxLength: 2_000_000_000, description: 'Office Open XML workbook' }),
-      },
-    },
-  };
-}
 
 function getSubsidyReportRoute(app: RoutesApp): void {
   app.get(

@@ -2,8 +2,8 @@ import { FORM_SECTIONS } from '../../rules/code-lists.js';
 import { Type, type Static } from 'typebox';
 import { named } from '../../http/openapi-components.js';
 import { Int, Uuid } from '../../http/schemas.js';
-import { ExpenseSchema, Subsidy } from '../expenses/expenses.schemas.js';
-import { PasModuleRowSchema } from '../activation/activation.schemas.js';
+import { ExpenseSchema, Subsidy } from '../expenses/index.js';
+import { PasModuleRowSchema } from '../activation/index.js';
 
 const Cents = (description: string) => Int(0, 1_000_000_000_000, description);
 

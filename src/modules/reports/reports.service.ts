@@ -5,19 +5,20 @@ import type { Subsidy } from '../../rules/expenses.js';
 import type { RequestContext } from '../../core/context.js';
 import { readPersonal, readUnit, recordAccess } from '../../core/work.js';
 import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/indicators.js';
-import { cpasTally, ensureFresh } from '../rollups/rollups.service.js';
-import * as repo from './reports.repository.js';
-import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
-import { rawRows } from '../../db/driver/copy-out.js';
-import { readInTenant } from '../../db/tenant.js';
 import {
+  cpasTally,
+  ensureFresh,
   identitiesOf,
   subsidyItemsQuery,
   subsidyTotalsQuery,
   toSubsidyItems,
   toSubsidyTotals,
   type SubsidyItemsRow,
-} from '../rollups/rollups.repository.js';
+} from '../rollups/index.js';
+import * as repo from './reports.repository.js';
+import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
+import { rawRows } from '../../db/driver/copy-out.js';
+import { readInTenant } from '../../db/tenant.js';
 import type { NamedSubsidyMonth } from './reports.exports.js';
 import type {
   Indicators,
@@ -28,7 +29,7 @@ import type {
   SubsidyReport,
   YearQuery,
 } from './reports.schemas.js';
-import { expensesOfYear, toExpense } from '../expenses/expenses.service.js';
+import { expensesOfYear, toExpense } from '../expenses/index.js';
 import { cents, msg, render, type Lang, type Text } from '../../i18n/catalogue.js';
 import { sayItem } from '../../rules/indicators.js';
 

@@ -1,7 +1,7 @@
 // npm run purge: anonymises every person whose file is due under their CPAS's retention policy
 // (retention.repository.ts). Each person in a transaction of their own, audited in their CPAS;
 // a run that stops half-way is resumed by the next one.
-import type { OwnerQuery } from '../audit/audit.verify.js';
+import type { OwnerQuery } from '../audit/index.js';
 import { anonymise, duePersons } from './retention.repository.js';
 
 export interface PurgeReport {

@@ -3,7 +3,7 @@
 // latest right decision in force is an end, or there is none) — and their last activity lies
 // more than the CPAS's retention period back (default 10 years).
 import { inForceSql } from '../../db/in-force.js';
-import type { OwnerQuery } from '../audit/audit.verify.js';
+import type { OwnerQuery } from '../audit/index.js';
 
 export const DEFAULT_RETENTION_YEARS = 10;
 

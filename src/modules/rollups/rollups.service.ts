@@ -11,8 +11,10 @@ import {
   subsidyFactsQuery,
   toIndicatorPerson,
   type SubsidyFactsRow,
-} from '../reports/reports.repository.js';
-import { computeSubsidyMonths, personSubsidy, sayMonthItem } from '../reports/subsidy.compute.js';
+  computeSubsidyMonths,
+  personSubsidy,
+  sayMonthItem,
+} from '../reports/index.js';
 import type { Lang } from '../../i18n/catalogue.js';
 import * as repo from './rollups.repository.js';
 

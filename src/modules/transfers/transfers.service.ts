@@ -11,7 +11,7 @@ import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { isValidKbo } from '../../rules/identifiers.js';
 import { appendChange } from '../../core/audit-append.js';
-import { refreshDeadlines } from '../deadlines/deadlines.engine.js';
+import { refreshDeadlines } from '../deadlines/index.js';
 import type { Transfer, TransferBody, TransferListQuery } from './transfers.schemas.js';
 import * as repo from './transfers.repository.js';
 import { msg } from '../../i18n/catalogue.js';

@@ -3,7 +3,7 @@
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import type { WebhookAttemptTable, WebhookOutcome, WebhookSubscriptionTable } from '../../db/types.js';
-import type { FeedPosition } from '../events/feed-position.js';
+import type { FeedPosition } from '../events/index.js';
 
 export type SubscriptionRow = Selectable<WebhookSubscriptionTable>;
 

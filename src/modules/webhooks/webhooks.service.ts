@@ -8,7 +8,7 @@ import { readUnit, writeUnit } from '../../core/work.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { appendChange } from '../../core/audit-append.js';
-import { belowHorizon } from '../events/feed-position.js';
+import { belowHorizon } from '../events/index.js';
 import { generateSecret, secretKey } from './signature.js';
 import { webhookUrlProblem } from './url-policy.js';
 import type { Delivery, DeliveryListQuery, Webhook, WebhookBody, WebhookListQuery } from './webhooks.schemas.js';
