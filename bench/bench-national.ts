@@ -18,7 +18,7 @@ import { inlineParameters } from './bench-sql.js';
 import { extractQuery } from '../src/modules/national/national.repository.js';
 import { hmacBlocks, purposeKey } from '../src/modules/national/pseudonyms.js';
 import { todayInBrussels } from '../src/rules/calendar.js';
-import { refreshBacklog } from '../src/modules/rollups/rollups.service.js';
+import { refreshBacklog } from '../src/modules/reports/rollups.service.js';
 import { FIRST_INDICATOR_YEAR } from '../src/rules/indicators.js';
 import type { DB } from '../src/db/types.js';
 

@@ -39,7 +39,7 @@ import type { DB } from '../src/db/types.js';
 import { benchNational, printNational } from './bench-national.js';
 import { benchImport, printImport } from './bench-import.js';
 import { withAuditShare, type WeightedScript } from './bench-audit-share.js';
-import { refreshRollups } from '../src/modules/rollups/rollups.service.js';
+import { refreshRollups } from '../src/modules/reports/rollups.service.js';
 import { todayInBrussels } from '../src/rules/calendar.js';
 
 // built into build/bench/ (npm run bench builds it); the server measured is the one npm start runs

@@ -15,7 +15,7 @@ import type { Database } from '../src/db/database.js';
 import { inTenant } from '../src/db/tenant.js';
 import { addDays, addMonths } from '../src/rules/dates.js';
 import { refreshDeadlines } from '../src/modules/deadlines/deadlines.engine.js';
-import { refreshRollups } from '../src/modules/rollups/rollups.service.js';
+import { refreshRollups } from '../src/modules/reports/rollups.service.js';
 
 export const SCALES: Record<string, number> = { national: 1, large: 0.25, medium: 0.1, small: 0.01, tiny: 0.001 };
 

@@ -13,7 +13,7 @@ import { seedBeneficiaries } from './seed-beneficiaries.js';
 import { nationalPlan, SCALES, seedNational } from './national-seed.js';
 import { openPostgresAdmin } from '../src/db/database.js';
 import { todayInBrussels } from '../src/rules/calendar.js';
-import { refreshRollups } from '../src/modules/rollups/rollups.service.js';
+import { refreshRollups } from '../src/modules/reports/rollups.service.js';
 import { sql } from 'kysely';
 
 function arg(name: string, fallback: string): string {

@@ -3,7 +3,7 @@
 // with the app and stopped when it closes; buildApp's options turn each off (tests, tools).
 import type { FastifyInstance } from 'fastify';
 import { startAuditSealer } from './modules/audit/audit.sealer.js';
-import { startRollupWorker } from './modules/rollups/rollups.worker.js';
+import { startRollupWorker } from './modules/reports/rollups.worker.js';
 import { startImportWorker } from './modules/imports/imports.worker.js';
 import {
   DEFAULT_DISPATCHER,

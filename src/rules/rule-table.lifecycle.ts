@@ -1,7 +1,7 @@
 // The date-effective rows of the rule table for rulebook sections 1–7: obligation, assessment,
 // negotiation and signature, kinds, evaluation, duration and closing, sanctions. Computations read
 // their parameters from here through parametersOn(); GET /v1/rules publishes them.
-import type { RuleDefinition } from './rule-table.js';
+import type { RuleDefinition } from './rule-definition.js';
 import { MODULE_THEMES, PROFESSIONAL_DOMAINS, themeKind } from './activation-kinds.js';
 
 const DIS = 'Law of 26 May 2002 (DIS)';

@@ -1,7 +1,7 @@
 // The date-effective rows of the rule table for rulebook sections 8–9: the 10% PIIS subsidy beyond
 // its start and first period (kept with the lifecycle rules that the PIIS read already uses), and
 // the reporting indicators.
-import type { RuleDefinition } from './rule-table.js';
+import type { RuleDefinition } from './rule-definition.js';
 
 const ART_43_2 = 'Law of 26 May 2002 (DIS), art. 43/2';
 const REFORM_DAY = '2016-11-01';

@@ -2,26 +2,7 @@
 // in force. Computations pick the version in force on the relevant date with versionOn().
 // GET /v1/rules publishes this table as is.
 
-export interface RuleVersion {
-  effectiveFrom: string;
-  /** last day in force; null while in force */
-  effectiveTo: string | null;
-  parameters: Record<string, string | number | boolean | null>;
-}
-
-/** How the service applies a rule: refuses what breaks it, computes a date or flag, records a CPAS decision. */
-export type RuleHandling = 'enforced' | 'computed' | 'recorded';
-
-/** A rule; its title, in each language, is the message `rule.<id>` of the catalogue (src/i18n). */
-export interface RuleDefinition {
-  id: string;
-  handling: RuleHandling[];
-  /** V verified, S secondary sources, I interpretation (rulebook) */
-  confidence: 'V' | 'S' | 'I';
-  source: string;
-  versions: RuleVersion[];
-}
-
+import type { RuleDefinition, RuleVersion } from './rule-definition.js';
 import { lifecycleRules } from './rule-table.lifecycle.js';
 import { reportingRules } from './rule-table.reporting.js';
 

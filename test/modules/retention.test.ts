@@ -8,7 +8,7 @@ import { completeContent, draft, piisIn, post, rightfulBeneficiary } from '../he
 import { purge } from '../../src/modules/retention/purge.js';
 import { sealAudit } from '../../src/modules/audit/audit.sealer.js';
 import { verifyAudit } from '../../src/modules/audit/audit.verify.js';
-import { refreshBacklog } from '../../src/modules/rollups/rollups.service.js';
+import { refreshBacklog } from '../../src/modules/reports/rollups.service.js';
 
 const TODAY = '2026-11-24';
 const PDF = Buffer.from('%PDF-1.4\n% signed contract scan\n%%EOF\n');

@@ -9,7 +9,7 @@ import { draft, piisIn, post, rightfulBeneficiary } from '../helpers/piis.js';
 import { indicatorInputs, indicatorsFrom, subsidyInputs } from '../../src/modules/reports/reports.service.js';
 import { subsidyReportFrom } from '../../src/modules/reports/subsidy.compute.js';
 import { indicatorFactsQuery, toIndicatorPerson } from '../../src/modules/reports/reports.repository.js';
-import { refreshBacklog, refreshRollups } from '../../src/modules/rollups/rollups.service.js';
+import { refreshBacklog, refreshRollups } from '../../src/modules/reports/rollups.service.js';
 import { tallyYears } from '../../src/rules/indicators.js';
 import { inTenant } from '../../src/db/tenant.js';
 import type { RequestContext } from '../../src/core/context.js';

@@ -13,7 +13,7 @@ import { rightSegments } from '../../rules/rights.js';
 import { moduleActivation, moduleMark, type ActivationKind } from '../../rules/activation-kinds.js';
 import { appendChange } from '../../core/audit-append.js';
 import { findIdBy } from '../beneficiaries/index.js';
-import { toRightDecisionFact } from '../facts/index.js';
+import { toRightDecisionFact } from '../../db/right-decision-row.js';
 import { findPiisIdBy } from '../piis/index.js';
 import * as repo from './activation.repository.js';
 import type {

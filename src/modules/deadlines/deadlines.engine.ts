@@ -11,7 +11,7 @@ import { appealDeadline } from '../../rules/sanction.js';
 import { subsidyStart } from '../../rules/subsidy-start.js';
 import { deadlineStatus, subsidyExtensionDue } from '../../rules/deadlines.js';
 import * as repo from './deadlines.repository.js';
-import { toRightDecisionFact } from '../facts/index.js';
+import { toRightDecisionFact } from '../../db/right-decision-row.js';
 import type { Deadline } from './deadlines.schemas.js';
 import { date, msg, type Message } from '../../i18n/catalogue.js';
 import { storeText } from '../../i18n/stored.js';

@@ -9,7 +9,7 @@ import { inTenant } from '../../db/tenant.js';
 import { appendAudit } from '../../core/audit-append.js';
 import { FIRST_INDICATOR_YEAR, indicatorSetOf } from '../../rules/indicators.js';
 import { nationalIndicators } from '../../rules/national-indicators.js';
-import { nationalIndicatorVersion, nationalRollups, refreshBacklog } from '../rollups/index.js';
+import { nationalIndicatorVersion, nationalRollups, refreshBacklog } from '../reports/index.js';
 import { hmacBlocks, purposeKey } from './pseudonyms.js';
 import { versionedCache, type VersionedCache } from './indicators-cache.js';
 import type { Database } from '../../db/database.js';

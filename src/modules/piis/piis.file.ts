@@ -9,7 +9,7 @@ import { withCorrections as correctionsOf } from '../../rules/corrections.js';
 import type { Content } from './piis.schemas.js';
 import type { PiisStatus } from './piis.transitions.js';
 import type { EngineInput } from '../deadlines/index.js';
-import { toRightDecisionFact, type RightDecisionColumns } from '../facts/index.js';
+import { toRightDecisionFact, type RightDecisionColumns } from '../../db/right-decision-row.js';
 import type { SubsidyFacts, SubsidyPiisFacts } from '../../rules/subsidy-months.js';
 import type { FileRow, JsonRow, PiisRow } from './piis.repository.js';
 

@@ -5,7 +5,7 @@ import { type CompiledQuery, sql } from 'kysely';
 import { inForce } from '../../db/in-force.js';
 import type { Tx } from '../../db/tenant.js';
 import type { IndicatorPerson } from '../../rules/indicators.js';
-import { toRightDecisionFact } from '../facts/index.js';
+import { toRightDecisionFact } from '../../db/right-decision-row.js';
 
 export interface SubsidyFactsRow {
   id: string;

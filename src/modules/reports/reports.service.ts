@@ -5,16 +5,15 @@ import type { Subsidy } from '../../rules/expenses.js';
 import type { RequestContext } from '../../core/context.js';
 import { readPersonal, readUnit, recordAccess } from '../../core/work.js';
 import { indicators, indicatorsFromTally, indicatorSetOf } from '../../rules/indicators.js';
+import { cpasTally, ensureFresh } from './rollups.service.js';
 import {
-  cpasTally,
-  ensureFresh,
   identitiesOf,
   subsidyItemsQuery,
   subsidyTotalsQuery,
   toSubsidyItems,
   toSubsidyTotals,
   type SubsidyItemsRow,
-} from '../rollups/index.js';
+} from './rollups.repository.js';
 import * as repo from './reports.repository.js';
 import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
 import { rawRows } from '../../db/driver/copy-out.js';

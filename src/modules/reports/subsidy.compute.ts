@@ -1,7 +1,7 @@
 // The subsidy report's computation, pure: the facts of the persons in, their months (couples
 // settled together, R-SUB-COUPLE), items and totals out. Shared by the report computed from the
 // facts and by the subsidy tallies that keep it.
-import { toRightDecisionFact } from '../facts/index.js';
+import { toRightDecisionFact } from '../../db/right-decision-row.js';
 import { subsidyMonths, type SubsidyFacts, type SubsidyMonth } from '../../rules/subsidy-months.js';
 import { settleCouple, type CoupleMember } from '../../rules/subsidy-couple.js';
 import type { SubsidyFactsRow } from './reports.repository.js';

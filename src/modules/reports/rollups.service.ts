@@ -11,10 +11,8 @@ import {
   subsidyFactsQuery,
   toIndicatorPerson,
   type SubsidyFactsRow,
-  computeSubsidyMonths,
-  personSubsidy,
-  sayMonthItem,
-} from '../reports/index.js';
+} from './reports.repository.js';
+import { computeSubsidyMonths, personSubsidy, sayMonthItem } from './subsidy.compute.js';
 import type { Lang } from '../../i18n/catalogue.js';
 import * as repo from './rollups.repository.js';
 

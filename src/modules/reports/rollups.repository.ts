@@ -6,7 +6,7 @@ import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
 import type { RawRow } from '../../db/driver/copy-out.js';
 import { emptyTally, TALLY_COUNTS, type IndicatorTally, type TallyCount } from '../../rules/indicators.js';
-import type { SubsidyTotals } from '../reports/index.js';
+import type { SubsidyTotals } from './subsidy.compute.js';
 import type { Lang } from '../../i18n/catalogue.js';
 
 const column = (key: TallyCount) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
