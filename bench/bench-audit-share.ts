@@ -24,7 +24,10 @@ const ENTRIES_PER_BATCH = 400;
  * clock, the client, the row.
  */
 function orderedId(row: number): string {
-  return `(lpad(to_hex((extract(epoch from clock_timestamp()) * 1000000)::bigint), 14, '0') || lpad(to_hex(:client_id), 4, '0') || lpad(to_hex(${row}), 14, '0'))::uuid`;
+  return (
+    `(lpad(to_hex((extract(epoch from clock_timestamp()) * 1000000)::bigint), 14, '0') || ` +
+    `lpad(to_hex(:client_id), 4, '0') || lpad(to_hex(${row}), 14, '0'))::uuid`
+  );
 }
 
 /**

@@ -34,7 +34,8 @@ export async function benchImport(input: ImportBenchInput): Promise<ImportBench>
   const registry = new pg.Client({ connectionString: input.url });
   await registry.connect();
   await registry.query(
-    `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Import","nl":"Import","de":"Import"}', 'fr', 'bench')`,
+    `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, ` +
+      `'{"fr":"Import","nl":"Import","de":"Import"}', 'fr', 'bench')`,
     [uuidv7(), kbo],
   );
   await registry.end();
@@ -104,7 +105,8 @@ export async function benchImport(input: ImportBenchInput): Promise<ImportBench>
 export function printImport(b: ImportBench): void {
   const ok = b.workerRowsPerSecond >= 2000 ? 'ok' : 'BELOW TARGET';
   console.log(
-    `POST /v1/imports: ${b.rows} beneficiaries (${(b.bytes / 1e6).toFixed(1)} MB NDJSON): ${b.workerRowsPerSecond.toFixed(0)} rows/s from first row to last verdict (target ≥ 2000) ${ok}; ` +
+    `POST /v1/imports: ${b.rows} beneficiaries (${(b.bytes / 1e6).toFixed(1)} MB NDJSON): ` +
+      `${b.workerRowsPerSecond.toFixed(0)} rows/s from first row to last verdict (target ≥ 2000) ${ok}; ` +
       `${b.endToEndSeconds.toFixed(1)} s from upload to completed; ${b.created} created, ${b.rejected} rejected; ` +
       `the same file again: ${b.rerunRowsPerSecond.toFixed(0)} rows/s, ${b.rerunUnchanged} unchanged`,
   );

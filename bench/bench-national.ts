@@ -245,7 +245,8 @@ export async function benchNational(input: {
   const { url, seededSeconds } = await nationalDatabase(input.serverUrl, scaleName);
   const [counts] = await query<{ cpas: string; persons: string; piis: string; evaluations: string }>(
     url,
-    `select (select count(*) from cpas) as cpas, (select count(*) from beneficiary) as persons, (select count(*) from piis) as piis, (select count(*) from piis_evaluation) as evaluations`,
+    `select (select count(*) from cpas) as cpas, (select count(*) from beneficiary) as persons, (select count(*) ` +
+      `from piis) as piis, (select count(*) from piis_evaluation) as evaluations`,
   );
   const largestKbo = nationalKbo(0);
   const [largest] = await query<{ n: string }>(
@@ -346,26 +347,42 @@ export async function benchNational(input: {
   };
 }
 
+const verdict = (ok: boolean) => (ok ? 'ok' : 'BELOW TARGET');
+const each = (times: readonly number[]) => times.map((ms) => ms.toFixed(0)).join(' / ');
+
 export function printNational(n: NationalFigures): void {
   const rate = n.extractRows / n.extractSeconds;
   const psqlRate = n.extractRows / n.psqlSeconds;
+  const seeded = n.seededSeconds === null ? ' (reused)' : ` (seeded in ${n.seededSeconds.toFixed(0)} s)`;
   console.log(
-    `National data set (--scale ${n.scale}): ${n.cpas} CPAS, ${n.persons} persons, ${n.piis} PIIS, ${n.evaluations} evaluations${n.seededSeconds === null ? ' (reused)' : ` (seeded in ${n.seededSeconds.toFixed(0)} s)`}`,
+    `National data set (--scale ${n.scale}): ${n.cpas} CPAS, ${n.persons} persons, ${n.piis} PIIS, ` +
+      `${n.evaluations} evaluations${seeded}`,
   );
   console.log(
-    `GET /v1/reports/national/indicators p50 ${n.nationalP50} ms (target ≤ 100 ms) ${n.nationalP50 <= 100 ? 'ok' : 'BELOW TARGET'}; computed (not yet kept): ${n.nationalComputedMs.toFixed(0)} ms`,
+    `GET /v1/reports/national/indicators p50 ${n.nationalP50} ms (target ≤ 100 ms) ${verdict(n.nationalP50 <= 100)}; ` +
+      `computed (not yet kept): ${n.nationalComputedMs.toFixed(0)} ms`,
   );
   console.log(
-    `GET /v1/reports/indicators, largest CPAS (${n.largestPersons} persons) p50 ${n.largestIndicatorsP50} ms (target ≤ 100 ms) ${n.largestIndicatorsP50 <= 100 ? 'ok' : 'BELOW TARGET'}`,
+    `GET /v1/reports/indicators, largest CPAS (${n.largestPersons} persons) p50 ${n.largestIndicatorsP50} ms ` +
+      `(target ≤ 100 ms) ${verdict(n.largestIndicatorsP50 <= 100)}`,
   );
   console.log(
-    `GET /v1/reports/subsidy, largest CPAS, whole body: median of 3 ${n.largestSubsidyMs.toFixed(0)} ms (target ≤ 500 ms) ${n.largestSubsidyMs <= 500 ? 'ok' : 'BELOW TARGET'}; each ${n.subsidyDownloadsMs.map((ms) => ms.toFixed(0)).join(' / ')} ms, then through fetch ${n.subsidyFetchMs.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
+    `GET /v1/reports/subsidy, largest CPAS, whole body: median of 3 ${n.largestSubsidyMs.toFixed(0)} ms ` +
+      `(target ≤ 500 ms) ${verdict(n.largestSubsidyMs <= 500)}; each ${each(n.subsidyDownloadsMs)} ms, ` +
+      `then through fetch ${each(n.subsidyFetchMs)} ms`,
   );
   const formsOk = n.formPasMs <= 2000 && n.formPiis10Ms <= 2000 && n.formPeakRssMb <= 256;
   console.log(
-    `GET /v1/reports/rapport-unique/{pas,piis10} as XLSX, largest CPAS, whole body: median of 3 ${n.formPasMs.toFixed(0)} / ${n.formPiis10Ms.toFixed(0)} ms (target ≤ 2000 ms), server peak RSS ${n.formPeakRssMb.toFixed(0)} MB (target ≤ 256) ${formsOk ? 'ok' : 'BELOW TARGET'}`,
+    'GET /v1/reports/rapport-unique/{pas,piis10} as XLSX, largest CPAS, whole body: median of 3 ' +
+      `${n.formPasMs.toFixed(0)} / ${n.formPiis10Ms.toFixed(0)} ms (target ≤ 2000 ms), ` +
+      `server peak RSS ${n.formPeakRssMb.toFixed(0)} MB (target ≤ 256) ${verdict(formsOk)}`,
   );
   console.log(
-    `GET /v1/reports/national/extract (CSV, every year) ${n.extractRows} rows in ${n.extractSeconds.toFixed(1)} s = ${rate.toFixed(0)} rows/s vs psql \\copy of the same query ${n.psqlSeconds.toFixed(1)} s = ${psqlRate.toFixed(0)} rows/s: ${(rate / psqlRate).toFixed(2)} (target ≥ 0.5) ${rate / psqlRate >= 0.5 ? 'ok' : 'BELOW TARGET'}; server peak RSS ${n.peakRssMb.toFixed(0)} MB (idle ${n.idleRssMb.toFixed(0)} MB; target ≤ 256) ${n.peakRssMb <= 256 ? 'ok' : 'BELOW TARGET'}`,
+    `GET /v1/reports/national/extract (CSV, every year) ${n.extractRows} rows in ${n.extractSeconds.toFixed(1)} s ` +
+      `= ${rate.toFixed(0)} rows/s vs psql \\copy of the same query ${n.psqlSeconds.toFixed(1)} s ` +
+      `= ${psqlRate.toFixed(0)} rows/s: ${(rate / psqlRate).toFixed(2)} ` +
+      `(target ≥ 0.5) ${verdict(rate / psqlRate >= 0.5)}; ` +
+      `server peak RSS ${n.peakRssMb.toFixed(0)} MB (idle ${n.idleRssMb.toFixed(0)} MB; target ≤ 256) ` +
+      verdict(n.peakRssMb <= 256),
   );
 }

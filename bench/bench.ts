@@ -307,7 +307,8 @@ async function benchPiis(input: {
   const registry = new pg.Client({ connectionString: url });
   await registry.connect();
   await registry.query(
-    `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench 2","nl":"Bench 2","de":"Bench 2"}', 'nl', 'bench')`,
+    `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench 2","nl":"Bench ` +
+      `2","de":"Bench 2"}', 'nl', 'bench')`,
     [cpasId, kbo],
   );
   await registry.end();
@@ -395,32 +396,40 @@ function printPiis(p: Awaited<ReturnType<typeof benchPiis>>): void {
   const pSafety = p.tEp / p.tToy;
   const pEfficiency = p.tEp / (1 / (1 / p.tDb + 1 / p.tHttp));
   console.log(
-    `GET /v1/piis/{id} on a CPAS of ${p.beneficiaries} generated beneficiaries (seeded in ${p.seedSeconds.toFixed(0)} s)`,
+    `GET /v1/piis/{id} on a CPAS of ${p.beneficiaries} generated beneficiaries ` +
+      `(seeded in ${p.seedSeconds.toFixed(0)} s)`,
   );
   console.log(`T_ep   ${f(p.tEp)} req/s  the endpoint (JWT, RLS, access audit, every computed date)`);
   console.log(`T_toy  ${f(p.tToy)} req/s  naive Fastify + pg, the piis row by primary key`);
   console.log(`T_http ${f(p.tHttp)} req/s  bare Fastify, same JSON, no database`);
   console.log(
-    `T_db   ${f(p.tDb)} tps    pgbench, the endpoint's statement (the whole file in one query) and its share of access-log batches and sealing`,
+    `T_db   ${f(p.tDb)} tps    pgbench, the endpoint's statement (the whole file in one query) and its share of ` +
+      `access-log batches and sealing`,
   );
   console.log(
-    `       ${f(p.tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ${(p.tEp / (1 / (1 / p.tDbRead + 1 / p.tHttp))).toFixed(2)})`,
+    `       ${f(p.tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ` +
+      `${(p.tEp / (1 / (1 / p.tDbRead + 1 / p.tHttp))).toFixed(2)})`,
   );
   console.log(
     `cost of safety  T_ep / T_toy = ${pSafety.toFixed(2)} (target ≥ 0.4) ${pSafety >= 0.4 ? 'ok' : 'BELOW TARGET'}`,
   );
   console.log(
-    `efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${pEfficiency.toFixed(2)} (target ≥ 0.4) ${pEfficiency >= 0.4 ? 'ok' : 'BELOW TARGET'}`,
+    `efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${pEfficiency.toFixed(2)} (target ≥ 0.4) ` +
+      `${pEfficiency >= 0.4 ? 'ok' : 'BELOW TARGET'}`,
   );
   const evalRatio = p.tEpEval / p.tToyEval;
   console.log(
-    `POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
+    `POST /v1/piis/{id}/evaluations ${f(p.tEpEval)} req/s vs a naive Fastify + pg insert ${f(p.tToyEval)} req/s: ` +
+      `${evalRatio.toFixed(2)} (target ≥ 0.5) ${evalRatio >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
   );
   console.log(
-    `       the floor (the issue's transaction alone, by hand, bench-targets.ts) ${f(p.tFloorEval)} req/s: ${(p.tFloorEval / p.tToyEval).toFixed(2)} of the naive insert; the endpoint is ${(p.tEpEval / p.tFloorEval).toFixed(2)} of it`,
+    `       the floor (the issue's transaction alone, by hand, bench-targets.ts) ${f(p.tFloorEval)} req/s: ` +
+      (`${(p.tFloorEval / p.tToyEval).toFixed(2)} of the naive insert; the endpoint is ` +
+        `${(p.tEpEval / p.tFloorEval).toFixed(2)} of it`),
   );
   console.log(
-    `GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms (target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`,
+    `GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms ` +
+      `(target p50 ≤ 150 ms) ${p.deadlinesP50 <= 150 ? 'ok' : 'BELOW TARGET'}`,
   );
 }
 
@@ -524,12 +533,14 @@ async function main() {
     const cpasId = uuidv7();
     const kbo = '0212345668';
     await seed.query(
-      `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench","nl":"Bench","de":"Bench"}', 'fr', 'bench')`,
+      `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, ` +
+        `'{"fr":"Bench","nl":"Bench","de":"Bench"}', 'fr', 'bench')`,
       [cpasId, kbo],
     );
     await seed.query(
       `insert into beneficiary (cpas_id, id, niss, given_name, family_name, birth_date, language, created_by)
-       select $1, gen_random_uuid(), lpad(g::text, 9, '0') || lpad((97 - (g % 97))::text, 2, '0'), 'Given', 'Family ' || g, null, 'fr', 'bench'
+       select $1, gen_random_uuid(), lpad(g::text, 9, '0') || lpad((97 - (g % 97))::text, 2, '0'), 'Given', 'Family ` +
+        `' || g, null, 'fr', 'bench'
        from generate_series(100000001, 100010000) g`,
       [cpasId],
     );
@@ -598,35 +609,42 @@ async function main() {
     const efficiency = tEp / (1 / (1 / tDb + 1 / tHttp));
     const f = (n: number) => n.toFixed(0).padStart(7);
     console.log(
-      `GET /v1/beneficiaries/{id} on PostgreSQL, ${connections} connections, ${seconds} s per run, ${os.cpus().length} CPU(s)`,
+      `GET /v1/beneficiaries/{id} on PostgreSQL, ${connections} connections, ${seconds} s per run, ` +
+        `${os.cpus().length} CPU(s)`,
     );
     console.log(`T_ep   ${f(tEp)} req/s  the endpoint (JWT, RLS, access audit)`);
     console.log(`T_toy  ${f(tToy)} req/s  naive Fastify + pg, same row by primary key`);
     console.log(`T_http ${f(tHttp)} req/s  bare Fastify, same JSON, no database`);
     console.log(
-      `T_db   ${f(tDb)} tps    pgbench, the endpoint's statements per request: its read and its share of access-log batches and sealing`,
+      `T_db   ${f(tDb)} tps    pgbench, the endpoint's statements per request: its read and its share of access-log ` +
+        `batches and sealing`,
     );
     console.log(
-      `       ${f(tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ${(tEp / (1 / (1 / tDbRead + 1 / tHttp))).toFixed(2)})`,
+      `       ${f(tDbRead)} tps    pgbench, the read statement alone (efficiency against it: ` +
+        `${(tEp / (1 / (1 / tDbRead + 1 / tHttp))).toFixed(2)})`,
     );
     console.log(
-      `       ${f(tDbBatched)} reads/s pgbench, ${BATCHED} reads and their share per message, as a loaded server sends them (efficiency against it: ${(tEp / (1 / (1 / tDbBatched + 1 / tHttp))).toFixed(2)})`,
+      `       ${f(tDbBatched)} reads/s pgbench, ${BATCHED} reads and their share per message, as a loaded server ` +
+        `sends them (efficiency against it: ${(tEp / (1 / (1 / tDbBatched + 1 / tHttp))).toFixed(2)})`,
     );
     console.log(
       `cost of safety  T_ep / T_toy = ${safety.toFixed(2)} (target ≥ 0.5) ${safety >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
     );
     console.log(
-      `efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${efficiency.toFixed(2)} (target ≥ 0.5) ${efficiency >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
+      `efficiency      T_ep / (1/(1/T_db + 1/T_http)) = ${efficiency.toFixed(2)} (target ≥ 0.5) ` +
+        `${efficiency >= 0.5 ? 'ok' : 'BELOW TARGET'}`,
     );
     const toyEfficiency = tToy / (1 / (1 / tDbRead + 1 / tHttp));
     console.log(
-      `  (for scale: the toy, which writes no access entry, scores ${toyEfficiency.toFixed(2)} against the read statement alone)`,
+      `  (for scale: the toy, which writes no access entry, scores ${toyEfficiency.toFixed(2)} against the read ` +
+        `statement alone)`,
     );
     if (piisBench) printPiis(piisBench);
     if (importBench) printImport(importBench);
     if (nationalBench) printNational(nationalBench);
     console.log(
-      `start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ${(start.later / 1000).toFixed(1)} s (target ≤ 3)`,
+      `start-up (embedded, to /health/ready 200): first ${(start.first / 1000).toFixed(1)} s (target ≤ 10), later ` +
+        `${(start.later / 1000).toFixed(1)} s (target ≤ 3)`,
     );
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

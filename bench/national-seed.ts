@@ -327,7 +327,10 @@ export interface NationalSeedOptions {
   analyze?: () => Promise<void>;
 }
 
-/** Registers the CPAS and writes every person, their deadlines and their indicator tallies; CPAS already complete are skipped. */
+/**
+ * Registers the CPAS and writes every person, their deadlines and their indicator tallies; CPAS already complete are
+ * skipped.
+ */
 export async function seedNational(
   database: Database,
   options: NationalSeedOptions,

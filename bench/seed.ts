@@ -33,7 +33,11 @@ function bar(done: number, total: number, started: number, what: string): string
   const elapsed = (performance.now() - started) / 1000;
   const rate = done / Math.max(0.001, elapsed);
   const left = rate > 0 ? Math.round((total - done) / rate) : 0;
-  return `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(Math.round((done / total) * 100)).padStart(3)}% ${done}/${total} ${what} (${rate.toFixed(0)}/s, ~${left} s left)  `;
+  return (
+    `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ` +
+    (`${String(Math.round((done / total) * 100)).padStart(3)}% ${done}/${total} ${what} (${rate.toFixed(0)}/s, ` +
+      `~${left} s left)  `)
+  );
 }
 
 /**
@@ -43,7 +47,10 @@ function bar(done: number, total: number, started: number, what: string): string
  */
 const BYTES_PER_PERSON = 30_000;
 
-/** Where the data will be written, to check its free space: DATA_DIR, or the server's data directory when it is on this machine and readable. */
+/**
+ * Where the data will be written, to check its free space: DATA_DIR, or the server's data directory when it is on this
+ * machine and readable.
+ */
 async function dataPath(config: ReturnType<typeof loadConfig>): Promise<string | null> {
   if (!config.databaseUrl) return config.dataDir;
   const host = new URL(config.databaseUrl).hostname;
@@ -82,13 +89,15 @@ async function main() {
         const stat = fs.statfsSync(where);
         const free = stat.bavail * stat.bsize;
         process.stderr.write(
-          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed, ${gib(free)} free on ${where}\n`,
+          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): ` +
+            `about ${gib(needed)} needed, ${gib(free)} free on ${where}\n`,
         );
         if (free < needed)
           throw new Error(`not enough free disk: about ${gib(needed)} needed, ${gib(free)} free on ${where}`);
       } else {
         process.stderr.write(
-          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed on the database server (its disk cannot be checked from here)\n`,
+          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed on the database ` +
+            `server (its disk cannot be checked from here)\n`,
         );
       }
       if (database.kind === 'embedded' && scale > 0.1)
@@ -102,7 +111,8 @@ async function main() {
         onProgress: (done, total) => process.stderr.write(bar(done, total, started, 'persons')),
       });
       process.stderr.write(
-        `\nseeded ${plan.cpas} CPAS and ${plan.persons} persons (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        `\nseeded ${plan.cpas} CPAS and ${plan.persons} persons (${database.kind}) in ` +
+          `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );
       return;
     }
@@ -120,7 +130,8 @@ async function main() {
     // the data at rest: indicator and subsidy tallies computed now rather than by the first reader
     await refreshRollups(database, cpas.id, todayInBrussels());
     process.stderr.write(
-      `\nseeded ${count} beneficiaries into CPAS ${kbo} (${database.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      `\nseeded ${count} beneficiaries into CPAS ${kbo} (${database.kind}) in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
   } finally {
     await owner?.destroy();

@@ -71,8 +71,12 @@ for (const lang of ['fr', 'nl']) {
       Number(subsidy) === 130.01;
     if (!ok) failures += 1;
     console.log(
-      `${ok ? 'OK    ' : 'NOT OK'} CSV in ${lang} opened under ${locale}: month B2 ${numeric(monthAttrs) ? `a date (serial ${month})` : 'text'}, ` +
-        `RI F2 ${numeric(riAttrs) ? `the number ${ri}` : 'text'}, subsidy G2 ${numeric(subsidyAttrs) ? `the number ${subsidy}` : 'text'}`,
+      `${ok ? 'OK    ' : 'NOT OK'} CSV in ${lang} opened under ${locale}: month B2 ${
+        numeric(monthAttrs) ? `a date ` + `(serial ${month})` : 'text'
+      }, ` +
+        `RI F2 ${numeric(riAttrs) ? `the number ${ri}` : 'text'}, subsidy G2 ${
+          numeric(subsidyAttrs) ? `the number ` + `${subsidy}` : 'text'
+        }`,
     );
   }
 }
@@ -109,7 +113,8 @@ for (const lang of ['fr', 'nl']) {
   const misread = /t="(s|str|inlineStr)"/.test(f2[1] ?? '') || Number(f2[2]) !== 1300.12;
   if (!misread) failures += 1;
   console.log(
-    `${misread ? 'OK    ' : 'NOT OK'} control: the English CSV opened under fr-BE does not give the amount 1300.12 (F2: ${f2[1] ?? ''} ${f2[2] ?? 'empty'})`,
+    `${misread ? 'OK    ' : 'NOT OK'} control: the English CSV opened under fr-BE does not give the amount 1300.12 ` +
+      `(F2: ${f2[1] ?? ''} ${f2[2] ?? 'empty'})`,
   );
 }
 const version = execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim();

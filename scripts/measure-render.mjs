@@ -56,7 +56,8 @@ let out = 0;
 for (const s of stored) for (const m of JSON.parse(s)) out += JSON.stringify(sayMonthItem('fr', m)).length;
 let t1 = performance.now();
 console.log(
-  `parse + render + stringify: ${(((t1 - t0) * 1000) / count).toFixed(1)} µs per month; ${(out / count).toFixed(0)} bytes out per month`,
+  `parse + render + stringify: ${(((t1 - t0) * 1000) / count).toFixed(1)} µs per month; ` +
+    `${(out / count).toFixed(0)} bytes out per month`,
 );
 t0 = performance.now();
 const parsed = stored.map((s) => JSON.parse(s));

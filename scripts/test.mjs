@@ -74,7 +74,8 @@ if (serverUrl) {
   };
 } else {
   console.log(
-    `# running the suite on the embedded PGlite database with Node ${process.version} (set TEST_DATABASE_URL for PostgreSQL)`,
+    `# running the suite on the embedded PGlite database with Node ${process.version} (set TEST_DATABASE_URL for ` +
+      `PostgreSQL)`,
   );
   const { PGlite } = await import('@electric-sql/pglite');
   const { Kysely } = await import('kysely');

@@ -66,7 +66,9 @@ declare module 'fastify' {
     /** the import worker of this process, when it runs one */
     importWorker: ImportWorker | null;
     registeredRoutes: RegisteredRoute[];
-    /** compiles the validators and serializers not used yet (the server calls it once it listens; see lazy-compilers.ts) */
+    /**
+     * compiles the validators and serializers not used yet (the server calls it once it listens; see lazy-compilers.ts)
+     */
     warmCompilers(): Promise<number>;
     /** answers given with a problem code their operation does not document: `operationId code` (problem-codes.ts) */
     undeclaredProblems: string[];
@@ -85,7 +87,9 @@ declare module 'fastify' {
     access?: AccessName | 'public';
     /** media types the route answers with (default application/json) */
     produces?: readonly string[];
-    /** the codes of 400, 409 and 422 its states and rules can answer, besides those its inputs bring (problem-codes.ts) */
+    /**
+     * the codes of 400, 409 and 422 its states and rules can answer, besides those its inputs bring (problem-codes.ts)
+     */
     problemCodes?: readonly ProblemCode[];
     /** every code of 400, 409 and 422 it can answer (set at registration) */
     answerableCodes?: ReadonlySet<string>;

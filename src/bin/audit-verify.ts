@@ -16,7 +16,8 @@ async function main() {
     const report = await verifyAudit(query, external);
     for (const p of report.problems) console.error(`BROKEN: ${p}`);
     console.log(
-      `audit: ${report.chains} chain(s), ${report.entries} sealed entries, ${external.length} checkpoint(s) from logs, ${report.problems.length} problem(s)`,
+      `audit: ${report.chains} chain(s), ${report.entries} sealed entries, ${external.length} checkpoint(s) from ` +
+        `logs, ${report.problems.length} problem(s)`,
     );
     console.log(anchoringNote(report, (values.log ?? []).length));
     if (report.problems.length > 0) process.exitCode = 1;

@@ -15,7 +15,8 @@ async function main() {
   await pglite.close();
   fs.writeFileSync(embeddedTemplatePath, Buffer.from(await dump.arrayBuffer()));
   console.log(
-    `embedded database template written (${Math.round(dump.size / 1024)} KiB, ${Math.round(performance.now() - started)} ms)`,
+    `embedded database template written (${Math.round(dump.size / 1024)} KiB, ` +
+      `${Math.round(performance.now() - started)} ms)`,
   );
 }
 

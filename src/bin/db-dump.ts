@@ -22,7 +22,7 @@ async function main() {
   try {
     await pglite.exec(`set timezone = 'UTC'`);
     await dumpDatabase(
-      async (text) => (await pglite.query(text)).rows as never,
+      async (text, params) => (await pglite.query(text, params)).rows as never,
       (chunk) => process.stdout.write(chunk),
     );
   } finally {

@@ -45,14 +45,16 @@ export function appendChangeQuery(tx: Tx, ctx: Actor, change: Change): CompiledQ
 export function appendChangesQuery(tx: Tx, ctx: Actor, changes: readonly Change[]): CompiledQuery {
   const audits = changes.map(
     (change) =>
-      sql`(${ctx.cpasId}, ${uuidv7()}, ${ctx.actor}, ${change.action}, ${change.entity}, ${change.entityId}, ${ctx.requestId})`,
+      sql`(${ctx.cpasId}, ${uuidv7()}, ${ctx.actor}, ${change.action}, ${change.entity}, ${change.entityId},
+        ${ctx.requestId})`,
   );
   const events = changes.flatMap((change) =>
     [change.event, ...(change.alsoEmit ?? [])].map((e) => {
       // the list of event types is the one the feed and the webhooks document
       if (!isEventType(e.type))
         throw new Error(`appendChange: ${e.type} is not in the list of event types (core/event-types.ts)`);
-      return sql`(${ctx.cpasId}, ${uuidv7()}, ${e.type}, ${e.entity ?? change.entity}, ${e.entityId ?? change.entityId}, ${ctx.actor},
+      return sql`(${ctx.cpasId}, ${uuidv7()}, ${e.type}, ${e.entity ?? change.entity},
+        ${e.entityId ?? change.entityId}, ${ctx.actor},
             ${JSON.stringify(e.data)}::jsonb, ${ctx.requestId})`;
     }),
   );

@@ -1,5 +1,6 @@
 // The one error catalogue (contract §2 "Errors"): every problem code and its status; its title in
-// each language is the message `problem.<code>` (src/i18n). Domain code throws AppError(code, …); the error handler turns it — and anything
+// each language is the message `problem.<code>` (src/i18n). Domain code throws AppError(code, …); the error handler
+// turns it — and anything
 // else — into application/problem+json.
 import { msg, render, type Lang, type MessageId, type Text } from '../i18n/catalogue.js';
 

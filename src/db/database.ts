@@ -85,7 +85,9 @@ export async function openPostgres(
     // Every connection runs as piis_app from its first statement (a startup parameter, the same
     // as SET ROLE): row-level security applies even when the login role owns the tables.
     // A statement running longer is cancelled (the request answers 504 and writes nothing).
-    options: `-c role=${APP_ROLE} -c TimeZone=UTC -c statement_timeout=${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
+    options:
+      `-c role=${APP_ROLE} -c TimeZone=UTC -c ` +
+      `statement_timeout=${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
     // waiting longer than this for a free connection answers 503 (the database is overloaded)
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
@@ -162,7 +164,8 @@ export async function openEmbedded(
     await migrateToLatest(new Kysely<any>({ dialect: new PGliteDialect(pglite) }));
   }
   await pglite.exec(
-    `set role ${APP_ROLE}; set statement_timeout = ${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
+    `set role ${APP_ROLE}; set statement_timeout = ` +
+      `${Math.floor(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
   );
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

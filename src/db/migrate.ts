@@ -58,7 +58,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     throw new MigrationError(
-      `${failed ? `migration ${failed.migrationName}` : 'migrating'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `${failed ? `migration ${failed.migrationName}` : 'migrating'} failed: ` +
+        `${error instanceof Error ? error.message : String(error)}`,
       results,
     );
   }

@@ -486,7 +486,9 @@ export interface ImportRowTable {
   detail: string | null;
 }
 
-/** Contract documents as first rendered from a set of facts (their bytes may be removed by retention; the hash stays). */
+/**
+ * Contract documents as first rendered from a set of facts (their bytes may be removed by retention; the hash stays).
+ */
 export interface PiisDocumentTable {
   cpas_id: string;
   piis_id: string;
@@ -519,7 +521,10 @@ export interface TransferTable {
   created_by: string;
 }
 
-/** Indicator rollups (R-IND-*): indicator_tally and indicator_rollup are read and written in raw SQL (their count columns follow TALLY_COUNTS). */
+/**
+ * Indicator rollups (R-IND-*): indicator_tally and indicator_rollup are read and written in raw SQL (their count
+ * columns follow TALLY_COUNTS).
+ */
 export interface RollupDirtyTable {
   cpas_id: string;
   beneficiary_id: string;

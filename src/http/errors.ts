@@ -336,7 +336,8 @@ export function clientError(error: Error & { code?: string }, socket: import('no
   });
   if (socket.writable) {
     socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Language: ${lang}\r\n` +
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}; ` +
+        `charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Language: ${lang}\r\n` +
         `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
     );
     // a client that never reads its answer does not keep the socket

@@ -1,6 +1,7 @@
 // Report exports: JSON, CSV or XLSX by `?format=` or, without it, by the Accept header; column
 // headers in the caller's language; rows streamed as they come. CSV is RFC 4180 with a UTF-8 BOM
-// (spreadsheets then read the accents), dates ISO (a month as its first day); in fr, nl and de it is what a spreadsheet in a
+// (spreadsheets then read the accents), dates ISO (a month as its first day); in fr, nl and de it is what a spreadsheet
+// in a
 // Belgian locale reads as numbers — `;` between fields and a decimal comma — and in en `,` and a
 // decimal point (`?delimiter=` chooses otherwise); a text that a spreadsheet would run as a
 // formula is prefixed with an apostrophe.
@@ -99,7 +100,8 @@ export function csvStream<R>(
   const separator = delimiter === 'semicolon' ? ';' : ',';
   return Readable.from(
     (async function* () {
-      yield `\uFEFF${columns.map((c) => csvField('text', headerOf(c as ExportColumn<unknown>, lang), delimiter)).join(separator)}\r\n`;
+      const header = columns.map((c) => csvField('text', headerOf(c as ExportColumn<unknown>, lang), delimiter));
+      yield `\uFEFF${header.join(separator)}\r\n`;
       let chunk = '';
       for await (const batch of batchesOf(rows)) {
         for (const row of batch) {
@@ -160,7 +162,9 @@ export function jsonRawItemsStream(head: Record<string, unknown>, chunks: AsyncI
 
 const COMMA = Buffer.from(',');
 
-/** The items of several JSON arrays (UTF-8 bytes, as stored) as one comma-separated run: `[a,b]`, `[]`, `[c]` → `a,b,c`. */
+/**
+ * The items of several JSON arrays (UTF-8 bytes, as stored) as one comma-separated run: `[a,b]`, `[]`, `[c]` → `a,b,c`.
+ */
 export function joinedArrayItems(arrays: readonly Buffer[]): Buffer {
   const parts: Buffer[] = [];
   for (const array of arrays) {

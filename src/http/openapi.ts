@@ -37,7 +37,8 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
             scheme: 'bearer',
             bearerFormat: 'JWT',
             description:
-              'Access token: a JWT following RFC8725 best practices — asymmetric algorithms only (RS256, PS256, ES256, EdDSA), iss, aud and exp required, in the Authorization header only',
+              'Access token: a JWT following RFC8725 best practices — asymmetric algorithms only (RS256, PS256, ' +
+              'ES256, EdDSA), iss, aud and exp required, in the Authorization header only',
           },
         },
       },
@@ -53,7 +54,8 @@ export async function registerOpenApi(app: FastifyInstance, _config: Config): Pr
         {
           name: 'piis',
           description:
-            'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, amendments, closing, notices, sanctions',
+            'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, ' +
+            'amendments, closing, notices, sanctions',
         },
         { name: 'deadlines', description: 'The legal deadlines of a CPAS, each with its rule' },
         {
@@ -148,7 +150,14 @@ function whoMayCall(access: string): string {
   if (access === 'public') return 'No token needed.';
   const roles = Access[access as AccessName];
   if (!roles) throw new Error(`OpenAPI: unknown access ${access}`);
-  return `Who may call it: ${roles.map((r) => `\`${r}\``).join(', ')} (the token's \`roles\`)${access === 'analyst' || access === 'platform' ? '' : '; records of the token’s CPAS only, another CPAS’s answer 404'}.`;
+  return (
+    `Who may call it: ${roles.map((r) => `\`${r}\``).join(', ')} (the token's ` +
+    `\`roles\`)${
+      access === 'analyst' || access === 'platform'
+        ? ''
+        : '; records of the token’s CPAS only, another ' + 'CPAS’s answer 404'
+    }.`
+  );
 }
 
 /**

@@ -189,7 +189,8 @@ export const OptionalIfMatchHeader = Type.Object({
     Type.String({
       maxLength: 200,
       description:
-        'ETag of the resource as last read (optional): when it is no longer current, 412 precondition-failed and nothing is written',
+        'ETag of the resource as last read (optional): when it is no longer current, 412 precondition-failed and ' +
+        'nothing is written',
     }),
   ),
 });
@@ -225,7 +226,8 @@ export const ContentLanguageHeader = {
     type: 'string',
     enum: ['fr', 'nl', 'de', 'en'],
     description:
-      'The language of the sentences in this answer (fr, nl, de or en): the one Accept-Language asked for, else the CPAS’s, else fr',
+      'The language of the sentences in this answer (fr, nl, de or en): the one Accept-Language asked for, else the ' +
+      'CPAS’s, else fr',
   },
 } as const;
 
@@ -235,7 +237,10 @@ export const AcceptLanguageParameter = {
   name: 'Accept-Language',
   required: false,
   description:
-    'The language of every sentence meant for a person (labels, problem titles and details, validation messages, explanations, export headers and coded cells, documents): fr, nl, de or en, with region subtags and q-values (nl-BE,nl;q=0.9 → nl). Without it, the language of the caller’s CPAS (fr without a CPAS). Codes, keys and rule ids never change.',
+    'The language of every sentence meant for a person (labels, problem titles and details, validation messages, ' +
+    ('explanations, export headers and coded cells, documents): fr, nl, de or en, with region subtags and q-values ' +
+      ('(nl-BE,nl;q=0.9 → nl). Without it, the language of the caller’s CPAS (fr without a CPAS). Codes, keys and ' +
+        'rule ids never change.')),
   schema: { type: 'string', maxLength: 500 },
   example: 'nl-BE,nl;q=0.9',
 } as const;
@@ -255,5 +260,7 @@ export function codeUnion<L extends CodeList>(list: L, description: string): Cod
   ) as unknown as CodeUnion<L>;
 }
 
-/** The Fastify instance a routes plugin receives (TypeBox as its type provider): one route is registered per function. */
+/**
+ * The Fastify instance a routes plugin receives (TypeBox as its type provider): one route is registered per function.
+ */
 export type RoutesApp = Parameters<FastifyPluginAsyncTypebox>[0];

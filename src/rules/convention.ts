@@ -23,7 +23,10 @@ export function checkConventionYear(year: number): Refusal | null {
     : refuse('no-convention', 'R-IND-2015', msg('convention.no-such-year', { year: String(year) }), '/year');
 }
 
-/** 2 = 2.1 + 2.2 + 2.3: a split, when given (a CPAS need not use all three), adds up to the total; what is wrong, else null. */
+/**
+ * 2 = 2.1 + 2.2 + 2.3: a split, when given (a CPAS need not use all three), adds up to the total; what is wrong, else
+ * null.
+ */
 export function targetsError(t: ConventionTargets): Message | null {
   const parts = [t.path21, t.path22, t.path23].filter((p): p is number => p !== undefined);
   if (parts.length === 0) return null;
@@ -37,7 +40,10 @@ export function evaluationDue(year: number): Explained<string> {
   return explained(due, 'R-IND-2015', msg('convention.evaluation-due', { year: String(year), due: date(due) }));
 }
 
-/** The advance (50% after signature) and the balance (the other 50%, once the report is approved) of a grant, to the cent. */
+/**
+ * The advance (50% after signature) and the balance (the other 50%, once the report is approved) of a grant, to the
+ * cent.
+ */
 export function payments(grantCents: number): { advanceCents: number; balanceCents: number } {
   const advanceCents = Math.floor(grantCents / 2);
   return { advanceCents, balanceCents: grantCents - advanceCents };

@@ -225,7 +225,10 @@ export function interviewDue(requestedOn: string): Explained<string> {
   });
 }
 
-/** The complete 12-month periods of a PIIS before `until`, each with whether it met R-EVAL-FREQ (its count and in-person minimum). */
+/**
+ * The complete 12-month periods of a PIIS before `until`, each with whether it met R-EVAL-FREQ (its count and in-person
+ * minimum).
+ */
 export function periodCompliance(
   signedOn: string,
   until: string,

@@ -22,7 +22,9 @@ export const SOCIAL_ACTIVATION_SUBSIDIES: readonly Subsidy[] = ['pas', 'pas2015'
 export const CONVENTION_SUBSIDIES: readonly Subsidy[] = ['pas2015', 'clusters2015'];
 export const CONVENTION_YEARS: readonly number[] = [2015, 2016];
 
-/** What a staff member does: coaching (PIIS, social activation), or the extra administrative or ICT staff of art. 40. */
+/**
+ * What a staff member does: coaching (PIIS, social activation), or the extra administrative or ICT staff of art. 40.
+ */
 export const STAFF_ROLES = ['coaching', 'administrative', 'ict'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

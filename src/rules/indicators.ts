@@ -46,7 +46,10 @@ export interface IndicatorPerson {
 
 export const INDICATOR_GROUPS = ['socialActivation', 'piis'] as const;
 export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
-/** Where the SPP IS asks the figure: the convention's objectives, the evaluation's progress and results, the PAS report's entitled persons; ours: PIIS counts and compliance. */
+/**
+ * Where the SPP IS asks the figure: the convention's objectives, the evaluation's progress and results, the PAS
+ * report's entitled persons; ours: PIIS counts and compliance.
+ */
 export const INDICATOR_SECTIONS = ['objectives', 'progress', 'results', 'entitled', 'piis', 'compliance'] as const;
 export type IndicatorSection = (typeof INDICATOR_SECTIONS)[number];
 
@@ -61,7 +64,9 @@ export interface IndicatorItem {
   explanation: Message;
 }
 
-/** An indicator as an answer carries it: its label (the SPP IS's wording) and explanation said in the reader's language. */
+/**
+ * An indicator as an answer carries it: its label (the SPP IS's wording) and explanation said in the reader's language.
+ */
 export const sayItem = (lang: Lang, item: IndicatorItem) => ({
   ...item,
   label: render(lang, msg(`code.indicator.${item.key}` as MessageId)),
@@ -162,7 +167,10 @@ export function median(values: readonly number[]): number | null {
   return null;
 }
 
-/** The baseline of a PIIS (R-ASSESS-BASELINE): the assessment it names, else the person's first initial, else their first. */
+/**
+ * The baseline of a PIIS (R-ASSESS-BASELINE): the assessment it names, else the person's first initial, else their
+ * first.
+ */
 function baselineOf(person: IndicatorPerson, piis: IndicatorPiis): Measurement | null {
   const byDate = [...person.assessments].sort((a, b) =>
     a.performedOn < b.performedOn ? -1 : a.performedOn > b.performedOn ? 1 : 0,
@@ -175,7 +183,10 @@ function baselineOf(person: IndicatorPerson, piis: IndicatorPiis): Measurement |
   );
 }
 
-/** A new RI beneficiary of the year (R-OBLIG-NEW: compulsory PIIS), with whether a PIIS was signed or an exemption decided within the deadline. */
+/**
+ * A new RI beneficiary of the year (R-OBLIG-NEW: compulsory PIIS), with whether a PIIS was signed or an exemption
+ * decided within the deadline.
+ */
 function conclusionCase(person: IndicatorPerson, from: string, to: string): Explained<boolean> | null {
   const segments = rightSegments(person.rights);
   const grants = segments.filter(

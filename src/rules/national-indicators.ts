@@ -77,7 +77,9 @@ const cellsOf = (t: IndicatorTally): Record<Cell, number> => ({
   signatureDelays: t.signatureDelays.length,
 });
 
-/** The reason a figure is hidden: primary when one of its counts is small, else complementary; null when all are shown. */
+/**
+ * The reason a figure is hidden: primary when one of its counts is small, else complementary; null when all are shown.
+ */
 function hiddenBy(key: string, marks: Readonly<Record<string, Suppression>>): Suppression | null {
   const reasons = (FIGURE_CELLS[key] ?? []).map((c) => marks[c]).filter((m): m is Suppression => m !== undefined);
   return reasons.length === 0 ? null : reasons.includes('primary') ? 'primary' : 'complementary';

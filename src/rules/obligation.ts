@@ -122,7 +122,10 @@ export function checkSignatureAfterGrant(input: {
   );
 }
 
-/** R-OBLIG-DEADLINE: the date the PIIS must be concluded by, from the grant decision (or its notification, by parameter). */
+/**
+ * R-OBLIG-DEADLINE: the date the PIIS must be concluded by, from the grant decision (or its notification, by
+ * parameter).
+ */
 export function conclusionDeadline(grant: RightDecisionFact): Explained<string> {
   const params = parametersOn('R-OBLIG-DEADLINE', grant.decidedOn);
   const months = Number(params['concludeWithinMonths']);

@@ -326,7 +326,9 @@ export const lifecycleRules: RuleDefinition[] = [
     id: 'R-SANCTION-START',
     handling: ['enforced', 'computed'],
     confidence: 'S',
-    source: `${DIS}, art. 30 §2 and AR 11 July 2002 (texts changed over time; the newer window applies until the dates are known)`,
+    source:
+      `${DIS}, art. 30 §2 and AR 11 July 2002 (texts changed over time; the newer window applies until the ` +
+      `dates are known)`,
     versions: [
       {
         effectiveFrom: SINCE_DIS,

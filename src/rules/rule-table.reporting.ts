@@ -63,7 +63,8 @@ export const reportingRules: RuleDefinition[] = [
         parameters: {
           referenceDay: '12-31',
           outcomeGroups:
-            'socioProfessional: socio_professional_path, training_started, studies_completed; autonomy: reinforced_autonomy; volunteering: volunteering; employment: employment',
+            'socioProfessional: socio_professional_path, training_started, studies_completed; autonomy: ' +
+            'reinforced_autonomy; volunteering: volunteering; employment: employment',
         },
       },
     ],

@@ -27,7 +27,10 @@ export function checkSanctionScope(input: {
   return null;
 }
 
-/** R-SANCTION-NOTICE: a notice issued before the decision date, and the hearing the person asked for held before the decision. */
+/**
+ * R-SANCTION-NOTICE: a notice issued before the decision date, and the hearing the person asked for held before the
+ * decision.
+ */
 export function checkSanctionNotice(input: {
   noticeIssuedOn: string | null;
   decidedOn: string;

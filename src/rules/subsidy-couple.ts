@@ -18,7 +18,10 @@ export interface CoupleMember {
   months: SubsidyMonth[];
 }
 
-/** Whether the compulsory PIIS of a person (R-OBLIG-NEW) is missing by the end of a month: its deadline passed, none signed, no exemption. */
+/**
+ * Whether the compulsory PIIS of a person (R-OBLIG-NEW) is missing by the end of a month: its deadline passed, none
+ * signed, no exemption.
+ */
 export function compulsoryPiisMissing(facts: SubsidyFacts, month: string): Explained<boolean> {
   const last = lastOfMonth(`${month}-01`);
   const opening = openingGrant(rightSegments(facts.rights), last, ['ri']);
@@ -57,7 +60,9 @@ function settle(month: SubsidyMonth, rule: string, explanation: Message, subsidy
   Object.assign(month, { subsidyCents, rule });
 }
 
-/** Both partners' months are shares of the household's amount: one 10% on their sum, the first payer's own share first. */
+/**
+ * Both partners' months are shares of the household's amount: one 10% on their sum, the first payer's own share first.
+ */
 function settleShares(month: string, members: ReadonlyArray<{ who: CoupleMember; m: SubsidyMonth }>): void {
   const whole = members.reduce((sum, x) => sum + x.m.riCents, 0);
   const total = tenPercent(whole, `${month}-01`);
@@ -81,7 +86,10 @@ function settleShares(month: string, members: ReadonlyArray<{ who: CoupleMember;
   });
 }
 
-/** Settles the months of two partners in place: one 10% per month on the family rate (on both shares when split), none when a compulsory PIIS is missing. */
+/**
+ * Settles the months of two partners in place: one 10% per month on the family rate (on both shares when split), none
+ * when a compulsory PIIS is missing.
+ */
 export function settleCouple(a: CoupleMember, b: CoupleMember): void {
   const bMonths = new Map(b.months.map((m) => [m.month, m]));
   const months = new Set([...a.months.map((m) => m.month), ...bMonths.keys()]);

@@ -9,7 +9,9 @@
 export interface SuppressionTable {
   /** one row per CPAS: its id and its counts by key */
   rows: ReadonlyArray<{ id: string; cells: Readonly<Record<string, number>> }>;
-  /** keys whose parts add up to them within a row, e.g. { total: 'activationPaths', parts: ['activationPaths.2.1', …] } */
+  /**
+   * keys whose parts add up to them within a row, e.g. { total: 'activationPaths', parts: ['activationPaths.2.1', …] }
+   */
   groups?: ReadonlyArray<{ total: string; parts: readonly string[] }>;
 }
 

@@ -66,7 +66,9 @@ t.test('when a binary COPY stream stops inside a row or is not one, then reading
 });
 
 t.test(
-  'when a statement is streamed by COPY, then each parameter is read from its setting with its cast, and one without a cast is refused',
+  'when a statement is streamed by COPY, then each parameter is read from its setting with its cast, and one ' +
+    'without ' +
+    'a cast is refused',
   async (t) => {
     const statement = copyStatement({
       sql: 'select $1::text where year = $2::int and $10::uuid is not null',
@@ -76,7 +78,8 @@ t.test(
     });
     t.equal(
       statement,
-      "copy (select current_setting('piis_copy.p1')::text where year = current_setting('piis_copy.p2')::int and current_setting('piis_copy.p10')::uuid is not null) to stdout (format binary)",
+      "copy (select current_setting('piis_copy.p1')::text where year = current_setting('piis_copy.p2')::int and " +
+        "current_setting('piis_copy.p10')::uuid is not null) to stdout (format binary)",
     );
     t.throws(
       () => copyStatement({ sql: 'select $1', parameters: ['a'], query: null as never, queryId: null as never }),

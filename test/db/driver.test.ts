@@ -112,7 +112,8 @@ t.test('the database driver', async (t) => {
   );
 
   t.test(
-    'when one named statement runs for two CPAS in turn, past the switch to a generic plan, then each sees its own rows only',
+    'when one named statement runs for two CPAS in turn, past the switch to a generic plan, then each sees its own ' +
+      'rows only',
     async (t) => {
       const other = '0190aaaa-0000-7000-8000-000000000002';
       const mark = `tenant-${uuidv7()}`;

@@ -79,7 +79,7 @@ t.test(
     await pglite.exec('reset role');
     let sql = '';
     await dumpDatabase(
-      async (text) => (await pglite.query(text)).rows as never,
+      async (text, params) => (await pglite.query(text, params)).rows as never,
       (chunk) => (sql += chunk),
     );
     await embedded.close();
@@ -108,19 +108,26 @@ t.test(
     });
     const counts = (
       await owner.query(
-        `select (select count(*) from beneficiary)::int as b, (select count(*) from right_decision)::int as r, (select count(*) from kysely_migration)::int as m`,
+        `select (select count(*) from beneficiary)::int as b, (select count(*) from right_decision)::int as r, ` +
+          `(select count(*) from kysely_migration)::int as m`,
       )
     ).rows[0];
     const migrations = fs.readdirSync(path.join(root, 'migrations')).filter((f) => /^\d{14}_.*\.ts$/.test(f)).length;
     t.same(counts, { b: 1, r: 1, m: migrations }, 'every row and every migration');
     const rls = (
       await owner.query(
-        `select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relrowsecurity`,
+        `select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and ` +
+          `relrowsecurity`,
       )
     ).rows[0];
     const tenantTables = (
-      await owner.query(`select count(*)::int as n from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id') and c.relname <> 'cpas_nis_code'`)
+      await owner.query(
+        `select count(*)::int as n from pg_class c where c.relnamespace = 'public'::regnamespace ` +
+          `and ` +
+          (`c.relkind = 'r'
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id') and c.relname <> ` +
+            `'cpas_nis_code'`),
+      )
     ).rows[0];
     t.equal(rls.n, tenantTables.n, `row-level security on every tenant table (${tenantTables.n})`);
     t.same(

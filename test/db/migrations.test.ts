@@ -69,9 +69,8 @@ async function storedMonthsThroughLz4Migration(db: Kysely<any>) {
   const written = JSON.stringify(
     Array.from({ length: 12 }, (_, i) => ({ month: i + 1, explanation: 'x '.repeat(200) })),
   );
-  await sql`alter table subsidy_tally alter column items set compression pglz, alter column said set compression pglz`.execute(
-    db,
-  );
+  await sql`alter table subsidy_tally alter column items set compression pglz, alter column said set compression
+    pglz`.execute(db);
   // the row alone: the foreign key to its person is not what is tested
   await sql`set session_replication_role = replica`.execute(db);
   await sql`insert into subsidy_tally values (gen_random_uuid(), 2025, gen_random_uuid(), ${written}, 12,

@@ -68,14 +68,17 @@ t.test('tenancy', async (t) => {
   t.test(
     'when the catalogue is read, then every tenant table has row-level security and a tenant policy',
     async (t) => {
-      const tables = await h.db.owner<{ table_name: string; rls: boolean; policies: string }>(`
+      const tables = await h.db.owner<{ table_name: string; rls: boolean; policies: string }>(
+        `
       select c.relname as table_name, c.relrowsecurity as rls,
              (select count(*) from pg_policy p where p.polrelid = c.oid)::text as policies
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p')
-        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id' and not a.attisdropped)
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id' and not ` +
+          `a.attisdropped)
         and c.relname <> 'cpas_nis_code'
-      order by 1`);
+      order by 1`,
+      );
       t.ok(tables.length >= 9, `found ${tables.length} tenant tables`);
       for (const row of tables) {
         t.ok(row.rls, `${row.table_name} has row-level security`);
@@ -141,7 +144,8 @@ t.test('tenancy', async (t) => {
   );
 
   t.test(
-    'when reads by key of two CPAS arrive together, then each sees its own record only, a failing one fails alone and none may write',
+    'when reads by key of two CPAS arrive together, then each sees its own record only, a failing one fails alone ' +
+      'and none may write',
     async (t) => {
       const database = h.db.database;
       const theirs = (await h.app.inject({ method: 'GET', url: '/v1/beneficiaries', headers: bearer(tokenB) })).json()
@@ -167,9 +171,8 @@ t.test('tenancy', async (t) => {
           a.id,
           sql<{
             id: string;
-          }>`insert into audit_entry (cpas_id, id, actor, action, entity, request_id) values (${a.id}, ${uuidv7()}, 'x', 'read', 'x', 'x') returning id`.compile(
-            db,
-          ),
+          }>`insert into audit_entry (cpas_id, id, actor, action, entity, request_id) values (${a.id}, ${uuidv7()},
+            'x', 'read', 'x', 'x') returning id`.compile(db),
         ),
         'a read by key cannot write',
       );
@@ -191,7 +194,8 @@ t.test('tenancy', async (t) => {
   );
 
   t.test(
-    'when 10,000 requests alternate between two CPAS tokens, with failing transactions among them, then each sees only its own data',
+    'when 10,000 requests alternate between two CPAS tokens, with failing transactions among them, then each sees ' +
+      'only its own data',
     { timeout: 600_000 },
     async (t) => {
       const total = onPostgres ? 10_000 : 2_000;

@@ -482,7 +482,13 @@ t.test('e2e: a vendor client against the running server', { timeout: 180_000 }, 
   const imported = await vendor.POST('/v1/imports', {
     params: { query: { kind: 'beneficiaries' } },
     headers: { 'content-type': 'application/x-ndjson' },
-    body: `${JSON.stringify({ externalRef: 'e2e-import-1', niss: validNiss(), givenName: 'Imp', familyName: 'Orted', language: 'de' })}\n` as never,
+    body: `${JSON.stringify({
+      externalRef: 'e2e-import-1',
+      niss: validNiss(),
+      givenName: 'Imp',
+      familyName: 'Orted',
+      language: 'de',
+    })}\n` as never,
     bodySerializer: (b: unknown) => b as BodyInit,
   });
   t.equal(imported.response.status, 202);

@@ -74,7 +74,8 @@ export async function buildHarness(
     // every 400, 409 and 422 a test met is one its operation documents (problem-codes.ts)
     if (app.undeclaredProblems.length > 0)
       throw new Error(
-        `answered with problem codes their operations do not document: ${[...new Set(app.undeclaredProblems)].join('; ')}`,
+        'answered with problem codes their operations do not document: ' +
+          [...new Set(app.undeclaredProblems)].join('; '),
       );
   });
   const platformToken = await keys.token({ sub: 'platform-admin', roles: ['platform_admin'] });

@@ -29,7 +29,8 @@ class Rollback {
 export async function renderedStateDrift(h: Harness, today: string): Promise<string[]> {
   const drift: string[] = [];
   const files = await h.db.owner<{ id: string; stored: unknown; fresh: unknown }>(
-    `select p.id, p.file_doc as stored, (select to_jsonb(f) from piis_file(p.cpas_id, array[p.id], false) f) as fresh from piis p`,
+    `select p.id, p.file_doc as stored, (select to_jsonb(f) from piis_file(p.cpas_id, array[p.id], false) f) as ` +
+      `fresh from piis p`,
   );
   for (const f of files) {
     if (f.stored !== null && !isDeepStrictEqual(f.stored, f.fresh)) {
@@ -47,9 +48,8 @@ export async function renderedStateDrift(h: Harness, today: string): Promise<str
     const fresh = await inTenant(h.db.database.db, p.cpas_id, async (tx) => {
       await refreshDeadlines(tx, p.cpas_id, today, [p.id]);
       const { rows } =
-        await sql<StoredDeadline>`select ${sql.raw(columns)} from deadline where cpas_id = ${p.cpas_id} and beneficiary_id = ${p.id} ${sql.raw(order)}`.execute(
-          tx,
-        );
+        await sql<StoredDeadline>`select ${sql.raw(columns)} from deadline where cpas_id = ${p.cpas_id} and
+          beneficiary_id = ${p.id} ${sql.raw(order)}`.execute(tx);
       throw new Rollback(rows);
     }).catch((e: unknown) => {
       if (e instanceof Rollback) return e.rows;

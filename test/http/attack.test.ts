@@ -134,7 +134,8 @@ t.test('attack sweep', async (t) => {
   ];
 
   t.test(
-    "when another CPAS's roles reach for this CPAS's records by their ids, then no 2xx, no sign they exist, no byte of them",
+    "when another CPAS's roles reach for this CPAS's records by their ids, then no 2xx, no sign they exist, no byte " +
+      'of them',
     async (t) => {
       const eventsBefore = await h.db.owner<{ n: string }>(
         'select count(*)::text as n from outbox_event where cpas_id = $1',

@@ -32,7 +32,8 @@ t.test('when a format is asked by ?format= or Accept, then that format; JSON oth
 });
 
 t.test(
-  'when rows are exported as CSV, then headers are in the language, amounts in euros, fields quoted, formulas neutralised',
+  'when rows are exported as CSV, then headers are in the language, amounts in euros, fields quoted, formulas ' +
+    'neutralised',
   async (t) => {
     const rows: Row[] = [
       { name: 'Dupont, Jean', on: '2026-03-01', cents: 130000 },
@@ -43,7 +44,8 @@ t.test(
     t.same([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark');
     t.equal(
       bytes.subarray(3).toString('utf8'),
-      'Naam;Maand;Bedrag (€)\r\nDupont, Jean;2026-03-01;1300,00\r\n"\'=HYPERLINK(""x"")";2026-03-02;0,05\r\n"Line\nbreak";2026-03-03;\r\n',
+      'Naam;Maand;Bedrag (€)\r\nDupont, ' +
+        'Jean;2026-03-01;1300,00\r\n"\'=HYPERLINK(""x"")";2026-03-02;0,05\r\n"Line\nbreak";2026-03-03;\r\n',
       'in Dutch: what a Belgian spreadsheet reads — semicolons and a decimal comma',
     );
     const semicolonInText = await buffer(csvStream(columns, [{ name: 'A; B', on: '2026-03-01', cents: 1 }], 'fr'));
@@ -68,7 +70,8 @@ t.test(
 );
 
 t.test(
-  'when a text has outer white space or characters XML cannot hold, then the space is kept and those characters dropped',
+  'when a text has outer white space or characters XML cannot hold, then the space is kept and those characters ' +
+    'dropped',
   async (t) => {
     const rows = [[' lead'], ['trail\n'], ['inner  space'], ['bell\u0007 and \uFFFF "quoted"']];
     const bytes = await buffer(xlsxStream({ sheetName: 'x', headers: ['Texte'], types: ['text'], rows }));
@@ -107,7 +110,10 @@ t.test(
     const workbook = strFromU8(files['xl/workbook.xml']!);
     t.match(
       workbook,
-      /<sheet name="2026" sheetId="1" r:id="rId1"\/><sheet name="2026 2" sheetId="2" r:id="rId2"\/><sheet name="2026 3" sheetId="3" r:id="rId3"\/>/,
+      new RegExp(
+        '<sheet name="2026" sheetId="1" r:id="rId1"/><sheet name="2026 2" sheetId="2" r:id="rId2"/>' +
+          '<sheet name="2026 3" sheetId="3" r:id="rId3"/>',
+      ),
     );
     const sheet1 = strFromU8(files['xl/worksheets/sheet1.xml']!);
     t.match(sheet1, /<row r="1"><c r="A1" s="4" t="inlineStr"><is><t>Nom<\/t><\/is><\/c>/, 'the header row, bold');
@@ -118,7 +124,10 @@ t.test(
     );
     t.match(
       sheet1,
-      /<cols><col min="1" max="1" width="24" customWidth="1"\/><col min="2" max="2" width="12" customWidth="1"\/><col min="3" max="3" width="14" customWidth="1"\/><\/cols>/,
+      new RegExp(
+        '<cols><col min="1" max="1" width="24" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/>' +
+          '<col min="3" max="3" width="14" customWidth="1"/></cols>',
+      ),
       'each column as wide as its kind',
     );
     t.match(

@@ -8,8 +8,12 @@ import { bearer, buildHarness, json } from '../helpers/app.js';
 import { piisIn, post } from '../helpers/piis.js';
 
 /** Words of English sentences that no French, Dutch or German sentence of ours contains. */
-const ENGLISH =
-  /\b(the|and|which|with|before|after|signed|granted|within|months|days|must|been|has|cannot|request(ed)?|subsidy|deadline|between|until|only|against|none|every|people)\b/i;
+const ENGLISH_WORDS = [
+  ...['the', 'and', 'which', 'with', 'before', 'after', 'signed', 'granted', 'within', 'months', 'days', 'must'],
+  ...['been', 'has', 'cannot', 'request(ed)?', 'subsidy', 'deadline', 'between', 'until', 'only', 'against'],
+  ...['none', 'every', 'people'],
+];
+const ENGLISH = new RegExp(`\\b(${ENGLISH_WORDS.join('|')})\\b`, 'i');
 
 /** Every string under the keys people read: explanation, detail, title, message. */
 function sentences(value: unknown, out: string[] = []): string[] {

@@ -13,7 +13,8 @@ t.test('social activation and expenses', async (t) => {
   const get = (url: string, token = manager) => app.inject({ method: 'GET', url, headers: bearer(token) });
 
   t.test(
-    'when a manager runs a module, then the year’s table counts its sessions, hours and participants, of whom RI beneficiaries',
+    'when a manager runs a module, then the year’s table counts its sessions, hours and participants, of whom RI ' +
+      'beneficiaries',
     async (t) => {
       const created = await post(app, manager, '/v1/activation-modules', {
         theme: 'Budget',
@@ -215,7 +216,11 @@ t.test('social activation and expenses', async (t) => {
       });
       t.match(
         csv.rawPayload.subarray(3).toString('utf8'),
-        /^Thema;Thema \(omschrijving\);Module;Partners;Sessies;Uren;Deelnemers;Waarvan leefloongerechtigden;Opmerkingen\r\nBudget;Budget;Managing a household budget;"Financité; Library";2;4,5;2;1;Good attendance\r\n$/,
+        new RegExp(
+          '^Thema;Thema \\(omschrijving\\);Module;Partners;Sessies;Uren;Deelnemers;' +
+            'Waarvan leefloongerechtigden;Opmerkingen\r\n' +
+            'Budget;Budget;Managing a household budget;"Financité; Library";2;4,5;2;1;Good attendance\r\n$',
+        ),
       );
       t.equal(json(await get('/v1/activation-modules?year=2026')).items.length, 3);
       t.equal((await get('/v1/activation-modules', worker)).statusCode, 403, 'modules are the manager’s');

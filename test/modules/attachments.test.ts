@@ -32,7 +32,8 @@ t.test('attachments', async (t) => {
     });
 
   t.test(
-    'when a scanned PDF of the signed contract is uploaded, then it is stored with its SHA-256 and comes back byte for byte',
+    'when a scanned PDF of the signed contract is uploaded, then it is stored with its SHA-256 and comes back byte ' +
+      'for byte',
     async (t) => {
       const res = await upload(
         `purpose=signed_contract&piisId=${piis.piisId}&fileName=contract.pdf`,

@@ -52,7 +52,8 @@ t.test('audit list', async (t) => {
   });
 
   t.test(
-    'when the adviser reads the audit, then writes, reads and refused requests are there, each with its actor, record and outcome',
+    'when the adviser reads the audit, then writes, reads and refused requests are there, each with its actor, ' +
+      'record and outcome',
     async (t) => {
       const { items } = await list('');
       const byRequest = (id: string) =>
@@ -72,7 +73,9 @@ t.test('audit list', async (t) => {
       t.equal(
         listRead.length,
         1,
-        `the list read (${listed.statusCode}, ${listed.json().items?.length ?? listed.body.slice(0, 200)} items) has its entry`,
+        `the list read (${listed.statusCode}, ${listed.json().items?.length ?? listed.body.slice(0, 200)} items) ` +
+          `has ` +
+          `its entry`,
       );
       t.ok(
         listRead[0]!.entityIds.includes(person.id) || listRead[0]!.entityId === person.id,

@@ -21,7 +21,8 @@ t.test('audit', async (t) => {
       actor: string;
       request_id: string;
     }>(
-      `select action, entity, entity_id::text, array_to_string(entity_ids, ',') as entity_ids, actor, request_id from audit_entry where cpas_id = $1 order by id`,
+      `select action, entity, entity_id::text, array_to_string(entity_ids, ',') as entity_ids, actor, request_id ` +
+        `from audit_entry where cpas_id = $1 order by id`,
       [cpasId],
     );
 
@@ -134,7 +135,8 @@ t.test('audit', async (t) => {
   });
 
   t.test(
-    'when the database refuses some access entries, then their reads fail instead of being answered without them, and the others are written',
+    'when the database refuses some access entries, then their reads fail instead of being answered without them, ' +
+      'and the others are written',
     async (t) => {
       const log = createAccessLog(h.app.deps.database.db, null);
       t.teardown(() => log.stop());
@@ -189,7 +191,8 @@ t.test('audit', async (t) => {
   );
 
   t.test(
-    'when the chain is sealed and verified, then an edit, a deletion and a deletion of the newest entries are each detected',
+    'when the chain is sealed and verified, then an edit, a deletion and a deletion of the newest entries are each ' +
+      'detected',
     async (t) => {
       await newBeneficiary(h.app, token);
       const checkpoints = await sealAudit(h.db.database);

@@ -72,13 +72,14 @@ t.test('the 2015–2016 convention', async (t) => {
       t.match(lines[0], /^Nr\.;Indicator;Rubriek;Doelstelling;Resultaat;Bereikt;Regel;Uitleg$/);
       t.match(
         lines[1],
-        /^1;assessments;Totaal aantal begunstigden waarvoor een sociale balans wordt gerealiseerd[^;]*;40;0;nee;R-IND-2015;/,
+        new RegExp(
+          '^1;assessments;Totaal aantal begunstigden waarvoor een sociale balans wordt gerealiseerd[^;]*;' +
+            '40;0;nee;R-IND-2015;',
+        ),
       );
       t.ok(
-        lines.some((l) =>
-          /^;evaluation\.objectivesMet;Werden de doelstellingen van de conventie bereikt;;;;R-IND-2015;gedeeltelijk$/.test(
-            l,
-          ),
+        lines.includes(
+          ';evaluation.objectivesMet;Werden de doelstellingen van de conventie bereikt;;;;R-IND-2015;gedeeltelijk',
         ),
         'the qualitative evaluation is exported',
       );

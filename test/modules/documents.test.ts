@@ -149,7 +149,8 @@ t.test('contract documents', async (t) => {
 
   for (const lang of ['fr', 'nl', 'de'] as const) {
     t.test(
-      `when the signed version is asked in ${lang}, then the PDF shows the parties, content, rights and signatures in ${lang}`,
+      `when the signed version is asked in ${lang}, then the PDF shows the parties, content, rights and signatures ` +
+        `in ${lang}`,
       async (t) => {
         const res = await get(`/v1/piis/${piis.piisId}/versions/1/document?lang=${lang}`);
         t.equal(res.statusCode, 200);
@@ -227,7 +228,8 @@ t.test('contract documents', async (t) => {
 });
 
 t.test(
-  'R-INFORM: when the CPAS has recorded its address and contact, then the document prints them, with a signature block per party',
+  'R-INFORM: when the CPAS has recorded its address and contact, then the document prints them, with a signature ' +
+    'block per party',
   async (t) => {
     const h = await buildHarness(t);
     const kbo = '0212344876';

@@ -89,7 +89,8 @@ t.test('change feed', async (t) => {
   const feedB = await b.token('integration');
 
   t.test(
-    'when a module, a subscription and a person are created, then the first two events carry the record as its GET answers it, the person’s never',
+    'when a module, a subscription and a person are created, then the first two events carry the record as its GET ' +
+      'answers it, the person’s never',
     async (t) => {
       const start = await caughtUp(h, a, feedA);
       const manager = await a.token('cpas_manager');
@@ -230,7 +231,9 @@ t.test('change feed', async (t) => {
     const p = await page(h, feedA);
     const res = await h.app.inject({
       method: 'GET',
-      url: `/v1/events?after=${p.nextCursor}&cursor=${Buffer.from('{"t":"1","e":"00000000-0000-0000-0000-000000000000"}').toString('base64url')}`,
+      url: `/v1/events?after=${p.nextCursor}&cursor=${Buffer.from(
+        '{"t":"1","e":"00000000-0000-0000-0000-000000000000"}',
+      ).toString('base64url')}`,
       headers: bearer(feedA),
     });
     t.equal(res.statusCode, 400);
@@ -269,7 +272,8 @@ t.test('change feed', async (t) => {
     await page(h, token, first.nextCursor);
     await h.app.deps.accessLog.flush();
     const reads = await h.db.owner<{ entity: string; ids: string }>(
-      `select entity, coalesce(entity_id::text, array_to_string(entity_ids, ',')) as ids from audit_entry where cpas_id = $1 and action = 'read' and actor = 'vendor-feed'`,
+      `select entity, coalesce(entity_id::text, array_to_string(entity_ids, ',')) as ids from audit_entry where ` +
+        `cpas_id = $1 and action = 'read' and actor = 'vendor-feed'`,
       [c.id],
     );
     t.same(reads, [{ entity: 'event', ids: first.items.map((e) => e.id).join(',') }]);
@@ -300,7 +304,9 @@ t.test('change feed', async (t) => {
   );
 
   t.test(
-    'when many writers commit concurrently and one reader pages without pause, then it ends with every event exactly once, in an order consistent with commits',
+    'when many writers commit concurrently and one reader pages without pause, then it ends with every event ' +
+      'exactly ' +
+      'once, in an order consistent with commits',
     { skip: onPostgres ? false : 'concurrency is proved on PostgreSQL' },
     async (t) => {
       const start = await caughtUp(h, a, feedA);

@@ -159,7 +159,8 @@ t.test('facts', async (t) => {
   });
 
   t.test(
-    'R-CORRECT: when a decision is superseded or voided, then lists show the facts in force unless includeVoided, and voiding a correction restores what it corrected',
+    'R-CORRECT: when a decision is superseded or voided, then lists show the facts in force unless includeVoided, ' +
+      'and voiding a correction restores what it corrected',
     async (t) => {
       const q = await newBeneficiary(h.app, worker);
       const url = `/v1/beneficiaries/${q.id}/rights`;

@@ -85,7 +85,9 @@ t.test('imports', async (t) => {
   ];
 
   t.test(
-    'when beneficiaries are imported from NDJSON, then each row has its verdict with the code and rule the API would give, and the others go through',
+    'when beneficiaries are imported from NDJSON, then each row has its verdict with the code and rule the API ' +
+      'would ' +
+      'give, and the others go through',
     async (t) => {
       const { job, rows, location } = await runImport(h, a, 'beneficiaries', ndjson(people));
       t.equal(location, `/v1/imports/${job.id}`);
@@ -118,7 +120,9 @@ t.test('imports', async (t) => {
       });
       t.match(got.json(), { givenName: 'Anna', externalRef: 'p-1', niss: nissA });
       const audit = await h.db.owner<{ actor: string }>(
-        `select actor from audit_entry where cpas_id = $1 and entity = 'beneficiary' and entity_id = $2 and action = 'create'`,
+        `select actor from audit_entry where cpas_id = $1 and entity = 'beneficiary' and entity_id = $2 and action ` +
+          `= ` +
+          `'create'`,
         [a.id, rows[0]!.recordId],
       );
       t.same(audit, [{ actor: 'vendor-import' }], 'the change is audited with the uploader as actor');
@@ -142,7 +146,9 @@ t.test('imports', async (t) => {
   });
 
   t.test('when a row changes a beneficiary, then it is updated; as CSV the same', async (t) => {
-    const csv = `externalRef,niss,givenName,familyName,language\r\np-1,${nissA},Anna-Maria,Peeters,nl\r\np-2,${nissB},Luc,"Dubois, Jr.",fr\r\n`;
+    const csv =
+      'externalRef,niss,givenName,familyName,language\r\n' +
+      `p-1,${nissA},Anna-Maria,Peeters,nl\r\np-2,${nissB},Luc,"Dubois, Jr.",fr\r\n`;
     const { job, rows } = await runImport(h, a, 'beneficiaries', csv, { csv: true });
     t.match(job, { totalRows: 2, updated: 2 });
     const got = await h.app.inject({
@@ -154,7 +160,8 @@ t.test('imports', async (t) => {
   });
 
   t.test(
-    'when right decisions are imported as CSV naming persons by their externalRef, then rules apply per row and facts are never overwritten',
+    'when right decisions are imported as CSV naming persons by their externalRef, then rules apply per row and ' +
+      'facts are never overwritten',
     async (t) => {
       const csv = [
         'externalRef,beneficiaryExternalRef,kind,category,decidedOn,startsOn,monthlyAmountCents',
@@ -191,7 +198,8 @@ t.test('imports', async (t) => {
   );
 
   t.test(
-    'when assessments and PIIS drafts are imported, then they are created, unchanged on a re-run, and a draft is updated when its row changes',
+    'when assessments and PIIS drafts are imported, then they are created, unchanged on a re-run, and a draft is ' +
+      'updated when its row changes',
     async (t) => {
       const assessments = ndjson([
         {
@@ -228,7 +236,8 @@ t.test('imports', async (t) => {
   );
 
   t.test(
-    'when one batch names an externalRef twice, then the second row sees what the first wrote; a person named by id is found whatever its case',
+    'when one batch names an externalRef twice, then the second row sees what the first wrote; a person named by id ' +
+      'is found whatever its case',
     async (t) => {
       const personId = (
         await h.db.owner<{ id: string }>(`select id from beneficiary where cpas_id = $1 and external_ref = 'p-2'`, [
@@ -366,7 +375,9 @@ t.test('imports', async (t) => {
   });
 
   t.test(
-    'when the database connection dies in the middle of an import, then it resumes where it stopped: every row once, none lost',
+    'when the database connection dies in the middle of an import, then it resumes where it stopped: every row ' +
+      'once, ' +
+      'none lost',
     { skip: onPostgres ? false : 'connections are killed on PostgreSQL only' },
     async (t) => {
       const c = await h.newCpas();
@@ -388,7 +399,8 @@ t.test('imports', async (t) => {
       t.teardown(() => blocker.end().catch(() => {}));
       await blocker.query('begin');
       await blocker.query(
-        `insert into beneficiary (cpas_id, id, niss, given_name, family_name, language, created_by) values ($1, gen_random_uuid(), $2, 'Held', 'Row', 'fr', 'test')`,
+        `insert into beneficiary (cpas_id, id, niss, given_name, family_name, language, created_by) values ($1, ` +
+          `gen_random_uuid(), $2, 'Held', 'Row', 'fr', 'test')`,
         [c.id, rows[24]!.niss],
       );
       const blockerPid = (await blocker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
@@ -405,14 +417,16 @@ t.test('imports', async (t) => {
         waiting =
           (
             await h.db.owner<{ n: number }>(
-              `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+              `select count(*)::int as n from pg_stat_activity where datname = current_database() and ` +
+                `wait_event_type = 'Lock'`,
             )
           )[0]!.n > 0;
         if (!waiting) await new Promise((r) => setTimeout(r, 5));
       }
       t.ok(waiting, 'the batch of row 25 waits, in flight');
       await h.db.owner(
-        `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and pid <> $1`,
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> ` +
+          `pg_backend_pid() and pid <> $1`,
         [blockerPid],
       );
       await blocker.query('rollback');

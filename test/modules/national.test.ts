@@ -73,7 +73,8 @@ t.test('SPP IS views', async (t) => {
     app.inject({ method: 'GET', url, headers: { ...bearer(token), ...headers } });
 
   t.test(
-    'when an analyst asks for the national indicators, then each CPAS has its figures with small cells suppressed, and the totals',
+    'when an analyst asks for the national indicators, then each CPAS has its figures with small cells suppressed, ' +
+      'and the totals',
     async (t) => {
       const res = await get('/v1/reports/national/indicators?year=2026');
       t.equal(res.statusCode, 200, res.body.slice(0, 300));
@@ -118,8 +119,10 @@ t.test('SPP IS views', async (t) => {
           group: 'socialActivation',
           section: 'objectives',
           number: '2',
-          label:
-            /^Nombre total de bénéficiaires dans un trajet d’activation sociale via un PIIS \(2 = 2\.1 \+ 2\.2 \+ 2\.3\)/,
+          label: new RegExp(
+            '^Nombre total de bénéficiaires dans un trajet d’activation sociale via un PIIS ' +
+              '\\(2 = 2\\.1 \\+ 2\\.2 \\+ 2\\.3\\)',
+          ),
         },
         'the SPP IS’s numbering and wording',
       );
@@ -135,7 +138,8 @@ t.test('SPP IS views', async (t) => {
   );
 
   t.test(
-    'when the national indicators are downloaded as CSV or XLSX, then the figures come one per row with their suppression',
+    'when the national indicators are downloaded as CSV or XLSX, then the figures come one per row with their ' +
+      'suppression',
     async (t) => {
       const csv = await get('/v1/reports/national/indicators?year=2026&format=csv', analyst, {
         'accept-language': 'nl',
@@ -148,11 +152,14 @@ t.test('SPP IS views', async (t) => {
         .split('\r\n');
       t.equal(
         lines[0],
-        'OCMW (KBO);Naam;Nr.;Indicator;Indicator (omschrijving);Waarde;Statistisch geheim;Statistisch geheim (omschrijving);Regel',
+        'OCMW (KBO);Naam;Nr.;Indicator;Indicator (omschrijving);Waarde;Statistisch geheim;Statistisch geheim ' +
+          '(omschrijving);Regel',
       );
       t.ok(
         lines.includes(
-          `${small.kbo};OCMW ${small.kbo};;entitled.total;Aantal rechthebbenden;;primary;Verborgen: aantal van 1 tot 4 personen;R-IND-ENTITLED`,
+          `${small.kbo};OCMW ${small.kbo};;entitled.total;Aantal rechthebbenden;;primary;Verborgen: aantal van 1 ` +
+            `tot ` +
+            `4 personen;R-IND-ENTITLED`,
         ),
         'the suppressed cell, the labels and the Dutch name of the CPAS',
       );
@@ -197,7 +204,8 @@ t.test('SPP IS views', async (t) => {
   );
 
   t.test(
-    'when an analyst downloads the statistical extract, then each PIIS-year is a row under keyed pseudonyms and nothing identifies a person',
+    'when an analyst downloads the statistical extract, then each PIIS-year is a row under keyed pseudonyms and ' +
+      'nothing identifies a person',
     async (t) => {
       const res = await get('/v1/reports/national/extract?year=2026');
       t.equal(res.statusCode, 200, res.body.slice(0, 300));
@@ -227,7 +235,8 @@ t.test('SPP IS views', async (t) => {
           interviews: 0,
           sanctions: 0,
         },
-        'the pseudonyms are HMAC-SHA256 of the ids under the purpose key (computed by the database, checked here with node:crypto)',
+        'the pseudonyms are HMAC-SHA256 of the ids under the purpose key (computed by the database, checked here ' +
+          'with node:crypto)',
       );
       t.match(
         ours.find((r: any) => r.piis === pseudonymOf(key, files[5]!.piisId)),
@@ -323,7 +332,8 @@ t.test('SPP IS views', async (t) => {
   );
 
   t.test(
-    'when a CPAS role or the platform admin asks for these views, then 403; when the analyst asks for any personal route, then 403',
+    'when a CPAS role or the platform admin asks for these views, then 403; when the analyst asks for any personal ' +
+      'route, then 403',
     async (t) => {
       for (const role of ['social_worker', 'cpas_manager', 'cpas_auditor', 'integration']) {
         for (const url of ['/v1/reports/national/indicators', '/v1/reports/national/extract']) {

@@ -110,7 +110,8 @@ t.test('Rapport unique forms', async (t) => {
   );
 
   t.test(
-    'R-IND-2015, R-PAS-MODULES, R-PAS-COSTS: when a manager reads the PAS form, then its lines follow the SPP IS numbering and its tables the year',
+    'R-IND-2015, R-PAS-MODULES, R-PAS-COSTS: when a manager reads the PAS form, then its lines follow the SPP IS ' +
+      'numbering and its tables the year',
     async (t) => {
       const form = json(await get('/v1/reports/rapport-unique/pas?year=2026'));
       t.match(form, { form: 'pas', year: 2026, cpas: { kboNumber: cpas.kbo }, indicatorSet: 'pas-2017' });

@@ -153,7 +153,8 @@ t.test('retention', async (t) => {
   });
 
   t.test(
-    'when the purge runs, then the old closed file is anonymised, the running one untouched, and every figure stays the same',
+    'when the purge runs, then the old closed file is anonymised, the running one untouched, and every figure stays ' +
+      'the same',
     async (t) => {
       const before = await reports();
       const report = await purge(h.db.owner, TODAY, { cpasId: a.id });

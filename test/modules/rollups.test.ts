@@ -234,7 +234,8 @@ t.test('indicator rollups', async (t) => {
     'when more persons are marked than a pass takes, then the refresh goes on until a pass takes fewer',
     async (t) => {
       const marked = await h.db.owner<{ n: number }>(
-        `with m as (insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from beneficiary where cpas_id = $1
+        `with m as (insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from ` +
+          `beneficiary where cpas_id = $1
          on conflict (cpas_id, beneficiary_id) do nothing returning 1) select count(*)::int as n from m`,
         [cpas.id],
       );
@@ -246,7 +247,8 @@ t.test('indicator rollups', async (t) => {
       await exact(t, 'after a refresh in passes of 2');
       // one mark, passes of 2: a single short pass
       await h.db.owner(
-        `insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, false from beneficiary where cpas_id = $1 order by id limit 1`,
+        `insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, false from beneficiary ` +
+          `where cpas_id = $1 order by id limit 1`,
         [cpas.id],
       );
       t.equal(await refreshRollups(h.db.database, cpas.id, today, 2), 1, 'one mark, one pass');
@@ -271,13 +273,15 @@ t.test('indicator rollups', async (t) => {
       t.teardown(() => writer.end());
       const columns = (
         await h.db.owner<{ c: string }>(
-          `select column_name as c from information_schema.columns where table_name = 'assessment' order by ordinal_position`,
+          `select column_name as c from information_schema.columns where table_name = 'assessment' order by ` +
+            `ordinal_position`,
         )
       ).map((r) => r.c);
       const copied = columns.map((c) => (c === 'id' ? 'gen_random_uuid()' : c === 'beneficiary_id' ? '$2::uuid' : c));
       await writer.query('begin');
       await writer.query(
-        `insert into assessment (${columns.join(', ')}) select ${copied.join(', ')} from assessment where beneficiary_id = $1`,
+        `insert into assessment (${columns.join(', ')}) select ${copied.join(', ')} from assessment where ` +
+          `beneficiary_id = $1`,
         [assessed, person],
       );
       await refreshRollups(h.db.database, cpas.id, today);

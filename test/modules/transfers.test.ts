@@ -91,7 +91,8 @@ t.test('transfers', async (t) => {
     t.equal(twice.statusCode, 409, 'one pending transfer per person');
 
     t.test(
-      'when the receiver accepts, then it holds the file with provenance, without health scores, and the sender keeps it read-only',
+      'when the receiver accepts, then it holds the file with provenance, without health scores, and the sender ' +
+        'keeps it read-only',
       async (t) => {
         const stale = await post(h.app, tokB, `/v1/transfers/${out.id}/accept`, {}, { 'if-match': '"refused"' });
         t.equal(stale.statusCode, 412, 'an If-Match that is not the current ETag: 412');

@@ -10,7 +10,8 @@ import { startReceiver } from '../helpers/receiver.js';
 import { render } from '../../src/i18n/catalogue.js';
 
 t.test(
-  'when an address is loopback, private, link-local, shared, reserved or multicast, then it is not public — at the edges of each range',
+  'when an address is loopback, private, link-local, shared, reserved or multicast, then it is not public — at the ' +
+    'edges of each range',
   async (t) => {
     const cases: Array<[string, boolean]> = [
       ['9.255.255.255', true],
@@ -62,7 +63,9 @@ t.test(
 );
 
 t.test(
-  'when a URL is checked for a subscription, then only public https passes by default; http and private targets only where allowed',
+  'when a URL is checked for a subscription, then only public https passes by default; http and private targets ' +
+    'only ' +
+    'where allowed',
   async (t) => {
     const said = (url: string, allow: boolean) => {
       const problem = webhookUrlProblem(url, allow);
@@ -108,7 +111,8 @@ t.test('when a delivery targets loopback without permission, then it is refused 
 });
 
 t.test(
-  'when a delivery is signed, then the independent Standard Webhooks implementation computes the same signature and verifies it',
+  'when a delivery is signed, then the independent Standard Webhooks implementation computes the same signature and ' +
+    'verifies it',
   async (t) => {
     for (const secret of [
       generateSecret(),

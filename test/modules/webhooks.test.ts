@@ -77,7 +77,8 @@ t.test('webhooks', async (t) => {
   const b = await h.newCpas();
 
   t.test(
-    'when a subscription is created without a secret, then a whsec_ secret of 32 bytes is generated and shown only in that answer',
+    'when a subscription is created without a secret, then a whsec_ secret of 32 bytes is generated and shown only ' +
+      'in that answer',
     async (t) => {
       const res = await h.app.inject({
         method: 'POST',
@@ -177,7 +178,8 @@ t.test('webhooks', async (t) => {
   );
 
   t.test(
-    'when the receiver fails, times out, then recovers, then every event arrives, each retried with the same webhook-id, and every attempt is readable',
+    'when the receiver fails, times out, then recovers, then every event arrives, each retried with the same ' +
+      'webhook-id, and every attempt is readable',
     async (t) => {
       const path = '/flaky';
       // each message's first attempt gets a 500, its second no answer (a timeout), its third 204:

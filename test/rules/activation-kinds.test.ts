@@ -26,7 +26,8 @@ t.test(
 );
 
 t.test(
-  'R-SOCIAL-ACTIVATION: when a module is judged, then a coded theme decides its mark and the CPAS’s own words keep the recorded one',
+  'R-SOCIAL-ACTIVATION: when a module is judged, then a coded theme decides its mark and the CPAS’s own words keep ' +
+    'the recorded one',
   async (t) => {
     t.equal(themeKind('job_search'), 'professional');
     t.equal(themeKind('vocational_training'), 'professional');
@@ -39,7 +40,8 @@ t.test(
 );
 
 t.test(
-  'R-SOCIAL-ACTIVATION: when a module is created, then its mark comes from its theme, or from the mark sent for the CPAS’s own words',
+  'R-SOCIAL-ACTIVATION: when a module is created, then its mark comes from its theme, or from the mark sent for the ' +
+    'CPAS’s own words',
   async (t) => {
     const cases: Array<[string, 'social' | 'professional' | undefined, ReturnType<typeof moduleMark>]> = [
       ['budget', undefined, { kind: 'social' }],

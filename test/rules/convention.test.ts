@@ -38,7 +38,9 @@ t.test(
 );
 
 t.test(
-  'R-IND-2015: when the year ends, then the final report is due on 28 February, and a grant is paid in two halves to the cent',
+  'R-IND-2015: when the year ends, then the final report is due on 28 February, and a grant is paid in two halves ' +
+    'to ' +
+    'the cent',
   async (t) => {
     t.equal(evaluationDue(2015).value, '2016-02-28');
     t.equal(evaluationDue(2016).value, '2017-02-28', 'a leap year still says 28 February');

@@ -31,7 +31,8 @@ t.test('date arithmetic: when months are added, then the day is clamped to the m
 });
 
 t.test(
-  'Belgian holidays: when a year is computed, then the ten holidays match the rulebook list (Easter-based ones included)',
+  'Belgian holidays: when a year is computed, then the ten holidays match the rulebook list (Easter-based ones ' +
+    'included)',
   async (t) => {
     t.equal(easterSunday(2026), '2026-04-05');
     t.equal(easterSunday(2024), '2024-03-31');

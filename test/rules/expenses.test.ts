@@ -19,7 +19,8 @@ const staff = (
 ) => ({ timeShare, assignmentProof, role });
 
 t.test(
-  'R-SUB-COSTS and R-PAS-COSTS: when an expense is judged, then its verdict, eligible amount and rule follow the rulebook',
+  'R-SUB-COSTS and R-PAS-COSTS: when an expense is judged, then its verdict, eligible amount and rule follow the ' +
+    'rulebook',
   async (t) => {
     const cases: Array<[string, Partial<ExpenseFacts>, boolean, number, string, RegExp]> = [
       [

@@ -177,7 +177,8 @@ t.test(
 );
 
 t.test(
-  'R-IND-COMPLIANCE, R-EVAL-FREQ: when a contract ends, then only the periods of its run are judged, its last day included',
+  'R-IND-COMPLIANCE, R-EVAL-FREQ: when a contract ends, then only the periods of its run are judged, its last day ' +
+    'included',
   async (t) => {
     const three: IndicatorPiis['evaluations'] = [
       { heldOn: '2025-07-01', mode: 'in_person' },
@@ -232,7 +233,8 @@ const later = (id: string, performedOn: string, rung: number) => ({
 });
 
 t.test(
-  'R-IND-OUTCOMES: when a PIIS closes, then its result counts only if it was a social-activation path (2.1–2.3), closed in the year',
+  'R-IND-OUTCOMES: when a PIIS closes, then its result counts only if it was a social-activation path (2.1–2.3), ' +
+    'closed in the year',
   async (t) => {
     const cases: Array<[string, Partial<IndicatorPiis>, number]> = [
       [
@@ -275,7 +277,9 @@ t.test(
 );
 
 t.test(
-  'R-PROGRESS, R-IND-OUTCOMES: when persons progress, then progress counts only social-activation paths, towards the direction of each',
+  'R-PROGRESS, R-IND-OUTCOMES: when persons progress, then progress counts only social-activation paths, towards ' +
+    'the ' +
+    'direction of each',
   async (t) => {
     const progressing = (category: string | null) =>
       person({
@@ -360,7 +364,8 @@ t.test(
 );
 
 t.test(
-  'R-IND-2015: when indicators are read, then each carries the SPP IS number, section and label in the reader’s language',
+  'R-IND-2015: when indicators are read, then each carries the SPP IS number, section and label in the reader’s ' +
+    'language',
   async (t) => {
     const items = indicators([], 2026);
     const of = (key: string) => items.find((i) => i.key === key)!;
@@ -387,7 +392,8 @@ t.test(
 );
 
 t.test(
-  'R-IND-COMPLIANCE: when the days to signature are pooled, then their median is the middle one, or the mean of the two middle ones',
+  'R-IND-COMPLIANCE: when the days to signature are pooled, then their median is the middle one, or the mean of the ' +
+    'two middle ones',
   async (t) => {
     const cases: Array<[number[], number | null]> = [
       [[], null],

@@ -288,7 +288,8 @@ t.test(
 );
 
 t.test(
-  'R-EVAL-FREQ: when a PIIS is signed, then the first evaluation is due by the rule version in force on the signature date',
+  'R-EVAL-FREQ: when a PIIS is signed, then the first evaluation is due by the rule version in force on the ' +
+    'signature date',
   async (t) => {
     for (const c of ruleCases['R-EVAL-FREQ']) {
       const due = nextEvaluationDue({ signedOn: c.signedOn, closed: false, evaluations: [] });
@@ -410,7 +411,8 @@ t.test(
       t.equal(
         r === null,
         c.allowed,
-        `${c.suspensionStartsOn} → ${c.suspensionEndsOn} with ${c.maxMonths} month(s): ${c.allowed ? 'allowed' : 'sanction-too-long'}`,
+        `${c.suspensionStartsOn} → ${c.suspensionEndsOn} with ${c.maxMonths} month(s): ` +
+          (c.allowed ? 'allowed' : 'sanction-too-long'),
       );
       if (r) t.equal(r.code, 'sanction-too-long');
     }
@@ -633,7 +635,8 @@ t.test(
 );
 
 t.test(
-  'R-PROGRESS: when a later measurement is higher on the ladder or on average, then there is progress at the reference date',
+  'R-PROGRESS: when a later measurement is higher on the ladder or on average, then there is progress at the ' +
+    'reference date',
   async (t) => {
     const { progressOn } = await import('../../src/rules/progress.js');
     const base = {
@@ -738,7 +741,8 @@ t.test(
 );
 
 t.test(
-  'R-SOCIAL-ACTIVATION: when a PIIS is a social-activation path (2.1–2.3), then it needs a domain that is not professional activation',
+  'R-SOCIAL-ACTIVATION: when a PIIS is a social-activation path (2.1–2.3), then it needs a domain that is not ' +
+    'professional activation',
   async (t) => {
     const objective = (domain: string) => ({ key: 'o1', domain, description: 'd' });
     const cases: Array<[string, PiisContent, string | null]> = [

@@ -69,7 +69,8 @@ t.test(
 );
 
 t.test(
-  'R-SUB-FIRST: when RI covers part of a month, then it is granted pro rata by day, rounded to the cent, and the subsidy is 10% of it',
+  'R-SUB-FIRST: when RI covers part of a month, then it is granted pro rata by day, rounded to the cent, and the ' +
+    'subsidy is 10% of it',
   async (t) => {
     for (const c of ruleCases['R-SUB-FIRST.amounts']) {
       const rights = [
@@ -85,7 +86,8 @@ t.test(
 );
 
 t.test(
-  'R-SUB-FIRST: when the amount changes mid-month or a sanction suspends RI, then each decision counts its days and the suspended share is taken off',
+  'R-SUB-FIRST: when the amount changes mid-month or a sanction suspends RI, then each decision counts its days and ' +
+    'the suspended share is taken off',
   async (t) => {
     const changed = [
       decision({ startsOn: '2026-01-01', monthlyAmountCents: 100000 }),
@@ -126,7 +128,9 @@ t.test(
 );
 
 t.test(
-  'R-SANCTION-LENGTH, R-SUB-FIRST: when a sanction suspends a share of the RI, then only that share is taken off, to the cent',
+  'R-SANCTION-LENGTH, R-SUB-FIRST: when a sanction suspends a share of the RI, then only that share is taken off, ' +
+    'to ' +
+    'the cent',
   async (t) => {
     const rights = rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]);
     const cases: Array<[string, Array<{ from: string; to: string; percent: number }>, number]> = [
@@ -179,7 +183,8 @@ t.test(
 );
 
 t.test(
-  'R-SUB-INTERRUPT: when RI stops for more than 3 months inside the first year, then the subsidy waits for a newly signed PIIS',
+  'R-SUB-INTERRUPT: when RI stops for more than 3 months inside the first year, then the subsidy waits for a newly ' +
+    'signed PIIS',
   async (t) => {
     // RI 2026-01-05 …, stops 2026-05-01, resumes; PIIS signed 2026-03-07 (first period 2026-03 … 2027-02)
     const exactly3 = facts({
@@ -293,7 +298,8 @@ t.test(
 );
 
 t.test(
-  'R-SUB-STUDENT and R-EXEMPT: when a student PIIS or an exemption is in force, then the month carries the federal form code without code 11/17',
+  'R-SUB-STUDENT and R-EXEMPT: when a student PIIS or an exemption is in force, then the month carries the federal ' +
+    'form code without code 11/17',
   async (t) => {
     const young = facts({ birthDate: '2005-02-01', piis: [piis({ track: 'student', signedOn: '2026-02-10' })] });
     t.match(
@@ -314,7 +320,8 @@ t.test(
 );
 
 t.test(
-  'R-SUB-COUPLE: when both partners of a category-3 couple have a PIIS, then the 10% is computed once; a missing compulsory PIIS recovers it',
+  'R-SUB-COUPLE: when both partners of a category-3 couple have a PIIS, then the 10% is computed once; a missing ' +
+    'compulsory PIIS recovers it',
   async (t) => {
     const family = decision({ category: 'family', monthlyAmountCents: 175000 });
     const a = facts({ rights: [family], piis: [piis()] });
@@ -364,7 +371,8 @@ t.test(
 );
 
 t.test(
-  'R-SUB-COUPLE: when a couple’s category-3 amount is paid whole, in halves or unequally, then the 10% is computed once on the whole amount',
+  'R-SUB-COUPLE: when a couple’s category-3 amount is paid whole, in halves or unequally, then the 10% is computed ' +
+    'once on the whole amount',
   async (t) => {
     const settled = (a: SubsidyFacts, b: SubsidyFacts, month: string) => {
       const ma = subsidyMonths(a, 2026);
@@ -374,7 +382,8 @@ t.test(
     };
     const family = (monthlyAmountCents: number, householdAmountCents?: number) =>
       decision({ category: 'family', monthlyAmountCents, ...(householdAmountCents ? { householdAmountCents } : {}) });
-    // March 2026: both granted on 2026-01-05, A's PIIS signed on 2026-03-07 (code 11 from March), B's compulsory PIIS not yet due (2026-04-05)
+    // March 2026: both granted on 2026-01-05, A's PIIS signed on 2026-03-07 (code 11 from March), B's compulsory PIIS
+    // not yet due (2026-04-05)
     const cases: Array<[string, SubsidyFacts, SubsidyFacts, number[]]> = [
       [
         'full: paid whole to A, B has no right',

@@ -3,7 +3,10 @@
 import t from 'tap';
 import { suppressSmallCells, type SuppressedTable, type SuppressionTable } from '../../src/rules/suppression.js';
 
-/** Every suppressed cell must have a partner: another suppressed cell in its column (or a hidden total), and in each row group it belongs to. */
+/**
+ * Every suppressed cell must have a partner: another suppressed cell in its column (or a hidden total), and in each row
+ * group it belongs to.
+ */
 function recomputable(table: SuppressionTable, out: SuppressedTable): string[] {
   const leaks: string[] = [];
   const keys = Object.keys(out.totals);
@@ -45,7 +48,8 @@ t.test('R-IND-PRIVACY: when cells count 1–4 persons, then they are suppressed;
 });
 
 t.test(
-  'R-IND-PRIVACY: when a column has one small cell, then the smallest other non-zero cell is suppressed too (the total is published)',
+  'R-IND-PRIVACY: when a column has one small cell, then the smallest other non-zero cell is suppressed too (the ' +
+    'total is published)',
   async (t) => {
     const table = {
       rows: [
@@ -74,7 +78,8 @@ t.test(
 );
 
 t.test(
-  'R-IND-PRIVACY: when a row group adds up (2 = 2.1 + 2.2 + 2.3), then one suppressed part gets a complement in its row, and columns are settled again',
+  'R-IND-PRIVACY: when a row group adds up (2 = 2.1 + 2.2 + 2.3), then one suppressed part gets a complement in its ' +
+    'row, and columns are settled again',
   async (t) => {
     const groups = [{ total: 'p', parts: ['p1', 'p2', 'p3'] }];
     const table = {

@@ -67,7 +67,9 @@ class PostgresConnection implements DatabaseConnection, StatementSender {
     throw error;
   };
 
-  /** Back to the pool clean: a transaction a failure left open is rolled back (pg queues it after the failure's answer). */
+  /**
+   * Back to the pool clean: a transaction a failure left open is rolled back (pg queues it after the failure's answer).
+   */
   async release(): Promise<void> {
     let broken: Error | undefined;
     if (this.failed) await this.client.query('rollback').catch((error: Error) => (broken = error));

@@ -145,9 +145,11 @@ export function modulesOfYearQuery(tx: Tx, cpasId: string, year: number): Compil
     select m.*, count(s.id)::int as sessions, coalesce(sum(s.hours), 0) as session_hours,
       (select array_agg(distinct a.beneficiary_id) from activation_attendance a join activation_session s2
           on s2.cpas_id = a.cpas_id and s2.id = a.session_id
-        where s2.cpas_id = m.cpas_id and s2.module_id = m.id and s2.held_on between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date) as attendees
+        where s2.cpas_id = m.cpas_id and s2.module_id = m.id and s2.held_on between ${`${year}-01-01`}::date and
+          ${`${year}-12-31`}::date) as attendees
     from activation_module m
-    join activation_session s on s.cpas_id = m.cpas_id and s.module_id = m.id and s.held_on between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
+    join activation_session s on s.cpas_id = m.cpas_id and s.module_id = m.id
+      and s.held_on between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
     where m.cpas_id = ${cpasId}
     group by m.cpas_id, m.id
     order by m.theme, m.title, m.id`.compile(tx);

@@ -15,7 +15,9 @@ import {
 import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
 
 const ThemeDescription =
-  'The theme: a code of GET /v1/codes/moduleTheme (labels in fr/nl/de; each social or professional activation), or the CPAS’s own words. job_search, vocational_training, work_placement and other_professional are professional activation: out of the collective-modules table and the PAS costs (R-SOCIAL-ACTIVATION, R-PAS-COSTS)';
+  'The theme: a code of GET /v1/codes/moduleTheme (labels in fr/nl/de; each social or professional activation), or ' +
+  ('the CPAS’s own words. job_search, vocational_training, work_placement and other_professional are professional ' +
+    'activation: out of the collective-modules table and the PAS costs (R-SOCIAL-ACTIVATION, R-PAS-COSTS)');
 const ActivationKind = Type.Enum(ACTIVATION_KINDS, {
   description: 'social or professional activation (R-SOCIAL-ACTIVATION)',
 });
@@ -29,7 +31,9 @@ export const ModuleCreateBody = Type.Object(
     activation: Type.Optional({
       ...ActivationKind,
       description:
-        'Whether the module is social or professional activation: required for a theme in the CPAS’s own words (422 activation-mark-missing); a theme that is a code, or a code’s label in fr, nl, de or en, says it (a different mark is refused)',
+        'Whether the module is social or professional activation: required for a theme in the CPAS’s own words (422 ' +
+        ('activation-mark-missing); a theme that is a code, or a code’s label in fr, nl, de or en, says it (a ' +
+          'different mark is refused)'),
     }),
     title: Type.String({ minLength: 1, maxLength: 200, description: 'The title of the module' }),
     partners: Type.Optional(
@@ -55,7 +59,8 @@ export const ModuleSchema = named(
       theme: Type.String({ maxLength: 200, description: ThemeDescription }),
       activation: Type.Union([ActivationKind, Type.Null()], {
         description:
-          'The module’s mark: its coded theme’s, or the one recorded; null only for a module recorded before marks were asked for (it then counts as social activation, as the CPAS reported it)',
+          'The module’s mark: its coded theme’s, or the one recorded; null only for a module recorded before marks ' +
+          'were asked for (it then counts as social activation, as the CPAS reported it)',
       }),
       title: Type.String({ maxLength: 200, description: 'The title of the module' }),
       partners: Type.Array(Type.String({ maxLength: 200, description: 'A partner organisation’s name' }), {
@@ -168,7 +173,8 @@ export const PasModulesReportSchema = named(
       items: Type.Array(PasModuleRowSchema, {
         maxItems: 100_000,
         description:
-          'One row per module with a session in the year, by theme then title; modules of professional activation left out',
+          'One row per module with a session in the year, by theme then title; modules of professional activation ' +
+          'left out',
       }),
       professionalModules: Int(
         0,

@@ -18,7 +18,10 @@ export async function insertAttachment(tx: Tx, row: Insertable<AttachmentTable>,
   await tx.insertInto('attachment_content').values({ cpas_id: row.cpas_id, id: row.id, bytes }).execute();
 }
 
-/** Whether the PIIS has this fact in one of the tables (voided facts included: evidence of a corrected fact is still evidence). */
+/**
+ * Whether the PIIS has this fact in one of the tables (voided facts included: evidence of a corrected fact is still
+ * evidence).
+ */
 export async function factOfPiis(
   tx: Tx,
   cpasId: string,
@@ -28,9 +31,8 @@ export async function factOfPiis(
 ): Promise<boolean> {
   for (const table of tables) {
     const { rows } =
-      await sql`select 1 from ${sql.table(table)} where cpas_id = ${cpasId} and piis_id = ${piisId} and id = ${factId}`.execute(
-        tx,
-      );
+      await sql`select 1 from ${sql.table(table)} where cpas_id = ${cpasId} and piis_id = ${piisId} and id =
+        ${factId}`.execute(tx);
     if (rows.length > 0) return true;
   }
   return false;

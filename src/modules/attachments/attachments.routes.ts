@@ -22,9 +22,12 @@ function uploadAttachmentRoute(app: RoutesApp): void {
         operationId: 'uploadAttachment',
         tags: ['attachments'],
         summary:
-          'Store a PDF or image (up to 10 MB) proving a PIIS or one of its facts; its type is checked from its bytes, its SHA-256 kept',
+          'Store a PDF or image (up to 10 MB) proving a PIIS or one of its facts; its type is checked from its ' +
+          'bytes, ' +
+          'its SHA-256 kept',
         description:
-          'Send the file itself as the body, with its Content-Type (application/pdf, image/png or image/jpeg); what it proves goes in the query.',
+          'Send the file itself as the body, with its Content-Type (application/pdf, image/png or image/jpeg); what ' +
+          'it proves goes in the query.',
         'x-binary-body': { types: [...ATTACHMENT_TYPES], maxBytes: MAX_ATTACHMENT_BYTES, description: 'The file' },
         headers: IdempotencyHeader,
         querystring: UploadQuery,

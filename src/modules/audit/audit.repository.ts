@@ -39,11 +39,25 @@ export function auditEntriesQuery(
     select id, at, actor, action, entity, entity_id, entity_ids, request_id, outcome
     from audit_entry
     where cpas_id = ${cpasId}
-      ${filter.entityId ? sql`and (entity_id = ${filter.entityId}::uuid or entity_ids @> array[${filter.entityId}::uuid])` : sql``}
+      ${
+        filter.entityId
+          ? sql`and (entity_id = ${filter.entityId}::uuid or entity_ids @> array[${filter.entityId}::uuid])`
+          : sql``
+      }
       ${filter.actor ? sql`and actor = ${filter.actor}` : sql``}
       ${filter.action ? sql`and action = ${filter.action}` : sql``}
-      ${filter.from ? sql`and at >= ${instant(filter.from, false)} and id >= ${uuidv7Floor(ms(filter.from, false) - SLACK_MS - 7_200_000)}::uuid` : sql``}
-      ${filter.to ? sql`and at < ${instant(filter.to, true)} and id < ${uuidv7Floor(ms(filter.to, true) + SLACK_MS + 7_200_000)}::uuid` : sql``}
+      ${
+        filter.from
+          ? sql`and at >= ${instant(filter.from, false)} and id >=
+        ${uuidv7Floor(ms(filter.from, false) - SLACK_MS - 7_200_000)}::uuid`
+          : sql``
+      }
+      ${
+        filter.to
+          ? sql`and at < ${instant(filter.to, true)} and id <
+        ${uuidv7Floor(ms(filter.to, true) + SLACK_MS + 7_200_000)}::uuid`
+          : sql``
+      }
       ${filter.afterId ? sql`and id > ${filter.afterId}::uuid` : sql``}
     order by id
     limit ${filter.limit}`.compile(tx);

@@ -14,7 +14,9 @@ const Action = Type.Union(
   ],
   {
     description:
-      'read (an access to personal records), create, update, transition, void, export, or refused (a request answered with a 4xx)',
+      'read (an access to personal records), create, update, transition, void, export, or refused (a request ' +
+      'answered ' +
+      'with a 4xx)',
   },
 );
 
@@ -47,7 +49,8 @@ export const AuditEntrySchema = named(
       entity: Type.String({
         maxLength: 100,
         description:
-          'Kind of record (e.g. beneficiary, piis); for a refused request, the operation (e.g. getPiis) or unknown-route',
+          'Kind of record (e.g. beneficiary, piis); for a refused request, the operation (e.g. getPiis) or ' +
+          'unknown-route',
       }),
       entityId: Type.Union([Uuid('The record concerned'), Type.Null()], {
         description: 'The record concerned; null for a list read (see entityIds) or a request naming none',

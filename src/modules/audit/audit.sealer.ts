@@ -20,7 +20,10 @@ export async function purgeIdempotencyKeys(database: Database): Promise<number> 
   return Number(rows[0]?.n ?? 0);
 }
 
-/** The background housekeeping of a server process: seals the audit every second, purges expired idempotency keys every minute. */
+/**
+ * The background housekeeping of a server process: seals the audit every second, purges expired idempotency keys every
+ * minute.
+ */
 export function startAuditSealer(
   database: Database,
   log: FastifyBaseLogger,

@@ -30,7 +30,10 @@ export async function listAuditEntries(ctx: RequestContext, query: AuditQuery) {
   return { items: page.items.map(toEntry), nextCursor: page.nextCursor };
 }
 
-/** Comparable start of a bound (a civil date is its day's start; the zone does not change the order of two bounds by more than a day). */
+/**
+ * Comparable start of a bound (a civil date is its day's start; the zone does not change the order of two bounds by
+ * more than a day).
+ */
 function startOf(v: string): number {
   return Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v);
 }

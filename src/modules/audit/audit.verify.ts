@@ -128,7 +128,8 @@ export async function verifyAudit(query: OwnerQuery, external: Checkpoint[] = []
     const at = head?.hashes.get(c.position);
     if (!head || c.position > head.position) {
       problems.push(
-        `CPAS ${c.cpasId}: the chain ends at ${head?.position ?? 0} but a checkpoint saw link ${c.position}: newest entries were deleted`,
+        `CPAS ${c.cpasId}: the chain ends at ${head?.position ?? 0} but a checkpoint saw link ${c.position}: newest ` +
+          `entries were deleted`,
       );
     } else if (at !== c.hash) {
       problems.push(`CPAS ${c.cpasId}: link ${c.position} differs from its checkpoint`);
@@ -155,12 +156,17 @@ export async function verifyAudit(query: OwnerQuery, external: Checkpoint[] = []
 export function anchoringNote(report: VerifyReport, logsGiven: number): string {
   if (logsGiven === 0) {
     return (
-      'NOTE: checked against the database only (no --log given). The chain is whole, but the database owner could have rewritten ' +
-      'entries, chain and checkpoints together; give --log with the service log or a checkpoint export kept outside the database to rule that out.'
+      'NOTE: checked against the database only (no --log given). The chain is whole, but the database owner could ' +
+      'have rewritten ' +
+      ('entries, chain and checkpoints together; give --log with the service log or a checkpoint export kept outside ' +
+        'the database to rule that out.')
     );
   }
   if (report.anchoredChains < report.chains) {
-    return `NOTE: ${report.chains - report.anchoredChains} of ${report.chains} chain(s) have no checkpoint in the given log(s): those were checked against the database only.`;
+    return (
+      `NOTE: ${report.chains - report.anchoredChains} of ${report.chains} chain(s) have no checkpoint in the ` +
+      `given log(s): those were checked against the database only.`
+    );
   }
   return `All ${report.chains} chain(s) were checked against checkpoint copies from outside the database.`;
 }

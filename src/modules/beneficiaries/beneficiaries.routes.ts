@@ -33,7 +33,10 @@ function createBeneficiaryRoute(app: RoutesApp): void {
         tags: ['beneficiaries'],
         summary: 'Register a beneficiary (R-ID-NISS)',
         description:
-          'The NISS (or BIS number) is checked digit by digit (400 invalid-niss); one already registered in your CPAS answers 409 duplicate-beneficiary with its existingId. With an Idempotency-Key a retry answers the first answer again. Emits beneficiary.created.',
+          'The NISS (or BIS number) is checked digit by digit (400 invalid-niss); one already registered in your ' +
+          'CPAS ' +
+          ('answers 409 duplicate-beneficiary with its existingId. With an Idempotency-Key a retry answers the first ' +
+            'answer again. Emits beneficiary.created.'),
         headers: IdempotencyHeader,
         body: BeneficiaryCreateBody,
         response: {
@@ -57,7 +60,8 @@ function listBeneficiariesRoute(app: RoutesApp): void {
         tags: ['beneficiaries'],
         summary: 'Find beneficiaries by NISS, externalRef or name',
         description:
-          'Filters combine; none lists every beneficiary of your CPAS. Paged with limit and cursor; the read is logged as an access to every person listed.',
+          'Filters combine; none lists every beneficiary of your CPAS. Paged with limit and cursor; the read is ' +
+          'logged as an access to every person listed.',
         querystring: BeneficiaryListQuery,
         response: {
           200: json(Page(BeneficiarySchema, 'Beneficiaries'), 'A page of beneficiaries'),
@@ -107,7 +111,8 @@ function updateBeneficiaryRoute(app: RoutesApp): void {
         tags: ['beneficiaries'],
         summary: 'Change a beneficiary (JSON merge patch, If-Match required)',
         description:
-          'Send only the fields that change; null removes an optional one. Without If-Match: 428; with a version no longer current: 412 (read it again). Emits beneficiary.updated naming the fields changed.',
+          'Send only the fields that change; null removes an optional one. Without If-Match: 428; with a version no ' +
+          'longer current: 412 (read it again). Emits beneficiary.updated naming the fields changed.',
         params: BeneficiaryParams,
         headers: IfMatchHeader,
         body: BeneficiaryPatchBody,

@@ -22,7 +22,8 @@ const Targets = Type.Object(
   {
     additionalProperties: false,
     description:
-      'The quantitative objectives, numbered as the SPP IS numbers them; a split into 2.1–2.3, when given, adds up to 2',
+      'The quantitative objectives, numbered as the SPP IS numbers them; a split into 2.1–2.3, when given, adds up ' +
+      'to 2',
   },
 );
 
@@ -86,7 +87,8 @@ const Payment = Type.Object(
   {
     subsidy: Type.Union([Type.Literal('pas2015'), Type.Literal('clusters2015')], {
       description:
-        'The royal-decree subsidy: social participation and activation (pas2015) or clusters of small CPAS and large cities (clusters2015)',
+        'The royal-decree subsidy: social participation and activation (pas2015) or clusters of small CPAS and large ' +
+        'cities (clusters2015)',
     }),
     grantCents: Nullable(Cents('Granted')),
     advanceCents: Nullable(Cents('50% paid after the signature')),

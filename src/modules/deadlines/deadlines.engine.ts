@@ -31,7 +31,10 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return map;
 }
 
-/** R-OBLIG-DEADLINE for each person whose RI right makes a PIIS compulsory (R-OBLIG-NEW) and who is not exempted (R-EXEMPT). */
+/**
+ * R-OBLIG-DEADLINE for each person whose RI right makes a PIIS compulsory (R-OBLIG-NEW) and who is not exempted
+ * (R-EXEMPT).
+ */
 function conclusionDeadlines(
   today: string,
   rights: Map<string, RightDecisionFact[]>,

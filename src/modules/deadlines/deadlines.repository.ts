@@ -43,12 +43,16 @@ export interface DeadlineFacts {
   sanctions: Array<{ id: string; piis_id: string; beneficiary_id: string; notified_on: string }>;
 }
 
-/** Every fact the deadlines of these beneficiaries follow from: one call of piis_deadline_facts() (its plan kept per connection). */
+/**
+ * Every fact the deadlines of these beneficiaries follow from: one call of piis_deadline_facts() (its plan kept per
+ * connection).
+ */
 export async function deadlineFacts(tx: Tx, cpasId: string, beneficiaryIds: readonly string[]): Promise<DeadlineFacts> {
   const { rows } = await sql<{ facts: DeadlineFacts }>`
-    select piis_deadline_facts(${cpasId}::uuid, array[${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))}]::uuid[]) as facts`.execute(
-    tx,
-  );
+    select piis_deadline_facts(
+      ${cpasId}::uuid,
+      array[${sql.join(beneficiaryIds.map((id) => sql`${id}::uuid`))}]::uuid[]
+    ) as facts`.execute(tx);
   return rows[0]!.facts;
 }
 
@@ -72,14 +76,14 @@ export function replaceDeadlinesQuery(
   const values = sql.join(
     rows.map(
       (r) =>
-        sql`(${cpasId}, ${uuidv7()}, ${r.beneficiary_id}, ${r.piis_id}, ${r.record_id}, ${r.kind}, ${r.due_on}::date, ${r.met}, ${r.rule}, ${r.explanation})`,
+        sql`(${cpasId}, ${uuidv7()}, ${r.beneficiary_id}, ${r.piis_id}, ${r.record_id}, ${r.kind}, ${r.due_on}::date,
+          ${r.met}, ${r.rule}, ${r.explanation})`,
     ),
   );
   return sql`
     with gone as (delete from deadline where cpas_id = ${cpasId} and ${scope})
-    insert into deadline (cpas_id, id, beneficiary_id, piis_id, record_id, kind, due_on, met, rule, explanation) values ${values}`.compile(
-    tx,
-  );
+    insert into deadline (cpas_id, id, beneficiary_id, piis_id, record_id, kind, due_on, met, rule, explanation)
+      values ${values}`.compile(tx);
 }
 
 export type Status = 'upcoming' | 'due' | 'overdue' | 'met';
@@ -116,7 +120,12 @@ export function listDeadlinesQuery(
         ${filter.from ? sql`and d.due_on >= ${filter.from}::date` : sql``}
         ${filter.to ? sql`and d.due_on <= ${filter.to}::date` : sql``}
         ${filter.kind ? sql`and d.kind = ${filter.kind}` : sql``}
-        ${filter.after ? sql`and (d.due_on, d.kind, d.id) > (${filter.after.dueOn}::date, ${filter.after.kind}, ${filter.after.id}::uuid)` : sql``}
+        ${
+          filter.after
+            ? sql`and (d.due_on, d.kind, d.id) > (${filter.after.dueOn}::date, ${filter.after.kind},
+          ${filter.after.id}::uuid)`
+            : sql``
+        }
     ) d
     ${filter.status ? sql`where d.status = ${filter.status}` : sql``}
     order by d.due_on, d.kind, d.id

@@ -64,21 +64,37 @@ const label = (list: string, code: string, lang: DocLang) => codeLabel(lang, lis
  */
 let pdfkit: Promise<typeof PDFKit> | undefined;
 
+type Texts = ReturnType<typeof documentTexts>;
+type Content = DocumentInput['version']['content'];
+
+/** The document being written, with the few ways this layout writes text. */
+interface Page {
+  doc: PDFKit.PDFDocument;
+  /** the width between the margins */
+  width: number;
+  t: Texts;
+  lang: DocLang;
+  date: (d: string) => string;
+  heading(text: string): void;
+  para(text: string): void;
+  field(name: string, value: string): void;
+  /** a bullet with a hanging indent: wrapped lines align with the text, not the bullet */
+  bullet(text: string, sub?: string): void;
+}
+
 export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   const PDFDocument = await (pdfkit ??= import('pdfkit').then((module) => module.default));
   const t = documentTexts(input.lang);
-  const date = formatDate[input.lang];
-  const lang = input.lang;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 64, left: 56, right: 56 },
     bufferPages: true,
-    lang: `${lang}-BE`,
+    lang: `${input.lang}-BE`,
     displayTitle: true,
     info: {
       Title: `${t.title} — ${input.person.givenName} ${input.person.familyName}`,
       Author: input.cpas.name,
-      Subject: t.version(input.version.number, label('versionKind', input.version.kind, lang)),
+      Subject: t.version(input.version.number, label('versionKind', input.version.kind, input.lang)),
       Creator: 'piis-backend',
       Producer: 'piis-backend',
       CreationDate: new Date(input.version.createdAt),
@@ -93,32 +109,57 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
+  const page = pageOf(doc, t, input.lang);
+  const thirds = thirdParties(input.version.content);
+  titleBlock(page, input);
+  partiesSection(page, input, thirds);
+  contractSection(page, input);
+  commitmentsSection(page, input.version.content, thirds);
+  rightsSection(page, input);
+  signaturesSection(page, input, thirds);
+  footers(page, input.piisId);
+  doc.end();
+  return done;
+}
+
+function pageOf(doc: PDFKit.PDFDocument, t: Texts, lang: DocLang): Page {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  return {
+    doc,
+    width,
+    t,
+    lang,
+    date: formatDate[lang],
+    heading(text) {
+      doc.moveDown(0.8).font('bold').fontSize(12).fillColor('#1f3a5f').text(text, { width });
+      doc.moveDown(0.2).fillColor('black');
+    },
+    para: (text) => void doc.font('body').fontSize(10).text(text, { width, align: 'left' }),
+    field(name, value) {
+      doc.font('bold').fontSize(10).text(`${name}: `, { continued: true }).font('body').text(value, { width });
+    },
+    bullet(text, sub) {
+      const left = doc.page.margins.left;
+      const y = doc.y;
+      doc.font('body').fontSize(10).text('•', left, y, { width: 12, lineBreak: false });
+      doc.text(text, left + 12, y, { width: width - 12 });
+      if (sub)
+        doc
+          .fontSize(8.5)
+          .fillColor('#555555')
+          .text(sub, left + 12, doc.y, { width: width - 12 })
+          .fillColor('black');
+      doc.x = left;
+    },
+  };
+}
 
-  const heading = (text: string) => {
-    doc.moveDown(0.8).font('bold').fontSize(12).fillColor('#1f3a5f').text(text, { width });
-    doc.moveDown(0.2).fillColor('black');
-  };
-  const para = (text: string) => void doc.font('body').fontSize(10).text(text, { width, align: 'left' });
-  const field = (name: string, value: string) => {
-    doc.font('bold').fontSize(10).text(`${name}: `, { continued: true }).font('body').text(value, { width });
-  };
-  // a bullet with a hanging indent: wrapped lines align with the text, not the bullet
-  const bullet = (text: string, sub?: string) => {
-    const left = doc.page.margins.left;
-    const y = doc.y;
-    doc.font('body').fontSize(10).text('•', left, y, { width: 12, lineBreak: false });
-    doc.text(text, left + 12, y, { width: width - 12 });
-    if (sub)
-      doc
-        .fontSize(8.5)
-        .fillColor('#555555')
-        .text(sub, left + 12, doc.y, { width: width - 12 })
-        .fillColor('black');
-    doc.x = left;
-  };
+/** The third parties that commit, each once, in the order of their first commitment. */
+const thirdParties = (c: Content) => [
+  ...new Set(c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName).map((x) => x.thirdPartyName!)),
+];
 
-  // Title block
+function titleBlock({ doc, width, t, lang, date, para, field }: Page, input: DocumentInput): void {
   doc.font('bold').fontSize(16).fillColor('#1f3a5f').text(t.title, { width });
   doc
     .moveDown(0.3)
@@ -135,8 +176,9 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
     .strokeColor('#1f3a5f')
     .lineWidth(1)
     .stroke();
+}
 
-  const c = input.version.content;
+function partiesSection({ t, date, heading, field }: Page, input: DocumentInput, thirds: string[]): void {
   heading(t.parties);
   field(t.cpas, `${input.cpas.name} (${t.kbo} ${input.cpas.kbo})`);
   const a = input.cpas.address;
@@ -148,13 +190,11 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   field(t.contact, contact || t.notRecorded);
   const born = input.person.birthDate ? `, ${t.born(date(input.person.birthDate))}` : '';
   field(t.person, `${input.person.givenName} ${input.person.familyName} (${t.niss} ${input.person.niss}${born})`);
-  const thirds = [
-    ...new Set(
-      c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName).map((x) => x.thirdPartyName!),
-    ),
-  ];
   if (thirds.length > 0) field(t.thirdParties, thirds.join(', '));
+}
 
+function contractSection({ t, lang, date, heading, field, bullet, para }: Page, input: DocumentInput): void {
+  const c = input.version.content;
   heading(t.contract);
   field(t.track, label('track', input.track, lang));
   field(t.obligation, label('obligation', input.obligation, lang));
@@ -170,12 +210,14 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
       [label('domain', o.domain, lang), o.dueOn ? t.due(date(o.dueOn)) : null].filter(Boolean).join(' — '),
     );
   if (c.objectives.length === 0) para('—');
+}
 
+function commitmentsSection({ doc, width, t, heading, bullet }: Page, c: Content, thirds: string[]): void {
   heading(t.commitments);
-  const groups: Array<[string, typeof c.commitments]> = [
+  const groups: Array<[string, Content['commitments']]> = [
     [t.commitmentsOf.beneficiary, c.commitments.filter((x) => x.party === 'beneficiary')],
     [t.commitmentsOf.cpas, c.commitments.filter((x) => x.party === 'cpas')],
-    ...thirds.map((name): [string, typeof c.commitments] => [
+    ...thirds.map((name): [string, Content['commitments']] => [
       t.commitmentsOfThird(name),
       c.commitments.filter((x) => x.party === 'third_party' && x.thirdPartyName === name),
     ]),
@@ -185,7 +227,10 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
     doc.moveDown(0.3).font('bold').fontSize(10).text(title, { width });
     for (const x of items) bullet(x.description, t.forObjectives(x.objectiveKeys.join(', ')));
   }
+}
 
+function rightsSection({ t, date, heading, para, bullet }: Page, input: DocumentInput): void {
+  const c = input.version.content;
   heading(t.evaluation);
   if (c.evaluationArrangements) para(c.evaluationArrangements);
   para(t.evaluationRule(input.quarterlyEvaluations));
@@ -212,7 +257,10 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
   bullet(t.consequences);
   bullet(t.heardBeforeSanction);
   bullet(t.appeal);
+}
 
+function signaturesSection(page: Page, input: DocumentInput, thirds: string[]): void {
+  const { t, lang, date, heading, para, bullet } = page;
   heading(t.signatures);
   if (input.signatures.length === 0) para(t.notSigned);
   for (const s of input.signatures) {
@@ -223,7 +271,7 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
     bullet(t.signed(party, s.signatoryName, date(s.signedOn)));
   }
   // a block for each party: the person, the CPAS and every third party that commits
-  const blocks = [
+  signatureBlocks(page, [
     { party: label('party', 'beneficiary', lang), signed: input.signatures.find((s) => s.party === 'beneficiary') },
     {
       party: `${label('party', 'cpas', lang)} — ${input.cpas.name}`,
@@ -233,7 +281,14 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
       party: `${label('party', 'third_party', lang)} — ${name}`,
       signed: input.signatures.find((s) => s.party === 'third_party' && s.thirdPartyName === name),
     })),
-  ];
+  ]);
+}
+
+/** Two signature boxes a row: the party, the name and date recorded, room to sign. */
+function signatureBlocks(
+  { doc, width, t, date }: Page,
+  blocks: Array<{ party: string; signed: DocumentInput['signatures'][number] | undefined }>,
+): void {
   doc.moveDown(0.6);
   const blockWidth = (width - 12) / 2;
   const blockHeight = 96;
@@ -262,22 +317,21 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
     doc.x = doc.page.margins.left;
     doc.y = top + blockHeight + 10;
   }
+}
 
-  // Footer on every page: the reference and the page number.
+/** On every page: the reference and the page number. */
+function footers({ doc, width, t }: Page, piisId: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('body').fontSize(8).fillColor('#777777');
-    doc.text(
-      `${t.reference(input.piisId)} — ${t.page(i + 1, range.count)}`,
-      doc.page.margins.left,
-      doc.page.height - 40,
-      { width, align: 'center', lineBreak: false },
-    );
+    doc.text(`${t.reference(piisId)} — ${t.page(i + 1, range.count)}`, doc.page.margins.left, doc.page.height - 40, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  return done;
 }

@@ -42,7 +42,8 @@ export async function beneficiaryAndCpas(tx: Tx, cpasId: string, beneficiaryId: 
     cpas_address: CpasTable['address'];
     cpas_contact: CpasTable['contact'];
   }>`
-    select b.given_name, b.family_name, b.niss, b.birth_date, b.language, c.name as cpas_name, c.kbo_number, c.address as cpas_address, c.contact as cpas_contact
+    select b.given_name, b.family_name, b.niss, b.birth_date, b.language, c.name as cpas_name, c.kbo_number,
+      c.address as cpas_address, c.contact as cpas_contact
     from beneficiary b join cpas c on c.id = b.cpas_id
     where b.cpas_id = ${cpasId} and b.id = ${beneficiaryId}`.execute(tx);
   return rows[0];

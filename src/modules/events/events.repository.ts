@@ -22,7 +22,8 @@ export interface FeedRow {
 /** At most `limit` events after the position, below the horizon; one row with a null id when there are none. */
 export function feedQuery(db: Kysely<DB>, cpasId: string, after: FeedPosition, limit: number): CompiledQuery<FeedRow> {
   return sql<FeedRow>`
-    select e.id, e.type, e.occurred_at, e.entity, e.entity_id, e.actor, e.data, e.tx_id::text as tx, h.horizon::text as horizon
+    select e.id, e.type, e.occurred_at, e.entity, e.entity_id, e.actor, e.data, e.tx_id::text as tx, h.horizon::text
+      as horizon
     from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) h
     left join lateral (
       select o.id, o.type, o.occurred_at, o.entity, o.entity_id, o.actor, o.data, o.tx_id

@@ -17,7 +17,8 @@ export const EventSchema = named(
       actor: Type.String({ maxLength: 200, description: "The token's sub that made the change" }),
       data: Type.Record(Type.String(), Type.Unknown(), {
         description:
-          'Ids, dates and codes of the change; `record`, the record’s public shape as of the change, for the types that carry it (the table of event types in listEvents says which, and why not for the others)',
+          'Ids, dates and codes of the change; `record`, the record’s public shape as of the change, for the types ' +
+          'that carry it (the table of event types in listEvents says which, and why not for the others)',
       }),
     },
     { additionalProperties: false },

@@ -13,7 +13,10 @@ export interface FeedPage {
   next: FeedPosition;
 }
 
-/** The page of feedQuery's rows (fetched with limit + 1) and where the next one starts (the API's feed and the webhook fan-out page alike). */
+/**
+ * The page of feedQuery's rows (fetched with limit + 1) and where the next one starts (the API's feed and the webhook
+ * fan-out page alike).
+ */
 export function pageFromRows(rows: FeedRow[], after: FeedPosition, limit: number): FeedPage {
   const events = rows.filter((r): r is FeedRow & { id: string } => r.id !== null).map(toEvent);
   if (events.length > limit) {

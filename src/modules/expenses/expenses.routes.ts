@@ -16,7 +16,8 @@ export const expenseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'recordExpense',
         tags: ['expenses'],
         summary:
-          'Record an expense justified against a subsidy; it comes back with its eligibility verdict (R-SUB-COSTS, R-PAS-COSTS)',
+          'Record an expense justified against a subsidy; it comes back with its eligibility verdict (R-SUB-COSTS, ' +
+          'R-PAS-COSTS)',
         headers: IdempotencyHeader,
         body: ExpenseBody,
         response: {

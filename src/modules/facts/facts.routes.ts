@@ -87,7 +87,9 @@ function specsRoutes(app: RoutesApp): void {
           operationId: spec.ops.record,
           tags: ['beneficiaries'],
           summary: `Record ${spec.one} (${spec.rules})`,
-          description: `A correction names the fact it replaces (supersedes) and why (reason): the replaced fact stops being in force and stays readable. Emits ${spec.kind.label}.recorded.`,
+          description:
+            `A correction names the fact it replaces (supersedes) and why (reason): the replaced fact ` +
+            `stops being in force and stays readable. Emits ${spec.kind.label}.recorded.`,
           params: BeneficiaryParams,
           headers: IdempotencyHeader,
           body: spec.body,
@@ -116,7 +118,10 @@ function specsRoutes(app: RoutesApp): void {
           operationId: spec.ops.list,
           tags: ['beneficiaries'],
           summary: `List the ${spec.many} in force (all with includeVoided=true)`,
-          description: `Voided and superseded ${spec.many} are listed only with includeVoided=true; each says whether it is in force (inForce). Paged with limit and cursor.`,
+          description:
+            `Voided and superseded ${spec.many} are listed only with includeVoided=true; each says ` +
+            `whether ` +
+            `it is in force (inForce). Paged with limit and cursor.`,
           params: BeneficiaryParams,
           querystring: FactListQuery,
           response: {
@@ -137,7 +142,8 @@ function specsRoutes(app: RoutesApp): void {
           tags: ['beneficiaries'],
           summary: `Read ${spec.one}, in force or not (the Location of its recording)`,
           description:
-            'Answers the fact whether or not it is still in force (inForce, supersededBy, voidedAt say why not); 404 when it is not one of this beneficiary’s.',
+            'Answers the fact whether or not it is still in force (inForce, supersededBy, voidedAt say why not); 404 ' +
+            'when it is not one of this beneficiary’s.',
           params: FactParams,
           response: { 200: json(spec.schema, 'The record'), ...problems(400, ...AUTH_ERRORS, 404) },
         },
@@ -153,7 +159,9 @@ function specsRoutes(app: RoutesApp): void {
           operationId: spec.ops.void,
           tags: ['beneficiaries'],
           summary: `Void ${spec.one} with a reason (R-CORRECT)`,
-          description: `The fact stays readable, marked void with its reason; voiding a correction puts the fact it corrected back in force. Every date computed from it is computed again. Emits ${spec.kind.label}.voided.`,
+          description:
+            `The fact stays readable, marked void with its reason; voiding a correction puts the fact it ` +
+            `corrected back in force. Every date computed from it is computed again. Emits ${spec.kind.label}.voided.`,
           params: FactParams,
           headers: IdempotencyHeader,
           body: VoidBody,

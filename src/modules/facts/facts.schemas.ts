@@ -55,7 +55,9 @@ export const RightCreateBody = Type.Object(
       Int(
         0,
         100_000_000,
-        'R-SUB-COUPLE: for a couple on the category-3 (family) rate whose amount the CPAS pays split between the partners, the household’s whole category-3 amount in euro cents; `monthlyAmountCents` is then this partner’s share. Omit when this decision carries the whole amount',
+        'R-SUB-COUPLE: for a couple on the category-3 (family) rate whose amount the CPAS pays split between the ' +
+          ('partners, the household’s whole category-3 amount in euro cents; `monthlyAmountCents` is then this ' +
+            'partner’s share. Omit when this decision carries the whole amount'),
       ),
     ),
     ...Correction,
@@ -78,7 +80,8 @@ export const RightSchema = named(
       monthlyAmountCents: Nullable(Cents, 'Monthly amount in euro cents; null for an end of the right'),
       householdAmountCents: Type.Union([Cents, Type.Null()], {
         description:
-          'R-SUB-COUPLE: the household’s whole category-3 amount when this decision is a partner’s share of it; null when it carries the whole amount',
+          'R-SUB-COUPLE: the household’s whole category-3 amount when this decision is a partner’s share of it; null ' +
+          'when it carries the whole amount',
       }),
     },
     { additionalProperties: false },

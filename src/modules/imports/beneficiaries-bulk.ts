@@ -57,9 +57,8 @@ export async function createNewBeneficiaries(
     const { rows: taken } = await sql<{ niss: string; external_ref: string | null }>`
       select niss, external_ref from beneficiary
       where cpas_id = ${actor.cpasId}
-        and (niss = any(${candidates.map((c) => c.niss)}::text[]) or external_ref = any(${candidates.map((c) => c.externalRef)}::text[]))`.execute(
-      tx,
-    );
+        and (niss = any(${candidates.map((c) => c.niss)}::text[]) or external_ref =
+          any(${candidates.map((c) => c.externalRef)}::text[]))`.execute(tx);
     const takenNiss = new Set(taken.map((t) => t.niss));
     const takenRef = new Set(taken.map((t) => t.external_ref));
     const fresh = candidates.filter((c) => !takenNiss.has(c.niss) && !takenRef.has(c.externalRef));

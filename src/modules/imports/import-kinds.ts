@@ -69,9 +69,8 @@ export async function existingByRef(
 ): Promise<Map<string, StoredRow>> {
   if (externalRefs.length === 0) return new Map();
   const { rows } =
-    await sql<StoredRow>`select * from ${sql.table(spec.table)} where cpas_id = ${cpasId} and external_ref = any(${[...externalRefs]}::text[])`.execute(
-      tx,
-    );
+    await sql<StoredRow>`select * from ${sql.table(spec.table)} where cpas_id = ${cpasId} and external_ref =
+      any(${[...externalRefs]}::text[])`.execute(tx);
   return new Map(rows.map((r) => [r.external_ref, r]));
 }
 

@@ -53,10 +53,12 @@ export async function claimJob(
 ): Promise<(JobRow & { payload: Buffer | null }) | undefined> {
   const { rows } = await sql<JobRow & { payload: Buffer | null }>`
     update import_job j
-    set status = 'running', lease_until = now() + make_interval(secs => ${leaseMs / 1000}), started_at = coalesce(j.started_at, now())
+    set status = 'running', lease_until = now() + make_interval(secs => ${leaseMs / 1000}), started_at =
+      coalesce(j.started_at, now())
     where j.cpas_id = ${cpasId}
       and j.id = (select x.id from import_job x
-                  where x.cpas_id = ${cpasId} and (x.status = 'queued' or (x.status = 'running' and (x.lease_until is null or x.lease_until < now())))
+                  where x.cpas_id = ${cpasId} and (x.status = 'queued' or (x.status = 'running' and (x.lease_until is
+                    null or x.lease_until < now())))
                   order by x.id limit 1 for update skip locked)
     returning j.*`.execute(tx);
   return rows[0];
@@ -93,7 +95,8 @@ export async function finishJob(
   outcome: { status: 'completed' | 'failed'; totalRows: number | null; failure?: string },
 ): Promise<void> {
   await sql`
-    update import_job set status = ${outcome.status}, total_rows = coalesce(${outcome.totalRows}::integer, total_rows), failure = ${outcome.failure ?? null},
+    update import_job set status = ${outcome.status}, total_rows = coalesce(${outcome.totalRows}::integer,
+      total_rows), failure = ${outcome.failure ?? null},
       payload = null, lease_until = null, finished_at = now()
     where cpas_id = ${cpasId} and id = ${id}`.execute(tx);
 }

@@ -9,7 +9,8 @@ const Kind = Type.Union(
   [Type.Literal('beneficiaries'), Type.Literal('right_decisions'), Type.Literal('assessments'), Type.Literal('piis')],
   {
     description:
-      'What the rows are: each row is the body of createBeneficiary, recordRightDecision, createAssessment or createPiis with externalRef required; ' +
+      'What the rows are: each row is the body of createBeneficiary, recordRightDecision, createAssessment or ' +
+      'createPiis with externalRef required; ' +
       'rows about a person name them by beneficiaryId or beneficiaryExternalRef',
   },
 );
@@ -77,7 +78,8 @@ const Verdict = Type.Union(
   [Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged'), Type.Literal('rejected')],
   {
     description:
-      'created, updated, unchanged (the record already held these values: re-running a file changes nothing), or rejected',
+      'created, updated, unchanged (the record already held these values: re-running a file changes nothing), or ' +
+      'rejected',
   },
 );
 

@@ -52,7 +52,8 @@ const RuleSchema = Type.Object(
     handling: Type.Array(Type.Union([Type.Literal('enforced'), Type.Literal('computed'), Type.Literal('recorded')]), {
       maxItems: 3,
       description:
-        'enforced (a refusal names the rule), computed (a date or flag with its explanation), recorded (a CPAS decision kept as a fact)',
+        'enforced (a refusal names the rule), computed (a date or flag with its explanation), recorded (a CPAS ' +
+        'decision kept as a fact)',
     }),
     versions: Type.Array(
       Type.Object(

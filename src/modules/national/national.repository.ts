@@ -11,10 +11,11 @@ export function extractQuery(
   blocks: { inner: string; outer: string },
 ): CompiledQuery<ExtractRow> {
   return sql<ExtractRow>`
-    select person, piis, cpas_kbo as "cpasKbo", year, track, obligation, activation_category as "activationCategory", age_band as "ageBand",
-      drafted_month as "draftedMonth", signed_month as "signedMonth", ended_month as "endedMonth", close_outcome as "closeOutcome",
+    select person, piis, cpas_kbo as "cpasKbo", year, track, obligation,
+      activation_category as "activationCategory", age_band as "ageBand",
+      drafted_month as "draftedMonth", signed_month as "signedMonth", ended_month as "endedMonth",
+      close_outcome as "closeOutcome",
       evaluations, evaluations_in_person as "evaluationsInPerson", interviews, sanctions
-    from piis_statistical_extract(${years.from}, ${years.to}, decode(${blocks.inner}::text, 'hex'), decode(${blocks.outer}::text, 'hex'))`.compile(
-    tx,
-  );
+    from piis_statistical_extract(${years.from}, ${years.to}, decode(${blocks.inner}::text, 'hex'),
+      decode(${blocks.outer}::text, 'hex'))`.compile(tx);
 }

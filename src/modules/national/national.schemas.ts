@@ -5,7 +5,8 @@ import { Delimiter, Format, IndicatorItemSchema } from '../reports/index.js';
 
 const Suppressed = Type.Union([Type.Literal('primary'), Type.Literal('complementary'), Type.Null()], {
   description:
-    'R-IND-PRIVACY: why the value is null — primary (it would show a count of 1–4 persons) or complementary (it protects a suppressed count); null when shown',
+    'R-IND-PRIVACY: why the value is null — primary (it would show a count of 1–4 persons) or complementary (it ' +
+    'protects a suppressed count); null when shown',
 });
 
 const Value = IndicatorItemSchema.properties.value;
@@ -86,7 +87,8 @@ export const ExtractQuery = Type.Object(
         pattern: '^[a-z][a-z0-9-]{0,39}$',
         maxLength: 40,
         description:
-          'The purpose of the extract (default statistics): pseudonyms are keyed per purpose, so extracts made for different purposes cannot be linked',
+          'The purpose of the extract (default statistics): pseudonyms are keyed per purpose, so extracts made for ' +
+          'different purposes cannot be linked',
       }),
     ),
     format: Format,
@@ -105,7 +107,8 @@ export const ExtractRowSchema = named(
   Type.Object(
     {
       person: Pseudonym(
-        'The person: HMAC-SHA256 of the internal id under the purpose’s key, 128 bits in hex — the same person has the same pseudonym in every year of one purpose',
+        'The person: HMAC-SHA256 of the internal id under the purpose’s key, 128 bits in hex — the same person has ' +
+          'the same pseudonym in every year of one purpose',
       ),
       piis: Pseudonym('The PIIS, keyed like the person'),
       cpasKbo: Type.String({ pattern: '^[0-9]{10}$', maxLength: 10, description: 'The CPAS (KBO number)' }),

@@ -23,7 +23,10 @@ export function purposeKey(masterKey: string, purpose: string): Buffer {
   return createHmac('sha256', masterKey).update(`piis-statistical-extract:${purpose}`).digest();
 }
 
-/** The HMAC-SHA256 inner and outer blocks of a key of at most 64 bytes (RFC 2104), in hex (text parameters on every path). */
+/**
+ * The HMAC-SHA256 inner and outer blocks of a key of at most 64 bytes (RFC 2104), in hex (text parameters on every
+ * path).
+ */
 export function hmacBlocks(key: Buffer): { inner: string; outer: string } {
   if (key.length > 64) throw new Error('hmacBlocks: key longer than the block');
   const block = Buffer.alloc(64);

@@ -61,10 +61,14 @@ export function fileQuery(
 ): CompiledQuery<{ file: FileJson }> {
   const ids = sql.join((Array.isArray(piisIds) ? piisIds : [piisIds]).map((id) => sql`${id}::uuid`));
   return sql<{ file: FileJson }>`
-    select coalesce(p.file_doc::json, (select f from piis_file(p.cpas_id, array[p.id], false) f)) as file${options.lock ? sql`, now() as now` : sql``}
-    from piis p where p.cpas_id = ${cpasId}::uuid and p.id in (${ids}) order by p.id${options.lock ? sql` for update of p` : sql``}`.compile(
-    tx,
-  );
+    select coalesce(p.file_doc::json, (select f from piis_file(p.cpas_id, array[p.id], false) f)) as
+      file${options.lock ? sql`, now() as now` : sql``}
+    from piis p where p.cpas_id = ${cpasId}::uuid and p.id in (${ids}) order by p.id${
+      options.lock
+        ? sql` for update
+      of p`
+        : sql``
+    }`.compile(tx);
 }
 
 /** Renders and keeps the file of these PIIS (the last statement of a unit of work that changed them). */
@@ -210,7 +214,10 @@ export async function insertRecord(tx: Tx, table: PiisFactTable, row: Record<str
   ).row;
 }
 
-/** Writes the outcome of a request once (a hearing held or withdrawn, an interview held); the row as written, or undefined when it had one. */
+/**
+ * Writes the outcome of a request once (a hearing held or withdrawn, an interview held); the row as written, or
+ * undefined when it had one.
+ */
 export async function setOutcome(
   tx: Tx,
   table: 'piis_hearing_request' | 'piis_interview_request',

@@ -299,7 +299,8 @@ function createPiisRoute(app: RoutesApp): void {
         tags: ['piis'],
         summary: 'Create a PIIS draft (version 1); the content may be incomplete until handover',
         description:
-          'The beneficiary must be one of your CPAS’s (422 invalid-reference); dates and the activation category are checked now, the completeness of the content (R-CONTENT) at handover. Emits piis.created.',
+          'The beneficiary must be one of your CPAS’s (422 invalid-reference); dates and the activation category are ' +
+          'checked now, the completeness of the content (R-CONTENT) at handover. Emits piis.created.',
         params: BeneficiaryParams,
         headers: IdempotencyHeader,
         body: schemas.PiisCreateBody,
@@ -343,7 +344,8 @@ function getPiisRoute(app: RoutesApp): void {
         tags: ['piis'],
         summary: 'Read a PIIS: current content, status and every computed date with its rule',
         description:
-          'Each computed date and flag comes with the rule and an explanation in the Accept-Language. The ETag carries the version a change must name in If-Match. The read is logged as an access to the person’s file.',
+          'Each computed date and flag comes with the rule and an explanation in the Accept-Language. The ETag ' +
+          'carries the version a change must name in If-Match. The read is logged as an access to the person’s file.',
         params: schemas.PiisParams,
         response: { 200: json(schemas.PiisSchema, 'The PIIS'), ...problems(400, ...AUTH_ERRORS, 404) },
       },
@@ -362,7 +364,9 @@ function updatePiisDraftRoute(app: RoutesApp): void {
         tags: ['piis'],
         summary: 'Change a draft (JSON merge patch, If-Match required); only in draft',
         description:
-          'Send only what changes; null removes an optional value. Without If-Match: 428; with a version no longer current: 412. Once handed over the contract changes only by amendment (amendPiis). Emits piis.updated naming the fields changed.',
+          'Send only what changes; null removes an optional value. Without If-Match: 428; with a version no longer ' +
+          ('current: 412. Once handed over the contract changes only by amendment (amendPiis). Emits piis.updated ' +
+            'naming the fields changed.'),
         params: schemas.PiisParams,
         headers: IfMatchHeader,
         body: schemas.PiisPatchBody,
@@ -390,7 +394,9 @@ function actionRoutesEach(app: RoutesApp): void {
           operationId: t.operationId,
           tags: ['piis'],
           summary: `${route.summary} (${t.rules.join(', ')})`,
-          description: `Allowed while the PIIS is ${t.from.join(', ')}; otherwise 409 invalid-state. Emits ${t.events.join(' or ')} (see listEvents).`,
+          description:
+            `Allowed while the PIIS is ${t.from.join(', ')}; otherwise 409 invalid-state. Emits ` +
+            `${t.events.join(' or ')} (see listEvents).`,
           params: route.params,
           headers: TransitionHeaders,
           body: route.body,
@@ -416,7 +422,9 @@ function recordListsRoutes(app: RoutesApp): void {
           operationId: list.operationId,
           tags: ['piis'],
           summary: `List the ${list.noun} of a PIIS in force (all with includeVoided=true)`,
-          description: `Voided ${list.noun} are listed only with includeVoided=true. Paged with limit and cursor; reading them is an access to the person’s file, logged.`,
+          description:
+            `Voided ${list.noun} are listed only with includeVoided=true. Paged with limit and cursor; ` +
+            `reading them is an access to the person’s file, logged.`,
           params: schemas.PiisParams,
           querystring: schemas.FactListQuery,
           response: {
@@ -436,7 +444,8 @@ function recordListsRoutes(app: RoutesApp): void {
           operationId: list.getOp,
           tags: ['piis'],
           summary: `One ${list.one} of a PIIS, in force or not (the Location of its creation)`,
-          description: `Answers the ${list.one} whether or not it is still in force; 404 when it is not one of this PIIS’s.`,
+          description:
+            `Answers the ${list.one} whether or not it is still in force; 404 when it is not one of this ` + `PIIS’s.`,
           params: schemas.FactParams,
           response: { 200: json(list.schema, `The ${list.one}`), ...problems(400, ...AUTH_ERRORS, 404) },
         },
@@ -453,7 +462,10 @@ function recordListsRoutes(app: RoutesApp): void {
           operationId: list.voidOp,
           tags: ['piis'],
           summary: `Void one of the ${list.noun} with a reason (R-CORRECT); the rules then follow the records in force`,
-          description: `The record stays readable, marked void with its reason; the PIIS’s dates and flags are computed again from the records still in force. Emits piis.${list.segment.replace(/-/g, '_').replace(/s$/, '')}_voided.`,
+          description:
+            `The record stays readable, marked void with its reason; the PIIS’s dates and flags are ` +
+            (`computed again from the records still in force. Emits ` +
+              `piis.${list.segment.replace(/-/g, '_').replace(/s$/, '')}_voided.`),
           params: schemas.FactParams,
           headers: TransitionHeaders,
           body: schemas.VoidBody,

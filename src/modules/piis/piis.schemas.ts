@@ -434,7 +434,8 @@ export const SubsidyExtensionSchema = named(
       evaluationId: Nullable(Uuid('Evaluation')),
       verdict: Explained(
         Type.Boolean(),
-        'Whether the second year (code 17) is due, on the facts in force now (R-SUB-SECOND); the subsidy report applies the same verdict',
+        'Whether the second year (code 17) is due, on the facts in force now (R-SUB-SECOND); the subsidy report ' +
+          'applies the same verdict',
       ),
     },
     'A request for a second subsidy year (R-SUB-SECOND) with its computed verdict',
@@ -502,10 +503,12 @@ export const PiisSchema = named(
           evaluationFrequency: ExplainedFlag('Minimum evaluations per 12 months met (R-EVAL-FREQ)'),
           inPersonEvaluations: ExplainedFlag('In-person minimum per 12 months met (R-EVAL-FREQ)'),
           pastEnd: ExplainedFlag(
-            'True when the contract’s end date has passed and no close is recorded: close or prolong it (R-CLOSE); the piis-end deadline is overdue too',
+            'True when the contract’s end date has passed and no close is recorded: close or prolong it (R-CLOSE); ' +
+              'the piis-end deadline is overdue too',
           ),
           pathDuration: ExplainedFlag(
-            'A social-activation path (2.1–2.3) started under the 2015–2016 convention: true when it ends within its one-year maximum, false beyond it (R-DURATION); null for any other contract',
+            'A social-activation path (2.1–2.3) started under the 2015–2016 convention: true when it ends within its ' +
+              'one-year maximum, false beyond it (R-DURATION); null for any other contract',
           ),
         },
         {

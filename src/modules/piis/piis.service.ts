@@ -43,7 +43,10 @@ function contentOf(body: Partial<Record<string, unknown>>): PiisContent {
   return Object.fromEntries(contentKeys.filter((k) => body[k] !== undefined).map((k) => [k, body[k]])) as PiisContent;
 }
 
-/** Checks every draft must pass: real dates, a duration that is one, a category its draft date allows and its content supports. */
+/**
+ * Checks every draft must pass: real dates, a duration that is one, a category its draft date allows and its content
+ * supports.
+ */
 export function checkDraftContent(content: PiisContent, draftedOn: string): void {
   assertCalendarDate(content.startsOn, '/body/startsOn');
   assertCalendarDate(content.endsOn, '/body/endsOn');

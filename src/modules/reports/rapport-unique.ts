@@ -64,7 +64,10 @@ function indicatorLines(indicators: Indicators, group: 'socialActivation' | 'pii
     }));
 }
 
-/** The justification of one subsidy: its expenses, the eligible and ineligible amounts, and the balance against a computed subsidy. */
+/**
+ * The justification of one subsidy: its expenses, the eligible and ineligible amounts, and the balance against a
+ * computed subsidy.
+ */
 function justificationLines(j: Justification): Line[] {
   const key = `justification.${j.subsidy}`;
   return [

@@ -56,9 +56,13 @@ function getSubsidyReportRoute(app: RoutesApp): void {
         operationId: 'getSubsidyReport',
         tags: ['reports'],
         summary:
-          'The 10% PIIS subsidy of a year, per beneficiary and month, each month with its code, amounts, rule and explanation',
+          'The 10% PIIS subsidy of a year, per beneficiary and month, each month with its code, amounts, rule and ' +
+          'explanation',
         description:
-          'R-SUB-START, R-SUB-FIRST (code 11), R-SUB-SECOND (code 17, on a motivated request), R-SUB-INTERRUPT, R-SUB-COUPLE (once per couple on the category-3 rate), R-SUB-STUDENT (student PIIS apart, form codes 9/10), R-EXEMPT (form code 8). RI granted per month: each decision in force pro rata by day, less sanction suspensions, rounded to the cent; the subsidy is 10% of it.',
+          'R-SUB-START, R-SUB-FIRST (code 11), R-SUB-SECOND (code 17, on a motivated request), R-SUB-INTERRUPT, ' +
+          ('R-SUB-COUPLE (once per couple on the category-3 rate), R-SUB-STUDENT (student PIIS apart, form codes ' +
+            ('9/10), R-EXEMPT (form code 8). RI granted per month: each decision in force pro rata by day, less ' +
+              'sanction suspensions, rounded to the cent; the subsidy is 10% of it.')),
         querystring: ReportQuery,
         response: {
           200: reportContent(SubsidyReportSchema, 'The subsidy months of the year and their totals'),
@@ -126,7 +130,17 @@ function getIndicatorsRoute(app: RoutesApp): void {
         tags: ['reports'],
         summary: 'The indicators of a year for your CPAS, each with its rule and explanation',
         description:
-          'Two groups, each figure with its SPP IS number and label. Social activation, over the persons in a path of category 2.1–2.3: R-IND-2015 (1 assessments, 2 activationPaths = 2.1 + 2.2 + 2.3), R-PROGRESS (progress on 31 December, towards (a) a socio-professional path, (b) reinforced autonomy, (c) volunteering — the direction of the path), R-IND-OUTCOMES (results (a)–(d) of the paths closed in the year), R-IND-ENTITLED (entitled persons: the CPAS’s users in the target group, with or without financial aid; of whom entitled to RI, of whom followed in a path; the two ratios total ÷ RI and total ÷ in a path, as percentages). Every PIIS: piis.inForce, .concluded, .closed, .pastEndOpen and R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, .evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares and ratios are percentages with one decimal, null when there is nothing to count.',
+          'Two groups, each figure with its SPP IS number and label. Social activation, over the persons in a path ' +
+          'of ' +
+          ('category 2.1–2.3: R-IND-2015 (1 assessments, 2 activationPaths = 2.1 + 2.2 + 2.3), R-PROGRESS (progress ' +
+            ('on 31 December, towards (a) a socio-professional path, (b) reinforced autonomy, (c) volunteering — the ' +
+              ('direction of the path), R-IND-OUTCOMES (results (a)–(d) of the paths closed in the year), ' +
+                ('R-IND-ENTITLED (entitled persons: the CPAS’s users in the target group, with or without financial ' +
+                  ('aid; of whom entitled to RI, of whom followed in a path; the two ratios total ÷ RI and total ÷ ' +
+                    ('in a path, as percentages). Every PIIS: piis.inForce, .concluded, .closed, .pastEndOpen and ' +
+                      ('R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, ' +
+                        ('.evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares and ratios are ' +
+                          'percentages with one decimal, null when there is nothing to count.')))))))),
         querystring: YearQuery,
         response: {
           200: reportContent(IndicatorsSchema, 'The indicators of the year'),
@@ -155,7 +169,9 @@ function getPasModulesReportRoute(app: RoutesApp): void {
         operationId: 'getPasModulesReport',
         tags: ['reports'],
         summary:
-          'The collective-modules table of a year (R-PAS-MODULES): theme, partners, sessions, hours, participants and of whom RI beneficiaries',
+          'The collective-modules table of a year (R-PAS-MODULES): theme, partners, sessions, hours, participants ' +
+          'and ' +
+          'of whom RI beneficiaries',
         querystring: YearQuery,
         response: {
           200: reportContent(PasModulesReportSchema, 'The modules with a session in the year'),
@@ -213,9 +229,17 @@ function getRapportUniqueRoute(app: RoutesApp): void {
         operationId: 'getRapportUnique',
         tags: ['reports'],
         summary:
-          'A form of the SPP IS’s Rapport unique for a year, laid out as the CPAS files it: participation and social activation (pas) or the specific PIIS subsidy (piis10)',
+          'A form of the SPP IS’s Rapport unique for a year, laid out as the CPAS files it: participation and social ' +
+          'activation (pas) or the specific PIIS subsidy (piis10)',
         description:
-          'pas: the social-activation figures in the SPP IS’s numbering (R-IND-2015 objectives 1, 2 = 2.1 + 2.2 + 2.3; progress and results a–d; R-IND-ENTITLED), the collective-modules table (R-PAS-MODULES, professional-activation modules left out) and the costs justified against the year’s social-activation subsidies (PAS from 2017; the two convention subsidies in 2015–2016, R-PAS-COSTS). piis10: the 10% subsidy of the year by federal code (R-SUB-*), the costs justified against it (R-SUB-COSTS), the compliance figures (R-IND-COMPLIANCE) and, in the XLSX (or CSV with section=months), each person’s months named by NISS and name — the CPAS’s own file. As XLSX every section is a sheet; as CSV one section (`section`). Labels in the Accept-Language.',
+          'pas: the social-activation figures in the SPP IS’s numbering (R-IND-2015 objectives 1, 2 = 2.1 + 2.2 + ' +
+          ('2.3; progress and results a–d; R-IND-ENTITLED), the collective-modules table (R-PAS-MODULES, ' +
+            ('professional-activation modules left out) and the costs justified against the year’s social-activation ' +
+              ('subsidies (PAS from 2017; the two convention subsidies in 2015–2016, R-PAS-COSTS). piis10: the 10% ' +
+                ('subsidy of the year by federal code (R-SUB-*), the costs justified against it (R-SUB-COSTS), the ' +
+                  ('compliance figures (R-IND-COMPLIANCE) and, in the XLSX (or CSV with section=months), each ' +
+                    ('person’s months named by NISS and name — the CPAS’s own file. As XLSX every section is a ' +
+                      'sheet; as CSV one section (`section`). Labels in the Accept-Language.')))))),
         params: RapportUniqueParams,
         querystring: RapportUniqueQuery,
         response: { 200: reportContent(RapportUniqueSchema, 'The form'), ...problems(400, ...AUTH_ERRORS) },

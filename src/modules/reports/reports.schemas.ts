@@ -20,7 +20,8 @@ export const SubsidyMonthSchema = named(
         [Type.Literal(8), Type.Literal(9), Type.Literal(10), Type.Literal(11), Type.Literal(17), Type.Null()],
         {
           description:
-            'The federal PIIS code of the month on the reimbursement form: 8 exemption (R-EXEMPT), 9/10 student PIIS under 25 / 25 or more (R-SUB-STUDENT), 11, 17, or null',
+            'The federal PIIS code of the month on the reimbursement form: 8 exemption (R-EXEMPT), 9/10 student PIIS ' +
+            'under 25 / 25 or more (R-SUB-STUDENT), 11, 17, or null',
         },
       ),
       riCents: Cents('RI granted in the month (R-SUB-FIRST: pro rata by day, less sanction suspensions), in cents'),
@@ -91,11 +92,14 @@ export const IndicatorItemSchema = named(
       key: Type.String({
         maxLength: 60,
         description:
-          'The figure, a stable code, e.g. activationPaths.2.1 or compliance.concludedInTime (labels: GET /v1/codes/indicator)',
+          'The figure, a stable code, e.g. activationPaths.2.1 or compliance.concludedInTime (labels: GET ' +
+          '/v1/codes/indicator)',
       }),
       group: Type.Union([Type.Literal('socialActivation'), Type.Literal('piis')], {
         description:
-          'socialActivation: the figures the SPP IS asks about social activation (R-IND-2015, R-IND-OUTCOMES, R-PROGRESS, R-IND-ENTITLED), over the persons in a path of category 2.1–2.3; piis: every PIIS (counts, R-IND-COMPLIANCE)',
+          'socialActivation: the figures the SPP IS asks about social activation (R-IND-2015, R-IND-OUTCOMES, ' +
+          ('R-PROGRESS, R-IND-ENTITLED), over the persons in a path of category 2.1–2.3; piis: every PIIS (counts, ' +
+            'R-IND-COMPLIANCE)'),
       }),
       section: Type.Union(
         [
@@ -108,7 +112,8 @@ export const IndicatorItemSchema = named(
         ],
         {
           description:
-            'Where the SPP IS asks the figure: the convention’s quantitative objectives, the evaluation’s progress and results, the PAS report’s entitled persons; piis and compliance: every PIIS',
+            'Where the SPP IS asks the figure: the convention’s quantitative objectives, the evaluation’s progress ' +
+            'and results, the PAS report’s entitled persons; piis and compliance: every PIIS',
         },
       ),
       number: Type.Union([Type.String({ maxLength: 10 }), Type.Null()], {
@@ -161,7 +166,9 @@ export const Format = Type.Optional(
 export const Delimiter = Type.Optional(
   Type.Union([Type.Literal('semicolon'), Type.Literal('comma')], {
     description:
-      'CSV only: the field separator. Default: semicolon with a decimal comma in fr, nl and de (what a spreadsheet in a Belgian locale reads as numbers), comma with a decimal point in en',
+      'CSV only: the field separator. Default: semicolon with a decimal comma in fr, nl and de (what a spreadsheet ' +
+      'in ' +
+      'a Belgian locale reads as numbers), comma with a decimal point in en',
   }),
 );
 
@@ -317,7 +324,8 @@ export const RapportUniqueQuery = Type.Object(
     section: Type.Optional(
       Type.Union([Type.Literal('lines'), Type.Literal('modules'), Type.Literal('expenses'), Type.Literal('months')], {
         description:
-          'CSV only: the section to download (default lines); an XLSX holds every section, one sheet each. modules: pas only; months (each person’s months, named by NISS and name): piis10 only',
+          'CSV only: the section to download (default lines); an XLSX holds every section, one sheet each. modules: ' +
+          'pas only; months (each person’s months, named by NISS and name): piis10 only',
       }),
     ),
   },

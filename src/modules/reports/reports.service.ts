@@ -32,7 +32,9 @@ import { expensesOfYear, toExpense } from '../expenses/index.js';
 import { cents, msg, render, type Lang, type Text } from '../../i18n/catalogue.js';
 import { sayItem } from '../../rules/indicators.js';
 
-/** The facts the subsidy report of a year follows from (its inputs); reading them is an access to every person named. */
+/**
+ * The facts the subsidy report of a year follows from (its inputs); reading them is an access to every person named.
+ */
 export function subsidyInputs(
   ctx: RequestContext,
   year: number,
@@ -94,7 +96,10 @@ export async function getSubsidyReport(
   };
 }
 
-/** The subsidy totals of a year up to the current one, from the CPAS's tallies (exact: marked persons are recomputed first). */
+/**
+ * The subsidy totals of a year up to the current one, from the CPAS's tallies (exact: marked persons are recomputed
+ * first).
+ */
 async function talliedTotals(ctx: RequestContext, year: number, beneficiaryId?: string): Promise<SubsidyTotals> {
   await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
   const [sums] = await readInTenant(
@@ -134,7 +139,8 @@ export function storedMonths(lang: Lang, p: SubsidyItemsRow): NamedSubsidyMonth[
     : (JSON.parse(json) as Array<Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text }>).map((m) =>
         sayMonthItem(lang, m),
       );
-  // the months were parsed for this answer alone: named in place rather than copied (a 10% form carries 100,000 of them)
+  // the months were parsed for this answer alone: named in place rather than copied (a 10% form carries 100,000 of
+  // them)
   for (const m of months as NamedSubsidyMonth[]) {
     m.niss = p.niss ?? null;
     m.familyName = p.family_name ?? null;
@@ -185,7 +191,10 @@ export async function getJustificationReport(
   return justificationFrom(expenses, against, year, query.subsidy, ctx.lang);
 }
 
-/** Its inputs as a frozen run hashes them: the expenses of the year and subsidy, and for the 10% the subsidy report's facts. */
+/**
+ * Its inputs as a frozen run hashes them: the expenses of the year and subsidy, and for the 10% the subsidy report's
+ * facts.
+ */
 export async function justificationInputs(ctx: RequestContext, year: number, subsidy: Subsidy) {
   return {
     expenses: await expensesOfYear(ctx, year, subsidy),

@@ -39,7 +39,8 @@ export async function coverageOf(tx: Tx, cpasId: string): Promise<number | null>
 
 /** A new year to cover: every person of the CPAS gets tallied again, through that year. */
 export async function extendCoverage(tx: Tx, cpasId: string, throughYear: number): Promise<void> {
-  await sql`insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from beneficiary where cpas_id = ${cpasId}
+  await sql`insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from beneficiary
+    where cpas_id = ${cpasId}
     on conflict (cpas_id, beneficiary_id) do update set subsidy = true where not rollup_dirty.subsidy`.execute(tx);
   await sql`insert into rollup_coverage (cpas_id, through_year) values (${cpasId}, ${throughYear})
     on conflict (cpas_id) do update set through_year = excluded.through_year`.execute(tx);
@@ -58,7 +59,8 @@ export async function takeDirty(
 ): Promise<Array<{ id: string; subsidy: boolean }>> {
   const { rows } = await sql<{ beneficiary_id: string; subsidy: boolean }>`
     delete from rollup_dirty where cpas_id = ${cpasId} and beneficiary_id = any(array(
-      select beneficiary_id from rollup_dirty where cpas_id = ${cpasId} order by beneficiary_id limit ${limit} for update skip locked))
+      select beneficiary_id from rollup_dirty where cpas_id = ${cpasId} order by beneficiary_id limit ${limit}
+      for update skip locked))
     returning beneficiary_id, subsidy`.execute(tx);
   return rows.map((r) => ({ id: r.beneficiary_id, subsidy: r.subsidy }));
 }
@@ -72,20 +74,17 @@ export async function replaceTallies(
 ): Promise<number[]> {
   const years = new Set(tallies.map((t) => t.year));
   const { rows } = await sql<{ year: number }>`
-    delete from indicator_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[]) returning year`.execute(
-    tx,
-  );
+    delete from indicator_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[])
+      returning year`.execute(tx);
   for (const r of rows) years.add(Number(r.year));
   for (let i = 0; i < tallies.length; i += 1000) {
-    const values = tallies
-      .slice(i, i + 1000)
-      .map(
-        (t) =>
-          sql`(${cpasId}::uuid, ${t.beneficiaryId}::uuid, ${t.year}, ${sql.join(TALLY_COUNTS.map((k) => sql`${t.tally[k]}`))}, ${t.tally.signatureDelays}::integer[])`,
-      );
-    await sql`insert into indicator_tally (cpas_id, beneficiary_id, year, ${columnList}, signature_delays) values ${sql.join(values)}`.execute(
-      tx,
+    const values = tallies.slice(i, i + 1000).map(
+      (t) =>
+        sql`(${cpasId}::uuid, ${t.beneficiaryId}::uuid, ${t.year},
+            ${sql.join(TALLY_COUNTS.map((k) => sql`${t.tally[k]}`))}, ${t.tally.signatureDelays}::integer[])`,
     );
+    await sql`insert into indicator_tally (cpas_id, beneficiary_id, year, ${columnList}, signature_delays) values
+      ${sql.join(values)}`.execute(tx);
   }
   return [...years].sort();
 }
@@ -173,19 +172,20 @@ export async function replaceSubsidyTallies(
   beneficiaryIds: readonly string[],
   tallies: readonly SubsidyTallyRow[],
 ): Promise<void> {
-  await sql`delete from subsidy_tally where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[])`.execute(
-    tx,
-  );
+  await sql`delete from subsidy_tally
+    where cpas_id = ${cpasId} and beneficiary_id = any(${[...beneficiaryIds]}::uuid[])`.execute(tx);
   for (let i = 0; i < tallies.length; i += 500) {
     const values = tallies.slice(i, i + 500).map(
       ({ beneficiaryId, year, items, said, saidLang, totals: t }) =>
-        sql`(${cpasId}::uuid, ${year}, ${beneficiaryId}::uuid, ${items}, ${said}, ${saidLang}, ${t.months}, ${t.riCents}, ${t.subsidyCents}, ${t.code11.months}, ${t.code11.riCents}, ${t.code11.subsidyCents},
-        ${t.code17.months}, ${t.code17.riCents}, ${t.code17.subsidyCents}, ${t.student.months}, ${t.student.riCents}, ${t.exemptedMonths})`,
+        sql`(${cpasId}::uuid, ${year}, ${beneficiaryId}::uuid, ${items}, ${said}, ${saidLang}, ${t.months},
+          ${t.riCents}, ${t.subsidyCents}, ${t.code11.months}, ${t.code11.riCents}, ${t.code11.subsidyCents},
+        ${t.code17.months}, ${t.code17.riCents}, ${t.code17.subsidyCents}, ${t.student.months}, ${t.student.riCents},
+          ${t.exemptedMonths})`,
     );
-    await sql`insert into subsidy_tally (cpas_id, year, beneficiary_id, items, said, said_lang, months, ri_cents, subsidy_cents, code11_months, code11_ri_cents, code11_subsidy_cents,
-      code17_months, code17_ri_cents, code17_subsidy_cents, student_months, student_ri_cents, exempted_months) values ${sql.join(values)}`.execute(
-      tx,
-    );
+    await sql`insert into subsidy_tally (cpas_id, year, beneficiary_id, items, said, said_lang, months, ri_cents,
+      subsidy_cents, code11_months, code11_ri_cents, code11_subsidy_cents,
+      code17_months, code17_ri_cents, code17_subsidy_cents, student_months, student_ri_cents, exempted_months) values
+        ${sql.join(values)}`.execute(tx);
   }
 }
 
@@ -198,12 +198,18 @@ export function subsidyTotalsQuery(
 ): CompiledQuery<Record<string, number | string | null>> {
   return sql<Record<string, number | string | null>>`
     select count(*) as persons, sum(months) as months, sum(ri_cents) as ri_cents, sum(subsidy_cents) as subsidy_cents,
-      sum(code11_months) as code11_months, sum(code11_ri_cents) as code11_ri_cents, sum(code11_subsidy_cents) as code11_subsidy_cents,
-      sum(code17_months) as code17_months, sum(code17_ri_cents) as code17_ri_cents, sum(code17_subsidy_cents) as code17_subsidy_cents,
-      sum(student_months) as student_months, sum(student_ri_cents) as student_ri_cents, sum(exempted_months) as exempted_months
-    from subsidy_tally where cpas_id = ${cpasId} and year = ${year} ${beneficiaryId ? sql`and beneficiary_id = ${beneficiaryId}::uuid` : sql``}`.compile(
-    tx,
-  );
+      sum(code11_months) as code11_months, sum(code11_ri_cents) as code11_ri_cents,
+      sum(code11_subsidy_cents) as code11_subsidy_cents,
+      sum(code17_months) as code17_months, sum(code17_ri_cents) as code17_ri_cents,
+      sum(code17_subsidy_cents) as code17_subsidy_cents,
+      sum(student_months) as student_months, sum(student_ri_cents) as student_ri_cents,
+      sum(exempted_months) as exempted_months
+    from subsidy_tally where cpas_id = ${cpasId} and year = ${year} ${
+      beneficiaryId
+        ? sql`and beneficiary_id =
+      ${beneficiaryId}::uuid`
+        : sql``
+    }`.compile(tx);
 }
 
 export function toSubsidyTotals(r: Record<string, number | string | null>): SubsidyTotals {

@@ -33,7 +33,8 @@ const ReportKind = Type.Union(
   ],
   {
     description:
-      'The report frozen; rapport-unique-pas and rapport-unique-piis10: the Rapport unique forms as getRapportUnique answers them in JSON',
+      'The report frozen; rapport-unique-pas and rapport-unique-piis10: the Rapport unique forms as getRapportUnique ' +
+      'answers them in JSON',
   },
 );
 

@@ -90,7 +90,10 @@ function countMonth(
 /** A month of the report before it is said: its explanation still a message (the rollups keep it so). */
 export type SubsidyMonthFigure = Omit<SubsidyMonthItem, 'explanation'> & { explanation: Message };
 
-/** A month of the report in the reader's language (a stored explanation may be a message or, from before messages, text). */
+/**
+ * A month of the report in the reader's language (a stored explanation may be a message or, from before messages,
+ * text).
+ */
 export const sayMonthItem = (
   lang: Lang,
   m: Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text },

@@ -23,9 +23,8 @@ export async function getRetentionPolicy(ctx: RequestContext): Promise<Retention
     ctx,
     async (tx) =>
       (
-        await sql<Row>`select anonymise_after_years, updated_at, updated_by from retention_policy where cpas_id = ${ctx.cpasId}`.execute(
-          tx,
-        )
+        await sql<Row>`select anonymise_after_years, updated_at, updated_by from retention_policy where cpas_id =
+          ${ctx.cpasId}`.execute(tx)
       ).rows,
   );
   return toPolicy(rows[0]);
@@ -37,8 +36,10 @@ export async function setRetentionPolicy(
 ): Promise<Outcome<RetentionPolicy>> {
   return writeUnit({ ...ctx, idempotency: null }, async (tx) => {
     const { rows } = await sql<Row>`
-      insert into retention_policy (cpas_id, anonymise_after_years, updated_by) values (${ctx.cpasId}, ${body.anonymiseAfterYears}, ${ctx.actor})
-      on conflict (cpas_id) do update set anonymise_after_years = excluded.anonymise_after_years, updated_at = now(), updated_by = excluded.updated_by
+      insert into retention_policy (cpas_id, anonymise_after_years, updated_by) values (${ctx.cpasId},
+        ${body.anonymiseAfterYears}, ${ctx.actor})
+      on conflict (cpas_id) do update set anonymise_after_years = excluded.anonymise_after_years, updated_at = now(),
+        updated_by = excluded.updated_by
       returning anonymise_after_years, updated_at, updated_by`.execute(tx);
     await appendAudit(tx, ctx, { action: 'update', entity: 'retention_policy', entityId: null });
     return ok(toPolicy(rows[0]));

@@ -33,8 +33,10 @@ function createTransferRoute(app: RoutesApp): void {
         tags: ['beneficiaries'],
         summary: "Offer a person's file to the CPAS they moved to; it sees an envelope only until it accepts",
         description:
-          'On acceptance the receiving CPAS gets a copy of the beneficiary, the assessments and every PIIS with its versions, signatures and evaluations, each with its provenance; ' +
-          'health-domain scores travel only with consentOn. Your record of the person then stays readable but no longer changes (409 invalid-state).',
+          'On acceptance the receiving CPAS gets a copy of the beneficiary, the assessments and every PIIS with its ' +
+          'versions, signatures and evaluations, each with its provenance; ' +
+          ('health-domain scores travel only with consentOn. Your record of the person then stays readable but no ' +
+            'longer changes (409 invalid-state).'),
         headers: IdempotencyHeader,
         params: BeneficiaryParams,
         body: TransferBody,
@@ -99,7 +101,8 @@ function acceptTransferRoute(app: RoutesApp): void {
         operationId: 'acceptTransfer',
         tags: ['beneficiaries'],
         summary:
-          'Accept an incoming transfer: the file is copied into your CPAS (joined to your record of the person when you know the NISS already)',
+          'Accept an incoming transfer: the file is copied into your CPAS (joined to your record of the person when ' +
+          'you know the NISS already)',
         headers: DecisionHeaders,
         params: TransferParams,
         response: {

@@ -35,7 +35,8 @@ export const TransferSchema = named(
       }),
       beneficiaryId: Type.Union([Uuid('The person'), Type.Null()], {
         description:
-          'outgoing: your record of the person; incoming: your record once accepted (null before: nothing about the person is shown until then)',
+          'outgoing: your record of the person; incoming: your record once accepted (null before: nothing about the ' +
+          'person is shown until then)',
       }),
       counterpartKbo: Type.String({ maxLength: 10, description: 'KBO number of the other CPAS' }),
       legalBasis: Type.String({ maxLength: 2000, description: 'The legal basis or consent given by the sender' }),

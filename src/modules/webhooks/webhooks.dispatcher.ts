@@ -128,7 +128,8 @@ async function record(
     if (result.outcome === 'delivered') return repo.settleMessage(tx, cpasId, claim.id, { status: 'delivered' });
     if (delay !== null) return repo.settleMessage(tx, cpasId, claim.id, { retryInMs: delay });
     await repo.settleMessage(tx, cpasId, claim.id, { status: 'failed' });
-    const reason = `event ${claim.event_id} failed all ${claim.attempts} attempts (last: ${result.error ?? result.outcome})`;
+    const reason =
+      `event ${claim.event_id} failed all ${claim.attempts} attempts (last: ` + `${result.error ?? result.outcome})`;
     if (await repo.endSubscription(tx, cpasId, claim.webhook_id, 'disabled', reason)) {
       await appendChange(
         tx,

@@ -46,7 +46,8 @@ const webhookFields = {
   }),
   status: Type.Union([Type.Literal('enabled'), Type.Literal('disabled')], {
     description:
-      'enabled, or disabled after a message failed every attempt for more than 24 h (create a new subscription, then catch up from the event feed)',
+      'enabled, or disabled after a message failed every attempt for more than 24 h (create a new subscription, then ' +
+      'catch up from the event feed)',
   }),
   statusReason: Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'Why it was disabled' }),
   createdAt: Instant('When it was created'),

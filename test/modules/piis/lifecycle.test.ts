@@ -344,7 +344,8 @@ t.test('PIIS lifecycle', async (t) => {
   });
 
   t.test(
-    'R-SOCIAL-ACTIVATION: when a 2.x path has only professional-activation content, then category-not-allowed, nothing written',
+    'R-SOCIAL-ACTIVATION: when a 2.x path has only professional-activation content, then category-not-allowed, ' +
+      'nothing written',
     async (t) => {
       const b = await rightfulBeneficiary(app, worker);
       const list = async () =>
