@@ -5,15 +5,8 @@
 // a share of two counts, a median over a number of PIIS, an explanation quoting a count — so no
 // suppressed count comes back through another figure. National totals are the same figures over
 // the summed tally, a total hidden when a single CPAS would be behind it or when it counts 1–4.
-import {
-  addTally,
-  emptyTally,
-  indicatorsFromTally,
-  TALLY_COUNTS,
-  type IndicatorItem,
-  type IndicatorTally,
-  type TallyCount,
-} from './indicators.js';
+import { indicatorsFromTally, type IndicatorItem } from './indicators.js';
+import { addTally, emptyTally, TALLY_COUNTS, type IndicatorTally, type TallyCount } from './indicator-tally.js';
 import { SMALL_CELL, suppressSmallCells, type Suppression } from './suppression.js';
 import { msg } from '../i18n/catalogue.js';
 
