@@ -117,14 +117,27 @@ async function lookupBatch(tx: Tx, cpasId: string, spec: KindSpec, rows: readonl
   return lookup;
 }
 
-async function applyRow(
-  tx: Tx,
-  ctx: RequestContext,
-  kind: ImportKind,
-  spec: KindSpec,
-  parsed: ParsedRow,
-  lookup: BatchLookup,
-): Promise<Verdict> {
+/** A verdict of a row applied: created, updated or unchanged, with the record it names. */
+const applied = (row: number, externalRef: string | null, verdict: ImportVerdict, recordId: string): Verdict => ({
+  row_number: row,
+  external_ref: externalRef,
+  verdict,
+  record_id: recordId,
+  code: null,
+  rule: null,
+  detail: null,
+});
+
+/** A row that reads as the API's body for its kind, or its refusal. */
+type ValidRow = {
+  row: number;
+  externalRef: string | null;
+  body: Record<string, unknown>;
+  byId?: string;
+  byRef?: string;
+};
+
+function validRow(kind: ImportKind, parsed: ParsedRow): ValidRow | Verdict {
   if ('error' in parsed)
     return rejected(
       parsed.rowNumber,
@@ -152,6 +165,20 @@ async function applyRow(
     beneficiaryExternalRef: byRef,
     ...body
   } = value as Record<string, unknown> & { beneficiaryId?: string; beneficiaryExternalRef?: string };
+  return { row, externalRef, body, byId, byRef };
+}
+
+async function applyRow(
+  tx: Tx,
+  ctx: RequestContext,
+  kind: ImportKind,
+  spec: KindSpec,
+  parsed: ParsedRow,
+  lookup: BatchLookup,
+): Promise<Verdict> {
+  const valid = validRow(kind, parsed);
+  if ('verdict' in valid) return valid;
+  const { row, externalRef, byId, byRef } = valid;
   try {
     let person: string | null = null;
     if (spec.aboutPerson) {
@@ -161,63 +188,7 @@ async function applyRow(
         (byId !== undefined ? lookup.personById.get(byId.toLowerCase()) : lookup.personByRef.get(byRef!)) ?? null;
       if (!person) return rejected(row, externalRef, 'not-found', msg('not-found.beneficiary'));
     }
-    const stored = lookup.applied.has(externalRef!)
-      ? (await existingByRef(tx, ctx.cpasId, spec, [externalRef!])).get(externalRef!)
-      : lookup.records.get(externalRef!);
-    lookup.applied.add(externalRef!);
-    const existing = stored ? await spec.toExisting(tx, ctx, stored) : null;
-    if (existing) {
-      if (spec.aboutPerson && existing.api['beneficiaryId'] !== person) {
-        return rejected(
-          row,
-          externalRef,
-          'duplicate-external-ref',
-          msg('import.ref-of-another-person'),
-          null,
-          existing.id,
-        );
-      }
-      if (Object.keys(changedFields(body, existing.api)).length === 0)
-        return {
-          row_number: row,
-          external_ref: externalRef,
-          verdict: 'unchanged',
-          record_id: existing.id,
-          code: null,
-          rule: null,
-          detail: null,
-        };
-      if (!spec.update) {
-        return rejected(
-          row,
-          externalRef,
-          'duplicate-external-ref',
-          msg('import.ref-other-values'),
-          'R-CORRECT',
-          existing.id,
-        );
-      }
-      await spec.update(ctx, existing, body);
-      return {
-        row_number: row,
-        external_ref: externalRef,
-        verdict: 'updated',
-        record_id: existing.id,
-        code: null,
-        rule: null,
-        detail: null,
-      };
-    }
-    const outcome = await spec.create(ctx, person, body);
-    return {
-      row_number: row,
-      external_ref: externalRef,
-      verdict: 'created',
-      record_id: (outcome.body as { id: string }).id,
-      code: null,
-      rule: null,
-      detail: null,
-    };
+    return await applyToRecord(tx, ctx, spec, lookup, valid, person);
   } catch (error) {
     if (error instanceof AppError)
       return rejected(
@@ -235,108 +206,140 @@ async function applyRow(
   }
 }
 
+/**
+ * A valid row against the record its externalRef names: created when there is none, unchanged when
+ * it holds these values, updated where the kind allows, refused otherwise (facts are corrected).
+ */
+async function applyToRecord(
+  tx: Tx,
+  ctx: RequestContext,
+  spec: KindSpec,
+  lookup: BatchLookup,
+  { row, externalRef, body }: ValidRow,
+  person: string | null,
+): Promise<Verdict> {
+  const stored = lookup.applied.has(externalRef!)
+    ? (await existingByRef(tx, ctx.cpasId, spec, [externalRef!])).get(externalRef!)
+    : lookup.records.get(externalRef!);
+  lookup.applied.add(externalRef!);
+  const existing = stored ? await spec.toExisting(tx, ctx, stored) : null;
+  if (!existing) {
+    const outcome = await spec.create(ctx, person, body);
+    return applied(row, externalRef, 'created', (outcome.body as { id: string }).id);
+  }
+  if (spec.aboutPerson && existing.api['beneficiaryId'] !== person)
+    return rejected(row, externalRef, 'duplicate-external-ref', msg('import.ref-of-another-person'), null, existing.id);
+  if (Object.keys(changedFields(body, existing.api)).length === 0)
+    return applied(row, externalRef, 'unchanged', existing.id);
+  if (!spec.update)
+    return rejected(
+      row,
+      externalRef,
+      'duplicate-external-ref',
+      msg('import.ref-other-values'),
+      'R-CORRECT',
+      existing.id,
+    );
+  await spec.update(ctx, existing, body);
+  return applied(row, externalRef, 'updated', existing.id);
+}
+
 /** Runs the job from its next row to the end; returns when it completed or failed. */
 export async function runJob(deps: ProcessorDeps, job: repo.JobRow & { payload: Buffer | null }): Promise<void> {
-  const cpasId = job.cpas_id;
-  let rows: ParsedRow[];
+  const rows = await readJob(deps, job);
+  if (!rows) return;
+  const remaining = rows.filter((r) => r.rowNumber >= job.next_row);
+  for (let i = 0; i < remaining.length; i += deps.batchSize)
+    await runBatch(deps, job, remaining.slice(i, i + deps.batchSize), rows.length);
+  await completeJob(deps, job, rows.length);
+}
+
+/** The job's rows, or null when its file cannot be read (the job then fails, saying why). */
+async function readJob(deps: ProcessorDeps, job: repo.JobRow & { payload: Buffer | null }) {
   try {
     if (!job.payload) throw new Error('the file is no longer held');
-    rows = readRows(job.kind, job.format, Buffer.from(job.payload));
+    return readRows(job.kind, job.format, Buffer.from(job.payload));
   } catch (error) {
     const failure =
       error instanceof TypeError
         ? 'The file is not UTF-8 text'
         : `The file could not be read: ${(error as Error).message}`;
-    await inTenant(deps.database.db, cpasId, (tx) =>
-      repo.finishJob(tx, cpasId, job.id, { status: 'failed', totalRows: null, failure }),
+    await inTenant(deps.database.db, job.cpas_id, (tx) =>
+      repo.finishJob(tx, job.cpas_id, job.id, { status: 'failed', totalRows: null, failure }),
     );
-    return;
+    return null;
   }
+}
+
+/** One batch in one transaction: its rows applied (new beneficiaries in bulk), its verdicts and the job's progress. */
+async function runBatch(deps: ProcessorDeps, job: repo.JobRow, batch: ParsedRow[], totalRows: number): Promise<void> {
+  const cpasId = job.cpas_id;
   const spec = KINDS[job.kind];
-  const remaining = rows.filter((r) => r.rowNumber >= job.next_row);
-  for (let i = 0; i < remaining.length; i += deps.batchSize) {
-    const batch = remaining.slice(i, i + deps.batchSize);
-    await inTenant(deps.database.db, cpasId, async (tx) => {
-      if (job.dry_run) await sql`savepoint dry_run`.execute(tx);
-      const verdicts: Verdict[] = [];
-      let ordinary = batch;
-      if (job.kind === 'beneficiaries') {
-        const fast = await createNewBeneficiaries(
-          tx,
-          { cpasId, actor: job.created_by, requestId: `import:${job.id}` },
-          deps.today(),
-          batch,
-          validatorOf(job.kind),
-        );
-        for (const [row, created] of fast.created) {
-          verdicts.push({
-            row_number: row,
-            external_ref: created.externalRef,
-            verdict: 'created',
-            record_id: created.id,
-            code: null,
-            rule: null,
-            detail: null,
-          });
-        }
-        ordinary = fast.rest;
-      }
-      const lookup = await lookupBatch(tx, cpasId, spec, ordinary);
-      for (const parsed of ordinary) {
-        const ctx: RequestContext = {
-          db: tx,
-          database: deps.database,
-          accessLog: deps.accessLog,
-          cpasId,
-          actor: job.created_by,
-          requestId: `import:${job.id}:${parsed.rowNumber}`,
-          today: deps.today(),
-          lang: 'en',
-          deployment: deps.deployment,
-          idempotency: null,
-        };
-        verdicts.push(await applyRow(tx, ctx, job.kind, spec, parsed, lookup));
-      }
-      if (job.dry_run) await sql`rollback to savepoint dry_run`.execute(tx);
-      verdicts.sort((x, y) => x.row_number - y.row_number);
-      const counts: Record<ImportVerdict, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-      for (const v of verdicts) counts[v.verdict]++;
-      await repo.insertVerdicts(
-        tx,
-        verdicts.map((v) => ({ ...v, cpas_id: cpasId, import_id: job.id })),
-      );
-      await repo.advanceJob(tx, cpasId, job.id, {
-        nextRow: batch.at(-1)!.rowNumber + 1,
-        totalRows: rows.length,
-        counts,
-        leaseMs: deps.leaseMs,
-      });
-    });
-  }
   await inTenant(deps.database.db, cpasId, async (tx) => {
-    await repo.finishJob(tx, cpasId, job.id, { status: 'completed', totalRows: rows.length });
+    if (job.dry_run) await sql`savepoint dry_run`.execute(tx);
+    const verdicts: Verdict[] = [];
+    let ordinary = batch;
+    if (job.kind === 'beneficiaries') {
+      const fast = await createNewBeneficiaries(
+        tx,
+        { cpasId, actor: job.created_by, requestId: `import:${job.id}` },
+        deps.today(),
+        batch,
+        validatorOf(job.kind),
+      );
+      for (const [row, created] of fast.created)
+        verdicts.push(applied(row, created.externalRef, 'created', created.id));
+      ordinary = fast.rest;
+    }
+    const lookup = await lookupBatch(tx, cpasId, spec, ordinary);
+    for (const parsed of ordinary) {
+      const ctx: RequestContext = {
+        db: tx,
+        database: deps.database,
+        accessLog: deps.accessLog,
+        cpasId,
+        actor: job.created_by,
+        requestId: `import:${job.id}:${parsed.rowNumber}`,
+        today: deps.today(),
+        lang: 'en',
+        deployment: deps.deployment,
+        idempotency: null,
+      };
+      verdicts.push(await applyRow(tx, ctx, job.kind, spec, parsed, lookup));
+    }
+    if (job.dry_run) await sql`rollback to savepoint dry_run`.execute(tx);
+    verdicts.sort((x, y) => x.row_number - y.row_number);
+    const counts: Record<ImportVerdict, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    for (const v of verdicts) counts[v.verdict]++;
+    await repo.insertVerdicts(
+      tx,
+      verdicts.map((v) => ({ ...v, cpas_id: cpasId, import_id: job.id })),
+    );
+    const nextRow = batch.at(-1)!.rowNumber + 1;
+    await repo.advanceJob(tx, cpasId, job.id, { nextRow, totalRows, counts, leaseMs: deps.leaseMs });
+  });
+}
+
+/** The job completed, with its import.completed event. */
+async function completeJob(deps: ProcessorDeps, job: repo.JobRow, totalRows: number): Promise<void> {
+  const cpasId = job.cpas_id;
+  await inTenant(deps.database.db, cpasId, async (tx) => {
+    await repo.finishJob(tx, cpasId, job.id, { status: 'completed', totalRows });
     const [done] = (await tx.executeQuery(repo.jobsQuery(tx, cpasId, { id: job.id }))).rows;
+    const data = {
+      id: job.id,
+      kind: job.kind,
+      dryRun: job.dry_run,
+      created: done!.created,
+      updated: done!.updated,
+      unchanged: done!.unchanged,
+      rejected: done!.rejected,
+      record: repo.toImport(done!),
+    };
     await appendChange(
       tx,
       { cpasId, actor: job.created_by, requestId: `import:${job.id}` },
-      {
-        action: 'update',
-        entity: 'import',
-        entityId: job.id,
-        event: {
-          type: 'import.completed',
-          data: {
-            id: job.id,
-            kind: job.kind,
-            dryRun: job.dry_run,
-            created: done!.created,
-            updated: done!.updated,
-            unchanged: done!.unchanged,
-            rejected: done!.rejected,
-            record: repo.toImport(done!),
-          },
-        },
-      },
+      { action: 'update', entity: 'import', entityId: job.id, event: { type: 'import.completed', data } },
     );
   });
 }
