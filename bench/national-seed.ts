@@ -8,6 +8,7 @@
 // Written as piis_app in units bound to each CPAS (row-level security holds; triggers mark the
 // indicator rollups); then each CPAS's deadlines and indicator tallies are computed as the
 // service would.
+import { bothSignatures } from './seed-rows.js';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.js';
@@ -154,6 +155,19 @@ const TABLES = [
 ] as const;
 type Rows = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
 
+/** What the rows of one seeded person are made with: their ids, their random draws, the CPAS. */
+interface Seeded {
+  cpasId: string;
+  j: number;
+  today: string;
+  rows: Rows;
+  rnd: () => number;
+  pick: <T>(list: readonly T[]) => T;
+  id: (kind: string, n?: number) => string;
+  who: string;
+  beneficiaryId: string;
+}
+
 /** Person j of the CPAS of this rank, with their whole history up to `today`. */
 function addPerson(cpasId: string, rank: number, j: number, today: string, rows: Rows): void {
   const rnd = random((rank * 1_000_003 + j * 7_919 + 17) >>> 0);
@@ -161,6 +175,7 @@ function addPerson(cpasId: string, rank: number, j: number, today: string, rows:
   const who = 'system:seed-national';
   const id = (kind: string, n = 0) => uuidOf(cpasId, kind, j, n);
   const beneficiaryId = id('beneficiary');
+  const person: Seeded = { cpasId, j, today, rows, rnd, pick, id, who, beneficiaryId };
   const birth = addDays('1958-01-01', (j * 7_919 + rank * 31) % 17_500);
   rows.beneficiary.push({
     cpas_id: cpasId,
@@ -177,6 +192,37 @@ function addPerson(cpasId: string, rank: number, j: number, today: string, rows:
   const span = 3_770; // days from FIRST_GRANT to the end of September 2026
   const grantOn = addDays(FIRST_GRANT, Math.floor(rnd() * span));
   if (grantOn > today) return;
+  addGrant(person, grantOn);
+  const count = [2, 2, 3, 3, 3, 4, 4, 3, 2, 1][Math.floor(rnd() * 10)]!;
+  const student = rnd() < 0.08;
+  let draftedOn = addDays(grantOn, 12 + Math.floor(rnd() * 30));
+  let lastEnd: string | null = null;
+  for (let p = 0; p < count && draftedOn <= today; p++) {
+    const contract = addPiis(person, p, draftedOn, student);
+    if (!contract.signed) break;
+    addFollowUp(person, p, contract);
+    lastEnd = contract.endedOn ?? contract.endsOn;
+    draftedOn = addDays(lastEnd, 1 + Math.floor(rnd() * 20));
+  }
+  // the right ends for those whose last PIIS ended more than a few months ago
+  if (lastEnd && lastEnd < addDays(today, -120) && rnd() < 0.8) {
+    const endOn = addDays(lastEnd, 1);
+    rows.right_decision.push({
+      cpas_id: cpasId,
+      id: id('right', 1),
+      beneficiary_id: beneficiaryId,
+      kind: 'end',
+      category: null,
+      decided_on: endOn,
+      starts_on: endOn,
+      monthly_amount_cents: null,
+      recorded_by: who,
+    });
+  }
+}
+
+/** The RI grant and the initial bilan social ten days later. */
+function addGrant({ cpasId, rows, rnd, pick, id, who, beneficiaryId }: Seeded, grantOn: string): void {
   const { category, cents } = pick(CATEGORY);
   rows.right_decision.push({
     cpas_id: cpasId,
@@ -204,117 +250,97 @@ function addPerson(cpasId: string, rank: number, j: number, today: string, rows:
     barriers: '[]',
     recorded_by: who,
   });
-  const count = [2, 2, 3, 3, 3, 4, 4, 3, 2, 1][Math.floor(rnd() * 10)]!;
-  const student = rnd() < 0.08;
-  let draftedOn = addDays(grantOn, 12 + Math.floor(rnd() * 30));
-  let lastEnd: string | null = null;
-  for (let p = 0; p < count && draftedOn <= today; p++) {
-    const piisId = id('piis', p);
-    const handedOverOn = addDays(draftedOn, 2);
-    const signedOn = addDays(handedOverOn, 8 + Math.floor(rnd() * 5));
-    const startsOn = addDays(signedOn, 1);
-    const endsOn = addDays(addMonths(startsOn, 12), -1);
-    const category =
-      rnd() < 0.4 ? (draftedOn < '2018-07-26' && rnd() < 0.1 ? '2.3' : rnd() < 0.75 ? '2.1' : '2.2') : null;
-    const signed = signedOn <= today;
-    const closedEarly = rnd() < 0.12 ? addDays(startsOn, 60 + Math.floor(rnd() * 240)) : null;
-    const endedOn = signed
-      ? ([closedEarly, endsOn].filter((d): d is string => d !== null && d <= today).sort()[0] ?? null)
-      : null;
-    rows.piis.push({
+}
+
+interface SeededPiis {
+  piisId: string;
+  signed: boolean;
+  signedOn: string;
+  startsOn: string;
+  endsOn: string;
+  endedOn: string | null;
+}
+
+/** PIIS p of the person, drafted on that day: handed over, signed and closed as far as `today` reaches. */
+function addPiis(person: Seeded, p: number, draftedOn: string, student: boolean): SeededPiis {
+  const { cpasId, j, today, rows, rnd, pick, id, who, beneficiaryId } = person;
+  const piisId = id('piis', p);
+  const handedOverOn = addDays(draftedOn, 2);
+  const signedOn = addDays(handedOverOn, 8 + Math.floor(rnd() * 5));
+  const startsOn = addDays(signedOn, 1);
+  const endsOn = addDays(addMonths(startsOn, 12), -1);
+  const category =
+    rnd() < 0.4 ? (draftedOn < '2018-07-26' && rnd() < 0.1 ? '2.3' : rnd() < 0.75 ? '2.1' : '2.2') : null;
+  const signed = signedOn <= today;
+  const closedEarly = rnd() < 0.12 ? addDays(startsOn, 60 + Math.floor(rnd() * 240)) : null;
+  const endedOn = signed
+    ? ([closedEarly, endsOn].filter((d): d is string => d !== null && d <= today).sort()[0] ?? null)
+    : null;
+  rows.piis.push({
+    cpas_id: cpasId,
+    id: piisId,
+    beneficiary_id: beneficiaryId,
+    track: student ? 'student' : 'general',
+    obligation: 'compulsory',
+    drafted_on: draftedOn,
+    stage: endedOn ? 'closed' : signed ? 'signed' : handedOverOn <= today ? 'in_reflection' : 'draft',
+    starts_on: startsOn,
+    ends_on: endsOn,
+    handed_over_on: handedOverOn <= today ? handedOverOn : null,
+    informed_on: handedOverOn <= today ? handedOverOn : null,
+    assisted_by: handedOverOn <= today ? 'null' : null,
+    signed_on: signed ? signedOn : null,
+    ended_on: endedOn,
+    close_outcome: endedOn ? pick(OUTCOMES) : null,
+    external_ref: `national-piis-${j}-${p}`,
+    created_by: who,
+  });
+  rows.piis_version.push({
+    cpas_id: cpasId,
+    id: id('version', p),
+    piis_id: piisId,
+    version: 1,
+    kind: 'initial',
+    content: content(startsOn, endsOn, category),
+    created_by: who,
+  });
+  return { piisId, signed, signedOn, startsOn, endsOn, endedOn };
+}
+
+/** A signed PIIS's two signatures, its evaluations until it ends, now and then an interview. */
+function addFollowUp(person: Seeded, p: number, contract: SeededPiis): void {
+  const { cpasId, today, rows, rnd, id, who } = person;
+  const { piisId, signedOn, startsOn, endedOn } = contract;
+  rows.piis_signature.push(
+    ...bothSignatures(cpasId, piisId, signedOn, [id('signature', 2 * p), id('signature', 2 * p + 1)], who),
+  );
+  const until = endedOn ?? today;
+  for (let e = 1; e <= 6; e++) {
+    const heldOn = addDays(startsOn, Math.round(e * 58 + rnd() * 6));
+    if (heldOn > until) break;
+    rows.piis_evaluation.push({
       cpas_id: cpasId,
-      id: piisId,
-      beneficiary_id: beneficiaryId,
-      track: student ? 'student' : 'general',
-      obligation: 'compulsory',
-      drafted_on: draftedOn,
-      stage: endedOn ? 'closed' : signed ? 'signed' : handedOverOn <= today ? 'in_reflection' : 'draft',
-      starts_on: startsOn,
-      ends_on: endsOn,
-      handed_over_on: handedOverOn <= today ? handedOverOn : null,
-      informed_on: handedOverOn <= today ? handedOverOn : null,
-      assisted_by: handedOverOn <= today ? 'null' : null,
-      signed_on: signed ? signedOn : null,
-      ended_on: endedOn,
-      close_outcome: endedOn ? pick(OUTCOMES) : null,
-      external_ref: `national-piis-${j}-${p}`,
-      created_by: who,
-    });
-    rows.piis_version.push({
-      cpas_id: cpasId,
-      id: id('version', p),
+      id: id('evaluation', p * 10 + e),
       piis_id: piisId,
       version: 1,
-      kind: 'initial',
-      content: content(startsOn, endsOn, category),
-      created_by: who,
-    });
-    if (!signed) break;
-    rows.piis_signature.push({
-      cpas_id: cpasId,
-      id: id('signature', 2 * p),
-      piis_id: piisId,
-      version: 1,
-      party: 'beneficiary',
-      signed_on: signedOn,
-      signatory_name: 'The person',
+      held_on: heldOn,
+      mode: e % 3 === 2 ? 'remote' : 'in_person',
+      objectives: '[]',
+      commitments_kept: JSON.stringify({ beneficiary: rnd() < 0.85, cpas: true }),
       recorded_by: who,
     });
-    rows.piis_signature.push({
-      cpas_id: cpasId,
-      id: id('signature', 2 * p + 1),
-      piis_id: piisId,
-      version: 1,
-      party: 'cpas',
-      signed_on: signedOn,
-      signatory_name: 'The president',
-      recorded_by: who,
-    });
-    const until = endedOn ?? today;
-    for (let e = 1; e <= 6; e++) {
-      const heldOn = addDays(startsOn, Math.round(e * 58 + rnd() * 6));
-      if (heldOn > until) break;
-      rows.piis_evaluation.push({
+  }
+  if (rnd() < 0.1) {
+    const requestedOn = addDays(startsOn, 30 + Math.floor(rnd() * 200));
+    if (requestedOn <= until)
+      rows.piis_interview_request.push({
         cpas_id: cpasId,
-        id: id('evaluation', p * 10 + e),
+        id: id('interview', p),
         piis_id: piisId,
-        version: 1,
-        held_on: heldOn,
-        mode: e % 3 === 2 ? 'remote' : 'in_person',
-        objectives: '[]',
-        commitments_kept: JSON.stringify({ beneficiary: rnd() < 0.85, cpas: true }),
+        requested_on: requestedOn,
+        held_on: rnd() < 0.8 && addDays(requestedOn, 5) <= today ? addDays(requestedOn, 5) : null,
         recorded_by: who,
       });
-    }
-    if (rnd() < 0.1) {
-      const requestedOn = addDays(startsOn, 30 + Math.floor(rnd() * 200));
-      if (requestedOn <= until)
-        rows.piis_interview_request.push({
-          cpas_id: cpasId,
-          id: id('interview', p),
-          piis_id: piisId,
-          requested_on: requestedOn,
-          held_on: rnd() < 0.8 && addDays(requestedOn, 5) <= today ? addDays(requestedOn, 5) : null,
-          recorded_by: who,
-        });
-    }
-    lastEnd = endedOn ?? endsOn;
-    draftedOn = addDays(lastEnd, 1 + Math.floor(rnd() * 20));
-  }
-  // the right ends for those whose last PIIS ended more than a few months ago
-  if (lastEnd && lastEnd < addDays(today, -120) && rnd() < 0.8) {
-    const endOn = addDays(lastEnd, 1);
-    rows.right_decision.push({
-      cpas_id: cpasId,
-      id: id('right', 1),
-      beneficiary_id: beneficiaryId,
-      kind: 'end',
-      category: null,
-      decided_on: endOn,
-      starts_on: endOn,
-      monthly_amount_cents: null,
-      recorded_by: who,
-    });
   }
 }
 

@@ -4,6 +4,7 @@
 // requests. The same N gives the same rows (ids included) every time. Written as piis_app through
 // units of work bound to the CPAS, so row-level security applies; it is bulk test data, so it
 // leaves no audit entries.
+import { bothSignatures } from './seed-rows.js';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.js';
@@ -65,7 +66,10 @@ const content = (startsOn: string, endsOn: string) =>
     supplementaryAid: 'Registration and travel costs',
   });
 
-function addPerson(cpasId: string, i: number, rows: Record<string, Record<string, unknown>[]>): void {
+type Rows = Record<string, Record<string, unknown>[]>;
+
+/** Generated person i: an RI grant, an initial bilan social, one PIIS at a stage that depends on i. */
+function addPerson(cpasId: string, i: number, rows: Rows): void {
   const id = (kind: string, n = 0) => seededId(cpasId, kind, i * 8 + n);
   const who = 'system:seed';
   const beneficiaryId = id('beneficiary');
@@ -105,6 +109,22 @@ function addPerson(cpasId: string, i: number, rows: Record<string, Record<string
     barriers: '[]',
     recorded_by: who,
   });
+  const piis = addPiis(cpasId, i, rows, { id, who, beneficiaryId, grantOn });
+  if (piis.signed) addFollowUp(cpasId, i, rows, { id, who, ...piis });
+}
+
+interface Seeded {
+  id: (kind: string, n?: number) => string;
+  who: string;
+}
+
+/** The person's PIIS and its first version; a hearing requested now and then during the reflection. */
+function addPiis(
+  cpasId: string,
+  i: number,
+  rows: Rows,
+  { id, who, beneficiaryId, grantOn }: Seeded & { beneficiaryId: string; grantOn: string },
+) {
   const stage = i % 10 === 0 ? 'draft' : i % 10 === 1 ? 'in_reflection' : i % 10 === 9 ? 'closed' : 'signed';
   const draftedOn = addDays(grantOn, 20);
   const handedOverOn = addDays(grantOn, 25);
@@ -141,58 +161,49 @@ function addPerson(cpasId: string, i: number, rows: Record<string, Record<string
     content: content(startsOn, endsOn),
     created_by: who,
   });
-  if (signed) {
-    rows['piis_signature']!.push({
-      cpas_id: cpasId,
-      id: id('signature', 0),
-      piis_id: piisId,
-      version: 1,
-      party: 'beneficiary',
-      signed_on: signedOn,
-      signatory_name: 'The person',
-      recorded_by: who,
-    });
-    rows['piis_signature']!.push({
-      cpas_id: cpasId,
-      id: id('signature', 1),
-      piis_id: piisId,
-      version: 1,
-      party: 'cpas',
-      signed_on: signedOn,
-      signatory_name: 'The president',
-      recorded_by: who,
-    });
-    for (let e = 0; e < i % 4; e++) {
-      const heldOn = addMonths(signedOn, 4 * (e + 1));
-      if (heldOn > '2026-11-01') break;
-      rows['piis_evaluation']!.push({
-        cpas_id: cpasId,
-        id: id('evaluation', e),
-        piis_id: piisId,
-        version: 1,
-        held_on: heldOn,
-        mode: e === 1 ? 'remote' : 'in_person',
-        objectives: '[]',
-        commitments_kept: JSON.stringify({ beneficiary: true, cpas: true }),
-        recorded_by: who,
-      });
-    }
-    if (i % 17 === 0)
-      rows['piis_interview_request']!.push({
-        cpas_id: cpasId,
-        id: id('interview'),
-        piis_id: piisId,
-        requested_on: addDays(signedOn, 30),
-        held_on: i % 2 ? addDays(signedOn, 33) : null,
-        recorded_by: who,
-      });
-  }
   if (stage === 'in_reflection' && i % 3 === 0)
     rows['piis_hearing_request']!.push({
       cpas_id: cpasId,
       id: id('hearing'),
       piis_id: piisId,
       requested_on: addDays(handedOverOn, 2),
+      recorded_by: who,
+    });
+  return { piisId, signed, signedOn };
+}
+
+/** A signed PIIS's two signatures, up to three evaluations and now and then an interview. */
+function addFollowUp(
+  cpasId: string,
+  i: number,
+  rows: Rows,
+  { id, who, piisId, signedOn }: Seeded & { piisId: string; signedOn: string },
+): void {
+  rows['piis_signature']!.push(
+    ...bothSignatures(cpasId, piisId, signedOn, [id('signature', 0), id('signature', 1)], who),
+  );
+  for (let e = 0; e < i % 4; e++) {
+    const heldOn = addMonths(signedOn, 4 * (e + 1));
+    if (heldOn > '2026-11-01') break;
+    rows['piis_evaluation']!.push({
+      cpas_id: cpasId,
+      id: id('evaluation', e),
+      piis_id: piisId,
+      version: 1,
+      held_on: heldOn,
+      mode: e === 1 ? 'remote' : 'in_person',
+      objectives: '[]',
+      commitments_kept: JSON.stringify({ beneficiary: true, cpas: true }),
+      recorded_by: who,
+    });
+  }
+  if (i % 17 === 0)
+    rows['piis_interview_request']!.push({
+      cpas_id: cpasId,
+      id: id('interview'),
+      piis_id: piisId,
+      requested_on: addDays(signedOn, 30),
+      held_on: i % 2 ? addDays(signedOn, 33) : null,
       recorded_by: who,
     });
 }
