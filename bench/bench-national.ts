@@ -288,8 +288,38 @@ export async function benchNational(input: {
   const viaFetch: number[] = [];
   for (let i = 0; i < 3; i++) viaFetch.push(await fetchDownload(`${base}/v1/reports/subsidy?year=${year}`, manager));
   await input.stop(ep);
-  // the Rapport unique forms on a server of their own, so that its peak memory is theirs
-  const forms = await input.startEndpoint(url, input.jwksFile, input.children, [], { PSEUDONYM_KEY: pseudonymKey });
+  const forms = await measureForms(input, url, { PSEUDONYM_KEY: pseudonymKey }, year, manager);
+  const extract = await measureExtract(input, url, pseudonymKey, analyst);
+  return {
+    scale: scaleName,
+    cpas: Number(counts!.cpas),
+    persons: Number(counts!.persons),
+    piis: Number(counts!.piis),
+    evaluations: Number(counts!.evaluations),
+    seededSeconds,
+    nationalP50,
+    nationalComputedMs: misses.sort((a, b) => a - b)[1]!,
+    largestPersons: Number(largest!.n),
+    largestIndicatorsP50,
+    largestSubsidyMs: [...subsidy].sort((a, b) => a - b)[1]!,
+    subsidyDownloadsMs: subsidy,
+    subsidyFetchMs: viaFetch,
+    ...forms,
+    ...extract,
+  };
+}
+
+type Servers = Pick<Parameters<typeof benchNational>[0], 'jwksFile' | 'children' | 'startEndpoint' | 'stop'>;
+
+/** The Rapport unique forms of the largest CPAS as XLSX, on a server of their own (its peak memory is theirs). */
+async function measureForms(
+  input: Servers,
+  url: string,
+  env: Record<string, string>,
+  year: number,
+  manager: Record<string, string>,
+) {
+  const forms = await input.startEndpoint(url, input.jwksFile, input.children, [], env);
   const formRss = rssSampler(forms.ep.pid!);
   const formMs = async (form: string) => {
     const times: number[] = [];
@@ -308,7 +338,11 @@ export async function benchNational(input: {
   const formPiis10Ms = await formMs('piis10');
   const formPeakRssMb = formRss.stop();
   await input.stop(forms.ep);
-  // the extract on a server of its own, so that its peak memory is the extract's
+  return { formPasMs, formPiis10Ms, formPeakRssMb };
+}
+
+/** The statistical extract of every year as CSV, on a server of its own, against psql \copy of the same query. */
+async function measureExtract(input: Servers, url: string, pseudonymKey: string, analyst: Record<string, string>) {
   const fresh = await input.startEndpoint(url, input.jwksFile, input.children, [], { PSEUDONYM_KEY: pseudonymKey });
   const idle = rssSampler(fresh.ep.pid!).stop();
   const rss = rssSampler(fresh.ep.pid!);
@@ -323,22 +357,6 @@ export async function benchNational(input: {
     .trim();
   const psql = await psqlCopy(url, statement);
   return {
-    scale: scaleName,
-    cpas: Number(counts!.cpas),
-    persons: Number(counts!.persons),
-    piis: Number(counts!.piis),
-    evaluations: Number(counts!.evaluations),
-    seededSeconds,
-    nationalP50,
-    nationalComputedMs: misses.sort((a, b) => a - b)[1]!,
-    largestPersons: Number(largest!.n),
-    largestIndicatorsP50,
-    largestSubsidyMs: [...subsidy].sort((a, b) => a - b)[1]!,
-    subsidyDownloadsMs: subsidy,
-    subsidyFetchMs: viaFetch,
-    formPasMs,
-    formPiis10Ms,
-    formPeakRssMb,
     extractRows: extract.lines - 1,
     extractSeconds: extract.ms / 1000,
     psqlSeconds: psql.ms / 1000,
