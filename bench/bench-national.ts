@@ -5,12 +5,10 @@
 // indicators p50 and subsidy report time, its two Rapport unique forms as XLSX with the server's
 // peak RSS, and the statistical extract of every year streamed as CSV against psql \copy of the
 // same query, with the server's peak RSS.
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
+import { type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { sql } from 'kysely';
 import { openPostgres, openPostgresAdmin } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { nationalKbo, nationalPlan, SCALES, seedNational } from './national-seed.js';
@@ -20,8 +18,9 @@ import { hmacBlocks, purposeKey } from '../src/modules/national/pseudonyms.js';
 import { todayInBrussels } from '../src/rules/calendar.js';
 import { refreshBacklog } from '../src/modules/reports/rollups.service.js';
 import { FIRST_INDICATOR_YEAR } from '../src/rules/indicators.js';
-import type { DB } from '../src/db/types.js';
 
+import { dummyKysely, withDb } from './harness.js';
+import { download, fetchDownload, psqlCopy, rssSampler } from './downloads.js';
 const SEED_VERSION = 1;
 
 export interface NationalFigures {
@@ -50,12 +49,6 @@ export interface NationalFigures {
   peakRssMb: number;
   idleRssMb: number;
 }
-
-const withDb = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 async function query<R extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
   const c = new pg.Client({ connectionString: url });
@@ -127,103 +120,6 @@ export async function nationalDatabase(
   await query(serverUrl, `comment on database ${name} is '${expected}'`);
   process.stderr.write('\n');
   return { url, seededSeconds: (performance.now() - started) / 1000 };
-}
-
-function dummyKysely(): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  });
-}
-
-/** Peak resident memory of a process, sampled every 50 ms until stopped (MB). */
-function rssSampler(pid: number): { stop(): number } {
-  let peak = 0;
-  const sample = () => {
-    try {
-      const m = /VmRSS:\s+([0-9]+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-    } catch {
-      // the process is gone
-    }
-  };
-  sample();
-  const timer = setInterval(sample, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peak;
-    },
-  };
-}
-
-/** The line feeds in a chunk. */
-function newlines(chunk: Uint8Array): number {
-  const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  let count = 0;
-  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) count++;
-  return count;
-}
-
-/** Reads a whole response, counting its lines. */
-/**
- * A GET whose body is counted as it arrives, through node:http: on these 2 cores the client shares
- * the CPU with the server and PostgreSQL, and undici's fetch spent half as much CPU as the server
- * on the subsidy report's 54 MB, as much on the first download (its figures are printed beside).
- */
-function download(url: string, headers: Record<string, string>): Promise<{ lines: number; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    http
-      .get(url, { headers }, (res) => {
-        let lines = 0;
-        let refused = '';
-        res.on('data', (chunk: Buffer) => {
-          if (res.statusCode === 200) lines += newlines(chunk);
-          else refused += chunk.toString('utf8');
-        });
-        res.on('error', reject);
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve({ lines, ms: performance.now() - started })
-            : reject(new Error(`${url}: ${res.statusCode} ${refused}`)),
-        );
-      })
-      .on('error', reject);
-  });
-}
-
-/** The same download through fetch (undici), as most Node clients would. */
-async function fetchDownload(url: string, headers: Record<string, string>): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(url, { headers });
-  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  // counted natively: a byte-by-byte loop here would make the client, not the server, the slow part
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) newlines(chunk);
-  return performance.now() - started;
-}
-
-/** psql \copy (the statement) to stdout, as CSV: its lines and time. */
-function psqlCopy(url: string, statement: string): Promise<{ lines: number; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn('psql', [url, '-X', '-q', '-c', `\\copy (${statement}) to stdout with csv`], {
-      env: { ...process.env, PGOPTIONS: '-c role=piis_app' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let lines = 0;
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (lines += newlines(chunk)));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) =>
-      code === 0 ? resolve({ lines, ms: performance.now() - started }) : reject(new Error(`psql: ${err}`)),
-    );
-  });
 }
 
 export async function benchNational(input: {

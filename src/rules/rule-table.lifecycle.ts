@@ -1,13 +1,13 @@
-// The date-effective rows of the rule table for rulebook sections 1–7: obligation, assessment,
-// negotiation and signature, kinds, evaluation, duration and closing, sanctions. Computations read
+// The date-effective rows of the rule table for rulebook sections 1–4: obligation, assessment,
+// negotiation and signature, kinds (the rest of the lifecycle: rule-table.follow-up.ts). Computations read
 // their parameters from here through parametersOn(); GET /v1/rules publishes them.
 import type { RuleDefinition } from './rule-definition.js';
 import { MODULE_THEMES, PROFESSIONAL_DOMAINS, themeKind } from './activation-kinds.js';
 
-const DIS = 'Law of 26 May 2002 (DIS)';
-const REFORM = 'Law of 21 July 2016 and AR of 3 October 2016 (in force 1 November 2016)';
-const SINCE_DIS = '2002-10-01';
-const REFORM_DAY = '2016-11-01';
+export const DIS = 'Law of 26 May 2002 (DIS)';
+export const REFORM = 'Law of 21 July 2016 and AR of 3 October 2016 (in force 1 November 2016)';
+export const SINCE_DIS = '2002-10-01';
+export const REFORM_DAY = '2016-11-01';
 
 export const lifecycleRules: RuleDefinition[] = [
   {
@@ -198,179 +198,5 @@ export const lifecycleRules: RuleDefinition[] = [
       { effectiveFrom: '2005-08-01', effectiveTo: '2018-07-25', parameters: { pathAllowed: true } },
       { effectiveFrom: '2018-07-26', effectiveTo: null, parameters: { pathAllowed: false } },
     ],
-  },
-  {
-    id: 'R-EVAL-FREQ',
-    handling: ['computed'],
-    confidence: 'V',
-    source: `AR 11 July 2002, art. 11 §2; ${REFORM}`,
-    versions: [
-      {
-        effectiveFrom: SINCE_DIS,
-        effectiveTo: '2016-10-31',
-        parameters: {
-          rule: 'quarterly',
-          minimumPer12Months: 4,
-          inPersonMinimumPer12Months: 0,
-          planningIntervalMonths: 3,
-        },
-      },
-      {
-        effectiveFrom: REFORM_DAY,
-        effectiveTo: null,
-        parameters: {
-          rule: '3-per-12-months',
-          minimumPer12Months: 3,
-          inPersonMinimumPer12Months: 2,
-          planningIntervalMonths: 4,
-        },
-      },
-    ],
-  },
-  {
-    id: 'R-EVAL-INTERVIEW',
-    handling: ['computed'],
-    confidence: 'V',
-    source: 'AR 11 July 2002, art. 11 §2',
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { workingDays: 5 } }],
-  },
-  {
-    id: 'R-EVAL-CONTENT',
-    handling: ['enforced', 'recorded'],
-    confidence: 'V',
-    source: 'AR 11 July 2002, art. 11 §2',
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { modes: 'in_person, remote, written' } }],
-  },
-  {
-    id: 'R-PROGRESS',
-    handling: ['computed'],
-    confidence: 'V',
-    source: 'SPP IS instructions (social activation); rulebook interpretation of the measure',
-    versions: [
-      {
-        effectiveFrom: '2015-01-01',
-        effectiveTo: null,
-        parameters: { measure: 'rung or mean domain score above baseline' },
-      },
-    ],
-  },
-  {
-    id: 'R-DURATION',
-    handling: ['enforced', 'computed'],
-    confidence: 'V',
-    source: 'AR 11 July 2002, art. 10',
-    // no general maximum; a social-activation path (2.1–2.3) started under the 2015–2016
-    // convention lasted at most a year (flagged, not refused: the convention bound the subsidy)
-    versions: [
-      {
-        effectiveFrom: SINCE_DIS,
-        effectiveTo: null,
-        parameters: {
-          maximumMonths: null,
-          conventionPathMonths: 12,
-          conventionFrom: '2015-01-01',
-          conventionTo: '2016-12-31',
-        },
-      },
-    ],
-  },
-  {
-    id: 'R-AMEND',
-    handling: ['enforced'],
-    confidence: 'V',
-    source: 'AR 11 July 2002, art. 11 §3',
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { reflectionPeriod: false } }],
-  },
-  {
-    id: 'R-PROLONG',
-    handling: ['enforced', 'computed'],
-    confidence: 'V',
-    source: 'AR 11 July 2002, art. 11 §3',
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: {} }],
-  },
-  {
-    id: 'R-CLOSE',
-    handling: ['recorded'],
-    confidence: 'I',
-    source: 'CPAS practice',
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: {} }],
-  },
-  {
-    id: 'R-SANCTION-SCOPE',
-    handling: ['enforced'],
-    confidence: 'V',
-    source: `${DIS}, art. 30 §2`,
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { obligations: 'compulsory, optional' } }],
-  },
-  {
-    id: 'R-SANCTION-NOTICE',
-    handling: ['enforced'],
-    confidence: 'V',
-    source: `${DIS}, art. 30 §2`,
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: {} }],
-  },
-  {
-    id: 'R-SANCTION-LENGTH',
-    handling: ['enforced', 'computed'],
-    confidence: 'V',
-    source: `${DIS}, art. 30 §2`,
-    versions: [
-      {
-        effectiveFrom: SINCE_DIS,
-        effectiveTo: null,
-        parameters: { maxMonths: 1, repeatMaxMonths: 3, repeatWithinMonths: 12 },
-      },
-    ],
-  },
-  {
-    id: 'R-SANCTION-START',
-    handling: ['enforced', 'computed'],
-    confidence: 'S',
-    source:
-      `${DIS}, art. 30 §2 and AR 11 July 2002 (texts changed over time; the newer window applies until the ` +
-      `dates are known)`,
-    versions: [
-      {
-        effectiveFrom: SINCE_DIS,
-        effectiveTo: null,
-        parameters: { window: 'newer', startAfterNotificationDays: 1, latestStartMonthAfterDecision: 3 },
-      },
-    ],
-  },
-  {
-    id: 'R-SANCTION-APPEAL',
-    handling: ['computed'],
-    confidence: 'V',
-    source: `${DIS}, art. 47`,
-    versions: [{ effectiveFrom: SINCE_DIS, effectiveTo: null, parameters: { appealMonths: 3 } }],
-  },
-  {
-    id: 'R-SUB-START',
-    handling: ['computed'],
-    confidence: 'V',
-    source: `${DIS}, art. 43/2; ${REFORM}`,
-    versions: [
-      {
-        effectiveFrom: REFORM_DAY,
-        effectiveTo: null,
-        parameters: {
-          referenceDate: 'signature, or notedByCouncilOn when signed in a later month than the RI decision',
-        },
-      },
-    ],
-  },
-  {
-    id: 'R-SUB-FIRST',
-    handling: ['computed'],
-    confidence: 'V',
-    source: `${DIS}, art. 43/2 (length: secondary sources; a parameter)`,
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: { firstPeriodMonths: 12 } }],
-  },
-  {
-    id: 'R-SUB-STUDENT',
-    handling: ['computed'],
-    confidence: 'I',
-    source: 'Rulebook interpretation until confirmed',
-    versions: [{ effectiveFrom: REFORM_DAY, effectiveTo: null, parameters: {} }],
   },
 ];

@@ -4,6 +4,7 @@
 
 import type { RuleDefinition, RuleVersion } from './rule-definition.js';
 import { lifecycleRules } from './rule-table.lifecycle.js';
+import { followUpRules } from './rule-table.follow-up.js';
 import { reportingRules } from './rule-table.reporting.js';
 
 export const ruleTable: readonly RuleDefinition[] = [
@@ -62,6 +63,7 @@ export const ruleTable: readonly RuleDefinition[] = [
     versions: [{ effectiveFrom: '2002-10-01', effectiveTo: null, parameters: {} }],
   },
   ...lifecycleRules,
+  ...followUpRules,
   ...reportingRules,
 ];
 
