@@ -181,8 +181,8 @@ export function printPiis(p: Awaited<ReturnType<typeof benchPiis>>): void {
   );
   console.log(
     `       the floor (the issue's transaction alone, by hand, bench-targets.ts) ${f(p.tFloorEval)} req/s: ` +
-      (`${(p.tFloorEval / p.tToyEval).toFixed(2)} of the naive insert; the endpoint is ` +
-        `${(p.tEpEval / p.tFloorEval).toFixed(2)} of it`),
+      `${(p.tFloorEval / p.tToyEval).toFixed(2)} of the naive insert; the endpoint is ` +
+      `${(p.tEpEval / p.tFloorEval).toFixed(2)} of it`,
   );
   console.log(
     `GET /v1/deadlines for ${p.beneficiaries} beneficiaries: p50 ${p.deadlinesP50} ms, p99 ${p.deadlinesP99} ms ` +

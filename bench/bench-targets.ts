@@ -28,8 +28,8 @@ async function main() {
       '/piis/:piisId/evaluations',
       async (request, reply) => {
         const { rows } = await pool.query(
-          `insert into piis_evaluation (cpas_id, id, piis_id, version, held_on, mode, objectives, commitments_kept, ` +
-            `recorded_by)
+          `insert into piis_evaluation (cpas_id, id, piis_id, version, held_on, mode, objectives, commitments_kept,
+  recorded_by)
          values ($1, gen_random_uuid(), $2, 1, $3, $4, '[]', '{"beneficiary":true,"cpas":true}', 'toy') returning *`,
           [cpasId, request.params.piisId, request.body.heldOn, request.body.mode],
         );
@@ -67,20 +67,19 @@ async function main() {
           const requestId = pg.escapeLiteral(request.id);
           const written = (await client.query(
             `
-          insert into piis_evaluation (cpas_id, id, piis_id, version, held_on, mode, objectives, commitments_kept, ` +
-              (`recorded_by)
-            values (${cpas}, ${id}, ${piis}, 1, ${pg.escapeLiteral(request.body.heldOn)}, ` +
-                (`${pg.escapeLiteral(request.body.mode)}, '[]', '{"beneficiary":true,"cpas":true}', 'floor') ` +
-                  `returning *;
-          update piis set version = version + 1, updated_at = now() where cpas_id = ${cpas} and id = ${piis} and ` +
-                  (`version = ${Number(version)};
+          insert into piis_evaluation (cpas_id, id, piis_id, version, held_on, mode, objectives, commitments_kept,
+            recorded_by)
+            values (${cpas}, ${id}, ${piis}, 1, ${pg.escapeLiteral(request.body.heldOn)},
+              ${pg.escapeLiteral(request.body.mode)}, '[]', '{"beneficiary":true,"cpas":true}', 'floor') returning *;
+          update piis set version = version + 1, updated_at = now() where cpas_id = ${cpas} and id = ${piis} and
+            version = ${Number(version)};
           with audit as (insert into audit_entry (cpas_id, id, actor, action, entity, entity_id, request_id)
-            values (${cpas}, ${pg.escapeLiteral(randomUUID())}, 'floor', 'create', 'piis_evaluation', ${id}, ` +
-                    (`${requestId}))
+            values (${cpas}, ${pg.escapeLiteral(randomUUID())}, 'floor', 'create', 'piis_evaluation', ${id},
+              ${requestId}))
           insert into outbox_event (cpas_id, id, type, entity, entity_id, actor, data, request_id)
-            values (${cpas}, ${pg.escapeLiteral(randomUUID())}, 'piis.evaluated', 'piis', ${piis}, 'floor', ` +
-                      `${pg.escapeLiteral(JSON.stringify({ piisId: request.params.piisId }))}::jsonb, ${requestId});
-          commit`)))),
+            values (${cpas}, ${pg.escapeLiteral(randomUUID())}, 'piis.evaluated', 'piis', ${piis}, 'floor',
+              ${pg.escapeLiteral(JSON.stringify({ piisId: request.params.piisId }))}::jsonb, ${requestId});
+          commit`,
           )) as unknown as pg.QueryResult[];
           return reply.code(201).send(written[0]!.rows[0]);
         } catch (error) {

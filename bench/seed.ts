@@ -35,8 +35,8 @@ function bar(done: number, total: number, started: number, what: string): string
   const left = rate > 0 ? Math.round((total - done) / rate) : 0;
   return (
     `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ` +
-    (`${String(Math.round((done / total) * 100)).padStart(3)}% ${done}/${total} ${what} (${rate.toFixed(0)}/s, ` +
-      `~${left} s left)  `)
+    `${String(Math.round((done / total) * 100)).padStart(3)}% ${done}/${total} ${what} (${rate.toFixed(0)}/s, ` +
+    `~${left} s left)  `
   );
 }
 

@@ -71,12 +71,10 @@ for (const lang of ['fr', 'nl']) {
       Number(subsidy) === 130.01;
     if (!ok) failures += 1;
     console.log(
-      `${ok ? 'OK    ' : 'NOT OK'} CSV in ${lang} opened under ${locale}: month B2 ${
-        numeric(monthAttrs) ? `a date ` + `(serial ${month})` : 'text'
-      }, ` +
-        `RI F2 ${numeric(riAttrs) ? `the number ${ri}` : 'text'}, subsidy G2 ${
-          numeric(subsidyAttrs) ? `the number ` + `${subsidy}` : 'text'
-        }`,
+      `${ok ? 'OK    ' : 'NOT OK'} CSV in ${lang} opened under ${locale}: ` +
+        `month B2 ${numeric(monthAttrs) ? `a date (serial ${month})` : 'text'}, ` +
+        `RI F2 ${numeric(riAttrs) ? `the number ${ri}` : 'text'}, ` +
+        `subsidy G2 ${numeric(subsidyAttrs) ? `the number ${subsidy}` : 'text'}`,
     );
   }
 }

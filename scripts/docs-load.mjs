@@ -86,9 +86,8 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(
-  `median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs (${url}, ${browser} headless, ` +
-    `cache ` +
-    `disabled)`,
+  `median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs ` +
+    `(${url}, ${browser} headless, cache disabled)`,
 );
 socket.close();
 child.kill();

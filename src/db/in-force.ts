@@ -19,10 +19,8 @@ export function inForceSql(table: CorrectedTable, alias: string): string {
   if (!IDENTIFIER.test(table) || !IDENTIFIER.test(alias)) throw new Error(`not an identifier: ${table} ${alias}`);
   return (
     `(${alias}.voided_at is null and not exists (select 1 from ${table} in_force_c ` +
-    (`where in_force_c.cpas_id = ${alias}.cpas_id and in_force_c.supersedes_id = ${alias}.id and ` +
-      `in_force_c.voided_at ` +
-      `` +
-      `is null))`)
+    `where in_force_c.cpas_id = ${alias}.cpas_id and in_force_c.supersedes_id = ${alias}.id ` +
+    `and in_force_c.voided_at is null))`
   );
 }
 

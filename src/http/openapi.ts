@@ -20,8 +20,8 @@ const DOCUMENT: FastifyDynamicSwaggerOptions['openapi'] = {
     title: 'PIIS backend for Belgian CPAS',
     version: '0.1.0',
     description:
-      'REST service running the PIIS (GPMI) lifecycle by the law, computing subsidy eligibility and indicators. ' +
-      'Rule ids (R-…) refer to the rulebook. Errors are RFC 9457 problems (application/problem+json).',
+      'REST service running the PIIS (GPMI) lifecycle by the law, computing subsidy eligibility and indicators. Rule ' +
+      'ids (R-…) refer to the rulebook. Errors are RFC 9457 problems (application/problem+json).',
     license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     contact: { name: 'PIIS backend maintainers' },
   },
@@ -39,8 +39,8 @@ const DOCUMENT: FastifyDynamicSwaggerOptions['openapi'] = {
         scheme: 'bearer',
         bearerFormat: 'JWT',
         description:
-          'Access token: a JWT following RFC8725 best practices — asymmetric algorithms only (RS256, PS256, ' +
-          'ES256, EdDSA), iss, aud and exp required, in the Authorization header only',
+          'Access token: a JWT following RFC8725 best practices — asymmetric algorithms only (RS256, PS256, ES256, ' +
+          'EdDSA), iss, aud and exp required, in the Authorization header only',
       },
     },
   },
@@ -56,8 +56,8 @@ const DOCUMENT: FastifyDynamicSwaggerOptions['openapi'] = {
     {
       name: 'piis',
       description:
-        'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, ' +
-        'amendments, closing, notices, sanctions',
+        'The PIIS lifecycle: drafts, versions, handover, hearings, signatures, evaluations, interviews, amendments, ' +
+        'closing, notices, sanctions',
     },
     { name: 'deadlines', description: 'The legal deadlines of a CPAS, each with its rule' },
     {
@@ -158,14 +158,11 @@ function whoMayCall(access: string): string {
   if (access === 'public') return 'No token needed.';
   const roles = Access[access as AccessName];
   if (!roles) throw new Error(`OpenAPI: unknown access ${access}`);
-  return (
-    `Who may call it: ${roles.map((r) => `\`${r}\``).join(', ')} (the token's ` +
-    `\`roles\`)${
-      access === 'analyst' || access === 'platform'
-        ? ''
-        : '; records of the token’s CPAS only, another CPAS’s answer 404'
-    }.`
-  );
+  const scope =
+    access === 'analyst' || access === 'platform'
+      ? ''
+      : '; records of the token’s CPAS only, another CPAS’s answer 404';
+  return `Who may call it: ${roles.map((r) => `\`${r}\``).join(', ')} (the token's \`roles\`)${scope}.`;
 }
 
 /**

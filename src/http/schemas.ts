@@ -238,9 +238,9 @@ export const AcceptLanguageParameter = {
   required: false,
   description:
     'The language of every sentence meant for a person (labels, problem titles and details, validation messages, ' +
-    ('explanations, export headers and coded cells, documents): fr, nl, de or en, with region subtags and q-values ' +
-      ('(nl-BE,nl;q=0.9 → nl). Without it, the language of the caller’s CPAS (fr without a CPAS). Codes, keys and ' +
-        'rule ids never change.')),
+    'explanations, export headers and coded cells, documents): fr, nl, de or en, with region subtags and q-values ' +
+    '(nl-BE,nl;q=0.9 → nl). Without it, the language of the caller’s CPAS (fr without a CPAS). Codes, keys and rule ' +
+    'ids never change.',
   schema: { type: 'string', maxLength: 500 },
   example: 'nl-BE,nl;q=0.9',
 } as const;

@@ -66,8 +66,7 @@ t.test('when a binary COPY stream stops inside a row or is not one, then reading
 });
 
 t.test(
-  'when a statement is streamed by COPY, then each parameter is read from its setting with its cast, and one ' +
-    'without ' +
+  'when a statement is streamed by COPY, then each parameter is read from its setting with its cast, and one without ' +
     'a cast is refused',
   async (t) => {
     const statement = copyStatement({

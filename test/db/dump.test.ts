@@ -122,11 +122,9 @@ t.test(
     ).rows[0];
     const tenantTables = (
       await owner.query(
-        `select count(*)::int as n from pg_class c where c.relnamespace = 'public'::regnamespace ` +
-          `and ` +
-          (`c.relkind = 'r'
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id') and c.relname <> ` +
-            `'cpas_nis_code'`),
+        `select count(*)::int as n from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id') and c.relname <>
+        'cpas_nis_code'`,
       )
     ).rows[0];
     t.equal(rls.n, tenantTables.n, `row-level security on every tenant table (${tenantTables.n})`);

@@ -3,8 +3,7 @@ import t from 'tap';
 import { toIntArray } from '../../src/db/int-array.js';
 
 t.test(
-  'when an int4[] is read, then it is the numbers (null for NULL), nested and bounded forms as pg’s own parser ' +
-    'reads ' +
+  'when an int4[] is read, then it is the numbers (null for NULL), nested and bounded forms as pg’s own parser reads ' +
     'them',
   async (t) => {
     const cases: Array<[string, unknown]> = [

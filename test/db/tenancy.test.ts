@@ -74,8 +74,8 @@ t.test('tenancy', async (t) => {
              (select count(*) from pg_policy p where p.polrelid = c.oid)::text as policies
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p')
-        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id' and not ` +
-          `a.attisdropped)
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'cpas_id' and not
+          a.attisdropped)
         and c.relname <> 'cpas_nis_code'
       order by 1`,
       );

@@ -111,8 +111,8 @@ t.test(
     t.match(
       workbook,
       new RegExp(
-        '<sheet name="2026" sheetId="1" r:id="rId1"/><sheet name="2026 2" sheetId="2" r:id="rId2"/>' +
-          '<sheet name="2026 3" sheetId="3" r:id="rId3"/>',
+        '<sheet name="2026" sheetId="1" r:id="rId1"/><sheet name="2026 2" sheetId="2" r:id="rId2"/><sheet name="2026 ' +
+          '3" sheetId="3" r:id="rId3"/>',
       ),
     );
     const sheet1 = strFromU8(files['xl/worksheets/sheet1.xml']!);
@@ -125,8 +125,8 @@ t.test(
     t.match(
       sheet1,
       new RegExp(
-        '<cols><col min="1" max="1" width="24" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/>' +
-          '<col min="3" max="3" width="14" customWidth="1"/></cols>',
+        '<cols><col min="1" max="1" width="24" customWidth="1"/><col min="2" max="2" width="12" ' +
+          'customWidth="1"/><col min="3" max="3" width="14" customWidth="1"/></cols>',
       ),
       'each column as wide as its kind',
     );

@@ -117,8 +117,7 @@ t.test('meta', async (t) => {
   );
 
   t.test(
-    'when the rules are listed, then the computed rules of rulebook section 8 (the 10% subsidy) are there with ' +
-      'their ' +
+    'when the rules are listed, then the computed rules of rulebook section 8 (the 10% subsidy) are there with their ' +
       'parameters',
     async (t) => {
       const items = (await h.app.inject({ method: 'GET', url: '/v1/rules' })).json().items as Array<{

@@ -217,9 +217,9 @@ t.test('social activation and expenses', async (t) => {
       t.match(
         csv.rawPayload.subarray(3).toString('utf8'),
         new RegExp(
-          '^Thema;Thema \\(omschrijving\\);Module;Partners;Sessies;Uren;Deelnemers;' +
-            'Waarvan leefloongerechtigden;Opmerkingen\r\n' +
-            'Budget;Budget;Managing a household budget;"Financité; Library";2;4,5;2;1;Good attendance\r\n$',
+          '^Thema;Thema \\(omschrijving\\);Module;Partners;Sessies;Uren;Deelnemers;Waarvan ' +
+            'leefloongerechtigden;Opmerkingen\r\nBudget;Budget;Managing a household budget;"Financité; ' +
+            'Library";2;4,5;2;1;Good attendance\r\n$',
         ),
       );
       t.equal(json(await get('/v1/activation-modules?year=2026')).items.length, 3);

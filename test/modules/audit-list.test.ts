@@ -74,8 +74,7 @@ t.test('audit list', async (t) => {
         listRead.length,
         1,
         `the list read (${listed.statusCode}, ${listed.json().items?.length ?? listed.body.slice(0, 200)} items) ` +
-          `has ` +
-          `its entry`,
+          'has its entry',
       );
       t.ok(
         listRead[0]!.entityIds.includes(person.id) || listRead[0]!.entityId === person.id,

@@ -73,8 +73,8 @@ t.test('the 2015–2016 convention', async (t) => {
       t.match(
         lines[1],
         new RegExp(
-          '^1;assessments;Totaal aantal begunstigden waarvoor een sociale balans wordt gerealiseerd[^;]*;' +
-            '40;0;nee;R-IND-2015;',
+          '^1;assessments;Totaal aantal begunstigden waarvoor een sociale balans wordt ' +
+            'gerealiseerd[^;]*;40;0;nee;R-IND-2015;',
         ),
       );
       t.ok(

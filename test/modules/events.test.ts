@@ -304,8 +304,7 @@ t.test('change feed', async (t) => {
   );
 
   t.test(
-    'when many writers commit concurrently and one reader pages without pause, then it ends with every event ' +
-      'exactly ' +
+    'when many writers commit concurrently and one reader pages without pause, then it ends with every event exactly ' +
       'once, in an order consistent with commits',
     { skip: onPostgres ? false : 'concurrency is proved on PostgreSQL' },
     async (t) => {

@@ -21,8 +21,7 @@ t.test('export audit', async (t) => {
   const names = (e: Entry) => (e.entityId ? [e.entityId] : e.entityIds);
 
   t.test(
-    'when a manager downloads the subsidy report as CSV, then one export entry names its persons, the format and ' +
-      'the ' +
+    'when a manager downloads the subsidy report as CSV, then one export entry names its persons, the format and the ' +
       'rows',
     async (t) => {
       const res = await get(

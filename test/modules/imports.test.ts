@@ -85,8 +85,7 @@ t.test('imports', async (t) => {
   ];
 
   t.test(
-    'when beneficiaries are imported from NDJSON, then each row has its verdict with the code and rule the API ' +
-      'would ' +
+    'when beneficiaries are imported from NDJSON, then each row has its verdict with the code and rule the API would ' +
       'give, and the others go through',
     async (t) => {
       const { job, rows, location } = await runImport(h, a, 'beneficiaries', ndjson(people));
@@ -120,9 +119,8 @@ t.test('imports', async (t) => {
       });
       t.match(got.json(), { givenName: 'Anna', externalRef: 'p-1', niss: nissA });
       const audit = await h.db.owner<{ actor: string }>(
-        `select actor from audit_entry where cpas_id = $1 and entity = 'beneficiary' and entity_id = $2 and action ` +
-          `= ` +
-          `'create'`,
+        `select actor from audit_entry
+         where cpas_id = $1 and entity = 'beneficiary' and entity_id = $2 and action = 'create'`,
         [a.id, rows[0]!.recordId],
       );
       t.same(audit, [{ actor: 'vendor-import' }], 'the change is audited with the uploader as actor');
@@ -375,8 +373,7 @@ t.test('imports', async (t) => {
   });
 
   t.test(
-    'when the database connection dies in the middle of an import, then it resumes where it stopped: every row ' +
-      'once, ' +
+    'when the database connection dies in the middle of an import, then it resumes where it stopped: every row once, ' +
       'none lost',
     { skip: onPostgres ? false : 'connections are killed on PostgreSQL only' },
     async (t) => {

@@ -120,8 +120,8 @@ t.test('SPP IS views', async (t) => {
           section: 'objectives',
           number: '2',
           label: new RegExp(
-            '^Nombre total de bénéficiaires dans un trajet d’activation sociale via un PIIS ' +
-              '\\(2 = 2\\.1 \\+ 2\\.2 \\+ 2\\.3\\)',
+            '^Nombre total de bénéficiaires dans un trajet d’activation sociale via un PIIS \\(2 = 2\\.1 \\+ 2\\.2 ' +
+              '\\+ 2\\.3\\)',
           ),
         },
         'the SPP IS’s numbering and wording',
@@ -157,9 +157,8 @@ t.test('SPP IS views', async (t) => {
       );
       t.ok(
         lines.includes(
-          `${small.kbo};OCMW ${small.kbo};;entitled.total;Aantal rechthebbenden;;primary;Verborgen: aantal van 1 ` +
-            `tot ` +
-            `4 personen;R-IND-ENTITLED`,
+          `${small.kbo};OCMW ${small.kbo};;entitled.total;Aantal rechthebbenden;;primary;` +
+            'Verborgen: aantal van 1 tot 4 personen;R-IND-ENTITLED',
         ),
         'the suppressed cell, the labels and the Dutch name of the CPAS',
       );

@@ -203,8 +203,7 @@ t.test('subsidy report', async (t) => {
   );
 
   t.test(
-    'R-SANCTION-LENGTH: when a partial sanction’s percentage is outside 1–100, then 400 names the field and the ' +
-      'rule ' +
+    'R-SANCTION-LENGTH: when a partial sanction’s percentage is outside 1–100, then 400 names the field and the rule ' +
       'and nothing is written',
     async (t) => {
       const f = await piisIn(app, manager, 'active');

@@ -234,8 +234,8 @@ t.test('indicator rollups', async (t) => {
     'when more persons are marked than a pass takes, then the refresh goes on until a pass takes fewer',
     async (t) => {
       const marked = await h.db.owner<{ n: number }>(
-        `with m as (insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from ` +
-          `beneficiary where cpas_id = $1
+        `with m as (insert into rollup_dirty (cpas_id, beneficiary_id, subsidy) select cpas_id, id, true from
+  beneficiary where cpas_id = $1
          on conflict (cpas_id, beneficiary_id) do nothing returning 1) select count(*)::int as n from m`,
         [cpas.id],
       );

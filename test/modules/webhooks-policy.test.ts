@@ -63,8 +63,7 @@ t.test(
 );
 
 t.test(
-  'when a URL is checked for a subscription, then only public https passes by default; http and private targets ' +
-    'only ' +
+  'when a URL is checked for a subscription, then only public https passes by default; http and private targets only ' +
     'where allowed',
   async (t) => {
     const said = (url: string, allow: boolean) => {

@@ -38,8 +38,7 @@ t.test(
 );
 
 t.test(
-  'R-IND-2015: when the year ends, then the final report is due on 28 February, and a grant is paid in two halves ' +
-    'to ' +
+  'R-IND-2015: when the year ends, then the final report is due on 28 February, and a grant is paid in two halves to ' +
     'the cent',
   async (t) => {
     t.equal(evaluationDue(2015).value, '2016-02-28');

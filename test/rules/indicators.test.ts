@@ -277,8 +277,7 @@ t.test(
 );
 
 t.test(
-  'R-PROGRESS, R-IND-OUTCOMES: when persons progress, then progress counts only social-activation paths, towards ' +
-    'the ' +
+  'R-PROGRESS, R-IND-OUTCOMES: when persons progress, then progress counts only social-activation paths, towards the ' +
     'direction of each',
   async (t) => {
     const progressing = (category: string | null) =>

@@ -128,8 +128,7 @@ t.test(
 );
 
 t.test(
-  'R-SANCTION-LENGTH, R-SUB-FIRST: when a sanction suspends a share of the RI, then only that share is taken off, ' +
-    'to ' +
+  'R-SANCTION-LENGTH, R-SUB-FIRST: when a sanction suspends a share of the RI, then only that share is taken off, to ' +
     'the cent',
   async (t) => {
     const rights = rightSegments([decision({ startsOn: '2026-01-01', monthlyAmountCents: 93000 })]);

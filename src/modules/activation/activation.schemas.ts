@@ -16,8 +16,8 @@ import { ACTIVATION_KINDS } from '../../rules/activation-kinds.js';
 
 const ThemeDescription =
   'The theme: a code of GET /v1/codes/moduleTheme (labels in fr/nl/de; each social or professional activation), or ' +
-  ('the CPAS’s own words. job_search, vocational_training, work_placement and other_professional are professional ' +
-    'activation: out of the collective-modules table and the PAS costs (R-SOCIAL-ACTIVATION, R-PAS-COSTS)');
+  'the CPAS’s own words. job_search, vocational_training, work_placement and other_professional are professional ' +
+  'activation: out of the collective-modules table and the PAS costs (R-SOCIAL-ACTIVATION, R-PAS-COSTS)';
 const ActivationKind = Type.Enum(ACTIVATION_KINDS, {
   description: 'social or professional activation (R-SOCIAL-ACTIVATION)',
 });
@@ -32,8 +32,8 @@ export const ModuleCreateBody = Type.Object(
       ...ActivationKind,
       description:
         'Whether the module is social or professional activation: required for a theme in the CPAS’s own words (422 ' +
-        ('activation-mark-missing); a theme that is a code, or a code’s label in fr, nl, de or en, says it (a ' +
-          'different mark is refused)'),
+        'activation-mark-missing); a theme that is a code, or a code’s label in fr, nl, de or en, says it (a ' +
+        'different mark is refused)',
     }),
     title: Type.String({ minLength: 1, maxLength: 200, description: 'The title of the module' }),
     partners: Type.Optional(

@@ -23,8 +23,7 @@ function uploadAttachmentRoute(app: RoutesApp): void {
         tags: ['attachments'],
         summary:
           'Store a PDF or image (up to 10 MB) proving a PIIS or one of its facts; its type is checked from its ' +
-          'bytes, ' +
-          'its SHA-256 kept',
+          'bytes, its SHA-256 kept',
         description:
           'Send the file itself as the body, with its Content-Type (application/pdf, image/png or image/jpeg); what ' +
           'it proves goes in the query.',

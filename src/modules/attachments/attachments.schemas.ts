@@ -13,10 +13,9 @@ const Purpose = Type.Union(
   {
     description:
       'What the file proves: signed_contract (the scanned signed PIIS; factId: a signature, optional), ' +
-      'reflection_waiver (the written waiver of the reflection period), ' +
-      ('notice_delivery (proof that a formal notice was delivered; factId: the notice), hearing_minutes (minutes of ' +
-        'a ' +
-        'hearing; factId: the hearing request or the sanction)'),
+      'reflection_waiver (the written waiver of the reflection period), notice_delivery (proof that a formal notice ' +
+      'was delivered; factId: the notice), hearing_minutes (minutes of a hearing; factId: the hearing request or the ' +
+      'sanction)',
   },
 );
 

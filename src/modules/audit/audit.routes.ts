@@ -16,8 +16,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "Your CPAS's audit: every write, every read of personal records and every refused request, oldest first",
         description:
           'Entries hold no personal data: actors are token subs and records are named by id. A read is readable ' +
-          'within about a second of its answer. ' +
-          'npm run audit:verify checks the hash chain that seals these entries.',
+          'within about a second of its answer. npm run audit:verify checks the hash chain that seals these entries.',
         querystring: AuditQuery,
         response: {
           200: json(Page(AuditEntrySchema, 'Audit entries'), 'A page of audit entries'),

@@ -15,8 +15,7 @@ const Action = Type.Union(
   {
     description:
       'read (an access to personal records), create, update, transition, void, export, or refused (a request ' +
-      'answered ' +
-      'with a 4xx)',
+      'answered with a 4xx)',
   },
 );
 

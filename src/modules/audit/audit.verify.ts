@@ -157,9 +157,8 @@ export function anchoringNote(report: VerifyReport, logsGiven: number): string {
   if (logsGiven === 0) {
     return (
       'NOTE: checked against the database only (no --log given). The chain is whole, but the database owner could ' +
-      'have rewritten ' +
-      ('entries, chain and checkpoints together; give --log with the service log or a checkpoint export kept outside ' +
-        'the database to rule that out.')
+      'have rewritten entries, chain and checkpoints together; give --log with the service log or a checkpoint ' +
+      'export kept outside the database to rule that out.'
     );
   }
   if (report.anchoredChains < report.chains) {

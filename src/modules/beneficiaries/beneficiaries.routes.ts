@@ -34,9 +34,8 @@ function createBeneficiaryRoute(app: RoutesApp): void {
         summary: 'Register a beneficiary (R-ID-NISS)',
         description:
           'The NISS (or BIS number) is checked digit by digit (400 invalid-niss); one already registered in your ' +
-          'CPAS ' +
-          ('answers 409 duplicate-beneficiary with its existingId. With an Idempotency-Key a retry answers the first ' +
-            'answer again. Emits beneficiary.created.'),
+          'CPAS answers 409 duplicate-beneficiary with its existingId. With an Idempotency-Key a retry answers the ' +
+          'first answer again. Emits beneficiary.created.',
         headers: IdempotencyHeader,
         body: BeneficiaryCreateBody,
         response: {

@@ -20,9 +20,9 @@ export const conventionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'final report’s evaluation (R-IND-2015)',
         description:
           'For 2015 and 2016 only (another year: 422 no-convention). The objectives are numbered as the SPP IS ' +
-          ('numbers them: 1 bilans, 2 = 2.1 + 2.2 + 2.3 paths (a split, when given, adds up to 2). The evaluation ' +
-            ('says whether the objectives were met, through which partnerships, and why not where they were not ' +
-              '(then required). Recording again replaces the year’s convention.')),
+          'numbers them: 1 bilans, 2 = 2.1 + 2.2 + 2.3 paths (a split, when given, adds up to 2). The evaluation ' +
+          'says whether the objectives were met, through which partnerships, and why not where they were not (then ' +
+          'required). Recording again replaces the year’s convention.',
         params: ConventionParams,
         body: ConventionBody,
         response: {
@@ -43,8 +43,7 @@ export const conventionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['reports'],
         summary:
           'The 2015–2016 convention of a year set against its results: objectives 1, 2, 2.1–2.3, progress and ' +
-          'results ' +
-          'of the paths, advance and balance of each subsidy, the evaluation (R-IND-2015)',
+          'results of the paths, advance and balance of each subsidy, the evaluation (R-IND-2015)',
         params: ConventionParams,
         querystring: ConventionQuery,
         response: {

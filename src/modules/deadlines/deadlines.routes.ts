@@ -15,8 +15,8 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The legal deadlines of your CPAS, by due date, each with its rule and explanation',
         description:
           'Kinds: piis-conclusion (R-OBLIG-DEADLINE), reflection-end (R-REFLECT), hearing-pending (R-HEARING), ' +
-          ('evaluation (R-EVAL-FREQ), interview (R-EVAL-INTERVIEW), piis-end (R-DURATION), subsidy-extension ' +
-            '(R-SUB-SECOND), sanction-appeal (R-SANCTION-APPEAL).'),
+          'evaluation (R-EVAL-FREQ), interview (R-EVAL-INTERVIEW), piis-end (R-DURATION), subsidy-extension ' +
+          '(R-SUB-SECOND), sanction-appeal (R-SANCTION-APPEAL).',
         querystring: DeadlineListQuery,
         response: {
           200: json(Page(DeadlineSchema, 'Deadlines'), 'A page of deadlines'),

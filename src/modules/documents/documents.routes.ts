@@ -20,10 +20,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'commitments, duration, evaluation, aid, rights and signatures',
         description:
           'Stored with its SHA-256 (ETag, Repr-Digest) the first time it is rendered from a given set of facts, and ' +
-          'returned byte for byte every time after; ' +
-          ('when the facts it shows change (a signature recorded or voided, a draft edited), the next request ' +
-            'renders ' +
-            'and stores the new state.'),
+          'returned byte for byte every time after; when the facts it shows change (a signature recorded or voided, ' +
+          'a draft edited), the next request renders and stores the new state.',
         params: VersionParams,
         querystring: Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false }),
         response: {

@@ -16,14 +16,10 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Your CPAS's change feed: every event in commit order, gap-free, at least once",
         description:
           'Page with the nextCursor of the previous answer (?after=); an empty page still returns a cursor to poll ' +
-          'again with. ' +
-          ('An event is readable once every transaction that began before it has finished (normally within a second ' +
-            'of ' +
-            'its commit); ') +
-          'no event ever appears behind a cursor already returned. Deduplicate on the event id.\n\n' +
-          ('Event types: `data.record` is the record’s public shape as of the change (as its GET answers it) where ' +
-            'the ' +
-            'type carries it, or the reason it does not.\n\n') +
+          'again with. An event is readable once every transaction that began before it has finished (normally ' +
+          'within a second of its commit); no event ever appears behind a cursor already returned. Deduplicate on ' +
+          'the event id.\n\nEvent types: `data.record` is the record’s public shape as of the change (as its GET ' +
+          'answers it) where the type carries it, or the reason it does not.\n\n' +
           eventTypesTable(),
         querystring: EventFeedQuery,
         response: { 200: json(EventPageSchema, 'A page of events'), ...problems(400, ...AUTH_ERRORS) },

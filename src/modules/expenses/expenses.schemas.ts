@@ -20,22 +20,20 @@ import { STAFF_ROLES, SUBSIDIES } from '../../rules/expenses.js';
 export const Subsidy = Type.Enum(SUBSIDIES, {
   description:
     'piis10: the 10% PIIS subsidy; pas: the social-activation subsidy (from 2017); pas2015 and clusters2015: the two ' +
-    ('subsidies of the 2015–2016 social-activation convention (participation and social activation; clusters of ' +
-      'small CPAS and large cities), for 2015 and 2016 only'),
+    'subsidies of the 2015–2016 social-activation convention (participation and social activation; clusters of small ' +
+    'CPAS and large cities), for 2015 and 2016 only',
 });
 const Activation = Type.Enum(ACTIVATION_KINDS, {
   description:
     'What the cost serves: social or professional activation (R-SOCIAL-ACTIVATION). A cost of professional ' +
-    'activation ' +
-    ('is never justified against a social-activation subsidy (pas, pas2015, clusters2015: R-PAS-COSTS); required for ' +
-      ('a cost justified against one (422 activation-mark-missing), except a building purchase or a renovation, ' +
-        'refused whatever they serve')),
+    'activation is never justified against a social-activation subsidy (pas, pas2015, clusters2015: R-PAS-COSTS); ' +
+    'required for a cost justified against one (422 activation-mark-missing), except a building purchase or a ' +
+    'renovation, refused whatever they serve',
 });
 const StaffRole = Type.Enum(STAFF_ROLES, {
   description:
     'coaching (PIIS or social activation), or the extra administrative or ICT staff paid by the staff subsidy of ' +
-    'art. ' +
-    '40, never by the 10% (R-SUB-COSTS); coaching when omitted',
+    'art. 40, never by the 10% (R-SUB-COSTS); coaching when omitted',
 });
 export const Category = codeUnion('expenseCategory', 'What the expense is');
 const Cents = (description: string) => Int(1, 100_000_000_000, description);

@@ -133,8 +133,7 @@ function listRoute(app: RoutesApp, spec: FactRouteSpec, base: string): void {
         summary: `List the ${spec.many} in force (all with includeVoided=true)`,
         description:
           `Voided and superseded ${spec.many} are listed only with includeVoided=true; each says ` +
-          `whether ` +
-          `it is in force (inForce). Paged with limit and cursor.`,
+          'whether it is in force (inForce). Paged with limit and cursor.',
         params: BeneficiaryParams,
         querystring: FactListQuery,
         response: {

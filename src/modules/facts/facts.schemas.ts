@@ -56,8 +56,8 @@ export const RightCreateBody = Type.Object(
         0,
         100_000_000,
         'R-SUB-COUPLE: for a couple on the category-3 (family) rate whose amount the CPAS pays split between the ' +
-          ('partners, the household’s whole category-3 amount in euro cents; `monthlyAmountCents` is then this ' +
-            'partner’s share. Omit when this decision carries the whole amount'),
+          'partners, the household’s whole category-3 amount in euro cents; `monthlyAmountCents` is then this ' +
+          'partner’s share. Omit when this decision carries the whole amount',
       ),
     ),
     ...Correction,

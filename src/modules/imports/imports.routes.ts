@@ -28,14 +28,11 @@ function createImportRoute(app: RoutesApp): void {
           'the import to follow',
         description:
           'NDJSON (application/x-ndjson: one JSON object per line) or CSV (text/csv: a header row of field names; ' +
-          'arrays and objects as JSON in their cell). ' +
-          ('Each row is the body the API takes to create such a record, with externalRef required: a row whose ' +
-            'externalRef exists already is unchanged ') +
-          ('(same values), updated (a beneficiary, a PIIS draft) or rejected (a fact: facts are corrected, not ' +
-            're-imported), so re-running a file changes nothing. ') +
-          ('Every row gets a verdict (GET /v1/imports/{importId}/rows); a refused row never stops the others. Up to ' +
-            '64 ' +
-            'MB.'),
+          'arrays and objects as JSON in their cell). Each row is the body the API takes to create such a record, ' +
+          'with externalRef required: a row whose externalRef exists already is unchanged (same values), updated (a ' +
+          'beneficiary, a PIIS draft) or rejected (a fact: facts are corrected, not re-imported), so re-running a ' +
+          'file changes nothing. Every row gets a verdict (GET /v1/imports/{importId}/rows); a refused row never ' +
+          'stops the others. Up to 64 MB.',
         'x-binary-body': { types: [...IMPORT_TYPES], maxBytes: MAX_IMPORT_BYTES, description: 'The file' },
         headers: IdempotencyHeader,
         querystring: ImportQuery,

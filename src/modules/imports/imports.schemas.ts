@@ -10,8 +10,7 @@ const Kind = Type.Union(
   {
     description:
       'What the rows are: each row is the body of createBeneficiary, recordRightDecision, createAssessment or ' +
-      'createPiis with externalRef required; ' +
-      'rows about a person name them by beneficiaryId or beneficiaryExternalRef',
+      'createPiis with externalRef required; rows about a person name them by beneficiaryId or beneficiaryExternalRef',
   },
 );
 

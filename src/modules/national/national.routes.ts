@@ -20,9 +20,9 @@ function getNationalIndicatorsRoute(app: RoutesApp): void {
         summary: 'The indicators of a year for every CPAS and the nation, small cells suppressed (R-IND-PRIVACY)',
         description:
           'For the SPP IS (spp_analyst). One row per registered CPAS with the figures of getIndicators, and the ' +
-          ('national totals. A figure is null with `suppressed` when it would show a count of 1–4 persons (primary) ' +
-            ('or could let one be recomputed from the totals or the other figures (complementary). Counts only: no ' +
-              'person is ever named.')),
+          'national totals. A figure is null with `suppressed` when it would show a count of 1–4 persons (primary) ' +
+          'or could let one be recomputed from the totals or the other figures (complementary). Counts only: no ' +
+          'person is ever named.',
         querystring: NationalQuery,
         response: {
           200: reportContent(NationalIndicatorsSchema, 'The national indicators of the year'),
@@ -57,8 +57,8 @@ function getStatisticalExtractRoute(app: RoutesApp, masterKey: string): void {
           'The pseudonymised statistical extract of a year: one row per PIIS and year, every CPAS (R-IND-PRIVACY)',
         description:
           'For the SPP IS (spp_analyst). Persons and PIIS are keyed HMAC pseudonyms of their internal ids, per ' +
-          ('purpose; no name, NISS, free text or health data. Streamed (JSON, CSV or XLSX) as the database reads it. ' +
-            'Every download is audited. A pseudonymised extract is still personal data under the GDPR.'),
+          'purpose; no name, NISS, free text or health data. Streamed (JSON, CSV or XLSX) as the database reads it. ' +
+          'Every download is audited. A pseudonymised extract is still personal data under the GDPR.',
         querystring: ExtractQuery,
         response: { 200: reportContent(ExtractSchema, 'The extract of the year'), ...problems(400, ...AUTH_ERRORS) },
       },

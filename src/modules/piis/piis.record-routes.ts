@@ -152,8 +152,8 @@ export function recordListsRoutes(app: RoutesApp): void {
           summary: `Void one of the ${list.noun} with a reason (R-CORRECT); the rules then follow the records in force`,
           description:
             `The record stays readable, marked void with its reason; the PIIS’s dates and flags are ` +
-            (`computed again from the records still in force. Emits ` +
-              `piis.${list.segment.replace(/-/g, '_').replace(/s$/, '')}_voided.`),
+            `computed again from the records still in force. Emits ` +
+            `piis.${list.segment.replace(/-/g, '_').replace(/s$/, '')}_voided.`,
           params: schemas.FactParams,
           headers: TransitionHeaders,
           body: schemas.VoidBody,

@@ -113,8 +113,8 @@ function updatePiisDraftRoute(app: RoutesApp): void {
         summary: 'Change a draft (JSON merge patch, If-Match required); only in draft',
         description:
           'Send only what changes; null removes an optional value. Without If-Match: 428; with a version no longer ' +
-          ('current: 412. Once handed over the contract changes only by amendment (amendPiis). Emits piis.updated ' +
-            'naming the fields changed.'),
+          'current: 412. Once handed over the contract changes only by amendment (amendPiis). Emits piis.updated ' +
+          'naming the fields changed.',
         params: schemas.PiisParams,
         headers: IfMatchHeader,
         body: schemas.PiisPatchBody,

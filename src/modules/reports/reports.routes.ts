@@ -10,6 +10,7 @@ import {
   sendExport,
   sendForm,
   formSection,
+  type CsvDelimiter,
 } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { answer, PRODUCES, reportContent } from '../../http/report-answer.js';
@@ -60,9 +61,9 @@ function getSubsidyReportRoute(app: RoutesApp): void {
           'explanation',
         description:
           'R-SUB-START, R-SUB-FIRST (code 11), R-SUB-SECOND (code 17, on a motivated request), R-SUB-INTERRUPT, ' +
-          ('R-SUB-COUPLE (once per couple on the category-3 rate), R-SUB-STUDENT (student PIIS apart, form codes ' +
-            ('9/10), R-EXEMPT (form code 8). RI granted per month: each decision in force pro rata by day, less ' +
-              'sanction suspensions, rounded to the cent; the subsidy is 10% of it.')),
+          'R-SUB-COUPLE (once per couple on the category-3 rate), R-SUB-STUDENT (student PIIS apart, form codes ' +
+          '9/10), R-EXEMPT (form code 8). RI granted per month: each decision in force pro rata by day, less ' +
+          'sanction suspensions, rounded to the cent; the subsidy is 10% of it.',
         querystring: ReportQuery,
         response: {
           200: reportContent(SubsidyReportSchema, 'The subsidy months of the year and their totals'),
@@ -85,39 +86,50 @@ function getSubsidyReportRoute(app: RoutesApp): void {
         });
       }
       allowLongResponse(request, reply);
-      // months stored in the reader's language are sent as stored; others keep their explanations
-      // as messages, said here in the reader's language
-      const said = (p: { items: Buffer; said: boolean }): Buffer =>
-        p.said
-          ? p.items
-          : Buffer.from(
-              JSON.stringify(
-                (JSON.parse(p.items.toString('utf8')) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m)),
-              ),
-            );
-      if (format === 'json') {
-        // each person's array of months joins the answer's one array: its brackets are dropped
-        const persons = (async function* () {
-          for await (const batch of report.persons) yield joinedArrayItems(batch.map(said));
-        })();
-        reply.type(EXPORT_MEDIA_TYPES.json);
-        return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));
-      }
-      const rows = (async function* () {
-        for await (const batch of report.persons) yield batch.flatMap((p) => service.storedMonths(ctx.lang, p));
-      })();
-      const audit = { ctx, ...SUBSIDY_NAMES };
-      return sendExport(reply, format, {
-        name: `subsidy-${report.year}`,
-        sheetName: String(report.year),
-        columns: subsidyColumns,
-        rows: { batches: rows },
-        lang: ctx.lang,
-        delimiter: request.query.delimiter,
-        audit,
-      });
+      return sendSubsidyPersons(reply, ctx, report, format, request.query.delimiter);
     },
   );
+}
+
+type PersonsReport = Extract<Awaited<ReturnType<typeof service.getSubsidyReport>>, { persons: unknown }>;
+
+/** The subsidy months read person by person from the kept tallies, streamed in the format asked. */
+function sendSubsidyPersons(
+  reply: FastifyReply,
+  ctx: ReturnType<typeof requestContext>,
+  report: PersonsReport,
+  format: ReturnType<typeof exportFormat>,
+  delimiter: CsvDelimiter | undefined,
+) {
+  // months stored in the reader's language are sent as stored; others keep their explanations
+  // as messages, said here in the reader's language
+  const said = (p: { items: Buffer; said: boolean }): Buffer =>
+    p.said
+      ? p.items
+      : Buffer.from(
+          JSON.stringify((JSON.parse(p.items.toString('utf8')) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))),
+        );
+  if (format === 'json') {
+    // each person's array of months joins the answer's one array: its brackets are dropped
+    const persons = (async function* () {
+      for await (const batch of report.persons) yield joinedArrayItems(batch.map(said));
+    })();
+    reply.type(EXPORT_MEDIA_TYPES.json);
+    return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));
+  }
+  const rows = (async function* () {
+    for await (const batch of report.persons) yield batch.flatMap((p) => service.storedMonths(ctx.lang, p));
+  })();
+  const audit = { ctx, ...SUBSIDY_NAMES };
+  return sendExport(reply, format, {
+    name: `subsidy-${report.year}`,
+    sheetName: String(report.year),
+    columns: subsidyColumns,
+    rows: { batches: rows },
+    lang: ctx.lang,
+    delimiter,
+    audit,
+  });
 }
 
 function getIndicatorsRoute(app: RoutesApp): void {
@@ -131,16 +143,15 @@ function getIndicatorsRoute(app: RoutesApp): void {
         summary: 'The indicators of a year for your CPAS, each with its rule and explanation',
         description:
           'Two groups, each figure with its SPP IS number and label. Social activation, over the persons in a path ' +
-          'of ' +
-          ('category 2.1–2.3: R-IND-2015 (1 assessments, 2 activationPaths = 2.1 + 2.2 + 2.3), R-PROGRESS (progress ' +
-            ('on 31 December, towards (a) a socio-professional path, (b) reinforced autonomy, (c) volunteering — the ' +
-              ('direction of the path), R-IND-OUTCOMES (results (a)–(d) of the paths closed in the year), ' +
-                ('R-IND-ENTITLED (entitled persons: the CPAS’s users in the target group, with or without financial ' +
-                  ('aid; of whom entitled to RI, of whom followed in a path; the two ratios total ÷ RI and total ÷ ' +
-                    ('in a path, as percentages). Every PIIS: piis.inForce, .concluded, .closed, .pastEndOpen and ' +
-                      ('R-IND-COMPLIANCE (compliance.concludedInTime, .fullReflection, .reflectionWaivers, ' +
-                        ('.evaluationFrequency, .interviewsInTime, .medianDaysToSignature). Shares and ratios are ' +
-                          'percentages with one decimal, null when there is nothing to count.')))))))),
+          'of category 2.1–2.3: R-IND-2015 (1 assessments, 2 activationPaths = 2.1 + 2.2 + 2.3), R-PROGRESS ' +
+          '(progress on 31 December, towards (a) a socio-professional path, (b) reinforced autonomy, (c) ' +
+          'volunteering — the direction of the path), R-IND-OUTCOMES (results (a)–(d) of the paths closed in the ' +
+          'year), R-IND-ENTITLED (entitled persons: the CPAS’s users in the target group, with or without financial ' +
+          'aid; of whom entitled to RI, of whom followed in a path; the two ratios total ÷ RI and total ÷ in a path, ' +
+          'as percentages). Every PIIS: piis.inForce, .concluded, .closed, .pastEndOpen and R-IND-COMPLIANCE ' +
+          '(compliance.concludedInTime, .fullReflection, .reflectionWaivers, .evaluationFrequency, ' +
+          '.interviewsInTime, .medianDaysToSignature). Shares and ratios are percentages with one decimal, null when ' +
+          'there is nothing to count.',
         querystring: YearQuery,
         response: {
           200: reportContent(IndicatorsSchema, 'The indicators of the year'),
@@ -170,8 +181,7 @@ function getPasModulesReportRoute(app: RoutesApp): void {
         tags: ['reports'],
         summary:
           'The collective-modules table of a year (R-PAS-MODULES): theme, partners, sessions, hours, participants ' +
-          'and ' +
-          'of whom RI beneficiaries',
+          'and of whom RI beneficiaries',
         querystring: YearQuery,
         response: {
           200: reportContent(PasModulesReportSchema, 'The modules with a session in the year'),
@@ -233,13 +243,13 @@ function getRapportUniqueRoute(app: RoutesApp): void {
           'activation (pas) or the specific PIIS subsidy (piis10)',
         description:
           'pas: the social-activation figures in the SPP IS’s numbering (R-IND-2015 objectives 1, 2 = 2.1 + 2.2 + ' +
-          ('2.3; progress and results a–d; R-IND-ENTITLED), the collective-modules table (R-PAS-MODULES, ' +
-            ('professional-activation modules left out) and the costs justified against the year’s social-activation ' +
-              ('subsidies (PAS from 2017; the two convention subsidies in 2015–2016, R-PAS-COSTS). piis10: the 10% ' +
-                ('subsidy of the year by federal code (R-SUB-*), the costs justified against it (R-SUB-COSTS), the ' +
-                  ('compliance figures (R-IND-COMPLIANCE) and, in the XLSX (or CSV with section=months), each ' +
-                    ('person’s months named by NISS and name — the CPAS’s own file. As XLSX every section is a ' +
-                      'sheet; as CSV one section (`section`). Labels in the Accept-Language.')))))),
+          '2.3; progress and results a–d; R-IND-ENTITLED), the collective-modules table (R-PAS-MODULES, ' +
+          'professional-activation modules left out) and the costs justified against the year’s social-activation ' +
+          'subsidies (PAS from 2017; the two convention subsidies in 2015–2016, R-PAS-COSTS). piis10: the 10% ' +
+          'subsidy of the year by federal code (R-SUB-*), the costs justified against it (R-SUB-COSTS), the ' +
+          'compliance figures (R-IND-COMPLIANCE) and, in the XLSX (or CSV with section=months), each person’s months ' +
+          'named by NISS and name — the CPAS’s own file. As XLSX every section is a sheet; as CSV one section ' +
+          '(`section`). Labels in the Accept-Language.',
         params: RapportUniqueParams,
         querystring: RapportUniqueQuery,
         response: { 200: reportContent(RapportUniqueSchema, 'The form'), ...problems(400, ...AUTH_ERRORS) },

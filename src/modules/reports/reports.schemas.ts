@@ -98,8 +98,8 @@ export const IndicatorItemSchema = named(
       group: Type.Union([Type.Literal('socialActivation'), Type.Literal('piis')], {
         description:
           'socialActivation: the figures the SPP IS asks about social activation (R-IND-2015, R-IND-OUTCOMES, ' +
-          ('R-PROGRESS, R-IND-ENTITLED), over the persons in a path of category 2.1–2.3; piis: every PIIS (counts, ' +
-            'R-IND-COMPLIANCE)'),
+          'R-PROGRESS, R-IND-ENTITLED), over the persons in a path of category 2.1–2.3; piis: every PIIS (counts, ' +
+          'R-IND-COMPLIANCE)',
       }),
       section: Type.Union(
         [
@@ -167,8 +167,7 @@ export const Delimiter = Type.Optional(
   Type.Union([Type.Literal('semicolon'), Type.Literal('comma')], {
     description:
       'CSV only: the field separator. Default: semicolon with a decimal comma in fr, nl and de (what a spreadsheet ' +
-      'in ' +
-      'a Belgian locale reads as numbers), comma with a decimal point in en',
+      'in a Belgian locale reads as numbers), comma with a decimal point in en',
   }),
 );
 

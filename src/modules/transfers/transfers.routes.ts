@@ -34,9 +34,8 @@ function createTransferRoute(app: RoutesApp): void {
         summary: "Offer a person's file to the CPAS they moved to; it sees an envelope only until it accepts",
         description:
           'On acceptance the receiving CPAS gets a copy of the beneficiary, the assessments and every PIIS with its ' +
-          'versions, signatures and evaluations, each with its provenance; ' +
-          ('health-domain scores travel only with consentOn. Your record of the person then stays readable but no ' +
-            'longer changes (409 invalid-state).'),
+          'versions, signatures and evaluations, each with its provenance; health-domain scores travel only with ' +
+          'consentOn. Your record of the person then stays readable but no longer changes (409 invalid-state).',
         headers: IdempotencyHeader,
         params: BeneficiaryParams,
         body: TransferBody,

@@ -15,14 +15,13 @@ import * as service from './webhooks.service.js';
 
 const DELIVERY_NOTES =
   'Each delivery is a POST of {type, timestamp, data: <the event as in the feed>} with the Standard Webhooks headers ' +
-  'webhook-id (the same on every attempt of one event), ' +
-  ('webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>" ' +
-    'under ' +
-    "the secret's bytes). ") +
-  ('Any 2xx answer within 5 s is a success; otherwise the message is tried again within 10 s, then with exponential ' +
-    'backoff and jitter for about 27 h (ten attempts), ') +
-  ('after which the subscription is disabled (event webhook.disabled). Order is not guaranteed: deduplicate on ' +
-    'webhook-id or the event id; the feed is the record. ') +
+  'webhook-id (the same on every attempt of one event), webhook-timestamp and webhook-signature (v1,<base64 ' +
+  'HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>" under ' +
+  "the secret's bytes). " +
+  'Any 2xx answer within 5 s is a success; otherwise the message is tried again within 10 s, then with exponential ' +
+  'backoff and jitter for about 27 h (ten attempts), ' +
+  'after which the subscription is disabled (event webhook.disabled). Order is not guaranteed: deduplicate on ' +
+  'webhook-id or the event id; the feed is the record. ' +
   'The event types, their data and which carry the record: listEvents.';
 
 function createWebhookRoute(app: RoutesApp): void {
