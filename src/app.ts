@@ -111,17 +111,33 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
-  const { config, database } = options;
   // validators and serializers compiled on first use, the rest once the server listens
   const compilers = lazyCompilers();
-  const app = Fastify({
+  const app = createFastify(options, compilers);
+  decorate(app, options, compilers);
+  registerErrorHandling(app);
+  registerRefusalAudit(app);
+  registerContentLanguage(app);
+  await registerSecurityHeaders(app);
+  registerAvailability(app);
+  await registerAuthentication(app);
+  await registerOpenApi(app, options.config);
+  registerMetrics(app);
+  await registerRoutes(app);
+  registerBackgroundWork(app, options);
+  return app;
+}
+
+/** The Fastify instance with the service's server settings: ids, limits, timeouts, validation. */
+function createFastify({ config, logger, logStream }: BuildOptions, compilers: ReturnType<typeof lazyCompilers>) {
+  return Fastify({
     schemaController: {
       compilersFactory: {
         buildValidator: compilers.buildValidator as never,
         buildSerializer: compilers.buildSerializer,
       },
     },
-    logger: options.logger ?? loggerOptions(config.logLevel, options.logStream),
+    logger: logger ?? loggerOptions(config.logLevel, logStream),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
@@ -139,7 +155,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ajv: { customOptions: { ...TEXT_VALIDATION } },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
+}
 
+type App = ReturnType<typeof createFastify>;
+
+/** What every request and route can reach: the dependencies, the routes as registered, the parsers. */
+function decorate(app: App, options: BuildOptions, compilers: ReturnType<typeof lazyCompilers>): void {
+  const { config, database } = options;
   app.decorate('deps', {
     config,
     database,
@@ -180,11 +202,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );
+}
 
-  registerErrorHandling(app);
-  registerRefusalAudit(app);
-  registerContentLanguage(app);
-  await registerSecurityHeaders(app);
+/** Every answer names its request; while the server shuts down, it keeps no connection and refuses new work. */
+function registerAvailability(app: App): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     // while shutting down, no connection is kept for another request (server.ts)
@@ -194,14 +215,4 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     }
     done();
   });
-
-  await registerAuthentication(app);
-
-  await registerOpenApi(app, config);
-  registerMetrics(app);
-
-  await registerRoutes(app);
-
-  registerBackgroundWork(app, options);
-  return app;
 }

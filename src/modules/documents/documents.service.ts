@@ -23,51 +23,7 @@ export async function getPiisDocument(ctx: RequestContext, piisId: string, versi
     const who = await repo.beneficiaryAndCpas(tx, ctx.cpasId, p.beneficiary_id);
     if (!who) throw new AppError('not-found', msg('not-found.piis'));
     const docLang = lang ?? who.language;
-    const handover = p.handed_over_on
-      ? {
-          handedOverOn: p.handed_over_on,
-          earliestSignatureOn: reflectionPeriod(p.handed_over_on).earliestSignatureOn.value,
-          assistedBy: (p.assisted_by as { name: string; relation: string } | null) ?? null,
-        }
-      : null;
-    const input: DocumentInput = {
-      piisId,
-      lang: docLang,
-      cpas: {
-        name: who.cpas_name[docLang] ?? who.cpas_name['fr'] ?? '',
-        kbo: who.kbo_number,
-        address: who.cpas_address,
-        contact: who.cpas_contact,
-      },
-      person: {
-        givenName: who.given_name,
-        familyName: who.family_name,
-        niss: who.niss,
-        birthDate: who.birth_date,
-        language: who.language,
-      },
-      track: p.track,
-      obligation: p.obligation,
-      draftedOn: p.drafted_on,
-      version: {
-        number: v.version,
-        kind: v.kind,
-        createdAt: v.createdAt,
-        effectiveOn: v.effectiveOn,
-        reason: v.reason,
-        content: normaliseContent(v.content),
-      },
-      handover: version === 1 ? handover : null,
-      signatures: signaturesOf(file, version)
-        .map((s) => ({
-          party: s.row.party,
-          thirdPartyName: s.row.third_party_name,
-          signatoryName: s.row.signatory_name,
-          signedOn: s.row.signed_on,
-        }))
-        .sort((a, b) => (a.signedOn < b.signedOn ? -1 : a.signedOn > b.signedOn ? 1 : a.party < b.party ? -1 : 1)),
-      quarterlyEvaluations: quarterlyEvaluations(conclusion(file) ?? p.drafted_on),
-    };
+    const input = documentInput(file, v, who, docLang);
     const key = {
       cpasId: ctx.cpasId,
       piisId,
@@ -98,5 +54,63 @@ export async function getPiisDocument(ctx: RequestContext, piisId: string, versi
     sha256: doc.sha256,
     lang: doc.lang,
     fileName: `piis-${piisId}-v${version}-${doc.lang}.pdf`,
+  };
+}
+
+type File = Awaited<ReturnType<typeof readFileUnaudited>>;
+
+/** What the contract document of a version is written from: the parties, the content, the handover, the signatures. */
+function documentInput(
+  file: File,
+  v: File['versions'][number],
+  who: NonNullable<Awaited<ReturnType<typeof repo.beneficiaryAndCpas>>>,
+  docLang: DocLang,
+): DocumentInput {
+  const p = file.piis;
+  const piisId = p.id;
+  const handover = p.handed_over_on
+    ? {
+        handedOverOn: p.handed_over_on,
+        earliestSignatureOn: reflectionPeriod(p.handed_over_on).earliestSignatureOn.value,
+        assistedBy: (p.assisted_by as { name: string; relation: string } | null) ?? null,
+      }
+    : null;
+  return {
+    piisId,
+    lang: docLang,
+    cpas: {
+      name: who.cpas_name[docLang] ?? who.cpas_name['fr'] ?? '',
+      kbo: who.kbo_number,
+      address: who.cpas_address,
+      contact: who.cpas_contact,
+    },
+    person: {
+      givenName: who.given_name,
+      familyName: who.family_name,
+      niss: who.niss,
+      birthDate: who.birth_date,
+      language: who.language,
+    },
+    track: p.track,
+    obligation: p.obligation,
+    draftedOn: p.drafted_on,
+    version: {
+      number: v.version,
+      kind: v.kind,
+      createdAt: v.createdAt,
+      effectiveOn: v.effectiveOn,
+      reason: v.reason,
+      content: normaliseContent(v.content),
+    },
+    handover: v.version === 1 ? handover : null,
+    signatures: signaturesOf(file, v.version)
+      .map((s) => ({
+        party: s.row.party,
+        thirdPartyName: s.row.third_party_name,
+        signatoryName: s.row.signatory_name,
+        signedOn: s.row.signed_on,
+      }))
+      .sort((a, b) => (a.signedOn < b.signedOn ? -1 : a.signedOn > b.signedOn ? 1 : a.party < b.party ? -1 : 1)),
+    quarterlyEvaluations: quarterlyEvaluations(conclusion(file) ?? p.drafted_on),
   };
 }

@@ -1,17 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { AUTH_ERRORS, IdempotencyHeader, json, problems, type RoutesApp } from '../../http/schemas.js';
-import {
-  allowLongResponse,
-  EXPORT_MEDIA_TYPES,
-  exportFormat,
-  joinedArrayItems,
-  jsonRawItemsStream,
-  sendExport,
-  sendForm,
-  formSection,
-  type CsvDelimiter,
-} from '../../http/export.js';
+import { allowLongResponse, exportFormat, sendForm } from '../../http/export.js';
 import { requestContext } from '../../http/request-context.js';
 import { answer, PRODUCES, reportContent } from '../../http/report-answer.js';
 import {
@@ -31,22 +20,10 @@ import { getPasModulesReport, PasModulesReportSchema } from '../activation/index
 import * as service from './reports.service.js';
 import { FreezeBody, ReportRunSchema, RunParams, freezeReport, getReportRun } from './runs.js';
 import { sendOutcome } from '../../http/reply.js';
-import {
-  expenseColumns,
-  formExpenseColumns,
-  formLineColumns,
-  indicatorColumns,
-  pasModuleColumns,
-  subsidyColumns,
-} from './reports.exports.js';
-import { sayMonthItem } from './subsidy.compute.js';
-import type { Text } from '../../i18n/catalogue.js';
+import { expenseColumns, indicatorColumns, pasModuleColumns, subsidyColumns } from './reports.exports.js';
+import { formSections, sendSubsidyPersons, SUBSIDY_NAMES } from './reports.sections.js';
 
 /** A month as the rollups keep it (its explanation a message, or text kept from before messages). */
-type StoredMonth = Omit<SubsidyMonthItem, 'explanation'> & { explanation: Text };
-
-/** The subsidy rows name beneficiaries: their download is an export of those beneficiaries. */
-const SUBSIDY_NAMES = { entity: 'beneficiary', idOf: (row: SubsidyMonthItem) => row.beneficiaryId };
 
 function getSubsidyReportRoute(app: RoutesApp): void {
   app.get(
@@ -89,47 +66,6 @@ function getSubsidyReportRoute(app: RoutesApp): void {
       return sendSubsidyPersons(reply, ctx, report, format, request.query.delimiter);
     },
   );
-}
-
-type PersonsReport = Extract<Awaited<ReturnType<typeof service.getSubsidyReport>>, { persons: unknown }>;
-
-/** The subsidy months read person by person from the kept tallies, streamed in the format asked. */
-function sendSubsidyPersons(
-  reply: FastifyReply,
-  ctx: ReturnType<typeof requestContext>,
-  report: PersonsReport,
-  format: ReturnType<typeof exportFormat>,
-  delimiter: CsvDelimiter | undefined,
-) {
-  // months stored in the reader's language are sent as stored; others keep their explanations
-  // as messages, said here in the reader's language
-  const said = (p: { items: Buffer; said: boolean }): Buffer =>
-    p.said
-      ? p.items
-      : Buffer.from(
-          JSON.stringify((JSON.parse(p.items.toString('utf8')) as StoredMonth[]).map((m) => sayMonthItem(ctx.lang, m))),
-        );
-  if (format === 'json') {
-    // each person's array of months joins the answer's one array: its brackets are dropped
-    const persons = (async function* () {
-      for await (const batch of report.persons) yield joinedArrayItems(batch.map(said));
-    })();
-    reply.type(EXPORT_MEDIA_TYPES.json);
-    return (reply as FastifyReply).send(jsonRawItemsStream({ year: report.year, totals: report.totals }, persons));
-  }
-  const rows = (async function* () {
-    for await (const batch of report.persons) yield batch.flatMap((p) => service.storedMonths(ctx.lang, p));
-  })();
-  const audit = { ctx, ...SUBSIDY_NAMES };
-  return sendExport(reply, format, {
-    name: `subsidy-${report.year}`,
-    sheetName: String(report.year),
-    columns: subsidyColumns,
-    rows: { batches: rows },
-    lang: ctx.lang,
-    delimiter,
-    audit,
-  });
 }
 
 function getIndicatorsRoute(app: RoutesApp): void {
@@ -264,34 +200,7 @@ function getRapportUniqueRoute(app: RoutesApp): void {
         form === 'pas' ? await pasForm(ctx, year) : await piis10Form(ctx, year, { exported: format !== 'json' });
       if (format === 'json') return formJson(filled);
       allowLongResponse(request, reply);
-      const sections = [
-        formSection({ key: 'lines', sheet: 'form.sheet-form', columns: formLineColumns, rows: filled.lines }),
-      ];
-      if (filled.modules)
-        sections.push(
-          formSection({ key: 'modules', sheet: 'form.sheet-modules', columns: pasModuleColumns, rows: filled.modules }),
-        );
-      if ('months' in filled) {
-        const months = filled.months;
-        const rows =
-          'persons' in months
-            ? {
-                batches: (async function* () {
-                  for await (const batch of months.persons)
-                    yield batch.flatMap((p) => service.storedMonths(ctx.lang, p));
-                })(),
-              }
-            : await service.namedMonths(ctx, months.items);
-        sections.push(formSection({ key: 'months', sheet: 'form.sheet-months', columns: subsidyColumns, rows }));
-      }
-      sections.push(
-        formSection({
-          key: 'expenses',
-          sheet: 'form.sheet-expenses',
-          columns: formExpenseColumns,
-          rows: filled.expenses,
-        }),
-      );
+      const sections = await formSections(ctx, filled);
       const named = 'months' in filled;
       return sendForm(reply, format, {
         name: `rapport-unique-${form}-${year}`,
