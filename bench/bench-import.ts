@@ -34,57 +34,16 @@ export async function benchImport(input: ImportBenchInput): Promise<ImportBench>
   const registry = new pg.Client({ connectionString: input.url });
   await registry.connect();
   await registry.query(
-    `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, ` +
-      `'{"fr":"Import","nl":"Import","de":"Import"}', 'fr', 'bench')`,
+    `insert into cpas (id, kbo_number, name, language, created_by)
+     values ($1, $2, '{"fr":"Import","nl":"Import","de":"Import"}', 'fr', 'bench')`,
     [uuidv7(), kbo],
   );
   await registry.end();
-  const lines: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    lines.push(
-      JSON.stringify({
-        externalRef: `bench-${i}`,
-        niss: seededNiss(500_000 + i),
-        givenName: 'Import',
-        familyName: `Person ${i}`,
-        language: i % 3 === 0 ? 'nl' : 'fr',
-      }),
-    );
-  }
-  const body = lines.join('\n') + '\n';
+  const body = ndjsonBeneficiaries(rows);
   const { ep, epPort } = await input.startEndpoint(input.url, input.jwksFile, input.children);
   try {
     const auth = { authorization: `Bearer ${await input.token(kbo, 'bench-vendor', 'integration')}` };
-    const runOnce = async () => {
-      const started = performance.now();
-      const res = await fetch(`http://127.0.0.1:${epPort}/v1/imports?kind=beneficiaries`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/x-ndjson' },
-        body,
-      });
-      if (res.status !== 202) throw new Error(`createImport: ${res.status} ${await res.text()}`);
-      const { id } = (await res.json()) as { id: string };
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 250));
-        const job = (await (await fetch(`http://127.0.0.1:${epPort}/v1/imports/${id}`, { headers: auth })).json()) as {
-          status: string;
-          startedAt: string;
-          finishedAt: string;
-          totalRows: number;
-          created: number;
-          unchanged: number;
-          rejected: number;
-          processedRows: number;
-        };
-        process.stderr.write(`\rimporting ${job.processedRows}/${rows}`);
-        if (job.status === 'failed') throw new Error('import failed');
-        if (job.status === 'completed') {
-          process.stderr.write('\n');
-          const workerSeconds = (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000;
-          return { job, rate: job.totalRows / workerSeconds, seconds: (performance.now() - started) / 1000 };
-        }
-      }
-    };
+    const runOnce = () => importOnce(epPort, auth, body, rows);
     const first = await runOnce();
     const again = await runOnce();
     return {
@@ -100,6 +59,55 @@ export async function benchImport(input: ImportBenchInput): Promise<ImportBench>
   } finally {
     await input.stop(ep);
   }
+}
+
+/** One upload of the file, followed until its import completes: the job, its worker's rate, the time from upload. */
+async function importOnce(epPort: number, auth: Record<string, string>, body: string, rows: number) {
+  const started = performance.now();
+  const res = await fetch(`http://127.0.0.1:${epPort}/v1/imports?kind=beneficiaries`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/x-ndjson' },
+    body,
+  });
+  if (res.status !== 202) throw new Error(`createImport: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const job = (await (await fetch(`http://127.0.0.1:${epPort}/v1/imports/${id}`, { headers: auth })).json()) as {
+      status: string;
+      startedAt: string;
+      finishedAt: string;
+      totalRows: number;
+      created: number;
+      unchanged: number;
+      rejected: number;
+      processedRows: number;
+    };
+    process.stderr.write(`\rimporting ${job.processedRows}/${rows}`);
+    if (job.status === 'failed') throw new Error('import failed');
+    if (job.status === 'completed') {
+      process.stderr.write('\n');
+      const workerSeconds = (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000;
+      return { job, rate: job.totalRows / workerSeconds, seconds: (performance.now() - started) / 1000 };
+    }
+  }
+}
+
+/** The file: `rows` beneficiaries as NDJSON, each with its externalRef. */
+function ndjsonBeneficiaries(rows: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    lines.push(
+      JSON.stringify({
+        externalRef: `bench-${i}`,
+        niss: seededNiss(500_000 + i),
+        givenName: 'Import',
+        familyName: `Person ${i}`,
+        language: i % 3 === 0 ? 'nl' : 'fr',
+      }),
+    );
+  }
+  return lines.join('\n') + '\n';
 }
 
 export function printImport(b: ImportBench): void {

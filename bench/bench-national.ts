@@ -139,25 +139,59 @@ export async function benchNational(input: {
 }): Promise<NationalFigures> {
   const scaleName = process.env['BENCH_SCALE'] ?? 'national';
   const { url, seededSeconds } = await nationalDatabase(input.serverUrl, scaleName);
+  const sizes = await dataSetSizes(url);
+  const largestKbo = nationalKbo(0);
+  const pseudonymKey = 'bench-pseudonym-key-0123456789abcdef';
+  const year = Number(todayInBrussels().slice(0, 4)) - 1;
+  const analyst = { authorization: `Bearer ${await input.token(null, 'bench-analyst', 'spp_analyst')}` };
+  const manager = { authorization: `Bearer ${await input.token(largestKbo, 'bench-manager', 'cpas_manager')}` };
+  const reports = await measureReports(input, url, pseudonymKey, { year, analyst, manager });
+  const forms = await measureForms(input, url, { PSEUDONYM_KEY: pseudonymKey }, year, manager);
+  const extract = await measureExtract(input, url, pseudonymKey, analyst);
+  return {
+    scale: scaleName,
+    ...sizes,
+    seededSeconds,
+    ...reports,
+    ...forms,
+    ...extract,
+  };
+}
+
+/** The data set's size: CPAS, persons, PIIS, evaluations, and the persons of the largest CPAS. */
+async function dataSetSizes(url: string) {
   const [counts] = await query<{ cpas: string; persons: string; piis: string; evaluations: string }>(
     url,
-    `select (select count(*) from cpas) as cpas, (select count(*) from beneficiary) as persons, (select count(*) ` +
-      `from piis) as piis, (select count(*) from piis_evaluation) as evaluations`,
+    `select (select count(*) from cpas) as cpas, (select count(*) from beneficiary) as persons,
+       (select count(*) from piis) as piis, (select count(*) from piis_evaluation) as evaluations`,
   );
-  const largestKbo = nationalKbo(0);
   const [largest] = await query<{ n: string }>(
     url,
     `select count(*) as n from beneficiary b join cpas c on c.id = b.cpas_id where c.kbo_number = $1`,
-    [largestKbo],
+    [nationalKbo(0)],
   );
-  const pseudonymKey = 'bench-pseudonym-key-0123456789abcdef';
+  return {
+    cpas: Number(counts!.cpas),
+    persons: Number(counts!.persons),
+    piis: Number(counts!.piis),
+    evaluations: Number(counts!.evaluations),
+    largestPersons: Number(largest!.n),
+  };
+}
+
+type Servers = Pick<Parameters<typeof benchNational>[0], 'jwksFile' | 'children' | 'startEndpoint' | 'stop'>;
+
+/** The national and the largest CPAS's indicators (p50), and the largest CPAS's subsidy report, on one server. */
+async function measureReports(
+  input: Servers & { seconds: number },
+  url: string,
+  pseudonymKey: string,
+  { year, analyst, manager }: { year: number; analyst: Record<string, string>; manager: Record<string, string> },
+) {
   const { ep, epPort } = await input.startEndpoint(url, input.jwksFile, input.children, [], {
     PSEUDONYM_KEY: pseudonymKey,
   });
   const base = `http://127.0.0.1:${epPort}`;
-  const year = Number(todayInBrussels().slice(0, 4)) - 1;
-  const analyst = { authorization: `Bearer ${await input.token(null, 'bench-analyst', 'spp_analyst')}` };
-  const manager = { authorization: `Bearer ${await input.token(largestKbo, 'bench-manager', 'cpas_manager')}` };
   const p50 = async (path: string, headers: Record<string, string>) => {
     const first = await fetch(`${base}${path}`, { headers });
     if (first.status !== 200) throw new Error(`${path}: ${first.status} ${await first.text()}`);
@@ -184,28 +218,15 @@ export async function benchNational(input: {
   const viaFetch: number[] = [];
   for (let i = 0; i < 3; i++) viaFetch.push(await fetchDownload(`${base}/v1/reports/subsidy?year=${year}`, manager));
   await input.stop(ep);
-  const forms = await measureForms(input, url, { PSEUDONYM_KEY: pseudonymKey }, year, manager);
-  const extract = await measureExtract(input, url, pseudonymKey, analyst);
   return {
-    scale: scaleName,
-    cpas: Number(counts!.cpas),
-    persons: Number(counts!.persons),
-    piis: Number(counts!.piis),
-    evaluations: Number(counts!.evaluations),
-    seededSeconds,
     nationalP50,
     nationalComputedMs: misses.sort((a, b) => a - b)[1]!,
-    largestPersons: Number(largest!.n),
     largestIndicatorsP50,
     largestSubsidyMs: [...subsidy].sort((a, b) => a - b)[1]!,
     subsidyDownloadsMs: subsidy,
     subsidyFetchMs: viaFetch,
-    ...forms,
-    ...extract,
   };
 }
-
-type Servers = Pick<Parameters<typeof benchNational>[0], 'jwksFile' | 'children' | 'startEndpoint' | 'stop'>;
 
 /** The Rapport unique forms of the largest CPAS as XLSX, on a server of their own (its peak memory is theirs). */
 async function measureForms(

@@ -42,10 +42,6 @@ function evaluationPosts(piisIds: string[], pathOf: (id: string) => string): Par
 }
 
 /**
- * pgbench on these scripts, each picked as often as its weight says: the transactions per second
- * of the first (the others are its share of background work, see bench-audit-share.ts).
- */
-/**
  * The PIIS benches on a second CPAS of generated beneficiaries (npm run seed's generator):
  * GET /v1/piis/{id} against its toy, bare-HTTP and pgbench baselines; POST evaluations against a
  * naive insert route; GET /v1/deadlines latency.
@@ -59,13 +55,77 @@ export async function benchPiis(input: {
 }) {
   const { url, keyDir, privateKey, jwksFile, children } = input;
   const beneficiaries = Number(process.env['BENCH_BENEFICIARIES'] ?? 20_000);
+  const { kbo, cpasId, signed, seedSeconds } = await seedPiisCpas(url, beneficiaries);
+  const piisId = signed[0]!;
+  const token = await benchToken(privateKey, kbo, 'bench-worker');
+  const auth = { authorization: `Bearer ${token}` };
+
+  const { ep, epPort } = await startEndpoint(url, jwksFile, children);
+  const epUrl = `http://127.0.0.1:${epPort}/v1/piis/${piisId}`;
+  const sample = await (await fetch(epUrl, { headers: auth })).text();
+  const tEp = await load(epUrl, auth);
+  const deadlines = await run(`http://127.0.0.1:${epPort}/v1/deadlines?limit=50`, auth, { connections: 1 });
+  const json = { ...auth, 'content-type': 'application/json' };
+  const tEpEval = await load(
+    `http://127.0.0.1:${epPort}/`,
+    json,
+    evaluationPosts(signed, (id) => `/v1/piis/${id}/evaluations`),
+  );
+  await stop(ep);
+
+  const { tToy, tToyEval, tFloorEval, tHttp } = await naiveBaselines(children, url, cpasId, signed, sample);
+
+  const compiler = dummyKysely();
+  const statement = inlineParameters(fileQuery(compiler, cpasId, piisId))
+    .replace(/\s+/g, ' ')
+    .trim();
+  const read = readOnlyMessage(cpasId, statement);
+  const tDbRead = pgbench(url, read, keyDir);
+  const tDb = pgbench(url, withAuditShare(compiler, cpasId, read, 'piis', piisId), keyDir);
+  return {
+    beneficiaries,
+    seedSeconds,
+    tEp,
+    tToy,
+    tHttp,
+    tDb,
+    tDbRead,
+    tEpEval,
+    tToyEval,
+    tFloorEval,
+    deadlinesP50: deadlines.latency.p50,
+    deadlinesP99: deadlines.latency.p99,
+  };
+}
+
+/** The naive read and insert routes, the floor's transaction by hand, and bare HTTP with the same answer. */
+async function naiveBaselines(children: ChildProcess[], url: string, cpasId: string, signed: string[], sample: string) {
+  const tToy = await baseline(children, ['toy', url, cpasId, signed[0]!, 'piis']);
+  const tToyEval = await baseline(children, ['insert', url, cpasId], {
+    ready: ['/health', 404],
+    path: '/',
+    headers: { 'content-type': 'application/json' },
+    extra: evaluationPosts(signed, (id) => `/piis/${id}/evaluations`),
+  });
+  const tFloorEval = await baseline(children, ['floor', url, cpasId], {
+    ready: ['/health', 404],
+    path: '/',
+    headers: { 'content-type': 'application/json' },
+    extra: evaluationPosts(signed, (id) => `/piis/${id}/evaluations`),
+  });
+  const tHttp = await baseline(children, ['http', sample]);
+  return { tToy, tToyEval, tFloorEval, tHttp };
+}
+
+/** The second CPAS: generated beneficiaries with their PIIS, its tallies computed; the ids of 2,000 signed PIIS. */
+async function seedPiisCpas(url: string, beneficiaries: number) {
   const kbo = '0403019261';
   const cpasId = uuidv7();
   const registry = new pg.Client({ connectionString: url });
   await registry.connect();
   await registry.query(
-    `insert into cpas (id, kbo_number, name, language, created_by) values ($1, $2, '{"fr":"Bench 2","nl":"Bench ` +
-      `2","de":"Bench 2"}', 'nl', 'bench')`,
+    `insert into cpas (id, kbo_number, name, language, created_by)
+     values ($1, $2, '{"fr":"Bench 2","nl":"Bench 2","de":"Bench 2"}', 'nl', 'bench')`,
     [cpasId, kbo],
   );
   await registry.end();
@@ -92,59 +152,7 @@ export async function benchPiis(input: {
     )
   ).rows.map((r) => r.id);
   await owner.end();
-  const piisId = signed[0]!;
-  const token = await benchToken(privateKey, kbo, 'bench-worker');
-  const auth = { authorization: `Bearer ${token}` };
-
-  const { ep, epPort } = await startEndpoint(url, jwksFile, children);
-  const epUrl = `http://127.0.0.1:${epPort}/v1/piis/${piisId}`;
-  const sample = await (await fetch(epUrl, { headers: auth })).text();
-  const tEp = await load(epUrl, auth);
-  const deadlines = await run(`http://127.0.0.1:${epPort}/v1/deadlines?limit=50`, auth, { connections: 1 });
-  const json = { ...auth, 'content-type': 'application/json' };
-  const tEpEval = await load(
-    `http://127.0.0.1:${epPort}/`,
-    json,
-    evaluationPosts(signed, (id) => `/v1/piis/${id}/evaluations`),
-  );
-  await stop(ep);
-
-  const tToy = await baseline(children, ['toy', url, cpasId, piisId, 'piis']);
-  const tToyEval = await baseline(children, ['insert', url, cpasId], {
-    ready: ['/health', 404],
-    path: '/',
-    headers: { 'content-type': 'application/json' },
-    extra: evaluationPosts(signed, (id) => `/piis/${id}/evaluations`),
-  });
-  const tFloorEval = await baseline(children, ['floor', url, cpasId], {
-    ready: ['/health', 404],
-    path: '/',
-    headers: { 'content-type': 'application/json' },
-    extra: evaluationPosts(signed, (id) => `/piis/${id}/evaluations`),
-  });
-  const tHttp = await baseline(children, ['http', sample]);
-
-  const compiler = dummyKysely();
-  const statement = inlineParameters(fileQuery(compiler, cpasId, piisId))
-    .replace(/\s+/g, ' ')
-    .trim();
-  const read = readOnlyMessage(cpasId, statement);
-  const tDbRead = pgbench(url, read, keyDir);
-  const tDb = pgbench(url, withAuditShare(compiler, cpasId, read, 'piis', piisId), keyDir);
-  return {
-    beneficiaries,
-    seedSeconds,
-    tEp,
-    tToy,
-    tHttp,
-    tDb,
-    tDbRead,
-    tEpEval,
-    tToyEval,
-    tFloorEval,
-    deadlinesP50: deadlines.latency.p50,
-    deadlinesP99: deadlines.latency.p99,
-  };
+  return { kbo, cpasId, signed, seedSeconds };
 }
 
 /** The PIIS benches' figures. */

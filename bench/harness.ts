@@ -93,6 +93,10 @@ export async function load(
   return (await run(url, headers, extra)).requests.average;
 }
 
+/**
+ * pgbench on these scripts, each picked as often as its weight says: the transactions per second
+ * of the first (the others are its share of background work, see bench-audit-share.ts).
+ */
 export function pgbench(
   url: string,
   scripts: string | WeightedScript[],

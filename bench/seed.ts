@@ -68,6 +68,32 @@ async function dataPath(config: ReturnType<typeof loadConfig>): Promise<string |
   }
 }
 
+/** Refuses a national seed the database's disk cannot hold (when that disk is this machine's). */
+async function checkDisk(
+  config: ReturnType<typeof loadConfig>,
+  plan: { cpas: number; persons: number },
+  scale: number,
+): Promise<void> {
+  const needed = plan.persons * BYTES_PER_PERSON;
+  const where = await dataPath(config);
+  const gib = (n: number) => `${(n / 2 ** 30).toFixed(1)} GiB`;
+  if (where) {
+    const stat = fs.statfsSync(where);
+    const free = stat.bavail * stat.bsize;
+    process.stderr.write(
+      `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): ` +
+        `about ${gib(needed)} needed, ${gib(free)} free on ${where}\n`,
+    );
+    if (free < needed)
+      throw new Error(`not enough free disk: about ${gib(needed)} needed, ${gib(free)} free on ${where}`);
+  } else {
+    process.stderr.write(
+      `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed on the database ` +
+        `server (its disk cannot be checked from here)\n`,
+    );
+  }
+}
+
 async function main() {
   const config = loadConfig(process.env, { tools: true });
   const scaleArg = process.argv.includes('--scale') ? arg('scale', 'national') : null;
@@ -82,24 +108,7 @@ async function main() {
       if (!Number.isFinite(scale) || scale <= 0 || scale > 1)
         throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')} or a fraction in (0, 1]`);
       const plan = nationalPlan(scale);
-      const needed = plan.persons * BYTES_PER_PERSON;
-      const where = await dataPath(config);
-      const gib = (n: number) => `${(n / 2 ** 30).toFixed(1)} GiB`;
-      if (where) {
-        const stat = fs.statfsSync(where);
-        const free = stat.bavail * stat.bsize;
-        process.stderr.write(
-          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): ` +
-            `about ${gib(needed)} needed, ${gib(free)} free on ${where}\n`,
-        );
-        if (free < needed)
-          throw new Error(`not enough free disk: about ${gib(needed)} needed, ${gib(free)} free on ${where}`);
-      } else {
-        process.stderr.write(
-          `${plan.cpas} CPAS, ${plan.persons} persons (scale ${scale}): about ${gib(needed)} needed on the database ` +
-            `server (its disk cannot be checked from here)\n`,
-        );
-      }
+      await checkDisk(config, plan, scale);
       if (database.kind === 'embedded' && scale > 0.1)
         process.stderr.write(
           'warning: the embedded database is slow at this size; PostgreSQL (DATABASE_URL) is the place for it\n',

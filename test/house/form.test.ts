@@ -11,8 +11,8 @@ const LINE = 120;
 const FILE = 350;
 const FUNCTION = 100;
 const LONG_FUNCTION = 60;
-/** At most this many functions over LONG_FUNCTION lines in src/ and bench/ (a ratchet: lower it as they are split). */
-const LONG_FUNCTIONS_ALLOWED = 20;
+/** At most this many functions over LONG_FUNCTION lines in src/ and bench/ (lower it as they are split). */
+const LONG_FUNCTIONS_ALLOWED = 15;
 /** Files over FILE lines, each with why. */
 const LONG_FILES: Record<string, string> = {
   'src/db/types.ts': 'the table types, one interface per table',
