@@ -19,6 +19,10 @@ async function main() {
   const offline = {
     kind: 'embedded',
     db: null as never,
+    unit: () => Promise.reject(new Error('no database')),
+    read: () => Promise.reject(new Error('no database')),
+    stream: () => ({ [Symbol.asyncIterator]: () => Promise.reject(new Error('no database')) as never }),
+    streamBytes: () => ({ [Symbol.asyncIterator]: () => Promise.reject(new Error('no database')) as never }),
     ping: async () => false,
     close: async () => {},
   } satisfies Database;

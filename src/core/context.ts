@@ -1,15 +1,12 @@
 // What a service needs to know about the request it serves, free of HTTP: the database, the
 // tenant, the actor, the request id, today's civil date and the caller's language — plus, for a
 // POST, its idempotency key. Routes build it with requestContext(request).
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/types.js';
 import type { Database } from '../db/database.js';
 import type { AccessLog } from './access-log.js';
 import type { Lang } from './problem.js';
 
 export interface RequestContext {
-  readonly db: Kysely<DB>;
-  /** the same database, for reads sent in one round trip */
+  /** units of work and reads (an import's rows get units nested in its batch's) */
   readonly database: Database;
   /** where reads of personal records leave their GDPR access entries */
   readonly accessLog: AccessLog;

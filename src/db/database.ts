@@ -12,24 +12,40 @@ import { PostgresPipelineDialect } from './driver/postgres.js';
 import { createReadBatcher } from './driver/read-batch.js';
 import { send } from './driver/send.js';
 import type { DB } from './types.js';
+import { poolUnits, type Units } from './tenant.js';
 import { toIntArray } from './int-array.js';
 import { migrateToLatest } from './migrate.js';
-import type { CopyPool } from './driver/copy-out.js';
+import { rawRows, type CopyPool, type RawRow } from './driver/copy-out.js';
+import { cursorBatches } from './driver/cursor.js';
 
-export interface Database {
+export type { RawRow } from './driver/copy-out.js';
+
+/** Long reads, streamed in batches: memory holds one batch whatever the size of the result. */
+export interface Streams {
+  /**
+   * The rows through a cursor in a read-only transaction of their own, the CPAS bound (null: none,
+   * only the owner functions answer), without a statement timeout: it lasts as long as the reader.
+   */
+  stream<R>(cpasId: string | null, query: CompiledQuery<R>, options?: { batch?: number }): AsyncIterable<R[]>;
+  /** The rows with each field as bytes (copy-out.ts: COPY on PostgreSQL, a cursor on the embedded database). */
+  streamBytes(cpasId: string, query: CompiledQuery, options?: { batch?: number }): AsyncIterable<RawRow[]>;
+}
+
+function streamsOn(db: Kysely<DB>, copyPool?: CopyPool): Streams {
+  return {
+    stream: (cpasId, query, options = {}) =>
+      cursorBatches(db, query, { ...(cpasId ? { cpasId } : {}), batch: options.batch, statementTimeoutMs: 0 }),
+    streamBytes: (cpasId, query, options = {}) =>
+      rawRows({ db, ...(copyPool ? { copyPool } : {}) }, query, { cpasId, ...options }),
+  };
+}
+
+export interface Database extends Units, Streams {
   readonly kind: 'postgres' | 'embedded';
-  /** queries as piis_app */
+  /** builds queries; runs those of no tenant (the registry, the owner functions) */
   readonly db: Kysely<DB>;
   /** true when the database answers a trivial query */
   ping(): Promise<boolean>;
-  /**
-   * A read by key (its transaction's statements, and which of them gives the rows), PostgreSQL
-   * only: reads of the same turn share one round trip (driver/read-batch.ts). Without it,
-   * readByKeyInTenant reads alone.
-   */
-  readonly readByKey?: (statements: readonly CompiledQuery[], rowsAt: number) => Promise<Record<string, unknown>[]>;
-  /** PostgreSQL's connections as they are, for long reads streamed as bytes (copy-out.ts) */
-  readonly copyPool?: CopyPool;
   close(): Promise<void>;
 }
 
@@ -103,8 +119,8 @@ export async function openPostgres(
   return {
     kind: 'postgres',
     db,
-    readByKey: (statements, rowsAt) => batcher.read(statements, rowsAt),
-    copyPool: pool,
+    ...poolUnits(db, batcher),
+    ...streamsOn(db, pool),
     async ping() {
       try {
         await sql`select 1`.execute(db);
@@ -171,6 +187,8 @@ export async function openEmbedded(
   return {
     kind: 'embedded',
     db,
+    ...poolUnits(db),
+    ...streamsOn(db),
     async ping() {
       try {
         await sql`select 1`.execute(db);

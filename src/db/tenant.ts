@@ -1,12 +1,17 @@
-// The unit of work: one transaction bound to one CPAS. `begin` and the tenant binding travel in
-// one round trip (driver/send.ts); the binding is `set_config('app.cpas_id', $1, true)`, local to
-// the transaction, so a pooled connection never carries a tenant into the next request, whether
-// this one commits, fails or is rolled back. Every value, the tenant's id included, is a bind
-// parameter.
+// Units of work: how the tenant reaches a connection. A unit of work is one transaction bound to
+// one CPAS with `set_config('app.cpas_id', $1, true)` — a bind parameter, local to the
+// transaction — so a pooled connection never carries a tenant into the next request, whether
+// this one commits, fails or is rolled back. Services ask for a unit (`unit`) or for one read
+// (`read`); how the statements travel is decided here and in driver/, never above:
+// - a unit's `begin` and binding are queued and travel with its first statement, the writes
+//   queued with `queueWrite` with its next statement or its commit: one round trip each;
+// - a read is begin read only, the binding, the select and commit in one round trip, shared on
+//   PostgreSQL with the other reads of the same turn (driver/read-batch.ts);
+// - inside an open unit (an import's batch) units nest as savepoints (`unitsWithin`).
 import { CompiledQuery, type Kysely, sql } from 'kysely';
-import type { Database } from './database.js';
-import { send } from './driver/send.js';
+import { dropQueued, enqueue, send } from './driver/send.js';
 import { bindTenant, timeoutFor } from './driver/settings.js';
+import type { ReadBatcher } from './driver/read-batch.js';
 import type { DB } from './types.js';
 
 /** The pseudo-tenant of platform-level actions (the CPAS registry): audit and idempotency rows. */
@@ -17,7 +22,16 @@ export interface UnitOfWorkOptions {
   readonly statementTimeoutMs?: number;
 }
 
+/** A unit of work's handle: Kysely on the unit's connection, inside its transaction. */
 export type Tx = Kysely<DB>;
+
+/** What services and workers run their database work through. */
+export interface Units {
+  /** Runs work in one transaction bound to the CPAS: committed when it returns, rolled back when it throws. */
+  unit<T>(cpasId: string, work: (tx: Tx) => Promise<T>, options?: UnitOfWorkOptions): Promise<T>;
+  /** The rows of one statement read in a read-only transaction of its own, bound to the CPAS. */
+  read<R>(cpasId: string, query: CompiledQuery<R>): Promise<R[]>;
+}
 
 export { bindTenant } from './driver/settings.js';
 
@@ -26,7 +40,7 @@ const BEGIN_READ_ONLY = CompiledQuery.raw('begin read only');
 const COMMIT = CompiledQuery.raw('commit');
 
 /** The first statements of every unit of work: begin, bind the tenant, set the limits. */
-export function beginStatements(cpasId: string, options: UnitOfWorkOptions = {}): CompiledQuery[] {
+function beginStatements(cpasId: string, options: UnitOfWorkOptions = {}): CompiledQuery[] {
   return [BEGIN, bindTenant(cpasId), ...(options.statementTimeoutMs ? [timeoutFor(options.statementTimeoutMs)] : [])];
 }
 
@@ -35,100 +49,99 @@ export function readSegment(cpasId: string, query: CompiledQuery): CompiledQuery
   return [BEGIN_READ_ONLY, bindTenant(cpasId), query, COMMIT];
 }
 
-/** A read of one statement in one round trip (begin, binding, the read, commit): the rows it returns. */
-export async function readInTenant<R>(database: Database, cpasId: string, query: CompiledQuery<R>): Promise<R[]> {
-  return (await send(database.db, readSegment(cpasId, query)))[2]!.rows as R[];
+/** The connections of units of work in progress: only they may queue writes. */
+const openUnits = new WeakSet<Tx>();
+
+/** Units of work on a database's pool; reads share round trips through the batcher when there is one. */
+export function poolUnits(db: Kysely<DB>, batcher?: ReadBatcher): Units {
+  return {
+    unit: (cpasId, work, options) => inTenant(db, cpasId, work, options),
+    read: async <R>(cpasId: string, query: CompiledQuery<R>) => {
+      const statements = readSegment(cpasId, query);
+      if (batcher) return (await batcher.read(statements, 2)) as R[];
+      return (await send(db, statements))[2]!.rows as R[];
+    },
+  };
 }
 
-/**
- * A read of a few records by key: like readInTenant, but on PostgreSQL it may travel with the
- * other reads by key of the same turn in one round trip, each in a read-only transaction of its
- * own (driver/read-batch.ts).
- */
-export async function readByKeyInTenant<R>(database: Database, cpasId: string, query: CompiledQuery<R>): Promise<R[]> {
-  if (!database.readByKey) return readInTenant(database, cpasId, query);
-  return (await database.readByKey(readSegment(cpasId, query), 2)) as R[];
-}
-
-/** What a unit of work holds besides its connection. */
-export interface Session {
-  /** the rows of the statement sent with `begin` (options.first), none without one */
-  readonly firstRows: Record<string, unknown>[];
-  /**
-   * Queues a write whose result nobody reads: it travels with the commit, in one message. A
-   * failure there rolls the whole unit back, as any failure does.
-   */
-  defer(query: CompiledQuery): void;
-}
-
-/**
- * Runs work in one transaction bound to the CPAS. `first`, a statement sent with `begin` in the
- * same round trip (e.g. the read that locks what the work changes), and the deferred writes,
- * sent with `commit`, spare the round trips a unit of work would otherwise spend on them.
- */
-export async function inTenant<T>(
+/** Runs work in one transaction bound to the CPAS, on a connection of its own from the pool. */
+export function inTenant<T>(
   db: Kysely<DB>,
   cpasId: string,
-  work: (tx: Tx, session: Session) => Promise<T>,
-  options: UnitOfWorkOptions & { first?: CompiledQuery } = {},
+  work: (tx: Tx) => Promise<T>,
+  options: UnitOfWorkOptions = {},
 ): Promise<T> {
-  if (openUnits.has(db)) return nestedUnit(db, cpasId, work, options);
-  const begin = beginStatements(cpasId, options);
-  return db.connection().execute(async (conn) => {
-    const deferred: CompiledQuery[] = [];
-    let result: T;
+  return db.connection().execute(async (tx) => {
+    await enqueue(tx, beginStatements(cpasId, options));
+    openUnits.add(tx);
     try {
-      const opened = await send(conn, options.first ? [...begin, options.first] : begin);
-      openUnits.add(conn);
-      result = await work(conn, {
-        firstRows: options.first ? opened[opened.length - 1]!.rows : [],
-        defer: (query) => void deferred.push(query),
-      });
-      await send(conn, [...deferred, COMMIT]);
+      const result = await work(tx);
+      await tx.executeQuery(COMMIT);
+      return result;
     } catch (error) {
-      await sql
-        .raw('rollback')
-        .execute(conn)
-        .catch(() => {});
+      // nothing was sent when begin is still queued: there is no transaction to roll back
+      const unsent = await dropQueued(tx);
+      if (unsent[0] !== BEGIN)
+        await sql
+          .raw('rollback')
+          .execute(tx)
+          .catch(() => {});
       throw error;
     } finally {
-      openUnits.delete(conn);
+      openUnits.delete(tx);
     }
-    return result;
   });
 }
 
-/** The connections of units of work in progress: a unit started on one of them nests. */
-const openUnits = new WeakSet<Kysely<DB>>();
+/**
+ * Queues a write whose answer the work does not read: it runs before the unit ends, in the round
+ * trip of the unit's next statement or of its commit. A failure there fails the unit, as any
+ * failure does.
+ */
+export async function queueWrite(tx: Tx, query: CompiledQuery): Promise<void> {
+  if (!openUnits.has(tx)) throw new Error('queueWrite: not inside a unit of work');
+  await enqueue(tx, [query]);
+}
+
 let savepoints = 0;
 
 /**
- * A unit of work inside a transaction already open (a bulk import runs each row's unit inside its
- * batch's transaction): a savepoint instead of begin, released instead of commit, rolled back to
- * on failure — so a refused row undoes its own writes only. The tenant is bound again (a
- * unit may only nest in a unit of the same CPAS: the batch's binding would otherwise apply).
+ * Units inside a unit already open, of the same CPAS (a bulk import runs each row's unit inside
+ * its batch's transaction): a savepoint instead of begin, released instead of commit, rolled back
+ * to on failure — so a refused row undoes its own writes only. Reads run in the open transaction:
+ * they see what it wrote.
  */
-async function nestedUnit<T>(
-  tx: Tx,
-  cpasId: string,
-  work: (tx: Tx, session: Session) => Promise<T>,
-  options: { first?: CompiledQuery },
-): Promise<T> {
-  const name = `unit_${++savepoints}`;
-  await sql.raw(`savepoint ${name}`).execute(tx);
-  try {
-    await tx.executeQuery(bindTenant(cpasId));
-    const firstRows = options.first ? ((await tx.executeQuery(options.first)).rows as Record<string, unknown>[]) : [];
-    const deferred: CompiledQuery[] = [];
-    const result = await work(tx, { firstRows, defer: (query) => void deferred.push(query) });
-    for (const query of deferred) await tx.executeQuery(query);
-    await sql.raw(`release savepoint ${name}`).execute(tx);
-    return result;
-  } catch (error) {
-    await sql
-      .raw(`rollback to savepoint ${name}; release savepoint ${name}`)
-      .execute(tx)
-      .catch(() => {});
-    throw error;
-  }
+export function unitsWithin(tx: Tx, cpasId: string): Units {
+  const sameTenant = (id: string) => {
+    if (id !== cpasId) throw new Error('unitsWithin: a nested unit of another CPAS');
+  };
+  return {
+    async unit(id, work) {
+      sameTenant(id);
+      const name = `unit_${++savepoints}`;
+      const savepoint = CompiledQuery.raw(`savepoint ${name}`);
+      await enqueue(tx, [savepoint]);
+      try {
+        const result = await work(tx);
+        await sql.raw(`release savepoint ${name}`).execute(tx);
+        return result;
+      } catch (error) {
+        // what the enclosing unit queued before the savepoint still belongs to it
+        const unsent = await dropQueued(tx);
+        const at = unsent.indexOf(savepoint);
+        if (at >= 0) await enqueue(tx, unsent.slice(0, at));
+        else {
+          await sql
+            .raw(`rollback to savepoint ${name}; release savepoint ${name}`)
+            .execute(tx)
+            .catch(() => {});
+        }
+        throw error;
+      }
+    },
+    async read(id, query) {
+      sameTenant(id);
+      return (await tx.executeQuery(query)).rows;
+    },
+  };
 }

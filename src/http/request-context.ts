@@ -25,7 +25,6 @@ export function requestContext(request: FastifyRequest): RequestContext {
   const key = request.method === 'POST' ? request.headers['idempotency-key'] : undefined;
   const idemKey = typeof key === 'string' ? key : undefined;
   return {
-    db: request.server.deps.database.db,
     database: request.server.deps.database,
     accessLog: request.server.deps.accessLog,
     cpasId: request.tenantId ?? PLATFORM_TENANT,

@@ -98,17 +98,17 @@ t.test('when arrays of JSON items are joined, then the empty ones leave no comma
   t.equal(joinedArrayItems([Buffer.from('[]')]).length, 0);
 });
 
-t.test(`rawRows on the ${onPostgres ? 'PostgreSQL server (COPY)' : 'embedded database (cursor)'}`, async (t) => {
+t.test(`streamBytes on the ${onPostgres ? 'PostgreSQL server (COPY)' : 'embedded database (cursor)'}`, async (t) => {
   const h = await buildHarness(t, { poolSize: 2 });
   const a = await h.newCpas();
   const b = await h.newCpas();
   const mine = await newBeneficiary(h.app, await a.token());
   await newBeneficiary(h.app, await b.token());
-  const { db, copyPool } = h.db.database;
-  t.equal(Boolean(copyPool), onPostgres, 'COPY on PostgreSQL only');
+  const { database } = h.db;
+  const { db } = database;
   const read = async (query: Parameters<typeof rawRows>[1], cpasId = a.id) => {
     const rows: RawRow[] = [];
-    for await (const batch of rawRows({ db, copyPool }, query, { cpasId, batch: 1 })) rows.push(...batch);
+    for await (const batch of database.streamBytes(cpasId, query, { batch: 1 })) rows.push(...batch);
     return texts(rows);
   };
 
@@ -133,10 +133,10 @@ t.test(`rawRows on the ${onPostgres ? 'PostgreSQL server (COPY)' : 'embedded dat
 
   t.test('when the reader stops after the first batch, then the connection serves the next read', async (t) => {
     for (let i = 0; i < 4; i++) {
-      for await (const batch of rawRows(
-        { db, copyPool },
+      for await (const batch of database.streamBytes(
+        a.id,
         sql`select g::text from generate_series(1, 50000) g`.compile(db),
-        { cpasId: a.id, batch: 10 },
+        { batch: 10 },
       )) {
         t.ok(batch.length > 0);
         break;

@@ -2,7 +2,7 @@
 // for the role requests run as — not by the queries remembering a where clause.
 import t from 'tap';
 import { sql } from 'kysely';
-import { inTenant, readByKeyInTenant, readInTenant } from '../../src/db/tenant.js';
+import { inTenant } from '../../src/db/tenant.js';
 import { uuidv7 } from '../../src/db/ids.js';
 import { send } from '../../src/db/driver/send.js';
 import { bearer, buildHarness, newBeneficiary } from '../helpers/app.js';
@@ -117,8 +117,8 @@ t.test('tenancy', async (t) => {
       const reads = await Promise.allSettled(
         Array.from({ length: 12 }, (_, i) =>
           i % 3 === 2
-            ? readInTenant<{ id: string }>(database, a.id, sql<{ id: string }>`select 1 / 0 as id`.compile(db))
-            : readInTenant(database, a.id, query),
+            ? database.read<{ id: string }>(a.id, sql<{ id: string }>`select 1 / 0 as id`.compile(db))
+            : database.read(a.id, query),
         ),
       );
       t.equal(reads.filter((r) => r.status === 'rejected').length, 4, 'the failing reads failed');
@@ -144,7 +144,7 @@ t.test('tenancy', async (t) => {
   );
 
   t.test(
-    'when reads by key of two CPAS arrive together, then each sees its own record only, a failing one fails alone ' +
+    'when reads of two CPAS arrive together, then each sees its own record only, a failing one fails alone ' +
       'and none may write',
     async (t) => {
       const database = h.db.database;
@@ -154,8 +154,8 @@ t.test('tenancy', async (t) => {
       const reads = await Promise.allSettled(
         Array.from({ length: 40 }, (_, i) =>
           i % 10 === 9
-            ? readByKeyInTenant(database, a.id, sql<{ id: string }>`select 1 / 0 as id`.compile(db))
-            : readByKeyInTenant(database, i % 2 ? b.id : a.id, byId(i % 4 < 2 ? mine.id : theirs)),
+            ? database.read(a.id, sql<{ id: string }>`select 1 / 0 as id`.compile(db))
+            : database.read(i % 2 ? b.id : a.id, byId(i % 4 < 2 ? mine.id : theirs)),
         ),
       );
       const seen = reads.map((r, i) =>
@@ -166,15 +166,14 @@ t.test('tenancy', async (t) => {
       );
       t.same(seen, expected, 'own records found, the other CPAS’s invisible, the failing reads failed');
       await t.rejects(
-        readByKeyInTenant(
-          database,
+        database.read(
           a.id,
           sql<{
             id: string;
           }>`insert into audit_entry (cpas_id, id, actor, action, entity, request_id) values (${a.id}, ${uuidv7()},
             'x', 'read', 'x', 'x') returning id`.compile(db),
         ),
-        'a read by key cannot write',
+        'a read cannot write',
       );
       const responses = await Promise.all(
         Array.from({ length: 60 }, (_, i) =>

@@ -3,7 +3,6 @@
 // recomputes both for every PIIS and person of a test database and lists every difference.
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
-import { inTenant } from '../../src/db/tenant.js';
 import { refreshDeadlines } from '../../src/modules/deadlines/deadlines.engine.js';
 import type { Harness } from './app.js';
 
@@ -45,16 +44,18 @@ export async function renderedStateDrift(h: Harness, today: string): Promise<str
       `select ${columns} from deadline where cpas_id = $1 and beneficiary_id = $2 ${order}`,
       [p.cpas_id, p.id],
     );
-    const fresh = await inTenant(h.db.database.db, p.cpas_id, async (tx) => {
-      await refreshDeadlines(tx, p.cpas_id, today, [p.id]);
-      const { rows } =
-        await sql<StoredDeadline>`select ${sql.raw(columns)} from deadline where cpas_id = ${p.cpas_id} and
+    const fresh = await h.db.database
+      .unit(p.cpas_id, async (tx) => {
+        await refreshDeadlines(tx, p.cpas_id, today, [p.id]);
+        const { rows } =
+          await sql<StoredDeadline>`select ${sql.raw(columns)} from deadline where cpas_id = ${p.cpas_id} and
           beneficiary_id = ${p.id} ${sql.raw(order)}`.execute(tx);
-      throw new Rollback(rows);
-    }).catch((e: unknown) => {
-      if (e instanceof Rollback) return e.rows;
-      throw e;
-    });
+        throw new Rollback(rows);
+      })
+      .catch((e: unknown) => {
+        if (e instanceof Rollback) return e.rows;
+        throw e;
+      });
     if (!isDeepStrictEqual(kept, fresh))
       drift.push(
         `deadlines of beneficiary ${p.id}:\n  kept  ${JSON.stringify(kept)}\n  fresh ${JSON.stringify(fresh)}`,

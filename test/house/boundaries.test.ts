@@ -1,6 +1,6 @@
 // The house's walls, checked on the source: a feature uses another only through what that
 // feature's index.ts offers, and no folder imports one above it (src/rules imports nothing of the
-// service; src/db and src/core import no feature).
+// service; src/db and src/core import no feature), and only src/db/ reaches the database driver.
 import t from 'tap';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,4 +50,17 @@ t.test('when a lower folder imports, then never a folder above it', async (t) =>
       for (const target of importsOf(file))
         if (forbidden.includes(target.split(path.sep)[0]!)) breaches.push(`${path.relative(root, file)} → ${target}`);
   t.same(breaches, [], 'every import points down');
+});
+
+t.test('when a service reads or writes, then src/db chooses how the statements travel', async (t) => {
+  // the tools that open the embedded database to migrate it are the only others to name a driver
+  const tools = ['bin/migrate.ts', 'bin/build-template.ts'];
+  const breaches: string[] = [];
+  for (const file of sources(src)) {
+    const rel = path.relative(src, file);
+    if (rel.startsWith(`db${path.sep}`) || tools.includes(rel)) continue;
+    for (const target of importsOf(file))
+      if (target.startsWith(path.join('db', 'driver'))) breaches.push(`src/${rel} → ${target}`);
+  }
+  t.same(breaches, [], 'no import of src/db/driver/ outside src/db/');
 });

@@ -3,7 +3,6 @@
 // CPAS's events never; a cursor on every page.
 import t from 'tap';
 import { sql } from 'kysely';
-import { inTenant } from '../../src/db/tenant.js';
 import { uuidv7 } from '../../src/db/ids.js';
 import { bearer, buildHarness, newBeneficiary, type Harness, type TestCpas } from '../helpers/app.js';
 import { onPostgres } from '../helpers/database.js';
@@ -72,7 +71,7 @@ async function caughtUp(h: Harness, cpas: TestCpas, token: string) {
 
 /** Writes one outbox event in a transaction of its own, as every unit of work does. */
 function writeEvent(h: Harness, cpas: TestCpas, type: string, hold?: Promise<unknown>) {
-  return inTenant(h.db.database.db, cpas.id, async (tx) => {
+  return h.db.database.unit(cpas.id, async (tx) => {
     const id = uuidv7();
     await sql`insert into outbox_event (cpas_id, id, type, entity, entity_id, actor, data, request_id)
               values (${cpas.id}, ${id}, ${type}, 'test', null, 'feed-test', '{}'::jsonb, 'feed-test')`.execute(tx);

@@ -11,7 +11,6 @@ import { subsidyReportFrom } from '../../src/modules/reports/subsidy.compute.js'
 import { indicatorFactsQuery, toIndicatorPerson } from '../../src/modules/reports/reports.repository.js';
 import { refreshBacklog, refreshRollups } from '../../src/modules/reports/rollups.service.js';
 import { tallyYears } from '../../src/rules/indicators.js';
-import { inTenant } from '../../src/db/tenant.js';
 import type { RequestContext } from '../../src/core/context.js';
 
 t.test('indicator rollups', async (t) => {
@@ -71,8 +70,7 @@ t.test('indicator rollups', async (t) => {
       `select beneficiary_id, year from indicator_tally where cpas_id = $1 order by 1, 2`,
       [cpas.id],
     );
-    const rows = await inTenant(
-      h.db.database.db,
+    const rows = await h.db.database.unit(
       cpas.id,
       async (tx) => (await tx.executeQuery(indicatorFactsQuery(tx, cpas.id))).rows,
     );

@@ -36,15 +36,22 @@ class Mutex {
 class PGliteConnection implements DatabaseConnection, StatementSender {
   /** a statement failed: the transaction it left open is rolled back on release, as on PostgreSQL */
   failed = false;
+  /** statements whose answers nobody reads: they run before the next statement (send.ts) */
+  queued: CompiledQuery[] = [];
 
   constructor(private readonly pg: PGlite) {}
 
-  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.queued.length > 0) await this.send([]);
     return this.#run<R>(query).catch(this.#failed);
   }
 
   send(statements: readonly CompiledQuery[]): Promise<StatementResult[]> {
-    return this.#send(statements).catch(this.#failed);
+    const queued = this.queued;
+    this.queued = [];
+    return this.#send([...queued, ...statements])
+      .then((results) => results.slice(queued.length))
+      .catch(this.#failed);
   }
 
   readonly #failed = (error: unknown): never => {

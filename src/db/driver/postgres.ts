@@ -37,6 +37,8 @@ export function queryResult<R>(result: StatementResult): QueryResult<R> {
 class PostgresConnection implements DatabaseConnection, StatementSender {
   /** a statement failed on this connection: it is rolled back before it returns to the pool */
   failed = false;
+  /** statements whose answers nobody reads: they travel with the next statement (send.ts) */
+  queued: CompiledQuery[] = [];
 
   constructor(
     readonly client: pg.PoolClient,
@@ -44,7 +46,8 @@ class PostgresConnection implements DatabaseConnection, StatementSender {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (query.parameters.length === 0) {
+    if (query.parameters.length === 0 && (this.queued.length === 0 || query.sql.includes(';'))) {
+      if (this.queued.length > 0) await this.send([]);
       const result = (await this.client.query(query.sql).catch(this.#failed)) as unknown as
         pg.QueryResult | pg.QueryResult[];
       const last = Array.isArray(result) ? result[result.length - 1]! : result;
@@ -54,12 +57,17 @@ class PostgresConnection implements DatabaseConnection, StatementSender {
     return queryResult<R>(result!);
   }
 
-  send(statements: readonly CompiledQuery[]): Promise<StatementResult[]> {
+  async send(statements: readonly CompiledQuery[]): Promise<StatementResult[]> {
+    const queued = this.queued;
+    this.queued = [];
     const parsed = parsedNames(this.client.connection);
-    return runPipeline(
-      this.client,
-      statements.map((s) => ({ sql: s.sql, parameters: s.parameters, name: this.names.nameFor(s.sql, parsed) })),
-    ).catch(this.#failed);
+    const all = [...queued, ...statements].map((s) => ({
+      sql: s.sql,
+      parameters: s.parameters,
+      name: this.names.nameFor(s.sql, parsed),
+    }));
+    const results = await runPipeline(this.client, all).catch(this.#failed);
+    return queued.length === 0 ? results : results.slice(queued.length);
   }
 
   readonly #failed = (error: unknown): never => {

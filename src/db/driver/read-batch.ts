@@ -1,14 +1,15 @@
-// Reads by key that arrive in the same turn of the event loop travel to PostgreSQL together, in
-// one round trip (pipeline.ts). On a loaded server a turn brings several requests at once;
-// sending their reads together costs one write and one wake-up of the database instead of one per
-// read — on the machines measured, each of those costs as much as the read itself.
+// One-statement reads (tenant.ts, Units.read) that arrive in the same turn of the event loop
+// travel to PostgreSQL together, in one round trip (pipeline.ts). On a loaded server a turn brings
+// several requests at once; sending their reads together costs one write and one wake-up of the
+// database instead of one per read — on the machines measured, each of those costs as much as the
+// read itself.
 //
 // Tenancy is kept read by read: each read runs in a read-only transaction of its own, which binds
 // its CPAS for that transaction only (tenant.ts, readSegment) and ends with commit, so no binding
 // reaches the next read. When a read fails, the server skips the rest up to the Sync: the reads
 // before it have their rows, it fails with its own error, and the reads after it are sent again.
-// Only reads by key go this way (a few rows each): a slow search would make the reads of its
-// batch wait for it.
+// A slow read makes the reads after it in its batch wait for it: what comes this way is a record,
+// a file or a page (lists are paged); long reads stream through a cursor (cursor.ts, copy-out.ts).
 import type { CompiledQuery } from 'kysely';
 import type { PipelineError, StatementResult } from './pipeline.js';
 

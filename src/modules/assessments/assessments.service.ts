@@ -66,9 +66,7 @@ export async function createAssessment(
 }
 
 export async function getAssessment(ctx: RequestContext, id: string): Promise<Outcome<Assessment>> {
-  const [row] = await readPersonal(ctx, 'assessment', repo.assessmentByIdQuery(ctx.db, ctx.cpasId, id), {
-    byKey: true,
-  });
+  const [row] = await readPersonal(ctx, 'assessment', repo.assessmentByIdQuery(ctx.database.db, ctx.cpasId, id));
   if (!row) throw new AppError('not-found', msg('not-found.assessment'));
   return ok(repo.toAssessment(row), '"1"');
 }

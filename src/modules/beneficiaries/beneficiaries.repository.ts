@@ -1,6 +1,5 @@
 import type { CompiledQuery, Insertable, Selectable } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
-import type { RequestContext } from '../../core/context.js';
 import type { BeneficiaryTable } from '../../db/types.js';
 import type { Beneficiary } from './beneficiaries.schemas.js';
 import { checkNiss } from '../../rules/identifiers.js';
@@ -45,29 +44,13 @@ export function beneficiaryById(tx: Tx, cpasId: string, id: string) {
   return tx.selectFrom('beneficiary').select(COLUMNS).where('cpas_id', '=', cpasId).where('id', '=', id);
 }
 
-let byIdTemplate: CompiledQuery<Row> | null = null;
-
-/** One beneficiary: a single statement, compiled once per process (the hottest read). */
-export function readBeneficiaryQuery(ctx: RequestContext, id: string): CompiledQuery<Row> {
-  byIdTemplate ??= beneficiaryById(
-    ctx.db,
-    '00000000-0000-0000-0000-000000000000',
-    '00000000-0000-0000-0000-000000000000',
-  ).compile() as CompiledQuery<Row>;
-  return { ...byIdTemplate, parameters: [ctx.cpasId, id] };
-}
-
 /** A page of beneficiaries: a single statement. */
 export function searchBeneficiariesQuery(
-  ctx: RequestContext,
+  db: Tx,
+  cpasId: string,
   filter: { niss?: string; externalRef?: string; q?: string; afterId: string | null; limit: number },
 ): CompiledQuery<Row> {
-  let q = ctx.db
-    .selectFrom('beneficiary')
-    .select(COLUMNS)
-    .where('cpas_id', '=', ctx.cpasId)
-    .orderBy('id')
-    .limit(filter.limit);
+  let q = db.selectFrom('beneficiary').select(COLUMNS).where('cpas_id', '=', cpasId).orderBy('id').limit(filter.limit);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   if (filter.niss) q = q.where('niss', '=', filter.niss);
   if (filter.externalRef) q = q.where('external_ref', '=', filter.externalRef);

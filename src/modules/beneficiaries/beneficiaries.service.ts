@@ -9,7 +9,7 @@ import { decodeCursor, pageOf } from '../../core/cursor.js';
 import { etagOf } from '../../core/etag.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { inTenant, type Tx } from '../../db/tenant.js';
+import type { Tx } from '../../db/tenant.js';
 import { checkNiss } from '../../rules/identifiers.js';
 import { appendChange } from '../../core/audit-append.js';
 import * as repo from './beneficiaries.repository.js';
@@ -72,7 +72,7 @@ async function assertPartner(
 async function conflictFrom(ctx: RequestContext, error: unknown, niss: string | undefined): Promise<never> {
   const constraint = uniqueViolation(error);
   if (constraint !== null && constraint.includes('niss') && niss) {
-    const existing = await inTenant(ctx.db, ctx.cpasId, (tx) => repo.findIdBy(tx, ctx.cpasId, { niss }));
+    const existing = await ctx.database.unit(ctx.cpasId, (tx) => repo.findIdBy(tx, ctx.cpasId, { niss }));
     throw new AppError('duplicate-beneficiary', msg('conflict.beneficiary-niss'), { existingId: existing?.id });
   }
   if (constraint !== null && constraint.includes('external_ref')) {
@@ -120,7 +120,7 @@ export async function createBeneficiary(
 }
 
 export async function getBeneficiary(ctx: RequestContext, id: string): Promise<Outcome<Beneficiary>> {
-  const [row] = await readPersonal(ctx, 'beneficiary', repo.readBeneficiaryQuery(ctx, id), { byKey: true });
+  const [row] = await readPersonal(ctx, 'beneficiary', repo.beneficiaryById(ctx.database.db, ctx.cpasId, id).compile());
   const beneficiary = row && repo.toBeneficiary(row);
   if (!beneficiary) throw new AppError('not-found', msg('not-found.beneficiary'));
   return ok(beneficiary, etagOf(beneficiary.version));
@@ -138,7 +138,13 @@ export async function listBeneficiaries(ctx: RequestContext, query: BeneficiaryL
   const rows = await readPersonal(
     ctx,
     'beneficiary',
-    repo.searchBeneficiariesQuery(ctx, { niss, externalRef: query.externalRef, q: query.q, afterId, limit: limit + 1 }),
+    repo.searchBeneficiariesQuery(ctx.database.db, ctx.cpasId, {
+      niss,
+      externalRef: query.externalRef,
+      q: query.q,
+      afterId,
+      limit: limit + 1,
+    }),
   );
   return pageOf(rows.map(repo.toBeneficiary), limit);
 }

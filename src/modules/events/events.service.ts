@@ -1,7 +1,6 @@
 // The tenant's change feed (listEvents): gap-free pages in commit order, a cursor always returned.
 import type { RequestContext } from '../../core/context.js';
 import { recordAccess } from '../../core/work.js';
-import { readInTenant } from '../../db/tenant.js';
 import type { Event, EventFeedQuery } from './events.schemas.js';
 import { belowHorizon, decodeFeedCursor, encodeFeedCursor, laterOf, type FeedPosition } from './feed-position.js';
 import { feedQuery, type FeedRow } from './events.repository.js';
@@ -37,7 +36,7 @@ export async function listEvents(ctx: RequestContext, query: EventFeedQuery) {
   const after = decodeFeedCursor(query.after ?? query.cursor);
   const limit = query.limit ?? 50;
   const page = pageFromRows(
-    await readInTenant(ctx.database, ctx.cpasId, feedQuery(ctx.db, ctx.cpasId, after, limit + 1)),
+    await ctx.database.read(ctx.cpasId, feedQuery(ctx.database.db, ctx.cpasId, after, limit + 1)),
     after,
     limit,
   );

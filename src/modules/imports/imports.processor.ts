@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { inTenant, type Tx } from '../../db/tenant.js';
+import { unitsWithin, type Tx } from '../../db/tenant.js';
 import type { ImportKind, ImportRowTable, ImportVerdict } from '../../db/types.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/problem.js';
@@ -264,7 +264,7 @@ async function readJob(deps: ProcessorDeps, job: repo.JobRow & { payload: Buffer
       error instanceof TypeError
         ? 'The file is not UTF-8 text'
         : `The file could not be read: ${(error as Error).message}`;
-    await inTenant(deps.database.db, job.cpas_id, (tx) =>
+    await deps.database.unit(job.cpas_id, (tx) =>
       repo.finishJob(tx, job.cpas_id, job.id, { status: 'failed', totalRows: null, failure }),
     );
     return null;
@@ -275,7 +275,7 @@ async function readJob(deps: ProcessorDeps, job: repo.JobRow & { payload: Buffer
 async function runBatch(deps: ProcessorDeps, job: repo.JobRow, batch: ParsedRow[], totalRows: number): Promise<void> {
   const cpasId = job.cpas_id;
   const spec = KINDS[job.kind];
-  await inTenant(deps.database.db, cpasId, async (tx) => {
+  await deps.database.unit(cpasId, async (tx) => {
     if (job.dry_run) await sql`savepoint dry_run`.execute(tx);
     const verdicts: Verdict[] = [];
     let ordinary = batch;
@@ -292,10 +292,11 @@ async function runBatch(deps: ProcessorDeps, job: repo.JobRow, batch: ParsedRow[
       ordinary = fast.rest;
     }
     const lookup = await lookupBatch(tx, cpasId, spec, ordinary);
+    const rowDatabase: Database = { ...deps.database, ...unitsWithin(tx, cpasId) };
     for (const parsed of ordinary) {
       const ctx: RequestContext = {
-        db: tx,
-        database: deps.database,
+        // the row's units of work nest in the batch's transaction (savepoints)
+        database: rowDatabase,
         accessLog: deps.accessLog,
         cpasId,
         actor: job.created_by,
@@ -323,7 +324,7 @@ async function runBatch(deps: ProcessorDeps, job: repo.JobRow, batch: ParsedRow[
 /** The job completed, with its import.completed event. */
 async function completeJob(deps: ProcessorDeps, job: repo.JobRow, totalRows: number): Promise<void> {
   const cpasId = job.cpas_id;
-  await inTenant(deps.database.db, cpasId, async (tx) => {
+  await deps.database.unit(cpasId, async (tx) => {
     await repo.finishJob(tx, cpasId, job.id, { status: 'completed', totalRows });
     const [done] = (await tx.executeQuery(repo.jobsQuery(tx, cpasId, { id: job.id }))).rows;
     const data = {

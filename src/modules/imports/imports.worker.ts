@@ -3,7 +3,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { runEvery } from '../../core/every.js';
-import { inTenant } from '../../db/tenant.js';
 import { runJob, type ProcessorDeps } from './imports.processor.js';
 import { claimJob } from './imports.repository.js';
 
@@ -28,7 +27,7 @@ export function startImportWorker(
     );
     for (const { cpas_id: cpasId } of rows) {
       if (running.size >= options.maxConcurrent) return;
-      const job = await inTenant(deps.database.db, cpasId, (tx) => claimJob(tx, cpasId, deps.leaseMs));
+      const job = await deps.database.unit(cpasId, (tx) => claimJob(tx, cpasId, deps.leaseMs));
       if (!job) continue;
       const run = runJob(deps, job).catch((error: Error) =>
         log.warn(

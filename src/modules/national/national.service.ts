@@ -4,8 +4,6 @@
 // (who, what, which request) before the first byte goes.
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/problem.js';
-import { cursorBatches } from '../../db/driver/cursor.js';
-import { inTenant } from '../../db/tenant.js';
 import { appendAudit } from '../../core/audit-append.js';
 import { FIRST_INDICATOR_YEAR, indicatorSetOf } from '../../rules/indicators.js';
 import { nationalIndicators } from '../../rules/national-indicators.js';
@@ -32,7 +30,7 @@ function yearOf(ctx: RequestContext, year: number | undefined): number {
 }
 
 function auditDownload(ctx: RequestContext, entity: string): Promise<void> {
-  return inTenant(ctx.db, ctx.cpasId, (tx) => appendAudit(tx, ctx, { action: 'export', entity }));
+  return ctx.database.unit(ctx.cpasId, (tx) => appendAudit(tx, ctx, { action: 'export', entity }));
 }
 
 /** The answers computed on each database (a test process opens many). */
@@ -48,11 +46,11 @@ export async function getNationalIndicators(ctx: RequestContext, query: National
   const year = yearOf(ctx, query.year);
   // exact: persons whose facts changed are tallied again first (usually done in the background)
   await refreshBacklog(ctx.database, ctx.today);
-  const version = await nationalIndicatorVersion(ctx.db, year);
+  const version = await nationalIndicatorVersion(ctx.database.db, year);
   const report = await answersOn(ctx.database).through(`${year}/${ctx.lang}`, version, async () => {
-    const rollups = await nationalRollups(ctx.db, year);
+    const rollups = await nationalRollups(ctx.database.db, year);
     // kept only if nothing changed while the rollups were read
-    const readAt = await nationalIndicatorVersion(ctx.db, year);
+    const readAt = await nationalIndicatorVersion(ctx.database.db, year);
     return { version: readAt, value: nationalReport(ctx, year, rollups) };
   });
   await auditDownload(ctx, `national_indicators/${year}`);
@@ -103,13 +101,13 @@ export async function getStatisticalExtract(
   const purpose = query.purpose ?? 'statistics';
   const auditEntity = `statistical_extract/${year ?? 'all'}/${purpose}`;
   await auditDownload(ctx, auditEntity);
-  const query_ = repo.extractQuery(ctx.db, years, hmacBlocks(purposeKey(masterKey, purpose)));
+  const query_ = repo.extractQuery(ctx.database.db, years, hmacBlocks(purposeKey(masterKey, purpose)));
   return {
     year,
     purpose,
     auditEntity,
     explanation: render(ctx.lang, msg('report.extract', { from: String(years.from), to: String(years.to), purpose })),
     // no statement timeout: the stream lasts as long as the client reads
-    batches: cursorBatches(ctx.db, query_, { batch: 1000, statementTimeoutMs: 0 }),
+    batches: ctx.database.stream(null, query_, { batch: 1000 }),
   };
 }

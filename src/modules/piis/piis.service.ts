@@ -10,7 +10,7 @@ import { decodeCursor, pageOf } from '../../core/cursor.js';
 import { etagOf } from '../../core/etag.js';
 import { uuidv7 } from '../../db/ids.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { readByKeyInTenant, type Tx } from '../../db/tenant.js';
+import type { Tx } from '../../db/tenant.js';
 import { toIsoInstant } from '../../db/database.js';
 import {
   checkActivationCategory,
@@ -190,7 +190,7 @@ export async function updatePiisDraft(
 }
 
 export async function getPiis(ctx: RequestContext, piisId: string): Promise<Outcome<Piis>> {
-  const [found] = await readByKeyInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  const [found] = await ctx.database.read(ctx.cpasId, repo.fileQuery(ctx.database.db, ctx.cpasId, piisId));
   if (!found) throw NOT_FOUND();
   const row = repo.toFileRow(found.file);
   await recordAccess(ctx, 'piis', [row]);
@@ -232,7 +232,7 @@ export async function listPiis(ctx: RequestContext, query: PiisListQuery) {
 
 /** A PIIS file, its access not yet recorded: for a caller that records it its own way (a download). */
 export async function readFileUnaudited(ctx: RequestContext, piisId: string): Promise<PiisFile> {
-  const [found] = await readByKeyInTenant(ctx.database, ctx.cpasId, repo.fileQuery(ctx.db, ctx.cpasId, piisId));
+  const [found] = await ctx.database.read(ctx.cpasId, repo.fileQuery(ctx.database.db, ctx.cpasId, piisId));
   if (!found) throw NOT_FOUND();
   return toFile(repo.toFileRow(found.file));
 }

@@ -1,14 +1,14 @@
-// The unit of work of a PIIS change: lock and read the whole file with the transaction's begin,
-// check the If-Match and the status against the transition table, let the action write its facts,
-// then derive the state that follows from the facts in force, render the file, and send the row's
-// update, the deadlines, the audit entry and the events with the commit — one transaction, and
-// for most actions three round trips.
+// The unit of work of a PIIS change: lock and read the whole file first (it travels with the
+// transaction's begin), check the If-Match and the status against the transition table, let the
+// action write its facts, then derive the state that follows from the facts in force, render the
+// file, and queue the row's update, the deadlines, the audit entry and the events to travel with
+// the commit — one transaction, and for most actions three round trips.
 import type { Insertable } from 'kysely';
 import type { Outcome, RequestContext } from '../../core/context.js';
 import { AppError, type FieldError } from '../../core/problem.js';
 import { writeUnit } from '../../core/work.js';
 import { etagOf } from '../../core/etag.js';
-import type { Tx } from '../../db/tenant.js';
+import { queueWrite, type Tx } from '../../db/tenant.js';
 import type { PiisTable } from '../../db/types.js';
 import type { Refusal } from '../../rules/explained.js';
 import { appendChangeQuery, type DomainEvent } from '../../core/audit-append.js';
@@ -61,70 +61,65 @@ export async function changePiis<B>(
   options: { ifMatch: number | undefined; correction?: boolean },
   work: (unit: Unit) => Promise<UnitResult<B>>,
 ): Promise<Outcome<B>> {
-  // the file is read and its PIIS locked in the round trip that begins the transaction
-  const lock = repo.fileQuery(ctx.db, ctx.cpasId, piisId, { lock: true });
-  return writeUnit(
-    ctx,
-    async (tx, session) => {
-      const locked = session.firstRows[0] as repo.LockedFile | undefined;
-      if (!locked) throw NOT_FOUND();
-      const json = locked.file;
-      const raw = repo.toFileRow(json);
-      const revision = raw.version;
-      if (options.ifMatch !== undefined && options.ifMatch !== revision) {
-        throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'piis', etag: etagOf(revision) }));
-      }
-      const status = statusOf(raw, ctx.today);
-      const allowed = options.correction ? CORRECTION_STATUSES : (transitions[action].from as readonly PiisStatus[]);
-      if (!allowed.includes(status)) {
-        throw new AppError(
-          'invalid-state',
-          msg('piis.action-not-allowed', {
-            action: transitions[action].operationId,
-            status,
-            allowed: allowed.join(', '),
-          }),
-        );
-      }
-      const before = { stage: raw.stage, signedOn: raw.signed_on };
-      const unit: Unit = { tx, ctx, raw, file: toFile(raw), status };
-      const result = await work(unit);
-      const changed = toFile(unit.raw);
-      const stage = deriveStage({
-        ...changed,
-        piis: { ...changed.piis, ...(result.changes ?? {}) } as PiisFile['piis'],
-      });
-      const derived = { ...(result.changes ?? {}), stage, signed_on: conclusion(changed) };
-      const values = jsonValues(derived);
-      // the file as it stands after the change, rendered here and kept on the row by the same update
-      const rendered = { ...pickLists(unit.raw, json), piis: { ...json.piis, ...values, version: revision + 1 } };
-      Object.assign(unit.raw, values, { version: revision + 1, updated_at: locked.now });
-      const after = toFile(unit.raw);
-      // what is left to write travels with the commit: the row, the deadlines, the audit and events.
-      // The deadline engine: the deadlines follow the facts just changed — this PIIS's own, or the
-      // person's when the conclusion date (which their conclusion deadline follows) moved; those
-      // are read back from the database, so the row is written first.
-      const update = repo.updatePiisQuery(tx, ctx.cpasId, piisId, revision, derived, rendered);
-      if (derived.signed_on !== before.signedOn) {
-        await tx.executeQuery(update);
-        session.defer(await deadlinesStatement(tx, ctx.cpasId, ctx.today, [raw.beneficiary_id]));
-      } else {
-        session.defer(update);
-        session.defer(piisDeadlinesStatement(tx, ctx.cpasId, ctx.today, deadlineFactsOf(after)));
-      }
-      const events =
-        stage === 'signed' && before.stage !== 'signed'
-          ? [...result.events, { type: 'piis.signed', data: { piisId, signedOn: derived.signed_on } }]
-          : result.events;
-      const [first, ...rest] = events.map((e) => ({ ...e, entity: 'piis', entityId: piisId }));
-      session.defer(appendChangeQuery(tx, ctx, { ...result.audit, event: first!, alsoEmit: rest }));
-      const answer = result.respond(after);
-      const headers: Record<string, string> = { etag: etagOf(revision + 1) };
-      if (answer.location) headers['location'] = answer.location;
-      return { status: answer.status, body: answer.body, headers };
-    },
-    { first: lock },
-  );
+  return writeUnit(ctx, async (tx) => {
+    const lock = repo.fileQuery(tx, ctx.cpasId, piisId, { lock: true });
+    const [locked] = (await tx.executeQuery(lock)).rows as repo.LockedFile[];
+    if (!locked) throw NOT_FOUND();
+    const json = locked.file;
+    const raw = repo.toFileRow(json);
+    const revision = raw.version;
+    if (options.ifMatch !== undefined && options.ifMatch !== revision) {
+      throw new AppError('precondition-failed', msg('conflict.changed', { entity: 'piis', etag: etagOf(revision) }));
+    }
+    const status = statusOf(raw, ctx.today);
+    const allowed = options.correction ? CORRECTION_STATUSES : (transitions[action].from as readonly PiisStatus[]);
+    if (!allowed.includes(status)) {
+      throw new AppError(
+        'invalid-state',
+        msg('piis.action-not-allowed', {
+          action: transitions[action].operationId,
+          status,
+          allowed: allowed.join(', '),
+        }),
+      );
+    }
+    const before = { stage: raw.stage, signedOn: raw.signed_on };
+    const unit: Unit = { tx, ctx, raw, file: toFile(raw), status };
+    const result = await work(unit);
+    const changed = toFile(unit.raw);
+    const stage = deriveStage({
+      ...changed,
+      piis: { ...changed.piis, ...(result.changes ?? {}) } as PiisFile['piis'],
+    });
+    const derived = { ...(result.changes ?? {}), stage, signed_on: conclusion(changed) };
+    const values = jsonValues(derived);
+    // the file as it stands after the change, rendered here and kept on the row by the same update
+    const rendered = { ...pickLists(unit.raw, json), piis: { ...json.piis, ...values, version: revision + 1 } };
+    Object.assign(unit.raw, values, { version: revision + 1, updated_at: locked.now });
+    const after = toFile(unit.raw);
+    // what is left to write travels with the commit: the row, the deadlines, the audit and events.
+    // The deadline engine: the deadlines follow the facts just changed — this PIIS's own, or the
+    // person's when the conclusion date (which their conclusion deadline follows) moved; those
+    // are read back from the database, so the row is written first.
+    const update = repo.updatePiisQuery(tx, ctx.cpasId, piisId, revision, derived, rendered);
+    if (derived.signed_on !== before.signedOn) {
+      await tx.executeQuery(update);
+      await queueWrite(tx, await deadlinesStatement(tx, ctx.cpasId, ctx.today, [raw.beneficiary_id]));
+    } else {
+      await queueWrite(tx, update);
+      await queueWrite(tx, piisDeadlinesStatement(tx, ctx.cpasId, ctx.today, deadlineFactsOf(after)));
+    }
+    const events =
+      stage === 'signed' && before.stage !== 'signed'
+        ? [...result.events, { type: 'piis.signed', data: { piisId, signedOn: derived.signed_on } }]
+        : result.events;
+    const [first, ...rest] = events.map((e) => ({ ...e, entity: 'piis', entityId: piisId }));
+    await queueWrite(tx, appendChangeQuery(tx, ctx, { ...result.audit, event: first!, alsoEmit: rest }));
+    const answer = result.respond(after);
+    const headers: Record<string, string> = { etag: etagOf(revision + 1) };
+    if (answer.location) headers['location'] = answer.location;
+    return { status: answer.status, body: answer.body, headers };
+  });
 }
 
 /** Changes as the row holds them: jsonb columns travel as JSON text when written, the file holds their values. */

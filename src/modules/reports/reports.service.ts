@@ -16,8 +16,6 @@ import {
 } from './rollups.repository.js';
 import * as repo from './reports.repository.js';
 import { sayMonthItem, subsidyReportFrom, type SubsidyTotals } from './subsidy.compute.js';
-import { rawRows } from '../../db/driver/copy-out.js';
-import { readInTenant } from '../../db/tenant.js';
 import type { NamedSubsidyMonth } from './reports.exports.js';
 import type {
   Indicators,
@@ -43,7 +41,7 @@ export function subsidyInputs(
   return readPersonal(
     ctx,
     'beneficiary',
-    repo.subsidyFactsQuery(ctx.db, ctx.cpasId, { yearEnd: `${year}-12-31`, beneficiaryId }),
+    repo.subsidyFactsQuery(ctx.database.db, ctx.cpasId, { yearEnd: `${year}-12-31`, beneficiaryId }),
   );
 }
 
@@ -70,11 +68,11 @@ export async function getSubsidyReport(
     return subsidyReportFrom(await subsidyInputs(ctx, year, query.beneficiaryId), year, ctx.lang, query.beneficiaryId);
   const totals = await talliedTotals(ctx, year, query.beneficiaryId);
   // an export names each person by NISS and name (the CPAS's own file); the JSON by id
-  const items = subsidyItemsQuery(ctx.db, ctx.cpasId, year, ctx.lang, {
+  const items = subsidyItemsQuery(ctx.database.db, ctx.cpasId, year, ctx.lang, {
     beneficiaryId: query.beneficiaryId,
     identity: options.exported,
   });
-  const batches = rawRows(ctx.database, items, { cpasId: ctx.cpasId });
+  const batches = ctx.database.streamBytes(ctx.cpasId, items);
   return {
     year,
     totals,
@@ -102,10 +100,9 @@ export async function getSubsidyReport(
  */
 async function talliedTotals(ctx: RequestContext, year: number, beneficiaryId?: string): Promise<SubsidyTotals> {
   await ensureFresh(ctx.database, ctx.cpasId, ctx.today);
-  const [sums] = await readInTenant(
-    ctx.database,
+  const [sums] = await ctx.database.read(
     ctx.cpasId,
-    subsidyTotalsQuery(ctx.db, ctx.cpasId, year, beneficiaryId),
+    subsidyTotalsQuery(ctx.database.db, ctx.cpasId, year, beneficiaryId),
   );
   return toSubsidyTotals(sums!);
 }

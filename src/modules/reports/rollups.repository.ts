@@ -4,7 +4,7 @@
 // year the tallies of a CPAS go to). Queries name their CPAS besides row-level security.
 import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
-import type { RawRow } from '../../db/driver/copy-out.js';
+import type { RawRow } from '../../db/database.js';
 import { emptyTally, TALLY_COUNTS, type IndicatorTally, type TallyCount } from '../../rules/indicators.js';
 import type { SubsidyTotals } from './subsidy.compute.js';
 import type { Lang } from '../../i18n/catalogue.js';

@@ -4,7 +4,6 @@
 // are waiting, so what they read always equals a recomputation from scratch; the background
 // worker keeps the waiting short. A new calendar year re-tallies every person of the CPAS.
 import type { Database } from '../../db/database.js';
-import { inTenant, readInTenant } from '../../db/tenant.js';
 import { emptyTally, FIRST_INDICATOR_YEAR, tallyYears, type IndicatorTally } from '../../rules/indicators.js';
 import {
   indicatorFactsQuery,
@@ -31,7 +30,7 @@ export async function refreshRollups(
   const currentYear = Number(today.slice(0, 4));
   let total = 0;
   for (;;) {
-    const done = await inTenant(database.db, cpasId, async (tx) => {
+    const done = await database.unit(cpasId, async (tx) => {
       await repo.lockCpasRollups(tx, cpasId);
       if ((await repo.coverageOf(tx, cpasId)) !== currentYear) await repo.extendCoverage(tx, cpasId, currentYear);
       const marks = await repo.takeDirty(tx, cpasId, batch);
@@ -115,7 +114,7 @@ export async function refreshBacklog(database: Database, today: string): Promise
 
 /** Recomputes the CPAS's marked persons (and a new year) before a read, so that the read is exact. */
 export async function ensureFresh(database: Database, cpasId: string, today: string): Promise<void> {
-  const [row] = await readInTenant(database, cpasId, repo.rollupQuery(database.db, cpasId, Number(today.slice(0, 4))));
+  const [row] = await database.read(cpasId, repo.rollupQuery(database.db, cpasId, Number(today.slice(0, 4))));
   if (row!.dirty || row!.through_year !== Number(today.slice(0, 4))) await refreshRollups(database, cpasId, today);
 }
 
@@ -131,7 +130,7 @@ export async function cpasTally(
 ): Promise<IndicatorTally | null> {
   const currentYear = Number(today.slice(0, 4));
   if (year > currentYear) return null;
-  const read = async () => (await readInTenant(database, cpasId, repo.rollupQuery(database.db, cpasId, year)))[0]!;
+  const read = async () => (await database.read(cpasId, repo.rollupQuery(database.db, cpasId, year)))[0]!;
   let row = await read();
   if (row.dirty || row.through_year !== currentYear) {
     await refreshRollups(database, cpasId, today);

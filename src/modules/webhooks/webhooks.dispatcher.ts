@@ -11,7 +11,6 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { runEvery } from '../../core/every.js';
 import { uuidv7 } from '../../db/ids.js';
-import { inTenant } from '../../db/tenant.js';
 import { appendChange } from '../../core/audit-append.js';
 import { feedQuery, pageFromRows } from '../events/index.js';
 import { matchesAny, RETRY_DELAYS_MS, retryDelayMs } from './delivery-policy.js';
@@ -62,7 +61,7 @@ interface Steps {
 
 /** (1) The feed after each enabled subscription's position, as messages; the position moves on. */
 async function fanOut({ database, options }: Steps, cpasId: string): Promise<void> {
-  await inTenant(database.db, cpasId, async (tx) => {
+  await database.unit(cpasId, async (tx) => {
     for (const sub of await repo.lockEnabledSubscriptions(tx, cpasId)) {
       const after = { tx: sub.cursor_tx, id: sub.cursor_id };
       const { rows } = await tx.executeQuery(feedQuery(tx, cpasId, after, options.fanOutBatch + 1));
@@ -111,7 +110,7 @@ async function record(
 ): Promise<void> {
   const delay =
     result.outcome === 'delivered' ? null : retryDelayMs(options.retryDelaysMs, claim.attempts, options.random);
-  await inTenant(database.db, cpasId, async (tx) => {
+  await database.unit(cpasId, async (tx) => {
     await repo.insertAttempt(tx, {
       cpas_id: cpasId,
       id: uuidv7(),
@@ -160,9 +159,7 @@ export function createDispatcher(database: Database, log: FastifyBaseLogger, opt
       const room = options.maxInFlight - inFlight.size;
       if (room <= 0) continue;
       // the lease outlasts the attempt, so that no other sender takes the message meanwhile
-      const claims = await inTenant(database.db, cpasId, (tx) =>
-        repo.claimDue(tx, cpasId, room, options.timeoutMs + 10_000),
-      );
+      const claims = await database.unit(cpasId, (tx) => repo.claimDue(tx, cpasId, room, options.timeoutMs + 10_000));
       for (const claim of claims) {
         const delivery = deliver(steps, cpasId, claim).catch((error: Error) =>
           log.warn({ err: { message: error.message } }, 'webhook delivery could not be recorded; it will be retried'),
