@@ -5,6 +5,8 @@ import type { ActivationKind } from '../rules/activation-kinds.js';
 import type { StaffRole, Subsidy as ExpenseSubsidy } from '../rules/expenses.js';
 
 type Instant = ColumnType<string, string | undefined, string>;
+/** where a transferred record came from, {transferId, fromKbo, sourceId}: written by the transfer's function only */
+type Provenance = ColumnType<unknown, never, never>;
 
 export interface CpasTable {
   id: string;
@@ -43,8 +45,9 @@ export interface BeneficiaryTable {
   /** set by an accepted transfer: the record is read-only here from then on */
   transferred_out_at: ColumnType<string | null, never, never>;
   transferred_to_kbo: ColumnType<string | null, never, never>;
-  /** where a transferred record came from: {transferId, fromKbo, sourceId} */
-  transferred_from: ColumnType<unknown, never, never>;
+  transferred_from: Provenance;
+  /** set when the retention period ended and the person was anonymised (piis_anonymise_person) */
+  anonymised_at: ColumnType<string | null, never, never>;
 }
 
 /** Columns of facts that are corrected, never edited (R-CORRECT). */
@@ -94,6 +97,7 @@ export interface ExemptionTable extends CorrectionColumns {
 type Json<T> = ColumnType<T, string, string>;
 
 export interface AssessmentTable extends CorrectionColumns {
+  transferred_from: Provenance;
   cpas_id: string;
   id: string;
   beneficiary_id: string;
@@ -112,6 +116,7 @@ export interface AssessmentTable extends CorrectionColumns {
 export type PiisStage = 'draft' | 'in_reflection' | 'signed' | 'closed';
 
 export interface PiisTable {
+  transferred_from: Provenance;
   cpas_id: string;
   id: string;
   beneficiary_id: string;
@@ -141,6 +146,7 @@ export interface PiisTable {
 }
 
 export interface PiisVersionTable {
+  transferred_from: Provenance;
   cpas_id: string;
   id: string;
   piis_id: string;
@@ -167,6 +173,7 @@ export interface PiisHearingRequestTable extends PiisFactColumns {
 }
 
 export interface PiisSignatureTable extends PiisFactColumns {
+  transferred_from: Provenance;
   version: number;
   party: 'beneficiary' | 'cpas' | 'third_party';
   third_party_name: string | null;
@@ -176,6 +183,7 @@ export interface PiisSignatureTable extends PiisFactColumns {
 }
 
 export interface PiisEvaluationTable extends PiisFactColumns {
+  transferred_from: Provenance;
   version: number;
   held_on: string;
   mode: 'in_person' | 'remote' | 'written';
@@ -277,7 +285,7 @@ export interface OutboxEventTable {
   entity: string;
   entity_id: string | null;
   actor: string;
-  data: ColumnType<unknown, string, string>;
+  data: ColumnType<object, string, string>;
   request_id: string;
   tx_id: Generated<string>;
 }
@@ -367,7 +375,7 @@ export interface ReportRunTable {
   report: 'subsidy' | 'indicators' | 'pas-modules' | 'justification' | 'rapport-unique-pas' | 'rapport-unique-piis10';
   year: number;
   subsidy: ExpenseSubsidy | null;
-  figures: Json<unknown>;
+  figures: Json<object>;
   rule_versions: Json<Array<{ id: string; effectiveFrom: string }>>;
   inputs_hash: string;
   frozen_at: Instant;
